@@ -1,0 +1,63 @@
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/actor";
+import { requestNow } from "@/lib/clock";
+import { formatDate } from "@/lib/format";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { getAudit } from "@/lib/audits/get-audit";
+import { isAuditorActor } from "@/lib/audits/auditor-scope";
+import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { NavLink } from "@/components/shell/nav-link";
+import { AUDIT_STATUS, windowLabel } from "@/components/audits/labels";
+
+export default async function AuditLayout({ children, params }: { children: ReactNode; params: Promise<{ auditId: string }> }) {
+  const { auditId } = await params;
+  const ctx = await requirePermission("request:read");
+  // Owners of a request who cannot open the whole audit (engineers) reach only their request pages.
+  if (!isAuditorActor(ctx.actor) && !can(ctx.actor, "audit:read")) return <>{children}</>;
+  const audit = await getAudit({ ctx, auditId, now: await requestNow() }).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    if (err instanceof ForbiddenError) return { refused: err.message } as const;
+    throw err;
+  });
+  if ("refused" in audit) {
+    return (
+      <div className="empty" data-testid="audit-access-ended">
+        <h1>No access to this audit</h1>
+        <p>{audit.refused}</p>
+      </div>
+    );
+  }
+  const base = `/audits/${audit.id}`;
+  const tabs = [
+    { href: base, label: "Overview", exact: true },
+    { href: `${base}/requests`, label: "Requests" },
+    { href: `${base}/evidence`, label: "Evidence" },
+    { href: `${base}/populations`, label: "Populations" },
+    { href: `${base}/packet`, label: "Packet" },
+  ];
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ href: "/audits", label: "Audits" }]}
+        title={
+          <span className="row">
+            <span data-testid="audit-name">{audit.name}</span>
+            <Badge tone={AUDIT_STATUS[audit.status].tone}>{AUDIT_STATUS[audit.status].label}</Badge>
+          </span>
+        }
+        description={`${audit.framework.name} · ${audit.type === "TYPE_I" ? "Type I" : "Type II"} · window ${windowLabel(audit.windowStart, audit.windowEnd, formatDate)} · ${audit.projects.map((p) => p.name).join(", ")}`}
+      />
+      <nav className="tabs" aria-label="Audit sections">
+        {tabs.map((t) => (
+          <NavLink key={t.href} href={t.href} exact={t.exact}>
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/handler";
+import { jsonResponse } from "@/lib/api/json";
+import { requestNow } from "@/lib/clock";
+import { listDocuments } from "@/lib/backlog/list-documents";
+import { previewDocumentImport } from "@/lib/backlog/preview-document-import";
+import { applyDocumentImport } from "@/lib/backlog/apply-document-import";
+import { readUpload } from "@/lib/backlog/read-upload";
+import { ZDocumentImportQuery } from "@/lib/schemas/backlog";
+
+const params = z.strictObject({ slug: z.string().min(1).max(100) });
+
+export const GET = defineRoute({ auth: "session-or-token", permission: "document:read", params }, async ({ ctx, params }) => ({ items: await listDocuments({ ctx, slug: params.slug }) }));
+
+/**
+ * Imports a document. The body is the document itself (any content type; it is checked: size, not
+ * binary, UTF-8). mode=preview (the default) says what would change; mode=apply does it.
+ */
+export const POST = defineRoute({ auth: "session-or-token", permission: "document:import", params, query: ZDocumentImportQuery }, async ({ ctx, params, query, req }) => {
+  const bytes = await readUpload(req);
+  const input = { ctx, slug: params.slug, bytes, filename: query.filename, format: query.format, documentKey: query.documentKey };
+  if (query.mode === "preview") return previewDocumentImport(input);
+  return jsonResponse(await applyDocumentImport({ ...input, now: await requestNow(), expectedSha256: query.expectedSha256 }), { status: 201 });
+});

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
+import { SignInForm } from "@/components/auth/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+function safeCallback(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  // Only same-site paths: never redirect to another origin after sign-in.
+  return v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/signin") ? v : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  const reason = typeof params.reason === "string" ? params.reason : undefined;
+  return (
+    <main className="auth-page">
+      <div className="auth-card">
+        <div className="brand">
+          <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
+            <rect width="32" height="32" rx="7" fill="#3949ab" />
+            <path d="M9 17.5l4.5 4.5L23 11" fill="none" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          Proofline
+        </div>
+        <h1>Sign in</h1>
+        <p className="muted small">Compliance evidence, readiness and auditor packets.</p>
+        <SignInForm callbackUrl={callbackUrl} reason={reason} />
+      </div>
+    </main>
+  );
+}

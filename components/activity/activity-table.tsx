@@ -1,0 +1,164 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { formatDateTime } from "@/lib/format";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { Badge } from "@/components/ui/badge";
+import { useActivity, type ActivityFilters } from "@/components/activity/use-activity";
+
+const EMPTY: ActivityFilters = { actor: undefined, entityType: undefined, action: undefined, from: undefined, to: undefined };
+
+export function ActivityTable({ entityTypes, actions }: { entityTypes: string[]; actions: string[] }) {
+  const [draft, setDraft] = useState<ActivityFilters>(EMPTY);
+  const [filters, setFilters] = useState<ActivityFilters>(EMPTY);
+  const activity = useActivity(filters);
+  const rows = activity.data?.pages.flatMap((p) => p.items) ?? [];
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    setFilters({
+      ...draft,
+      // Dates from the pickers cover whole UTC days.
+      from: draft.from ? `${draft.from}T00:00:00.000Z` : undefined,
+      to: draft.to ? `${draft.to}T23:59:59.999Z` : undefined,
+    });
+  }
+
+  return (
+    <div className="stack">
+      <form className="filters" onSubmit={apply} data-testid="activity-filters" aria-label="Filter the activity trail">
+        <div className="field">
+          <label htmlFor="f-actor">Actor</label>
+          <input id="f-actor" type="search" placeholder="email or token" value={draft.actor ?? ""} onChange={(e) => setDraft({ ...draft, actor: e.target.value || undefined })} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-entity">Entity</label>
+          <select id="f-entity" value={draft.entityType ?? ""} onChange={(e) => setDraft({ ...draft, entityType: e.target.value || undefined })}>
+            <option value="">Any</option>
+            {entityTypes.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-action">Action</label>
+          <select id="f-action" value={draft.action ?? ""} onChange={(e) => setDraft({ ...draft, action: e.target.value || undefined })}>
+            <option value="">Any</option>
+            {actions.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">From</label>
+          <input id="f-from" type="date" value={draft.from ?? ""} onChange={(e) => setDraft({ ...draft, from: e.target.value || undefined })} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">To</label>
+          <input id="f-to" type="date" value={draft.to ?? ""} onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })} />
+        </div>
+        <button className="btn btn-primary" type="submit">
+          Apply filters
+        </button>
+        <button
+          className="btn"
+          type="button"
+          onClick={() => {
+            setDraft(EMPTY);
+            setFilters(EMPTY);
+          }}
+        >
+          Clear
+        </button>
+      </form>
+      <ErrorMessage error={activity.error} />
+      {activity.isPending ? (
+        <p className="muted">Loading the trail…</p>
+      ) : rows.length === 0 ? (
+        <div className="empty" data-testid="activity-empty">
+          <h2>No activity matches</h2>
+          <p>Nothing was recorded for these filters. Widen the dates or clear the filters.</p>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="activity-table">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>Action</th>
+                <th>Entity</th>
+                <th>Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-testid="activity-row">
+                  <td className="small" title={`#${r.id} · hash ${r.hash.slice(0, 16)}…`}>
+                    {formatDateTime(r.occurredAt)}
+                  </td>
+                  <td className="small">
+                    {r.actorLabel}
+                    {r.actorType !== "user" ? (
+                      <>
+                        {" "}
+                        <Badge>{r.actorType}</Badge>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <code>{r.action}</code>
+                  </td>
+                  <td className="small">
+                    {r.entityType} <span className="muted mono">{r.entityId.slice(0, 10)}</span>
+                  </td>
+                  <td className="small">
+                    <Summary value={r.summary} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="pager">
+        <span>{rows.length ? `${rows.length} shown` : ""}</span>
+        {activity.hasNextPage ? (
+          <button className="btn" type="button" onClick={() => void activity.fetchNextPage()} disabled={activity.isFetchingNextPage}>
+            {activity.isFetchingNextPage ? "Loading…" : "Load older entries"}
+          </button>
+        ) : rows.length ? (
+          <span>Start of the trail reached.</span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function Summary({ value }: { value: unknown }) {
+  if (!value || (typeof value === "object" && Object.keys(value as object).length === 0)) return <span className="muted">—</span>;
+  const v = value as { before?: Record<string, unknown>; after?: Record<string, unknown> };
+  if (v.after && typeof v.after === "object") {
+    const entries = Object.entries(v.after).slice(0, 4);
+    return (
+      <span>
+        {entries.map(([k, after]) => (
+          <span key={k} style={{ display: "block" }}>
+            <strong>{k}</strong>: {v.before && k in v.before ? `${short(v.before[k])} → ` : ""}
+            {short(after)}
+          </span>
+        ))}
+      </span>
+    );
+  }
+  return (
+    <details>
+      <summary>details</summary>
+      <pre className="summary-json">{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+}
+
+function short(v: unknown): string {
+  const s = typeof v === "string" ? v : JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}

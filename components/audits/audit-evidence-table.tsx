@@ -1,0 +1,108 @@
+"use client";
+import Link from "next/link";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api";
+import { formatDateTime } from "@/lib/format";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { EmptyState } from "@/components/ui/empty-state";
+import { OutcomeBadge } from "@/components/evidence/outcome-badge";
+import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
+import { auditKeys } from "@/components/audits/query-keys";
+
+interface Row {
+  id: string;
+  title: string;
+  kind: string;
+  outcome: string;
+  effectiveAt: string;
+  sha256: string | null;
+  project: { slug: string; name: string };
+}
+
+/** Evidence of the audit's projects effective inside its window, newest first, a page at a time. */
+export function AuditEvidenceTable({ auditId, projects }: { auditId: string; projects: Array<{ slug: string; name: string }> }) {
+  const [filters, setFilters] = useState<{ project?: string; outcome?: string }>({});
+  const list = useInfiniteQuery({
+    queryKey: auditKeys.evidence(auditId, filters),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => apiFetch<{ items: Row[]; nextCursor: string | null }>(`/api/v1/audits/${auditId}/evidence`, { query: { ...filters, cursor: pageParam, limit: 50 } }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <div className="stack">
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="ae-project">Project</label>
+          <select id="ae-project" value={filters.project ?? ""} onChange={(e) => setFilters({ ...filters, project: e.target.value || undefined })}>
+            <option value="">All in scope</option>
+            {projects.map((p) => (
+              <option key={p.slug} value={p.slug}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ae-outcome">Outcome</label>
+          <select id="ae-outcome" value={filters.outcome ?? ""} onChange={(e) => setFilters({ ...filters, outcome: e.target.value || undefined })}>
+            <option value="">Any</option>
+            {Object.entries(OUTCOMES).map(([k, o]) => (
+              <option key={k} value={k}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {list.error ? <ErrorMessage error={list.error} /> : null}
+      {list.isPending ? (
+        <p className="muted">Loading evidence…</p>
+      ) : rows.length ? (
+        <div className="table-wrap">
+          <table data-testid="audit-evidence-table">
+            <thead>
+              <tr>
+                <th>Effective</th>
+                <th>Evidence</th>
+                <th>Kind</th>
+                <th>Project</th>
+                <th>Outcome</th>
+                <th>sha256</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={e.id} data-testid="audit-evidence-row">
+                  <td className="small">{formatDateTime(e.effectiveAt)}</td>
+                  <td>
+                    <Link href={`/projects/${e.project.slug}/evidence/${e.id}`}>{e.title}</Link>
+                  </td>
+                  <td className="small">{KIND_LABELS[e.kind] ?? e.kind}</td>
+                  <td className="small">{e.project.name}</td>
+                  <td>
+                    <OutcomeBadge outcome={e.outcome} />
+                  </td>
+                  <td className="small mono">{e.sha256 ? `${e.sha256.slice(0, 12)}…` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <EmptyState title="No evidence inside the window" testId="audit-evidence-empty">
+          <p>Evidence of the projects in scope appears here when it is effective inside the observation window: pushed from CI, ingested from logs and drills, or uploaded to answer a request.</p>
+        </EmptyState>
+      )}
+      {list.hasNextPage ? (
+        <div className="pager">
+          <span>{rows.length} shown</span>
+          <button type="button" className="btn btn-small" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

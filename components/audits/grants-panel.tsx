@@ -1,0 +1,96 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { fieldErrors } from "@/lib/client/describe-error";
+import { formatDate } from "@/lib/format";
+import { Field } from "@/components/ui/field";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { Badge } from "@/components/ui/badge";
+import { useAuditMutation } from "@/components/audits/use-audit-mutations";
+
+interface Grant {
+  id: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  live: boolean;
+  user: { name: string; email: string };
+}
+
+/** Who may audit, until when: grant, extend (grant again) and revoke. */
+export function GrantsPanel({ auditId, grants, auditors }: { auditId: string; grants: Grant[]; auditors: Array<{ id: string; name: string; email: string }> }) {
+  const [form, setForm] = useState({ userId: auditors[0]?.id ?? "", expiresAt: "" });
+  const grant = useAuditMutation(auditId, (body: typeof form) => ({ path: `/api/v1/audits/${auditId}/grants`, method: "POST", body }));
+  const revoke = useAuditMutation(auditId, (grantId: string) => ({ path: `/api/v1/audits/${auditId}/grants/${grantId}`, method: "DELETE" }));
+  const errors = fieldErrors(grant.error);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    grant.mutate(form, { onSuccess: () => setForm({ ...form, expiresAt: "" }) });
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="grants-title" data-testid="grants-panel">
+      <h2 id="grants-title">Auditor access</h2>
+      <ErrorMessage error={revoke.error} />
+      {grants.length ? (
+        <div className="table-wrap">
+          <table data-testid="grants-table">
+            <thead>
+              <tr>
+                <th>Auditor</th>
+                <th>Access until</th>
+                <th>State</th>
+                <th>Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {grants.map((g) => (
+                <tr key={g.id}>
+                  <td>
+                    {g.user.name} <span className="small muted">{g.user.email}</span>
+                  </td>
+                  <td>{formatDate(g.expiresAt)}</td>
+                  <td>{g.revokedAt ? <Badge tone="bad">Revoked {formatDate(g.revokedAt)}</Badge> : g.live ? <Badge tone="ok">Active</Badge> : <Badge>Expired</Badge>}</td>
+                  <td>
+                    {g.live ? (
+                      <button type="button" className="btn btn-small btn-danger" disabled={revoke.isPending} onClick={() => revoke.mutate(g.id)}>
+                        Revoke access
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No auditor has access yet. Grant it below: the auditor then sees only this audit&apos;s projects and the evidence inside its window, read-only, until the date you set.</p>
+      )}
+      <form className="stack" onSubmit={onSubmit} data-testid="grant-form" noValidate>
+        <ErrorMessage error={grant.error} />
+        {auditors.length ? (
+          <div className="form-row">
+            <Field label="Auditor" error={errors.userId}>
+              <select value={form.userId} onChange={(e) => setForm({ ...form, userId: e.target.value })}>
+                {auditors.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name} ({a.email})
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Access until" hint="Through the end of that day (UTC)." error={errors.expiresAt}>
+              <input type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} required />
+            </Field>
+            <div>
+              <button className="btn btn-primary" type="submit" disabled={grant.isPending}>
+                {grant.isPending ? "Granting…" : "Grant access"}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <p className="muted">There is no active user with the Auditor role. An admin can add one under Users.</p>
+        )}
+      </form>
+    </section>
+  );
+}

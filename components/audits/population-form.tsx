@@ -1,0 +1,80 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { fieldErrors } from "@/lib/client/describe-error";
+import { Field } from "@/components/ui/field";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { POPULATION_KIND_LABELS } from "@/components/audits/labels";
+import { useCreatePopulation } from "@/components/audits/use-populations";
+
+const FIELDS: Record<string, Array<{ name: string; label: string; hint?: string }>> = {
+  "merged-prs": [
+    { name: "repo", label: "Repository", hint: "owner/name; empty for all" },
+    { name: "baseBranch", label: "Merged into", hint: "e.g. main; empty for any branch" },
+  ],
+  "main-ci-runs": [
+    { name: "branch", label: "Branch", hint: "main unless your default branch differs" },
+    { name: "workflow", label: "Workflow", hint: "empty for every workflow" },
+  ],
+  "restore-drills": [{ name: "runbookKey", label: "Runbook", hint: "its key, e.g. restore-study; empty for all" }],
+  "audit-events": [
+    { name: "action", label: "Action", hint: "exact, or a prefix ending in * (role.*)" },
+    { name: "actor", label: "Actor", hint: "exact; empty for everyone" },
+    { name: "outcome", label: "Outcome", hint: "e.g. success or failure" },
+  ],
+};
+
+/** Defines a population inside the audit's window: the kind of event and the filter that picks its members. */
+export function PopulationForm({ auditId, controls }: { auditId: string; controls: Array<{ key: string; title: string }> }) {
+  const [kind, setKind] = useState("merged-prs");
+  const [values, setValues] = useState<Record<string, string>>({ branch: "main" });
+  const [controlKey, setControlKey] = useState("");
+  const create = useCreatePopulation(auditId);
+  const errors = fieldErrors(create.error);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const filter: Record<string, string> = { kind };
+    for (const f of FIELDS[kind]) if (values[f.name]?.trim()) filter[f.name] = values[f.name].trim();
+    create.mutate({ filter, controlKey: controlKey || undefined });
+  }
+
+  return (
+    <section className="card" aria-labelledby="pop-title">
+      <h2 id="pop-title">Define a population</h2>
+      <form className="stack" onSubmit={onSubmit} data-testid="population-form" noValidate>
+        <ErrorMessage error={create.error} />
+        <div className="form-row">
+          <Field label="Population" error={errors.filter}>
+            <select value={kind} onChange={(e) => setKind(e.target.value)}>
+              {Object.entries(POPULATION_KIND_LABELS).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Control tested" hint="Optional: the event-type control this population tests." error={errors.controlKey}>
+            <select value={controlKey} onChange={(e) => setControlKey(e.target.value)}>
+              <option value="">None</option>
+              {controls.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.key} · {c.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {FIELDS[kind].map((f) => (
+            <Field key={`${kind}-${f.name}`} label={f.label} hint={f.hint} error={errors[f.name]}>
+              <input type="text" value={values[f.name] ?? ""} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+            </Field>
+          ))}
+        </div>
+        <div>
+          <button className="btn btn-primary" type="submit" disabled={create.isPending}>
+            {create.isPending ? "Counting…" : "Define population"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { fieldErrors } from "@/lib/client/describe-error";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { POPULATION_KIND_LABELS } from "@/components/audits/labels";
+import { useDrawSample, usePopulations, type PopulationView } from "@/components/audits/use-populations";
+
+/** The audit's populations, each with its size, its defining filter, its samples and a way to draw another. */
+export function PopulationsPanel({ auditId, canSample }: { auditId: string; canSample: boolean }) {
+  const list = usePopulations(auditId);
+  if (list.isPending) return <p className="muted">Loading populations…</p>;
+  if (list.error) return <ErrorMessage error={list.error} />;
+  if (!list.data.length) {
+    return (
+      <EmptyState title="No populations yet" testId="populations-empty">
+        <p>
+          A population is every event of one kind inside the window (merged pull requests, CI runs on the main branch, restore drills, or audit-log events matching a filter). Define one
+          {canSample ? " below" : ""}, then draw a sample with a recorded seed: the same seed always draws the same sample.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="stack" data-testid="populations">
+      {list.data.map((p) => (
+        <PopulationCard key={p.id} auditId={auditId} population={p} canSample={canSample} />
+      ))}
+    </div>
+  );
+}
+
+function PopulationCard({ auditId, population: p, canSample }: { auditId: string; population: PopulationView; canSample: boolean }) {
+  const base = `/api/v1/audits/${auditId}/populations/${p.id}`;
+  return (
+    <section className="card stack" data-testid="population-card" aria-label={POPULATION_KIND_LABELS[p.kind] ?? p.kind}>
+      <div className="row">
+        <h2 style={{ margin: 0 }}>
+          <Link href={`/audits/${auditId}/populations/${p.id}`}>{POPULATION_KIND_LABELS[p.kind] ?? p.kind}</Link>
+        </h2>
+        <span className="stat" data-testid="population-size">
+          {formatNumber(p.size)}
+        </span>
+        <span className="stat-label">member{p.size === 1 ? "" : "s"}</span>
+        <div className="spacer" />
+        <a className="btn btn-small" href={`${base}/export`} download>
+          Population CSV
+        </a>
+      </div>
+      <p className="small">
+        <strong>Defined as:</strong> {p.definition}
+        {p.control ? ` · tests ${p.control.key} ${p.control.title}` : ""}
+      </p>
+      <p className="small muted mono">digest {p.digest}</p>
+      {p.samples.length ? (
+        <div className="table-wrap">
+          <table data-testid="samples-table">
+            <thead>
+              <tr>
+                <th>Sample</th>
+                <th>Seed</th>
+                <th>Drawn</th>
+                <th>Export</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.samples.map((s) => (
+                <tr key={s.id} data-testid="sample-row">
+                  <td>
+                    {s.size} of {formatNumber(s.populationSize)}
+                  </td>
+                  <td className="mono">{s.seed}</td>
+                  <td className="small">{formatDateTime(s.createdAt)}</td>
+                  <td>
+                    <a href={`${base}/samples/${s.id}/export`} download>
+                      Sample CSV
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted small">No sample drawn yet.</p>
+      )}
+      {canSample && p.size > 0 ? <SampleForm auditId={auditId} populationId={p.id} max={p.size} /> : null}
+    </section>
+  );
+}
+
+function SampleForm({ auditId, populationId, max }: { auditId: string; populationId: string; max: number }) {
+  const [size, setSize] = useState(String(Math.min(25, max)));
+  const [seed, setSeed] = useState("");
+  const draw = useDrawSample(auditId, populationId);
+  const errors = fieldErrors(draw.error);
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    draw.mutate({ size: Number(size), seed: seed.trim() || undefined });
+  }
+  return (
+    <form className="stack" onSubmit={onSubmit} data-testid="sample-form" noValidate>
+      <ErrorMessage error={draw.error} />
+      <div className="form-row">
+        <Field label="Sample size" error={errors.size}>
+          <input type="number" min={1} max={Math.min(max, 1000)} value={size} onChange={(e) => setSize(e.target.value)} />
+        </Field>
+        <Field label="Seed" hint="Leave empty for a random one (it is recorded)." error={errors.seed}>
+          <input type="text" value={seed} onChange={(e) => setSeed(e.target.value)} maxLength={64} />
+        </Field>
+        <div>
+          <button className="btn btn-primary" type="submit" disabled={draw.isPending}>
+            {draw.isPending ? "Drawing…" : "Draw sample"}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { apiFetch } from "@/lib/client/api";
+import { fieldErrors } from "@/lib/client/describe-error";
+import { Field } from "@/components/ui/field";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { auditKeys } from "@/components/audits/query-keys";
+
+interface Targets {
+  requirements: Array<{ refId: string; title: string }>;
+  controls: Array<{ key: string; title: string }>;
+}
+
+/** The auditor asks for evidence about one requirement or one control, with a due date. */
+export function RaiseRequestForm({ auditId, targets }: { auditId: string; targets: Targets }) {
+  const qc = useQueryClient();
+  const [form, setForm] = useState({ title: "", detail: "", target: "", dueAt: "" });
+  const [done, setDone] = useState(false);
+  const raise = useMutation({
+    mutationFn: (body: object) => apiFetch(`/api/v1/audits/${auditId}/requests`, { method: "POST", body }),
+    onSuccess: async () => {
+      setDone(true);
+      setForm({ title: "", detail: "", target: "", dueAt: "" });
+      await qc.invalidateQueries({ queryKey: auditKeys.audit(auditId) });
+    },
+  });
+  const errors = fieldErrors(raise.error);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    const [type, value] = form.target.split(":", 2);
+    raise.mutate({
+      title: form.title,
+      detail: form.detail,
+      dueAt: form.dueAt || undefined,
+      ...(type === "req" ? { requirementRef: value } : type === "ctl" ? { controlKey: value } : {}),
+    });
+  }
+
+  return (
+    <section className="card" aria-labelledby="raise-title">
+      <h2 id="raise-title">Raise a request</h2>
+      <form className="stack" onSubmit={onSubmit} data-testid="raise-request-form" noValidate>
+        <ErrorMessage error={raise.error} />
+        {done ? (
+          <div className="alert alert-ok" role="status">
+            Request raised. The audit&apos;s lead has been given it to assign.
+          </div>
+        ) : null}
+        <div className="form-row">
+          <Field label="What you need" error={errors.title}>
+            <input type="text" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} maxLength={200} required />
+          </Field>
+          <Field label="About" error={errors.requirementRef ?? errors.controlKey}>
+            <select value={form.target} onChange={(e) => setForm({ ...form, target: e.target.value })} required>
+              <option value="">Choose a requirement or control</option>
+              <optgroup label="Requirements">
+                {targets.requirements.map((r) => (
+                  <option key={r.refId} value={`req:${r.refId}`}>
+                    {r.refId} · {r.title}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Controls">
+                {targets.controls.map((c) => (
+                  <option key={c.key} value={`ctl:${c.key}`}>
+                    {c.key} · {c.title}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </Field>
+          <Field label="Due" error={errors.dueAt}>
+            <input type="date" value={form.dueAt} onChange={(e) => setForm({ ...form, dueAt: e.target.value })} />
+          </Field>
+        </div>
+        <Field label="Detail" hint="Optional: the period, the systems, the form you need it in." error={errors.detail}>
+          <textarea value={form.detail} onChange={(e) => setForm({ ...form, detail: e.target.value })} maxLength={5000} rows={3} />
+        </Field>
+        <div>
+          <button className="btn btn-primary" type="submit" disabled={raise.isPending}>
+            {raise.isPending ? "Raising…" : "Raise request"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import type { RequirementNode } from "@/lib/catalogue/get-framework";
+import { Badge } from "@/components/ui/badge";
+import { MapControlForm } from "@/components/catalogue/map-control-form";
+import styles from "@/components/catalogue/catalogue.module.css";
+
+/**
+ * The requirement tree as a table, indented by depth. Unmapped assessable requirements stand out
+ * with a marked row and an "Unmapped" label (never by colour alone).
+ */
+export function RequirementTree({ framework, nodes, canMap, listId }: { framework: string; nodes: RequirementNode[]; canMap: boolean; listId: string }) {
+  return (
+    <div className="table-wrap">
+      <table className={styles.tree} data-testid="requirement-tree">
+        <thead>
+          <tr>
+            <th scope="col">Requirement</th>
+            <th scope="col">Controls that serve it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {nodes.map((n) => {
+            const unmapped = n.assessable && n.controls.length === 0 && !n.defaultNotApplicableReason;
+            const rowClass = !n.assessable ? styles.group : unmapped ? styles.unmapped : n.match ? styles.match : undefined;
+            return (
+              <tr key={n.refId} id={`req-${n.refId}`} className={rowClass} data-testid={`requirement-${n.refId}`}>
+                <td style={{ paddingLeft: `${0.8 + n.depth * 1.3}rem` }}>
+                  <span className={styles.refId}>{n.refId}</span> <span className={n.assessable ? undefined : styles.title}>{n.title}</span>
+                  {n.summary ? <p className={styles.summary}>{n.summary}</p> : null}
+                  {n.evidenceHint ? <p className={styles.hint}>Typical evidence: {n.evidenceHint}</p> : null}
+                </td>
+                <td style={{ minWidth: 260 }}>
+                  {!n.assessable ? (
+                    <span className="muted small">Group ({n.level})</span>
+                  ) : (
+                    <>
+                      {n.controls.length ? (
+                        <div className={styles.chips}>
+                          {n.controls.map((c) => (
+                            <Link key={c.key} href={`/controls/${c.key}`} className={styles.chip} title={c.title}>
+                              {c.key}
+                            </Link>
+                          ))}
+                        </div>
+                      ) : n.defaultNotApplicableReason ? (
+                        <div>
+                          <Badge tone="info">Not applicable by default</Badge>
+                          <p className={styles.hint}>{n.defaultNotApplicableReason}</p>
+                        </div>
+                      ) : (
+                        <Badge tone="bad">Unmapped</Badge>
+                      )}
+                      {canMap ? <MapControlForm framework={framework} refId={n.refId} listId={listId} /> : null}
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

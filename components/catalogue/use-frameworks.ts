@@ -1,0 +1,29 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import { frameworkKeys } from "@/components/catalogue/query-keys";
+import { controlKeys } from "@/components/controls/query-keys";
+
+export interface ImportResult {
+  key: string;
+  created: boolean;
+  changes: string[];
+  mappingsAdded: number;
+}
+
+export function useImportFramework() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: unknown) => apiFetch<ImportResult>("/api/v1/frameworks", { method: "POST", body: file }),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: frameworkKeys.all }), qc.invalidateQueries({ queryKey: controlKeys.all })]),
+  });
+}
+
+export function useSetProjectFrameworks(slug: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (frameworks: string[]) =>
+      apiFetch<{ frameworks: string[] }>(`/api/v1/projects/${encodeURIComponent(slug)}/controls/frameworks`, { method: "PUT", body: { frameworks } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: controlKeys.all }),
+  });
+}

@@ -1,0 +1,95 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { Badge } from "@/components/ui/badge";
+import { useEvidenceFiling } from "@/components/evidence/use-evidence";
+
+interface Filing {
+  key: string;
+  title: string;
+  via: string;
+  rule: { id: string; name: string } | null;
+  freshnessDays: number | null;
+}
+
+/** The controls an evidence is filed under, with filing and unfiling by hand. */
+export function EvidenceControls({ slug, evidenceId, filings, options, canEdit }: { slug: string; evidenceId: string; filings: Filing[]; options: Array<{ key: string; title: string }>; canEdit: boolean }) {
+  const router = useRouter();
+  const { map, unmap } = useEvidenceFiling(slug, evidenceId);
+  const [control, setControl] = useState("");
+  const available = options.filter((o) => !filings.some((f) => f.key === o.key));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!control) return;
+    map.mutate(control, {
+      onSuccess: () => {
+        setControl("");
+        router.refresh();
+      },
+    });
+  }
+
+  return (
+    <div className="stack" data-testid="evidence-controls">
+      <ErrorMessage error={map.error ?? unmap.error} />
+      {filings.length === 0 ? (
+        <p className="muted" data-testid="no-controls">
+          Not filed under any control yet. A filing rule files matching evidence automatically{canEdit ? ", or file it by hand below" : ""}.
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Control</th>
+                <th>Filed by</th>
+                <th>Stays fresh for</th>
+                {canEdit ? <th>
+                  <span className="sr-only">Actions</span>
+                </th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {filings.map((f) => (
+                <tr key={f.key} data-testid="evidence-control">
+                  <td>
+                    <strong>{f.key}</strong> {f.title}
+                  </td>
+                  <td className="small">{f.via === "rule" ? <>rule “{f.rule?.name}”</> : <Badge>by hand</Badge>}</td>
+                  <td className="small">{f.freshnessDays ? `${f.freshnessDays} days` : <span className="muted">not an expected kind</span>}</td>
+                  {canEdit ? (
+                    <td>
+                      <button className="btn btn-small" type="button" disabled={unmap.isPending} onClick={() => unmap.mutate(f.key, { onSuccess: () => router.refresh() })} aria-label={`Remove from ${f.key}`}>
+                        Remove
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit ? (
+        <form className="row" onSubmit={onSubmit} aria-label="File under a control">
+          <div className="field">
+            <label htmlFor="map-control">File under control</label>
+            <select id="map-control" value={control} onChange={(e) => setControl(e.target.value)}>
+              <option value="">Choose a control…</option>
+              {available.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.key} · {o.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button className="btn" type="submit" disabled={!control || map.isPending}>
+            File it
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/ui/field";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { ImportPlanView } from "@/components/import/import-preview";
+import { useApplyImport, usePreviewImport, type ImportRequest } from "@/components/import/use-import";
+
+/** Upload or paste a document, see what it would change, then import it. */
+export function ImportFlow({ project, documents }: { project: string; documents: Array<{ key: string; title: string }> }) {
+  const router = useRouter();
+  const preview = usePreviewImport(project);
+  const apply = useApplyImport(project);
+  const [source, setSource] = useState<"file" | "paste">("file");
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState("");
+  const [name, setName] = useState("");
+  const [format, setFormat] = useState("");
+  const [documentKey, setDocumentKey] = useState("");
+  const [request, setRequest] = useState<ImportRequest | null>(null);
+
+  function onPreview(e: FormEvent) {
+    e.preventDefault();
+    apply.reset();
+    const body = source === "file" ? file : text;
+    if (!body) return;
+    const r: ImportRequest = { body, filename: source === "file" ? file!.name : name || undefined, format: format || undefined, documentKey: documentKey || undefined };
+    setRequest(r);
+    preview.mutate(r);
+  }
+
+  function onApply() {
+    if (!request || !preview.data) return;
+    apply.mutate({ ...request, expectedSha256: preview.data.sha256 }, { onSuccess: () => router.refresh() });
+  }
+
+  function startOver() {
+    preview.reset();
+    apply.reset();
+    setRequest(null);
+  }
+
+  if (apply.data) {
+    return (
+      <section className="card stack" aria-live="polite">
+        <div className="alert alert-ok" role="status" data-testid="import-done">
+          Imported {apply.data.document.title}: {apply.data.counts.create} new, {apply.data.counts.update + apply.data.counts.close + apply.data.counts.reopen + apply.data.counts.restore} changed, {apply.data.counts.remove} gone from the document, {apply.data.counts.conflict} conflicts left as they are.
+        </div>
+        <ImportPlanView report={apply.data} applied />
+        <div className="row">
+          <Link className="btn btn-primary" href={`/projects/${project}/backlog`}>
+            Open the backlog
+          </Link>
+          {apply.data.runbooks.length ? (
+            <Link className="btn" href={`/projects/${project}/runbooks`}>
+              Open the runbooks
+            </Link>
+          ) : null}
+          <button className="btn" type="button" onClick={startOver}>
+            Import another document
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <div className="stack">
+      <form className="card stack" onSubmit={onPreview} data-testid="import-form">
+        <fieldset className="row" style={{ border: 0, padding: 0 }}>
+          <legend className="small muted">Where is the document?</legend>
+          <label className="row">
+            <input type="radio" name="source" value="file" checked={source === "file"} onChange={() => setSource("file")} /> A file
+          </label>
+          <label className="row">
+            <input type="radio" name="source" value="paste" checked={source === "paste"} onChange={() => setSource("paste")} /> Paste the text
+          </label>
+        </fieldset>
+        {source === "file" ? (
+          <Field label="Document" hint="Markdown, reStructuredText or plain text, up to 5 MB.">
+            <input type="file" accept=".md,.markdown,.rst,.txt,text/*" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+          </Field>
+        ) : (
+          <>
+            <Field label="Text of the document">
+              <textarea rows={12} value={text} onChange={(e) => setText(e.target.value)} required />
+            </Field>
+            <Field label="Name" hint='Used to recognise the document when you import a new version (e.g. "PRODUCTION_GAPS.md").'>
+              <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+            </Field>
+          </>
+        )}
+        <div className="form-row">
+          <Field label="Format">
+            <select value={format} onChange={(e) => setFormat(e.target.value)}>
+              <option value="">Work it out</option>
+              <option value="markdown">Markdown</option>
+              <option value="rst">reStructuredText</option>
+              <option value="text">Plain text</option>
+            </select>
+          </Field>
+          <Field label="Import as" hint="A new version of a document already imported keeps its items in step.">
+            <select value={documentKey} onChange={(e) => setDocumentKey(e.target.value)}>
+              <option value="">Decide from the name</option>
+              {documents.map((d) => (
+                <option key={d.key} value={d.key}>
+                  New version of {d.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <ErrorMessage error={preview.error} testId="import-error" />
+        <div>
+          <button className="btn btn-primary" type="submit" disabled={preview.isPending}>
+            {preview.isPending ? "Reading…" : "Preview the import"}
+          </button>
+        </div>
+      </form>
+      {preview.data ? (
+        <section className="card stack" aria-labelledby="preview-title">
+          <h2 id="preview-title">Preview: nothing is saved yet</h2>
+          <ImportPlanView report={preview.data} applied={false} />
+          <ErrorMessage error={apply.error} />
+          <div className="row">
+            <button className="btn btn-primary" type="button" onClick={onApply} disabled={apply.isPending} data-testid="apply-import">
+              {apply.isPending ? "Importing…" : "Import"}
+            </button>
+            <button className="btn" type="button" onClick={startOver}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TrendPoint } from "@/lib/readiness/get-dashboard-readiness";
+import { formatDate } from "@/lib/format";
+import { percent } from "@/components/readiness/score-text";
+import styles from "@/components/readiness/readiness.module.css";
+
+function describe(points: TrendPoint[]): string {
+  const scored = points.filter((p) => p.score !== null);
+  if (!scored.length) return "No readiness recorded in this period.";
+  const first = scored[0];
+  const last = scored[scored.length - 1];
+  return `Readiness went from ${percent(first.score)} on ${formatDate(first.day)} to ${percent(last.score)} on ${formatDate(last.day)} (${scored.length} daily figures).`;
+}
+
+/** Readiness over time (0–100%), with the same figures as a table for screen readers and keyboards. */
+export function TrendChart({ points, large = false, label }: { points: TrendPoint[]; large?: boolean; label: string }) {
+  const data = points.map((p) => ({ day: p.day, value: p.score === null ? null : Math.round(p.score * 1000) / 10, met: p.met, applicable: p.applicable }));
+  const summary = describe(points);
+  return (
+    <div data-testid="trend">
+      <div className={large ? styles.chartLarge : styles.chart} role="img" aria-label={`${label}: ${summary}`} data-points={data.length}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -18 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#dde1e7" vertical={false} />
+            <XAxis dataKey="day" tickFormatter={(d: string) => formatDate(d).slice(0, -5)} tick={{ fontSize: 11 }} minTickGap={28} />
+            <YAxis domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} />
+            <Tooltip formatter={(v) => [`${v}%`, "readiness"]} labelFormatter={(d) => formatDate(String(d))} />
+            <Line type="monotone" dataKey="value" stroke="#3949ab" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details className={styles.tableToggle}>
+        <summary>Show as a table</summary>
+        <p className="small muted">{summary}</p>
+        <div className="table-wrap">
+          <table data-testid="trend-table">
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Readiness</th>
+                <th scope="col">Requirements met</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...points].reverse().map((p) => (
+                <tr key={p.day}>
+                  <td>{formatDate(p.day)}</td>
+                  <td>{percent(p.score)}</td>
+                  <td>
+                    {p.met} of {p.applicable}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { fieldErrors } from "@/lib/client/describe-error";
+import { formatDate, formatRelative } from "@/lib/format";
+import { Field } from "@/components/ui/field";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { Badge } from "@/components/ui/badge";
+import { useTokenActions, useTokens, type TokensAnswer } from "@/components/tokens/use-tokens";
+
+const SCOPES = [
+  ["evidence:write", "Push evidence"],
+  ["evidence:read", "Read evidence"],
+  ["readiness:read", "Read readiness (CI gate)"],
+] as const;
+
+/** Project tokens: create (the secret is shown once), see last use, revoke. */
+export function TokensManager({ slug, initial, canManage, now }: { slug: string; initial: TokensAnswer; canManage: boolean; now: string }) {
+  const tokens = useTokens(slug, initial);
+  const { create, revoke } = useTokenActions(slug);
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<string[]>(["evidence:write"]);
+  const [expires, setExpires] = useState("");
+  const errors = fieldErrors(create.error);
+  const items = tokens.data.items;
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate({ name, scopes, expiresAt: expires ? `${expires}T23:59:59.000Z` : null }, { onSuccess: () => setName("") });
+  }
+
+  return (
+    <div className="stack">
+      <ErrorMessage error={tokens.error ?? revoke.error} />
+      {items.length === 0 ? (
+        <div className="empty" data-testid="tokens-empty">
+          <h2>No tokens yet</h2>
+          <p>A project token lets CI push evidence to this project (and only this one) with the Proofline CLI or plain curl.{canManage ? " Create one below." : ""}</p>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="tokens-table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Scopes</th>
+                <th>Created</th>
+                <th>Expires</th>
+                <th>Last used</th>
+                <th>State</th>
+                {canManage ? <th>
+                  <span className="sr-only">Actions</span>
+                </th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((t) => {
+                const expired = t.expiresAt !== null && t.expiresAt <= now;
+                return (
+                  <tr key={t.id} data-testid="token-row">
+                    <td>
+                      {t.name} <span className="mono small muted">{t.prefix}…</span>
+                    </td>
+                    <td className="small">{t.scopes.join(", ")}</td>
+                    <td className="small">
+                      {formatDate(t.createdAt)}
+                      {t.createdBy ? <div className="muted">by {t.createdBy}</div> : null}
+                    </td>
+                    <td className="small">{t.expiresAt ? formatDate(t.expiresAt) : "never"}</td>
+                    <td className="small">{t.lastUsedAt ? formatRelative(t.lastUsedAt, new Date(now)) : "never"}</td>
+                    <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : expired ? <Badge tone="warn">Expired</Badge> : <Badge tone="ok">Active</Badge>}</td>
+                    {canManage ? (
+                      <td>
+                        {t.revokedAt ? null : (
+                          <button className="btn btn-small btn-danger" type="button" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)} aria-label={`Revoke ${t.name}`}>
+                            Revoke
+                          </button>
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage ? (
+        <form className="card stack" onSubmit={onSubmit} aria-labelledby="new-token-title" data-testid="token-form" noValidate>
+          <h3 id="new-token-title">New token</h3>
+          <ErrorMessage error={create.error} />
+          {create.data ? (
+            <div className="alert alert-warn" role="status" data-testid="token-secret-shown">
+              <p>
+                Copy this token now: it is shown only once. Store it as the CI secret <code>PROOFLINE_TOKEN</code>.
+              </p>
+              <pre className="summary-json" data-testid="token-secret">
+                {create.data.secret}
+              </pre>
+            </div>
+          ) : null}
+          <Field label="Name" hint="What uses it, e.g. github-actions" error={errors.name}>
+            <input type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />
+          </Field>
+          <fieldset className="stack">
+            <legend>Scopes</legend>
+            {SCOPES.map(([scope, label]) => (
+              <label key={scope} className="row">
+                <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))} /> {label}{" "}
+                <span className="mono small muted">{scope}</span>
+              </label>
+            ))}
+            {errors.scopes ? <span className="error">{errors.scopes}</span> : null}
+          </fieldset>
+          <Field label="Expires on (optional)" error={errors.expiresAt}>
+            <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />
+          </Field>
+          <div>
+            <button className="btn btn-primary" type="submit" disabled={create.isPending}>
+              Create token
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

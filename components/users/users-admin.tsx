@@ -1,0 +1,143 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { fieldErrors } from "@/lib/client/describe-error";
+import { formatDateTime } from "@/lib/format";
+import { Field } from "@/components/ui/field";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { Badge } from "@/components/ui/badge";
+import { useCreateUser, useUpdateUser, useUsers, type UserRow } from "@/components/users/use-users";
+
+const ROLES = Object.keys(ROLE_LABELS) as UserRow["role"][];
+
+export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string; canManage: boolean }) {
+  const users = useUsers();
+  const update = useUpdateUser();
+
+  return (
+    <div className="stack">
+      <ErrorMessage error={update.error} testId="user-update-error" />
+      {users.isPending ? (
+        <p className="muted">Loading users…</p>
+      ) : users.error ? (
+        <ErrorMessage error={users.error} />
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="users-table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Status</th>
+                <th>Last sign-in</th>
+                {canManage ? <th>Actions</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                  <td>
+                    {u.name}
+                    {u.id === currentUserId ? <span className="muted small"> (you)</span> : null}
+                  </td>
+                  <td className="small">{u.email}</td>
+                  <td>
+                    {canManage ? (
+                      <select
+                        aria-label={`Role of ${u.name}`}
+                        value={u.role}
+                        disabled={update.isPending}
+                        onChange={(e) => update.mutate({ id: u.id, role: e.target.value as UserRow["role"] })}
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      ROLE_LABELS[u.role]
+                    )}
+                  </td>
+                  <td>{u.active ? <Badge tone="ok">Active</Badge> : <Badge tone="bad">Deactivated</Badge>}</td>
+                  <td className="small">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}</td>
+                  {canManage ? (
+                    <td>
+                      <button
+                        type="button"
+                        className={u.active ? "btn btn-small btn-danger" : "btn btn-small"}
+                        disabled={update.isPending}
+                        onClick={() => update.mutate({ id: u.id, active: !u.active })}
+                      >
+                        {u.active ? "Deactivate" : "Reactivate"}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage ? <CreateUserForm /> : null}
+    </div>
+  );
+}
+
+function CreateUserForm() {
+  const create = useCreateUser();
+  const [form, setForm] = useState({ name: "", email: "", role: "ENGINEER" as UserRow["role"], password: "" });
+  const [created, setCreated] = useState<string | null>(null);
+  const errors = fieldErrors(create.error);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setCreated(null);
+    create.mutate(form, {
+      onSuccess: (u) => {
+        setCreated(u.email);
+        setForm({ name: "", email: "", role: "ENGINEER", password: "" });
+      },
+    });
+  }
+
+  return (
+    <section className="card" aria-labelledby="new-user-title">
+      <h2 id="new-user-title">Add a user</h2>
+      <form className="stack" onSubmit={onSubmit} data-testid="create-user-form" noValidate>
+        <ErrorMessage error={create.error} />
+        {created ? (
+          <div className="alert alert-ok" role="status">
+            {created} can now sign in with the password you set.
+          </div>
+        ) : null}
+        <div className="form-row">
+          <Field label="Name" error={errors.name}>
+            <input type="text" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
+          </Field>
+          <Field label="Email" error={errors.email}>
+            <input type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required />
+          </Field>
+          <Field label="Role" error={errors.role}>
+            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserRow["role"] })}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Initial password" hint="At least 10 characters. Share it privately." error={errors.password}>
+            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
+          </Field>
+        </div>
+        <div>
+          <button className="btn btn-primary" type="submit" disabled={create.isPending}>
+            {create.isPending ? "Adding…" : "Add user"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

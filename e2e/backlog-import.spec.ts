@@ -1,0 +1,113 @@
+import path from "node:path";
+import { readFileSync } from "node:fs";
+import { test, expect } from "./fixtures";
+
+// The real gap list of ../shared/seeds: imported from the browser, then worked on item by item.
+const SEED = path.resolve(process.cwd(), "..", "shared", "seeds", "002_d312acd1df8c3387.txt");
+
+test.describe("importing a gap list and working its items", () => {
+  test("an engineer previews and imports a seed, edits an item, ticks a criterion and links a pull request", async ({ page, factory, signInAs }) => {
+    const engineer = await factory.makeUser({ role: "ENGINEER" });
+    const project = await factory.makeProject({ name: `Inference ${factory.uniq("e2e")}` });
+    await signInAs(page, engineer);
+
+    await page.goto(`/projects/${project.slug}/backlog`);
+    await expect(page.getByTestId("backlog-empty")).toBeVisible();
+    await page.getByRole("link", { name: "Import a document" }).click();
+    await page.getByLabel("Document", { exact: true }).setInputFiles(SEED);
+    await page.getByRole("button", { name: "Preview the import" }).click();
+    const preview = page.getByTestId("import-preview");
+    await expect(preview.getByTestId("plan-counts")).toContainText("New: 50");
+    await expect(preview.getByTestId("plan-create")).toHaveCount(50);
+    await expect(page.getByText("Preview: nothing is saved yet")).toBeVisible();
+    await page.getByTestId("apply-import").click();
+    await expect(page.getByTestId("import-done")).toContainText("50 new");
+    await expect(page.getByTestId("documents")).toContainText("Production Gaps");
+
+    // The summary table: every gap is closed, so each block shows zeros, and a count links to its list.
+    await page.getByRole("link", { name: "Open the backlog" }).click();
+    const counts = page.getByTestId("backlog-counts");
+    await expect(counts.getByRole("rowheader", { name: "CI/CD" })).toBeVisible();
+    await page.getByLabel("Status").selectOption("DONE");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await counts.getByTestId("count-Performance-MEDIUM").click();
+    await expect(page).toHaveURL(/block=Performance&priority=MEDIUM/);
+    await expect(page.getByTestId("backlog-row")).toHaveCount(2);
+
+    await page.getByRole("link", { name: "Add continuous benchmark tracking" }).click();
+    await expect(page.getByTestId("item-title")).toHaveText("Add continuous benchmark tracking");
+    await expect(page.getByText("From Production Gaps, line 825")).toBeVisible();
+
+    // Tick the one criterion the document left open; the tick is recorded.
+    const criterion = page.getByLabel(/Alert on significant regression/);
+    await expect(criterion).not.toBeChecked();
+    await criterion.check();
+    await expect(criterion).toBeChecked();
+    await expect(page.getByTestId("item-history")).toContainText("ticked a criterion");
+
+    // Edit the item by hand.
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByTestId("item-form").getByLabel("Title").fill("Track benchmarks across releases");
+    await page.getByTestId("item-form").getByLabel("Status").selectOption("IN_PROGRESS");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByTestId("item-title")).toHaveText("Track benchmarks across releases");
+    await expect(page.getByTestId("backlog-item")).toContainText("In progress");
+    await expect(page.getByText("Edited in Proofline since it was imported")).toBeVisible();
+
+    // Link a pull request by its address; a wrong address is refused with a sentence.
+    await page.getByLabel("Pull request address").fill("https://gitlab.com/acme/mlsdm/-/merge_requests/7");
+    await page.getByRole("button", { name: "Link pull request" }).click();
+    await expect(page.getByText("Paste a GitHub pull request address, like https://github.com/owner/repo/pull/123")).toBeVisible();
+    await page.getByLabel("Pull request address").fill("https://github.com/acme/mlsdm/pull/214");
+    await page.getByLabel("Title (optional)").fill("Benchmark regression alerts");
+    await page.getByTestId("link-pr-form").getByLabel("State").selectOption("merged");
+    await page.getByRole("button", { name: "Link pull request" }).click();
+    const prs = page.getByTestId("pull-requests");
+    await expect(prs).toContainText("acme/mlsdm #214");
+    await expect(prs).toContainText("Benchmark regression alerts");
+    await expect(prs).toContainText("Merged");
+    await expect(prs).toContainText("as entered by hand");
+  });
+
+  test("re-importing a changed version shows the edit made here as a conflict and the new gap as new", async ({ page, factory, signInAs }) => {
+    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
+    const project = await factory.makeProject();
+    await signInAs(page, lead);
+    const v1 = readFileSync(SEED, "utf8");
+    const imported = await page.request.post(`/api/v1/projects/${project.slug}/documents?filename=gaps.md&mode=apply`, { data: v1, headers: { "content-type": "text/markdown" } });
+    expect(imported.status()).toBe(201);
+    const list = await (await page.request.get(`/api/v1/projects/${project.slug}/backlog?q=OBS-001`)).json();
+    await page.request.patch(`/api/v1/projects/${project.slug}/backlog/${list.items[0].id}`, { data: { title: "Trace every request" } });
+
+    const v2 = v1
+      .replace("Distributed tracing is critical for debugging production issues.", "Tracing is how we debug production.")
+      .replace("## MEDIUM Priority", "### SEC-099: Pin base images by digest\n\n**Block**: Security\n**Criticality**: HIGH\n\n---\n\n## MEDIUM Priority");
+    await page.goto(`/projects/${project.slug}/import`);
+    await page.getByLabel("Paste the text").check();
+    await page.getByLabel("Text of the document").fill(v2);
+    await page.getByLabel("Name").fill("gaps.md");
+    await page.getByRole("button", { name: "Preview the import" }).click();
+    const preview = page.getByTestId("import-preview");
+    await expect(preview.getByTestId("plan-counts")).toContainText("Conflict: 1");
+    await expect(preview.getByTestId("plan-conflict")).toContainText("OBS-001");
+    await expect(preview.getByTestId("plan-conflict")).toContainText("Edited in Proofline since the last import");
+    await expect(preview.getByTestId("plan-create")).toContainText("SEC-099");
+    await page.getByTestId("apply-import").click();
+    await expect(page.getByTestId("import-done")).toContainText("1 new");
+    await page.goto(`/projects/${project.slug}/backlog?q=OBS-001`);
+    await expect(page.getByTestId("backlog-row")).toContainText("Trace every request");
+
+    // Work that is in no document is added by hand.
+    await page.getByRole("link", { name: "Add an item" }).click();
+    const form = page.getByTestId("item-form");
+    await form.getByLabel("Title").fill("Rotate the registry credentials");
+    await form.getByLabel("Key (optional)").fill("ops-7");
+    await form.getByLabel("Priority").selectOption("HIGH");
+    await form.getByLabel("Acceptance criteria").fill("New credentials in the secret store\n[x] Old ones listed");
+    await form.getByRole("button", { name: "Add item" }).click();
+    await expect(page.getByTestId("item-title")).toHaveText("Rotate the registry credentials");
+    await expect(page.getByTestId("backlog-item")).toContainText("OPS-7");
+    await expect(page.getByTestId("criteria")).toContainText("Old ones listed");
+    await expect(page.getByText("Added by hand in Proofline")).toBeVisible();
+  });
+});

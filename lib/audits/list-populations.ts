@@ -1,0 +1,32 @@
+import { prisma } from "@/lib/db";
+import type { RequestCtx } from "@/lib/auth/actor";
+import { accessibleAudit } from "@/lib/audits/audit-access";
+import { describeDefinition } from "@/lib/audits/population-definition";
+
+export interface ListPopulationsOptions {
+  ctx: RequestCtx;
+  auditId: string;
+  now: Date;
+}
+
+/** The audit's populations with their defining filter, size and samples, oldest first. */
+export async function listPopulations({ ctx, auditId, now }: ListPopulationsOptions) {
+  const audit = await accessibleAudit({ ctx, auditId, now, permission: "population:read" });
+  const rows = await prisma.population.findMany({
+    where: { auditId: audit.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      kind: true,
+      controlId: true,
+      filter: true,
+      size: true,
+      digest: true,
+      createdAt: true,
+      samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, seed: true, size: true, populationSize: true, createdAt: true } },
+    },
+  });
+  const controls = await prisma.control.findMany({ where: { id: { in: rows.flatMap((r) => (r.controlId ? [r.controlId] : [])) } }, select: { id: true, key: true, title: true } });
+  return rows.map(({ filter, ...r }) => ({ ...r, definition: describeDefinition(filter), control: controls.find((c) => c.id === r.controlId) ?? null }));
+}

@@ -1,0 +1,80 @@
+import { cache } from "react";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { can, type RequestCtx, type SessionUser } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+
+function parseCookieHeader(header: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 1) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    try {
+      out[name] = decodeURIComponent(value);
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/** Decodes the session cookie (signature and expiry checked) into the user id and session version. */
+export async function readSessionToken(cookieHeader: string | null): Promise<{ userId: string; sessionVersion: number } | null> {
+  if (!cookieHeader) return null;
+  // next-auth reads (possibly chunked) session cookies from `req.cookies`, not from the raw header.
+  const req = { cookies: parseCookieHeader(cookieHeader), headers: { cookie: cookieHeader } };
+  const token = await getToken({ req: req as never, secret: env().NEXTAUTH_SECRET });
+  if (!token?.sub) return null;
+  return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
+}
+
+/**
+ * The session cookie only says who signed in; the user is re-read from the database on every
+ * request, so a role change applies at once and a deactivated account stops working on its next
+ * request (deactivation also bumps the session version, so reactivation does not revive old sessions).
+ */
+export async function userForSession(userId: string, sessionVersion: number): Promise<SessionUser | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** The signed-in user for this request (pages, layouts, server actions), or null. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const cookieHeader = (await cookies()).toString();
+  const session = await readSessionToken(cookieHeader || null);
+  return session ? userForSession(session.userId, session.sessionVersion) : null;
+});
+
+export async function requestId(): Promise<string | undefined> {
+  return (await headers()).get("x-request-id") ?? undefined;
+}
+
+/** For pages and server actions: the signed-in user, or a redirect to sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/signin?reason=session");
+  return user;
+}
+
+/** For pages and server actions: the context of a user who holds `permission`, else a 403 page. */
+export async function requirePermission(permission: Permission): Promise<RequestCtx & { user: SessionUser }> {
+  const user = await requireUser();
+  const actor = { kind: "user" as const, user };
+  if (!can(actor, permission)) forbidden();
+  return { actor, user, requestId: await requestId() };
+}
+
+/** For pages: the context of the signed-in user, whatever they may do (pages check finer rights). */
+export async function requireCtx(): Promise<RequestCtx & { user: SessionUser }> {
+  const user = await requireUser();
+  return { actor: { kind: "user", user }, user, requestId: await requestId() };
+}

@@ -1,0 +1,27 @@
+import { prisma } from "@/lib/db";
+import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { projectBySlug } from "@/lib/backlog/scope";
+import { type ImportInput, documentKeyFor, loadPlan, parseUpload, planSummary } from "@/lib/backlog/import-context";
+
+export interface PreviewDocumentImportOptions extends ImportInput {
+  ctx: RequestCtx;
+  slug: string;
+}
+
+/** What importing the document would create, update, close, reopen or mark as removed. Writes nothing. */
+export async function previewDocumentImport({ ctx, slug, ...input }: PreviewDocumentImportOptions) {
+  const project = await projectBySlug(ctx.actor, slug);
+  assertCan(ctx.actor, "document:import", { projectId: project.id });
+  const parsed = parseUpload(input);
+  const key = documentKeyFor(input, parsed);
+  const existing = await prisma.sourceDocument.findUnique({
+    where: { projectId_key: { projectId: project.id, key } },
+    select: { id: true, title: true, versions: { where: { sha256: parsed.sha256 }, select: { id: true, importedAt: true } } },
+  });
+  const plan = await loadPlan(prisma, project.id, existing?.id ?? null, parsed);
+  return {
+    project: { slug: project.slug, name: project.name },
+    document: { key, exists: !!existing, title: existing?.title ?? parsed.title ?? key, sameVersionImportedAt: existing?.versions[0]?.importedAt ?? null },
+    ...planSummary(parsed, plan),
+  };
+}

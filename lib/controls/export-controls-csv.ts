@@ -1,0 +1,35 @@
+import { stringify } from "csv-stringify/sync";
+import type { RequestCtx } from "@/lib/auth/actor";
+import { mappingMatrix, type Matrix } from "@/lib/controls/mapping-matrix";
+
+export interface ExportControlsCsvOptions {
+  ctx: RequestCtx;
+  includeArchived?: boolean;
+}
+
+/** The control library with its mappings as CSV: one row per control, one column per framework. */
+export async function exportControlsCsv({ ctx, includeArchived = true }: ExportControlsCsvOptions): Promise<string> {
+  return controlsCsv(await mappingMatrix({ ctx, includeArchived }));
+}
+
+/** Pure: the CSV text for a matrix. Requirement ids within a cell are separated by "; ". */
+export function controlsCsv(matrix: Matrix): string {
+  const header = ["key", "family", "title", "frequency", "owner", "status", "expected_evidence", ...matrix.frameworks.map((f) => f.key), "description"];
+  const rows = matrix.rows.map((r) => [
+    r.key,
+    r.family,
+    r.title,
+    r.frequency,
+    r.owner ?? "",
+    r.archived ? "archived" : "active",
+    r.expectations.map((e) => `${e.kind} (${e.freshnessDays} days)`).join("; "),
+    ...matrix.frameworks.map((f) => (r.cells[f.key] ?? []).join("; ")),
+    r.description,
+  ]);
+  return stringify([header, ...rows].map((row) => row.map(neutralise)), { record_delimiter: "\r\n" });
+}
+
+/** Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe keeps them text. */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,104 @@
+import { prisma } from "@/lib/db";
+import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { familyOf } from "@/lib/controls/starter-library";
+import { compareFrameworks } from "@/lib/catalogue/builtin";
+import { projectAccessWhere } from "@/lib/projects/project-access";
+
+export interface GetControlOptions {
+  ctx: RequestCtx;
+  key: string;
+}
+
+/** One control with its expectations, its mappings grouped by framework, and per-project applicability. */
+export async function getControl({ ctx, key }: GetControlOptions) {
+  assertCan(ctx.actor, "control:read");
+  const control = await prisma.control.findUnique({
+    where: { key },
+    select: {
+      id: true,
+      key: true,
+      title: true,
+      description: true,
+      frequency: true,
+      starter: true,
+      customisedAt: true,
+      archivedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      owner: { select: { id: true, name: true, email: true } },
+      expectations: { select: { kind: true, freshnessDays: true }, orderBy: { kind: "asc" } },
+      mappings: {
+        select: {
+          requirement: {
+            select: {
+              refId: true,
+              title: true,
+              position: true,
+              retiredAt: true,
+              framework: { select: { key: true, name: true } },
+            },
+          },
+        },
+      },
+      projects: {
+        where: { notApplicable: true },
+        select: { justification: true, updatedAt: true, project: { select: { slug: true, name: true } } },
+        orderBy: { project: { name: "asc" } },
+      },
+      _count: { select: { evidence: true, backlogItems: true, runbooks: true } },
+    },
+  });
+  if (!control) throw new NotFoundError(`There is no control ${key}.`);
+  const groups = new Map<string, { key: string; name: string; requirements: Array<{ refId: string; title: string; retired: boolean; position: number }> }>();
+  for (const { requirement: r } of control.mappings) {
+    const g = groups.get(r.framework.key) ?? { key: r.framework.key, name: r.framework.name, requirements: [] };
+    g.requirements.push({ refId: r.refId, title: r.title, retired: r.retiredAt !== null, position: r.position });
+    groups.set(r.framework.key, g);
+  }
+  const { projects, _count } = control;
+  // Live projects assessed against a framework this control serves: where it has a readiness state.
+  const inScope = await prisma.project.findMany({
+    where: {
+      AND: [
+        projectAccessWhere(ctx.actor),
+        { archivedAt: null },
+        { frameworks: { some: { framework: { requirements: { some: { retiredAt: null, mappings: { some: { controlId: control.id } } } } } } } },
+      ],
+    },
+    select: { slug: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  return {
+    id: control.id,
+    key: control.key,
+    title: control.title,
+    description: control.description,
+    frequency: control.frequency,
+    starter: control.starter,
+    customisedAt: control.customisedAt,
+    archivedAt: control.archivedAt,
+    createdAt: control.createdAt,
+    updatedAt: control.updatedAt,
+    owner: control.owner,
+    expectations: control.expectations,
+    family: familyOf(control.key),
+    mappings: [...groups.values()]
+      .sort(compareFrameworks)
+      .map((g) => ({
+        ...g,
+        requirements: g.requirements.sort((a, b) => a.position - b.position).map((r) => ({ refId: r.refId, title: r.title, retired: r.retired })),
+      })),
+    notApplicableIn: projects.map((p) => ({ slug: p.project.slug, name: p.project.name, justification: p.justification, updatedAt: p.updatedAt })),
+    linked: { evidence: _count.evidence, backlogItems: _count.backlogItems, runbooks: _count.runbooks },
+    projectsInScope: inScope,
+  };
+}
+
+export type ControlDetail = Awaited<ReturnType<typeof getControl>>;
+
+/** Keys and titles of the live controls, for pickers. */
+export async function listControlOptions({ ctx }: { ctx: RequestCtx }) {
+  assertCan(ctx.actor, "control:read");
+  return prisma.control.findMany({ where: { archivedAt: null }, select: { key: true, title: true }, orderBy: { key: "asc" } });
+}

@@ -1,0 +1,31 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { databaseUrl, env } from "@/lib/env";
+
+// Created on first use, not at import: `next build` imports route modules and must not need a
+// database. One client per process, surviving dev hot reloads.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function client(): PrismaClient {
+  return (globalForPrisma.prisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: env().DATABASE_POOL_MAX }),
+  }));
+}
+
+export const prisma = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const c = client();
+    const value = Reflect.get(c, prop, c);
+    return typeof value === "function" ? value.bind(c) : value;
+  },
+});
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type Db = PrismaClient | Tx;
+
+export async function disconnectDb(): Promise<void> {
+  if (globalForPrisma.prisma) {
+    await globalForPrisma.prisma.$disconnect();
+    globalForPrisma.prisma = undefined;
+  }
+}

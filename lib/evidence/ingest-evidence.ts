@@ -1,0 +1,142 @@
+import { prisma } from "@/lib/db";
+import type { RequestCtx } from "@/lib/auth/actor";
+import type { ByteSource } from "@/lib/ingest/bytes";
+import type { FormatId } from "@/lib/ingest/formats";
+import { DEFAULT_LIMITS, formatBytes, type IngestLimits } from "@/lib/ingest/limits";
+import { refuse } from "@/lib/ingest/refusal";
+import { planParse, type ParsePlan } from "@/lib/ingest/parse-body";
+import type { AuditFieldMapping } from "@/lib/ingest/audit-log";
+import type { ParsedEvidence } from "@/lib/ingest/types";
+import type { TEvidencePushMeta } from "@/lib/schemas/evidence";
+import { hasBlob, spoolBody, type SpooledBody } from "@/lib/evidence/blob-store";
+import { projectFor } from "@/lib/evidence/project-scope";
+import { EVIDENCE_RESULT_SELECT, lockAndFindExisting, storeEvidence } from "@/lib/evidence/store-evidence";
+import { toResult, type BaseEvidence, type IngestResult } from "@/lib/evidence/ingest-result";
+import { judgeDrill, recordDrillExercise } from "@/lib/evidence/record-drill";
+import { ingestAuditLog } from "@/lib/evidence/ingest-audit-log";
+
+export interface IngestEvidenceOptions {
+  ctx: RequestCtx;
+  projectSlug: string;
+  body: ByteSource;
+  /** Content-Length, when the sender gave one: refused at once when over the limit. */
+  declaredLength?: number | null;
+  contentType?: string | null;
+  meta: TEvidencePushMeta;
+  now: Date;
+  limits?: Partial<IngestLimits>;
+}
+
+/**
+ * Ingests one pushed body: spools it to disk (hashing as it goes), answers with the existing evidence
+ * when the project already has these bytes, finds or checks the format, parses, stores the original
+ * by its sha256, and writes the evidence, its filing, any runbook exercise and the activity event in
+ * one transaction. Anything refused leaves no rows behind.
+ */
+export async function ingestEvidence(opts: IngestEvidenceOptions): Promise<IngestResult> {
+  const { ctx, meta, now } = opts;
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const project = await projectFor(ctx, opts.projectSlug, "evidence:write", { write: true });
+  if (opts.declaredLength != null && opts.declaredLength > limits.maxBodyBytes) {
+    refuse("body-too-large", `The body is ${formatBytes(opts.declaredLength)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`);
+  }
+  if (meta.outcome && meta.format !== "manual") refuse("invalid-content", "An outcome can only be stated for manual files (format=manual); other formats are judged by their rule.");
+  const spooled = await spoolBody(opts.body, limits.maxBodyBytes);
+  try {
+    const existing = await prisma.evidence.findUnique({ where: { projectId_dedupeKey: { projectId: project.id, dedupeKey: spooled.sha256 } }, select: { id: true } });
+    if (existing) {
+      // Known bytes: nothing to parse. If the stored original went missing, these bytes restore it.
+      if (!(await hasBlob(spooled.sha256))) await spooled.keep();
+      return await existingResult(existing.id, meta.format);
+    }
+    const mapping = await prisma.auditLogMapping.findUnique({ where: { projectId: project.id }, select: { mapping: true } });
+    const plan = await planParse({ body: spooled, named: meta.format, limits, auditMapping: (mapping?.mapping as AuditFieldMapping | undefined) ?? null });
+    await spooled.keep();
+    const base = baseEvidence(project.id, spooled, opts);
+    if (plan.type === "audit-log") {
+      return await ingestAuditLog({ ctx, base, events: plan.events, detected: plan.detected, now, meta });
+    }
+    const parsed = plan.type === "manual" ? manualEvidence(meta, spooled) : plan.parsed;
+    return await storeParsed({ ctx, base, parsed, plan, meta });
+  } finally {
+    await spooled.discard();
+  }
+}
+
+function baseEvidence(projectId: string, spooled: SpooledBody, opts: IngestEvidenceOptions): BaseEvidence {
+  const m = opts.meta;
+  return {
+    projectId,
+    dedupeKey: spooled.sha256,
+    sha256: spooled.sha256,
+    byteSize: spooled.size,
+    contentType: opts.contentType?.slice(0, 200) ?? null,
+    originalName: m.filename ?? null,
+    sourceRepo: m.repo ?? null,
+    sourceBranch: m.branch ?? null,
+    sourceCommit: m.commit?.toLowerCase() ?? null,
+    sourceWorkflow: m.workflow ?? null,
+    sourceRunUrl: m.runUrl ?? null,
+    collectedAt: opts.now,
+    periodStart: m.periodStart ? new Date(m.periodStart) : null,
+    periodEnd: m.periodEnd ? new Date(m.periodEnd) : null,
+  };
+}
+
+function manualEvidence(meta: TEvidencePushMeta, spooled: SpooledBody): ParsedEvidence {
+  return {
+    kind: "MANUAL_FILE",
+    format: "manual",
+    title: meta.title ?? meta.filename ?? "Uploaded file",
+    outcome: meta.outcome ?? "PASS",
+    outcomeReason: "Stated by the person who added the file.",
+    subject: meta.filename,
+    summary: { bytes: spooled.size, filename: meta.filename ?? null },
+  };
+}
+
+async function storeParsed(opts: { ctx: RequestCtx; base: BaseEvidence; parsed: ParsedEvidence; plan: ParsePlan; meta: TEvidencePushMeta }): Promise<IngestResult> {
+  const { ctx, base, parsed, meta } = opts;
+  const detected = opts.plan.type === "evidence" && opts.plan.detected;
+  return prisma.$transaction(
+    async (tx) => {
+      const found = await lockAndFindExisting(tx, base.projectId, base.dedupeKey);
+      if (found) return toResult("existing", found, [], !meta.format);
+      const judgement = parsed.drill ? await judgeDrill(tx, base.projectId, parsed.drill) : null;
+      const judged = judgement ? judgement.outcome : parsed;
+      const summary = { ...parsed.summary, outcomeReason: judged.outcomeReason, ...(judgement ? { targets: judgement.targets, runbook: judgement.runbook?.key ?? null } : {}) };
+      const stored = await storeEvidence(
+        tx,
+        ctx,
+        {
+          ...base,
+          kind: parsed.kind,
+          format: parsed.format,
+          title: meta.title ?? parsed.title,
+          subject: parsed.subject ?? null,
+          outcome: judged.outcome,
+          summary,
+          sourceRepo: base.sourceRepo ?? parsed.source?.repo ?? null,
+          sourceBranch: base.sourceBranch ?? parsed.source?.branch ?? null,
+          sourceCommit: base.sourceCommit ?? parsed.source?.commit ?? null,
+          effectiveAt: meta.effectiveAt ? new Date(meta.effectiveAt) : (parsed.effectiveAt ?? base.collectedAt),
+          periodStart: base.periodStart ?? parsed.periodStart ?? null,
+          periodEnd: base.periodEnd ?? parsed.periodEnd ?? null,
+        },
+        { summary: { formatDetected: detected } },
+      );
+      const exerciseId =
+        parsed.drill && judgement ? await recordDrillExercise(tx, { ctx, projectId: base.projectId, evidenceId: stored.row.id, sha256: base.sha256 ?? null, drill: parsed.drill, judgement }) : undefined;
+      return { ...toResult("created", stored.row, stored.controls, detected), ...(parsed.drill ? { exerciseId } : {}) };
+    },
+    { maxWait: 30_000, timeout: 60_000 },
+  );
+}
+
+async function existingResult(id: string, named: FormatId | undefined): Promise<IngestResult> {
+  const row = await prisma.evidence.findUniqueOrThrow({
+    where: { id },
+    select: { ...EVIDENCE_RESULT_SELECT, controls: { select: { control: { select: { key: true } } } } },
+  });
+  return toResult("existing", row, row.controls.map((c) => c.control.key).sort(), !named);
+}

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { PUSH_FORMATS, FORMATS } from "@/lib/ingest/formats";
+import { ZEvidenceLink, ZEvidenceListQuery, ZEvidencePushMeta, ZEvidenceRuleInput, ZEvidenceRuleUpdate, ZAuditLogMapping, SOURCE_HEADERS } from "@/lib/schemas/evidence";
+import { ZTokenCreate } from "@/lib/schemas/token";
+import { ZDrillReport } from "@/lib/schemas/evidence-drill";
+import { backlogOpenApiPaths } from "@/lib/backlog/openapi-paths";
+import { readinessOpenApiPaths } from "@/lib/readiness/openapi-paths";
+
+// The OpenAPI 3.1 document of the machine-facing API (/api/v1/openapi.json), built from the same zod
+// schemas the handlers validate with, so that the two cannot drift apart. Other areas describe their own
+// endpoints (lib/<area>/openapi-paths.ts); they are merged here.
+
+type Json = Record<string, unknown>;
+const schema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { io, unrepresentable: "any" }) as Json;
+
+function queryParameters(s: z.ZodObject, descriptions: Record<string, string> = {}): Json[] {
+  const js = schema(s) as { properties: Record<string, Json>; required?: string[] };
+  return Object.entries(js.properties).map(([name, p]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: p, ...(descriptions[name] ? { description: descriptions[name] } : {}) }));
+}
+
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const json = (description: string, ref?: string) => ({ description, content: { "application/json": { schema: ref ? { $ref: `#/components/schemas/${ref}` } : { type: "object" } } } });
+const project = { name: "project", in: "path", required: true, schema: { type: "string" }, description: "The project's slug." };
+const id = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const tokenOrSession = [{ projectToken: [] }, { session: [] }];
+const session = [{ session: [] }];
+
+const ingestResult = {
+  type: "object",
+  required: ["status", "id", "kind", "format", "formatDetected", "outcome", "title", "summary", "effectiveAt", "controls"],
+  properties: {
+    status: { enum: ["created", "existing"] },
+    id: { type: "string" },
+    kind: { enum: Object.values(FORMATS).map((f) => f.kind).filter((k, i, all) => all.indexOf(k) === i) },
+    format: { type: "string" },
+    formatDetected: { type: "boolean", description: "True when Proofline recognised the format itself (no ?format= given)." },
+    outcome: { enum: ["PASS", "FAIL", "WARN", "INFO"] },
+    title: { type: "string" },
+    summary: { type: "object", description: "The parsed summary; `outcomeReason` says which rule gave the outcome." },
+    effectiveAt: { type: "string", format: "date-time" },
+    expiresAt: { type: ["string", "null"], format: "date-time" },
+    sha256: { type: ["string", "null"] },
+    controls: { type: "array", items: { type: "string" }, description: "Keys of the controls the evidence was filed under." },
+  },
+};
+
+let cached: Json | undefined;
+
+export function openApiDocument(): Json {
+  if (cached) return cached;
+  const pushDescriptions = Object.fromEntries(Object.entries(SOURCE_HEADERS).map(([k, h]) => [k, `Also accepted as the ${h} header (the query parameter wins).`]));
+  cached = {
+    openapi: "3.1.0",
+    info: {
+      title: "Proofline API",
+      version: "1",
+      description:
+        "Push evidence (test reports, scans, dependency audits, SBOMs, audit logs, restore drills, backups) to a project with a project token and read it back; read readiness (the CI gate); import documents and work the backlog and runbooks. Errors are RFC 9457 problem+json; ingest refusals have the type urn:proofline:problem:ingest-<reason>.",
+    },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      securitySchemes: {
+        projectToken: { type: "http", scheme: "bearer", description: "A project token (pl_…), created in the project's settings or with `npm run proofline -- token create`." },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+      schemas: {
+        Problem: {
+          type: "object",
+          required: ["type", "title", "status", "detail"],
+          properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } }, requestId: { type: "string" } },
+        },
+        IngestResult: ingestResult,
+        DrillReport: schema(ZDrillReport),
+        EvidenceLink: schema(ZEvidenceLink),
+        EvidenceRule: schema(ZEvidenceRuleInput),
+        EvidenceRuleUpdate: schema(ZEvidenceRuleUpdate),
+        AuditLogMapping: schema(ZAuditLogMapping),
+        TokenCreate: schema(ZTokenCreate),
+      },
+    },
+    paths: {
+      ...readinessOpenApiPaths(),
+      ...backlogOpenApiPaths(),
+      "/projects/{project}/evidence": {
+        post: {
+          summary: "Push one evidence file (raw body, streamed)",
+          description: `The body is the file itself. Formats: ${PUSH_FORMATS.map((f) => `\`${f}\` (${FORMATS[f].label})`).join(", ")}. Without ?format= the format is detected; a named format is checked against the content. Limits: 1 GB for streamed formats (JUnit XML, JSON Lines), 50 MB for one JSON document, 1 MB per line.`,
+          security: tokenOrSession,
+          parameters: [project, ...queryParameters(ZEvidencePushMeta, pushDescriptions)],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          responses: {
+            "201": json("Stored as new evidence.", "IngestResult"),
+            "200": json("These bytes were already stored for this project: the existing evidence.", "IngestResult"),
+            "400": problem("Malformed, truncated or empty body, invalid UTF-8, or a DOCTYPE (ingest-malformed-xml, ingest-malformed-json, ingest-truncated, ingest-empty-body, ingest-invalid-utf8, ingest-doctype-refused)."),
+            "401": problem("No, unknown, expired or revoked token."),
+            "403": problem("A token of another project, or without the evidence:write scope."),
+            "404": problem("No such project."),
+            "413": problem("Body, JSON document or a line over its limit (ingest-body-too-large, ingest-document-too-large, ingest-line-too-long)."),
+            "415": problem("The format could not be recognised or is not supported (ingest-unknown-format, ingest-unsupported-format)."),
+            "422": problem("Bad parameters, a named format that does not match the content, or content that is not valid for its format (invalid-input, ingest-format-mismatch, ingest-invalid-content, ingest-tool-error)."),
+          },
+        },
+        get: {
+          summary: "List evidence, newest first (cursor-paginated)",
+          security: tokenOrSession,
+          parameters: [project, ...queryParameters(ZEvidenceListQuery)],
+          responses: { "200": json("{ items, nextCursor }"), "401": problem("Not authenticated."), "403": problem("Not allowed."), "422": problem("Bad filter or cursor.") },
+        },
+      },
+      "/projects/{project}/evidence/{id}": {
+        get: { summary: "One evidence with its summary, source and filing", security: tokenOrSession, parameters: [project, id], responses: { "200": json("The evidence."), "404": problem("No such evidence.") } },
+      },
+      "/projects/{project}/evidence/{id}/original": {
+        get: {
+          summary: "Download the original bytes",
+          security: tokenOrSession,
+          parameters: [project, id],
+          responses: { "200": { description: "The original file; its sha256 is in the ETag and X-Proofline-Sha256 headers.", content: { "application/octet-stream": {} } }, "404": problem("No such evidence or no stored original.") },
+        },
+      },
+      "/projects/{project}/evidence/links": {
+        post: { summary: "Record a link as evidence", security: tokenOrSession, parameters: [project], requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/EvidenceLink" } } } }, responses: { "201": json("Recorded.", "IngestResult"), "200": json("Already recorded.", "IngestResult"), "422": problem("Invalid input.") } },
+      },
+      "/projects/{project}/github": {
+        post: {
+          summary: "GitHub webhook (pull_request, workflow_run, check_suite, check_run, deployment_status)",
+          description: "Deliveries must be signed with the project's webhook secret (X-Hub-Signature-256). JSON and form-encoded deliveries are accepted.",
+          parameters: [project, { name: "X-GitHub-Event", in: "header", required: true, schema: { type: "string" } }, { name: "X-Hub-Signature-256", in: "header", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "application/json": {}, "application/x-www-form-urlencoded": {} } },
+          responses: { "200": json("Pull request synced, ping answered, or evidence already stored."), "201": json("Stored as new evidence."), "202": json("Delivered but not used (e.g. a run still in progress)."), "401": problem("Bad or missing signature."), "404": problem("No such project, or no webhook secret set.") },
+        },
+      },
+      "/projects/{project}/rules": {
+        get: { summary: "List filing rules", security: session, parameters: [project], responses: { "200": json("{ items, auditLogMapping }") } },
+        post: { summary: "Create a filing rule", security: session, parameters: [project], requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/EvidenceRule" } } } }, responses: { "201": json("Created."), "422": problem("Invalid input.") } },
+      },
+      "/projects/{project}/rules/{id}": {
+        patch: { summary: "Change a rule", security: session, parameters: [project, id], requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/EvidenceRuleUpdate" } } } }, responses: { "200": json("Changed.") } },
+        delete: { summary: "Delete a rule and the filings it made", security: session, parameters: [project, id], responses: { "200": json("Deleted.") } },
+      },
+      "/projects/{project}/rules/{id}/apply": {
+        post: { summary: "Apply a rule to past evidence", security: session, parameters: [project, id], responses: { "200": json("{ matched, added, removed }") } },
+      },
+      "/projects/{project}/evidence/audit-log-mapping": {
+        put: { summary: "Set where audit-log lines keep time, actor, action, target, outcome and source", security: session, parameters: [project], requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/AuditLogMapping" } } } }, responses: { "200": json("Set.") } },
+      },
+      "/projects/{project}/tokens": {
+        get: { summary: "List project tokens", security: session, parameters: [project], responses: { "200": json("{ items, github }") } },
+        post: { summary: "Create a project token (the secret is in this answer only)", security: session, parameters: [project], requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/TokenCreate" } } } }, responses: { "201": json("Created.") } },
+      },
+      "/projects/{project}/tokens/{id}": {
+        delete: { summary: "Revoke a token", security: session, parameters: [project, id], responses: { "200": json("Revoked.") } },
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,94 @@
+// reStructuredText to blocks. Titles (underlined, or over- and underlined) get levels in the order
+// their styles first appear; code-block directives and "::" literal blocks become code. The lines
+// are rewritten one for one into the plain-text parser's vocabulary ("#" titles, ``` fences), so
+// line numbers stay those of the document (or of its reflowed form when it arrived on one line).
+import type { BlockDocument } from "@/lib/import/types";
+import { textBlocks } from "@/lib/import/text-blocks";
+import { reflowFlattened } from "@/lib/import/rst-unflatten";
+
+const ADORNMENT = /^([=\-~^"'`#*+:._<>])\1{2,}\s*$/;
+const CODE_DIRECTIVE = /^(\s*)\.\.\s+(code-block|code|sourcecode|highlight)::\s*(\S*)\s*$/;
+const OTHER_DIRECTIVE = /^(\s*)\.\.\s+([a-z][\w-]*)::/i;
+const COMMENT = /^(\s*)\.\.(\s|$)/;
+
+const indentOf = (l: string) => l.length - l.trimStart().length;
+/** "#." (auto-numbered) and "(1)" enumerators, in the form the list reader knows. */
+const enumerated = (l: string) => l.replace(/^(\s*)#\.\s/, "$11. ").replace(/^(\s*)\((\d+)\)\s/, "$1$2) ");
+
+export function rstBlocks(source: string, { flattened = false } = {}): BlockDocument {
+  const text = flattened ? reflowFlattened(source) : source;
+  const lines = text.split("\n");
+  const out = [...lines];
+  const styles = new Map<string, number>();
+  const level = (style: string) => {
+    if (!styles.has(style)) styles.set(style, styles.size + 1);
+    return Math.min(6, styles.get(style)!);
+  };
+
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    const next = lines[i + 1] ?? "";
+    const after = lines[i + 2] ?? "";
+    // Overlined title: ===== / Title / =====
+    if (ADORNMENT.test(line) && next.trim() && !ADORNMENT.test(next) && after.trim() === line.trim()) {
+      out[i] = "";
+      out[i + 1] = `${"#".repeat(level(`o${line.trim()[0]}`))} ${next.trim()}`;
+      out[i + 2] = "";
+      i += 3;
+      continue;
+    }
+    // Underlined title: Title / =====
+    if (line.trim() && !/^\s/.test(line) && ADORNMENT.test(next) && next.trim().length >= line.trim().length && !ADORNMENT.test(line)) {
+      out[i] = `${"#".repeat(level(`u${next.trim()[0]}`))} ${line.trim()}`;
+      out[i + 1] = "";
+      i += 2;
+      continue;
+    }
+    const code = CODE_DIRECTIVE.exec(line);
+    const literal = !code && /::\s*$/.test(line) && !COMMENT.test(line);
+    if (code || literal) {
+      const base = indentOf(line);
+      let j = i + 1;
+      if (code) while (j < lines.length && /^\s*:[\w-]+:/.test(lines[j])) j++; // directive options
+      const openAt = j;
+      while (j < lines.length && !lines[j].trim()) j++;
+      let end = j;
+      while (end < lines.length && (!lines[end].trim() || indentOf(lines[end]) > base)) end++;
+      while (end > j && !lines[end - 1].trim()) end--;
+      const closeFree = end >= lines.length || !lines[end].trim();
+      if (end > j && closeFree && (code || openAt < j)) {
+        if (code) {
+          out[i] = `${" ".repeat(base)}\`\`\`${code[3]}`;
+          for (let k = i + 1; k < openAt; k++) out[k] = "";
+        } else {
+          out[i] = enumerated(line.replace(/(\S)::\s*$/, "$1:").replace(/\s*::\s*$/, ""));
+          out[openAt] = "```";
+        }
+        const dedent = Math.min(...lines.slice(j, end).filter((l) => l.trim()).map(indentOf));
+        for (let k = j; k < end; k++) out[k] = lines[k].slice(Math.min(indentOf(lines[k]), dedent));
+        if (end < lines.length) out[end] = "```";
+        else out.push("```");
+        i = end + 1;
+        continue;
+      }
+    }
+    if (OTHER_DIRECTIVE.test(line) || (COMMENT.test(line) && !/::/.test(line))) {
+      const base = indentOf(line);
+      const keep = /\.\.\s+(note|warning|tip|important|attention|caution|danger|hint|admonition|todo)::\s*(.*)$/i.exec(line);
+      out[i] = keep ? keep[2] : "";
+      let j = i + 1;
+      while (j < lines.length && (!lines[j].trim() || indentOf(lines[j]) > base)) {
+        out[j] = keep ? lines[j].trim() : "";
+        j++;
+      }
+      i = j;
+      continue;
+    }
+    out[i] = enumerated(line);
+    i++;
+  }
+  const doc = textBlocks(out.join("\n"), { converted: true });
+  const notes = flattened ? ["The document arrived on one line; it was reflowed at its titles, lists and code blocks, and line numbers refer to that reflowed text."] : [];
+  return { format: "rst", blocks: doc.blocks, lines, notes };
+}

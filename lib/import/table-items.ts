@@ -1,0 +1,54 @@
+// Tables whose rows are items: a table with a key column ("ID", or every cell a key like HARD-001),
+// or with a title column next to a priority column. Summary tables (counts) and inventories are not.
+import type { Block, ImportPriority, ImportStatus } from "@/lib/import/types";
+import { plainInline, readMarks, tidyTitle } from "@/lib/import/inline";
+import { readPriority, readStatus } from "@/lib/import/signals";
+import { KEY_ONLY } from "@/lib/import/vocabulary";
+
+export interface TableRowItem {
+  key: string | null;
+  title: string;
+  priority: ImportPriority | null;
+  priorityRaw: string | null;
+  status: ImportStatus | null;
+  block: string | null;
+  line: number;
+}
+
+const find = (header: string[], re: RegExp) => header.findIndex((h) => re.test(plainInline(h).trim()));
+
+export function tableRowItems(table: Extract<Block, { type: "table" }>): TableRowItem[] | null {
+  const header = table.header;
+  if (!table.rows.length) return null;
+  let keyCol = find(header, /^(id|key|ref|ref\.|item id|#)$/i);
+  if (keyCol < 0) {
+    keyCol = header.findIndex((_h, c) => table.rows.every((r) => KEY_ONLY.test(plainInline(r.cells[c] ?? "").replace(/^[~*]+|[~*]+$/g, ""))));
+  }
+  const titleCol = find(header, /^(title|task|item|description|summary|gap|issue|name|requirement|finding|action|work item)$/i);
+  const priorityCol = find(header, /^(priority|criticality|severity|prio|p)$/i);
+  if (keyCol < 0 && !(titleCol >= 0 && priorityCol >= 0)) return null;
+  const statusCol = find(header, /^(status|state|done)$/i);
+  const blockCol = find(header, /^(block|area|category|workstream)$/i);
+  const textCol = titleCol >= 0 ? titleCol : header.findIndex((_h, c) => c !== keyCol && c !== priorityCol && c !== statusCol && c !== blockCol);
+  const out: TableRowItem[] = [];
+  for (const row of table.rows) {
+    const cell = (c: number) => (c >= 0 ? (row.cells[c] ?? "") : "");
+    const key = keyCol >= 0 ? plainInline(cell(keyCol)).replace(/^[~*]+|[~*]+$/g, "") : null;
+    if (keyCol >= 0 && !KEY_ONLY.test(key ?? "")) continue;
+    const marks = readMarks(cell(textCol));
+    const title = tidyTitle(marks.text);
+    if (!title && !key) continue;
+    const p = readPriority(cell(priorityCol));
+    const status = readStatus(cell(statusCol)) ?? (marks.mark === "done" || p.done ? "DONE" : null);
+    out.push({
+      key,
+      title: title || key!,
+      priority: p.priority,
+      priorityRaw: priorityCol >= 0 ? plainInline(cell(priorityCol)) || null : null,
+      status,
+      block: blockCol >= 0 ? plainInline(cell(blockCol)) || null : null,
+      line: row.line,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { planParse, type BodyFile, type ParsePlan } from "@/lib/ingest/parse-body";
+import { AuditLogStats } from "@/lib/ingest/audit-log";
+import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
+import { IngestRefusal } from "@/lib/ingest/refusal";
+import type { FormatId } from "@/lib/ingest/formats";
+import { bufferBody, corpusFile, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
+
+const plan = (body: BodyFile, named?: FormatId, limits: Partial<IngestLimits> = {}) => planParse({ body, named, limits: { ...DEFAULT_LIMITS, ...limits }, auditMapping: null });
+const formatOf = (p: ParsePlan) => (p.type === "evidence" ? p.parsed.format : p.type);
+
+async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(IngestRefusal);
+  return err as IngestRefusal;
+}
+
+describe("sniffing: every dependency audit, SBOM, SARIF and audit log in the shared corpus", () => {
+  it.each([
+    ["sarif/open-hostfactory-plugin_bandit-report.sarif", "sarif"], // $schema and version come last
+    ["sarif/pygoat_semgrep_LARGE.sarif", "sarif"], // one 1 MB line: a document, not JSON Lines
+    ["audit-deps/auditci_npm6-audit-allowlisted-path.json", "npm-audit"],
+    ["audit-deps/auditci_npm7-audit-allowlisted-path.json", "npm-audit"],
+    ["audit-deps/auditci_npm7-audit-high.json", "npm-audit"],
+    ["audit-deps/auditci_npm7-audit-none.json", "npm-audit"],
+    ["audit-deps/auditci_pnpm-audit-high.json", "npm-audit"],
+    ["audit-deps/auditci_yarn3-npm-audit-workspace.json", "npm-audit"],
+    ["audit-deps/auditci_yarn1-audit-duplicate-paths.jsonl", "yarn-audit"],
+    ["audit-deps/auditci_yarn4-npm-audit-workspace.json", "yarn-audit"], // .json name, JSON Lines content
+    ["sbom/cdx_cern-lhc-vdm-editor_bom.json", "cyclonedx"],
+    ["sbom/cdx_juice-shop-v11.1.2_bom.json", "cyclonedx"],
+    ["sbom/cdx_laravel-7.12.0_bom.1.4.json", "cyclonedx"],
+    ["sbom/cdx_proton-bridge-v1.8.0.bom.json", "cyclonedx"],
+    ["sbom/cdx_saasbom_apigateway.json", "cyclonedx"],
+    ["sbom/cdx_vex_cisa-case-2.json", "cyclonedx"],
+    ["sbom/open-hostfactory-plugin_python-sbom-cyclonedx.json", "cyclonedx"], // bomFormat comes last
+  ])("%s is %s", async (file, format) => {
+    const p = await plan(fileBody(corpusFile(file)));
+    expect(formatOf(p)).toBe(format);
+    expect(p.type === "evidence" && p.detected).toBe(true);
+  });
+
+  it.each([
+    ["sarif/open-hostfactory-plugin_bandit-report.native.json", "unsupported-format", /Bandit's own JSON report, which is not SARIF/],
+    ["audit-deps/open-hostfactory-plugin_security-report.json", "unknown-format", /keys "scan_timestamp", "project"/],
+    ["auditlogs/pgaudit_analyze-test_postgresql-2015-08-12_161343.csv", "unknown-format", /PostgreSQL log output with pgaudit lines/],
+    ["auditlogs/pgaudit_expected_pgaudit.out.log", "unknown-format", /PostgreSQL log output with pgaudit lines/],
+  ])("%s is refused (%s) and says what it is", async (file, reason, message) => {
+    const err = await refusal(plan(fileBody(corpusFile(file))));
+    expect(err.reason).toBe(reason);
+    expect(err.message).toMatch(message);
+  });
+
+  it("every JUnit file in the corpus is sniffed as XML and handed to the JUnit parser", async () => {
+    const p = await plan(fileBody(corpusFile("junit/dorny_jest-junit.xml")));
+    expect(formatOf(p)).toBe("junit");
+  });
+});
+
+describe("sniffing our fixtures", () => {
+  it.each([
+    ["spdx-2.3.json", "spdx"],
+    ["spdx-github-export.json", "spdx"],
+    ["pip-audit.json", "pip-audit"],
+    ["pip-audit-clean-legacy.json", "pip-audit"],
+    ["drill-restore-study.json", "drill"],
+    ["restic-backup.jsonl", "restic"],
+    ["restic-restore.jsonl", "restic"],
+    ["restic-snapshots.json", "restic"],
+    ["pgbackrest-info.json", "pgbackrest"],
+    ["cloudtrail.jsonl", "audit-log"],
+    ["k8s-audit.jsonl", "audit-log"],
+    ["vault-audit.jsonl", "audit-log"],
+    ["app-audit.jsonl", "audit-log"],
+  ])("%s is %s", async (file, format) => {
+    expect(formatOf(await plan(fileBody(fixtureFile(file))))).toBe(format);
+  });
+
+  it("keeps a pgBackRest system id past 2^53 exact while parsing", async () => {
+    const p = await plan(fileBody(fixtureFile("pgbackrest-info.json")));
+    expect(p.type === "evidence" && p.parsed.outcome).toBe("PASS");
+  });
+});
+
+describe("named formats are checked, never trusted blindly", () => {
+  it("accepts a named format that matches, and one detection cannot tell (a drill without its type marker)", async () => {
+    expect(formatOf(await plan(fileBody(fixtureFile("pip-audit.json")), "pip-audit"))).toBe("pip-audit");
+    const drill = JSON.parse(readFileSync(fixtureFile("drill-restore-study.json"), "utf8"));
+    delete drill.type;
+    expect((await refusal(plan(bufferBody(JSON.stringify(drill))))).reason).toBe("unknown-format");
+    const p = await plan(bufferBody(JSON.stringify(drill)), "drill");
+    expect(p.type === "evidence" && !p.detected && p.parsed.outcome).toBe("PASS");
+  });
+
+  it("refuses a wrong format by name with what the body really is", async () => {
+    const sarifAsSbom = await refusal(plan(fileBody(corpusFile("sarif/open-hostfactory-plugin_bandit-report.sarif")), "cyclonedx"));
+    expect([sarifAsSbom.reason, sarifAsSbom.status]).toEqual(["format-mismatch", 422]);
+    expect(sarifAsSbom.message).toBe('You named the format "cyclonedx", but the body is SARIF 2.1.0 scan ("sarif"). Send it without ?format= or name the right one.');
+    const xmlAsSarif = await refusal(plan(fileBody(corpusFile("junit/dorny_jest-junit.xml")), "sarif"));
+    expect(xmlAsSarif.message).toMatch(/but the body is JUnit XML test report/);
+    const linesAsSarif = await refusal(plan(fileBody(fixtureFile("cloudtrail.jsonl")), "sarif"));
+    expect(linesAsSarif.message).toBe('You named the format "sarif", but the body is Audit log as JSON Lines ("audit-log"). Send it without ?format= or name the right one.');
+    const oddLines = await refusal(plan(bufferBody('{"x":1}\n{"x":2}\n'), "sarif"));
+    expect(oddLines.message).toBe('You named the format "sarif", but the body is JSON Lines, which "sarif" never is.');
+    expect((await refusal(plan(fileBody(corpusFile("auditlogs/pgaudit_expected_pgaudit.out.log")), "audit-log"))).reason).toBe("format-mismatch");
+  });
+
+  it("takes any bytes as a manual file, and refuses formats that have their own endpoint", async () => {
+    expect((await plan(bufferBody(Buffer.from([0, 1, 2, 255])), "manual")).type).toBe("manual");
+    expect((await refusal(plan(bufferBody("{}"), "github-workflow-run"))).reason).toBe("unsupported-format");
+  });
+});
+
+describe("limits and empty bodies", () => {
+  it("refuses empty and whitespace-only bodies", async () => {
+    expect((await refusal(plan(bufferBody("")))).reason).toBe("empty-body");
+    expect((await refusal(plan(bufferBody(" \n\t\n")))).reason).toBe("empty-body");
+  });
+
+  it("refuses a body over the stream limit and a JSON document over the document limit (413)", async () => {
+    const body = fileBody(fixtureFile("spdx-2.3.json"));
+    const big = await refusal(plan(body, undefined, { maxBodyBytes: 1000 }));
+    expect([big.reason, big.status]).toEqual(["body-too-large", 413]);
+    const doc = await refusal(plan(body, undefined, { maxJsonDocumentBytes: 1000 }));
+    expect([doc.reason, doc.status]).toEqual(["document-too-large", 413]);
+    expect(doc.message).toMatch(/Large data must be JSON Lines/);
+  });
+
+  it("an audit log is not held to the document limit, but each line is held to the line limit", async () => {
+    const p = await plan(fileBody(fixtureFile("cloudtrail.jsonl")), undefined, { maxJsonDocumentBytes: 100, maxLineBytes: 2000 });
+    expect(p.type).toBe("audit-log");
+    const lines = ['{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}', `{"ts":"2026-03-01T00:00:01Z","actor":"a","action":"${"x".repeat(5000)}"}`].join("\n");
+    const long = await plan(bufferBody(lines), undefined, { maxLineBytes: 4000 });
+    expect(long.type).toBe("audit-log");
+    const consume = async () => {
+      if (long.type !== "audit-log") return;
+      for await (const _ of long.events(new AuditLogStats())) void _;
+    };
+    const err = await refusal(consume());
+    expect([err.reason, err.message]).toEqual(["line-too-long", "Line 2 is longer than 4 KB. Each line must be one record of at most that size."]);
+  });
+
+  it("refuses JSON Lines whose first line is over the line limit (which looks like one long document)", async () => {
+    const first = `{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"${"x".repeat(3000)}"}`;
+    const err = await refusal(plan(bufferBody(`${first}\n{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}\n`), undefined, { maxLineBytes: 1024 }));
+    expect([err.reason, err.message]).toEqual(["line-too-long", "Line 1 is longer than 1 KB. Each line must be one record of at most that size."]);
+  });
+
+  it("tells a pretty-printed document, a one-line document and JSON Lines apart", async () => {
+    const pretty = JSON.stringify({ bomFormat: "CycloneDX", specVersion: "1.5", components: [{ name: "a" }] }, null, 2);
+    expect(formatOf(await plan(bufferBody(pretty)))).toBe("cyclonedx");
+    expect(formatOf(await plan(bufferBody(`${JSON.stringify(JSON.parse(pretty))}\n`)))).toBe("cyclonedx");
+    const one = '{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}';
+    expect(formatOf(await plan(bufferBody(one)))).toBe("audit-log");
+    expect(formatOf(await plan(bufferBody(`${one}\n${one}\n`)))).toBe("audit-log");
+  });
+
+  it("refuses malformed and truncated JSON documents with the reason", async () => {
+    expect((await refusal(plan(bufferBody('{\n  "bomFormat": "CycloneDX",\n  "components": [')))).reason).toBe("truncated");
+    expect((await refusal(plan(bufferBody('{\n  "bomFormat": CycloneDX\n}')))).reason).toBe("malformed-json");
+  });
+});

@@ -1,0 +1,167 @@
+import { readDocument, readLines, type ByteSource, type Line } from "@/lib/ingest/bytes";
+import { parseJson, type JsonValue } from "@/lib/ingest/exact-json";
+import { FORMATS, type FormatId } from "@/lib/ingest/formats";
+import { formatBytes, type IngestLimits } from "@/lib/ingest/limits";
+import { refuse } from "@/lib/ingest/refusal";
+import { describeText, detectJsonDocument, detectJsonLines, sniffContainer, type Detection } from "@/lib/ingest/sniff";
+import { parseJunit } from "@/lib/ingest/junit";
+import { parseSarif } from "@/lib/ingest/sarif";
+import { parseNpmAudit } from "@/lib/ingest/npm-audit";
+import { parseYarnAudit } from "@/lib/ingest/yarn-audit";
+import { parsePipAudit } from "@/lib/ingest/pip-audit";
+import { parseCycloneDx, parseSpdx } from "@/lib/ingest/sbom";
+import { parseDrill } from "@/lib/ingest/drill";
+import { parsePgBackRest, parseResticMessages, parseResticSnapshots } from "@/lib/ingest/backups";
+import { auditEvents, type AuditEventRow, type AuditFieldMapping, type AuditLogStats } from "@/lib/ingest/audit-log";
+import type { ParsedEvidence } from "@/lib/ingest/types";
+
+// The one entry point from bytes to evidence: checks size, finds (or checks) the format, and runs
+// its parser. Bodies are re-opened as needed (they are spooled to a file first), so sniffing never
+// holds more than the first megabyte. Audit logs are not parsed here: the caller streams their
+// events into the database inside its transaction.
+
+export interface BodyFile {
+  size: number;
+  open(): ByteSource;
+}
+
+export interface ParseRequest {
+  body: BodyFile;
+  /** The format the sender named (?format=); checked against the content, never trusted blindly. */
+  named?: FormatId;
+  limits: IngestLimits;
+  auditMapping: AuditFieldMapping | null;
+}
+
+export type ParsePlan =
+  | { type: "evidence"; parsed: ParsedEvidence; detected: boolean }
+  | { type: "audit-log"; detected: boolean; events(stats: AuditLogStats): AsyncGenerator<AuditEventRow> }
+  | { type: "manual" };
+
+const CONTAINER_FORMATS: Record<"xml" | "json" | "jsonl", FormatId[]> = {
+  xml: ["junit"],
+  json: ["sarif", "cyclonedx", "spdx", "npm-audit", "pip-audit", "drill", "restic", "pgbackrest", "audit-log"],
+  jsonl: ["audit-log", "yarn-audit", "restic"],
+};
+const CONTAINER_LABEL = { xml: "XML", json: "one JSON document", jsonl: "JSON Lines" };
+
+async function readHead(source: ByteSource, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    size += chunk.byteLength;
+    if (size >= max) break;
+  }
+  return Buffer.concat(chunks).subarray(0, max);
+}
+
+function resolve(named: FormatId | undefined, det: Detection, container: "xml" | "json" | "jsonl"): FormatId {
+  if (named) {
+    if (det.format && det.format !== named) {
+      refuse("format-mismatch", `You named the format "${named}", but the body is ${FORMATS[det.format].label} ("${det.format}"). Send it without ?format= or name the right one.`);
+    }
+    if (!CONTAINER_FORMATS[container].includes(named)) {
+      refuse("format-mismatch", `You named the format "${named}", but the body is ${CONTAINER_LABEL[container]}, which "${named}" never is.`);
+    }
+    return named;
+  }
+  if (det.format) return det.format;
+  return refuse(det.reason === "unsupported" ? "unsupported-format" : "unknown-format", `Proofline could not tell the format: the body is ${det.saw}. Name the format with ?format= (see /api/v1/openapi.json for the list).`);
+}
+
+export async function planParse(req: ParseRequest): Promise<ParsePlan> {
+  const { body, named, limits } = req;
+  if (body.size === 0) refuse("empty-body", "The body is empty: send the file's bytes.");
+  if (body.size > limits.maxBodyBytes) refuse("body-too-large", `The body is ${formatBytes(body.size)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`);
+  if (named === "manual") return { type: "manual" };
+  if (named && !FORMATS[named].pushable) refuse("unsupported-format", `Evidence of format "${named}" arrives through its own endpoint, not as a pushed file.`);
+
+  const head = await readHead(body.open(), limits.maxLineBytes + 2);
+  const container = sniffContainer(head, head.byteLength >= body.size);
+  const detected = !named;
+  switch (container) {
+    case "empty":
+      return refuse("empty-body", "The body holds only whitespace.");
+    case "text": {
+      const saw = describeText(head.subarray(0, 4096).toString("utf8"));
+      return refuse(named ? "format-mismatch" : "unknown-format", named ? `You named the format "${named}", but the body is ${saw}.` : `Proofline could not tell the format: the body is ${saw}.`);
+    }
+    case "xml":
+      resolve(named, { format: "junit" }, "xml");
+      return { type: "evidence", detected, parsed: await parseJunit(body.open()) };
+    case "json": {
+      if (body.size > limits.maxJsonDocumentBytes && named !== "audit-log") {
+        refuse("document-too-large", `JSON documents may be at most ${formatBytes(limits.maxJsonDocumentBytes)}; this body is ${formatBytes(body.size)}. Large data must be JSON Lines.`);
+      }
+      const text = await readDocument(body.open(), limits.maxJsonDocumentBytes);
+      refuseLongFirstLine(text, limits.maxLineBytes);
+      const doc = parseJson(text);
+      const format = resolve(named, detectJsonDocument(doc, req.auditMapping), "json");
+      if (format === "audit-log") return auditPlan(req, detected);
+      return { type: "evidence", detected, parsed: await parseDocument(format, doc) };
+    }
+    case "jsonl": {
+      const first = await firstValue(readLines(body.open(), limits.maxLineBytes));
+      const format = resolve(named, detectJsonLines(first, req.auditMapping), "jsonl");
+      if (format === "audit-log") return auditPlan(req, detected);
+      const lines = readLines(body.open(), limits.maxLineBytes);
+      const parsed = format === "yarn-audit" ? await parseYarnAudit(lines) : await parseResticMessages(values(lines));
+      return { type: "evidence", detected, parsed };
+    }
+  }
+}
+
+async function parseDocument(format: FormatId, doc: JsonValue): Promise<ParsedEvidence> {
+  switch (format) {
+    case "sarif":
+      return parseSarif(doc);
+    case "cyclonedx":
+      return parseCycloneDx(doc);
+    case "spdx":
+      return parseSpdx(doc);
+    case "npm-audit":
+      return parseNpmAudit(doc);
+    case "pip-audit":
+      return parsePipAudit(doc);
+    case "drill":
+      return parseDrill(doc);
+    case "pgbackrest":
+      return parsePgBackRest(doc);
+    case "restic":
+      return Array.isArray(doc) ? parseResticSnapshots(doc) : parseResticMessages(values(one(doc)));
+    default:
+      return refuse("unsupported-format", `"${format}" is not read from a JSON document.`);
+  }
+}
+
+function auditPlan(req: ParseRequest, detected: boolean): ParsePlan {
+  return { type: "audit-log", detected, events: (stats) => auditEvents(readLines(req.body.open(), req.limits.maxLineBytes), req.auditMapping, stats) };
+}
+
+async function firstValue(lines: AsyncIterable<Line>): Promise<JsonValue> {
+  for await (const line of lines) {
+    if (line.text.trim()) return parseJson(line.text, `Line ${line.lineNo}`);
+  }
+  return refuse("empty-body", "The body holds only blank lines.");
+}
+
+async function* values(lines: AsyncIterable<Line>): AsyncGenerator<{ lineNo: number; value: JsonValue }> {
+  for await (const line of lines) if (line.text.trim()) yield { lineNo: line.lineNo, value: parseJson(line.text, `Line ${line.lineNo}`) };
+}
+
+async function* one(doc: JsonValue): AsyncGenerator<Line> {
+  yield { lineNo: 1, text: JSON.stringify(doc, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) };
+}
+
+/** JSON Lines whose first line is over the line limit look like one document to the sniffer. */
+function refuseLongFirstLine(text: string, maxLineBytes: number): void {
+  const nl = text.indexOf("\n");
+  if (nl <= maxLineBytes || !text.slice(nl).trim()) return;
+  try {
+    JSON.parse(text.slice(0, nl));
+  } catch {
+    return; // not a complete value on its own: a document after all
+  }
+  refuse("line-too-long", `Line 1 is longer than ${formatBytes(maxLineBytes)}. Each line must be one record of at most that size.`);
+}

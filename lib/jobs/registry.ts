@@ -1,0 +1,6 @@
+import type { JobDefinition } from "@/lib/jobs/types";
+import { dailySnapshotJob } from "@/lib/readiness/daily-snapshot-job";
+import { packetBuildJob } from "@/lib/packets/build-packet-job";
+
+// Every background job the worker runs. Areas add their definitions here.
+export const JOBS: JobDefinition<never>[] = [dailySnapshotJob, packetBuildJob as JobDefinition<never>];

@@ -1,0 +1,12 @@
+/** A kind of background work. Areas declare theirs in lib/jobs/registry.ts. */
+export interface JobDefinition<T extends object = Record<string, unknown>> {
+  name: string;
+  /** Cron expression (UTC) for recurring jobs, e.g. "15 0 * * *" for daily at 00:15. */
+  cron?: string;
+  /** How many of this job one worker runs at once (default 1: CPU-bound work stays serial). */
+  concurrency?: number;
+  /** Seconds before a running job counts as expired and may be retried (default 15 minutes). */
+  expireInSeconds?: number;
+  retryLimit?: number;
+  run(data: T, job: { id: string }): Promise<void>;
+}

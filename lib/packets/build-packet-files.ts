@@ -1,0 +1,138 @@
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { once } from "node:events";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { blobPath } from "@/lib/evidence/blob-store";
+import { toCsv } from "@/lib/audits/csv";
+import { populationCsvChunks, sampleCsv } from "@/lib/audits/population-csv";
+import { REQUESTS_CSV_HEADER, requestCsvRows } from "@/lib/audits/export-requests-csv";
+import { loadPacketData } from "@/lib/packets/load-packet-data";
+import { renderPacketPdf, type RenderHooks } from "@/lib/packets/render-packet-pdf";
+import { MATRIX_CSV_HEADER, matrixCsvCells, matrixRows } from "@/lib/packets/matrix";
+import { evidenceZipPath } from "@/lib/packets/packet-files";
+import { buildManifest } from "@/lib/packets/manifest";
+import { digestOf, writeDeterministicZip, type ZipEntry } from "@/lib/packets/write-zip";
+import type { PacketData } from "@/lib/packets/packet-types";
+
+export class PacketBuildError extends Error {}
+
+export interface BuildPacketFilesOptions {
+  auditId: string;
+  requestedById: string;
+  /** A scratch directory for this build (population CSVs are spooled there). */
+  workDir: string;
+  outFile: string;
+  /** Render processes (see render-pool.ts); default: decided by the packet's size. */
+  renderProcesses?: number;
+  hooks?: RenderHooks & { onStage?: (stage: string, fraction: number) => Promise<void> | void };
+}
+
+export interface BuiltPacket {
+  size: number;
+  sha256: string;
+  pageCount: number;
+  dataAsOf: Date;
+  files: number;
+}
+
+async function spool(file: string, chunks: AsyncIterable<string>): Promise<void> {
+  const out = createWriteStream(file);
+  for await (const chunk of chunks) if (!out.write(chunk)) await once(out, "drain");
+  out.end();
+  await once(out, "close");
+}
+
+function csvEntries(data: PacketData): ZipEntry[] {
+  const bytes = (s: string) => ({ bytes: Buffer.from(s, "utf8") });
+  return [
+    { path: "csv/matrix.csv", source: bytes(toCsv(MATRIX_CSV_HEADER, matrixRows(data).map(matrixCsvCells))) },
+    {
+      path: "csv/populations.csv",
+      source: bytes(toCsv(["population_id", "kind", "control", "definition", "size", "digest", "defined_at"], data.populations.map((p) => [p.id, p.kind, p.control, p.definition, p.size, p.digest, p.createdAt]))),
+    },
+    {
+      path: "csv/samples.csv",
+      source: bytes(
+        toCsv(
+          ["sample_id", "population_id", "seed", "size", "population_size", "drawn_at"],
+          data.populations.flatMap((p) => p.samples.map((s) => [s.id, p.id, s.seed, s.size, s.populationSize, s.createdAt])),
+        ),
+      ),
+    },
+    {
+      path: "csv/evidence.csv",
+      source: bytes(
+        toCsv(
+          ["evidence_id", "project", "title", "kind", "format", "outcome", "effective_at", "expires_at", "sha256", "byte_size", "file", "controls"],
+          data.evidence.map((e) => [e.id, e.project, e.title, e.kind, e.format, e.outcome, e.effectiveAt, e.expiresAt, e.sha256, e.byteSize, evidenceZipPath(e), e.controlKeys.join(" ")]),
+        ),
+      ),
+    },
+  ];
+}
+
+/**
+ * Builds one packet ZIP: the PDF, the CSVs, every in-window evidence original, and the signed
+ * manifest. Deterministic: the same data, window and key give the same bytes.
+ */
+export async function buildPacketFiles({ auditId, requestedById, workDir, outFile, renderProcesses, hooks = {} }: BuildPacketFilesOptions): Promise<BuiltPacket> {
+  await mkdir(workDir, { recursive: true });
+  await hooks.onStage?.("Reading the audit's data", 0.02);
+  const data = await loadPacketData(auditId, requestedById);
+  const date = new Date(data.dataAsOf);
+
+  await hooks.onStage?.("Rendering the PDF", 0.05);
+  const pdf = await renderPacketPdf(data, {
+    checkpoint: hooks.checkpoint,
+    processes: renderProcesses,
+    onProgress: (done, total) => hooks.onStage?.(`Rendering the PDF (part ${done} of ${total})`, 0.05 + 0.8 * (done / total)),
+  });
+
+  await hooks.onStage?.("Collecting originals and CSV files", 0.86);
+  const entries: ZipEntry[] = [{ path: "packet.pdf", source: { bytes: pdf.bytes } }, ...csvEntries(data)];
+  entries.push({ path: "csv/requests.csv", source: { bytes: Buffer.from(toCsv(REQUESTS_CSV_HEADER, await requestCsvRows(auditId, date)), "utf8") } });
+  for (const p of data.populations) {
+    const file = path.join(workDir, `population-${p.id}.csv`);
+    await spool(file, populationCsvChunks(prisma, p.definitionJson));
+    entries.push({ path: `csv/population-${p.id}.csv`, source: { file } });
+    for (const s of p.samples) {
+      const sample = await prisma.sample.findUniqueOrThrow({ where: { id: s.id }, select: { seed: true, members: true } });
+      entries.push({ path: `csv/sample-${s.id}.csv`, source: { bytes: Buffer.from(await sampleCsv(prisma, p.definitionJson, sample), "utf8") } });
+    }
+    await hooks.checkpoint?.();
+  }
+  const seen = new Set<string>();
+  for (const e of data.evidence) {
+    const zipPath = evidenceZipPath(e);
+    if (!zipPath || seen.has(zipPath)) continue;
+    const file = blobPath(e.sha256!);
+    if (!existsSync(file)) throw new PacketBuildError(`The original of evidence "${e.title}" (sha256 ${e.sha256}) is missing from the blob store.`);
+    seen.add(zipPath);
+    entries.push({ path: zipPath, source: { file } });
+  }
+
+  await hooks.onStage?.("Hashing files and signing the manifest", 0.9);
+  const digests = [];
+  for (const entry of entries) digests.push(await digestOf(entry));
+  const manifest = buildManifest({
+    audit: {
+      id: data.audit.id,
+      name: data.audit.name,
+      framework: data.audit.framework.key,
+      type: data.audit.type,
+      windowStart: data.audit.windowStart,
+      windowEnd: data.audit.windowEnd,
+      projects: data.audit.projects.map((p) => p.slug),
+    },
+    dataAsOf: date,
+    requestedBy: data.requestedBy.email,
+    files: digests,
+  });
+  entries.push({ path: "manifest.json", source: { bytes: manifest.json } }, { path: "manifest.sig", source: { bytes: manifest.signature } });
+  await hooks.checkpoint?.();
+
+  await hooks.onStage?.("Writing the ZIP", 0.94);
+  const zip = await writeDeterministicZip(outFile, entries, date);
+  return { size: zip.size, sha256: zip.sha256, pageCount: pdf.pageCount, dataAsOf: date, files: entries.length };
+}

@@ -1,0 +1,88 @@
+import { Document, Font, Page, pdf } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import { s } from "@/lib/packets/pdf/styles";
+import { pdfSafe } from "@/lib/packets/pdf/text";
+import type { Column } from "@/lib/packets/pdf/table";
+
+// Words are never hyphenated: a packet is searched and read by tools (pdftotext, grep), and a sha256
+// or an identifier split across lines would no longer be found.
+Font.registerHyphenationCallback((word) => [word]);
+
+/** One <Page> of a chunk: content that flows over as many pages as it needs, from a fresh page. */
+export interface PageSpec {
+  /** Marks where this content starts: a bookmark under its section (e.g. one per control). */
+  mark?: { id: string; title: string };
+  /** The running header of its pages (stamped by the worker after merging). */
+  running: string;
+  /** When the content is one long table: its columns, stamped atop each page it continues on. */
+  columns?: Column[];
+  content: ReactNode;
+}
+
+/** What the worker stamps on a page: the running header, and the table header of a continued table. */
+export interface PageChrome {
+  running: string;
+  columns: Column[] | null;
+}
+
+export interface ChunkMeta {
+  title: string;
+  /** Fixed, from the data: the chunk's own dates never reach the merged file, but keep it stable anyway. */
+  date: Date;
+}
+
+export interface RenderedChunk {
+  bytes: Buffer;
+  pageCount: number;
+  /** Where each marked PageSpec starts, 0-based within the chunk. */
+  marks: Array<{ id: string; title: string; page: number }>;
+  /** Per page of the chunk, in order. */
+  chrome: PageChrome[];
+}
+
+/**
+ * Renders a few dozen pages with react-pdf's new pagination engine (the `layout` prop opts in). The
+ * layout callback draws nothing (page chrome drawn by react-pdf costs time on every page; the worker
+ * stamps it instead) but, on its final pass, reports which PageSpec each page belongs to and where
+ * each starts: that is how the merged document gets its contents, bookmarks and running headers.
+ */
+export async function renderChunk(pages: PageSpec[], meta: ChunkMeta): Promise<RenderedChunk> {
+  const starts = new Map<number, number>();
+  const owners = new Map<number, { spec: number; sub: number }>();
+  let total = 0;
+  const doc = (
+    <Document title={pdfSafe(meta.title)} producer="Proofline" creator="Proofline" creationDate={meta.date} modificationDate={meta.date}>
+      {pages.map((spec, index) => (
+        <Page
+          key={index}
+          size="A4"
+          style={s.page}
+          layout={({ children, pageNumber, totalPages, subPageNumber }) => {
+            if (totalPages !== undefined && pageNumber !== undefined) {
+              total = totalPages;
+              owners.set(pageNumber - 1, { spec: index, sub: subPageNumber ?? 1 });
+              if (subPageNumber === 1) starts.set(index, pageNumber - 1);
+            }
+            return <>{children}</>;
+          }}
+        >
+          {spec.content}
+        </Page>
+      ))}
+    </Document>
+  );
+  // pdf() rather than renderToBuffer(): its container can be emptied afterwards, which lets the
+  // chunk's element and layout trees go sooner.
+  const instance = pdf(doc);
+  const parts: Buffer[] = [];
+  for await (const part of await instance.toBuffer()) parts.push(part as Buffer);
+  await new Promise<void>((resolve) => instance.updateContainer(null as never, () => resolve()));
+  const bytes = Buffer.concat(parts);
+  const marks = pages.flatMap((spec, index) => (spec.mark ? [{ ...spec.mark, page: starts.get(index) ?? 0 }] : []));
+  const chrome = Array.from({ length: total }, (_, page) => {
+    const owner = owners.get(page) ?? { spec: 0, sub: 1 };
+    const spec = pages[owner.spec];
+    return { running: pdfSafe(spec.running), columns: owner.sub > 1 && spec.columns ? spec.columns : null };
+  });
+  return { bytes, pageCount: total, marks, chrome };
+}

@@ -1,0 +1,174 @@
+import { Text, View } from "@react-pdf/renderer";
+import type { PacketData } from "@/lib/packets/packet-types";
+import { Table } from "@/lib/packets/pdf/table";
+import { s } from "@/lib/packets/pdf/styles";
+import { pdfDate, pdfDay, pdfDuration, pdfHash, pdfSafe } from "@/lib/packets/pdf/text";
+import { running, single, tableSection, type SectionPlan } from "@/lib/packets/pdf/sections-front";
+import { evidenceZipPath } from "@/lib/packets/packet-files";
+
+const versus = (measured: number | null, target: number | null) =>
+  measured === null ? "not measured" : `${pdfDuration(measured)} (target ${pdfDuration(target)}${target !== null ? (measured <= target ? ", met" : ", missed") : ""})`;
+
+export function exceptionsSection(data: PacketData): SectionPlan {
+  const title = "Exceptions";
+  return single("exceptions", title, () => ({ running: running(data, title), content: exceptionsContent(data, title) }));
+}
+
+function exceptionsContent(data: PacketData, title: string) {
+  const x = data.exceptions;
+  return (
+    <View>
+      <Text style={s.h1}>{title}</Text>
+      <Text style={s.h2}>{pdfSafe(`Failing or warning evidence inside the window (${x.failing.length})`)}</Text>
+      {x.failing.length ? (
+        <Table
+          columns={[
+            { title: "Effective", width: 1.3 },
+            { title: "Project", width: 1.4 },
+            { title: "Evidence", width: 4 },
+            { title: "Outcome", width: 1 },
+            { title: "Controls", width: 2 },
+          ]}
+          rows={x.failing.map((f) => [pdfDay(f.effectiveAt), f.project, `${f.title} (${f.kind.toLowerCase().replace(/_/g, " ")})`, f.outcome.toLowerCase(), f.controls])}
+          repeatHeader
+        />
+      ) : (
+        <Text style={s.muted}>No evidence inside the window failed or warned.</Text>
+      )}
+      <Text style={s.h2}>{pdfSafe(`Stale controls at the end of the window (${x.stale.length})`)}</Text>
+      {x.stale.length ? (
+        <Table columns={[{ title: "Project", width: 1.4 }, { title: "Control", width: 1 }, { title: "Why", width: 7 }]} rows={x.stale.map((r) => [r.project, r.control, r.reason])} repeatHeader />
+      ) : (
+        <Text style={s.muted}>No control was stale at the end of the window.</Text>
+      )}
+      <Text style={s.h2}>{pdfSafe(`Controls marked not applicable (${x.notApplicable.length})`)}</Text>
+      {x.notApplicable.length ? (
+        <Table
+          columns={[{ title: "Project", width: 1.4 }, { title: "Control", width: 3.5 }, { title: "Justification", width: 5 }]}
+          rows={x.notApplicable.map((r) => [r.project, `${r.control} ${r.title}`, r.justification || "No justification given"])}
+          repeatHeader
+        />
+      ) : (
+        <Text style={s.muted}>No in-scope control is marked not applicable.</Text>
+      )}
+    </View>
+  );
+}
+
+export function backlogSection(data: PacketData): SectionPlan {
+  return tableSection(
+    data,
+    "backlog",
+    "Open backlog items linked to in-scope controls",
+    "Work not yet done that is linked to a control in scope, as it stands when the packet's data was last changed.",
+    [{ title: "Project", width: 1.4 }, { title: "Key", width: 1 }, { title: "Item", width: 5 }, { title: "Priority", width: 1.1 }, { title: "Status", width: 1.2 }, { title: "Controls", width: 1.8 }],
+    data.backlog.map((b) => [b.project, b.key ?? "-", b.title, b.priority?.toLowerCase() ?? "-", b.status.toLowerCase().replace("_", " "), b.controls]),
+    "No open backlog item is linked to an in-scope control.",
+  );
+}
+
+export function exercisesSection(data: PacketData): SectionPlan {
+  return tableSection(
+    data,
+    "runbooks",
+    "Runbook exercises and drills",
+    "Every exercise performed inside the window, with the measured recovery time (RTO) and recovery point (RPO) against the runbook's targets.",
+    [{ title: "Performed", width: 1.5 }, { title: "Project", width: 1.3 }, { title: "Runbook", width: 3 }, { title: "Outcome", width: 1 }, { title: "RTO", width: 2.1 }, { title: "RPO", width: 2.1 }],
+    data.exercises.map((e) => [pdfDate(e.performedAt), e.project, `${e.runbook}: ${e.title}`, e.outcome.toLowerCase(), versus(e.rto, e.rtoTarget), versus(e.rpo, e.rpoTarget)]),
+    "No runbook was exercised inside the window.",
+  );
+}
+
+/** Requests per chunk (each a small block with its thread). */
+const REQUESTS_PER_CHUNK = 60;
+
+export function requestsSection(data: PacketData): SectionPlan {
+  const title = "Evidence requests and answers";
+  const block = (r: PacketData["requests"][number]) => (
+    <View key={r.id} style={s.box}>
+      <Text style={s.h3}>{pdfSafe(`${r.title} (${r.status.toLowerCase()})`)}</Text>
+      <Text style={s.muted}>{pdfSafe(`${r.target} · raised ${pdfDate(r.raisedAt)} · due ${pdfDay(r.dueAt)} · owner ${r.owner ?? "none"} · id ${r.id}`)}</Text>
+      {r.detail ? <Text style={s.p}>{pdfSafe(r.detail)}</Text> : null}
+      {r.evidence.map((e, i) => (
+        <Text key={i} style={s.small}>
+          {pdfSafe(`Attached: ${e.title}${e.sha256 ? ` (sha256 ${e.sha256})` : ""}`)}
+        </Text>
+      ))}
+      {r.comments.map((c, i) => (
+        <Text key={i} style={{ marginTop: 2 }}>
+          {pdfSafe(`${pdfDate(c.at)} ${c.author} (${c.kind}): ${c.body}`)}
+        </Text>
+      ))}
+    </View>
+  );
+  return {
+    key: "requests",
+    title,
+    chunkCount: Math.max(1, Math.ceil(data.requests.length / REQUESTS_PER_CHUNK)),
+    chunk: (i) => [
+      {
+        running: running(data, title),
+        content: (
+          <View>
+            {i === 0 ? <Text style={s.h1}>{title}</Text> : null}
+            {data.requests.length ? data.requests.slice(i * REQUESTS_PER_CHUNK, (i + 1) * REQUESTS_PER_CHUNK).map(block) : <Text style={s.muted}>The auditor raised no requests.</Text>}
+          </View>
+        ),
+      },
+    ],
+  };
+}
+
+export function populationsSection(data: PacketData): SectionPlan {
+  const title = "Populations and samples";
+  return single("populations", title, () => ({ running: running(data, title), content: populationsContent(data, title) }));
+}
+
+function populationsContent(data: PacketData, title: string) {
+  return (
+    <View>
+      <Text style={s.h1}>{title}</Text>
+      {data.populations.length ? null : <Text style={s.muted}>No population was defined for this audit.</Text>}
+      {data.populations.map((p) => (
+        <View key={p.id} style={{ marginBottom: 10 }}>
+          <Text style={s.h2}>{pdfSafe(`${p.label}${p.control ? ` for control ${p.control}` : ""}: ${p.size} member(s)`)}</Text>
+          <Text style={s.p}>{pdfSafe(`Defined as ${p.definition}.`)}</Text>
+          <Text style={[s.small, s.muted]}>{pdfSafe(`Population ${p.id}, digest (sha256 of the member keys in order) ${p.digest}; every member is in csv/population-${p.id}.csv.`)}</Text>
+          {p.samples.map((smp) => (
+            <View key={smp.id} style={{ marginTop: 6 }}>
+              <Text style={s.h3}>{pdfSafe(`Sample of ${smp.size} with seed "${smp.seed}" (drawn ${pdfDate(smp.createdAt)} from ${smp.populationSize})`)}</Text>
+              <Table columns={[{ title: "#", width: 0.5 }, { title: "Member", width: 9 }]} rows={smp.members.map((m, i) => [i + 1, m.line])} repeatHeader />
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function evidenceIndexSection(data: PacketData): SectionPlan {
+  return tableSection(
+    data,
+    "evidence",
+    "Evidence index",
+    "Every piece of evidence effective inside the window. An original is in the ZIP at evidence/<project>/<sha256>-<file name> (listed in csv/evidence.csv), and its sha256 in manifest.json; evidence without an original is a record only.",
+    [{ title: "Effective", width: 1.2 }, { title: "Project", width: 1.4 }, { title: "Evidence", width: 4.2 }, { title: "Outcome", width: 0.9 }, { title: "sha256 of the original", width: 3.2, mono: true }],
+    data.evidence.map((e) => [pdfDay(e.effectiveAt), e.project, e.title, e.outcome.toLowerCase(), evidenceZipPath(e) ? pdfHash(e.sha256) : "record only"]),
+    "No evidence is effective inside the window.",
+    900, // two-line rows (the hash): about 25 pages
+  );
+}
+
+export function activitySection(data: PacketData): SectionPlan {
+  const a = data.activity;
+  return tableSection(
+    data,
+    "activity",
+    "Activity trail (excerpt)",
+    `Changes recorded by Proofline for the projects in scope during the window and for this audit's workspace${a.total > a.events.length ? `: the newest ${a.events.length} of ${a.total}` : ""}. The full trail is hash-chained; its integrity is checked with npm run activity:verify.`,
+    [{ title: "When", width: 1.6 }, { title: "Who", width: 2 }, { title: "Action", width: 1.6 }, { title: "What", width: 5 }],
+    a.events.map((e) => [pdfDate(e.at), e.actor, e.action, e.summary]),
+    "No activity was recorded for the objects in scope.",
+    500, // rows of two or three lines
+  );
+}

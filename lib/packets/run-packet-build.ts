@@ -1,0 +1,97 @@
+import { rm, rename, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { systemCtx } from "@/lib/auth/actor";
+import { recordActivity } from "@/lib/activity/record-activity";
+import { buildPacketFiles, PacketBuildError } from "@/lib/packets/build-packet-files";
+
+class Cancelled extends Error {}
+
+export function packetZipPath(auditId: string, packetId: string): string {
+  return path.join(path.resolve(env().PACKET_DIR), auditId, `${packetId}.zip`);
+}
+
+/** A failure as one sentence for the audit page (details of unexpected errors go to the worker log). */
+function reasonOf(err: unknown): string {
+  if (err instanceof PacketBuildError) return err.message;
+  const message = err instanceof Error ? err.message : String(err);
+  return `The build stopped with an unexpected error: ${message.split("\n")[0].slice(0, 300)}`;
+}
+
+/**
+ * The packet-build job: runs one queued build to the end, reporting progress on the Packet row (the
+ * audit page polls it), stopping between chunks when a cancel is requested, and recording the
+ * outcome with its reason.
+ */
+export async function runPacketBuild(packetId: string, log: (line: string) => void = console.log): Promise<void> {
+  const packet = await prisma.packet.findUnique({ where: { id: packetId }, select: { id: true, auditId: true, status: true, requestedById: true } });
+  if (!packet || packet.status !== "QUEUED") return; // cancelled while queued, or already handled
+  const started = await prisma.packet.updateMany({ where: { id: packetId, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date(), stage: "Starting", progress: 0.01 } });
+  if (!started.count) return;
+
+  const workDir = path.join(path.resolve(env().PACKET_DIR), "work", packetId);
+  const outFile = packetZipPath(packet.auditId, packetId);
+  const partFile = `${outFile}.part`;
+  let lastWrite = 0;
+  const ctx = systemCtx(`packet-worker`);
+  try {
+    await mkdir(path.dirname(outFile), { recursive: true });
+    const built = await buildPacketFiles({
+      auditId: packet.auditId,
+      requestedById: packet.requestedById,
+      workDir,
+      outFile: partFile,
+      hooks: {
+        onStage: async (stage, fraction) => {
+          const now = Date.now();
+          if (now - lastWrite < 400 && fraction < 0.999) return;
+          lastWrite = now;
+          await prisma.packet.update({ where: { id: packetId }, data: { stage, progress: Math.min(0.99, fraction) } });
+        },
+        checkpoint: async () => {
+          const row = await prisma.packet.findUnique({ where: { id: packetId }, select: { cancelRequestedAt: true } });
+          if (row?.cancelRequestedAt) throw new Cancelled();
+        },
+      },
+    });
+    await rename(partFile, outFile);
+    await prisma.$transaction(async (tx) => {
+      await tx.packet.update({
+        where: { id: packetId },
+        data: {
+          status: "SUCCEEDED",
+          progress: 1,
+          stage: "Ready",
+          finishedAt: new Date(),
+          zipPath: outFile,
+          zipSha256: built.sha256,
+          byteSize: BigInt(built.size),
+          pageCount: built.pageCount,
+          dataAsOf: built.dataAsOf,
+        },
+      });
+      await recordActivity(tx, { ctx, action: "packet.built", entityType: "Packet", entityId: packetId, summary: { auditId: packet.auditId, sha256: built.sha256, pages: built.pageCount, files: built.files } });
+    });
+    log(`[packets] ${packetId}: ${built.pageCount} pages, ${built.files} files, ${built.size} bytes, sha256 ${built.sha256}`);
+  } catch (err) {
+    await rm(partFile, { force: true });
+    const cancelled = err instanceof Cancelled;
+    if (!cancelled && !(err instanceof PacketBuildError)) log(`[packets] ${packetId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    await prisma.$transaction(async (tx) => {
+      await tx.packet.update({
+        where: { id: packetId },
+        data: cancelled ? { status: "CANCELLED", stage: "Cancelled", finishedAt: new Date() } : { status: "FAILED", stage: "Failed", error: reasonOf(err), finishedAt: new Date() },
+      });
+      await recordActivity(tx, {
+        ctx,
+        action: cancelled ? "packet.cancelled" : "packet.failed",
+        entityType: "Packet",
+        entityId: packetId,
+        summary: { auditId: packet.auditId, ...(cancelled ? {} : { reason: reasonOf(err) }) },
+      });
+    });
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,38 @@
+import { prisma } from "@/lib/db";
+import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { changes, recordActivity } from "@/lib/activity/record-activity";
+import { NotFoundError } from "@/lib/errors";
+import { projectAccessWhere } from "@/lib/projects/project-access";
+import { ZProjectUpdate, type TProjectUpdate } from "@/lib/schemas/project";
+import { validate } from "@/lib/api/validate";
+
+export interface UpdateProjectOptions {
+  ctx: RequestCtx;
+  slug: string;
+  data: TProjectUpdate;
+}
+
+/** Renames, re-describes, archives or restores a project. Archiving keeps everything; it only hides. */
+export async function updateProject({ ctx, slug, data }: UpdateProjectOptions) {
+  const input = validate(ZProjectUpdate, data, "");
+  if (input.name !== undefined || input.description !== undefined) assertCan(ctx.actor, "project:update");
+  if (input.archived !== undefined) assertCan(ctx.actor, "project:archive");
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.project.findFirst({ where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] } });
+    if (!before) throw new NotFoundError(`There is no project "${slug}" that you can see.`);
+    const archivedAt = input.archived === undefined ? undefined : input.archived ? (before.archivedAt ?? new Date()) : null;
+    const after = await tx.project.update({
+      where: { id: before.id },
+      data: { name: input.name, description: input.description, archivedAt },
+    });
+    const diff = changes(
+      { name: before.name, description: before.description, archived: before.archivedAt !== null },
+      { name: input.name, description: input.description, archived: input.archived },
+    );
+    if (Object.keys(diff.after).length) {
+      const action = input.archived === undefined ? "project.update" : input.archived ? "project.archive" : "project.restore";
+      await recordActivity(tx, { ctx, action, entityType: "Project", entityId: after.id, projectId: after.id, summary: diff });
+    }
+    return after;
+  });
+}

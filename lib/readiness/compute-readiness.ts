@@ -1,0 +1,50 @@
+// THE scoring entry point. Every page, API, packet, snapshot and gate calls this; nothing else
+// computes a score. The rules are pure (evaluate.ts) over facts gathered in SQL (gather-facts.ts).
+import { prisma, type Db } from "@/lib/db";
+import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { readinessProjectWhere } from "@/lib/readiness/project-scope";
+import { gatherFacts } from "@/lib/readiness/gather-facts";
+import { evaluateReadiness } from "@/lib/readiness/evaluate";
+import type { ReadinessResult } from "@/lib/readiness/types";
+
+export interface ComputeReadinessOptions {
+  ctx: RequestCtx;
+  /** The project, by slug or by id. */
+  slug?: string;
+  projectId?: string;
+  /** The moment to compute for: now, or a past moment ("as of"). */
+  at: Date;
+  /** Limit to these framework keys (each must be one the project is assessed against). */
+  frameworkKeys?: string[];
+  /** The real present, for access checks (an auditor's grant must be live now). Defaults to `at`. */
+  now?: Date;
+  db?: Db;
+}
+
+export interface ProjectReadiness {
+  project: { id: string; slug: string; name: string };
+  result: ReadinessResult;
+}
+
+export async function computeReadiness({ ctx, slug, projectId, at, frameworkKeys, now = at, db = prisma }: ComputeReadinessOptions): Promise<ProjectReadiness> {
+  if (!slug && !projectId) throw new InvalidInputError("Name the project (slug or id).");
+  const project = await db.project.findFirst({
+    where: { AND: [slug ? { slug } : { id: projectId }, readinessProjectWhere(ctx.actor, now)] },
+    select: { id: true, slug: true, name: true },
+  });
+  if (!project) throw new NotFoundError(`There is no project "${slug ?? projectId}" that you can see.`);
+  assertCan(ctx.actor, "readiness:read", { projectId: project.id });
+  if (Number.isNaN(at.getTime())) throw new InvalidInputError("The moment to compute readiness for is not a valid date.", [{ path: "at", message: "not a valid date" }]);
+
+  const facts = await gatherFacts({ projectId: project.id, at, frameworkKeys, db });
+  // A framework asked for but not gathered is one the project is not assessed against.
+  const unknown = (frameworkKeys ?? []).filter((k) => !facts.frameworks.some((f) => f.key === k));
+  if (unknown.length) {
+    const rows = await db.projectFramework.findMany({ where: { projectId: project.id }, select: { framework: { select: { key: true } } } });
+    const assessed = rows.map((r) => r.framework.key).sort();
+    const against = assessed.length ? `it is assessed against ${assessed.join(", ")}` : "it is not assessed against any framework yet";
+    throw new InvalidInputError(`${project.name} is not assessed against ${unknown.join(", ")}; ${against}.`, [{ path: "framework", message: `not one of: ${assessed.join(", ") || "(none)"}` }]);
+  }
+  return { project: { id: project.id, slug: project.slug, name: project.name }, result: evaluateReadiness(facts) };
+}

@@ -1,0 +1,213 @@
+// Gathers, in SQL, the facts the readiness rules need for one project at one moment. Evidence is
+// never loaded wholesale: for each control x expected kind, one index probe on
+// EvidenceControl(projectId, controlId, kind, effectiveAt DESC) finds the newest row as of `at`.
+import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome, ItemStatus } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
+import { prisma, type Db } from "@/lib/db";
+import type { ControlFacts, FrameworkFacts, ReadinessFacts } from "@/lib/readiness/types";
+
+export interface GatherFactsOptions {
+  projectId: string;
+  at: Date;
+  /** Framework keys to include (default: every framework the project is assessed against). */
+  frameworkKeys?: string[];
+  db?: Db;
+}
+
+interface ReqRow {
+  frameworkId: string;
+  frameworkKey: string;
+  frameworkName: string;
+  id: string;
+  refId: string;
+  title: string;
+  parentId: string | null;
+  level: string;
+  assessable: boolean;
+  position: number;
+  naReason: string | null;
+  controlIds: string[];
+}
+
+interface ControlRow {
+  id: string;
+  key: string;
+  title: string;
+  notApplicable: boolean | null;
+  justification: string | null;
+  kind: EvidenceKind | null;
+  freshnessDays: number | null;
+  evidenceId: string | null;
+  outcome: EvidenceOutcome | null;
+  effectiveAt: Date | null;
+  collectedAt: Date | null;
+  evidenceTitle: string | null;
+  branch: string | null;
+}
+
+interface BlockerRow {
+  controlId: string;
+  itemId: string;
+  key: string | null;
+  title: string;
+  status: ItemStatus;
+  createdAt: Date;
+  closedAt: Date | null;
+}
+
+interface RunbookRow {
+  controlId: string;
+  runbookId: string;
+  key: string;
+  title: string;
+  cadenceDays: number | null;
+  createdAt: Date;
+  archivedAt: Date | null;
+  rtoTargetSeconds: number | null;
+  rpoTargetSeconds: number | null;
+  exerciseId: string | null;
+  performedAt: Date | null;
+  outcome: ExerciseOutcome | null;
+  measuredRtoSeconds: number | null;
+  measuredRpoSeconds: number | null;
+}
+
+export async function gatherFacts({ projectId, at, frameworkKeys, db = prisma }: GatherFactsOptions): Promise<ReadinessFacts> {
+  const keys = frameworkKeys ?? null;
+  // The project's frameworks and the current controls mapped to them, as CTEs shared by every query
+  // below, so that all four run at once (one round trip of latency, not four).
+  const scope = Prisma.sql`
+    fw AS (
+      SELECT f.id, f.key, f.name FROM "ProjectFramework" pf JOIN "Framework" f ON f.id = pf."frameworkId"
+      WHERE pf."projectId" = ${projectId} AND (${keys}::text[] IS NULL OR f.key = ANY(${keys}::text[]))
+    ),
+    ctl AS (
+      SELECT DISTINCT c.id FROM "Requirement" r
+      JOIN "ControlMapping" m ON m."requirementId" = r.id
+      JOIN "Control" c ON c.id = m."controlId" AND c."archivedAt" IS NULL
+      WHERE r."frameworkId" IN (SELECT id FROM fw) AND r."retiredAt" IS NULL
+    )`;
+  const [reqs, controlRows, blockerRows, runbookRows] = await Promise.all([
+    db.$queryRaw<ReqRow[]>`
+      WITH ${scope}
+      SELECT fw.id AS "frameworkId", fw.key AS "frameworkKey", fw.name AS "frameworkName",
+             r.id, r."refId", r.title, r."parentId", r.level, r.assessable, r.position,
+             r."defaultNotApplicableReason" AS "naReason",
+             COALESCE(array_agg(c.id ORDER BY c.key) FILTER (WHERE c.id IS NOT NULL), '{}') AS "controlIds"
+      FROM fw
+      LEFT JOIN "Requirement" r ON r."frameworkId" = fw.id AND r."retiredAt" IS NULL
+      LEFT JOIN "ControlMapping" m ON m."requirementId" = r.id
+      LEFT JOIN "Control" c ON c.id = m."controlId" AND c."archivedAt" IS NULL
+      GROUP BY fw.id, fw.key, fw.name, r.id
+      ORDER BY fw.key`,
+    db.$queryRaw<ControlRow[]>`
+      WITH ${scope}
+      SELECT c.id, c.key, c.title, pc."notApplicable", pc.justification,
+             ce.kind, ce."freshnessDays",
+             ev."evidenceId", ev.outcome, ev."effectiveAt", ev."collectedAt", e.title AS "evidenceTitle", e."sourceBranch" AS branch
+      FROM ctl JOIN "Control" c ON c.id = ctl.id
+      LEFT JOIN "ProjectControl" pc ON pc."projectId" = ${projectId} AND pc."controlId" = c.id
+      LEFT JOIN "ControlExpectation" ce ON ce."controlId" = c.id
+      LEFT JOIN LATERAL (
+        SELECT x."evidenceId", x.outcome, x."effectiveAt", x."collectedAt"
+        FROM "EvidenceControl" x
+        WHERE x."projectId" = ${projectId} AND x."controlId" = c.id AND x.kind = ce.kind
+          AND x."effectiveAt" <= ${at} AND x."collectedAt" <= ${at}
+        ORDER BY x."effectiveAt" DESC, x."evidenceId" DESC
+        LIMIT 1
+      ) ev ON ce.kind IS NOT NULL
+      LEFT JOIN "Evidence" e ON e.id = ev."evidenceId"`,
+    db.$queryRaw<BlockerRow[]>`
+      WITH ${scope}
+      SELECT bic."controlId", b.id AS "itemId", b.key, b.title, b.status, b."createdAt", b."closedAt"
+      FROM "BacklogItemControl" bic JOIN "BacklogItem" b ON b.id = bic."itemId"
+      WHERE bic."controlId" IN (SELECT id FROM ctl) AND b."projectId" = ${projectId}
+        AND b.priority = 'BLOCKER' AND b."createdAt" <= ${at} AND (b."closedAt" IS NULL OR b."closedAt" > ${at})`,
+    db.$queryRaw<RunbookRow[]>`
+      WITH ${scope}
+      SELECT rc."controlId", r.id AS "runbookId", r.key, r.title, r."cadenceDays", r."createdAt", r."archivedAt",
+             r."rtoTargetSeconds", r."rpoTargetSeconds",
+             x.id AS "exerciseId", x."performedAt", x.outcome, x."measuredRtoSeconds", x."measuredRpoSeconds"
+      FROM "RunbookControl" rc JOIN "Runbook" r ON r.id = rc."runbookId"
+      LEFT JOIN LATERAL (
+        SELECT y.id, y."performedAt", y.outcome, y."measuredRtoSeconds", y."measuredRpoSeconds"
+        FROM "RunbookExercise" y
+        WHERE y."runbookId" = r.id AND y."performedAt" <= ${at}
+        ORDER BY y."performedAt" DESC, y.id DESC
+        LIMIT 1
+      ) x ON true
+      WHERE rc."controlId" IN (SELECT id FROM ctl) AND r."projectId" = ${projectId}`,
+  ]);
+  return { at, frameworks: toFrameworks(reqs), controls: toControls(controlRows, blockerRows, runbookRows) };
+}
+
+function toFrameworks(rows: ReqRow[]): FrameworkFacts[] {
+  const out = new Map<string, FrameworkFacts>();
+  for (const r of rows) {
+    let fw = out.get(r.frameworkId);
+    if (!fw) {
+      fw = { id: r.frameworkId, key: r.frameworkKey, name: r.frameworkName, requirements: [] };
+      out.set(r.frameworkId, fw);
+    }
+    if (r.id === null) continue; // a framework without requirements
+    fw.requirements.push({
+      id: r.id,
+      refId: r.refId,
+      title: r.title,
+      parentId: r.parentId,
+      level: r.level,
+      assessable: r.assessable,
+      position: r.position,
+      notApplicableReason: r.naReason,
+      controlIds: r.controlIds,
+    });
+  }
+  for (const fw of out.values()) fw.requirements.sort((a, b) => a.id.localeCompare(b.id));
+  return [...out.values()];
+}
+
+function toControls(rows: ControlRow[], blockers: BlockerRow[], runbooks: RunbookRow[]): ControlFacts[] {
+  const byId = new Map<string, ControlFacts>();
+  for (const r of rows) {
+    let c = byId.get(r.id);
+    if (!c) {
+      c = { id: r.id, key: r.key, title: r.title, notApplicable: r.notApplicable ?? false, justification: r.justification, expectations: [], blockers: [], runbooks: [] };
+      byId.set(r.id, c);
+    }
+    if (r.kind && r.freshnessDays !== null) {
+      c.expectations.push({
+        kind: r.kind,
+        freshnessDays: r.freshnessDays,
+        latest:
+          r.evidenceId && r.outcome && r.effectiveAt && r.collectedAt
+            ? { evidenceId: r.evidenceId, title: r.evidenceTitle ?? "", outcome: r.outcome, effectiveAt: r.effectiveAt, collectedAt: r.collectedAt, branch: r.branch }
+            : null,
+      });
+    }
+  }
+  for (const b of blockers) {
+    byId.get(b.controlId)?.blockers.push({ itemId: b.itemId, key: b.key, title: b.title, status: b.status, createdAt: b.createdAt, closedAt: b.closedAt });
+  }
+  for (const r of runbooks) {
+    byId.get(r.controlId)?.runbooks.push({
+      runbookId: r.runbookId,
+      key: r.key,
+      title: r.title,
+      cadenceDays: r.cadenceDays,
+      createdAt: r.createdAt,
+      archivedAt: r.archivedAt,
+      rtoTargetSeconds: r.rtoTargetSeconds,
+      rpoTargetSeconds: r.rpoTargetSeconds,
+      lastExercise:
+        r.exerciseId && r.performedAt && r.outcome
+          ? { exerciseId: r.exerciseId, performedAt: r.performedAt, outcome: r.outcome, measuredRtoSeconds: r.measuredRtoSeconds, measuredRpoSeconds: r.measuredRpoSeconds }
+          : null,
+    });
+  }
+  for (const c of byId.values()) {
+    c.expectations.sort((a, b) => a.kind.localeCompare(b.kind));
+    c.blockers.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.itemId.localeCompare(b.itemId));
+    c.runbooks.sort((a, b) => a.key.localeCompare(b.key));
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,55 @@
+import { prisma } from "@/lib/db";
+import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { links } from "@/lib/readiness/links";
+import { PRIORITY_COLUMNS, type PriorityColumn } from "@/lib/readiness/priorities";
+import { visibleProjects } from "@/lib/readiness/visible-projects";
+
+
+export interface BlockerMatrix {
+  project: { slug: string; name: string };
+  total: number;
+  totalHref: string;
+  /** One row per block (the section of the source document; "" = no block), columns by priority. */
+  rows: Array<{ block: string; cells: Record<PriorityColumn, { count: number; href: string }>; total: number }>;
+}
+
+export interface GetDashboardBlockersOptions {
+  ctx: RequestCtx;
+  now: Date;
+  project?: string;
+}
+
+/** Open backlog items (not done) per project, counted by block x priority; every count links to its list. */
+export async function getDashboardBlockers({ ctx, now, project }: GetDashboardBlockersOptions): Promise<{ projects: BlockerMatrix[] }> {
+  assertCan(ctx.actor, "backlog:read");
+  const projects = await visibleProjects(ctx, now, project);
+  const groups = await prisma.backlogItem.groupBy({
+    by: ["projectId", "block", "priority"],
+    where: { projectId: { in: projects.map((p) => p.id) }, status: { not: "DONE" } },
+    _count: { _all: true },
+  });
+  const out: BlockerMatrix[] = [];
+  for (const p of projects) {
+    const mine = groups.filter((g) => g.projectId === p.id);
+    if (!mine.length) continue;
+    const blocks = [...new Set(mine.map((g) => g.block ?? ""))].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
+    const rows = blocks.map((block) => {
+      const cells = Object.fromEntries(
+        PRIORITY_COLUMNS.map((priority) => {
+          const count = mine.find((g) => (g.block ?? "") === block && (g.priority ?? "NONE") === priority)?._count._all ?? 0;
+          return [priority, { count, href: links.backlog(p.slug, { status: "NOT_DONE", priority, block: block || undefined }) }];
+        }),
+      ) as BlockerMatrix["rows"][number]["cells"];
+      return { block, cells, total: PRIORITY_COLUMNS.reduce((s, c) => s + cells[c].count, 0) };
+    });
+    // Blocks with blockers first, then by how much is open.
+    rows.sort((a, b) => b.cells.BLOCKER.count - a.cells.BLOCKER.count || b.total - a.total || a.block.localeCompare(b.block));
+    out.push({
+      project: { slug: p.slug, name: p.name },
+      total: rows.reduce((s, r) => s + r.total, 0),
+      totalHref: links.backlog(p.slug, { status: "NOT_DONE" }),
+      rows,
+    });
+  }
+  return { projects: out };
+}

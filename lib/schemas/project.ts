@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const ZProjectSlug = z
+  .string()
+  .trim()
+  .min(2, "Use at least 2 characters")
+  .max(48, "Use at most 48 characters")
+  .regex(SLUG_PATTERN, "Use lower-case letters, digits and single hyphens");
+
+export const ZProjectCreate = z.strictObject({
+  name: z.string().trim().min(2, "Give the project a name of at least 2 characters").max(80, "Keep the name under 80 characters"),
+  slug: ZProjectSlug.optional(),
+  description: z.string().trim().max(2000, "Keep the description under 2,000 characters").default(""),
+});
+export type TProjectCreate = z.infer<typeof ZProjectCreate>;
+
+export const ZProjectUpdate = z
+  .strictObject({
+    name: ZProjectCreate.shape.name.optional(),
+    description: ZProjectCreate.shape.description.optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one of name, description, archived");
+export type TProjectUpdate = z.infer<typeof ZProjectUpdate>;
+
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 48)
+      .replace(/-+$/g, "") || "project"
+  );
+}

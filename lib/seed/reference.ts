@@ -1,0 +1,24 @@
+import { systemCtx, type RequestCtx } from "@/lib/auth/actor";
+import { catalogueStep } from "@/lib/catalogue/catalogue-step";
+import { starterControlsStep } from "@/lib/controls/starter-step";
+
+/**
+ * Reference data that every installation needs (not demo data): loaded on every start, by
+ * `npm run db:migrate` and by `npm run db:seed`. Each step must be idempotent: running it twice
+ * changes nothing, and it reports what it changed.
+ */
+export interface ReferenceStep {
+  name: string;
+  run(ctx: RequestCtx): Promise<string[]>;
+}
+
+// Areas add their step here.
+const STEPS: ReferenceStep[] = [catalogueStep, starterControlsStep];
+
+export async function loadReferenceData(log: (line: string) => void = () => undefined): Promise<void> {
+  const ctx = systemCtx("reference-data");
+  for (const step of STEPS) {
+    const changes = await step.run(ctx);
+    for (const line of changes) log(`  ${step.name}: ${line}`);
+  }
+}

@@ -1,0 +1,37 @@
+import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import { productionSecretProblem } from "./lib/secret-check";
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const nextConfig: NextConfig = {
+  // The e2e suite builds into its own directory, so that it never disturbs a running `npm start`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  // Server-only packages loaded from node_modules at run time rather than bundled.
+  serverExternalPackages: ["pg", "pg-copy-streams", "pg-boss", "saxes", "archiver", "@react-pdf/renderer", "pdf-lib"],
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default function config(phase: string): NextConfig {
+  // `next start` is production mode: refuse to serve with a missing or placeholder session secret.
+  if (phase === PHASE_PRODUCTION_SERVER) {
+    const problem = productionSecretProblem(process.env.NEXTAUTH_SECRET);
+    if (problem) {
+      console.error(`Proofline will not start in production mode: ${problem}`);
+      process.exit(1);
+    }
+  }
+  return nextConfig;
+}

@@ -1,0 +1,111 @@
+// npm test: every tier, on a fresh machine with no variables set.
+//   static       typecheck + lint
+//   unit         vitest, pure logic
+//   integration  vitest against real PostgreSQL: DATABASE_URL's server when set, else an embedded one
+//   e2e          Playwright in Debian's chromium against a production build, fresh database with demo data
+// `npm test` runs them all; `tsx scripts/test.ts <tier> [-- args]` runs one (args go to vitest/playwright).
+import "./lib/load-env";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { startTestServer, createDatabase, dropDatabasesWithPrefix } from "../tests/setup/test-server";
+import { freePort, type DatabaseServer } from "./lib/database";
+import { prepareDatabase } from "./lib/prepare";
+import { buildIsCurrent, writeBuildStamp } from "./lib/build-stamp";
+import { run } from "./lib/children";
+
+const TIERS = ["static", "unit", "integration", "e2e"] as const;
+type Tier = (typeof TIERS)[number];
+
+const argv = process.argv.slice(2);
+const dash = argv.indexOf("--");
+const named = (dash >= 0 ? argv.slice(0, dash) : argv).filter((a) => (TIERS as readonly string[]).includes(a)) as Tier[];
+const passThrough = dash >= 0 ? argv.slice(dash + 1) : argv.filter((a) => !(TIERS as readonly string[]).includes(a));
+const tiers: Tier[] = named.length ? named : [...TIERS];
+const node = process.execPath;
+const bin = (pkg: string, file: string) => path.join("node_modules", pkg, file);
+const E2E_DIST = ".next-e2e";
+
+let server: DatabaseServer | undefined;
+async function testServer(): Promise<DatabaseServer> {
+  if (!server) {
+    server = await startTestServer();
+    console.log(server.embedded ? "Tests use an embedded PostgreSQL (throwaway)." : "Tests use the PostgreSQL server in DATABASE_URL.");
+  }
+  return server;
+}
+
+async function runTier(tier: Tier): Promise<void> {
+  switch (tier) {
+    case "static":
+      await run(node, ["scripts/prisma-generate.mjs"]);
+      await run(node, [bin("typescript", "bin/tsc"), "--noEmit"]);
+      await run(node, [bin("eslint", "bin/eslint.js"), "--max-warnings=0", "."]);
+      return;
+    case "unit":
+      await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "unit", ...passThrough]);
+      return;
+    case "integration": {
+      const s = await testServer();
+      await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "integration", ...passThrough], {
+        env: { ...process.env, DATABASE_URL: s.adminUrl },
+      });
+      return;
+    }
+    case "e2e":
+      await runE2e();
+      return;
+  }
+}
+
+async function runE2e(): Promise<void> {
+  const s = await testServer();
+  const prefix = `proofline_e2e_${Date.now().toString(36)}`;
+  const url = await createDatabase(s.adminUrl, `${prefix}_${randomBytes(3).toString("hex")}`);
+  try {
+    await prepareDatabase({ url, demo: true, log: () => undefined });
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXT_DIST_DIR: E2E_DIST,
+      E2E_PORT: String(port),
+      E2E_WORKER_PORT: String(await freePort()),
+      PROOFLINE_TEST_CLOCK: "1",
+      BLOB_DIR: path.join(".data", "e2e-blobs", prefix),
+    };
+    if (!buildIsCurrent(E2E_DIST)) {
+      console.log(`Building the app into ${E2E_DIST}…`);
+      await run(node, [bin("next", "dist/bin/next"), "build"], { env: { ...env, NODE_ENV: "production" } });
+      writeBuildStamp(E2E_DIST);
+    }
+    await run(node, [bin("@playwright/test", "cli.js"), "test", ...passThrough], { env });
+  } finally {
+    await dropDatabasesWithPrefix(s.adminUrl, prefix);
+  }
+}
+
+async function main() {
+  const results: Array<{ tier: Tier; ok: boolean; seconds: number; error?: string }> = [];
+  for (const tier of tiers) {
+    console.log(`\n=== ${tier} ===`);
+    const started = Date.now();
+    try {
+      await runTier(tier);
+      results.push({ tier, ok: true, seconds: (Date.now() - started) / 1000 });
+    } catch (err) {
+      results.push({ tier, ok: false, seconds: (Date.now() - started) / 1000, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  await server?.stop();
+  console.log("\n=== summary ===");
+  for (const r of results) console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.tier.padEnd(12)} ${r.seconds.toFixed(1)} s${r.error ? `  (${r.error})` : ""}`);
+  process.exit(results.every((r) => r.ok) ? 0 : 1);
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await server?.stop();
+  process.exit(1);
+});
