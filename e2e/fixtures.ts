@@ -16,14 +16,12 @@ export const test = base.extend<{
   consoleErrors: string[];
 }>({
   // Test data goes straight into the e2e database through the same code the app uses.
-  // eslint-disable-next-line no-empty-pattern
-  factory: async ({}, use) => {
-    await use(factories);
+  factory: async ({}, provide) => {
+    await provide(factories);
   },
   // Signs in through the API (no form filling), sharing cookies with the page.
-  // eslint-disable-next-line no-empty-pattern
-  signInAs: async ({}, use) => {
-    await use(async (page, user) => {
+  signInAs: async ({}, provide) => {
+    await provide(async (page, user) => {
       const csrf = await page.request.get("/api/auth/csrf");
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
       const res = await page.request.post("/api/auth/callback/credentials", {

@@ -23,7 +23,11 @@ export interface CallOptions {
   bearer?: string;
 }
 
-export async function call(handler: Handler, opts: CallOptions = {}): Promise<{ status: number; body: any; headers: Headers }> {
+// Tests read response bodies as loose JSON and assert on their fields.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonBody = any;
+
+export async function call(handler: Handler, opts: CallOptions = {}): Promise<{ status: number; body: JsonBody; headers: Headers }> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.asUser) headers.cookie = await sessionCookie(opts.asUser);
   if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;
