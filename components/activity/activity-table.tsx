@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useActivity, type ActivityFilters } from "@/components/activity/use-activity";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 const EMPTY: ActivityFilters = { actor: undefined, entityType: undefined, action: undefined, from: undefined, to: undefined };
 
@@ -56,19 +57,12 @@ export function ActivityTable({ entityTypes, actions }: { entityTypes: string[];
           <label htmlFor="f-to">To</label>
           <input id="f-to" type="date" value={draft.to ?? ""} onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })} />
         </div>
-        <button className="btn btn-primary" type="submit">
-          Apply filters
-        </button>
-        <button
-          className="btn"
-          type="button"
-          onClick={() => {
+        <FilterActions
+          onClear={() => {
             setDraft(EMPTY);
             setFilters(EMPTY);
           }}
-        >
-          Clear
-        </button>
+        />
       </form>
       <ErrorMessage error={activity.error} />
       {activity.isPending ? (

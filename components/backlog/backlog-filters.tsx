@@ -5,6 +5,7 @@ import { PRIORITIES, PRIORITY_LABELS } from "@/lib/backlog/priority";
 import { usePeople } from "@/components/backlog/use-backlog-items";
 import { hrefWith, NO_BLOCK } from "@/components/backlog/filter-url";
 import type { BacklogFilters } from "@/components/backlog/query-keys";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 /** The filter form. Applying it changes the address, which is what the lists and counts read. */
 export function BacklogFiltersForm({ base, filters, view, blocks }: { base: string; filters: BacklogFilters; view: string; blocks: Array<string | null> }) {
@@ -73,19 +74,12 @@ export function BacklogFiltersForm({ base, filters, view, blocks }: { base: stri
         <label htmlFor="bf-control">Linked control</label>
         <input id="bf-control" type="text" placeholder="e.g. BCK-02" value={draft.control ?? ""} onChange={set("control")} />
       </div>
-      <button className="btn btn-primary" type="submit">
-        Apply filters
-      </button>
-      <button
-        className="btn"
-        type="button"
-        onClick={() => {
+      <FilterActions
+        onClear={() => {
           setDraft({});
           router.push(hrefWith(base, { view }));
         }}
-      >
-        Clear
-      </button>
+      />
     </form>
   );
 }

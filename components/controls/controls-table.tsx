@@ -7,6 +7,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useControls, type ControlFilters } from "@/components/controls/use-controls";
 import styles from "@/components/catalogue/catalogue.module.css";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 const EMPTY: ControlFilters = { q: undefined, framework: undefined, family: undefined, owner: undefined, frequency: undefined, project: undefined, applicability: undefined, archived: undefined };
 type Sort = "key" | "title" | "frequency" | "owner" | "updated";
@@ -115,15 +116,12 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
             <option value="only">Only archived</option>
           </select>
         </div>
-        <button className="btn btn-primary" type="submit">
-          Apply filters
-        </button>
-        <button className="btn" type="button" onClick={() => {
+        <FilterActions
+          onClear={() => {
             setDraft(EMPTY);
             setFilters(EMPTY);
-          }}>
-          Clear
-        </button>
+          }}
+        />
       </form>
       <ErrorMessage error={controls.error} />
       {controls.isPending ? (

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { useEvidenceList, type EvidenceFilters, type EvidenceRow } from "@/components/evidence/use-evidence";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 const EMPTY: EvidenceFilters = { kind: undefined, outcome: undefined, control: undefined, repo: undefined, from: undefined, to: undefined };
 
@@ -80,19 +81,12 @@ export function EvidenceTable({ slug, controls, now, emptyHelp }: Props) {
           <label htmlFor="e-to">Effective to</label>
           <input id="e-to" type="date" value={draft.to ?? ""} onChange={set("to")} />
         </div>
-        <button className="btn btn-primary" type="submit">
-          Apply filters
-        </button>
-        <button
-          className="btn"
-          type="button"
-          onClick={() => {
+        <FilterActions
+          onClear={() => {
             setDraft(EMPTY);
             setFilters(EMPTY);
           }}
-        >
-          Clear
-        </button>
+        />
       </form>
       <ErrorMessage error={list.error} />
       {list.isPending ? (

@@ -17,18 +17,10 @@ export interface RecordActivityOptions {
   occurredAt?: Date;
 }
 
-/**
- * Appends one event to the activity trail inside the caller's transaction, so that the event exists
- * exactly when the change does. Appends are serialised by a transaction-scoped advisory lock: the
- * event reads the newest hash after taking the lock, and the lock is held until commit, so two
- * writers can never chain onto the same predecessor.
- */
-export async function recordActivity(tx: Tx, options: RecordActivityOptions): Promise<void> {
+/** The hashed fields of one event, as stored. */
+export function eventFields(options: RecordActivityOptions) {
   const who = actorLabel(options.ctx.actor);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const last = await tx.activityEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields = {
+  return {
     occurredAt: options.occurredAt ?? new Date(),
     actorType: who.type,
     actorId: who.id,
@@ -40,6 +32,19 @@ export async function recordActivity(tx: Tx, options: RecordActivityOptions): Pr
     summary: normaliseSummary(options.summary),
     requestId: options.ctx.requestId ?? null,
   };
+}
+
+/**
+ * Appends one event to the activity trail inside the caller's transaction, so that the event exists
+ * exactly when the change does. Appends are serialised by a transaction-scoped advisory lock: the
+ * event reads the newest hash after taking the lock, and the lock is held until commit, so two
+ * writers can never chain onto the same predecessor.
+ */
+export async function recordActivity(tx: Tx, options: RecordActivityOptions): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  const last = await tx.activityEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields = eventFields(options);
   await tx.activityEvent.create({
     data: { ...fields, summary: fields.summary as Prisma.InputJsonValue, prevHash, hash: eventHash(prevHash, fields) },
   });

@@ -2,11 +2,22 @@ import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
-/** Reads a request body as UTF-8 text, refusing it as soon as it passes `limit` bytes. */
-export async function readTextBody(req: Request, limit: number): Promise<string> {
+/** Messages for a body over its limit: declared too large up front, or found too large while reading. */
+export interface BodyLimitMessages {
+  declared: (bytes: number, limit: number) => string;
+  passed: (limit: number) => string;
+}
+
+const BODY_LIMIT_MESSAGES: BodyLimitMessages = {
+  declared: (bytes, limit) => `The body is ${bytes} bytes; the limit is ${limit}.`,
+  passed: (limit) => `The body passes the limit of ${limit} bytes.`,
+};
+
+/** Reads a request body as bytes, refusing it as soon as it passes `limit` bytes (never buffering more). */
+export async function readBodyBytes(req: Request, limit: number, messages: BodyLimitMessages = BODY_LIMIT_MESSAGES): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(`The body is ${declared} bytes; the limit is ${limit}.`);
-  if (!req.body) return "";
+  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(messages.declared(declared, limit));
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -16,12 +27,18 @@ export async function readTextBody(req: Request, limit: number): Promise<string>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new PayloadTooLargeError(`The body passes the limit of ${limit} bytes.`);
+      throw new PayloadTooLargeError(messages.passed(limit));
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a request body as UTF-8 text, refusing it as soon as it passes `limit` bytes. */
+export async function readTextBody(req: Request, limit: number): Promise<string> {
+  const bytes = await readBodyBytes(req, limit);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new BadRequestError("The body is not valid UTF-8.");
   }

@@ -3,9 +3,8 @@
 // are chained onto it here and inserted with one statement per thousand, instead of three queries each.
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
-import { actorLabel } from "@/lib/auth/actor";
-import { eventHash, normaliseSummary } from "@/lib/activity/hash";
-import { recordActivity, type RecordActivityOptions } from "@/lib/activity/record-activity";
+import { eventHash } from "@/lib/activity/hash";
+import { eventFields, recordActivity, type RecordActivityOptions } from "@/lib/activity/record-activity";
 
 export async function recordActivities(tx: Tx, events: RecordActivityOptions[]): Promise<void> {
   if (!events.length) return;
@@ -15,19 +14,7 @@ export async function recordActivities(tx: Tx, events: RecordActivityOptions[]):
   let prevHash = (await tx.activityEvent.findFirstOrThrow({ orderBy: { id: "desc" }, select: { hash: true } })).hash;
   const rows: Prisma.ActivityEventCreateManyInput[] = [];
   for (const options of events.slice(1)) {
-    const who = actorLabel(options.ctx.actor);
-    const fields = {
-      occurredAt: options.occurredAt ?? new Date(),
-      actorType: who.type,
-      actorId: who.id,
-      actorLabel: who.label,
-      action: options.action,
-      entityType: options.entityType,
-      entityId: options.entityId,
-      projectId: options.projectId ?? null,
-      summary: normaliseSummary(options.summary),
-      requestId: options.ctx.requestId ?? null,
-    };
+    const fields = eventFields(options);
     const hash = eventHash(prevHash, fields);
     rows.push({ ...fields, summary: fields.summary as Prisma.InputJsonValue, prevHash, hash });
     prevHash = hash;
