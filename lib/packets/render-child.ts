@@ -5,29 +5,32 @@ import type { PacketData } from "@/lib/packets/packet-types";
 import { packetSections } from "@/lib/packets/render-packet-pdf";
 import { renderChunk, type PageChrome } from "@/lib/packets/pdf/render-chunk";
 import type { SectionPlan } from "@/lib/packets/pdf/sections-front";
+import { loadMetrics } from "@/lib/packets/pdf/metrics";
 
 export type ChildMessage = { type: "data"; data: PacketData } | { type: "render"; id: number; section: number; chunk: number };
 export type ParentMessage =
-  | { type: "done"; id: number; bytes: Uint8Array; pageCount: number; marks: Array<{ id: string; title: string; page: number }>; chrome: PageChrome[]; maxRssMb: number }
+  | { type: "done"; id: number; bytes: Uint8Array; pageCount: number; marks: Array<{ id: string; title: string; page: number }>; chrome: PageChrome[]; specPages: number[]; maxRssMb: number }
   | { type: "error"; id: number; message: string };
 
-let sections: SectionPlan[] | undefined;
+let ready: Promise<SectionPlan[]> | undefined;
 let date = new Date(0);
 let title = "";
 
 process.on("message", async (msg: ChildMessage) => {
   if (msg.type === "data") {
-    sections = packetSections(msg.data);
-    date = new Date(msg.data.dataAsOf);
-    title = `${msg.data.audit.name}: auditor packet`;
+    const data = msg.data;
+    ready = loadMetrics().then((metrics) => packetSections(data, metrics));
+    date = new Date(data.dataAsOf);
+    title = `${data.audit.name}: auditor packet`;
     return;
   }
   try {
+    const sections = await ready;
     const section = sections?.[msg.section];
     if (!section || msg.chunk >= section.chunkCount) throw new Error(`no chunk ${msg.section}/${msg.chunk}`);
     const chunk = section.chunk(msg.chunk);
     const r = await renderChunk(chunk, { title, date });
-    process.send!({ type: "done", id: msg.id, bytes: new Uint8Array(r.bytes), pageCount: r.pageCount, marks: r.marks, chrome: r.chrome, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } satisfies ParentMessage);
+    process.send!({ type: "done", id: msg.id, bytes: new Uint8Array(r.bytes), pageCount: r.pageCount, marks: r.marks, chrome: r.chrome, specPages: r.specPages, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } satisfies ParentMessage);
   } catch (err) {
     process.send!({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) } satisfies ParentMessage);
   }

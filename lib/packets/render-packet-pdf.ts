@@ -4,7 +4,10 @@ import { coverPage, matrixSection, readinessSection, tocPage, type SectionPlan }
 import { controlSection } from "@/lib/packets/pdf/sections-controls";
 import { activitySection, backlogSection, evidenceIndexSection, exceptionsSection, exercisesSection, populationsSection, requestsSection } from "@/lib/packets/pdf/sections-back";
 import { RenderPool, renderProcesses } from "@/lib/packets/render-pool";
-import { addOutline, appendChunk, createMergedDocument, stampChrome, type OutlineNode } from "@/lib/packets/pdf/assemble";
+import { addOutline, appendChunk, copyChunk, createMergedDocument, stampChrome, type OutlineNode } from "@/lib/packets/pdf/assemble";
+import { DirectWriter } from "@/lib/packets/pdf/direct";
+import { loadMetrics, type Metrics } from "@/lib/packets/pdf/metrics";
+import type { PDFPage } from "pdf-lib";
 
 export interface RenderHooks {
   /** Called after each chunk with the share of chunks done (0..1). */
@@ -25,11 +28,11 @@ export interface RenderedPdf {
   outline: OutlineNode[];
 }
 
-export function packetSections(data: PacketData): SectionPlan[] {
+export function packetSections(data: PacketData, metrics: Metrics): SectionPlan[] {
   return [
     readinessSection(data),
     matrixSection(data),
-    controlSection(data),
+    controlSection(data, metrics),
     exceptionsSection(data),
     backlogSection(data),
     exercisesSection(data),
@@ -40,17 +43,28 @@ export function packetSections(data: PacketData): SectionPlan[] {
   ];
 }
 
+/** A rendered chunk whose pages were copied into the merged document and are put in place one PageSpec at a time. */
+interface OpenChunk {
+  rendered: RenderedChunk;
+  pages: PDFPage[];
+  /** First page of each PageSpec within the chunk. */
+  offsets: number[];
+  left: number;
+}
+
 /**
- * The packet PDF: every section rendered in chunks of a few dozen pages (bounded memory, see
- * docs/audits.md), each chunk copied into one merged document as soon as it is rendered; then the
- * table of contents (which needs every section's first page) goes in after the cover, and the page
- * numbers, bookmarks and metadata are added. Dates come from the data, never the clock.
+ * The packet PDF. Sections are react-pdf chunks of a few dozen pages (bounded memory, see
+ * docs/audits.md), rendered in render processes and copied into one merged document as they
+ * arrive, and runs drawn directly into it (the long tables: direct.ts), in the order each section
+ * lists them. Then the table of contents (which needs every section's first page) goes in after the
+ * cover, and the page numbers, bookmarks and metadata are added. Dates come from the data, never the clock.
  */
 export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {}): Promise<RenderedPdf> {
   const date = new Date(data.dataAsOf);
   const meta = { title: `${data.audit.name}: auditor packet`, date };
-  const sections = packetSections(data);
-  const total = 2 + sections.reduce((n, sec) => n + sec.chunkCount, 0);
+  const sections = packetSections(data, await loadMetrics());
+  const directRuns = sections.reduce((n, sec) => n + sec.items.filter((item) => item.kind === "direct").length, 0);
+  const total = 2 + sections.reduce((n, sec) => n + sec.chunkCount, 0) + directRuns;
   let done = 0;
   const step = async () => {
     done += 1;
@@ -59,15 +73,17 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
   };
 
   const doc = await createMergedDocument({ title: meta.title, author: data.audit.lead, subject: `${data.audit.framework.name} audit, ${data.audit.windowStart} to ${data.audit.windowEnd}`, date });
+  const writer = await DirectWriter.create(doc);
   const cover = await renderChunk([coverPage(data)], meta);
   await appendChunk(doc, cover.bytes);
   const chrome: PageChrome[] = [...cover.chrome];
   await step();
 
-  // Section chunks render in parallel (render-pool.ts) and are merged in order as they arrive; a few
-  // are rendered ahead, no more, so memory stays bounded. Pages are numbered from 0 after the cover;
-  // the contents go in between afterwards.
+  // react-pdf chunks render in parallel (render-pool.ts) while this process draws the direct runs;
+  // a few chunks are rendered ahead, no more, so memory stays bounded. Pages are numbered from 0
+  // after the cover; the contents go in between afterwards.
   const tasks = sections.flatMap((section, si) => Array.from({ length: section.chunkCount }, (_, ci) => ({ si, ci })));
+  const taskOf = new Map(tasks.map((t, i) => [`${t.si}/${t.ci}`, i]));
   // A small packet renders faster here than it takes to start render processes.
   const processes = hooks.processes ?? (tasks.length > SMALL_PACKET_CHUNKS ? renderProcesses() : 0);
   const pool = processes > 0 ? new RenderPool(data, processes) : null;
@@ -75,24 +91,51 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
   const ahead = Math.max(2, processes * 2);
   const pending: Array<Promise<RenderedChunk> | undefined> = tasks.slice(0, ahead).map(start);
   pending.forEach((p) => p?.catch(() => undefined)); // awaited in order below
+  const open = new Map<number, OpenChunk>();
+  const opened = async (ti: number): Promise<OpenChunk> => {
+    const known = open.get(ti);
+    if (known) return known;
+    const rendered = (await pending[ti])!;
+    pending[ti] = undefined; // let the bytes go once copied
+    if (pending.length < tasks.length) {
+      const next = start(tasks[pending.length]);
+      next.catch(() => undefined);
+      pending.push(next);
+    }
+    const pages = await copyChunk(doc, rendered.bytes);
+    const offsets = rendered.specPages.map((_, j) => rendered.specPages.slice(0, j).reduce((n, c) => n + c, 0));
+    const chunk = { rendered, pages, offsets, left: rendered.specPages.length };
+    open.set(ti, chunk);
+    return chunk;
+  };
+
   const starts = sections.map((section) => ({ section, page: 0, marks: [] as Array<{ title: string; page: number }> }));
   let page = 0;
   try {
-    for (let i = 0; i < tasks.length; i++) {
-      const rendered = (await pending[i])!;
-      pending[i] = undefined; // let the bytes go once merged
-      if (i + ahead < tasks.length) {
-        const next = start(tasks[i + ahead]);
-        next.catch(() => undefined);
-        pending.push(next);
+    for (const [si, section] of sections.entries()) {
+      starts[si].page = page;
+      for (const item of section.items) {
+        if (item.kind === "direct") {
+          const written = writer.write(item.run());
+          chrome.push(...written.chrome);
+          page += written.pageCount;
+          await step();
+          continue;
+        }
+        const ti = taskOf.get(`${si}/${item.chunk}`)!;
+        const chunk = await opened(ti);
+        const from = chunk.offsets[item.spec];
+        const count = chunk.rendered.specPages[item.spec];
+        for (let k = 0; k < count; k++) doc.addPage(chunk.pages[from + k]);
+        chrome.push(...chunk.rendered.chrome.slice(from, from + count));
+        for (const m of chunk.rendered.marks) if (m.page >= from && m.page < from + count) starts[si].marks.push({ title: m.title, page: page + m.page - from });
+        page += count;
+        chunk.left -= 1;
+        if (!chunk.left) {
+          open.delete(ti);
+          await step();
+        }
       }
-      const entry = starts[tasks[i].si];
-      if (tasks[i].ci === 0) entry.page = page;
-      const added = await appendChunk(doc, rendered.bytes);
-      chrome.push(...rendered.chrome);
-      entry.marks.push(...rendered.marks.map((m) => ({ title: m.title, page: page + m.page })));
-      page += added;
-      await step();
     }
   } finally {
     pool?.close();

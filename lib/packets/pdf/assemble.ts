@@ -1,6 +1,7 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, StandardFonts, rgb, type PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, type PDFPage, PDFHexString, PDFName, PDFNumber, StandardFonts, rgb, type PDFRef } from "pdf-lib";
 import { PAGE } from "@/lib/packets/pdf/styles";
 import type { PageChrome } from "@/lib/packets/pdf/render-chunk";
+import { columnWidths } from "@/lib/packets/pdf/direct";
 
 export interface OutlineNode {
   title: string;
@@ -22,10 +23,15 @@ export async function createMergedDocument(meta: { title: string; author: string
   return doc;
 }
 
+/** Copies every page of a rendered chunk into the merged document's objects (in one go, so they share their fonts), to be added in place by the caller. */
+export async function copyChunk(doc: PDFDocument, bytes: Uint8Array): Promise<PDFPage[]> {
+  const src = await PDFDocument.load(bytes, { updateMetadata: false });
+  return doc.copyPages(src, src.getPageIndices());
+}
+
 /** Copies every page of a rendered chunk into the merged document, at `at` (default: the end). */
 export async function appendChunk(doc: PDFDocument, bytes: Uint8Array, at?: number): Promise<number> {
-  const src = await PDFDocument.load(bytes, { updateMetadata: false });
-  const pages = await doc.copyPages(src, src.getPageIndices());
+  const pages = await copyChunk(doc, bytes);
   pages.forEach((page, i) => (at === undefined ? doc.addPage(page) : doc.insertPage(at + i, page)));
   return pages.length;
 }
@@ -54,14 +60,14 @@ export async function stampChrome(doc: PDFDocument, chrome: PageChrome[], label:
     }
     if (c?.columns?.length) {
       const top = height - PAGE.tableHeader;
-      const total = c.columns.reduce((n, col) => n + col.width, 0);
+      const widths = columnWidths(c.columns);
       page.drawRectangle({ x: PAGE.margin, y: top - PAGE.tableHeaderHeight, width, height: PAGE.tableHeaderHeight, color: HEAD_FILL });
       page.drawLine({ start: { x: PAGE.margin, y: top - PAGE.tableHeaderHeight }, end: { x: PAGE.width - PAGE.margin, y: top - PAGE.tableHeaderHeight }, thickness: 0.8, color: GREY });
       let x = PAGE.margin;
-      for (const col of c.columns) {
+      c.columns.forEach((col, j) => {
         page.drawText(col.title, { x, y: top - 9.5, size: 8, font: bold, color: INK });
-        x += (col.width / total) * width;
-      }
+        x += widths[j];
+      });
     }
     const text = `Page ${i + 1} of ${pages.length}`;
     page.drawText(text, { x: PAGE.width - PAGE.margin - font.widthOfTextAtSize(text, 7.5), y: PAGE.footer - 8, size: 7.5, font, color: GREY });

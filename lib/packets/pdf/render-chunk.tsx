@@ -38,6 +38,8 @@ export interface RenderedChunk {
   marks: Array<{ id: string; title: string; page: number }>;
   /** Per page of the chunk, in order. */
   chrome: PageChrome[];
+  /** How many pages each PageSpec took, in order (they follow each other). */
+  specPages: number[];
 }
 
 /**
@@ -84,5 +86,7 @@ export async function renderChunk(pages: PageSpec[], meta: ChunkMeta): Promise<R
     const spec = pages[owner.spec];
     return { running: pdfSafe(spec.running), columns: owner.sub > 1 && spec.columns ? spec.columns : null };
   });
-  return { bytes, pageCount: total, marks, chrome };
+  const specPages = pages.map(() => 0);
+  for (let page = 0; page < total; page++) specPages[owners.get(page)?.spec ?? 0] += 1;
+  return { bytes, pageCount: total, marks, chrome, specPages };
 }

@@ -1,9 +1,10 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { PacketData } from "@/lib/packets/packet-types";
-import { Table } from "@/lib/packets/pdf/table";
+import type { Column } from "@/lib/packets/pdf/table";
+import type { Block, Cell } from "@/lib/packets/pdf/direct";
 import { s } from "@/lib/packets/pdf/styles";
 import { pdfDate, pdfDay, pdfDuration, pdfHash, pdfSafe } from "@/lib/packets/pdf/text";
-import { running, single, tableSection, type SectionPlan } from "@/lib/packets/pdf/sections-front";
+import { direct, running, tableSection, type SectionPlan } from "@/lib/packets/pdf/sections-front";
 import { evidenceZipPath } from "@/lib/packets/packet-files";
 
 const versus = (measured: number | null, target: number | null) =>
@@ -11,48 +12,41 @@ const versus = (measured: number | null, target: number | null) =>
 
 export function exceptionsSection(data: PacketData): SectionPlan {
   const title = "Exceptions";
-  return single("exceptions", title, () => ({ running: running(data, title), content: exceptionsContent(data, title) }));
-}
-
-function exceptionsContent(data: PacketData, title: string) {
   const x = data.exceptions;
-  return (
-    <View>
-      <Text style={s.h1}>{title}</Text>
-      <Text style={s.h2}>{pdfSafe(`Failing or warning evidence inside the window (${x.failing.length})`)}</Text>
-      {x.failing.length ? (
-        <Table
-          columns={[
-            { title: "Effective", width: 1.3 },
-            { title: "Project", width: 1.4 },
-            { title: "Evidence", width: 4 },
-            { title: "Outcome", width: 1 },
-            { title: "Controls", width: 2 },
-          ]}
-          rows={x.failing.map((f) => [pdfDay(f.effectiveAt), f.project, `${f.title} (${f.kind.toLowerCase().replace(/_/g, " ")})`, f.outcome.toLowerCase(), f.controls])}
-          repeatHeader
-        />
-      ) : (
-        <Text style={s.muted}>No evidence inside the window failed or warned.</Text>
-      )}
-      <Text style={s.h2}>{pdfSafe(`Stale controls at the end of the window (${x.stale.length})`)}</Text>
-      {x.stale.length ? (
-        <Table columns={[{ title: "Project", width: 1.4 }, { title: "Control", width: 1 }, { title: "Why", width: 7 }]} rows={x.stale.map((r) => [r.project, r.control, r.reason])} repeatHeader />
-      ) : (
-        <Text style={s.muted}>No control was stale at the end of the window.</Text>
-      )}
-      <Text style={s.h2}>{pdfSafe(`Controls marked not applicable (${x.notApplicable.length})`)}</Text>
-      {x.notApplicable.length ? (
-        <Table
-          columns={[{ title: "Project", width: 1.4 }, { title: "Control", width: 3.5 }, { title: "Justification", width: 5 }]}
-          rows={x.notApplicable.map((r) => [r.project, `${r.control} ${r.title}`, r.justification || "No justification given"])}
-          repeatHeader
-        />
-      ) : (
-        <Text style={s.muted}>No in-scope control is marked not applicable.</Text>
-      )}
-    </View>
-  );
+  const part = (heading: string, columns: Column[], rows: Cell[][], empty: string): Block[] => [
+    { kind: "heading", level: 2, text: heading },
+    rows.length ? { kind: "table", columns, rows } : { kind: "text", text: empty, muted: true },
+  ];
+  return direct("exceptions", title, () => ({
+    running: running(data, title),
+    blocks: [
+      { kind: "heading", level: 1, text: title },
+      ...part(
+        `Failing or warning evidence inside the window (${x.failing.length})`,
+        [
+          { title: "Effective", width: 1.3 },
+          { title: "Project", width: 1.4 },
+          { title: "Evidence", width: 4 },
+          { title: "Outcome", width: 1 },
+          { title: "Controls", width: 2 },
+        ],
+        x.failing.map((f) => [pdfDay(f.effectiveAt), f.project, `${f.title} (${f.kind.toLowerCase().replace(/_/g, " ")})`, f.outcome.toLowerCase(), f.controls]),
+        "No evidence inside the window failed or warned.",
+      ),
+      ...part(
+        `Stale controls at the end of the window (${x.stale.length})`,
+        [{ title: "Project", width: 1.4 }, { title: "Control", width: 1 }, { title: "Why", width: 7 }],
+        x.stale.map((r) => [r.project, r.control, r.reason]),
+        "No control was stale at the end of the window.",
+      ),
+      ...part(
+        `Controls marked not applicable (${x.notApplicable.length})`,
+        [{ title: "Project", width: 1.4 }, { title: "Control", width: 3.5 }, { title: "Justification", width: 5 }],
+        x.notApplicable.map((r) => [r.project, `${r.control} ${r.title}`, r.justification || "No justification given"]),
+        "No in-scope control is marked not applicable.",
+      ),
+    ],
+  }));
 }
 
 export function backlogSection(data: PacketData): SectionPlan {
@@ -101,10 +95,12 @@ export function requestsSection(data: PacketData): SectionPlan {
       ))}
     </View>
   );
+  const chunkCount = Math.max(1, Math.ceil(data.requests.length / REQUESTS_PER_CHUNK));
   return {
     key: "requests",
     title,
-    chunkCount: Math.max(1, Math.ceil(data.requests.length / REQUESTS_PER_CHUNK)),
+    chunkCount,
+    items: Array.from({ length: chunkCount }, (_, chunk) => ({ kind: "react" as const, chunk, spec: 0 })),
     chunk: (i) => [
       {
         running: running(data, title),
@@ -121,29 +117,22 @@ export function requestsSection(data: PacketData): SectionPlan {
 
 export function populationsSection(data: PacketData): SectionPlan {
   const title = "Populations and samples";
-  return single("populations", title, () => ({ running: running(data, title), content: populationsContent(data, title) }));
-}
-
-function populationsContent(data: PacketData, title: string) {
-  return (
-    <View>
-      <Text style={s.h1}>{title}</Text>
-      {data.populations.length ? null : <Text style={s.muted}>No population was defined for this audit.</Text>}
-      {data.populations.map((p) => (
-        <View key={p.id} style={{ marginBottom: 10 }}>
-          <Text style={s.h2}>{pdfSafe(`${p.label}${p.control ? ` for control ${p.control}` : ""}: ${p.size} member(s)`)}</Text>
-          <Text style={s.p}>{pdfSafe(`Defined as ${p.definition}.`)}</Text>
-          <Text style={[s.small, s.muted]}>{pdfSafe(`Population ${p.id}, digest (sha256 of the member keys in order) ${p.digest}; every member is in csv/population-${p.id}.csv.`)}</Text>
-          {p.samples.map((smp) => (
-            <View key={smp.id} style={{ marginTop: 6 }}>
-              <Text style={s.h3}>{pdfSafe(`Sample of ${smp.size} with seed "${smp.seed}" (drawn ${pdfDate(smp.createdAt)} from ${smp.populationSize})`)}</Text>
-              <Table columns={[{ title: "#", width: 0.5 }, { title: "Member", width: 9 }]} rows={smp.members.map((m, i) => [i + 1, m.line])} repeatHeader />
-            </View>
-          ))}
-        </View>
-      ))}
-    </View>
-  );
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: title }];
+  if (!data.populations.length) blocks.push({ kind: "text", text: "No population was defined for this audit.", muted: true });
+  data.populations.forEach((p, i) => {
+    blocks.push(
+      { kind: "heading", level: 2, text: `${p.label}${p.control ? ` for control ${p.control}` : ""}: ${p.size} member(s)`, ...(i ? { marginTop: 10 } : {}) },
+      { kind: "text", text: `Defined as ${p.definition}.` },
+      { kind: "text", text: `Population ${p.id}, digest (sha256 of the member keys in order) ${p.digest}; every member is in csv/population-${p.id}.csv.`, muted: true, small: true },
+    );
+    for (const smp of p.samples) {
+      blocks.push(
+        { kind: "heading", level: 3, text: `Sample of ${smp.size} with seed "${smp.seed}" (drawn ${pdfDate(smp.createdAt)} from ${smp.populationSize})`, marginTop: 6 },
+        { kind: "table", columns: [{ title: "#", width: 0.5 }, { title: "Member", width: 9 }], rows: smp.members.map((m, j) => [j + 1, m.line]) },
+      );
+    }
+  });
+  return direct("populations", title, () => ({ running: running(data, title), blocks }));
 }
 
 export function evidenceIndexSection(data: PacketData): SectionPlan {
@@ -155,7 +144,6 @@ export function evidenceIndexSection(data: PacketData): SectionPlan {
     [{ title: "Effective", width: 1.2 }, { title: "Project", width: 1.4 }, { title: "Evidence", width: 4.2 }, { title: "Outcome", width: 0.9 }, { title: "sha256 of the original", width: 3.2, mono: true }],
     data.evidence.map((e) => [pdfDay(e.effectiveAt), e.project, e.title, e.outcome.toLowerCase(), evidenceZipPath(e) ? pdfHash(e.sha256) : "record only"]),
     "No evidence is effective inside the window.",
-    900, // two-line rows (the hash): about 25 pages
   );
 }
 
@@ -169,6 +157,5 @@ export function activitySection(data: PacketData): SectionPlan {
     [{ title: "When", width: 1.6 }, { title: "Who", width: 2 }, { title: "Action", width: 1.6 }, { title: "What", width: 5 }],
     a.events.map((e) => [pdfDate(e.at), e.actor, e.action, e.summary]),
     "No activity was recorded for the objects in scope.",
-    500, // rows of two or three lines
   );
 }

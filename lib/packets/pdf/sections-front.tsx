@@ -1,74 +1,57 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { PacketData } from "@/lib/packets/packet-types";
 import { matrixRows } from "@/lib/packets/matrix";
-import { KeyValues, Table } from "@/lib/packets/pdf/table";
+import { KeyValues, Table, type Column } from "@/lib/packets/pdf/table";
+import type { Cell, DirectRun } from "@/lib/packets/pdf/direct";
 import { s } from "@/lib/packets/pdf/styles";
 import { pdfDate, pdfDay, pdfPercent, pdfSafe } from "@/lib/packets/pdf/text";
 import type { PageSpec } from "@/lib/packets/pdf/render-chunk";
 
 /**
- * A section of the packet, split into chunks of pages that are rendered on their own and merged
- * afterwards. Chunks are built on demand (`chunk(i)`): the worker needs only their number, and a
+ * A section of the packet: react-pdf chunks (pages rendered on their own, in render processes, and
+ * merged afterwards) and runs drawn directly into the merged document (direct.ts), in the order
+ * `items` gives. Chunks are built on demand (`chunk(i)`): the worker needs only their number, and a
  * render process builds only the chunks it renders, so no process holds the whole document's tree.
  */
 export interface SectionPlan {
   key: string;
   title: string;
+  /** react-pdf chunks (0 when the whole section is drawn directly). */
   chunkCount: number;
   chunk(index: number): PageSpec[];
+  /** The section's content in order: each PageSpec of each chunk once, and the direct runs between them. */
+  items: SectionItem[];
 }
 
-/** A section of one chunk, built when asked for. */
+export type SectionItem = { kind: "react"; chunk: number; spec: number } | { kind: "direct"; run: () => DirectRun };
+
+/** A section of one react-pdf chunk of one PageSpec, built when asked for. */
 export function single(key: string, title: string, build: () => PageSpec): SectionPlan {
-  return { key, title, chunkCount: 1, chunk: () => [build()] };
+  return { key, title, chunkCount: 1, chunk: () => [build()], items: [{ kind: "react", chunk: 0, spec: 0 }] };
 }
 
-/** Rows of a long table per chunk: about 25 pages of one-line rows. */
-export const ROWS_PER_CHUNK = 1100;
-/** The page count a chunk aims for ("a few dozen pages"): big enough to amortise a render, small enough to bound its memory. */
+/** A section drawn directly into the merged document (no react-pdf). */
+export function direct(key: string, title: string, run: () => DirectRun): SectionPlan {
+  return { key, title, chunkCount: 0, chunk: () => [], items: [{ kind: "direct", run }] };
+}
+
+/** The page count a react-pdf chunk aims for ("a few dozen pages"): big enough to amortise a render, small enough to bound its memory. */
 export const PAGES_PER_CHUNK = 20;
-
-export function sliceRows<T>(rows: T[], size = ROWS_PER_CHUNK): T[][] {
-  if (!rows.length) return [[]];
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 export function running(data: PacketData, section: string): string {
   return `${data.audit.name} · ${data.audit.framework.name} · ${section}`;
 }
 
-/** A section whose body is one long table, split into chunks; the first chunk carries the heading. */
-export function tableSection(
-  data: PacketData,
-  key: string,
-  title: string,
-  intro: string,
-  columns: Parameters<typeof Table>[0]["columns"],
-  rows: Array<Array<string | number | null | undefined>>,
-  empty: string,
-  rowsPerChunk = ROWS_PER_CHUNK,
-): SectionPlan {
-  const count = Math.max(1, Math.ceil(rows.length / rowsPerChunk));
-  return {
-    key,
-    title,
-    chunkCount: count,
-    chunk: (i) => [
-      {
-        running: running(data, title),
-        columns: rows.length ? columns : undefined,
-        content: (
-          <View>
-            {i === 0 ? <Text style={s.h1}>{pdfSafe(title)}</Text> : null}
-            {i === 0 ? <Text style={[s.p, s.muted]}>{pdfSafe(intro)}</Text> : null}
-            {rows.length ? <Table columns={columns} rows={rows.slice(i * rowsPerChunk, (i + 1) * rowsPerChunk)} /> : <Text style={s.muted}>{pdfSafe(empty)}</Text>}
-          </View>
-        ),
-      },
+/** A section whose body is one long table, drawn directly: a heading, a sentence on what it lists, the table. */
+export function tableSection(data: PacketData, key: string, title: string, intro: string, columns: Column[], rows: Cell[][], empty: string): SectionPlan {
+  return direct(key, title, () => ({
+    running: running(data, title),
+    blocks: [
+      { kind: "heading", level: 1, text: title },
+      { kind: "text", text: intro, muted: true },
+      rows.length ? { kind: "table", columns, rows } : { kind: "text", text: empty, muted: true },
     ],
-  };
+  }));
 }
 
 export function coverPage(data: PacketData): PageSpec {

@@ -1,0 +1,301 @@
+import { deflateSync } from "node:zlib";
+import { PDFName, type PDFDocument, type PDFFont } from "pdf-lib";
+import { PAGE } from "@/lib/packets/pdf/styles";
+import { pdfSafe } from "@/lib/packets/pdf/text";
+import { FONT_NAMES, metricsOf, type FontKey, type Metrics } from "@/lib/packets/pdf/metrics";
+import type { PageChrome } from "@/lib/packets/pdf/render-chunk";
+import type { Column } from "@/lib/packets/pdf/table";
+
+// The long tables of the packet (and the few headings and paragraphs around them), drawn straight
+// into the merged document with pdf-lib in the PDF standard fonts, rather than laid out by react-pdf
+// (which costs about 200 ms per dense table page; this costs a few ms). The look follows styles.ts and
+// table.tsx: the same column shares, 8-point cells with 4 points of right padding, alternate row
+// shading, rows that never split across pages, and a column header on every page a table continues
+// on (stamped by assemble.ts from the chrome returned here, like react-pdf's continued tables).
+// Each page's content is one stream of PDF operators written here and compressed with zlib, so the
+// same input gives the same bytes.
+
+export type Cell = string | number | null | undefined;
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2 | 3; text: string; marginTop?: number }
+  | { kind: "text"; text: string; muted?: boolean; small?: boolean; marginTop?: number }
+  | {
+      kind: "table";
+      columns: Column[];
+      rows: Cell[][];
+      /** The table continues one that began earlier: no header row of its own, the page header names the columns. */
+      continued?: boolean;
+      /** Shading parity of the first row (so a continued table keeps alternating where it left off). */
+      firstRow?: number;
+    };
+
+/** Content that starts on a fresh page and flows over as many pages as it needs. */
+export interface DirectRun {
+  running: string;
+  blocks: Block[];
+}
+
+export interface WrittenRun {
+  pageCount: number;
+  chrome: PageChrome[];
+}
+
+type Rgb = readonly [number, number, number];
+const INK: Rgb = [0.106, 0.137, 0.188]; // #1b2330
+const MUTED: Rgb = [0.29, 0.333, 0.408]; // #4a5568
+const ALT_FILL: Rgb = [0.945, 0.953, 0.965]; // #f1f3f6
+const HEAD_FILL: Rgb = [0.894, 0.91, 0.933]; // #e4e8ee
+
+/**
+ * Every line is 11.7 points high, whatever its font size: react-pdf resolves the page's lineHeight
+ * (1.3 at 9 points, styles.ts) once and every text inherits it; its baseline sits 0.9 of the font
+ * size below the line's top. Both measured on react-pdf 4.9's output (pdftotext -bbox), so that a
+ * table drawn here lines up with one react-pdf draws (direct.test.ts checks them against each other).
+ */
+export const LINE_HEIGHT = 11.7;
+const BASELINE = 0.9;
+const CELL = { size: 8, monoSize: 7.5, padRight: 4, padY: 1.6, headPadY: 2, headRule: 0.8 };
+const HEADINGS = {
+  1: { size: 17, before: 0, after: 10 },
+  2: { size: 12.5, before: 6, after: 6 },
+  3: { size: 10.5, before: 8, after: 4 },
+} as const;
+const BODY = { size: 9, small: 7.5, after: 5 };
+/** A heading is not left at the foot of a page: it needs this much room below it. */
+const KEEP_WITH_NEXT = 36;
+
+const TOP = PAGE.top;
+const BOTTOM = PAGE.height - 48; // styles.ts: page paddingBottom
+const WIDTH = PAGE.width - 2 * PAGE.margin;
+const RESOURCE: Record<FontKey, string> = { regular: "PLHelv", bold: "PLHelvB", mono: "PLCour" };
+
+const num = (v: number) => String(Math.round(v * 100) / 100);
+const rgbOp = (c: Rgb, op: "rg" | "RG") => `${num(c[0])} ${num(c[1])} ${num(c[2])} ${op}`;
+
+export interface DirectFonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  mono: PDFFont;
+}
+
+/**
+ * The widths of a table's columns in points, as react-pdf's flex layout gives them: each cell starts
+ * from its right padding, and the rest of the text width is shared out by the columns' flex shares.
+ */
+export function columnWidths(columns: Column[]): number[] {
+  const total = columns.reduce((n, c) => n + c.width, 0);
+  const free = WIDTH - columns.length * CELL.padRight;
+  return columns.map((c) => CELL.padRight + (c.width / total) * free);
+}
+
+/** A table row laid out: the lines of each cell, and the row's height. */
+export interface RowLayout {
+  lines: string[][];
+  height: number;
+}
+
+const cellFont = (c: Column): FontKey => (c.mono ? "mono" : "regular");
+const cellSize = (c: Column) => (c.mono ? CELL.monoSize : CELL.size);
+
+export function layoutRow(metrics: Metrics, columns: Column[], widths: number[], row: Cell[]): RowLayout {
+  let inner = 0;
+  const lines = columns.map((c, j) => {
+    const l = metrics.wrap(pdfSafe(row[j]), cellFont(c), cellSize(c), widths[j] - CELL.padRight);
+    inner = Math.max(inner, l.length * LINE_HEIGHT);
+    return l;
+  });
+  return { lines, height: inner + 2 * CELL.padY };
+}
+
+/** Height of a table's own header row (drawn where a table starts). */
+export function headerHeight(metrics: Metrics, columns: Column[]): number {
+  const widths = columnWidths(columns);
+  const lines = Math.max(...columns.map((c, j) => metrics.wrap(pdfSafe(c.title), "bold", CELL.size, widths[j] - CELL.padRight).length));
+  return lines * LINE_HEIGHT + 2 * CELL.headPadY + CELL.headRule;
+}
+
+/** The usable height of a page, from below the top band to above the foot line. */
+export const PAGE_BODY = BOTTOM - TOP;
+
+export class DirectWriter {
+  private readonly hex: Record<FontKey, Map<string, string>>;
+  private ops: string[] = [];
+  private cursor = TOP;
+  private chrome: PageChrome[] = [];
+  private running = "";
+  private pageOpen = false;
+
+  private constructor(
+    private readonly doc: PDFDocument,
+    private readonly fonts: DirectFonts,
+    readonly metrics: Metrics,
+  ) {
+    const codes = (font: PDFFont) => {
+      const map = new Map<string, string>();
+      for (let c = 0x20; c <= 0xff; c++) {
+        const ch = String.fromCodePoint(c);
+        try {
+          map.set(ch, font.encodeText(ch).toString().slice(1, -1));
+        } catch {
+          // not encodable: printed as "?" (pdfSafe lets none of these through)
+        }
+      }
+      for (const ch of "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ") map.set(ch, font.encodeText(ch).toString().slice(1, -1));
+      return map;
+    };
+    this.hex = { regular: codes(fonts.regular), bold: codes(fonts.bold), mono: codes(fonts.mono) };
+  }
+
+  /** A writer for `doc`, with the three standard fonts embedded once (by reference; nothing is embedded). */
+  static async create(doc: PDFDocument): Promise<DirectWriter> {
+    const fonts = { regular: await doc.embedFont(FONT_NAMES.regular), bold: await doc.embedFont(FONT_NAMES.bold), mono: await doc.embedFont(FONT_NAMES.mono) };
+    return new DirectWriter(doc, fonts, metricsOf(fonts));
+  }
+
+  /** Appends the run's pages to the end of the document. */
+  write(run: DirectRun): WrittenRun {
+    this.chrome = [];
+    this.running = pdfSafe(run.running);
+    this.newPage(null);
+    for (const block of run.blocks) {
+      if (block.kind === "heading") this.heading(block.level, block.text, block.marginTop ?? 0);
+      else if (block.kind === "text") this.text(block);
+      else this.table(block);
+    }
+    this.flush();
+    return { pageCount: this.chrome.length, chrome: this.chrome };
+  }
+
+  private newPage(columns: Column[] | null): void {
+    if (this.pageOpen) this.flush();
+    this.ops = [];
+    this.cursor = TOP;
+    this.pageOpen = true;
+    this.chrome.push({ running: this.running, columns });
+  }
+
+  private flush(): void {
+    if (!this.pageOpen) return;
+    this.pageOpen = false;
+    const page = this.doc.addPage([PAGE.width, PAGE.height]);
+    const ctx = this.doc.context;
+    const body = Buffer.from(`q\n${this.ops.join("\n")}\nQ\n`, "latin1");
+    page.node.set(PDFName.of("Contents"), ctx.register(ctx.stream(deflateSync(body, { level: 6 }), { Filter: "FlateDecode" })));
+    page.node.set(
+      PDFName.of("Resources"),
+      ctx.obj({ Font: { [RESOURCE.regular]: this.fonts.regular.ref, [RESOURCE.bold]: this.fonts.bold.ref, [RESOURCE.mono]: this.fonts.mono.ref } }),
+    );
+    this.ops = [];
+  }
+
+  /** The operand of TJ: the text's WinAnsi codes, with the font's kerning between pairs (as react-pdf sets text). */
+  private encode(text: string, font: FontKey): string {
+    const map = this.hex[font];
+    let out = "<";
+    let prev = "";
+    for (const ch of text) {
+      const k = prev ? this.metrics.kern(prev, ch, font) : 0;
+      if (k) out += `> ${num(-k)} <`;
+      out += map.get(ch) ?? "3F";
+      prev = ch;
+    }
+    return `[${out}>]`;
+  }
+
+  /** One line of text whose line box starts `top` points below the page's top edge. */
+  private line(text: string, font: FontKey, size: number, x: number, top: number, color: Rgb): void {
+    if (!text) return;
+    const y = PAGE.height - (top + BASELINE * size);
+    this.ops.push(`BT ${rgbOp(color, "rg")} /${RESOURCE[font]} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(y)} Tm ${this.encode(text, font)} TJ ET`);
+  }
+
+  private fill(color: Rgb, x: number, top: number, width: number, height: number): void {
+    this.ops.push(`${rgbOp(color, "rg")} ${num(x)} ${num(PAGE.height - top - height)} ${num(width)} ${num(height)} re f`);
+  }
+
+  private rule(color: Rgb, top: number, thickness: number): void {
+    const y = num(PAGE.height - top);
+    this.ops.push(`${rgbOp(color, "RG")} ${num(thickness)} w ${num(PAGE.margin)} ${y} m ${num(PAGE.margin + WIDTH)} ${y} l S`);
+  }
+
+  private heading(level: 1 | 2 | 3, raw: string, extra: number): void {
+    const h = { ...HEADINGS[level], before: HEADINGS[level].before + extra };
+    const lh = LINE_HEIGHT;
+    const lines = this.metrics.wrap(pdfSafe(raw), "bold", h.size, WIDTH);
+    const height = h.before + lines.length * lh + h.after;
+    if (this.cursor > TOP && this.cursor + height + KEEP_WITH_NEXT > BOTTOM) this.newPage(null);
+    let top = this.cursor + h.before;
+    for (const l of lines) {
+      this.line(l, "bold", h.size, PAGE.margin, top, INK);
+      top += lh;
+    }
+    this.cursor = top + h.after;
+  }
+
+  private text(block: Extract<Block, { kind: "text" }>): void {
+    const size = block.small ? BODY.small : BODY.size;
+    const lh = LINE_HEIGHT;
+    this.cursor += block.marginTop ?? 0;
+    for (const l of this.metrics.wrap(pdfSafe(block.text), "regular", size, WIDTH)) {
+      if (this.cursor + lh > BOTTOM) this.newPage(null);
+      this.line(l, "regular", size, PAGE.margin, this.cursor, block.muted ? MUTED : INK);
+      this.cursor += lh;
+    }
+    this.cursor += BODY.after;
+  }
+
+  private tableHeader(columns: Column[], widths: number[]): void {
+    const height = headerHeight(this.metrics, columns);
+    this.fill(HEAD_FILL, PAGE.margin, this.cursor, WIDTH, height - CELL.headRule);
+    let x = PAGE.margin;
+    columns.forEach((c, j) => {
+      this.metrics.wrap(pdfSafe(c.title), "bold", CELL.size, widths[j] - CELL.padRight).forEach((l, k) => this.line(l, "bold", CELL.size, x, this.cursor + CELL.headPadY + k * LINE_HEIGHT, INK));
+      x += widths[j];
+    });
+    this.rule(MUTED, this.cursor + height - CELL.headRule / 2, CELL.headRule);
+    this.cursor += height;
+  }
+
+  private table(block: Extract<Block, { kind: "table" }>): void {
+    const { columns, rows } = block;
+    const widths = columnWidths(columns);
+    if (block.continued && this.cursor === TOP && this.chrome.length === 1) {
+      // The run opens with the rest of a table: the stamped page header names its columns.
+      this.chrome[0].columns = columns;
+    } else {
+      const first = rows.length ? layoutRow(this.metrics, columns, widths, rows[0]).height : 0;
+      if (this.cursor > TOP && this.cursor + headerHeight(this.metrics, columns) + first > BOTTOM) this.newPage(null);
+      this.tableHeader(columns, widths);
+    }
+    rows.forEach((row, i) => {
+      const layout = layoutRow(this.metrics, columns, widths, row);
+      const shaded = ((block.firstRow ?? 0) + i) % 2 === 1;
+      if (this.cursor + layout.height > BOTTOM && this.cursor > TOP) this.newPage(columns);
+      if (layout.height <= BOTTOM - TOP) this.row(columns, widths, layout.lines, layout.height, shaded);
+      else this.tallRow(columns, widths, layout.lines, shaded);
+    });
+  }
+
+  private row(columns: Column[], widths: number[], lines: string[][], height: number, shaded: boolean): void {
+    if (shaded) this.fill(ALT_FILL, PAGE.margin, this.cursor, WIDTH, height);
+    let x = PAGE.margin;
+    columns.forEach((c, j) => {
+      lines[j].forEach((l, k) => this.line(l, cellFont(c), cellSize(c), x, this.cursor + CELL.padY + k * LINE_HEIGHT, INK));
+      x += widths[j];
+    });
+    this.cursor += height;
+  }
+
+  /** A row taller than a whole page (a very long cell): the one case where a row goes on over pages. */
+  private tallRow(columns: Column[], widths: number[], lines: string[][], shaded: boolean): void {
+    const left = lines.map((l) => [...l]);
+    while (left.some((l) => l.length)) {
+      const room = BOTTOM - this.cursor - 2 * CELL.padY;
+      const slice = left.map((l) => l.splice(0, Math.max(1, Math.floor(room / LINE_HEIGHT))));
+      const height = Math.max(...slice.map((l) => l.length * LINE_HEIGHT)) + 2 * CELL.padY;
+      this.row(columns, widths, slice, height, shaded);
+      if (left.some((l) => l.length)) this.newPage(columns);
+    }
+  }
+}
