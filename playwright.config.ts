@@ -37,6 +37,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // The README screenshot first, while the database holds only the demo data.
+    { name: "readme", testMatch: /readme-screenshot\.spec\.ts$/ },
+    { name: "e2e", testIgnore: /readme-screenshot\.spec\.ts$/, dependencies: ["readme"] },
+  ],
   webServer: [
     {
       command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,

@@ -76,11 +76,4 @@ test.describe("projects, the activity trail and its verification", () => {
     expect(verify().code).toBe(0);
   });
 
-  test("the overview renders for a lead with the demo projects (README screenshot)", async ({ page, factory, signInAs }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD", name: "Lena Lead" });
-    await signInAs(page, lead);
-    await page.goto("/");
-    await expect(page.getByTestId("overview-projects")).toContainText("RePORT AI Portal");
-    await page.screenshot({ path: "docs/screenshot.png", fullPage: false });
-  });
 });

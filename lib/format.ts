@@ -45,6 +45,11 @@ export function formatRelative(value: Date | string | null | undefined, now: Dat
   return "just now";
 }
 
+/** "1 control", "3 controls": the count and the noun, plural unless the count is one. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 export function formatNumber(n: number | bigint): string {
   return typeof n === "bigint" ? n.toLocaleString("en-US") : n.toLocaleString("en-US");
 }

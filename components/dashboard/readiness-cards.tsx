@@ -4,7 +4,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { ChangeText, ScoreText } from "@/components/readiness/score-text";
 import { TrendChart } from "@/components/readiness/trend-chart";
 import { links } from "@/lib/readiness/links";
-import { formatDateTime } from "@/lib/format";
+import { countOf, formatDateTime } from "@/lib/format";
 import { useReadinessCards } from "@/components/dashboard/use-readiness-cards";
 import styles from "@/components/readiness/readiness.module.css";
 
@@ -46,7 +46,7 @@ export function ReadinessCards({ project }: { project?: string }) {
               </Link>
               <div className={styles.figures}>
                 <Link href={`${scorecard}#unmet`}>{c.unmet} not met</Link>
-                <Link href={links.readinessControls(c.project.slug, { state: "failing", framework: c.framework.key })}>{c.controlCounts.failing} controls failing</Link>
+                <Link href={links.readinessControls(c.project.slug, { state: "failing", framework: c.framework.key })}>{countOf(c.controlCounts.failing, "control")} failing</Link>
                 <Link href={links.readinessControls(c.project.slug, { state: "stale", framework: c.framework.key })}>{c.controlCounts.stale} stale</Link>
               </div>
               <TrendChart points={c.trend} label={`${c.project.name} ${c.framework.name} readiness, last 90 days`} />
