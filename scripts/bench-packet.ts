@@ -1,8 +1,11 @@
 // npm run bench:packet: builds an auditor packet of about 1,000 PDF pages from generated data in a
 // scratch database (on DATABASE_URL's server when set, else the embedded one), in a child process
 // running the packet job exactly as the worker does, and prints beside each other:
-//   - pages per second and peak memory (max RSS) of the chunked build, and of a baseline: the same
-//     kind of pages rendered plainly, as one chunk, in a process of its own;
+//   - pages per second and peak memory (max RSS) of the build (react-pdf chunks for the cover,
+//     contents, readiness, requests and each control's first page; the long tables drawn directly),
+//     and of a baseline: about twenty of the same packet's per-control pages laid out by react-pdf
+//     alone (each head with its whole evidence table), rendered plainly as one chunk in a process of
+//     its own; then where the build's time went, stage by stage;
 //   - the readiness dashboard API's p95 response time while the packet builds, next to its p95 idle
 //     (the route handler is called in this process with a real session, as the web server would).
 // Options: --evidence N (default 17000; about 1,000 pages), --requests N (default 100), --keep.
@@ -31,6 +34,10 @@ interface ChildReport {
   /** The build's render processes: the largest one's peak, and how many ran at once. */
   childRssMb?: number;
   processes?: number;
+  /** Where the build's time went, stage by stage. */
+  stages?: Array<{ stage: string; ms: number }>;
+  /** Pages laid out by react-pdf, and drawn directly. */
+  split?: string;
 }
 
 /** Runs the child half (lib/packets/bench-child.ts) and reads its one-line JSON report. */
@@ -119,6 +126,8 @@ async function main() {
     row("packet build (worker job)", packet);
     const worst = packet.maxRssMb + (packet.childRssMb ?? 0) * (packet.processes ?? 0);
     console.log(`  ${packet.detail}`);
+    if (packet.split) console.log(`  ${packet.split}`);
+    if (packet.stages) console.log(`  stages: ${packet.stages.map((st) => `${st.stage.toLowerCase()} ${(st.ms / 1000).toFixed(1)} s`).join("; ")}`);
     console.log(`  render processes: peak ${packet.childRssMb ?? 0} MB each; worker + ${packet.processes ?? 0} render processes at their peaks together: ${worst} MB at most`);
     console.log(`\nReadiness dashboard API          p95 idle ${p95(idle).toFixed(1)} ms (${idle.length} requests)   p95 while building ${p95(busy).toFixed(1)} ms (${busy.length} requests)`);
     const pagesOk = rate(packet) >= 20;

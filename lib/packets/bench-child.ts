@@ -7,9 +7,11 @@ import { loadPacketData } from "@/lib/packets/load-packet-data";
 import { plainControlPages } from "@/lib/packets/pdf/sections-controls";
 import { renderChunk } from "@/lib/packets/pdf/render-chunk";
 import { renderPoolStats } from "@/lib/packets/render-pool";
+import { renderStats } from "@/lib/packets/render-packet-pdf";
+import { lastBuildStages } from "@/lib/packets/build-packet-files";
 
 async function main(mode: string, id: string) {
-  let report: { pages: number; ms: number; detail: string; childRssMb?: number; processes?: number };
+  let report: { pages: number; ms: number; detail: string; childRssMb?: number; processes?: number; stages?: typeof lastBuildStages; split?: string };
   if (mode === "build") {
     const t = performance.now();
     await runPacketBuild(id, () => undefined);
@@ -22,6 +24,8 @@ async function main(mode: string, id: string) {
       detail: `ZIP ${(Number(p.byteSize) / 1_048_576).toFixed(1)} MB, sha256 ${p.zipSha256?.slice(0, 16)}…; ${renderPoolStats.spawned} render process(es) started, at most ${renderPoolStats.maxConcurrent} at once`,
       childRssMb: renderPoolStats.peakChildRssMb,
       processes: renderPoolStats.maxConcurrent,
+      stages: lastBuildStages,
+      split: `${renderStats.reactPages} pages laid out by react-pdf (${renderStats.reactChunks} chunks), ${renderStats.directPages} drawn directly (${renderStats.directRuns} runs)`,
     };
   } else {
     const audit = await prisma.audit.findUniqueOrThrow({ where: { id }, select: { leadId: true } });

@@ -126,6 +126,15 @@ describe("auditor packet", () => {
     const row = text.split("\n").find((l) => /^\s*CC6\.1\s+ACC-02 /.test(l))!;
     expect(row).toMatch(new RegExp(`${w.project.slug}\\s+failing\\s+3 \\(1 pass, 1 fail, 0 warn\\)\\s+2026-05-20`));
 
+    // The evidence index (drawn directly, not by react-pdf) lists every in-window original by its
+    // sha256 (on two lines of 32 hex digits), once, and nothing from outside the window.
+    const index = text.slice(text.lastIndexOf("Evidence index"), text.lastIndexOf("Activity trail (excerpt)"));
+    for (const e of inWindow) {
+      expect(index.split(e.sha256!.slice(0, 32)).length - 1, e.sha256!).toBe(1);
+      expect(index).toContain(e.sha256!.slice(32));
+    }
+    expect(text).not.toContain(w.evidence[4].sha256!.slice(0, 32));
+
     // Same data, window and key: the same bytes, whether the chunks render here or in render processes.
     const second = await build(w.audit.id, w.lead.id, "second", 2);
     expect(second.sha256).toBe(first.sha256);

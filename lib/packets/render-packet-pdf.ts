@@ -18,8 +18,15 @@ export interface RenderHooks {
   processes?: number;
 }
 
-/** Up to this many chunks, a packet renders in the worker itself rather than in render processes. */
-const SMALL_PACKET_CHUNKS = 10;
+/**
+ * Up to this many react-pdf chunks (the long tables are not among them), a packet renders in the
+ * worker itself: starting a render process costs more than it saves. Past it, the chunks render in
+ * render processes while the worker draws the direct runs.
+ */
+const SMALL_PACKET_CHUNKS = 4;
+
+/** What the last render in this process did (for npm run bench:packet). */
+export const renderStats = { reactPages: 0, directPages: 0, reactChunks: 0, directRuns: 0 };
 
 export interface RenderedPdf {
   bytes: Buffer;
@@ -74,8 +81,9 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
 
   const doc = await createMergedDocument({ title: meta.title, author: data.audit.lead, subject: `${data.audit.framework.name} audit, ${data.audit.windowStart} to ${data.audit.windowEnd}`, date });
   const writer = await DirectWriter.create(doc);
+  Object.assign(renderStats, { reactPages: 0, directPages: 0, reactChunks: total - directRuns, directRuns });
   const cover = await renderChunk([coverPage(data)], meta);
-  await appendChunk(doc, cover.bytes);
+  renderStats.reactPages += await appendChunk(doc, cover.bytes);
   const chrome: PageChrome[] = [...cover.chrome];
   await step();
 
@@ -117,6 +125,7 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
       for (const item of section.items) {
         if (item.kind === "direct") {
           const written = writer.write(item.run());
+          renderStats.directPages += written.pageCount;
           chrome.push(...written.chrome);
           page += written.pageCount;
           await step();
@@ -127,6 +136,7 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
         const from = chunk.offsets[item.spec];
         const count = chunk.rendered.specPages[item.spec];
         for (let k = 0; k < count; k++) doc.addPage(chunk.pages[from + k]);
+        renderStats.reactPages += count;
         chrome.push(...chunk.rendered.chrome.slice(from, from + count));
         for (const m of chunk.rendered.marks) if (m.page >= from && m.page < from + count) starts[si].marks.push({ title: m.title, page: page + m.page - from });
         page += count;
@@ -151,6 +161,7 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
     tocPages = toc.pageCount;
   }
   const inserted = await appendChunk(doc, toc!.bytes, 1);
+  renderStats.reactPages += inserted;
   chrome.splice(1, 0, ...toc!.chrome);
   await step();
 
