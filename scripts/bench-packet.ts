@@ -3,9 +3,9 @@
 // running the packet job exactly as the worker does, and prints beside each other:
 //   - pages per second and peak memory (max RSS) of the build (react-pdf chunks for the cover,
 //     contents, readiness, requests and each control's first page; the long tables drawn directly),
-//     and of a baseline: about twenty of the same packet's per-control pages laid out by react-pdf
-//     alone (each head with its whole evidence table), rendered plainly as one chunk in a process of
-//     its own; then where the build's time went, stage by stage;
+//     and of a baseline: one chunk's worth of the same packet's per-control pages laid out by
+//     react-pdf alone (each head with its whole evidence table), rendered plainly in a process of its
+//     own; then how many pages each engine made and where the build's time went, stage by stage;
 //   - the readiness dashboard API's p95 response time while the packet builds, next to its p95 idle
 //     (the route handler is called in this process with a real session, as the web server would).
 // Options: --evidence N (default 17000; about 1,000 pages), --requests N (default 100), --keep.

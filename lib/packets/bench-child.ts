@@ -30,12 +30,12 @@ async function main(mode: string, id: string) {
   } else {
     const audit = await prisma.audit.findUniqueOrThrow({ where: { id }, select: { leadId: true } });
     const data = await loadPacketData(id, audit.leadId);
-    // About twenty of the packet's per-control pages, laid out by react-pdf alone (head and whole
-    // evidence table), in one plain render: what the build did for every page before direct tables.
+    // One chunk's worth of the packet's per-control pages, laid out by react-pdf alone (head and
+    // whole evidence table), in one plain render: what the build did for every page before direct tables.
     const chunk = plainControlPages(data);
     const t = performance.now();
     const rendered = await renderChunk(chunk, { title: "baseline", date: new Date(data.dataAsOf) });
-    report = { pages: rendered.pageCount, ms: performance.now() - t, detail: "about twenty per-control pages, react-pdf only" };
+    report = { pages: rendered.pageCount, ms: performance.now() - t, detail: "per-control pages, react-pdf only" };
   }
   await disconnectDb();
   console.log(JSON.stringify({ ...report, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
