@@ -56,7 +56,9 @@ async function pdfText(file: string): Promise<{ text: string; info: string }> {
   return { text: execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }), info: execFileSync("pdfinfo", [pdf], { encoding: "utf8" }) };
 }
 
-describe("auditor packet", () => {
+// A whole packet (about a hundred pages) builds in each test: 15 to 30 s on an idle machine, several
+// times that when the suite shares the machine. The limit only guards against a hang.
+describe("auditor packet", { timeout: 240_000 }, () => {
   it("builds a verifiable ZIP whose PDF matrix agrees with the database, and rebuilds it byte for byte", async () => {
     const w = await packetWorld();
     const first = await build(w.audit.id, w.lead.id, "first");

@@ -38,7 +38,9 @@ async function waitFor(auditId: string, packetId: string, asUser: string, done: 
   throw new Error(`packet ${packetId} never finished: ${JSON.stringify(seen.at(-1))}`);
 }
 
-describe("packet builds in the background", () => {
+// A whole packet (about a hundred pages) builds in each test: 15 to 30 s on an idle machine, several
+// times that when the suite shares the machine. The limit only guards against a hang.
+describe("packet builds in the background", { timeout: 240_000 }, () => {
   it("queues one build per audit, reports progress, and serves a packet that verifies against the key the app shows", async () => {
     const w = await packetWorld();
     const queued = await call(requestRoute, { method: "POST", asUser: w.auditor.id, params: { auditId: w.audit.id } });
