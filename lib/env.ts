@@ -14,6 +14,11 @@ const ZEnv = z.object({
   PACKET_DIR: z.string().default(".data/packets"),
   PACKET_SIGNING_KEY_FILE: z.string().default(".data/packet-signing-key.pem"),
   PACKET_RENDER_PROCESSES: z.coerce.number().int().min(0).max(16).optional(),
+  // Size limits, in bytes (see .env.example and lib/limits.ts).
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).optional(),
+  INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
+  INGEST_MAX_JSON_BYTES: z.coerce.number().int().min(1024).optional(),
+  INGEST_MAX_LINE_BYTES: z.coerce.number().int().min(1024).optional(),
   PROOFLINE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
 });
 
@@ -30,6 +35,11 @@ export function env(): TEnv {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Forgets the parsed environment, so the next env() reads process.env again (tests that change it). */
+export function resetEnvForTests(): void {
+  cached = undefined;
 }
 
 export function databaseUrl(): string {

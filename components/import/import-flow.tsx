@@ -3,12 +3,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
+import { formatBytes } from "@/lib/ingest/limits";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { ImportPlanView } from "@/components/import/import-preview";
 import { useApplyImport, usePreviewImport, type ImportRequest } from "@/components/import/use-import";
 
 /** Upload or paste a document, see what it would change, then import it. */
-export function ImportFlow({ project, documents }: { project: string; documents: Array<{ key: string; title: string }> }) {
+export function ImportFlow({ project, documents, maxBytes }: { project: string; documents: Array<{ key: string; title: string }>; maxBytes: number }) {
   const router = useRouter();
   const preview = usePreviewImport(project);
   const apply = useApplyImport(project);
@@ -78,7 +79,7 @@ export function ImportFlow({ project, documents }: { project: string; documents:
           </label>
         </fieldset>
         {source === "file" ? (
-          <Field label="Document" hint="Markdown, reStructuredText or plain text, up to 5 MB.">
+          <Field label="Document" hint={`Markdown, reStructuredText or plain text, up to ${formatBytes(maxBytes)}.`}>
             <input type="file" accept=".md,.markdown,.rst,.txt,text/*" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
           </Field>
         ) : (

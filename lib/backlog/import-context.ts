@@ -3,7 +3,8 @@
 import type { Db } from "@/lib/db";
 import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/lib/errors";
 import { parseDocument } from "@/lib/import/parse-document";
-import { DEFAULT_MAX_IMPORT_BYTES, ImportRefusal } from "@/lib/import/input";
+import { ImportRefusal } from "@/lib/import/input";
+import { importMaxBytes } from "@/lib/limits";
 import { type ExistingItem, type ExistingRunbook, type ImportPlan, planImport } from "@/lib/import/plan-import";
 import { slugKey } from "@/lib/import/runbooks";
 import type { DocFormat, ParsedDocument, ParsedRunbookStep } from "@/lib/import/types";
@@ -20,7 +21,7 @@ export interface ImportInput {
 /** Parses, turning the importer's refusals into the API's typed errors (413, 415, 422). */
 export function parseUpload(input: ImportInput): ParsedDocument {
   try {
-    return parseDocument(input.bytes, { filename: input.filename, format: input.format, maxBytes: input.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES });
+    return parseDocument(input.bytes, { filename: input.filename, format: input.format, maxBytes: input.maxBytes ?? importMaxBytes() });
   } catch (err) {
     if (!(err instanceof ImportRefusal)) throw err;
     if (err.code === "too-large") throw new PayloadTooLargeError(err.message);

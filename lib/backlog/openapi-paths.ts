@@ -27,7 +27,7 @@ export function backlogOpenApiPaths(): Json {
       get: { summary: "Imported documents with their versions", security, parameters: [project], responses: { "200": ok("{ items }"), ...refusals } },
       post: {
         summary: "Preview or import a readiness document (the raw body is the document)",
-        description: "mode=preview (the default) answers with what would be created, updated, closed, reopened, marked as gone and every conflict; mode=apply imports. Markdown, reStructuredText (also flattened onto one line) or plain text, up to 5 MB, UTF-8.",
+        description: "mode=preview (the default) answers with what would be created, updated, closed, reopened, marked as gone and every conflict; mode=apply imports. Markdown, reStructuredText (also flattened onto one line) or plain text, up to 5 MB by default (IMPORT_MAX_BYTES), UTF-8.",
         security,
         parameters: [project, ...query(ZDocumentImportQuery)],
         requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } }, "application/octet-stream": { schema: { type: "string", format: "binary" } } } },

@@ -2,7 +2,8 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import type { FormatId } from "@/lib/ingest/formats";
-import { DEFAULT_LIMITS, formatBytes, type IngestLimits } from "@/lib/ingest/limits";
+import { formatBytes, type IngestLimits } from "@/lib/ingest/limits";
+import { ingestLimits } from "@/lib/limits";
 import { refuse } from "@/lib/ingest/refusal";
 import { planParse, type ParsePlan } from "@/lib/ingest/parse-body";
 import type { AuditFieldMapping } from "@/lib/ingest/audit-log";
@@ -35,7 +36,7 @@ export interface IngestEvidenceOptions {
  */
 export async function ingestEvidence(opts: IngestEvidenceOptions): Promise<IngestResult> {
   const { ctx, meta, now } = opts;
-  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const limits = { ...ingestLimits(), ...opts.limits };
   const project = await projectFor(ctx, opts.projectSlug, "evidence:write", { write: true });
   if (opts.declaredLength != null && opts.declaredLength > limits.maxBodyBytes) {
     refuse("body-too-large", `The body is ${formatBytes(opts.declaredLength)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`);

@@ -84,7 +84,7 @@ export function openApiDocument(): Json {
       "/projects/{project}/evidence": {
         post: {
           summary: "Push one evidence file (raw body, streamed)",
-          description: `The body is the file itself. Formats: ${PUSH_FORMATS.map((f) => `\`${f}\` (${FORMATS[f].label})`).join(", ")}. Without ?format= the format is detected; a named format is checked against the content. Limits: 1 GB for streamed formats (JUnit XML, JSON Lines), 50 MB for one JSON document, 1 MB per line.`,
+          description: `The body is the file itself. Formats: ${PUSH_FORMATS.map((f) => `\`${f}\` (${FORMATS[f].label})`).join(", ")}. Without ?format= the format is detected; a named format is checked against the content. Limits, by default: 1 GB for streamed formats (JUnit XML, JSON Lines), 50 MB for one JSON document, 1 MB per line (the deployment can change them: INGEST_MAX_BODY_BYTES, INGEST_MAX_JSON_BYTES, INGEST_MAX_LINE_BYTES).`,
           security: tokenOrSession,
           parameters: [project, ...queryParameters(ZEvidencePushMeta, pushDescriptions)],
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },

@@ -1,0 +1,23 @@
+// The size limits an operator can change (IMPORT_MAX_BYTES, INGEST_MAX_*_BYTES), read where uploads
+// arrive. The parsers keep their own defaults, so they stay usable without any environment.
+import { env, type TEnv } from "@/lib/env";
+import { DEFAULT_MAX_IMPORT_BYTES } from "@/lib/import/input";
+import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
+
+type LimitSettings = Pick<TEnv, "IMPORT_MAX_BYTES" | "INGEST_MAX_BODY_BYTES" | "INGEST_MAX_JSON_BYTES" | "INGEST_MAX_LINE_BYTES">;
+
+/** The largest readiness document an import accepts. */
+export function importMaxBytes(settings: LimitSettings = env()): number {
+  return settings.IMPORT_MAX_BYTES ?? DEFAULT_MAX_IMPORT_BYTES;
+}
+
+/** What evidence ingest accepts: a whole body, one JSON document, one line of JSON Lines. */
+export function ingestLimits(settings: LimitSettings = env()): IngestLimits {
+  const limits = {
+    maxBodyBytes: settings.INGEST_MAX_BODY_BYTES ?? DEFAULT_LIMITS.maxBodyBytes,
+    maxJsonDocumentBytes: settings.INGEST_MAX_JSON_BYTES ?? DEFAULT_LIMITS.maxJsonDocumentBytes,
+    maxLineBytes: settings.INGEST_MAX_LINE_BYTES ?? DEFAULT_LIMITS.maxLineBytes,
+  };
+  // A JSON document or a line can never be larger than the body that carries it.
+  return { ...limits, maxJsonDocumentBytes: Math.min(limits.maxJsonDocumentBytes, limits.maxBodyBytes), maxLineBytes: Math.min(limits.maxLineBytes, limits.maxBodyBytes) };
+}
