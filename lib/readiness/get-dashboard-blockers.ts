@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { links } from "@/lib/readiness/links";
+import { NO_BLOCK } from "@/lib/backlog/priority";
 import { PRIORITY_COLUMNS, type PriorityColumn } from "@/lib/readiness/priorities";
 import { visibleProjects } from "@/lib/readiness/visible-projects";
 
@@ -37,7 +38,7 @@ export async function getDashboardBlockers({ ctx, now, project }: GetDashboardBl
       const cells = Object.fromEntries(
         PRIORITY_COLUMNS.map((priority) => {
           const count = mine.find((g) => (g.block ?? "") === block && (g.priority ?? "NONE") === priority)?._count._all ?? 0;
-          return [priority, { count, href: links.backlog(p.slug, { status: "NOT_DONE", priority, block: block || undefined }) }];
+          return [priority, { count, href: links.backlog(p.slug, { status: "NOT_DONE", priority, block: block || NO_BLOCK }) }];
         }),
       ) as BlockerMatrix["rows"][number]["cells"];
       return { block, cells, total: PRIORITY_COLUMNS.reduce((s, c) => s + cells[c].count, 0) };

@@ -8,6 +8,7 @@ import { GET as holdbacks } from "./holdbacks/route";
 import { GET as blockers } from "./blockers/route";
 import { GET as upcoming } from "./upcoming/route";
 import { GET as openBlockers } from "./open-blockers/route";
+import { GET as backlogList } from "@/app/api/v1/projects/[slug]/backlog/route";
 
 const DAY = 86_400_000;
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -76,6 +77,12 @@ describe("dashboard API", () => {
       ["", 1],
     ]);
     expect(m.rows[0].cells.BLOCKER).toEqual({ count: 1, href: `/projects/${w.project.slug}/backlog?status=NOT_DONE&priority=BLOCKER&block=Release` });
+    // The row of items outside any block links to exactly those items, not to every blocker.
+    const noBlock = new URL(m.rows[1].cells.BLOCKER.href, "http://localhost");
+    expect(noBlock.searchParams.get("block")).toBe("(none)");
+    const list = await call(backlogList, { asUser: engineer.id, path: `/api/v1/projects/${w.project.slug}/backlog${noBlock.search}`, params: { slug: w.project.slug } });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { title: string }) => i.title)).toEqual(["Rotate keys"]);
 
     const mine = await call(openBlockers, { asUser: engineer.id, path: "/x?mine=1" });
     expect(mine.body.items.map((i: { title: string; mine: boolean }) => [i.title, i.mine])).toEqual([["Sign images", true]]);
