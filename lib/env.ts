@@ -3,7 +3,11 @@ import { z } from "zod";
 // The one place that reads process.env for the app. Parsed lazily (first use), so that `next build`,
 // which imports route modules, needs no variables.
 
-const ZEnv = z.object({
+function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), schema);
+}
+
+const ZEnvFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set").optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -11,6 +15,17 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().optional(),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(8 * 60 * 60),
   BLOB_DIR: z.string().default(".data/blobs"),
+  // Where evidence originals are kept: a directory (BLOB_DIR) or an S3-compatible bucket (S3_*).
+  // An empty value (S3_BUCKET= in .env) counts as unset.
+  BLOB_STORE: unsetIfEmpty(z.enum(["dir", "s3"]).default("dir")),
+  S3_ENDPOINT: unsetIfEmpty(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://s3.eu-west-1.amazonaws.com" }).optional()),
+  S3_REGION: unsetIfEmpty(z.string().default("us-east-1")),
+  S3_BUCKET: unsetIfEmpty(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3-63 lower-case letters, digits, dots and hyphens)").optional()),
+  S3_PREFIX: unsetIfEmpty(z.string().refine((v) => !v.startsWith("/"), "must not start with a slash").default("")),
+  S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().optional()),
+  S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string().optional()),
+  S3_SESSION_TOKEN: unsetIfEmpty(z.string().optional()),
+  S3_FORCE_PATH_STYLE: unsetIfEmpty(z.enum(["true", "false", "1", "0"]).default("false")).transform((v) => v === "true" || v === "1"),
   PACKET_DIR: z.string().default(".data/packets"),
   PACKET_SIGNING_KEY_FILE: z.string().default(".data/packet-signing-key.pem"),
   PACKET_RENDER_PROCESSES: z.coerce.number().int().min(0).max(16).optional(),
@@ -20,6 +35,20 @@ const ZEnv = z.object({
   INGEST_MAX_JSON_BYTES: z.coerce.number().int().min(1024).optional(),
   INGEST_MAX_LINE_BYTES: z.coerce.number().int().min(1024).optional(),
   PROOFLINE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+});
+
+// With BLOB_STORE=s3, the bucket and the credentials must be set: the error names each one missing.
+const ZEnv = ZEnvFields.superRefine((e, ctx) => {
+  if (e.BLOB_STORE !== "s3") return;
+  for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when BLOB_STORE=s3` });
+  }
+  if (e.S3_ENDPOINT && !e.S3_FORCE_PATH_STYLE) {
+    const host = new URL(e.S3_ENDPOINT).hostname;
+    if (host === "localhost" || /^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith("[")) {
+      ctx.addIssue({ code: "custom", path: ["S3_FORCE_PATH_STYLE"], message: `must be true for an endpoint addressed by IP or localhost (${host}): the bucket cannot be put in front of it` });
+    }
+  }
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
