@@ -29,11 +29,24 @@ test.describe("runbooks and their exercises", () => {
     await exercise.getByLabel("Outcome").selectOption("PARTIAL");
     await exercise.getByLabel("Measured recovery time (minutes)").fill("75");
     await exercise.getByLabel("Notes").fill("Snapshot restore worked; the row count script needed a fix.");
+    const drillLog = "02:00 restore started\n03:15 restore finished\n";
+    await exercise.getByLabel("Files").setInputFiles([
+      { name: "restore-drill.log", mimeType: "text/plain", buffer: Buffer.from(drillLog) },
+      { name: "row-counts.csv", mimeType: "text/csv", buffer: Buffer.from("table,rows\npatients,1204\n") },
+    ]);
     await exercise.getByRole("button", { name: "Record exercise" }).click();
-    await expect(exercise.getByRole("status")).toContainText("Exercise recorded");
+    await expect(exercise.getByRole("status")).toContainText("Exercise recorded with 2 of 2 files attached");
     const table = page.getByTestId("exercises");
     await expect(table).toContainText("Partly passed");
     await expect(table).toContainText("1 h 15 min (over the target)");
+    // The files are kept with the exercise and download as they were sent.
+    await expect(table.getByRole("link", { name: "row-counts.csv" })).toBeVisible();
+    const download = page.waitForEvent("download");
+    await table.getByRole("link", { name: "restore-drill.log" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("restore-drill.log");
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile((await file.path())!, "utf8")).toBe(drillLog);
     await expect(page.getByTestId("runbook")).toContainText("Next exercise");
     await expect(page.getByTestId("runbook-overdue")).toHaveCount(0);
 

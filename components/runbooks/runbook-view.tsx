@@ -9,6 +9,7 @@ import { ScheduleBadge } from "@/components/runbooks/schedule-badge";
 import { RunbookSteps } from "@/components/runbooks/runbook-steps";
 import { RunbookControls } from "@/components/runbooks/runbook-controls";
 import { ExerciseForm } from "@/components/runbooks/exercise-form";
+import { formatBytes } from "@/lib/ingest/limits";
 import { RunbookForm } from "@/components/runbooks/runbook-form";
 import { useRunbook, useRunbookMutation, type RunbookView as RunbookData } from "@/components/runbooks/use-runbook";
 
@@ -101,6 +102,7 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
                   <th scope="col">Recovery time</th>
                   <th scope="col">Data loss window</th>
                   <th scope="col">Notes</th>
+                  <th scope="col">Files</th>
                   <th scope="col">Recorded by</th>
                 </tr>
               </thead>
@@ -117,6 +119,18 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
                     </td>
                     <td>{formatDuration(e.measuredRpoSeconds)}</td>
                     <td className="small" style={{ whiteSpace: "pre-wrap" }}>{e.notes || "—"}</td>
+                    <td className="small">
+                      {e.attachments.length === 0
+                        ? "—"
+                        : e.attachments.map((a) => (
+                            <div key={a.id}>
+                              <a href={`/api/v1/projects/${rb.project.slug}/runbooks/${rb.id}/exercises/${e.id}/attachments/${a.id}`} download title={`sha256 ${a.sha256}`}>
+                                {a.filename}
+                              </a>{" "}
+                              <span className="muted">({formatBytes(a.size)})</span>
+                            </div>
+                          ))}
+                    </td>
                     <td className="small">{e.evidenceId ? "From evidence" : (e.recordedBy ?? "—")}</td>
                   </tr>
                 ))}

@@ -28,7 +28,17 @@ export interface RunbookView {
   project: { slug: string; name: string };
   shownVersion: { version: number; title: string; note: string | null; createdAt: string; steps: RunbookStep[] };
   versions: Array<{ id: string; version: number; title: string; note: string | null; createdAt: string; steps: number; editedBy: string | null }>;
-  exercises: Array<{ id: string; performedAt: string; outcome: "PASS" | "PARTIAL" | "FAIL"; measuredRtoSeconds: number | null; measuredRpoSeconds: number | null; notes: string; recordedBy: string | null; evidenceId: string | null }>;
+  exercises: Array<{
+    id: string;
+    performedAt: string;
+    outcome: "PASS" | "PARTIAL" | "FAIL";
+    measuredRtoSeconds: number | null;
+    measuredRpoSeconds: number | null;
+    notes: string;
+    recordedBy: string | null;
+    evidenceId: string | null;
+    attachments: Array<{ id: string; filename: string; size: number; sha256: string }>;
+  }>;
   controls: Array<{ id: string; key: string; title: string }>;
   schedule: { state: "unscheduled" | "ok" | "due-soon" | "overdue"; dueAt: string | null; lastPerformedAt: string | null; daysLeft: number | null };
 }
@@ -43,12 +53,12 @@ export function useRunbook(project: string, id: string, version: number | null, 
   });
 }
 
-export function useRunbookMutation<V>(project: string, id: string, request: (v: V) => { path: string; method: string; body?: unknown }) {
+export function useRunbookMutation<V, R = unknown>(project: string, id: string, request: (v: V) => { path: string; method: string; body?: unknown; query?: Record<string, string> }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: V) => {
       const r = request(v);
-      return apiFetch<unknown>(`/api/v1/projects/${project}/runbooks/${id}${r.path}`, { method: r.method, body: r.body });
+      return apiFetch<R>(`/api/v1/projects/${project}/runbooks/${id}${r.path}`, { method: r.method, body: r.body, query: r.query });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: runbookKeys.all }),
   });

@@ -71,5 +71,22 @@ export function backlogOpenApiPaths(): Json {
     "/projects/{project}/runbooks/{runbook}/exercises": {
       post: { summary: "Record an exercise", security, parameters: [project, path("runbook")], requestBody: body(ZExerciseCreate), responses: { "201": ok("The exercise."), ...refusals } },
     },
+    "/projects/{project}/runbooks/{runbook}/exercises/{exercise}/attachments": {
+      post: {
+        summary: "Attach a file to an exercise (the body is the file; up to 25 MB)",
+        security,
+        parameters: [project, path("runbook"), path("exercise"), { name: "filename", in: "query", required: true, schema: { type: "string" } }],
+        requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+        responses: { "201": ok("{ status: created, attachment }"), "200": ok("{ status: existing, attachment }: the same file was already attached"), "413": problem("Over 25 MB."), ...refusals },
+      },
+    },
+    "/projects/{project}/runbooks/{runbook}/exercises/{exercise}/attachments/{attachment}": {
+      get: {
+        summary: "Download an attachment, as it was sent",
+        security,
+        parameters: [project, path("runbook"), path("exercise"), path("attachment")],
+        responses: { "200": { description: "The file (application/octet-stream, with its sha256 in x-proofline-sha256)." }, ...refusals },
+      },
+    },
   };
 }

@@ -27,13 +27,21 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** A JSON body is sent as JSON; a Blob (a File from an input) is sent as its bytes, with its own type. */
+function encodeBody(body: unknown): { headers: Record<string, string>; body?: BodyInit } {
+  if (body === undefined) return { headers: { accept: "application/json" } };
+  if (body instanceof Blob) return { headers: { "content-type": body.type || "application/octet-stream", accept: "application/json" }, body };
+  return { headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) };
+}
+
 export async function apiFetch<T>(path: string, init: { method?: string; query?: Query; body?: unknown } = {}): Promise<T> {
   let res: Response;
   try {
+    const encoded = encodeBody(init.body);
     res = await fetch(withQuery(path, init.query), {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? { accept: "application/json" } : { "content-type": "application/json", accept: "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: encoded.headers,
+      body: encoded.body,
       credentials: "same-origin",
     });
   } catch {

@@ -39,7 +39,6 @@ export async function recordDrillExercise(
       measuredRtoSeconds: opts.drill.rtoSeconds,
       measuredRpoSeconds: opts.drill.rpoSeconds,
       notes: `Recorded from drill evidence "${opts.drill.name}". ${outcome.outcomeReason}`,
-      attachments: opts.sha256 ? [opts.sha256] : [],
       evidenceId: opts.evidenceId,
       recordedById: opts.ctx.actor.kind === "user" ? opts.ctx.actor.user.id : null,
     },

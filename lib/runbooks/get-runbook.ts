@@ -26,7 +26,11 @@ export async function getRunbook({ ctx, slug, runbookId, now, version }: GetRunb
       owner: { select: { id: true, name: true } },
       document: { select: { id: true, key: true, title: true } },
       versions: { orderBy: { version: "desc" }, select: { id: true, version: true, title: true, note: true, editedById: true, createdAt: true, steps: true } },
-      exercises: { orderBy: { performedAt: "desc" }, take: 50 },
+      exercises: {
+        orderBy: { performedAt: "desc" },
+        take: 50,
+        include: { attachments: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, contentType: true, size: true, sha256: true, createdAt: true } } },
+      },
       controls: { orderBy: { createdAt: "asc" }, select: { control: { select: { id: true, key: true, title: true } } } },
     },
   });
