@@ -1,9 +1,12 @@
-import { createWriteStream, existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { prisma } from "@/lib/db";
-import { blobPath } from "@/lib/evidence/blob-store";
+import { openBlob } from "@/lib/evidence/blob-store";
 import { toCsv } from "@/lib/audits/csv";
 import { populationCsvChunks, sampleCsv } from "@/lib/audits/population-csv";
 import { REQUESTS_CSV_HEADER, requestCsvRows } from "@/lib/audits/export-requests-csv";
@@ -39,11 +42,43 @@ export interface BuiltPacket {
   files: number;
 }
 
-async function spool(file: string, chunks: AsyncIterable<string>): Promise<void> {
+async function spool(file: string, chunks: AsyncIterable<string | Uint8Array>): Promise<void> {
   const out = createWriteStream(file);
-  for await (const chunk of chunks) if (!out.write(chunk)) await once(out, "drain");
+  try {
+    for await (const chunk of chunks) if (!out.write(chunk)) await once(out, "drain");
+  } catch (err) {
+    out.destroy();
+    throw err;
+  }
   out.end();
   await once(out, "close");
+}
+
+/**
+ * Copies an original from the blob store (a directory or a bucket, streamed) into the build's scratch
+ * directory, checking on the way that its bytes still hash to the evidence's sha256.
+ */
+async function fetchOriginal(e: { title: string; sha256: string | null }, workDir: string): Promise<string> {
+  const sha256 = e.sha256!;
+  const blob = await openBlob(sha256);
+  if (!blob) throw new PacketBuildError(`The original of evidence "${e.title}" (sha256 ${sha256}) is missing from the blob store.`);
+  const file = path.join(workDir, "originals", sha256);
+  await mkdir(path.dirname(file), { recursive: true });
+  const hash = createHash("sha256");
+  await spool(
+    file,
+    (async function* () {
+      for await (const chunk of Readable.fromWeb(blob.stream as NodeReadableStream<Uint8Array>)) {
+        hash.update(chunk as Buffer);
+        yield chunk as Buffer;
+      }
+    })(),
+  );
+  if (hash.digest("hex") !== sha256) {
+    await rm(file, { force: true });
+    throw new PacketBuildError(`The original of evidence "${e.title}" in the blob store no longer matches its sha256 ${sha256}.`);
+  }
+  return file;
 }
 
 function csvEntries(data: PacketData): ZipEntry[] {
@@ -116,13 +151,13 @@ export async function buildPacketFiles({ auditId, requestedById, workDir, outFil
     await hooks.checkpoint?.();
   }
   const seen = new Set<string>();
+  const fetched = new Map<string, string>(); // sha256 -> file in workDir (the same bytes may be evidence in two projects)
   for (const e of data.evidence) {
     const zipPath = evidenceZipPath(e);
     if (!zipPath || seen.has(zipPath)) continue;
-    const file = blobPath(e.sha256!);
-    if (!existsSync(file)) throw new PacketBuildError(`The original of evidence "${e.title}" (sha256 ${e.sha256}) is missing from the blob store.`);
     seen.add(zipPath);
-    entries.push({ path: zipPath, source: { file } });
+    if (!fetched.has(e.sha256!)) fetched.set(e.sha256!, await fetchOriginal(e, workDir));
+    entries.push({ path: zipPath, source: { file: fetched.get(e.sha256!)! } });
   }
 
   await stage("Hashing files and signing the manifest", 0.9);

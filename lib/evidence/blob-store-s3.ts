@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import type { TEnv } from "@/lib/env";
+import { formatBytes } from "@/lib/ingest/limits";
+import type { ByteSource } from "@/lib/ingest/bytes";
+import { spoolToFile } from "@/lib/evidence/blob-store-spool";
+import { assertSha256, type BlobStore, type SpooledBody } from "@/lib/evidence/blob-store-types";
+import { S3_MAX_PUT_BYTES, S3Client } from "@/lib/evidence/s3-client";
+
+// Originals in an S3-compatible bucket, at <S3_PREFIX>sha256/ab/abcdef…. A body is still spooled to
+// a local file (<BLOB_DIR>/tmp) while its hash is computed, so that parsers can read it and nothing
+// partial is ever uploaded; keep() uploads it (one streamed PUT) unless a HEAD finds it there already.
+
+export interface S3BlobStoreOptions {
+  client: S3Client;
+  prefix: string;
+  /** Local directory for spool files. */
+  spoolDir: string;
+}
+
+export function s3Key(prefix: string, sha256: string): string {
+  assertSha256(sha256);
+  return `${prefix}sha256/${sha256.slice(0, 2)}/${sha256}`;
+}
+
+export function s3BlobStore({ client, prefix, spoolDir }: S3BlobStoreOptions): BlobStore {
+  const keyOf = (sha256: string) => s3Key(prefix, sha256);
+  return {
+    kind: "s3",
+    async spoolBody(source: ByteSource, maxBytes: number): Promise<SpooledBody> {
+      const limit = Math.min(maxBytes, S3_MAX_PUT_BYTES);
+      const tooLarge = limit < maxBytes ? `The body passes ${formatBytes(S3_MAX_PUT_BYTES)}, the most the S3 evidence store uploads in one request.` : undefined;
+      const { file, size, sha256 } = await spoolToFile(spoolDir, source, limit, tooLarge);
+      let kept = false;
+      return {
+        size,
+        sha256,
+        // The spool file stays readable until discard(): audit-log lines are read after keep().
+        open: () => createReadStream(file, { highWaterMark: 64 * 1024 }),
+        async keep() {
+          if (kept) return;
+          const key = keyOf(sha256);
+          if (!(await client.head(key))) await client.put(key, { file }, size, sha256);
+          kept = true;
+        },
+        async discard() {
+          await rm(file, { force: true });
+        },
+      };
+    },
+    async hasBlob(sha256) {
+      return (await client.head(keyOf(sha256))) !== null;
+    },
+    openBlob: (sha256) => client.get(keyOf(sha256)),
+    async putBytes(bytes) {
+      // Already in memory and small (webhook bodies): no spool needed; the signed payload hash and
+      // Content-Length still make S3 refuse anything but these exact bytes.
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const key = keyOf(sha256);
+      if (!(await client.head(key))) await client.put(key, { bytes }, bytes.byteLength, sha256);
+      return { sha256, size: bytes.byteLength };
+    },
+  };
+}
+
+/** The S3 store as the environment configures it (env() has already checked that bucket and credentials are set). */
+export function s3BlobStoreFromEnv(e: TEnv): BlobStore {
+  const client = new S3Client({
+    endpoint: e.S3_ENDPOINT ?? `https://s3.${e.S3_REGION}.amazonaws.com`,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET!,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    credentials: { accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!, sessionToken: e.S3_SESSION_TOKEN },
+  });
+  return s3BlobStore({ client, prefix: e.S3_PREFIX, spoolDir: path.resolve(e.BLOB_DIR, "tmp") });
+}

@@ -1,0 +1,180 @@
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
+import { EMPTY_SHA256, signRequest, uriEncode, type SigV4Credentials } from "@/lib/evidence/s3-sigv4";
+import { BlobStoreError, type StoredBlob } from "@/lib/evidence/blob-store-types";
+
+// The few S3 calls the blob store needs (HEAD, streamed GET, streamed PUT of one object), over fetch,
+// signed with SigV4. Works with AWS S3 and S3-compatible stores (MinIO, Cloudflare R2, Ceph, ...).
+
+export interface S3Settings {
+  /** Origin (and optional base path) of the service, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000. */
+  endpoint: string;
+  region: string;
+  bucket: string;
+  /** true: <endpoint>/<bucket>/<key>; false: <bucket>.<endpoint host>/<key> (virtual-hosted). */
+  forcePathStyle: boolean;
+  credentials: SigV4Credentials;
+}
+
+/** The body of a PUT: a local file (streamed, never read whole) or bytes in memory. */
+export type PutBody = { file: string } | { bytes: Uint8Array };
+
+/** AWS refuses a single PUT over 5 GiB; larger objects would need a multipart upload, which this client does not do. */
+export const S3_MAX_PUT_BYTES = 5 * 1024 ** 3;
+
+const HEAD_TIMEOUT_MS = 30_000;
+const ATTEMPTS = 3;
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+
+interface Call {
+  op: string;
+  method: "HEAD" | "GET" | "PUT";
+  key: string;
+  payloadHash: string;
+  headers?: Record<string, string>;
+  /** Called once per attempt, so that a retried PUT sends its body again from the start. */
+  body?: () => BodyInit;
+  timeoutMs?: number;
+}
+
+export class S3Client {
+  constructor(
+    private readonly settings: S3Settings,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  objectUrl(key: string): URL {
+    const base = new URL(this.settings.endpoint);
+    const basePath = base.pathname.replace(/\/+$/, "");
+    const encodedKey = uriEncode(key, true);
+    if (this.settings.forcePathStyle) return new URL(`${base.protocol}//${base.host}${basePath}/${uriEncode(this.settings.bucket)}/${encodedKey}`);
+    return new URL(`${base.protocol}//${this.settings.bucket}.${base.host}${basePath}/${encodedKey}`);
+  }
+
+  /** The object's size, or null when there is no such object. */
+  async head(key: string): Promise<{ size: number } | null> {
+    const res = await this.send({ op: "HEAD", method: "HEAD", key, payloadHash: EMPTY_SHA256, timeoutMs: HEAD_TIMEOUT_MS });
+    if (res.status === 404) return null;
+    if (!res.ok) throw await this.failure("HEAD", key, res);
+    return { size: Number(res.headers.get("content-length") ?? 0) };
+  }
+
+  /** The object as a stream (read as the consumer pulls it), or null when there is no such object. */
+  async get(key: string): Promise<StoredBlob | null> {
+    const res = await this.send({ op: "GET", method: "GET", key, payloadHash: EMPTY_SHA256 });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return null;
+    }
+    if (!res.ok) throw await this.failure("GET", key, res);
+    const size = Number(res.headers.get("content-length"));
+    if (!res.body || !Number.isSafeInteger(size)) {
+      await res.body?.cancel();
+      throw new BlobStoreError(`S3 GET of ${key} answered without a body or a Content-Length.`);
+    }
+    return { stream: res.body as ReadableStream<Uint8Array>, size };
+  }
+
+  /**
+   * Uploads one object in a single streamed PUT. The payload hash is the body's sha256 (signed), so
+   * S3 refuses a body that arrives different from what was hashed; Content-Length is the size given.
+   */
+  async put(key: string, body: PutBody, size: number, sha256: string): Promise<void> {
+    if (size > S3_MAX_PUT_BYTES) throw new BlobStoreError(`An object of ${size} bytes is over the 5 GiB a single S3 PUT takes.`);
+    const res = await this.send({
+      op: "PUT",
+      method: "PUT",
+      key,
+      payloadHash: sha256,
+      headers: { "x-amz-content-sha256": sha256 },
+      body: () => ("bytes" in body ? (body.bytes as Uint8Array<ArrayBuffer>) : (Readable.toWeb(createReadStream(body.file, { highWaterMark: 1024 * 1024 })) as ReadableStream<Uint8Array>)),
+    }, size);
+    if (!res.ok) throw await this.failure("PUT", key, res);
+    await res.body?.cancel();
+  }
+
+  private async send(call: Call, contentLength?: number): Promise<Response> {
+    const url = this.objectUrl(call.key);
+    for (let attempt = 1; ; attempt++) {
+      const signed = signRequest(
+        { method: call.method, url, headers: { "x-amz-content-sha256": call.payloadHash, ...call.headers }, payloadHash: call.payloadHash },
+        { credentials: this.settings.credentials, region: this.settings.region, service: "s3", now: this.clock() },
+      );
+      // fetch sets Host from the URL (the value that was signed); Content-Length is sent, not signed.
+      const { host: _host, ...headers } = signed;
+      if (contentLength !== undefined) headers["content-length"] = String(contentLength);
+      const body = call.body?.();
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: call.method,
+          headers,
+          body,
+          cache: "no-store",
+          redirect: "manual",
+          signal: call.timeoutMs ? AbortSignal.timeout(call.timeoutMs) : undefined,
+          ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+        } as RequestInit);
+      } catch (err) {
+        if (body instanceof ReadableStream) await body.cancel().catch(() => undefined);
+        if (attempt < ATTEMPTS) {
+          await sleep(200 * 2 ** attempt);
+          continue;
+        }
+        const cause = err instanceof Error ? ((err.cause as { code?: string; message?: string } | undefined)?.code ?? (err.cause as Error | undefined)?.message ?? err.message) : String(err);
+        throw new BlobStoreError(`Cannot reach the S3 endpoint ${url.origin} for ${call.op} of ${call.key} (${cause}). Check S3_ENDPOINT and that the service is up.`);
+      }
+      if (RETRY_STATUSES.has(res.status) && attempt < ATTEMPTS) {
+        await res.body?.cancel();
+        await sleep(200 * 2 ** attempt);
+        continue;
+      }
+      return res;
+    }
+  }
+
+  private async failure(op: string, key: string, res: Response): Promise<BlobStoreError> {
+    const text = await readCapped(res, 64 * 1024);
+    const code = xmlField(text, "Code");
+    const message = xmlField(text, "Message");
+    const what = `S3 ${op} of ${key} in bucket "${this.settings.bucket}" was refused: ${res.status}${code ? ` ${code}` : ""}${message ? ` (${message})` : ""}.`;
+    const error = new BlobStoreError(`${what} ${hint(res.status, code)}`.trim());
+    console.error(`[blob-store] ${error.message}`);
+    return error;
+  }
+}
+
+function hint(status: number, code: string | null): string {
+  if (code === "SignatureDoesNotMatch" || code === "InvalidAccessKeyId" || code === "InvalidToken" || code === "ExpiredToken") {
+    return "Check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY (and S3_SESSION_TOKEN when set).";
+  }
+  if (code === "NoSuchBucket") return "Check S3_BUCKET: the bucket must exist (Proofline does not create it).";
+  if (code === "AuthorizationHeaderMalformed" || code === "PermanentRedirect" || status === 301 || status === 307) return "Check S3_REGION and S3_ENDPOINT (the bucket is in another region or at another endpoint).";
+  if (code === "AccessDenied") return "The credentials may not do this: they need s3:GetObject, s3:PutObject and s3:ListBucket on the bucket.";
+  if (status === 403) return "Check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, and that they have s3:GetObject, s3:PutObject and s3:ListBucket on the bucket.";
+  if (status === 400 && !code) return "Check S3_ENDPOINT, S3_REGION and S3_FORCE_PATH_STYLE.";
+  return "";
+}
+
+async function readCapped(res: Response, max: number): Promise<string> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < max) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).toString("utf8").slice(0, max);
+}
+
+function xmlField(xml: string, name: string): string | null {
+  const m = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml);
+  if (!m) return null;
+  const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'" };
+  return m[1].replace(/&(amp|lt|gt|quot|apos);/g, (e) => entities[e]).slice(0, 500);
+}
