@@ -37,6 +37,13 @@ test.describe("importing a gap list and working its items", () => {
     await page.getByRole("link", { name: "Add continuous benchmark tracking" }).click();
     await expect(page.getByTestId("item-title")).toHaveText("Add continuous benchmark tracking");
     await expect(page.getByText("From Production Gaps, line 825")).toBeVisible();
+    // The description reads as the document's author formatted it: labels in bold, the old text struck, the steps a list.
+    const body = page.getByTestId("item-body");
+    await expect(body.locator("strong", { hasText: "Description" })).toBeVisible();
+    await expect(body.locator("del")).toHaveText("Benchmarks run but results not tracked over time. Can't detect gradual regression.");
+    await expect(body.locator("li")).toHaveCount(5);
+    await expect(body.locator("li").first()).toHaveText("Extract P95 latencies and store as JSON metrics");
+    await expect(body).not.toContainText("**");
 
     // Tick the one criterion the document left open; the tick is recorded.
     const criterion = page.getByLabel(/Alert on significant regression/);

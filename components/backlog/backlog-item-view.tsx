@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatDate } from "@/lib/format";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
+import { Markdown } from "@/components/ui/markdown";
 import { PriorityBadge, StatusBadge } from "@/components/backlog/item-badges";
 import { CriteriaList } from "@/components/backlog/criteria-list";
 import { ItemControls } from "@/components/backlog/item-controls";
@@ -55,9 +56,7 @@ export function BacklogItemPage({ initial, canWrite }: { initial: BacklogItemVie
             onSubmit={(v) => update.mutate(v, { onSuccess: () => setEditing(false) })}
           />
         ) : item.body ? (
-          <div className="small" style={{ whiteSpace: "pre-wrap", marginTop: "0.75rem" }} data-testid="item-body">
-            {item.body}
-          </div>
+          <Markdown text={item.body} className="small" testId="item-body" />
         ) : (
           <p className="muted small" style={{ marginTop: "0.75rem" }}>
             No description.
