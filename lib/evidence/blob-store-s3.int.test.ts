@@ -10,7 +10,10 @@ import { POST as pushRoute } from "@/app/api/v1/projects/[slug]/evidence/route";
 import { GET as originalRoute } from "@/app/api/v1/projects/[slug]/evidence/[id]/original/route";
 import { POST as webhookRoute } from "@/app/api/v1/projects/[slug]/github/route";
 import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/route";
-import { blobStore, hasBlob, putBytes } from "@/lib/evidence/blob-store";
+import { blobPath, blobStore, hasBlob, openBlob, putBytes } from "@/lib/evidence/blob-store";
+import { buildPacketFiles } from "@/lib/packets/build-packet-files";
+import { packetWorld } from "@/lib/packets/packet-test-world";
+import { hashZipEntry, listZipEntries } from "@/public/cli/proofline.mjs";
 import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { S3Client } from "@/lib/evidence/s3-client";
 import { signRequest, sha256Hex } from "@/lib/evidence/s3-sigv4";
@@ -26,7 +29,7 @@ import { makeProject, makeUser } from "@/tests/factories";
 
 const PREFIX = "proofline/";
 const VARS = ["BLOB_STORE", "BLOB_DIR", "S3_ENDPOINT", "S3_REGION", "S3_BUCKET", "S3_PREFIX", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"] as const;
-const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
+const saved = Object.fromEntries([...VARS, "PACKET_SIGNING_KEY_FILE"].map((v) => [v, process.env[v]]));
 let s3: TestS3;
 let blobDir: string;
 
@@ -53,13 +56,14 @@ function configure(over: Partial<Record<(typeof VARS)[number], string | undefine
 beforeAll(async () => {
   s3 = await startTestS3();
   blobDir = await mkdtemp(path.join(tmpdir(), "proofline-blobs-"));
+  process.env.PACKET_SIGNING_KEY_FILE = path.join(blobDir, "signing-key.pem");
   configure();
 });
 
 afterEach(() => configure());
 
 afterAll(async () => {
-  for (const v of VARS) {
+  for (const v of [...VARS, "PACKET_SIGNING_KEY_FILE"]) {
     if (saved[v] === undefined) delete process.env[v];
     else process.env[v] = saved[v];
   }
@@ -110,6 +114,7 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
     expect(res.headers.get("x-proofline-sha256")).toBe(sha256);
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
     expect(await rowCounts(project.id)).toMatchObject({ evidence: 1 });
+    expect(await openBlob("0".repeat(64))).toBeNull();
   });
 
   it("keeps the same bytes once: a second push is the existing evidence, and no second object is uploaded", async () => {
@@ -178,6 +183,24 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
     expect((await s3.readObject(keyOf(sha256)))?.toString("utf8")).toBe(body);
     expect(await putBytes(Buffer.from(body))).toEqual({ sha256, size: Buffer.byteLength(body) });
     expect(await hasBlob(sha256)).toBe(true);
+  });
+
+  it("builds an auditor packet whose originals are streamed from the bucket", { timeout: 240_000 }, async () => {
+    const w = await packetWorld(); // writes its originals into the directory store; move them to the bucket
+    for (const e of w.evidence) await putBytes(readFileSync(blobPath(e.sha256!)));
+    await rm(path.join(blobDir, "sha256"), { recursive: true, force: true });
+    const outFile = path.join(blobDir, "packet.zip");
+    await buildPacketFiles({ auditId: w.audit.id, requestedById: w.lead.id, workDir: path.join(blobDir, "work"), outFile });
+    const entries = await listZipEntries(outFile);
+    const inWindow = w.evidence.filter((e) => e.effectiveAt <= new Date("2026-06-30T23:59:59.999Z"));
+    expect(inWindow.length).toBeGreaterThan(1);
+    for (const e of inWindow) {
+      const entry = entries.find((x: { name: string }) => x.name === `evidence/${w.project.slug}/${e.sha256}-report.xml`);
+      expect(entry, e.title).toBeDefined();
+      const hash = createHash("sha256");
+      await hashZipEntry(outFile, entry, (c: Buffer) => hash.update(c));
+      expect(hash.digest("hex")).toBe(e.sha256);
+    }
   });
 
   it("answers 502 problem+json naming the credentials when the secret key is wrong, and writes nothing", async () => {
