@@ -1,11 +1,16 @@
 import { createReadStream } from "node:fs";
+import http from "node:http";
+import https from "node:https";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { EMPTY_SHA256, signRequest, uriEncode, type SigV4Credentials } from "@/lib/evidence/s3-sigv4";
 import { BlobStoreError, type StoredBlob } from "@/lib/evidence/blob-store-types";
 
-// The few S3 calls the blob store needs (HEAD, streamed GET, streamed PUT of one object), over fetch,
-// signed with SigV4. Works with AWS S3 and S3-compatible stores (MinIO, Cloudflare R2, Ceph, ...).
+// The few S3 calls the blob store needs (HEAD, streamed GET, streamed PUT of one object), signed with
+// SigV4. Works with AWS S3 and S3-compatible stores (MinIO, Cloudflare R2, Ceph, ...). HEAD and GET use
+// fetch; the PUT uses node:http(s), because fetch read a streamed request body far ahead of the socket
+// (a 512 MB upload held about 500 MB in memory), while a piped file stream waits for the socket to drain.
 
 export interface S3Settings {
   /** Origin (and optional base path) of the service, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000. */
@@ -34,7 +39,7 @@ interface Call {
   payloadHash: string;
   headers?: Record<string, string>;
   /** Called once per attempt, so that a retried PUT sends its body again from the start. */
-  body?: () => BodyInit;
+  body?: () => Readable | Buffer;
   timeoutMs?: number;
 }
 
@@ -88,7 +93,7 @@ export class S3Client {
       key,
       payloadHash: sha256,
       headers: { "x-amz-content-sha256": sha256 },
-      body: () => ("bytes" in body ? (body.bytes as Uint8Array<ArrayBuffer>) : (Readable.toWeb(createReadStream(body.file, { highWaterMark: 1024 * 1024 })) as ReadableStream<Uint8Array>)),
+      body: () => ("bytes" in body ? Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength) : createReadStream(body.file, { highWaterMark: 1024 * 1024 })),
     }, size);
     if (!res.ok) throw await this.failure("PUT", key, res);
     await res.body?.cancel();
@@ -107,22 +112,16 @@ export class S3Client {
       const body = call.body?.();
       let res: Response;
       try {
-        res = await fetch(url, {
-          method: call.method,
-          headers,
-          body,
-          cache: "no-store",
-          redirect: "manual",
-          signal: call.timeoutMs ? AbortSignal.timeout(call.timeoutMs) : undefined,
-          ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
-        } as RequestInit);
+        res = body
+          ? await streamRequest(url, call.method, headers, body)
+          : await fetch(url, { method: call.method, headers, cache: "no-store", redirect: "manual", signal: call.timeoutMs ? AbortSignal.timeout(call.timeoutMs) : undefined });
       } catch (err) {
-        if (body instanceof ReadableStream) await body.cancel().catch(() => undefined);
+        if (body instanceof Readable) body.destroy();
         if (attempt < ATTEMPTS) {
           await sleep(200 * 2 ** attempt);
           continue;
         }
-        const cause = err instanceof Error ? ((err.cause as { code?: string; message?: string } | undefined)?.code ?? (err.cause as Error | undefined)?.message ?? err.message) : String(err);
+        const cause = err instanceof Error ? ((err.cause as { code?: string; message?: string } | undefined)?.code ?? (err as { code?: string }).code ?? (err.cause as Error | undefined)?.message ?? err.message) : String(err);
         throw new BlobStoreError(`Cannot reach the S3 endpoint ${url.origin} for ${call.op} of ${call.key} (${cause}). Check S3_ENDPOINT and that the service is up.`);
       }
       if (RETRY_STATUSES.has(res.status) && attempt < ATTEMPTS) {
@@ -143,6 +142,23 @@ export class S3Client {
     console.error(`[blob-store] ${error.message}`);
     return error;
   }
+}
+
+/** One request with a body, piped with backpressure; the answer as a fetch Response (its body streamed). */
+function streamRequest(url: URL, method: string, headers: Record<string, string>, body: Readable | Buffer): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    const req = (url.protocol === "https:" ? https : http).request(url, { method, headers }, (res) => {
+      const status = res.statusCode ?? 0;
+      const resHeaders = new Headers();
+      for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) resHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
+      const noBody = status === 204 || status === 304 || method === "HEAD";
+      if (noBody) res.resume();
+      resolve(new Response(noBody ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), { status, headers: resHeaders }));
+    });
+    req.on("error", reject);
+    if (Buffer.isBuffer(body)) req.end(body);
+    else pipeline(body, req).catch(reject);
+  });
 }
 
 function hint(status: number, code: string | null): string {
