@@ -6,6 +6,7 @@ import { seedBacklogAndRunbooks } from "@/lib/backlog/demo-step";
 import { seedReadinessHistory } from "@/lib/seed/steps/readiness-history";
 import { seedEvidenceRules } from "@/lib/evidence/demo-rules";
 import { seedAudits } from "@/lib/seed/steps/audits";
+import { seedDemoOriginals } from "@/lib/seed/steps/demo-originals";
 
 export interface SeedResult {
   seeded: boolean;
@@ -18,8 +19,8 @@ export interface SeedStep {
 }
 
 // Areas add their step here (users and projects first; later steps look them up by email and slug).
-// seedReadinessHistory stays last: it builds on what the other steps created.
-const STEPS: SeedStep[] = [seedUsersAndProjects, seedFrameworksAndControls, seedEvidenceRules, seedBacklogAndRunbooks, seedAudits, seedReadinessHistory];
+// seedReadinessHistory comes after the steps it builds on; seedDemoOriginals gives its rows their files.
+const STEPS: SeedStep[] = [seedUsersAndProjects, seedFrameworksAndControls, seedEvidenceRules, seedBacklogAndRunbooks, seedAudits, seedReadinessHistory, seedDemoOriginals];
 
 /**
  * Seeds the demo data once: when the database has no users yet. A second start keeps whatever is
