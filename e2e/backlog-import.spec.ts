@@ -14,6 +14,7 @@ test.describe("importing a gap list and working its items", () => {
     await page.goto(`/projects/${project.slug}/backlog`);
     await expect(page.getByTestId("backlog-empty")).toBeVisible();
     await page.getByRole("link", { name: "Import a document" }).click();
+    await expect(page.getByText("Markdown, reStructuredText or plain text, up to 5 MB.")).toBeVisible();
     await page.getByLabel("Document", { exact: true }).setInputFiles(SEED);
     await page.getByRole("button", { name: "Preview the import" }).click();
     const preview = page.getByTestId("import-preview");
