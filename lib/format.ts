@@ -38,7 +38,7 @@ export function formatRelative(value: Date | string | null | undefined, now: Dat
   for (const [ms, name] of units) {
     if (abs >= ms) {
       const n = Math.floor(abs / ms);
-      const label = `${n} ${name}${n === 1 ? "" : "s"}`;
+      const label = countOf(n, name);
       return diff < 0 ? `${label} ago` : `in ${label}`;
     }
   }

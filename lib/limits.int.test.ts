@@ -1,6 +1,6 @@
 // The limits an operator sets in the environment are the ones the API enforces, with nothing written
 // when a body passes them.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { POST as importRoute } from "@/app/api/v1/projects/[slug]/documents/route";
@@ -21,6 +21,7 @@ function configure(values: Partial<Record<(typeof SETTINGS)[number], string>>) {
 }
 
 afterEach(() => configure({}));
+afterAll(disconnectBulkDb);
 
 describe("configured limits", () => {
   it("refuses a document over IMPORT_MAX_BYTES with 413 naming the limit, and imports one under it", async () => {
@@ -56,6 +57,5 @@ describe("configured limits", () => {
     // Under the limits the same kinds of body are taken.
     const ok = await push(Array.from({ length: 10 }, (_, i) => line(i)).join("\n"));
     expect(ok.status).toBe(201);
-    await disconnectBulkDb();
   });
 });

@@ -13,11 +13,11 @@ export function importMaxBytes(settings: LimitSettings = env()): number {
 
 /** What evidence ingest accepts: a whole body, one JSON document, one line of JSON Lines. */
 export function ingestLimits(settings: LimitSettings = env()): IngestLimits {
-  const limits = {
-    maxBodyBytes: settings.INGEST_MAX_BODY_BYTES ?? DEFAULT_LIMITS.maxBodyBytes,
-    maxJsonDocumentBytes: settings.INGEST_MAX_JSON_BYTES ?? DEFAULT_LIMITS.maxJsonDocumentBytes,
-    maxLineBytes: settings.INGEST_MAX_LINE_BYTES ?? DEFAULT_LIMITS.maxLineBytes,
-  };
+  const maxBodyBytes = settings.INGEST_MAX_BODY_BYTES ?? DEFAULT_LIMITS.maxBodyBytes;
   // A JSON document or a line can never be larger than the body that carries it.
-  return { ...limits, maxJsonDocumentBytes: Math.min(limits.maxJsonDocumentBytes, limits.maxBodyBytes), maxLineBytes: Math.min(limits.maxLineBytes, limits.maxBodyBytes) };
+  return {
+    maxBodyBytes,
+    maxJsonDocumentBytes: Math.min(settings.INGEST_MAX_JSON_BYTES ?? DEFAULT_LIMITS.maxJsonDocumentBytes, maxBodyBytes),
+    maxLineBytes: Math.min(settings.INGEST_MAX_LINE_BYTES ?? DEFAULT_LIMITS.maxLineBytes, maxBodyBytes),
+  };
 }

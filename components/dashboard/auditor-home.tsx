@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { listAudits } from "@/lib/audits/list-audits";
-import { formatDate } from "@/lib/format";
+import { formatDate, countOf } from "@/lib/format";
 import { links } from "@/lib/readiness/links";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -29,7 +29,7 @@ export async function AuditorHome({ ctx, now }: { ctx: RequestCtx; now: Date }) 
               {a.projects.map((p) => p.name).join(", ")}
             </p>
             <p className="small">
-              {a.openRequests} open request{a.openRequests === 1 ? "" : "s"}
+              {countOf(a.openRequests, "open request")}
             </p>
           </li>
         ))}

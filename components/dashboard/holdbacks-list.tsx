@@ -6,6 +6,7 @@ import { StateLabel } from "@/components/readiness/state-label";
 import { links } from "@/lib/readiness/links";
 import type { DashboardHoldback } from "@/lib/readiness/get-dashboard-holdbacks";
 import { useHoldbacks } from "@/components/dashboard/use-holdbacks";
+import { countOf } from "@/lib/format";
 
 function Cause({ h }: { h: DashboardHoldback }) {
   return (
@@ -13,7 +14,7 @@ function Cause({ h }: { h: DashboardHoldback }) {
       <StateLabel state={h.severity} /> <Link href={h.href}>{h.sentence}</Link>
       <div className="small muted">
         <Link href={h.controls.href}>
-          {h.controls.count} control{h.controls.count === 1 ? "" : "s"}
+          {countOf(h.controls.count, "control")}
         </Link>
         {h.requirements.length ? " · holds back " : ""}
         {h.requirements.map((r, j) => (

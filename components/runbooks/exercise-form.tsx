@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
+import { countOf } from "@/lib/format";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { useRunbookMutation } from "@/components/runbooks/use-runbook";
 
@@ -44,7 +45,7 @@ export function ExerciseForm({ project, runbookId, now }: { project: string; run
         break;
       }
     }
-    setSaved(files.length ? `Exercise recorded with ${attached} of ${files.length} file${files.length === 1 ? "" : "s"} attached.` : "Exercise recorded.");
+    setSaved(files.length ? `Exercise recorded with ${attached} of ${countOf(files.length, "file")} attached.` : "Exercise recorded.");
     setF({ ...f, rto: "", rpo: "", notes: "" });
     setFiles([]);
     setFileInput((k) => k + 1);

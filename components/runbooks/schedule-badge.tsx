@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/format";
+import { formatDate, countOf } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 
 interface ScheduleLike {
@@ -13,7 +13,7 @@ export function ScheduleBadge({ schedule }: { schedule: ScheduleLike }) {
     case "overdue":
       return (
         <Badge tone="bad" title={`Was due ${formatDate(schedule.dueAt)}`}>
-          {`Exercise overdue by ${Math.max(1, -(schedule.daysLeft ?? 0))} day${-(schedule.daysLeft ?? 0) === 1 ? "" : "s"}`}
+          {`Exercise overdue by ${countOf(Math.max(1, -(schedule.daysLeft ?? 0)), "day")}`}
         </Badge>
       );
     case "due-soon":

@@ -6,6 +6,7 @@ import { validate } from "@/lib/api/validate";
 import { accessibleRequest } from "@/lib/audits/request-access";
 import { evidenceInWindowWhere } from "@/lib/audits/auditor-scope";
 import { ZRequestAnswer, type TRequestAnswer } from "@/lib/schemas/audit";
+import { countOf } from "@/lib/format";
 
 export interface AnswerRequestOptions {
   ctx: RequestCtx;
@@ -47,7 +48,7 @@ export async function answerRequest({ ctx, auditId, requestId, data, now }: Answ
     if (ids.length) {
       await tx.evidenceRequestEvidence.createMany({ data: ids.map((evidenceId) => ({ requestId: request.id, evidenceId, attachedById: userId })), skipDuplicates: true });
     }
-    const body = input.comment || `Attached ${ids.length} piece${ids.length === 1 ? "" : "s"} of evidence.`;
+    const body = input.comment || `Attached ${countOf(ids.length, "piece")} of evidence.`;
     await tx.evidenceRequestComment.create({ data: { requestId: request.id, authorId: userId, kind: "answer", body } });
     const updated = await tx.evidenceRequest.update({ where: { id: request.id }, data: { status: "ANSWERED", answeredAt: now }, select: { id: true, status: true, answeredAt: true } });
     await recordActivity(tx, {

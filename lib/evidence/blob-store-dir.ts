@@ -4,7 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "@/lib/env";
 import type { ByteSource } from "@/lib/ingest/bytes";
-import { spoolToFile } from "@/lib/evidence/blob-store-spool";
+import { spooledBody, spoolToFile } from "@/lib/evidence/blob-store-spool";
 import { assertSha256, type BlobStore, type SpooledBody, type StoredBlob } from "@/lib/evidence/blob-store-types";
 
 // Originals in a directory (BLOB_DIR, .data/blobs by default): <dir>/sha256/ab/abcdef…. A body is
@@ -21,27 +21,14 @@ export function blobPath(sha256: string): string {
 }
 
 async function spoolBody(source: ByteSource, maxBytes: number): Promise<SpooledBody> {
-  const { file: tmp, size, sha256 } = await spoolToFile(path.join(root(), "tmp"), source, maxBytes);
-  let current = tmp;
-  let kept = false;
-  return {
-    size,
-    sha256,
-    // 64 KB reads: larger chunks make the XML parser hold (and the GC keep) far more at once.
-    open: () => createReadStream(current, { highWaterMark: 64 * 1024 }),
-    async keep() {
-      if (kept) return;
-      const target = blobPath(sha256);
-      await mkdir(path.dirname(target), { recursive: true });
-      if (await exists(target)) await rm(tmp, { force: true });
-      else await rename(tmp, target);
-      current = target;
-      kept = true;
-    },
-    async discard() {
-      if (!kept) await rm(tmp, { force: true });
-    },
-  };
+  const spool = await spoolToFile(path.join(root(), "tmp"), source, maxBytes);
+  return spooledBody(spool, async (tmp) => {
+    const target = blobPath(spool.sha256);
+    await mkdir(path.dirname(target), { recursive: true });
+    if (await exists(target)) await rm(tmp, { force: true });
+    else await rename(tmp, target);
+    return target;
+  });
 }
 
 async function exists(file: string): Promise<boolean> {

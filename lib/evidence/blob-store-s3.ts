@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { TEnv } from "@/lib/env";
 import { formatBytes } from "@/lib/ingest/limits";
 import type { ByteSource } from "@/lib/ingest/bytes";
-import { spoolToFile } from "@/lib/evidence/blob-store-spool";
+import { spooledBody, spoolToFile } from "@/lib/evidence/blob-store-spool";
 import { assertSha256, type BlobStore, type SpooledBody } from "@/lib/evidence/blob-store-types";
 import { S3_MAX_PUT_BYTES, S3Client } from "@/lib/evidence/s3-client";
 
@@ -32,23 +30,13 @@ export function s3BlobStore({ client, prefix, spoolDir }: S3BlobStoreOptions): B
     async spoolBody(source: ByteSource, maxBytes: number): Promise<SpooledBody> {
       const limit = Math.min(maxBytes, S3_MAX_PUT_BYTES);
       const tooLarge = limit < maxBytes ? `The body passes ${formatBytes(S3_MAX_PUT_BYTES)}, the most the S3 evidence store uploads in one request.` : undefined;
-      const { file, size, sha256 } = await spoolToFile(spoolDir, source, limit, tooLarge);
-      let kept = false;
-      return {
-        size,
-        sha256,
-        // The spool file stays readable until discard(): audit-log lines are read after keep().
-        open: () => createReadStream(file, { highWaterMark: 64 * 1024 }),
-        async keep() {
-          if (kept) return;
-          const key = keyOf(sha256);
-          if (!(await client.head(key))) await client.put(key, { file }, size, sha256);
-          kept = true;
-        },
-        async discard() {
-          await rm(file, { force: true });
-        },
-      };
+      const spool = await spoolToFile(spoolDir, source, limit, tooLarge);
+      // The spool file stays the place to read from until discard(): audit-log lines are read after keep().
+      return spooledBody(spool, async (file) => {
+        const key = keyOf(spool.sha256);
+        if (!(await client.head(key))) await client.put(key, { file }, spool.size, spool.sha256);
+        return null;
+      });
     },
     async hasBlob(sha256) {
       return (await client.head(keyOf(sha256))) !== null;

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
 import { refuse } from "@/lib/ingest/refusal";
 import { formatBytes } from "@/lib/ingest/limits";
 import type { ByteSource } from "@/lib/ingest/bytes";
+import type { SpooledBody } from "@/lib/evidence/blob-store-types";
 
 export interface SpoolFile {
   file: string;
@@ -38,4 +39,28 @@ export async function spoolToFile(dir: string, source: ByteSource, maxBytes: num
     throw err;
   }
   return { file, size, sha256: hash.digest("hex") };
+}
+
+/**
+ * The SpooledBody every store hands out. keep() runs the store's own `store` once: it puts the spool
+ * file's bytes in place and answers where they can be read from now (a path), or null when the spool
+ * file stays the place to read them (a bucket). discard() removes the spool file unless it was moved.
+ */
+export function spooledBody(spool: SpoolFile, store: (file: string) => Promise<string | null>): SpooledBody {
+  let current = spool.file;
+  let kept = false;
+  return {
+    size: spool.size,
+    sha256: spool.sha256,
+    // 64 KB reads: larger chunks make the XML parser hold (and the GC keep) far more at once.
+    open: () => createReadStream(current, { highWaterMark: 64 * 1024 }),
+    async keep() {
+      if (kept) return;
+      current = (await store(spool.file)) ?? current;
+      kept = true;
+    },
+    async discard() {
+      if (current === spool.file) await rm(spool.file, { force: true });
+    },
+  };
 }

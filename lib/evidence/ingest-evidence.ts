@@ -127,7 +127,7 @@ async function storeParsed(opts: { ctx: RequestCtx; base: BaseEvidence; parsed: 
         { summary: { formatDetected: detected } },
       );
       const exerciseId =
-        parsed.drill && judgement ? await recordDrillExercise(tx, { ctx, projectId: base.projectId, evidenceId: stored.row.id, sha256: base.sha256 ?? null, drill: parsed.drill, judgement }) : undefined;
+        parsed.drill && judgement ? await recordDrillExercise(tx, { ctx, projectId: base.projectId, evidenceId: stored.row.id, drill: parsed.drill, judgement }) : undefined;
       return { ...toResult("created", stored.row, stored.controls, detected), ...(parsed.drill ? { exerciseId } : {}) };
     },
     { maxWait: 30_000, timeout: 60_000 },

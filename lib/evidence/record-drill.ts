@@ -27,7 +27,7 @@ export async function judgeDrill(tx: Tx, projectId: string, drill: DrillFacts): 
 
 export async function recordDrillExercise(
   tx: Tx,
-  opts: { ctx: RequestCtx; projectId: string; evidenceId: string; sha256: string | null; drill: DrillFacts; judgement: DrillJudgement },
+  opts: { ctx: RequestCtx; projectId: string; evidenceId: string; drill: DrillFacts; judgement: DrillJudgement },
 ): Promise<string | null> {
   const { runbook, outcome } = opts.judgement;
   if (!runbook) return null;

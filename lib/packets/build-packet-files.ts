@@ -58,18 +58,20 @@ async function spool(file: string, chunks: AsyncIterable<string | Uint8Array>): 
  * Copies an original from the blob store (a directory or a bucket, streamed) into the build's scratch
  * directory, checking on the way that its bytes still hash to the evidence's sha256.
  */
-async function fetchOriginal(e: { title: string; sha256: string | null }, workDir: string): Promise<string> {
+async function fetchOriginal(e: { title: string; sha256: string | null }, workDir: string): Promise<{ file: string; known: { size: number; sha256: string } }> {
   const sha256 = e.sha256!;
   const blob = await openBlob(sha256);
   if (!blob) throw new PacketBuildError(`The original of evidence "${e.title}" (sha256 ${sha256}) is missing from the blob store.`);
   const file = path.join(workDir, "originals", sha256);
   await mkdir(path.dirname(file), { recursive: true });
   const hash = createHash("sha256");
+  let size = 0;
   await spool(
     file,
     (async function* () {
       for await (const chunk of Readable.fromWeb(blob.stream as NodeReadableStream<Uint8Array>)) {
         hash.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
         yield chunk as Buffer;
       }
     })(),
@@ -78,7 +80,8 @@ async function fetchOriginal(e: { title: string; sha256: string | null }, workDi
     await rm(file, { force: true });
     throw new PacketBuildError(`The original of evidence "${e.title}" in the blob store no longer matches its sha256 ${sha256}.`);
   }
-  return file;
+  // Its digest for the manifest is known now: the file is not read again for it.
+  return { file, known: { size, sha256 } };
 }
 
 function csvEntries(data: PacketData): ZipEntry[] {
@@ -151,13 +154,13 @@ export async function buildPacketFiles({ auditId, requestedById, workDir, outFil
     await hooks.checkpoint?.();
   }
   const seen = new Set<string>();
-  const fetched = new Map<string, string>(); // sha256 -> file in workDir (the same bytes may be evidence in two projects)
+  const fetched = new Map<string, Awaited<ReturnType<typeof fetchOriginal>>>(); // by sha256: the same bytes may be evidence in two projects
   for (const e of data.evidence) {
     const zipPath = evidenceZipPath(e);
     if (!zipPath || seen.has(zipPath)) continue;
     seen.add(zipPath);
     if (!fetched.has(e.sha256!)) fetched.set(e.sha256!, await fetchOriginal(e, workDir));
-    entries.push({ path: zipPath, source: { file: fetched.get(e.sha256!)! } });
+    entries.push({ path: zipPath, source: fetched.get(e.sha256!)! });
   }
 
   await stage("Hashing files and signing the manifest", 0.9);

@@ -3,7 +3,8 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { ZipArchive } from "archiver";
 
-export type ZipSource = { bytes: Buffer } | { file: string };
+/** Bytes in memory, or a file; a file whose size and sha256 are already known (checked while it was written) is not read again for them. */
+export type ZipSource = { bytes: Buffer } | { file: string; known?: { size: number; sha256: string } };
 
 export interface ZipEntry {
   path: string;
@@ -19,6 +20,7 @@ export interface FileDigest {
 /** Size and sha256 of an entry's content (files are streamed, never read whole). */
 export async function digestOf(entry: ZipEntry): Promise<FileDigest> {
   if ("bytes" in entry.source) return { path: entry.path, size: entry.source.bytes.length, sha256: createHash("sha256").update(entry.source.bytes).digest("hex") };
+  if (entry.source.known) return { path: entry.path, ...entry.source.known };
   const hash = createHash("sha256");
   let size = 0;
   for await (const chunk of createReadStream(entry.source.file)) {

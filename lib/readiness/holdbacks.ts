@@ -2,6 +2,7 @@
 // overdue runbook, a missing kind of evidence), with every control and unmet requirement it touches.
 import { describeReason, reasonCauseKey } from "@/lib/readiness/describe-reason";
 import type { Reason, ReadinessResult } from "@/lib/readiness/types";
+import { countOf } from "@/lib/format";
 
 export interface Holdback {
   causeKey: string;
@@ -54,7 +55,7 @@ export function rankHoldbacks(result: ReadinessResult): Holdback[] {
     const refs = [...new Set(h.requirements.map((r) => r.refId))];
     const verb = h.severity === "failing" ? "failing" : "stale";
     const subject =
-      refs.length > 0 && refs.length <= 2 ? `${list(refs)} ${verb}` : `${h.controls.length} control${h.controls.length === 1 ? "" : "s"} ${verb}`;
+      refs.length > 0 && refs.length <= 2 ? `${list(refs)} ${verb}` : `${countOf(h.controls.length, "control")} ${verb}`;
     h.sentence = `${subject}: ${describeReason(h.reason, result.at)}`;
   }
   return out.sort(compareHoldbacks);

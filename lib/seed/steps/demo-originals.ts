@@ -70,6 +70,7 @@ export const seedDemoOriginals: SeedStep = {
       where: { id: { startsWith: "demo" }, sha256: null, kind: { in: ["TEST_REPORT", "SBOM"] }, effectiveAt: { gte: since } },
       select: { id: true, kind: true, outcome: true, effectiveAt: true, project: { select: { slug: true } }, controls: { select: { control: { select: { key: true } } }, take: 1 } },
     });
+    const stored: Array<{ id: string; sha256: string; size: number; name: string }> = [];
     for (const e of rows) {
       const at = e.effectiveAt;
       const text =
@@ -78,7 +79,14 @@ export const seedDemoOriginals: SeedStep = {
           : demoCycloneDx({ project: e.project.slug, at, serial: serialOf(e.id) });
       const { sha256, size } = await putBytes(Buffer.from(text));
       const name = e.kind === "TEST_REPORT" ? `junit-${at.toISOString().slice(0, 10)}.xml` : `sbom-${at.toISOString().slice(0, 10)}.cdx.json`;
-      await prisma.evidence.update({ where: { id: e.id }, data: { sha256, byteSize: BigInt(size), originalName: name } });
+      stored.push({ id: e.id, sha256, size, name });
     }
+    if (!stored.length) return;
+    // One statement for every row, rather than an update each.
+    await prisma.$executeRaw`
+      UPDATE "Evidence" AS e SET sha256 = u.sha256, "byteSize" = u.size, "originalName" = u.name
+      FROM unnest(${stored.map((r) => r.id)}::text[], ${stored.map((r) => r.sha256)}::text[], ${stored.map((r) => r.size)}::bigint[], ${stored.map((r) => r.name)}::text[])
+        AS u(id, sha256, size, name)
+      WHERE e.id = u.id`;
   },
 };

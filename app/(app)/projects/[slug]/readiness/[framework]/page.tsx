@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { requestNow } from "@/lib/clock";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, countOf } from "@/lib/format";
 import { resolveAsOf } from "@/lib/readiness/as-of";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { links } from "@/lib/readiness/links";
@@ -101,7 +101,7 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
 
       <section className="card" aria-labelledby="unmet">
         <h3 id="unmet">
-          {unmet.length} requirement{unmet.length === 1 ? "" : "s"} not met
+          {countOf(unmet.length, "requirement")} not met
         </h3>
         {unmet.length === 0 ? (
           <p className="muted">Every applicable requirement is met{past ? " on this date" : ""}.</p>
