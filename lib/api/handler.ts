@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { assertHolds, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { readSessionToken, userForSession } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
@@ -50,10 +50,10 @@ export function defineRoute<P extends z.ZodType = Empty, Q extends z.ZodType = E
   handler: (input: RouteInput<P, Q, B>) => Promise<unknown>,
 ) {
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    const requestId = requestIdOf(req);
     try {
       const ctx = await authenticate(req, spec.auth, requestId);
-      if (spec.permission && ctx.actor.kind !== "system") assertCan(ctx.actor, spec.permission);
+      if (spec.permission && ctx.actor.kind !== "system") assertHolds(ctx.actor, spec.permission);
       const params = validate((spec.params ?? EMPTY) as P, (await context.params) ?? {}, "params");
       const query = validate((spec.query ?? EMPTY) as Q, queryObject(req), "query");
       const body = spec.body ? validate(spec.body, await readJsonBody(req, spec.bodyLimitBytes ?? JSON_BODY_LIMIT), "body") : undefined;
@@ -65,6 +65,15 @@ export function defineRoute<P extends z.ZodType = Empty, Q extends z.ZodType = E
       return problemResponse(toProblem(err, requestId));
     }
   };
+}
+
+/**
+ * The caller's X-Request-Id when it is a short token, else a new one. API routes are outside the
+ * proxy's matcher (proxy.ts), so this is where an API request gets its id.
+ */
+export function requestIdOf(req: Request): string {
+  const incoming = req.headers.get("x-request-id");
+  return incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
 }
 
 function queryObject(req: NextRequest): Record<string, string> {

@@ -31,8 +31,10 @@ export interface RequestCtx {
 export const systemCtx = (label = "system"): RequestCtx => ({ actor: { kind: "system", label } });
 
 /**
- * Deny by default. A user holds what their role's row in the permission table says. A token holds
- * only the permissions in its scopes, and only inside its own project.
+ * Deny by default. A user holds what their role's row in the permission table says (roles apply to
+ * the whole deployment; an auditor's reach is narrowed further by their audit grants). A token holds
+ * only the permissions in its scopes, and only inside its own project: every token scope is
+ * project-scoped, so a token checked without a project is refused (never "any project").
  */
 export function can(actor: Actor, permission: Permission, scope?: { projectId?: string }): boolean {
   switch (actor.kind) {
@@ -41,19 +43,35 @@ export function can(actor: Actor, permission: Permission, scope?: { projectId?: 
     case "user":
       return roleCan(actor.user.role, permission);
     case "token":
-      return actor.token.scopes.includes(permission) && (!scope?.projectId || scope.projectId === actor.token.projectId);
+      return actor.token.scopes.includes(permission) && !!scope?.projectId && scope.projectId === actor.token.projectId;
     default:
       return false;
   }
+}
+
+/**
+ * The gate before the project is known (route wrapper, pages): could this actor hold `permission`
+ * somewhere? The business operation then checks it for the project with `assertCan`.
+ */
+export function holds(actor: Actor, permission: Permission): boolean {
+  if (actor.kind === "token") return actor.token.scopes.includes(permission);
+  return can(actor, permission);
+}
+
+export function assertHolds(actor: Actor, permission: Permission): void {
+  if (holds(actor, permission)) return;
+  assertCan(actor, permission, actor.kind === "token" ? { projectId: actor.token.projectId } : undefined);
 }
 
 export function assertCan(actor: Actor, permission: Permission, scope?: { projectId?: string }): void {
   if (can(actor, permission, scope)) return;
   if (actor.kind === "token") {
     throw new ForbiddenError(
-      scope?.projectId && scope.projectId !== actor.token.projectId
-        ? "This token belongs to another project."
-        : `This token is not allowed to ${permission.replace(":", " ")}.`,
+      !actor.token.scopes.includes(permission)
+        ? `This token is not allowed to ${permission.replace(":", " ")}.`
+        : scope?.projectId
+          ? "This token belongs to another project."
+          : "A project token acts only inside its own project; this operation is not tied to one.",
     );
   }
   const role = actor.kind === "user" ? ROLE_LABELS[actor.user.role] ?? actor.user.role : "This actor";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, ROLE_PERMISSIONS, roleCan } from "@/lib/auth/permissions";
-import { assertCan, can } from "@/lib/auth/actor";
+import { assertCan, assertHolds, can, holds } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 
 const user = (role: "ADMIN" | "COMPLIANCE_LEAD" | "ENGINEER" | "AUDITOR") => ({ kind: "user" as const, user: { id: "u", email: "u@x.test", name: "U", role } });
@@ -40,6 +40,24 @@ describe("permission table", () => {
     expect(can(token, "evidence:write", { projectId: "p2" })).toBe(false);
     expect(can(token, "project:read", { projectId: "p1" })).toBe(false);
     expect(() => assertCan(token, "evidence:write", { projectId: "p2" })).toThrow(/another project/);
+  });
+  it("refuses a token checked for a project-scoped permission without a project", () => {
+    // Before: a missing project meant "any project", so a code path that forgot the project let a
+    // project A token act on everything its scope names.
+    const token = { kind: "token" as const, token: { id: "t", name: "ci", projectId: "p1", scopes: ["evidence:read", "readiness:read"] } };
+    expect(can(token, "evidence:read")).toBe(false);
+    expect(can(token, "readiness:read", {})).toBe(false);
+    expect(can(token, "readiness:read", { projectId: undefined })).toBe(false);
+    expect(() => assertCan(token, "evidence:read")).toThrow(/only inside its own project/);
+    expect(can(token, "evidence:read", { projectId: "p1" })).toBe(true);
+  });
+  it("lets the route gate pass a token for a scope it holds, and only for that", () => {
+    const token = { kind: "token" as const, token: { id: "t", name: "ci", projectId: "p1", scopes: ["evidence:write"] } };
+    expect(holds(token, "evidence:write")).toBe(true);
+    expect(holds(token, "evidence:read")).toBe(false);
+    expect(() => assertHolds(token, "readiness:read")).toThrow(/not allowed to readiness read/);
+    expect(holds(user("ENGINEER"), "runbook:write")).toBe(false);
+    expect(holds(user("COMPLIANCE_LEAD"), "runbook:write")).toBe(true);
   });
 });
 
