@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { controlsCsv, neutralise } from "@/lib/controls/export-controls-csv";
+import { controlsCsv } from "@/lib/controls/export-controls-csv";
+import { neutraliseCell as neutralise } from "@/lib/csv-cell";
 
 describe("control library CSV", () => {
   it("writes one row per control and one column per framework, quoting where needed", () => {

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { CSV_RECORD_DELIMITER, neutraliseCell } from "@/lib/csv-cell";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { mappingMatrix, type Matrix } from "@/lib/controls/mapping-matrix";
 
@@ -26,10 +27,5 @@ export function controlsCsv(matrix: Matrix): string {
     ...matrix.frameworks.map((f) => (r.cells[f.key] ?? []).join("; ")),
     r.description,
   ]);
-  return stringify([header, ...rows].map((row) => row.map(neutralise)), { record_delimiter: "\r\n" });
-}
-
-/** Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe keeps them text. */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return stringify([header, ...rows].map((row) => row.map(neutraliseCell)), { record_delimiter: CSV_RECORD_DELIMITER });
 }

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { CSV_RECORD_DELIMITER, neutraliseCell } from "@/lib/csv-cell";
 import { describeReason, STATE_LABELS, STATUS_LABELS } from "@/lib/readiness/describe-reason";
 import type { ReadinessResult } from "@/lib/readiness/types";
 
@@ -32,5 +33,6 @@ export function readinessCsv(result: ReadinessResult): string {
       ]);
     }
   }
-  return stringify([READINESS_CSV_HEADER, ...rows]);
+  // Titles, notes and reasons carry text from imported documents and evidence: neutralised like every CSV.
+  return stringify([READINESS_CSV_HEADER, ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: CSV_RECORD_DELIMITER });
 }
