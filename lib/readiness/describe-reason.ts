@@ -17,12 +17,23 @@ export const STATUS_LABELS: Record<RequirementStatus, string> = {
   group: "Group",
 };
 
-function duration(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds >= 3600) return `${(seconds / 3600).toFixed(1)} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
+/**
+ * A duration written out exactly, in hours, minutes and seconds ("1 h 30 min", "1 h 1 s"), so that
+ * two different durations never read the same (3,601 s against a 3,600 s target: "1 h 1 s", "1 h").
+ */
+export function duration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const parts: string[] = [];
+  const h = Math.floor(whole / 3600);
+  const min = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  if (h) parts.push(`${h.toLocaleString("en-GB")} h`);
+  if (min) parts.push(`${min} min`);
+  if (s || !parts.length) parts.push(`${s} s`);
+  return parts.join(" ");
 }
+
+export const NO_PROOF_SENTENCE = "nothing is expected to prove it (no evidence kind, and no linked runbook that is scheduled or has been exercised)";
 
 /** "release-check failed on main 2 days ago": what happened, relative to the moment asked about. */
 export function describeReason(r: Reason, at: Date): string {
@@ -42,7 +53,7 @@ export function describeReason(r: Reason, at: Date): string {
     case "exercise-overdue":
       return `${r.title} overdue since ${formatDate(r.dueAt)}`;
     case "no-proof":
-      return "nothing is expected to prove it (no evidence kind and no scheduled runbook)";
+      return NO_PROOF_SENTENCE;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateControl, runbookDueAt } from "@/lib/readiness/evaluate-control";
-import { describeReason } from "@/lib/readiness/describe-reason";
+import { describeReason, duration } from "@/lib/readiness/describe-reason";
 import { T0, blocker, control, daysBefore, evidence, expect_, runbook } from "@/lib/readiness/testing/facts";
 
 const DAY = 86_400_000;
@@ -123,6 +123,24 @@ describe("control rule", () => {
     expect(slow.state).toBe("failing");
     expect(describeReason(slow.reasons[0], T0)).toBe("Restore drill on 15 Oct 2026 took RTO 3 h, over the 1 h target");
     expect(evaluateControl(control("B", { runbooks: [runbook({ rtoTargetSeconds: 3600, lastExercise: ex("PASS", 3600) })] }), T0).state).toBe("passing");
+  });
+
+  it("a missed target is written precisely enough that the measure and the target never read the same", () => {
+    const ex = (rto: number, rpo: number | null = null) => ({ exerciseId: "x", performedAt: daysBefore(T0, 5), outcome: "PASS" as const, measuredRtoSeconds: rto, measuredRpoSeconds: rpo });
+    const justOver = evaluateControl(control("B", { runbooks: [runbook({ rtoTargetSeconds: 3600, lastExercise: ex(3601) })] }), T0);
+    expect(justOver.state).toBe("failing");
+    expect(describeReason(justOver.reasons[0], T0)).toBe("Restore drill on 15 Oct 2026 took RTO 1 h 1 s, over the 1 h target");
+    const rpo = evaluateControl(control("B", { runbooks: [runbook({ rpoTargetSeconds: 900, lastExercise: ex(60, 5430) })] }), T0);
+    expect(describeReason(rpo.reasons[0], T0)).toBe("Restore drill on 15 Oct 2026 took RPO 1 h 30 min 30 s, over the 15 min target");
+    expect([duration(0), duration(59), duration(61), duration(86_400 * 3)]).toEqual(["0 s", "59 s", "1 min 1 s", "72 h"]);
+  });
+
+  it("an exercised runbook without a cadence proves the control; the no-proof sentence says so", () => {
+    const exercised = runbook({ cadenceDays: null, lastExercise: { exerciseId: "x", performedAt: daysBefore(T0, 300), outcome: "PASS", measuredRtoSeconds: null, measuredRpoSeconds: null } });
+    expect(evaluateControl(control("GOV-10", { runbooks: [exercised] }), T0)).toMatchObject({ state: "passing", reasons: [] });
+    const neverRun = evaluateControl(control("GOV-10", { runbooks: [runbook({ cadenceDays: null })] }), T0);
+    expect(neverRun.reasons).toEqual([{ type: "no-proof", severity: "stale" }]);
+    expect(describeReason(neverRun.reasons[0], T0)).toBe("nothing is expected to prove it (no evidence kind, and no linked runbook that is scheduled or has been exercised)");
   });
 
   it("a control with no expected evidence and no scheduled runbook cannot be shown to run: stale", () => {

@@ -12,10 +12,13 @@ import type {
 
 interface Node {
   req: RequirementFacts;
+  retired: boolean;
   children: Node[];
   depth: number;
-  /** Controls decided by this node: its own mappings plus those of assessable ancestors. */
+  /** Controls decided by this node: those of every ancestor (live or retired), then its own. */
   controlIds: string[];
+  /** For each control inherited from an ancestor, the nearest ancestor it is mapped to. */
+  inheritedFrom: Map<string, string>;
   naReason: string | null;
   familyId: string | null;
   scored: boolean;
@@ -25,28 +28,49 @@ function byPosition(a: Node, b: Node): number {
   return a.req.position - b.req.position || naturalOrder(a.req.refId, b.req.refId);
 }
 
+/** Whether a current, assessable requirement sits anywhere beneath the node (through retired ones too). */
+function hasAssessableBelow(node: Node, memo: Map<Node, boolean>): boolean {
+  let below = memo.get(node);
+  if (below === undefined) {
+    below = node.children.some((c) => (!c.retired && c.req.assessable) || hasAssessableBelow(c, memo));
+    memo.set(node, below);
+  }
+  return below;
+}
+
 function buildTree(reqs: RequirementFacts[]): Node[] {
-  const nodes = new Map(reqs.map((r) => [r.id, { req: r, children: [], depth: 0, controlIds: [], naReason: null, familyId: null, scored: false } as Node]));
+  const nodes = new Map(
+    reqs.map((r) => [r.id, { req: r, retired: r.retired === true, children: [], depth: 0, controlIds: [], inheritedFrom: new Map(), naReason: null, familyId: null, scored: false } as Node]),
+  );
   const roots: Node[] = [];
   for (const node of nodes.values()) {
     const parent = node.req.parentId ? nodes.get(node.req.parentId) : undefined;
     if (parent) parent.children.push(node);
     else roots.push(node);
   }
-  const visit = (node: Node, depth: number, inherited: string[], naReason: string | null, family: { level: string; id: string } | null) => {
+  type Inherited = { ids: string[]; from: Map<string, string> };
+  const memo = new Map<Node, boolean>();
+  const visit = (node: Node, depth: number, inherited: Inherited, naReason: string | null, family: { level: string; id: string } | null) => {
     node.children.sort(byPosition);
     node.depth = depth;
     node.naReason = naReason ?? node.req.notApplicableReason;
-    node.controlIds = node.req.assessable ? [...new Set([...inherited, ...node.req.controlIds])] : [...inherited];
+    node.controlIds = [...new Set([...inherited.ids, ...node.req.controlIds])];
+    node.inheritedFrom = inherited.from;
     node.familyId = family?.id ?? null;
-    node.scored = node.req.assessable && !node.children.some((c) => c.req.assessable);
+    // Scored: current, assessable, and no current assessable requirement anywhere beneath it. A
+    // retired child does not make its parent a group; a current one beneath a retired child does.
+    node.scored = !node.retired && node.req.assessable && !hasAssessableBelow(node, memo);
+    // Controls mapped to any ancestor (group, family or category, assessable or not, current or
+    // retired) decide every scored requirement beneath it; the nearest ancestor names the source.
+    const from = new Map(inherited.from);
+    for (const id of node.req.controlIds) from.set(id, node.req.refId);
     // A requirement's family is its top-most "family" ancestor, else its top-most "category" ancestor.
     const level = node.req.level;
     const nextFamily = level === "family" && family?.level !== "family" ? { level, id: node.req.id } : level === "category" && !family ? { level, id: node.req.id } : family;
-    for (const child of node.children) visit(child, depth + 1, node.controlIds, node.naReason, nextFamily);
+    for (const child of node.children) visit(child, depth + 1, { ids: node.controlIds, from }, node.naReason, nextFamily);
   };
   roots.sort(byPosition);
-  for (const root of roots) visit(root, 0, [], null, null);
+  for (const root of roots) visit(root, 0, { ids: [], from: new Map() }, null, null);
   return roots;
 }
 
@@ -60,15 +84,20 @@ function flatten(roots: Node[]): Node[] {
   return out;
 }
 
+export const NO_CONTROL_NOTE = "No control is mapped to this requirement, or to any requirement above it, yet.";
+export const RETIRED_NOTE = "Retired by a newer catalogue version; kept in place because current requirements sit beneath it.";
+
 /**
- * A scored requirement (assessable, current, with no assessable children) is:
+ * A scored requirement (current, assessable, with no current assessable requirement beneath it) is
+ * decided by the controls mapped to it and to every one of its ancestors, and is:
  *  - not applicable when it or an ancestor is not applicable by default, or when every control that
  *    decides it is marked not applicable for the project;
  *  - met when at least one applicable control decides it and every applicable one is passing;
- *  - unmet otherwise (including when no control is mapped to it).
- * A requirement with assessable children is a group: controls mapped to it also decide each of its
- * children. Readiness = met / applicable scored requirements, per framework and per family.
+ *  - unmet otherwise (including when no control is mapped to it or above it).
+ * Every other requirement is a group. Readiness = met / applicable scored requirements, per
+ * framework and per family (scored requirements with no family ancestor form "Not in a family").
  */
+
 export function evaluateFramework(fw: FrameworkFacts, controls: ReadonlyMap<string, ControlResult>): FrameworkResult {
   const ordered = flatten(buildTree(fw.requirements));
   const results = new Map<string, RequirementResult>();
@@ -84,9 +113,11 @@ export function evaluateFramework(fw: FrameworkFacts, controls: ReadonlyMap<stri
       depth: n.depth,
       familyId: n.familyId,
       status: "group",
-      controlIds: n.req.controlIds,
+      controlIds: n.req.controlIds.filter((id) => controls.has(id)),
+      inherited: [],
+      retired: n.retired,
       blockingControlIds: [],
-      note: n.naReason,
+      note: n.retired ? RETIRED_NOTE : n.naReason,
       met: 0,
       applicable: 0,
     };
@@ -98,6 +129,7 @@ export function evaluateFramework(fw: FrameworkFacts, controls: ReadonlyMap<stri
       if (c) deciding.push(c);
     }
     r.controlIds = deciding.map((c) => c.id);
+    r.inherited = deciding.filter((c) => n.inheritedFrom.has(c.id) && !n.req.controlIds.includes(c.id)).map((c) => ({ controlId: c.id, fromRefId: n.inheritedFrom.get(c.id)! }));
     if (n.naReason) {
       r.status = "not_applicable";
       continue;
@@ -107,7 +139,7 @@ export function evaluateFramework(fw: FrameworkFacts, controls: ReadonlyMap<stri
     const applicable = deciding.filter((c) => c.state !== "not_applicable");
     if (deciding.length === 0) {
       r.status = "unmet";
-      r.note = "No control is mapped to this requirement yet.";
+      r.note = NO_CONTROL_NOTE;
     } else if (applicable.length === 0) {
       r.status = "not_applicable";
       const why = deciding.map((c) => (c.justification ? `${c.key}: ${c.justification}` : c.key)).join("; ");

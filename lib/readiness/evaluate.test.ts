@@ -44,7 +44,7 @@ describe("requirement and framework rule", () => {
     const fw = res.frameworks[0];
     const byRef = Object.fromEntries(fw.requirements.map((r) => [r.refId, r]));
     expect(byRef["CC6.1"].status).toBe("met");
-    expect(byRef["CC6.4"]).toMatchObject({ status: "unmet", note: "No control is mapped to this requirement yet." });
+    expect(byRef["CC6.4"]).toMatchObject({ status: "unmet", note: "No control is mapped to this requirement, or to any requirement above it, yet." });
     expect(byRef["CC8.1"]).toMatchObject({ status: "unmet", blockingControlIds: ["C"] });
     expect(fw).toMatchObject({ met: 1, applicable: 3 });
     expect(fw.score).toBeCloseTo(1 / 3);

@@ -72,6 +72,12 @@ export interface RequirementFacts {
   notApplicableReason: string | null;
   /** Controls mapped directly to this requirement (archived controls already left out). */
   controlIds: string[];
+  /**
+   * Retired by a newer catalogue version. Only gathered when a current requirement sits beneath it:
+   * it keeps that requirement's place in the tree and passes down its controls, its default
+   * not-applicable reason and its family; it is never scored itself.
+   */
+  retired?: boolean;
 }
 
 export interface FrameworkFacts {
@@ -139,8 +145,15 @@ export interface RequirementResult {
   depth: number;
   familyId: string | null;
   status: RequirementStatus;
-  /** Controls that decide this requirement (its own mappings plus those of assessable ancestors). */
+  /**
+   * Scored requirements: the controls that decide it (those mapped to any of its ancestors, then its
+   * own). Groups: the controls mapped to the group itself (each decides every point beneath it).
+   */
   controlIds: string[];
+  /** Scored requirements: the deciding controls mapped to an ancestor, each with that ancestor's refId. */
+  inherited: Array<{ controlId: string; fromRefId: string }>;
+  /** Retired by a newer catalogue version, shown only to keep the current requirements beneath it in place. */
+  retired: boolean;
   /** For unmet: the keys of the controls holding it back. */
   blockingControlIds: string[];
   /** For not applicable: why. For unmet with no control: a sentence. */
