@@ -3,7 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import type { RecordActivityOptions } from "@/lib/activity/record-activity";
 import { recordActivities } from "@/lib/backlog/record-activities";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { describeRefusedImport, refusedImportEffects } from "@/lib/backlog/import-permissions";
 import { projectBySlug } from "@/lib/backlog/scope";
 import { sortableId } from "@/lib/backlog/ids";
 import { priorityRank } from "@/lib/backlog/priority";
@@ -63,6 +64,10 @@ export async function applyDocumentImport({ ctx, slug, now, expectedSha256, ...i
       });
       await tx.$executeRaw`SELECT id FROM "SourceDocument" WHERE id = ${document.id} FOR UPDATE`;
       const plan = await loadPlan(tx, project.id, document.id, parsed);
+      // Each change is checked against its own permission; one refused change refuses the whole import
+      // (throwing here rolls back the document row above: nothing is written).
+      const refused = refusedImportEffects(ctx.actor, project.id, plan);
+      if (refused.length) throw new ForbiddenError(describeRefusedImport(refused));
       const summary = planSummary(parsed, plan);
       const stats = { title: parsed.title, sections: parsed.sections.length, items: parsed.items.length, runbooks: parsed.runbooks.length, warnings: parsed.warnings, counts: plan.counts, runbookCounts: plan.runbookCounts };
       const previous = await tx.documentVersion.findUnique({ where: { documentId_sha256: { documentId: document.id, sha256: parsed.sha256 } }, select: { id: true } });

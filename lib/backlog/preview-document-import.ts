@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { projectBySlug } from "@/lib/backlog/scope";
 import { type ImportInput, documentKeyFor, loadPlan, parseUpload, planSummary } from "@/lib/backlog/import-context";
+import { refusedImportEffects } from "@/lib/backlog/import-permissions";
 
 export interface PreviewDocumentImportOptions extends ImportInput {
   ctx: RequestCtx;
@@ -23,5 +24,7 @@ export async function previewDocumentImport({ ctx, slug, ...input }: PreviewDocu
     project: { slug: project.slug, name: project.name },
     document: { key, exists: !!existing, title: existing?.title ?? parsed.title ?? key, sameVersionImportedAt: existing?.versions[0]?.importedAt ?? null },
     ...planSummary(parsed, plan),
+    // Changes this person may not make (applying would be refused whole with 403).
+    refused: refusedImportEffects(ctx.actor, project.id, plan),
   };
 }
