@@ -13,7 +13,7 @@ async function setup() {
   const created = await call(secretRoute, { method: "POST", params: { slug: project.slug }, asUser: lead.id });
   expect(created.status).toBe(200);
   const secret: string = created.body.secret;
-  const deliver = (event: string, payload: unknown, opts: { form?: boolean; signWith?: string; signature?: string | null } = {}) => {
+  const deliver = (event: string, payload: unknown, opts: { form?: boolean; signWith?: string; signature?: string | null; deliveryId?: string } = {}) => {
     const json = JSON.stringify(payload);
     const body = opts.form ? `payload=${encodeURIComponent(json)}` : json;
     const signature = opts.signature === undefined ? `sha256=${createHmac("sha256", opts.signWith ?? secret).update(body).digest("hex")}` : opts.signature;
@@ -23,7 +23,7 @@ async function setup() {
       rawBody: body,
       headers: {
         "x-github-event": event,
-        "x-github-delivery": `d-${Math.random()}`,
+        "x-github-delivery": opts.deliveryId ?? `d-${Math.random()}`,
         "content-type": opts.form ? "application/x-www-form-urlencoded" : "application/json",
         ...(signature ? { "x-hub-signature-256": signature } : {}),
       },
@@ -54,11 +54,23 @@ describe("GitHub webhooks", () => {
     expect(await rowCounts(project.id)).toMatchObject({ evidence: 0, activity: 1 }); // only the secret's creation
   });
 
-  it("answers 404 for a project without a webhook secret, and pong to ping", async () => {
+  it("answers the same 404 for an unknown project and one without a secret, before reading the body; pong to ping", async () => {
     const bare = await makeProject();
-    const res = await call(webhookRoute, { method: "POST", params: { slug: bare.slug }, rawBody: "{}", headers: { "x-github-event": "ping", "x-hub-signature-256": "sha256=" + "0".repeat(64) } });
-    expect(res.status).toBe(404);
-    expect(res.body.detail).toMatch(/no GitHub webhook secret/);
+    const answers = [];
+    for (const slug of [bare.slug, `no-such-project-${Date.now()}`]) {
+      let pulled = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          pulled++;
+          c.enqueue(new Uint8Array(64 * 1024));
+        },
+      });
+      const res = await call(webhookRoute, { method: "POST", params: { slug }, rawBody: body, headers: { "x-github-event": "ping", "x-github-delivery": "d-1", "x-hub-signature-256": "sha256=" + "0".repeat(64) } });
+      answers.push({ status: res.status, type: res.body.type, title: res.body.title, detail: res.body.detail });
+      expect(pulled).toBeLessThanOrEqual(1); // at most the stream's own first pull: nothing is read
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ status: 404, detail: expect.stringMatching(/No GitHub webhook is set up at this address/) });
     const { deliver } = await setup();
     expect((await deliver("ping", { zen: "Keep it logically awesome." })).body).toEqual({ status: "pong" });
   });
@@ -123,9 +135,61 @@ describe("GitHub webhooks", () => {
       method: "POST",
       params: { slug: project.slug },
       rawBody: body,
-      headers: { "x-github-event": "workflow_run", "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
+      headers: { "x-github-event": "workflow_run", "x-github-delivery": "d-json", "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
     });
     expect([res.status, res.body.type]).toEqual([400, "urn:proofline:problem:ingest-malformed-json"]);
     expect(await rowCounts(project.id)).toMatchObject({ evidence: 0 });
+  });
+
+  it("refuses a replayed delivery (same X-GitHub-Delivery) with 409, so an old delivery cannot revert a PR", async () => {
+    const { project, deliver } = await setup();
+    const opened = await deliver("pull_request", pr({ updated_at: "2026-03-01T10:00:00Z" }), { deliveryId: "delivery-open" });
+    expect(opened.status).toBe(200);
+    const closed = await deliver("pull_request", pr({ action: "closed", state: "closed", closed_at: "2026-03-02T10:00:00Z", updated_at: "2026-03-02T10:00:00Z" }), { deliveryId: "delivery-close" });
+    expect(closed.body.state).toBe("closed");
+    const activityBefore = (await rowCounts(project.id)).activity;
+    // The attack: resend the captured (validly signed) "opened" delivery.
+    const replay = await deliver("pull_request", pr({ updated_at: "2026-03-01T10:00:00Z" }), { deliveryId: "delivery-open" });
+    expect([replay.status, replay.body.type]).toEqual([409, "urn:proofline:problem:ingest-delivery-replayed"]);
+    const row = await prisma.pullRequest.findFirstOrThrow({ where: { projectId: project.id } });
+    expect(row.state).toBe("closed");
+    expect((await rowCounts(project.id)).activity).toBe(activityBefore);
+    expect(await prisma.githubDelivery.count({ where: { projectId: project.id } })).toBe(2);
+  });
+
+  it("forgets delivery ids after 7 days", async () => {
+    const { project, deliver } = await setup();
+    await prisma.githubDelivery.create({ data: { projectId: project.id, deliveryId: "old-one", receivedAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) } });
+    expect((await deliver("ping", { zen: "z" })).status).toBe(200);
+    expect(await prisma.githubDelivery.findUnique({ where: { projectId_deliveryId: { projectId: project.id, deliveryId: "old-one" } } })).toBeNull();
+  });
+
+  it("never moves a PR backwards: an older delivery (by updated_at) or an un-merge is ignored", async () => {
+    const { project, deliver } = await setup();
+    await deliver("pull_request", pr({ action: "closed", state: "closed", closed_at: "2026-03-02T10:00:00Z", updated_at: "2026-03-02T10:00:00Z" }));
+    // A different, validly signed delivery that is older (GitHub redelivering late, or a re-signed capture).
+    const late = await deliver("pull_request", pr({ action: "reopened", updated_at: "2026-03-01T12:00:00Z" }));
+    expect([late.status, late.body.status]).toEqual([202, "ignored"]);
+    expect(late.body.reason).toMatch(/older/);
+    expect((await prisma.pullRequest.findFirstOrThrow({ where: { projectId: project.id } })).state).toBe("closed");
+    const newer = await deliver("pull_request", pr({ action: "reopened", updated_at: "2026-03-03T12:00:00Z" }));
+    expect(newer.body.state).toBe("open");
+    await deliver("pull_request", pr({ action: "closed", state: "closed", merged: true, merged_at: "2026-03-04T10:00:00Z", closed_at: "2026-03-04T10:00:00Z", updated_at: "2026-03-04T10:00:00Z" }));
+    const unmerge = await deliver("pull_request", pr({ action: "edited", state: "closed", updated_at: "2026-03-05T10:00:00Z" }));
+    expect(unmerge.body.status).toBe("ignored");
+    expect((await prisma.pullRequest.findFirstOrThrow({ where: { projectId: project.id } })).state).toBe("merged");
+  });
+
+  it("refuses a delivery over 25 MB with 413 and writes nothing", async () => {
+    const { project, secret } = await setup();
+    const body = Buffer.alloc(25 * 1024 * 1024 + 1, 0x20);
+    const res = await call(webhookRoute, {
+      method: "POST",
+      params: { slug: project.slug },
+      rawBody: body,
+      headers: { "x-github-event": "ping", "x-github-delivery": "big", "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
+    });
+    expect(res.status).toBe(413);
+    expect(await prisma.githubDelivery.count({ where: { projectId: project.id } })).toBe(0);
   });
 });

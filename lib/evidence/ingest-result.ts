@@ -15,7 +15,9 @@ export interface IngestResult {
   summary: unknown;
   effectiveAt: Date;
   expiresAt: Date | null;
+  /** The sha256 and size of the original as stored (the decoded bytes), for the sender to check against its file. */
   sha256: string | null;
+  byteSize: number | null;
   controls: string[];
   exerciseId?: string | null;
 }
@@ -33,6 +35,7 @@ export function toResult(status: IngestResult["status"], row: EvidenceResultRow,
     effectiveAt: row.effectiveAt,
     expiresAt: row.expiresAt,
     sha256: row.sha256,
+    byteSize: row.byteSize == null ? null : Number(row.byteSize),
     controls,
   };
 }

@@ -44,6 +44,7 @@ export const EVIDENCE_RESULT_SELECT = {
   effectiveAt: true,
   expiresAt: true,
   sha256: true,
+  byteSize: true,
 } as const;
 
 export type EvidenceResultRow = Prisma.EvidenceGetPayload<{ select: typeof EVIDENCE_RESULT_SELECT }>;

@@ -40,6 +40,8 @@ export interface PullRequestFacts {
   openedAt: Date | null;
   mergedAt: Date | null;
   closedAt: Date | null;
+  /** GitHub's pull_request.updated_at: orders deliveries about the same PR. */
+  updatedAt: Date | null;
 }
 
 export type GithubAction =
@@ -102,6 +104,7 @@ export function interpretGithubEvent(event: string | null, payload: JsonValue): 
           openedAt: parseTime(pr.created_at) ?? null,
           mergedAt: merged ? (parseTime(pr.merged_at) ?? null) : null,
           closedAt: parseTime(pr.closed_at) ?? null,
+          updatedAt: parseTime(pr.updated_at) ?? null,
         },
       };
     }

@@ -18,6 +18,7 @@ const STATUS = {
   "invalid-content": 422,
   "tool-error": 422,
   "bad-signature": 401,
+  "delivery-replayed": 409,
 } as const;
 
 export type RefusalReason = keyof typeof STATUS;
@@ -38,6 +39,7 @@ const TITLES: Record<RefusalReason, string> = {
   "invalid-content": "Invalid content",
   "tool-error": "The tool reported an error",
   "bad-signature": "Bad signature",
+  "delivery-replayed": "Delivery already received",
 };
 
 /** A body Proofline will not ingest, with the reason and a sentence saying what to do. */

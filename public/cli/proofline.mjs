@@ -24,9 +24,10 @@ import { createHash, createPublicKey, verify as verifySignature } from "node:cry
 import { createReadStream, statSync } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
-import { createInflateRaw } from "node:zlib";
+import { createGunzip, createInflateRaw } from "node:zlib";
 
 const OPTIONS = {
   project: "project",
@@ -113,14 +114,31 @@ async function push(args, env, out, err) {
   } catch {
     throw new UsageError(`Cannot read ${file}.`);
   }
-  const query = new URLSearchParams({ filename: basename(file) });
+  // A .gz file is sent as it is, with Content-Encoding: gzip; the server keeps the decompressed bytes.
+  const gzip = /\.gz$/i.test(file);
+  let digest;
+  try {
+    digest = await digestFile(file, gzip);
+  } catch (e) {
+    err(`Cannot read ${file}${gzip ? " as gzip" : ""}: ${e.message}`);
+    return 2;
+  }
+  const query = new URLSearchParams({ filename: basename(file).replace(gzip ? /\.gz$/i : /$^/, "") || basename(file) });
   for (const [k, v] of Object.entries(meta)) if (v) query.set(k, v);
   const endpoint = `${url.replace(/\/+$/, "")}/api/v1/projects/${encodeURIComponent(project)}/evidence?${query}`;
   let res;
   try {
     res = await fetch(endpoint, {
       method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream", "content-length": String(size), accept: "application/json" },
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/octet-stream",
+        "content-length": String(size),
+        // RFC 9530: the sha-256 of the bytes sent; the server refuses the body if it differs.
+        "content-digest": `sha-256=:${digest.sent}:`,
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+        accept: "application/json",
+      },
       body: Readable.toWeb(createReadStream(file)),
       duplex: "half",
     });
@@ -141,6 +159,13 @@ async function push(args, env, out, err) {
     for (const e of body.errors ?? []) err(`  ${e.path}: ${e.message}`);
     return 1;
   }
+  // The server answers with the sha256 and size of what it stored: they must be the file's.
+  if (body.sha256 !== digest.sha256 || Number(body.byteSize) !== digest.size) {
+    err(
+      `The server stored different bytes than ${file} holds: sha256 ${body.sha256 ?? "none"}, ${body.byteSize ?? "?"} bytes; the file${gzip ? " (decompressed)" : ""} has sha256 ${digest.sha256}, ${digest.size} bytes. Evidence ${body.id ?? "?"} does not match; push again.`,
+    );
+    return 1;
+  }
   if (!args.json) {
     out(`${body.status === "created" ? "Stored" : "Already stored"}: evidence ${body.id} (${body.kind}, ${body.format}${body.formatDetected ? ", detected" : ""})`);
     out(`Outcome: ${body.outcome}: ${body.title}`);
@@ -148,6 +173,31 @@ async function push(args, env, out, err) {
     out(`Filed under: ${body.controls?.length ? body.controls.join(", ") : "no control yet (add a rule in Proofline)"}`);
   }
   return 0;
+}
+
+/**
+ * The sha-256 of the file as sent (base64, for Content-Digest), and the sha256 (hex) and size of the
+ * bytes the server will keep: the file itself, or its decompressed content when it is gzip.
+ */
+export async function digestFile(file, gzip) {
+  const sent = createHash("sha256");
+  const kept = createHash("sha256");
+  let size = 0;
+  const keep = async (source) => {
+    for await (const chunk of source) {
+      kept.update(chunk);
+      size += chunk.length;
+    }
+  };
+  const tap = new Transform({
+    transform(chunk, _enc, done) {
+      sent.update(chunk);
+      done(null, chunk);
+    },
+  });
+  if (gzip) await pipeline(createReadStream(file), tap, createGunzip(), keep);
+  else await pipeline(createReadStream(file), tap, keep);
+  return { sent: sent.digest("base64"), sha256: kept.digest("hex"), size };
 }
 
 const pct = (score) => (score === null || score === undefined ? "n/a" : `${Math.round(score * 1000) / 10}%`);
