@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 
 // What an auditor may see: the projects of the audits they hold a live grant for (not revoked, not
 // expired), and within those projects only what falls inside each audit's observation window. Other
@@ -105,9 +106,117 @@ export async function evidenceScopeSql(actor: Actor, now: Date = new Date(), ali
   const audits = await grantedAudits(actor.user.id, now);
   if (!audits.length) return Prisma.sql`FALSE`;
   const col = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
-  const one = (a: GrantedAudit) =>
-    isPointInTime(a.window)
-      ? Prisma.sql`(${col("projectId")} = ANY(${a.projectIds}) AND ${col("effectiveAt")} <= ${a.window.end} AND (${col("expiresAt")} IS NULL OR ${col("expiresAt")} >= ${a.window.end}))`
-      : Prisma.sql`(${col("projectId")} = ANY(${a.projectIds}) AND ${col("effectiveAt")} >= ${a.window.start} AND ${col("effectiveAt")} <= ${a.window.end})`;
+  const one = (a: GrantedAudit) => Prisma.sql`(${col("projectId")} = ANY(${a.projectIds}) AND ${evidenceInWindowSql(a.window, { effectiveAt: col("effectiveAt"), expiresAt: col("expiresAt") })})`;
   return Prisma.sql`(${Prisma.join(audits.map(one), " OR ")})`;
+}
+
+/**
+ * evidenceInWindowWhere's time condition as SQL over the given columns (an Evidence row, or an
+ * EvidenceControl row with its evidence's expiry looked up). TRUE without a window.
+ */
+export function evidenceInWindowSql(window: ObservationWindow | null, cols: { effectiveAt: Prisma.Sql; expiresAt: Prisma.Sql }): Prisma.Sql {
+  if (!window) return Prisma.sql`TRUE`;
+  if (isPointInTime(window)) return Prisma.sql`(${cols.effectiveAt} <= ${window.end} AND (${cols.expiresAt} IS NULL OR ${cols.expiresAt} >= ${window.end}))`;
+  return Prisma.sql`(${cols.effectiveAt} >= ${window.start} AND ${cols.effectiveAt} <= ${window.end})`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Runbook exercises (and their attachments) are evidence of a drill: an auditor sees those performed
+// inside the window (Type II), or by the moment (Type I), in the granted audits' projects.
+
+export function exerciseInWindowWhere(window: ObservationWindow): Prisma.RunbookExerciseWhereInput {
+  return isPointInTime(window) ? { performedAt: { lte: window.end } } : { performedAt: { gte: window.start, lte: window.end } };
+}
+
+/** SQL form of exerciseInWindowWhere over a performedAt column; TRUE without a window. */
+export function exerciseInWindowSql(window: ObservationWindow | null, performedAt: Prisma.Sql): Prisma.Sql {
+  if (!window) return Prisma.sql`TRUE`;
+  if (isPointInTime(window)) return Prisma.sql`(${performedAt} <= ${window.end})`;
+  return Prisma.sql`(${performedAt} >= ${window.start} AND ${performedAt} <= ${window.end})`;
+}
+
+/** The exercises an actor may see, to AND with the query's own filter. No narrowing for non-auditors. */
+export async function exerciseScopeWhere(actor: Actor, now: Date = new Date()): Promise<Prisma.RunbookExerciseWhereInput> {
+  if (!isAuditorActor(actor)) return {};
+  const audits = await grantedAudits(actor.user.id, now);
+  if (!audits.length) return { id: { in: [] as string[] } };
+  return { OR: audits.map((a) => ({ AND: [{ runbook: { projectId: { in: a.projectIds } } }, exerciseInWindowWhere(a.window)] })) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Moments. Whatever is computed "as of" a moment (readiness, holdbacks, what falls due, open
+// blockers) is computed for an auditor as of a moment inside the window of the audit that grants the
+// project, from evidence and exercises inside that window only.
+
+/** `at`, moved into the window if it lies outside it. */
+export function clampToWindow(at: Date, window: ObservationWindow): Date {
+  if (at.getTime() < window.start.getTime()) return window.start;
+  if (at.getTime() > window.end.getTime()) return window.end;
+  return at;
+}
+
+export interface AuditorView {
+  auditId: string;
+  window: ObservationWindow;
+  /** The moment asked about, clamped into the window. */
+  at: Date;
+}
+
+function distance(at: Date, w: ObservationWindow): number {
+  const t = at.getTime();
+  return t < w.start.getTime() ? w.start.getTime() - t : t > w.end.getTime() ? t - w.end.getTime() : 0;
+}
+
+/**
+ * Of the audits that grant a project, the one whose window is nearest `at` (containing it if any;
+ * ties go to the later window), with `at` clamped into it.
+ */
+export function chooseView(audits: GrantedAudit[], projectId: string, at: Date): AuditorView | null {
+  const mine = audits.filter((a) => a.projectIds.includes(projectId));
+  if (!mine.length) return null;
+  const best = mine.reduce((b, a) => {
+    const d = distance(at, a.window) - distance(at, b.window);
+    return d < 0 || (d === 0 && a.window.end.getTime() > b.window.end.getTime()) ? a : b;
+  });
+  return { auditId: best.auditId, window: best.window, at: clampToWindow(at, best.window) };
+}
+
+/**
+ * How an actor reads a project as of `at`: null for everyone but auditors (no narrowing); for an
+ * auditor, the granting audit's window and the clamped moment. An auditor without a live grant on the
+ * project gets a not-found, the same answer as for a project that does not exist.
+ */
+export async function auditorView(actor: Actor, projectId: string, at: Date, now: Date): Promise<AuditorView | null> {
+  if (!isAuditorActor(actor)) return null;
+  const view = chooseView(await grantedAudits(actor.user.id, now), projectId, at);
+  if (!view) throw new NotFoundError("There is no project with that name that you can see.");
+  return view;
+}
+
+/** auditorView for several projects at once (one grant read), keyed by project id. */
+export async function auditorViews(actor: Actor, projectIds: string[], at: Date, now: Date): Promise<Map<string, AuditorView> | null> {
+  if (!isAuditorActor(actor)) return null;
+  const audits = await grantedAudits(actor.user.id, now);
+  const out = new Map<string, AuditorView>();
+  for (const id of projectIds) {
+    const view = chooseView(audits, id, at);
+    if (view) out.set(id, view);
+  }
+  return out;
+}
+
+/**
+ * Backlog items open (not done) in these projects: now, or for an auditor at the clamped moment of
+ * each project's view (created by then and not closed by then), so that counts of open work match the
+ * readiness the auditor is shown.
+ */
+export function openBacklogWhere(projectIds: string[], views: Map<string, AuditorView> | null): Prisma.BacklogItemWhereInput {
+  if (!views) return { projectId: { in: projectIds }, status: { not: "DONE" } };
+  const ors = projectIds.flatMap((id) => {
+    const v = views.get(id);
+    return v
+      ? [{ projectId: id, createdAt: { lte: v.at }, OR: [{ closedAt: null, status: { not: "DONE" as const } }, { closedAt: { gt: v.at } }] }]
+      : [];
+  });
+  return ors.length ? { OR: ors } : { id: { in: [] as string[] } };
 }

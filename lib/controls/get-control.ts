@@ -4,15 +4,22 @@ import { NotFoundError } from "@/lib/errors";
 import { familyOf } from "@/lib/controls/starter-library";
 import { compareFrameworks } from "@/lib/catalogue/builtin";
 import { projectAccessWhere } from "@/lib/projects/project-access";
+import { evidenceScopeWhere } from "@/lib/audits/auditor-scope";
 
 export interface GetControlOptions {
   ctx: RequestCtx;
   key: string;
+  /** For access checks (an auditor's grant must be live now). */
+  now?: Date;
 }
 
 /** One control with its expectations, its mappings grouped by framework, and per-project applicability. */
-export async function getControl({ ctx, key }: GetControlOptions) {
+export async function getControl({ ctx, key, now = new Date() }: GetControlOptions) {
   assertCan(ctx.actor, "control:read");
+  // What is linked to the control is counted in the projects the actor can see, and evidence, for an
+  // auditor, within their audit windows (lib/audits/auditor-scope.ts).
+  const visible = projectAccessWhere(ctx.actor, now);
+  const evidenceScope = await evidenceScopeWhere(ctx.actor, now);
   const control = await prisma.control.findUnique({
     where: { key },
     select: {
@@ -42,11 +49,17 @@ export async function getControl({ ctx, key }: GetControlOptions) {
         },
       },
       projects: {
-        where: { notApplicable: true },
+        where: { notApplicable: true, project: visible },
         select: { justification: true, updatedAt: true, project: { select: { slug: true, name: true } } },
         orderBy: { project: { name: "asc" } },
       },
-      _count: { select: { evidence: true, backlogItems: true, runbooks: true } },
+      _count: {
+        select: {
+          evidence: { where: { evidence: { AND: [{ project: visible }, evidenceScope] } } },
+          backlogItems: { where: { item: { project: visible } } },
+          runbooks: { where: { runbook: { project: visible } } },
+        },
+      },
     },
   });
   if (!control) throw new NotFoundError(`There is no control ${key}.`);
@@ -61,7 +74,7 @@ export async function getControl({ ctx, key }: GetControlOptions) {
   const inScope = await prisma.project.findMany({
     where: {
       AND: [
-        projectAccessWhere(ctx.actor),
+        visible,
         { archivedAt: null },
         { frameworks: { some: { framework: { requirements: { some: { retiredAt: null, mappings: { some: { controlId: control.id } } } } } } } },
       ],

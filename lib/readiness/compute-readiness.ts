@@ -4,6 +4,7 @@ import { prisma, type Db } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { readinessProjectWhere } from "@/lib/readiness/project-scope";
+import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/audits/auditor-scope";
 import { gatherFacts } from "@/lib/readiness/gather-facts";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
 import type { ReadinessResult } from "@/lib/readiness/types";
@@ -19,15 +20,22 @@ export interface ComputeReadinessOptions {
   frameworkKeys?: string[];
   /** The real present, for access checks (an auditor's grant must be live now). Defaults to `at`. */
   now?: Date;
+  /**
+   * Count only evidence and exercises inside this audit window (a packet's readiness). For an auditor
+   * the window of the audit that grants the project is always used, and `at` is clamped into it.
+   */
+  window?: ObservationWindow;
   db?: Db;
 }
 
 export interface ProjectReadiness {
   project: { id: string; slug: string; name: string };
   result: ReadinessResult;
+  /** Set when an auditor asked: the audit window the result was computed in (and `result.at` lies in it). */
+  view?: AuditorView | null;
 }
 
-export async function computeReadiness({ ctx, slug, projectId, at, frameworkKeys, now = at, db = prisma }: ComputeReadinessOptions): Promise<ProjectReadiness> {
+export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma }: ComputeReadinessOptions): Promise<ProjectReadiness> {
   if (!slug && !projectId) throw new InvalidInputError("Name the project (slug or id).");
   const project = await db.project.findFirst({
     where: { AND: [slug ? { slug } : { id: projectId }, readinessProjectWhere(ctx.actor, now)] },
@@ -35,9 +43,13 @@ export async function computeReadiness({ ctx, slug, projectId, at, frameworkKeys
   });
   if (!project) throw new NotFoundError(`There is no project "${slug ?? projectId}" that you can see.`);
   assertCan(ctx.actor, "readiness:read", { projectId: project.id });
-  if (Number.isNaN(at.getTime())) throw new InvalidInputError("The moment to compute readiness for is not a valid date.", [{ path: "at", message: "not a valid date" }]);
+  if (Number.isNaN(asked.getTime())) throw new InvalidInputError("The moment to compute readiness for is not a valid date.", [{ path: "at", message: "not a valid date" }]);
+  // An auditor's readiness: as of a moment inside their audit's window, from what lies inside it.
+  const view = await auditorView(ctx.actor, project.id, asked, now);
+  const window = view?.window ?? given ?? null;
+  const at = view?.at ?? asked;
 
-  const facts = await gatherFacts({ projectId: project.id, at, frameworkKeys, db });
+  const facts = await gatherFacts({ projectId: project.id, at, frameworkKeys, window, db });
   // A framework asked for but not gathered is one the project is not assessed against.
   const unknown = (frameworkKeys ?? []).filter((k) => !facts.frameworks.some((f) => f.key === k));
   if (unknown.length) {
@@ -46,5 +58,5 @@ export async function computeReadiness({ ctx, slug, projectId, at, frameworkKeys
     const against = assessed.length ? `it is assessed against ${assessed.join(", ")}` : "it is not assessed against any framework yet";
     throw new InvalidInputError(`${project.name} is not assessed against ${unknown.join(", ")}; ${against}.`, [{ path: "framework", message: `not one of: ${assessed.join(", ") || "(none)"}` }]);
   }
-  return { project: { id: project.id, slug: project.slug, name: project.name }, result: evaluateReadiness(facts) };
+  return { project: { id: project.id, slug: project.slug, name: project.name }, result: evaluateReadiness(facts), view };
 }

@@ -4,6 +4,7 @@
 import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome, ItemStatus } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type Db } from "@/lib/db";
+import { evidenceInWindowSql, exerciseInWindowSql, type ObservationWindow } from "@/lib/audits/auditor-scope";
 import type { ControlFacts, FrameworkFacts, ReadinessFacts } from "@/lib/readiness/types";
 
 export interface GatherFactsOptions {
@@ -11,6 +12,11 @@ export interface GatherFactsOptions {
   at: Date;
   /** Framework keys to include (default: every framework the project is assessed against). */
   frameworkKeys?: string[];
+  /**
+   * Only evidence and exercises inside this audit window count (an auditor's view, or a packet's):
+   * lib/audits/auditor-scope.ts says what "inside" means. Without it, everything up to `at` counts.
+   */
+  window?: ObservationWindow | null;
   db?: Db;
 }
 
@@ -26,6 +32,7 @@ interface ReqRow {
   assessable: boolean;
   position: number;
   naReason: string | null;
+  retired: boolean;
   controlIds: string[];
 }
 
@@ -72,7 +79,7 @@ interface RunbookRow {
   measuredRpoSeconds: number | null;
 }
 
-export async function gatherFacts({ projectId, at, frameworkKeys, db = prisma }: GatherFactsOptions): Promise<ReadinessFacts> {
+export async function gatherFacts({ projectId, at, frameworkKeys, window = null, db = prisma }: GatherFactsOptions): Promise<ReadinessFacts> {
   const keys = frameworkKeys ?? null;
   // The project's frameworks and the current controls mapped to them, as CTEs shared by every query
   // below, so that all four run at once (one round trip of latency, not four).
@@ -81,27 +88,33 @@ export async function gatherFacts({ projectId, at, frameworkKeys, db = prisma }:
       SELECT f.id, f.key, f.name FROM "ProjectFramework" pf JOIN "Framework" f ON f.id = pf."frameworkId"
       WHERE pf."projectId" = ${projectId} AND (${keys}::text[] IS NULL OR f.key = ANY(${keys}::text[]))
     ),
+    req AS (
+      -- Current requirements, and the retired ones above them: a retired parent keeps its current
+      -- children in place and still passes down its controls, not-applicable reason and family.
+      SELECT r.id, r."parentId" FROM "Requirement" r WHERE r."frameworkId" IN (SELECT id FROM fw) AND r."retiredAt" IS NULL
+      UNION
+      SELECT p.id, p."parentId" FROM req JOIN "Requirement" p ON p.id = req."parentId" AND p."retiredAt" IS NOT NULL
+    ),
     ctl AS (
-      SELECT DISTINCT c.id FROM "Requirement" r
-      JOIN "ControlMapping" m ON m."requirementId" = r.id
+      SELECT DISTINCT c.id FROM req
+      JOIN "ControlMapping" m ON m."requirementId" = req.id
       JOIN "Control" c ON c.id = m."controlId" AND c."archivedAt" IS NULL
-      WHERE r."frameworkId" IN (SELECT id FROM fw) AND r."retiredAt" IS NULL
     )`;
   const [reqs, controlRows, blockerRows, runbookRows] = await Promise.all([
     db.$queryRaw<ReqRow[]>`
-      WITH ${scope}
+      WITH RECURSIVE ${scope}
       SELECT fw.id AS "frameworkId", fw.key AS "frameworkKey", fw.name AS "frameworkName",
              r.id, r."refId", r.title, r."parentId", r.level, r.assessable, r.position,
-             r."defaultNotApplicableReason" AS "naReason",
+             r."defaultNotApplicableReason" AS "naReason", r."retiredAt" IS NOT NULL AS retired,
              COALESCE(array_agg(c.id ORDER BY c.key) FILTER (WHERE c.id IS NOT NULL), '{}') AS "controlIds"
       FROM fw
-      LEFT JOIN "Requirement" r ON r."frameworkId" = fw.id AND r."retiredAt" IS NULL
+      LEFT JOIN "Requirement" r ON r."frameworkId" = fw.id AND r.id IN (SELECT id FROM req)
       LEFT JOIN "ControlMapping" m ON m."requirementId" = r.id
       LEFT JOIN "Control" c ON c.id = m."controlId" AND c."archivedAt" IS NULL
       GROUP BY fw.id, fw.key, fw.name, r.id
       ORDER BY fw.key`,
     db.$queryRaw<ControlRow[]>`
-      WITH ${scope}
+      WITH RECURSIVE ${scope}
       SELECT c.id, c.key, c.title, pc."notApplicable", pc.justification,
              ce.kind, ce."freshnessDays",
              ev."evidenceId", ev.outcome, ev."effectiveAt", ev."collectedAt", e.title AS "evidenceTitle", e."sourceBranch" AS branch
@@ -113,18 +126,19 @@ export async function gatherFacts({ projectId, at, frameworkKeys, db = prisma }:
         FROM "EvidenceControl" x
         WHERE x."projectId" = ${projectId} AND x."controlId" = c.id AND x.kind = ce.kind
           AND x."effectiveAt" <= ${at} AND x."collectedAt" <= ${at}
+          AND ${evidenceInWindowSql(window, { effectiveAt: Prisma.sql`x."effectiveAt"`, expiresAt: Prisma.sql`(SELECT w."expiresAt" FROM "Evidence" w WHERE w.id = x."evidenceId")` })}
         ORDER BY x."effectiveAt" DESC, x."evidenceId" DESC
         LIMIT 1
       ) ev ON ce.kind IS NOT NULL
       LEFT JOIN "Evidence" e ON e.id = ev."evidenceId"`,
     db.$queryRaw<BlockerRow[]>`
-      WITH ${scope}
+      WITH RECURSIVE ${scope}
       SELECT bic."controlId", b.id AS "itemId", b.key, b.title, b.status, b."createdAt", b."closedAt"
       FROM "BacklogItemControl" bic JOIN "BacklogItem" b ON b.id = bic."itemId"
       WHERE bic."controlId" IN (SELECT id FROM ctl) AND b."projectId" = ${projectId}
         AND b.priority = 'BLOCKER' AND b."createdAt" <= ${at} AND (b."closedAt" IS NULL OR b."closedAt" > ${at})`,
     db.$queryRaw<RunbookRow[]>`
-      WITH ${scope}
+      WITH RECURSIVE ${scope}
       SELECT rc."controlId", r.id AS "runbookId", r.key, r.title, r."cadenceDays", r."createdAt", r."archivedAt",
              r."rtoTargetSeconds", r."rpoTargetSeconds",
              x.id AS "exerciseId", x."performedAt", x.outcome, x."measuredRtoSeconds", x."measuredRpoSeconds"
@@ -132,8 +146,9 @@ export async function gatherFacts({ projectId, at, frameworkKeys, db = prisma }:
       LEFT JOIN LATERAL (
         SELECT y.id, y."performedAt", y.outcome, y."measuredRtoSeconds", y."measuredRpoSeconds"
         FROM "RunbookExercise" y
-        WHERE y."runbookId" = r.id AND y."performedAt" <= ${at}
-        ORDER BY y."performedAt" DESC, y.id DESC
+        WHERE y."runbookId" = r.id AND y."performedAt" <= ${at} AND ${exerciseInWindowSql(window, Prisma.sql`y."performedAt"`)}
+        -- Exercises at the same moment: the worse outcome counts, then the one recorded last.
+        ORDER BY y."performedAt" DESC, CASE y.outcome WHEN 'FAIL' THEN 0 WHEN 'PARTIAL' THEN 1 ELSE 2 END, y."createdAt" DESC, y.id DESC
         LIMIT 1
       ) x ON true
       WHERE rc."controlId" IN (SELECT id FROM ctl) AND r."projectId" = ${projectId}`,
@@ -160,6 +175,7 @@ function toFrameworks(rows: ReqRow[]): FrameworkFacts[] {
       position: r.position,
       notApplicableReason: r.naReason,
       controlIds: r.controlIds,
+      ...(r.retired ? { retired: true } : {}),
     });
   }
   for (const fw of out.values()) fw.requirements.sort((a, b) => a.id.localeCompare(b.id));

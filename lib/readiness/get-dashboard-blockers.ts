@@ -4,6 +4,7 @@ import { links } from "@/lib/readiness/links";
 import { NO_BLOCK } from "@/lib/backlog/priority";
 import { PRIORITY_COLUMNS, type PriorityColumn } from "@/lib/readiness/priorities";
 import { visibleProjects } from "@/lib/readiness/visible-projects";
+import { auditorViews, openBacklogWhere } from "@/lib/audits/auditor-scope";
 
 
 export interface BlockerMatrix {
@@ -26,7 +27,10 @@ export async function getDashboardBlockers({ ctx, now, project }: GetDashboardBl
   const projects = await visibleProjects(ctx, now, project);
   const groups = await prisma.backlogItem.groupBy({
     by: ["projectId", "block", "priority"],
-    where: { projectId: { in: projects.map((p) => p.id) }, status: { not: "DONE" } },
+    where: openBacklogWhere(
+      projects.map((p) => p.id),
+      await auditorViews(ctx.actor, projects.map((p) => p.id), now, now),
+    ),
     _count: { _all: true },
   });
   const out: BlockerMatrix[] = [];

@@ -47,13 +47,15 @@ export async function getDashboardReadiness({ ctx, now, project }: GetDashboardR
     }),
   ]);
   const cards: ReadinessCard[] = [];
-  for (const { project: p, result } of computed) {
+  for (const { project: p, result, view } of computed) {
     for (const fw of result.frameworks) {
-      const history = snapshots.filter((s) => s.projectId === p.id && s.frameworkId === fw.frameworkId);
+      // Snapshots are computed from all of a project's evidence, not one audit window's: an auditor
+      // sees only the figure computed in their window, on the day it was computed for.
+      const history = view ? [] : snapshots.filter((s) => s.projectId === p.id && s.frameworkId === fw.frameworkId);
       const trend: TrendPoint[] = history
         .filter((s) => s.day.getTime() >= since.getTime())
         .map((s) => ({ day: dayKey(s.day), score: s.score, met: s.met, applicable: s.applicable }));
-      trend.push({ day: dayKey(today), score: fw.score, met: fw.met, applicable: fw.applicable });
+      trend.push({ day: dayKey(view ? utcDay(result.at) : today), score: fw.score, met: fw.met, applicable: fw.applicable });
       const before = history.filter((s) => s.day.getTime() <= weekAgo.getTime()).at(-1);
       const lastWeek = before ? { day: dayKey(before.day), score: before.score } : null;
       cards.push({

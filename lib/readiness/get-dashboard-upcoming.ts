@@ -5,6 +5,7 @@ import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { addDays, kindLabel, runbookDueAt } from "@/lib/readiness/evaluate-control";
 import { links } from "@/lib/readiness/links";
 import { readinessOfProjects, visibleProjects } from "@/lib/readiness/visible-projects";
+import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
 
 export interface UpcomingItem {
   /** "evidence" expires (its control turns stale then); "exercise" falls due. */
@@ -71,7 +72,7 @@ export async function getDashboardUpcoming({ ctx, now, days, type, project, curs
         cadenceDays: true,
         createdAt: true,
         projectId: true,
-        exercises: { where: { performedAt: { lte: now } }, orderBy: { performedAt: "desc" }, take: 1, select: { performedAt: true } },
+        exercises: { where: { AND: [{ performedAt: { lte: now } }, await exerciseScopeWhere(ctx.actor, now)] }, orderBy: { performedAt: "desc" }, take: 1, select: { performedAt: true } },
       },
     });
     const byId = new Map(projects.map((p) => [p.id, p]));

@@ -98,10 +98,11 @@ export function toReport(project: { slug: string; name: string }, result: Readin
 }
 
 export async function getReadinessReport({ ctx, slug, framework, at, now }: GetReadinessReportOptions): Promise<ReadinessReport> {
-  const { project, result } = await computeReadiness({ ctx, slug, at, now, frameworkKeys: framework ? [framework] : undefined });
-  // The previous snapshot: the newest one from a day before the moment's day.
-  const snapshots = await prisma.scoreSnapshot.findMany({
-    where: { projectId: project.id, frameworkId: { in: result.frameworks.map((f) => f.frameworkId) }, day: { lt: utcDay(at) } },
+  const { project, result, view } = await computeReadiness({ ctx, slug, at, now, frameworkKeys: framework ? [framework] : undefined });
+  // The previous snapshot: the newest one from a day before the moment's day. Snapshots are computed
+  // from all of a project's evidence, not one audit window's: an auditor is shown none.
+  const snapshots = view ? [] : await prisma.scoreSnapshot.findMany({
+    where: { projectId: project.id, frameworkId: { in: result.frameworks.map((f) => f.frameworkId) }, day: { lt: utcDay(result.at) } },
     distinct: ["frameworkId"],
     orderBy: [{ frameworkId: "asc" }, { day: "desc" }],
     select: { frameworkId: true, day: true, score: true, met: true, applicable: true },

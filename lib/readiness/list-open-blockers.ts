@@ -4,6 +4,7 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { links } from "@/lib/readiness/links";
 import { visibleProjects } from "@/lib/readiness/visible-projects";
+import { auditorViews, openBacklogWhere } from "@/lib/audits/auditor-scope";
 
 export interface OpenBlocker {
   id: string;
@@ -36,11 +37,11 @@ export async function listOpenBlockers({ ctx, now, mine, cursor, limit }: ListOp
   const projects = await visibleProjects(ctx, now);
   const userId = ctx.actor.kind === "user" ? ctx.actor.user.id : null;
   const after = decodeCursor(cursor, ZCursor);
+  const ids = projects.map((p) => p.id);
   const rows = await prisma.backlogItem.findMany({
     where: {
-      projectId: { in: projects.map((p) => p.id) },
+      AND: [openBacklogWhere(ids, await auditorViews(ctx.actor, ids, now, now))],
       priority: "BLOCKER",
-      status: { not: "DONE" },
       ...(mine ? { ownerId: userId ?? "-" } : {}),
       ...(after ? { OR: [{ createdAt: { gt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { gt: after[1] } }] } : {}),
     },

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { projectBySlug } from "@/lib/backlog/scope";
+import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
 import { exerciseSchedule } from "@/lib/runbooks/schedule";
 import type { ParsedRunbookStep } from "@/lib/import/types";
 
@@ -20,6 +21,8 @@ export type RunbookDetail = Awaited<ReturnType<typeof getRunbook>>;
 export async function getRunbook({ ctx, slug, runbookId, now, version }: GetRunbookOptions) {
   const project = await projectBySlug(ctx.actor, slug);
   assertCan(ctx.actor, "runbook:read", { projectId: project.id });
+  // An auditor sees the exercises inside their audit window only (lib/audits/auditor-scope.ts).
+  const exerciseScope = await exerciseScopeWhere(ctx.actor, now);
   const runbook = await prisma.runbook.findFirst({
     where: { id: runbookId, projectId: project.id },
     include: {
@@ -27,6 +30,7 @@ export async function getRunbook({ ctx, slug, runbookId, now, version }: GetRunb
       document: { select: { id: true, key: true, title: true } },
       versions: { orderBy: { version: "desc" }, select: { id: true, version: true, title: true, note: true, editedById: true, createdAt: true, steps: true } },
       exercises: {
+        where: exerciseScope,
         orderBy: { performedAt: "desc" },
         take: 50,
         include: { attachments: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, contentType: true, size: true, sha256: true, createdAt: true } } },
@@ -35,8 +39,14 @@ export async function getRunbook({ ctx, slug, runbookId, now, version }: GetRunb
     },
   });
   if (!runbook) throw new NotFoundError(`There is no runbook ${runbookId} in ${project.name}.`);
-  const shown = runbook.versions.find((v) => v.version === (version ?? runbook.currentVersion));
-  if (!shown) throw new NotFoundError(`This runbook has no version ${version}.`);
+  // A runbook created without steps (or whose version rows were never written) has no versions yet: its
+  // current version is shown as an empty one until someone writes the steps. An earlier or later version
+  // that does not exist is still not found.
+  const wanted = version ?? runbook.currentVersion;
+  const shown =
+    runbook.versions.find((v) => v.version === wanted) ??
+    (runbook.versions.length === 0 && wanted === runbook.currentVersion ? { version: wanted, title: runbook.title, note: "No steps written yet", createdAt: runbook.createdAt, steps: [] } : null);
+  if (!shown) throw new NotFoundError(`This runbook has no version ${wanted}.`);
   const people = await prisma.user.findMany({
     where: { id: { in: [...runbook.versions.map((v) => v.editedById), ...runbook.exercises.map((e) => e.recordedById)].filter((x): x is string => !!x) } },
     select: { id: true, name: true },

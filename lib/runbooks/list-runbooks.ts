@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { projectBySlug } from "@/lib/backlog/scope";
+import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
 import { exerciseSchedule } from "@/lib/runbooks/schedule";
 
 export interface ListRunbooksOptions {
@@ -16,6 +17,7 @@ const ORDER = { overdue: 0, "due-soon": 1, ok: 2, unscheduled: 3 } as const;
 export async function listRunbooks({ ctx, slug, now, archived }: ListRunbooksOptions) {
   const project = await projectBySlug(ctx.actor, slug);
   assertCan(ctx.actor, "runbook:read", { projectId: project.id });
+  const exerciseScope = await exerciseScopeWhere(ctx.actor, now);
   const rows = await prisma.runbook.findMany({
     where: { projectId: project.id, archivedAt: archived === "include" ? undefined : archived === "only" ? { not: null } : null },
     orderBy: { title: "asc" },
@@ -32,7 +34,7 @@ export async function listRunbooks({ ctx, slug, now, archived }: ListRunbooksOpt
       removedFromSourceAt: true,
       owner: { select: { id: true, name: true } },
       document: { select: { id: true, title: true } },
-      exercises: { orderBy: { performedAt: "desc" }, take: 1, select: { performedAt: true, outcome: true } },
+      exercises: { where: exerciseScope, orderBy: { performedAt: "desc" }, take: 1, select: { performedAt: true, outcome: true } },
       _count: { select: { controls: true } },
     },
   });

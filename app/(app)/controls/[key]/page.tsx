@@ -1,3 +1,4 @@
+import { requestNow } from "@/lib/clock";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Control" };
 export default async function ControlPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   const ctx = await requirePermission("control:read");
-  const control = await getControl({ ctx, key: decodeURIComponent(key) }).catch((err) => {
+  const control = await getControl({ ctx, key: decodeURIComponent(key), now: await requestNow() }).catch((err) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });

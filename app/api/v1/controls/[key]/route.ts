@@ -8,7 +8,9 @@ import { ZControlUpdate } from "@/lib/schemas/control";
 
 const params = z.strictObject({ key: ZControlKey });
 
-export const GET = defineRoute({ auth: "session", permission: "control:read", params }, async ({ ctx, params }) => getControl({ ctx, key: params.key }));
+export const GET = defineRoute({ auth: "session", permission: "control:read", params }, async ({ ctx, params }) =>
+  getControl({ ctx, key: params.key, now: await requestNow() }),
+);
 
 export const PATCH = defineRoute({ auth: "session", permission: "control:manage", params, body: ZControlUpdate }, async ({ ctx, params, body }) =>
   updateControl({ ctx, key: params.key, data: body, now: await requestNow() }),
