@@ -1,8 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Two tiers: `unit` (pure logic, colocated *.test.ts) and `integration` (*.int.test.ts, each test
-// file in a fresh database cloned from a migrated template: see tests/setup/integration.ts).
+// Three tiers: `unit` (pure logic, colocated *.test.ts), `integration` (*.int.test.ts, each test
+// file in a fresh database cloned from a migrated template: see tests/setup/integration.ts) and
+// `conformance` (*.conformance.test.ts: the parsers against the shared corpus and seed documents in
+// ../shared beside the repository; scripts/test.ts runs it only when that folder is there, and requires
+// it under CI). Unit and integration tests read only fixtures that live in the repository.
 const alias = { "@": path.resolve(import.meta.dirname) };
 const exclude = ["node_modules/**", ".next/**", "generated/**", ".data/**", "e2e/**"];
 
@@ -16,7 +19,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["**/*.test.ts", "**/*.test.tsx"],
-          exclude: [...exclude, "**/*.int.test.ts"],
+          exclude: [...exclude, "**/*.int.test.ts", "**/*.conformance.test.ts"],
           testTimeout: 30_000,
         },
       },
@@ -26,12 +29,22 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["**/*.int.test.ts"],
-          exclude,
+          exclude: [...exclude, "**/*.conformance.test.ts"],
           globalSetup: ["tests/setup/integration-global.ts"],
           setupFiles: ["tests/setup/integration.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "conformance",
+          environment: "node",
+          include: ["**/*.conformance.test.ts"],
+          exclude,
+          testTimeout: 60_000,
         },
       },
     ],

@@ -2,10 +2,13 @@
 //   static       typecheck + lint
 //   unit         vitest, pure logic
 //   integration  vitest against real PostgreSQL: DATABASE_URL's server when set, else an embedded one
+//   conformance  vitest, the parsers against ../shared/corpus and ../shared/seeds: run when that folder is
+//                beside the repository, required under CI (CI=true), reported as not run otherwise
 //   e2e          Playwright in Debian's chromium against a production build, fresh database with demo data
 // `npm test` runs them all; `tsx scripts/test.ts <tier> [-- args]` runs one (args go to vitest/playwright).
 import "./lib/load-env";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { startTestServer, createDatabase, dropDatabasesWithPrefix } from "../tests/setup/test-server";
 import { freePort, type DatabaseServer } from "./lib/database";
@@ -13,7 +16,7 @@ import { prepareDatabase } from "./lib/prepare";
 import { buildIsCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { run } from "./lib/children";
 
-const TIERS = ["static", "unit", "integration", "e2e"] as const;
+const TIERS = ["static", "unit", "integration", "conformance", "e2e"] as const;
 type Tier = (typeof TIERS)[number];
 
 const argv = process.argv.slice(2);
@@ -51,10 +54,30 @@ async function runTier(tier: Tier): Promise<void> {
       });
       return;
     }
+    case "conformance":
+      await runConformance();
+      return;
     case "e2e":
       await runE2e();
       return;
   }
+}
+
+// The shared corpus and seed documents live beside the repository, never inside it. A fresh clone
+// without them passes every other tier on the repository's own fixtures; CI must have them.
+const SHARED = path.resolve("..", "shared");
+const notRun: string[] = [];
+
+async function runConformance(): Promise<void> {
+  const present = existsSync(path.join(SHARED, "corpus")) && existsSync(path.join(SHARED, "seeds"));
+  if (!present) {
+    const ci = (process.env.CI ?? "").toLowerCase();
+    if (ci && ci !== "false" && ci !== "0") throw new Error(`${SHARED}/corpus and ${SHARED}/seeds are required under CI`);
+    console.log(`The conformance tier was NOT run: ${SHARED} (corpus and seeds) is not beside the repository.`);
+    notRun.push("conformance");
+    return;
+  }
+  await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "conformance", ...passThrough]);
 }
 
 async function runE2e(): Promise<void> {
@@ -100,7 +123,7 @@ async function main() {
   }
   await server?.stop();
   console.log("\n=== summary ===");
-  for (const r of results) console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.tier.padEnd(12)} ${r.seconds.toFixed(1)} s${r.error ? `  (${r.error})` : ""}`);
+  for (const r of results) console.log(`${r.ok ? (notRun.includes(r.tier) ? "NOT RUN" : "PASS") : "FAIL"}  ${r.tier.padEnd(12)} ${r.seconds.toFixed(1)} s${r.error ? `  (${r.error})` : ""}`);
   process.exit(results.every((r) => r.ok) ? 0 : 1);
 }
 

@@ -85,7 +85,13 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
             You are looking at an earlier version, saved {formatDateTime(rb.shownVersion.createdAt)}. <Link href={base}>Show the current steps</Link>.
           </p>
         ) : null}
-        <RunbookSteps steps={rb.shownVersion.steps} />
+        {rb.shownVersion.steps.length === 0 ? (
+          <p className="muted" data-testid="runbook-no-steps">
+            No steps written yet.{canWrite ? " Edit the runbook to write them." : ""}
+          </p>
+        ) : (
+          <RunbookSteps steps={rb.shownVersion.steps} />
+        )}
       </section>
 
       <section className="card stack" aria-labelledby="exercises-title">

@@ -1,7 +1,9 @@
-// Hand-made documents for the shapes the seeds do not cover, and the corpus readiness assessment.
+// Hand-made documents for the shapes the seeds do not cover, and a readiness assessment of ours
+// (lib/import/fixtures); edge-cases.conformance.test.ts reads the corpus one it is modelled on.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "@/lib/import/parse-document";
-import { CORPUS_DOCS_DIR, readShared, requireShared } from "@/lib/import/seed-files";
 
 const md = (text: string) => parseDocument(text, { filename: "doc.md" });
 const txt = (text: string) => parseDocument(text, { filename: "doc.txt" });
@@ -111,21 +113,20 @@ describe("edge cases", () => {
   });
 });
 
-const corpus = requireShared(CORPUS_DOCS_DIR);
+describe("a readiness assessment with BUG/FEATURE keys and a priority matrix (our fixture)", () => {
+  const doc = parseDocument(readFileSync(path.join(import.meta.dirname, "fixtures", "readiness-assessment.md")), { filename: "READINESS.md" });
 
-describe.skipIf(!corpus)("corpus: a readiness assessment with BUG/FEATURE keys and a priority matrix", () => {
-  const doc = corpus ? parseDocument(readShared(CORPUS_DOCS_DIR, "adguard-hostlistcompiler_PRODUCTION_READINESS.md"), { filename: "PRODUCTION_READINESS.md" }) : (null as never);
-
-  it("imports 12 bugs, 22 features and the pre-production checklist", () => {
+  it("imports the bugs, the features and the pre-production checklist", () => {
     const keys = doc.items.filter((i) => i.key).map((i) => i.key!);
-    expect(keys.filter((k) => k.startsWith("BUG-"))).toHaveLength(12);
-    expect(keys.filter((k) => k.startsWith("FEATURE-"))).toHaveLength(22);
-    expect(doc.items.filter((i) => i.kind === "CHECKLIST").map((i) => i.status)).toEqual(Array(9).fill("OPEN"));
-    expect(doc.items.find((i) => i.key === "BUG-002")).toMatchObject({ priority: "HIGH", block: "Input Validation", affectedFiles: ["worker/handlers/compile.ts", "worker/middleware/index.ts"] });
+    expect(keys.filter((k) => k.startsWith("BUG-"))).toHaveLength(2);
+    expect(keys.filter((k) => k.startsWith("FEATURE-"))).toHaveLength(3);
+    expect(doc.items.filter((i) => i.kind === "CHECKLIST").map((i) => i.status)).toEqual(Array(3).fill("OPEN"));
+    expect(doc.items.find((i) => i.key === "BUG-001")).toMatchObject({ priority: "HIGH", block: "Request Handling", affectedFiles: ["service/routes/export.ts", "service/middleware/body.ts"] });
   });
 
   it("keeps the entry's own priority when the matrix re-classifies it, and says so", () => {
     expect(doc.items.find((i) => i.key === "FEATURE-001")).toMatchObject({ priority: "HIGH", priorityRaw: "High" });
     expect(doc.warnings.find((w) => w.startsWith("FEATURE-001:"))).toMatch(/HIGH .* but CRITICAL in "Critical \(Must Fix Before Production\)"/);
+    expect(doc.items.find((i) => i.key === "FEATURE-003")).toMatchObject({ priority: "LOW" });
   });
 });

@@ -5,7 +5,7 @@ import { AuditLogStats } from "@/lib/ingest/audit-log";
 import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
 import { IngestRefusal } from "@/lib/ingest/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
-import { bufferBody, corpusFile, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
+import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
 
 const plan = (body: BodyFile, named?: FormatId, limits: Partial<IngestLimits> = {}) => planParse({ body, named, limits: { ...DEFAULT_LIMITS, ...limits }, auditMapping: null });
 const formatOf = (p: ParsePlan) => (p.type === "evidence" ? p.parsed.format : p.type);
@@ -16,44 +16,39 @@ async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
   return err as IngestRefusal;
 }
 
-describe("sniffing: every dependency audit, SBOM, SARIF and audit log in the shared corpus", () => {
+describe("sniffing: our fixtures of every dependency audit, SBOM, SARIF and audit-log shape", () => {
   it.each([
-    ["sarif/open-hostfactory-plugin_bandit-report.sarif", "sarif"], // $schema and version come last
-    ["sarif/pygoat_semgrep_LARGE.sarif", "sarif"], // one 1 MB line: a document, not JSON Lines
-    ["audit-deps/auditci_npm6-audit-allowlisted-path.json", "npm-audit"],
-    ["audit-deps/auditci_npm7-audit-allowlisted-path.json", "npm-audit"],
-    ["audit-deps/auditci_npm7-audit-high.json", "npm-audit"],
-    ["audit-deps/auditci_npm7-audit-none.json", "npm-audit"],
-    ["audit-deps/auditci_pnpm-audit-high.json", "npm-audit"],
-    ["audit-deps/auditci_yarn3-npm-audit-workspace.json", "npm-audit"],
-    ["audit-deps/auditci_yarn1-audit-duplicate-paths.jsonl", "yarn-audit"],
-    ["audit-deps/auditci_yarn4-npm-audit-workspace.json", "yarn-audit"], // .json name, JSON Lines content
-    ["sbom/cdx_cern-lhc-vdm-editor_bom.json", "cyclonedx"],
-    ["sbom/cdx_juice-shop-v11.1.2_bom.json", "cyclonedx"],
-    ["sbom/cdx_laravel-7.12.0_bom.1.4.json", "cyclonedx"],
-    ["sbom/cdx_proton-bridge-v1.8.0.bom.json", "cyclonedx"],
-    ["sbom/cdx_saasbom_apigateway.json", "cyclonedx"],
-    ["sbom/cdx_vex_cisa-case-2.json", "cyclonedx"],
-    ["sbom/open-hostfactory-plugin_python-sbom-cyclonedx.json", "cyclonedx"], // bomFormat comes last
+    ["sarif/pylint-sec.sarif", "sarif"],
+    ["sarif/rulescan.sarif", "sarif"],
+    ["audit-deps/npm6-audit.json", "npm-audit"],
+    ["audit-deps/npm7-audit.json", "npm-audit"],
+    ["audit-deps/npm7-audit-clean.json", "npm-audit"],
+    ["audit-deps/pnpm-audit.json", "npm-audit"],
+    ["audit-deps/yarn1-audit.jsonl", "yarn-audit"],
+    ["audit-deps/yarn4-audit.json", "yarn-audit"], // .json name, JSON Lines content
+    ["sbom/cyclonedx-1.4-app.json", "cyclonedx"],
+    ["sbom/cyclonedx-saasbom.json", "cyclonedx"],
+    ["sbom/cyclonedx-vex.json", "cyclonedx"],
+    ["sbom/cyclonedx-bomformat-last.json", "cyclonedx"], // bomFormat comes last
   ])("%s is %s", async (file, format) => {
-    const p = await plan(fileBody(corpusFile(file)));
+    const p = await plan(fileBody(fixtureFile(file)));
     expect(formatOf(p)).toBe(format);
     expect(p.type === "evidence" && p.detected).toBe(true);
   });
 
   it.each([
-    ["sarif/open-hostfactory-plugin_bandit-report.native.json", "unsupported-format", /Bandit's own JSON report, which is not SARIF/],
-    ["audit-deps/open-hostfactory-plugin_security-report.json", "unknown-format", /keys "scan_timestamp", "project"/],
-    ["auditlogs/pgaudit_analyze-test_postgresql-2015-08-12_161343.csv", "unknown-format", /PostgreSQL log output with pgaudit lines/],
-    ["auditlogs/pgaudit_expected_pgaudit.out.log", "unknown-format", /PostgreSQL log output with pgaudit lines/],
+    ["sarif/bandit-native.json", "unsupported-format", /Bandit's own JSON report, which is not SARIF/],
+    ["audit-deps/ci-security-summary.json", "unknown-format", /keys "generated", "pipeline"/],
+    ["auditlogs/postgres-pgaudit.csv", "unknown-format", /PostgreSQL log output with pgaudit lines/],
+    ["auditlogs/postgres-pgaudit.log", "unknown-format", /PostgreSQL log output with pgaudit lines/],
   ])("%s is refused (%s) and says what it is", async (file, reason, message) => {
-    const err = await refusal(plan(fileBody(corpusFile(file))));
+    const err = await refusal(plan(fileBody(fixtureFile(file))));
     expect(err.reason).toBe(reason);
     expect(err.message).toMatch(message);
   });
 
-  it("every JUnit file in the corpus is sniffed as XML and handed to the JUnit parser", async () => {
-    const p = await plan(fileBody(corpusFile("junit/dorny_jest-junit.xml")));
+  it("a JUnit file is sniffed as XML and handed to the JUnit parser", async () => {
+    const p = await plan(fileBody(fixtureFile("junit/jest-mixed.xml")));
     expect(formatOf(p)).toBe("junit");
   });
 });
@@ -94,16 +89,16 @@ describe("named formats are checked, never trusted blindly", () => {
   });
 
   it("refuses a wrong format by name with what the body really is", async () => {
-    const sarifAsSbom = await refusal(plan(fileBody(corpusFile("sarif/open-hostfactory-plugin_bandit-report.sarif")), "cyclonedx"));
+    const sarifAsSbom = await refusal(plan(fileBody(fixtureFile("sarif/pylint-sec.sarif")), "cyclonedx"));
     expect([sarifAsSbom.reason, sarifAsSbom.status]).toEqual(["format-mismatch", 422]);
     expect(sarifAsSbom.message).toBe('You named the format "cyclonedx", but the body is SARIF 2.1.0 scan ("sarif"). Send it without ?format= or name the right one.');
-    const xmlAsSarif = await refusal(plan(fileBody(corpusFile("junit/dorny_jest-junit.xml")), "sarif"));
+    const xmlAsSarif = await refusal(plan(fileBody(fixtureFile("junit/jest-mixed.xml")), "sarif"));
     expect(xmlAsSarif.message).toMatch(/but the body is JUnit XML test report/);
     const linesAsSarif = await refusal(plan(fileBody(fixtureFile("cloudtrail.jsonl")), "sarif"));
     expect(linesAsSarif.message).toBe('You named the format "sarif", but the body is Audit log as JSON Lines ("audit-log"). Send it without ?format= or name the right one.');
     const oddLines = await refusal(plan(bufferBody('{"x":1}\n{"x":2}\n'), "sarif"));
     expect(oddLines.message).toBe('You named the format "sarif", but the body is JSON Lines, which "sarif" never is.');
-    expect((await refusal(plan(fileBody(corpusFile("auditlogs/pgaudit_expected_pgaudit.out.log")), "audit-log"))).reason).toBe("format-mismatch");
+    expect((await refusal(plan(fileBody(fixtureFile("auditlogs/postgres-pgaudit.log")), "audit-log"))).reason).toBe("format-mismatch");
   });
 
   it("takes any bytes as a manual file, and refuses formats that have their own endpoint", async () => {

@@ -1,18 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseCycloneDx, parseSpdx } from "@/lib/ingest/sbom";
 import { IngestRefusal } from "@/lib/ingest/refusal";
-import { corpusFile, fixtureFile, readJson } from "@/lib/ingest/testing/corpus";
+import { fixtureFile, readJson } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
 
-const cdx = (name: string) => parseCycloneDx(readJson(corpusFile(`sbom/${name}`)) as JsonValue);
+const cdx = (name: string) => parseCycloneDx(readJson(fixtureFile(`sbom/${name}`)) as JsonValue);
 
-describe("CycloneDX: the shared corpus", () => {
+describe("CycloneDX: our fixtures of each shape", () => {
   it.each([
-    ["cdx_cern-lhc-vdm-editor_bom.json", { specVersion: "1.2", components: 43, serialNumber: "urn:uuid:699b6458-60da-4f52-b1b3-34915dc01eb6", name: "lhc-vdm-editor" }],
-    ["cdx_juice-shop-v11.1.2_bom.json", { specVersion: "1.2", components: 840, name: "juice-shop", componentVersion: "11.1.2" }],
-    ["cdx_laravel-7.12.0_bom.1.4.json", { specVersion: "1.4", components: 62, dependencies: 63, serialNumber: null }],
-    ["cdx_proton-bridge-v1.8.0.bom.json", { specVersion: "1.2", components: 201, dependencies: 202 }],
-    ["open-hostfactory-plugin_python-sbom-cyclonedx.json", { specVersion: "1.4", components: 152, name: null }], // bomFormat comes last
+    ["cyclonedx-1.4-app.json", { specVersion: "1.4", components: 10, dependencies: 11, serialNumber: "urn:uuid:5b1e6f0c-2d7a-4e0b-9f3c-8a4d2c6e1b77", name: "orchestrator", componentVersion: "1.8.0", withoutLicence: 1 }],
+    ["cyclonedx-bomformat-last.json", { specVersion: "1.4", components: 4, name: null, serialNumber: null }], // bomFormat comes last
   ])("%s lists its components and passes", (name, want) => {
     const r = cdx(name);
     expect(r.summary).toMatchObject(want);
@@ -21,22 +18,26 @@ describe("CycloneDX: the shared corpus", () => {
   });
 
   it("counts licences by SPDX id and reads the metadata timestamp with its zone", () => {
-    const r = cdx("cdx_proton-bridge-v1.8.0.bom.json");
-    expect((r.summary as { licences: Array<{ name: string }> }).licences.map((l) => l.name)).toContain("BSD-3-Clause");
-    expect(r.effectiveAt?.toISOString()).toBe("2021-05-16T15:10:53.000Z");
+    const r = cdx("cyclonedx-1.4-app.json");
+    expect((r.summary as { licences: unknown }).licences).toEqual([
+      { name: "BSD-3-Clause", count: 4 },
+      { name: "MIT", count: 4 },
+      { name: "MPL-2.0", count: 1 },
+    ]);
+    expect(r.effectiveAt?.toISOString()).toBe("2026-01-20T15:45:10.000Z"); // +01:00 applied
   });
 
   it("a SaaSBOM lists services instead of components", () => {
-    const r = cdx("cdx_saasbom_apigateway.json");
-    expect(r.summary).toMatchObject({ components: 0, services: 6 });
+    const r = cdx("cyclonedx-saasbom.json");
+    expect(r.summary).toMatchObject({ components: 0, services: 4 });
     expect(r.outcome).toBe("PASS");
   });
 
   it("a VEX document whose vulnerabilities are all not_affected has nothing open", () => {
-    const r = cdx("cdx_vex_cisa-case-2.json");
-    expect(r.summary).toMatchObject({ components: 0, vulnerabilities: { total: 19, open: 0 } });
+    const r = cdx("cyclonedx-vex.json");
+    expect(r.summary).toMatchObject({ components: 0, vulnerabilities: { total: 5, open: 0 } });
     expect(r.outcome).toBe("PASS");
-    expect(r.outcomeReason).toMatch(/19 vulnerability statement/);
+    expect(r.outcomeReason).toMatch(/5 vulnerability statement/);
   });
 });
 

@@ -7,7 +7,7 @@ import { recordExercise } from "@/lib/runbooks/record-exercise";
 import { getRunbook } from "@/lib/runbooks/get-runbook";
 import { listRunbooks } from "@/lib/runbooks/list-runbooks";
 import { overdueExercises } from "@/lib/runbooks/overdue-exercises";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
@@ -32,6 +32,23 @@ describe("runbooks", () => {
     expect(first.shownVersion.steps.map((s) => s.text)).toEqual(["Stop writes", "Restore"]);
     const actions = (await prisma.activityEvent.findMany({ where: { entityId: rb.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["runbook.create", "runbook.update", "runbook.update"]);
+  });
+
+  it("opens a runbook that has no version rows yet, and the first steps written become its version 1", async () => {
+    const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
+    const project = await makeProject();
+    // As the demo seed once wrote it: a runbook row without any version (its page answered 404 "no version undefined").
+    const bare = await prisma.runbook.create({ data: { projectId: project.id, key: "restore-study", title: "Restore drill", cadenceDays: 90, createdAt: day(0) } });
+    const shown = await getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(1) });
+    expect(shown.shownVersion).toMatchObject({ version: 1, title: "Restore drill", steps: [] });
+    expect(shown.versions).toEqual([]);
+    await expect(getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(1), version: 2 })).rejects.toThrow(new NotFoundError("This runbook has no version 2."));
+    // Settings change without steps: still no version rows.
+    await updateRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(2), data: { cadenceDays: 30 } });
+    expect(await prisma.runbookVersion.count({ where: { runbookId: bare.id } })).toBe(0);
+    await updateRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(3), data: { steps: [{ text: "Restore last night's snapshot" }, { text: "Run the smoke tests" }] } });
+    const written = await getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(4) });
+    expect([written.currentVersion, written.versions.map((v) => v.version), written.shownVersion.steps.map((s) => s.text)]).toEqual([1, [1], ["Restore last night's snapshot", "Run the smoke tests"]]);
   });
 
   it("counts the next exercise from the last one and lists overdue runbooks first", async () => {

@@ -29,11 +29,14 @@ export async function updateRunbook({ ctx, slug, runbookId, data, now }: UpdateR
     if (input.key && input.key !== runbook.key && (await tx.runbook.findUnique({ where: { projectId_key: { projectId: project.id, key: input.key } }, select: { id: true } }))) {
       throw new ConflictError(`${project.name} already has a runbook "${input.key}"; choose another key.`);
     }
-    const current = await tx.runbookVersion.findUniqueOrThrow({ where: { runbookId_version: { runbookId: runbook.id, version: runbook.currentVersion } } });
+    // A runbook without version rows yet (created without steps) has an empty current version: the first
+    // steps written fill it in, rather than skipping a version number.
+    const written = await tx.runbookVersion.findUnique({ where: { runbookId_version: { runbookId: runbook.id, version: runbook.currentVersion } } });
+    const current = written ?? { title: runbook.title, steps: [] as unknown[] };
     const title = input.title ?? runbook.title;
     const steps = input.steps ?? (current.steps as unknown[]);
     const contentChanged = title !== current.title || JSON.stringify(steps) !== JSON.stringify(current.steps);
-    const version = contentChanged ? runbook.currentVersion + 1 : runbook.currentVersion;
+    const version = contentChanged && written ? runbook.currentVersion + 1 : runbook.currentVersion;
     if (contentChanged) {
       await tx.runbookVersion.create({ data: { runbookId: runbook.id, version, title, steps: steps as Prisma.InputJsonValue, note: input.note || null, editedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null, createdAt: now } });
     }

@@ -3,8 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BodyFile } from "@/lib/ingest/parse-body";
 
-// Tests read the shared corpus of real tool output in place (../shared/corpus beside the repo).
-// A missing corpus fails the test that needs it (never a skip), in CI and on a laptop alike.
+// Unit and integration tests read our own fixtures (lib/ingest/fixtures, written for this repository).
+// The conformance tier (*.conformance.test.ts) also reads the shared corpus of real tool output in place
+// (../shared/corpus beside the repo); scripts/test.ts runs that tier only when the folder is there.
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "../../..");
 export const CORPUS = path.resolve(REPO, "../shared/corpus");
@@ -13,13 +14,16 @@ const FIXTURES = path.resolve(HERE, "../fixtures");
 export function corpusFile(relative: string): string {
   const file = path.join(CORPUS, relative);
   if (!existsSync(file)) {
-    throw new Error(`The shared corpus file ${file} is missing: these tests need ../shared/corpus beside the repository.`);
+    throw new Error(`The shared corpus file ${file} is missing: conformance tests need ../shared/corpus beside the repository.`);
   }
   return file;
 }
 
+/** A fixture of ours, e.g. "junit/jest-mixed.xml"; a missing one is a failure. */
 export function fixtureFile(name: string): string {
-  return path.join(FIXTURES, name);
+  const file = path.join(FIXTURES, name);
+  if (!existsSync(file)) throw new Error(`The fixture ${file} is missing.`);
+  return file;
 }
 
 export function fileBody(file: string): BodyFile {

@@ -66,12 +66,29 @@ async function insertEvidence(tx: Tx, project: { id: string; slug: string }, sto
     ON CONFLICT DO NOTHING`;
 }
 
+const RESTORE_STEPS = [
+  { text: "Fetch last night's encrypted snapshot and the study key from the backup vault" },
+  { text: "Restore both into a scratch environment" },
+  { text: "Run the study smoke tests against the restored copy" },
+  { text: "Record the measured restore time and the age of the snapshot" },
+];
+
 /** report-ai-portal: the quarterly restore drill, last run 110 days ago, linked to the drill controls. */
 async function overdueDrill(tx: Tx, projectId: string, now: Date): Promise<string[]> {
   const runbook =
     (await tx.runbook.findUnique({ where: { projectId_key: { projectId, key: "restore-study" } }, select: { id: true } })) ??
     (await tx.runbook.create({
-      data: { projectId, key: "restore-study", title: "Restore drill", cadenceDays: 90, rtoTargetSeconds: 4 * 3600, rpoTargetSeconds: 24 * 3600, createdAt: new Date(now.getTime() - 220 * DAY) },
+      data: {
+        projectId,
+        key: "restore-study",
+        title: "Restore drill",
+        cadenceDays: 90,
+        rtoTargetSeconds: 4 * 3600,
+        rpoTargetSeconds: 24 * 3600,
+        createdAt: new Date(now.getTime() - 220 * DAY),
+        // Every runbook has its steps as version 1 (the page shows the current version's steps).
+        versions: { create: { version: 1, title: "Restore drill", steps: RESTORE_STEPS, note: "Written for the demo", createdAt: new Date(now.getTime() - 220 * DAY) } },
+      },
       select: { id: true },
     }));
   const controls = await tx.control.findMany({ where: { key: { in: ["BCK-02", "BCK-05"] } }, select: { id: true } });

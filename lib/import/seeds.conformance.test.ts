@@ -1,5 +1,7 @@
-// The five readiness documents our first users sent (../shared/seeds), imported as they are. The
-// expected counts and fields come from reading each document; docs/importing.md explains the rules.
+// Conformance: the five readiness documents our first users sent (../shared/seeds), imported as they
+// are. The expected counts and fields come from reading each document; docs/importing.md explains the
+// rules. Run by the conformance tier when ../shared is beside the repository (scripts/test.ts); the
+// unit tier reads our own documents of the same shapes (lib/seed/documents.test.ts).
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "@/lib/import/parse-document";
 import { markdownBlocks } from "@/lib/import/markdown-blocks";
@@ -8,12 +10,12 @@ import { countByBlockAndPriority } from "@/lib/import/summary";
 import { SEEDS_DIR, readShared, requireShared } from "@/lib/import/seed-files";
 import type { ParsedDocument } from "@/lib/import/types";
 
-const present = requireShared(SEEDS_DIR);
+requireShared(SEEDS_DIR);
 const load = (name: string) => parseDocument(readShared(SEEDS_DIR, name), { filename: name });
 const byBlock = (doc: ParsedDocument) => Object.fromEntries([...countByBlockAndPriority(doc.items, { includeDone: true })].map(([b, row]) => [b, Object.values(row).reduce((a, n) => a + n, 0)]));
 
-describe.skipIf(!present)("seed 000: a backlog of • bullets under plain-text headings", () => {
-  const doc = present ? load("000_8de9be00d0878db6.txt") : (null as never);
+describe("seed 000: a backlog of • bullets under plain-text headings", () => {
+  const doc = load("000_8de9be00d0878db6.txt");
 
   it("reads six blocks of open items", () => {
     expect(doc.format).toBe("text");
@@ -31,8 +33,8 @@ describe.skipIf(!present)("seed 000: a backlog of • bullets under plain-text h
   });
 });
 
-describe.skipIf(!present)("seed 001: a reStructuredText runbook flattened onto one line", () => {
-  const doc = present ? load("001_3f4d6e7c9a34f5a4.txt") : (null as never);
+describe("seed 001: a reStructuredText runbook flattened onto one line", () => {
+  const doc = load("001_3f4d6e7c9a34f5a4.txt");
 
   it("recovers the sections from the title underlines", () => {
     expect(doc.format).toBe("rst");
@@ -78,8 +80,8 @@ describe.skipIf(!present)("seed 001: a reStructuredText runbook flattened onto o
   });
 });
 
-describe.skipIf(!present)("seed 002: a keyed gap list with struck-through, completed entries", () => {
-  const doc = present ? load("002_d312acd1df8c3387.txt") : (null as never);
+describe("seed 002: a keyed gap list with struck-through, completed entries", () => {
+  const doc = load("002_d312acd1df8c3387.txt");
 
   it("imports the 39 gap entries and the 11 hardening rows, once each", () => {
     expect(doc.format).toBe("markdown");
@@ -166,8 +168,8 @@ describe.skipIf(!present)("seed 002: a keyed gap list with struck-through, compl
   });
 });
 
-describe.skipIf(!present)("seed 003: a markdown hardening checklist", () => {
-  const doc = present ? load("003_70f65c31b18e50c6.txt") : (null as never);
+describe("seed 003: a markdown hardening checklist", () => {
+  const doc = load("003_70f65c31b18e50c6.txt");
 
   it("makes each labelled bullet a checklist item with its sub-bullets as criteria", () => {
     expect(doc.items).toHaveLength(19);
@@ -192,8 +194,8 @@ describe.skipIf(!present)("seed 003: a markdown hardening checklist", () => {
   });
 });
 
-describe.skipIf(!present)("seed 004: a phased readiness plan copied from a rendered GitHub page", () => {
-  const doc = present ? load("004_c166fc15db0d77a3.txt") : (null as never);
+describe("seed 004: a phased readiness plan copied from a rendered GitHub page", () => {
+  const doc = load("004_c166fc15db0d77a3.txt");
 
   it("reads the numbered sub-phases as items with their acceptance criteria", () => {
     expect(doc.format).toBe("text");
