@@ -1,5 +1,7 @@
-// Mapping coverage of a framework: how many of its assessable requirements at least one live control
-// serves. Pure. (Readiness, which needs evidence, is computed elsewhere; this only says "mapped".)
+// Mapping coverage of a framework: how many of the requirements readiness scores at least one live
+// control serves. Pure. (Readiness, which needs evidence, is computed elsewhere; this only says
+// "mapped".) Callers pass scored requirements as `assessable`, with the controls they inherit from a
+// group above counted in `mappedControls` and an ancestor's not-applicable reason as their own.
 
 export interface CoverageInput {
   assessable: boolean;

@@ -4,6 +4,8 @@ import { NotFoundError } from "@/lib/errors";
 import { coverageOf, normaliseRef, type Coverage } from "@/lib/catalogue/coverage";
 import type { TFrameworkQuery } from "@/lib/schemas/catalogue";
 
+type ControlRef = { key: string; title: string };
+
 export interface RequirementNode {
   refId: string;
   title: string;
@@ -12,10 +14,28 @@ export interface RequirementNode {
   level: string;
   assessable: boolean;
   depth: number;
+  /** Not applicable by default: its own reason, or else the nearest ancestor's. */
   defaultNotApplicableReason: string | null;
-  controls: Array<{ key: string; title: string }>;
+  /** Live controls mapped to this requirement itself. */
+  controls: ControlRef[];
+  /** Live controls mapped to an ancestor, which decide this requirement too (`from`: that ancestor's refId). */
+  inherited: Array<ControlRef & { from: string }>;
+  /** Scored by readiness: current, assessable, nothing current and assessable beneath it. Otherwise a group. */
+  scored: boolean;
+  /** Retired by a newer catalogue version, shown because current requirements sit beneath it. */
+  retired: boolean;
   /** Matched the search itself (rather than being shown as the parent of a match). */
   match: boolean;
+}
+
+/** Live controls mapped to a group: each decides every scored requirement beneath it. */
+export interface GroupMapping {
+  refId: string;
+  title: string;
+  level: string;
+  controls: ControlRef[];
+  /** How many scored requirements beneath the group it decides. */
+  decides: number;
 }
 
 export interface FrameworkDetail {
@@ -23,7 +43,12 @@ export interface FrameworkDetail {
   coverage: Coverage;
   nodes: RequirementNode[];
   shown: number;
-  retired: Array<{ refId: string; title: string; retiredAt: Date; controls: Array<{ key: string; title: string }> }>;
+  /**
+   * Controls mapped to a current group rather than to the requirements it holds: typically a leaf
+   * that a newer catalogue version split into points. Listed so that a lead can move them down.
+   */
+  groupMappings: GroupMapping[];
+  retired: Array<{ refId: string; title: string; retiredAt: Date; controls: ControlRef[] }>;
 }
 
 export interface GetFrameworkOptions {
@@ -34,7 +59,10 @@ export interface GetFrameworkOptions {
 
 /**
  * A framework's requirement tree in catalogue order, each requirement with the live controls mapped
- * to it. A search (by id, e.g. "cc6.1" or "art 32", or by words) keeps the matches and their parents.
+ * to it and those it inherits from its ancestors (as readiness decides it: docs/readiness.md).
+ * Coverage counts the scored requirements a live control serves, directly or from above; controls
+ * mapped to a group are listed apart. A search (by id, e.g. "cc6.1" or "art 32", or by words) keeps
+ * the matches and their parents.
  */
 export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions): Promise<FrameworkDetail> {
   assertCan(ctx.actor, "framework:read");
@@ -64,38 +92,75 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
       },
     },
   });
-  const live = rows.filter((r) => !r.retiredAt);
-  const coverage = coverageOf(live.map((r) => ({ ...r, retired: false, mappedControls: r.mappings.length })));
-
-  // Depth-first over the live tree, children in catalogue order.
-  const liveIds = new Set(live.map((r) => r.id));
-  const children = new Map<string | null, typeof live>();
-  for (const r of live) {
-    const parent = r.parentId && liveIds.has(r.parentId) ? r.parentId : null;
+  type Req = (typeof rows)[number];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // The current requirements and the retired ones above them (which keep their children in place
+  // and still pass down their controls and not-applicable reason, as readiness does).
+  const shownIds = new Set<string>();
+  for (const r of rows) {
+    if (r.retiredAt) continue;
+    shownIds.add(r.id);
+    for (let p = r.parentId ? byId.get(r.parentId) : undefined; p?.retiredAt && !shownIds.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) shownIds.add(p.id);
+  }
+  const children = new Map<string | null, Req[]>();
+  for (const r of rows) {
+    if (!shownIds.has(r.id)) continue;
+    const parent = r.parentId && shownIds.has(r.parentId) ? r.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), r]);
   }
-  const ordered: Array<{ row: (typeof live)[number]; depth: number; ancestors: string[] }> = [];
-  const walk = (parent: string | null, depth: number, ancestors: string[]) => {
+  const assessableBelow = new Map<string, boolean>();
+  const hasAssessableBelow = (id: string): boolean => {
+    let below = assessableBelow.get(id);
+    if (below === undefined) {
+      below = (children.get(id) ?? []).some((c) => (!c.retiredAt && c.assessable) || hasAssessableBelow(c.id));
+      assessableBelow.set(id, below);
+    }
+    return below;
+  };
+
+  // Depth-first, children in catalogue order, carrying what each requirement inherits.
+  type Walked = { row: Req; depth: number; ancestors: string[]; inherited: RequirementNode["inherited"]; naReason: string | null; scored: boolean };
+  const ordered: Walked[] = [];
+  const walk = (parent: string | null, depth: number, ancestors: string[], inherited: RequirementNode["inherited"], naReason: string | null) => {
     for (const row of children.get(parent) ?? []) {
-      ordered.push({ row, depth, ancestors });
-      walk(row.id, depth + 1, [...ancestors, row.id]);
+      const own = row.mappings.map((m) => m.control);
+      const reason = naReason ?? row.defaultNotApplicableReason;
+      const scored = !row.retiredAt && row.assessable && !hasAssessableBelow(row.id);
+      const mine = inherited.filter((c) => !own.some((o) => o.key === c.key));
+      ordered.push({ row, depth, ancestors, inherited: mine, naReason: reason, scored });
+      const passed = [...inherited.filter((c) => !own.some((o) => o.key === c.key)), ...own.map((c) => ({ ...c, from: row.refId }))];
+      walk(row.id, depth + 1, [...ancestors, row.id], passed, reason);
     }
   };
-  walk(null, 0, []);
+  walk(null, 0, [], [], null);
+
+  const scored = ordered.filter((w) => w.scored);
+  const coverage = coverageOf(
+    scored.map((w) => ({ assessable: true, retired: false, mappedControls: w.row.mappings.length + w.inherited.length, defaultNotApplicableReason: w.naReason })),
+  );
+  const groupMappings: GroupMapping[] = ordered
+    .filter((w) => !w.scored && !w.row.retiredAt && w.row.mappings.length)
+    .map((w) => ({
+      refId: w.row.refId,
+      title: w.row.title,
+      level: w.row.level,
+      controls: w.row.mappings.map((m) => m.control),
+      decides: scored.filter((s) => s.ancestors.includes(w.row.id)).length,
+    }));
 
   const matches = matcher(query);
   const keep = new Set<string>();
   const matched = new Set<string>();
-  for (const { row, ancestors } of ordered) {
-    if (matches(row)) {
-      matched.add(row.id);
-      keep.add(row.id);
-      ancestors.forEach((a) => keep.add(a));
+  for (const w of ordered) {
+    if (matches(w)) {
+      matched.add(w.row.id);
+      keep.add(w.row.id);
+      w.ancestors.forEach((a) => keep.add(a));
     }
   }
   const nodes = ordered
     .filter(({ row }) => keep.has(row.id))
-    .map(({ row, depth }) => ({
+    .map(({ row, depth, inherited, naReason, scored }) => ({
       refId: row.refId,
       title: row.title,
       summary: row.summary,
@@ -103,8 +168,11 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
       level: row.level,
       assessable: row.assessable,
       depth,
-      defaultNotApplicableReason: row.defaultNotApplicableReason,
+      defaultNotApplicableReason: naReason,
       controls: row.mappings.map((m) => m.control),
+      inherited,
+      scored,
+      retired: row.retiredAt !== null,
       match: matched.has(row.id),
     }));
   return {
@@ -112,24 +180,32 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
     coverage,
     nodes,
     shown: matched.size,
+    groupMappings,
     retired: rows
       .filter((r) => r.retiredAt)
       .map((r) => ({ refId: r.refId, title: r.title, retiredAt: r.retiredAt!, controls: r.mappings.map((m) => m.control) })),
   };
 }
 
-type Row = { refId: string; title: string; summary: string; evidenceHint: string; assessable: boolean; defaultNotApplicableReason: string | null; mappings: unknown[] };
+type Row = {
+  row: { refId: string; title: string; summary: string; evidenceHint: string; mappings: unknown[] };
+  inherited: unknown[];
+  naReason: string | null;
+  scored: boolean;
+};
 
-function matcher(query: TFrameworkQuery): (row: Row) => boolean {
+function matcher(query: TFrameworkQuery): (w: Row) => boolean {
   const q = query.q?.trim() ?? "";
   const ref = normaliseRef(q);
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  const textMatch = (row: Row) => {
+  const textMatch = ({ row }: Row) => {
     if (!q) return true;
     if (ref && normaliseRef(row.refId).startsWith(ref)) return true;
     const text = `${row.refId} ${row.title} ${row.summary} ${row.evidenceHint}`.toLowerCase();
     return words.every((w) => text.includes(w));
   };
-  if (query.unmapped) return (row) => row.assessable && row.mappings.length === 0 && !row.defaultNotApplicableReason && textMatch(row);
+  // Unmapped: scored, not applicable by default neither itself nor through an ancestor, and no live
+  // control on it or on any requirement above it.
+  if (query.unmapped) return (w) => w.scored && w.row.mappings.length === 0 && w.inherited.length === 0 && !w.naReason && textMatch(w);
   return textMatch;
 }

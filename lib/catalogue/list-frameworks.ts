@@ -14,26 +14,44 @@ export interface FrameworkSummary {
   coverage: Coverage;
 }
 
-/** Every framework with its requirement counts and mapping coverage, built-in catalogues first (SOC 2, GDPR, IRB), then custom ones by name. */
+/** Every framework with its requirement counts and mapping coverage (counted as get-framework counts it), built-in catalogues first (SOC 2, GDPR, IRB), then custom ones by name. */
 export async function listFrameworks({ ctx }: { ctx: RequestCtx }): Promise<FrameworkSummary[]> {
   assertCan(ctx.actor, "framework:read");
   const rows = await prisma.$queryRaw<
     Array<{ key: string; name: string; version: string; description: string; builtIn: boolean; total: bigint; retired: bigint; assessable: bigint; mapped: bigint; na: bigint }>
   >`
-    WITH req AS (
-      SELECT r."frameworkId", r."retiredAt", r.assessable, r."defaultNotApplicableReason",
-             EXISTS (SELECT 1 FROM "ControlMapping" m JOIN "Control" c ON c.id = m."controlId"
-                     WHERE m."requirementId" = r.id AND c."archivedAt" IS NULL) AS mapped
+    WITH RECURSIVE shown AS (
+      -- Current requirements and the retired ones above them (they keep their place and pass down).
+      SELECT r.id, r."parentId" FROM "Requirement" r WHERE r."retiredAt" IS NULL
+      UNION
+      SELECT p.id, p."parentId" FROM shown JOIN "Requirement" p ON p.id = shown."parentId" AND p."retiredAt" IS NOT NULL
+    ),
+    anc AS (
+      SELECT s.id AS rid, s.id AS aid, 0 AS dist FROM shown s
+      UNION
+      SELECT anc.rid, a."parentId", anc.dist + 1 FROM anc JOIN "Requirement" a ON a.id = anc.aid WHERE a."parentId" IS NOT NULL AND anc.dist < 50
+    ),
+    scored AS (
+      -- Scored as readiness scores: current, assessable, nothing current and assessable beneath it;
+      -- served by a live control mapped to it or to any ancestor; not applicable by default when it
+      -- or an ancestor says so.
+      SELECT r.id, r."frameworkId",
+             EXISTS (SELECT 1 FROM anc JOIN "ControlMapping" m ON m."requirementId" = anc.aid
+                     JOIN "Control" c ON c.id = m."controlId" AND c."archivedAt" IS NULL WHERE anc.rid = r.id) AS mapped,
+             EXISTS (SELECT 1 FROM anc JOIN "Requirement" x ON x.id = anc.aid
+                     WHERE anc.rid = r.id AND x."defaultNotApplicableReason" IS NOT NULL) AS na
       FROM "Requirement" r
+      WHERE r."retiredAt" IS NULL AND r.assessable
+        AND NOT EXISTS (SELECT 1 FROM anc d JOIN "Requirement" x ON x.id = d.rid
+                        WHERE d.aid = r.id AND d.dist > 0 AND x.assessable AND x."retiredAt" IS NULL)
     )
     SELECT f.key, f.name, f.version, f.description, f."builtIn",
-           count(req."frameworkId") FILTER (WHERE req."retiredAt" IS NULL) AS total,
-           count(req."frameworkId") FILTER (WHERE req."retiredAt" IS NOT NULL) AS retired,
-           count(req."frameworkId") FILTER (WHERE req."retiredAt" IS NULL AND req.assessable) AS assessable,
-           count(req."frameworkId") FILTER (WHERE req."retiredAt" IS NULL AND req.assessable AND req.mapped) AS mapped,
-           count(req."frameworkId") FILTER (WHERE req."retiredAt" IS NULL AND req.assessable AND NOT req.mapped
-                                            AND req."defaultNotApplicableReason" IS NOT NULL) AS na
-    FROM "Framework" f LEFT JOIN req ON req."frameworkId" = f.id
+           (SELECT count(*) FROM "Requirement" r WHERE r."frameworkId" = f.id AND r."retiredAt" IS NULL) AS total,
+           (SELECT count(*) FROM "Requirement" r WHERE r."frameworkId" = f.id AND r."retiredAt" IS NOT NULL) AS retired,
+           count(s.id) AS assessable,
+           count(s.id) FILTER (WHERE s.mapped) AS mapped,
+           count(s.id) FILTER (WHERE NOT s.mapped AND s.na) AS na
+    FROM "Framework" f LEFT JOIN scored s ON s."frameworkId" = f.id
     GROUP BY f.id`;
   return rows.sort(compareFrameworks).map((r) => {
     const assessable = Number(r.assessable);

@@ -19,7 +19,7 @@ export default async function FrameworksPage() {
     <>
       <PageHeader
         title="Frameworks"
-        description="The requirement catalogues controls are mapped to. Coverage counts the assessable requirements that at least one live control serves; it says nothing yet about evidence."
+        description="The requirement catalogues controls are mapped to. Coverage counts the requirements readiness scores (those not split into points) that at least one live control serves, mapped to the requirement itself or to a group above it; it says nothing yet about evidence."
         actions={
           <Link className="btn" href="/controls/matrix">
             Mapping matrix
@@ -56,7 +56,7 @@ export default async function FrameworksPage() {
                     <td className="num">
                       {f.coverage.assessable}
                       <div className="muted small">
-                        assessable of {f.requirements}
+                        scored of {f.requirements}
                         {f.retired ? `, ${f.retired} retired` : ""}
                       </div>
                     </td>

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { getFramework } from "@/lib/catalogue/get-framework";
 import { listControlOptions } from "@/lib/controls/get-control";
-import { formatDate } from "@/lib/format";
+import { countOf, formatDate } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -54,7 +54,14 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
             <div className="small">{framework.version}</div>
           </div>
           <div className="spacer" />
-          <CoverageBar coverage={coverage} testId="framework-coverage" />
+          <div className="stack">
+            <CoverageBar coverage={coverage} testId="framework-coverage" />
+            {detail.groupMappings.length ? (
+              <a className="small" href="#group-mappings-title" data-testid="group-mappings-link">
+                {countOf(detail.groupMappings.length, "group has", "groups have")} controls mapped to {detail.groupMappings.length === 1 ? "it" : "them"}
+              </a>
+            ) : null}
+          </div>
         </section>
         <form className="filters" method="get" role="search" aria-label={`Search ${framework.name}`}>
           <div className="field">
@@ -104,6 +111,55 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
             ))}
           </datalist>
         ) : null}
+        <section className="card" aria-labelledby="group-mappings-title" data-testid="group-mappings">
+          <h2 id="group-mappings-title">Controls mapped to a group</h2>
+          {detail.groupMappings.length ? (
+            <>
+              <p className="small muted">
+                A control mapped to a group decides every requirement beneath it, so one failing control holds them all back. This usually happens when a newer version of
+                the catalogue splits a requirement into points: map each control to the points it really serves, then remove it from the group on the control&rsquo;s page.
+              </p>
+              <div className="table-wrap">
+                <table>
+                  <caption className="sr-only">Groups of {framework.name} with controls mapped to them</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Group</th>
+                      <th scope="col">Controls mapped to it</th>
+                      <th scope="col">Requirements it decides</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {detail.groupMappings.map((g) => (
+                      <tr key={g.refId} data-testid={`group-mapping-${g.refId}`}>
+                        <th scope="row">
+                          <a href={`#req-${g.refId}`}>
+                            <span className="mono">{g.refId}</span> {g.title}
+                          </a>
+                        </th>
+                        <td>
+                          {g.controls.map((c, i) => (
+                            <span key={c.key}>
+                              {i ? ", " : ""}
+                              <Link href={`/controls/${c.key}`} title={c.title}>
+                                {c.key}
+                              </Link>
+                            </span>
+                          ))}
+                        </td>
+                        <td>{countOf(g.decides, "requirement", "requirements")} beneath it</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : (
+            <p className="small muted" data-testid="group-mappings-empty">
+              None: every control is mapped to a requirement that is scored on its own.
+            </p>
+          )}
+        </section>
         {detail.retired.length ? (
           <section className="card" aria-labelledby="retired-title">
             <h2 id="retired-title">Retired requirements</h2>
