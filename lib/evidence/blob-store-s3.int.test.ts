@@ -19,7 +19,7 @@ import { S3Client } from "@/lib/evidence/s3-client";
 import { signRequest, sha256Hex } from "@/lib/evidence/s3-sigv4";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
 import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY, type TestS3 } from "@/lib/evidence/testing/s3-server";
-import { corpusFile, fixtureFile } from "@/lib/ingest/testing/corpus";
+import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import { NextRequest } from "next/server";
 import { call, sessionCookie } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
@@ -97,7 +97,7 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
 
   it("stores a pushed JUnit report in the bucket under its sha256 key and serves it back byte for byte", async () => {
     const { project, push, download } = await setup();
-    const bytes = readFileSync(corpusFile("junit/dorny_jest-junit.xml"));
+    const bytes = readFileSync(fixtureFile("junit/jest-mixed.xml"));
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const first = await push(bytes);
     expect(first.status).toBe(201);
@@ -119,7 +119,7 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
 
   it("keeps the same bytes once: a second push is the existing evidence, and no second object is uploaded", async () => {
     const { project, push } = await setup();
-    const bytes = readFileSync(corpusFile("sarif/open-hostfactory-plugin_bandit-report.sarif"));
+    const bytes = readFileSync(fixtureFile("sarif/pylint-sec.sarif"));
     const key = keyOf(sha256Hex(bytes));
     const first = await push(bytes);
     expect(first.status).toBe(201);

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { rm } from "node:fs/promises";
@@ -6,7 +6,7 @@ import { blobPath, hasBlob } from "@/lib/evidence/blob-store";
 import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { controlByKey, makeToken, push, rowCounts } from "@/lib/evidence/testing/helpers";
 import { IngestRefusal } from "@/lib/ingest/refusal";
-import { corpusFile, fixtureFile } from "@/lib/ingest/testing/corpus";
+import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import { makeProject } from "@/tests/factories";
 
 afterAll(disconnectBulkDb);
@@ -21,15 +21,15 @@ describe("ingesting evidence", () => {
   it("stores a JUnit report once: parsed summary, original by sha256, activity by the token", async () => {
     const project = await makeProject();
     const { ctx, token } = await makeToken(project.id);
-    const file = corpusFile("junit/dorny_jest-junit.xml");
+    const file = fixtureFile("junit/jest-mixed.xml");
     const first = await push(ctx, project.slug, { file }, { repo: "example/portal", branch: "main", commit: "ABCDEF1234567", workflow: "ci" });
-    expect(first).toMatchObject({ status: "created", kind: "TEST_REPORT", format: "junit", formatDetected: true, outcome: "FAIL", summary: { tests: 6, failed: 4 } });
+    expect(first).toMatchObject({ status: "created", kind: "TEST_REPORT", format: "junit", formatDetected: true, outcome: "FAIL", summary: { tests: 6, failed: 2 } });
     const row = await prisma.evidence.findUniqueOrThrow({ where: { id: first.id } });
-    expect(row).toMatchObject({ tokenId: token.id, userId: null, sourceRepo: "example/portal", sourceBranch: "main", sourceCommit: "abcdef1234567", sourceWorkflow: "ci", byteSize: 5356n });
+    expect(row).toMatchObject({ tokenId: token.id, userId: null, sourceRepo: "example/portal", sourceBranch: "main", sourceCommit: "abcdef1234567", sourceWorkflow: "ci", byteSize: BigInt(statSync(file).size) });
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(row.dedupeKey).toBe(row.sha256);
     expect(await hasBlob(row.sha256!)).toBe(true);
-    expect(row.effectiveAt.toISOString()).toBe("2020-10-27T21:39:41.000Z"); // the report's own timestamp
+    expect(row.effectiveAt.toISOString()).toBe("2026-02-03T10:11:12.000Z"); // the report's own timestamp
     const activity = await prisma.activityEvent.findMany({ where: { entityId: first.id } });
     expect(activity).toHaveLength(1);
     expect(activity[0]).toMatchObject({ action: "evidence.ingest", actorType: "token", actorId: token.id, projectId: project.id });
@@ -44,7 +44,7 @@ describe("ingesting evidence", () => {
   it("yields exactly one evidence when twenty clients push the same bytes at once", async () => {
     const project = await makeProject();
     const { ctx } = await makeToken(project.id);
-    const bytes = readFileSync(corpusFile("sarif/open-hostfactory-plugin_bandit-report.sarif"));
+    const bytes = readFileSync(fixtureFile("sarif/pylint-sec.sarif"));
     const results = await Promise.all(Array.from({ length: 20 }, () => push(ctx, project.slug, bytes)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => r.status === "created")).toHaveLength(1);
@@ -60,7 +60,7 @@ describe("ingesting evidence", () => {
       data: { projectId: project.id, name: "release-check on main", kind: "TEST_REPORT", format: "junit", conditions: { workflow: "release-*", branch: "main" }, controls: { create: [{ controlId: chg03.id }, { controlId: acc02.id }] } },
     });
     const effectiveAt = "2026-02-10T12:00:00Z";
-    const filed = await push(ctx, project.slug, { file: corpusFile("junit/dorny_pytest-report-tb-short.xml") }, { workflow: "release-check", branch: "main", effectiveAt });
+    const filed = await push(ctx, project.slug, { file: fixtureFile("junit/pytest-one-failure.xml") }, { workflow: "release-check", branch: "main", effectiveAt });
     expect(filed.controls).toEqual(["ACC-02", "CHG-03"]);
     const rows = await prisma.evidenceControl.findMany({ where: { evidenceId: filed.id } });
     expect(rows).toHaveLength(2);
@@ -68,7 +68,7 @@ describe("ingesting evidence", () => {
     const freshest = Math.min(...[chg03, acc02].map((c) => c.expectations.find((e) => e.kind === "TEST_REPORT")!.freshnessDays));
     expect(filed.expiresAt).toEqual(new Date(Date.parse(effectiveAt) + freshest * 86_400_000));
 
-    const other = await push(ctx, project.slug, { file: corpusFile("junit/dorny_jest-junit-empty-testsuite.xml") }, { workflow: "release-check", branch: "feature/x" });
+    const other = await push(ctx, project.slug, { file: fixtureFile("junit/empty-suite.xml") }, { workflow: "release-check", branch: "feature/x" });
     expect([other.controls, other.expiresAt]).toEqual([[], null]);
   });
 
@@ -148,12 +148,12 @@ describe("ingesting evidence", () => {
     const project = await makeProject();
     const { ctx } = await makeToken(project.id);
     const cases: Array<[string | Buffer, string, Record<string, string>?]> = [
-      [readFileSync(corpusFile("junit/enricomi_pytest_corrupt-xml.xml")), "truncated"],
+      [readFileSync(fixtureFile("junit/truncated.xml")), "truncated"],
       ['<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]><testsuite name="&e;"/>', "doctype-refused"],
       ['{"bomFormat": "CycloneDX", "components": [', "truncated"],
       ['{"bomFormat": CycloneDX}', "malformed-json"],
-      [readFileSync(corpusFile("sarif/open-hostfactory-plugin_bandit-report.sarif")), "format-mismatch", { format: "spdx" }],
-      [readFileSync(corpusFile("auditlogs/pgaudit_expected_pgaudit.out.log")), "unknown-format"],
+      [readFileSync(fixtureFile("sarif/pylint-sec.sarif")), "format-mismatch", { format: "spdx" }],
+      [readFileSync(fixtureFile("auditlogs/postgres-pgaudit.log")), "unknown-format"],
       [Buffer.from([0x3c, 0x74, 0xff, 0x3e]), "invalid-utf8"],
       ["", "empty-body"],
     ];

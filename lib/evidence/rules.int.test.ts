@@ -11,7 +11,7 @@ import { recordLink } from "@/lib/evidence/record-link";
 import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { globToRegExp } from "@/lib/evidence/rule-match";
 import { controlByKey, makeToken, push } from "@/lib/evidence/testing/helpers";
-import { corpusFile, fixtureFile } from "@/lib/ingest/testing/corpus";
+import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
 import { ForbiddenError, InvalidInputError } from "@/lib/errors";
 
@@ -30,8 +30,8 @@ const filedUnder = async (evidenceId: string) =>
 describe("evidence rules", () => {
   it("files past evidence when a new rule is applied, and re-files when the rule changes", async () => {
     const { lead, ci, slug } = await world();
-    const onMain = await push(ci, slug, { file: corpusFile("junit/dorny_jest-junit.xml") }, { workflow: "release-check", branch: "main" });
-    const onFeature = await push(ci, slug, { file: corpusFile("junit/dorny_go-junit-report.xml") }, { workflow: "release-check", branch: "feature/a" });
+    const onMain = await push(ci, slug, { file: fixtureFile("junit/jest-mixed.xml") }, { workflow: "release-check", branch: "main" });
+    const onFeature = await push(ci, slug, { file: fixtureFile("junit/go-packages.xml") }, { workflow: "release-check", branch: "feature/a" });
     const audit = await push(ci, slug, { file: fixtureFile("pip-audit.json") });
     const rule = await createRule({ ctx: lead, projectSlug: slug, data: { name: "release tests on main", kind: "TEST_REPORT", format: "junit", conditions: { workflow: "release-*", branch: "main" }, controlKeys: ["CHG-03"], enabled: true } });
     expect(await filedUnder(onMain.id)).toEqual([]); // a new rule files new evidence only, until applied
@@ -82,7 +82,7 @@ describe("filing by hand, links and audit-log mappings", () => {
   it("maps and unmaps by hand; a manual filing survives re-applying the rule", async () => {
     const { lead, ci, slug } = await world();
     const rule = await createRule({ ctx: lead, projectSlug: slug, data: { name: "all tests", kind: "TEST_REPORT", format: null, conditions: {}, controlKeys: ["CHG-03"], enabled: true } });
-    const ev = await push(ci, slug, { file: corpusFile("junit/dorny_pytest-report-tb-short.xml") });
+    const ev = await push(ci, slug, { file: fixtureFile("junit/pytest-one-failure.xml") });
     expect(ev.controls).toEqual(["CHG-03"]);
     await mapEvidenceControl({ ctx: lead, projectSlug: slug, evidenceId: ev.id, controlKey: "CHG-03" });
     await mapEvidenceControl({ ctx: lead, projectSlug: slug, evidenceId: ev.id, controlKey: "SDL-09" });
