@@ -2,8 +2,8 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures";
 
-// The real gap list of ../shared/seeds: imported from the browser, then worked on item by item.
-const SEED = path.resolve(process.cwd(), "..", "shared", "seeds", "002_d312acd1df8c3387.txt");
+// The demo gap list that ships with the repository: imported from the browser, then worked on item by item.
+const SEED = path.resolve(process.cwd(), "lib", "seed", "documents", "engine-production-gaps.md");
 
 test.describe("importing a gap list and working its items", () => {
   test("an engineer previews and imports a seed, edits an item, ticks a criterion and links a pull request", async ({ page, factory, signInAs }) => {
@@ -18,36 +18,36 @@ test.describe("importing a gap list and working its items", () => {
     await page.getByLabel("Document", { exact: true }).setInputFiles(SEED);
     await page.getByRole("button", { name: "Preview the import" }).click();
     const preview = page.getByTestId("import-preview");
-    await expect(preview.getByTestId("plan-counts")).toContainText("New: 50");
-    await expect(preview.getByTestId("plan-create")).toHaveCount(50);
+    await expect(preview.getByTestId("plan-counts")).toContainText("New: 12");
+    await expect(preview.getByTestId("plan-create")).toHaveCount(12);
     await expect(page.getByText("Preview: nothing is saved yet")).toBeVisible();
     await page.getByTestId("apply-import").click();
-    await expect(page.getByTestId("import-done")).toContainText("50 new");
-    await expect(page.getByTestId("documents")).toContainText("Production Gaps");
+    await expect(page.getByTestId("import-done")).toContainText("12 new");
+    await expect(page.getByTestId("documents")).toContainText("Engine Production Gaps");
 
-    // The summary table: every gap is closed, so each block shows zeros, and a count links to its list.
+    // The summary table: open gaps by block and priority, and a count links to its list.
     await page.getByRole("link", { name: "Open the backlog" }).click();
     const counts = page.getByTestId("backlog-counts");
-    await expect(counts.getByRole("rowheader", { name: "CI/CD" })).toBeVisible();
-    await page.getByLabel("Status").selectOption("DONE");
+    await expect(counts.getByRole("rowheader", { name: "Runtime" })).toBeVisible();
+    await page.getByLabel("Status").selectOption("OPEN");
     await page.getByRole("button", { name: "Apply filters" }).click();
-    await counts.getByTestId("count-Performance-MEDIUM").click();
-    await expect(page).toHaveURL(/block=Performance&priority=MEDIUM/);
-    await expect(page.getByTestId("backlog-row")).toHaveCount(2);
+    await counts.getByTestId("count-Runtime-MEDIUM").click();
+    await expect(page).toHaveURL(/block=Runtime&priority=MEDIUM/);
+    await expect(page.getByTestId("backlog-row")).toHaveCount(1);
 
-    await page.getByRole("link", { name: "Add continuous benchmark tracking" }).click();
-    await expect(page.getByTestId("item-title")).toHaveText("Add continuous benchmark tracking");
-    await expect(page.getByText("From Production Gaps, line 825")).toBeVisible();
+    await page.getByRole("link", { name: "Readiness probe checks that the model is loaded" }).click();
+    await expect(page.getByTestId("item-title")).toHaveText("Readiness probe checks that the model is loaded");
+    await expect(page.getByText("From Engine Production Gaps, line 138")).toBeVisible();
     // The description reads as the document's author formatted it: labels in bold, the old text struck, the steps a list.
     const body = page.getByTestId("item-body");
     await expect(body.locator("strong", { hasText: "Description" })).toBeVisible();
-    await expect(body.locator("del")).toHaveText("Benchmarks run but results not tracked over time. Can't detect gradual regression.");
-    await expect(body.locator("li")).toHaveCount(5);
-    await expect(body.locator("li").first()).toHaveText("Extract P95 latencies and store as JSON metrics");
+    await expect(body.locator("del")).toHaveText("The probe only checks that the process is up.");
+    await expect(body.locator("li")).toHaveCount(3);
+    await expect(body.locator("li").first()).toHaveText("Load the weights before opening the listener");
     await expect(body).not.toContainText("**");
 
-    // Tick the one criterion the document left open; the tick is recorded.
-    const criterion = page.getByLabel(/Alert on significant regression/);
+    // Tick a criterion the document left open; the tick is recorded.
+    const criterion = page.getByLabel(/The deployment waits for readiness/);
     await expect(criterion).not.toBeChecked();
     await criterion.check();
     await expect(criterion).toBeChecked();
@@ -55,10 +55,10 @@ test.describe("importing a gap list and working its items", () => {
 
     // Edit the item by hand.
     await page.getByRole("button", { name: "Edit" }).click();
-    await page.getByTestId("item-form").getByLabel("Title").fill("Track benchmarks across releases");
+    await page.getByTestId("item-form").getByLabel("Title").fill("Probe waits for the model");
     await page.getByTestId("item-form").getByLabel("Status").selectOption("IN_PROGRESS");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByTestId("item-title")).toHaveText("Track benchmarks across releases");
+    await expect(page.getByTestId("item-title")).toHaveText("Probe waits for the model");
     await expect(page.getByTestId("backlog-item")).toContainText("In progress");
     await expect(page.getByText("Edited in Proofline since it was imported")).toBeVisible();
 
@@ -88,8 +88,8 @@ test.describe("importing a gap list and working its items", () => {
     await page.request.patch(`/api/v1/projects/${project.slug}/backlog/${list.items[0].id}`, { data: { title: "Trace every request" } });
 
     const v2 = v1
-      .replace("Distributed tracing is critical for debugging production issues.", "Tracing is how we debug production.")
-      .replace("## MEDIUM Priority", "### SEC-099: Pin base images by digest\n\n**Block**: Security\n**Criticality**: HIGH\n\n---\n\n## MEDIUM Priority");
+      .replace("Only averages were exported, which hid the slow tail.", "Averages hid the slow tail.")
+      .replace("## MEDIUM Priority", "### SEC-099: Scan images for known vulnerabilities\n\n**Block**: Security\n**Criticality**: HIGH\n\n---\n\n## MEDIUM Priority");
     await page.goto(`/projects/${project.slug}/import`);
     await page.getByLabel("Paste the text").check();
     await page.getByLabel("Text of the document").fill(v2);

@@ -3,12 +3,11 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test, expect } from "./fixtures";
 
-// Real tool output from the shared corpus (../shared/corpus beside the repository): a missing corpus
-// fails these tests rather than skipping them.
-const CORPUS = path.resolve(process.cwd(), "../shared/corpus");
-function corpus(file: string): string {
-  const full = path.join(CORPUS, file);
-  expect(existsSync(full), `shared corpus file ${full}`).toBe(true);
+// Tool output in the shapes real tools write, from the repository's own fixtures (lib/ingest/fixtures).
+const FIXTURES = path.resolve(process.cwd(), "lib/ingest/fixtures");
+function fixture(file: string): string {
+  const full = path.join(FIXTURES, file);
+  expect(existsSync(full), `fixture ${full}`).toBe(true);
   return full;
 }
 
@@ -46,7 +45,7 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     const served = await page.request.get("/cli/proofline.mjs");
     expect(served.status()).toBe(200);
     expect(await served.text()).toBe(readFileSync(CLI, "utf8"));
-    const report = corpus("junit/dorny_go-junit-report.xml");
+    const report = fixture("junit/go-packages.xml");
     const env = { ...process.env, PROOFLINE_URL: baseURL!, PROOFLINE_TOKEN: secret };
     const out = execFileSync(process.execPath, [CLI, "push", report, "--project", project.slug, "--branch", "main", "--commit", "0123456789abcdef"], { env, encoding: "utf8" });
     expect(out).toContain("Stored: evidence");
@@ -54,7 +53,7 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     expect(out).toContain("Filed under: CHG-03");
     const again = execFileSync(process.execPath, [CLI, "push", report, "--project", project.slug], { env, encoding: "utf8" });
     expect(again).toContain("Already stored");
-    const refused = spawnSync(process.execPath, [CLI, "push", corpus("junit/enricomi_pytest_corrupt-xml.xml"), "--project", project.slug], { env, encoding: "utf8" });
+    const refused = spawnSync(process.execPath, [CLI, "push", fixture("junit/truncated.xml"), "--project", project.slug], { env, encoding: "utf8" });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("Refused (400 Truncated document)");
 
@@ -71,7 +70,7 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     await expect(page.getByTestId("outcome-reason")).toHaveText("2 failed and 0 errored test(s): any failed or errored test fails the report.");
     await expect(page.getByTestId("evidence-control")).toContainText("CHG-03");
     await expect(page.getByTestId("evidence-control")).toContainText("rule “Tests on main”");
-    await expect(page.getByTestId("failing-tests")).toContainText("TestPackage3-1");
+    await expect(page.getByTestId("failing-tests")).toContainText("TestStoreGet");
 
     // File it by hand under a second control, then take it off again.
     await page.getByLabel("File under control").selectOption("SDL-09");
@@ -82,7 +81,7 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
 
     // The original, byte for byte.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-original").click()]);
-    expect(download.suggestedFilename()).toBe("dorny_go-junit-report.xml");
+    expect(download.suggestedFilename()).toBe("go-packages.xml");
     const saved = await download.path();
     expect(readFileSync(saved!)).toEqual(readFileSync(report));
   });
