@@ -15,6 +15,7 @@ export function RequirementTree({ slug, framework, controls, at }: { slug: strin
       {framework.requirements.map((r) => {
         const blocking = r.blockingControlIds.map((id) => byId.get(id)!).filter(Boolean);
         const deciding = r.controlIds.map((id) => byId.get(id)!).filter(Boolean);
+        const from = new Map(r.inherited.map((x) => [x.controlId, x.fromRefId]));
         return (
           <li key={r.id} id={`req-${r.refId}`} className={`${styles.treeRow} ${ROW_CLASS[r.status]}`} data-testid="req-row" data-status={r.status} data-ref={r.refId}>
             <div style={{ paddingLeft: `${r.depth * 1.1}rem` }}>
@@ -28,6 +29,7 @@ export function RequirementTree({ slug, framework, controls, at }: { slug: strin
                     {blocking.map((c) => (
                       <li key={c.id}>
                         <Link href={links.control(c.key)}>{c.key}</Link> <StateLabel state={c.state} /> {c.title}
+                        {from.has(c.id) ? ` (mapped to ${from.get(c.id)}, above it)` : ""}
                         <ul className={styles.reasons}>
                           {c.reasons.map((reason, i) => (
                             <li key={i}>
@@ -50,9 +52,12 @@ export function RequirementTree({ slug, framework, controls, at }: { slug: strin
                     <span key={c.id}>
                       {i ? ", " : ""}
                       <Link href={links.control(c.key)}>{c.key}</Link>
+                      {from.has(c.id) ? ` (mapped to ${from.get(c.id)})` : ""}
                     </span>
                   ))}
                 </p>
+              ) : r.retired && r.note ? (
+                <p className={styles.note}>{r.note}</p>
               ) : null}
             </div>
             <div>

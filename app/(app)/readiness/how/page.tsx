@@ -39,7 +39,8 @@ export default async function HowReadinessPage() {
           <li>
             <StateLabel state="stale" /> when a kind it expects has no evidence yet, or its newest evidence is too old: evidence is fresh until exactly its effective time
             plus the kind&rsquo;s freshness in days, and stale from that instant. Also stale when a linked runbook&rsquo;s next exercise is overdue (its cadence after the last
-            exercise, or after the runbook was created if never exercised), or when nothing can prove the control (no expected evidence, no scheduled runbook).
+            exercise, or after the runbook was created if never exercised), or when nothing can prove the control (no expected evidence, and no linked runbook that is
+            scheduled or has been exercised).
           </li>
           <li>
             <StateLabel state="passing" /> otherwise. Evidence with warnings counts as passing and leaves a note.
@@ -50,8 +51,9 @@ export default async function HowReadinessPage() {
       <section>
         <h2>2. Each requirement is met or not</h2>
         <p>
-          A requirement is scored when it is current and assessable and has no assessable requirement beneath it. Controls mapped to a parent requirement also decide each of
-          its points. A scored requirement is:
+          A requirement is scored when it is current and assessable and no current assessable requirement sits anywhere beneath it; every other one is a group. A scored
+          requirement is decided by the controls mapped to it and to every requirement above it (a group, a family or a category, even a retired one), so a control
+          mapped to a group decides each of its points. A scored requirement is:
         </p>
         <ul>
           <li>
@@ -62,12 +64,12 @@ export default async function HowReadinessPage() {
             <StateLabel state="met" /> when at least one applicable control decides it and every applicable one is passing.
           </li>
           <li>
-            <StateLabel state="unmet" /> otherwise, including when no control is mapped to it yet.
+            <StateLabel state="unmet" /> otherwise, including when no control is mapped to it or above it yet.
           </li>
         </ul>
         <p>
           <strong>Readiness = requirements met ÷ requirements that apply</strong>, per framework and per family (a requirement&rsquo;s family is its top-most family-level
-          ancestor, or its top-most category when the framework has no families).
+          ancestor, or else its top-most category; one with neither counts in the framework&rsquo;s score under &ldquo;Not in a family&rdquo;).
         </p>
       </section>
 
@@ -75,7 +77,7 @@ export default async function HowReadinessPage() {
         <h2>3. As of a past date</h2>
         <p>
           Readiness as of T uses only evidence both effective and received by T, backlog items as they stood at T (created by then and not yet closed), and the newest
-          runbook exercise performed by T. The same data and the same moment always give the same result. A date means the end of that day, in UTC.
+          runbook exercise performed by T. The same data and the same moment always give the same result. A date means the end of that day in UTC: its last millisecond, 23:59:59.999.
         </p>
         <p>
           The yardstick is today&rsquo;s: the catalogue, the mappings between controls and requirements, which controls are not applicable, the kinds of evidence each control
