@@ -35,6 +35,10 @@ const ZEnvFields = z.object({
   INGEST_MAX_JSON_BYTES: z.coerce.number().int().min(1024).optional(),
   INGEST_MAX_LINE_BYTES: z.coerce.number().int().min(1024).optional(),
   PROOFLINE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  // Set only by the test runner (scripts/test.ts): lets a production build honour PROOFLINE_TEST_CLOCK.
+  PROOFLINE_TEST_RUNNER: z.enum(["0", "1"]).default("0"),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (the sign-in throttle's client address).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 // With BLOB_STORE=s3, the bucket and the credentials must be set: the error names each one missing.

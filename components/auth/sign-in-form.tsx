@@ -6,7 +6,8 @@ import { Field } from "@/components/ui/field";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is incorrect.",
   AccountDeactivated: "This account has been deactivated. Ask an admin to reactivate it.",
-  TooManyAttempts: "Too many failed attempts for this account. Wait 15 minutes, then try again.",
+  TooManyAttempts: "Too many sign-in attempts. Wait 15 minutes and try again, or ask an admin to unlock your account.",
+  SignInBusy: "Proofline is checking many sign-ins right now. Try again in a few seconds.",
 };
 
 const REASONS: Record<string, string> = {

@@ -9,6 +9,8 @@ export interface UserRow {
   name: string;
   role: "ADMIN" | "COMPLIANCE_LEAD" | "ENGINEER" | "AUDITOR";
   active: boolean;
+  /** Locked by the sign-in throttle (too many attempts on the account); an admin can unlock it. */
+  signInLocked: boolean;
   lastSignInAt: string | null;
   createdAt: string;
 }
@@ -29,6 +31,14 @@ export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; role?: UserRow["role"]; active?: boolean }) => apiFetch<UserRow>(`/api/v1/users/${id}`, { method: "PATCH", body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
+  });
+}
+
+export function useUnlockUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<{ id: string; unlocked: boolean }>(`/api/v1/users/${id}/unlock`, { method: "POST" }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
   });
 }

@@ -6,17 +6,19 @@ import { formatDateTime } from "@/lib/format";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
-import { useCreateUser, useUpdateUser, useUsers, type UserRow } from "@/components/users/use-users";
+import { useCreateUser, useUnlockUser, useUpdateUser, useUsers, type UserRow } from "@/components/users/use-users";
 
 const ROLES = Object.keys(ROLE_LABELS) as UserRow["role"][];
 
 export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string; canManage: boolean }) {
   const users = useUsers();
   const update = useUpdateUser();
+  const unlock = useUnlockUser();
 
   return (
     <div className="stack">
       <ErrorMessage error={update.error} testId="user-update-error" />
+      <ErrorMessage error={unlock.error} testId="user-unlock-error" />
       {users.isPending ? (
         <p className="muted">Loading users…</p>
       ) : users.error ? (
@@ -60,7 +62,15 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
                       ROLE_LABELS[u.role]
                     )}
                   </td>
-                  <td>{u.active ? <Badge tone="ok">Active</Badge> : <Badge tone="bad">Deactivated</Badge>}</td>
+                  <td>
+                    {u.active ? <Badge tone="ok">Active</Badge> : <Badge tone="bad">Deactivated</Badge>}
+                    {u.signInLocked ? (
+                      <>
+                        {" "}
+                        <Badge tone="bad">Sign-in locked</Badge>
+                      </>
+                    ) : null}
+                  </td>
                   <td className="small">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}</td>
                   {canManage ? (
                     <td>
@@ -72,6 +82,14 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
                       >
                         {u.active ? "Deactivate" : "Reactivate"}
                       </button>
+                      {u.signInLocked ? (
+                        <>
+                          {" "}
+                          <button type="button" className="btn btn-small" data-testid={`unlock-${u.email}`} disabled={unlock.isPending} onClick={() => unlock.mutate(u.id)}>
+                            Unlock sign-in
+                          </button>
+                        </>
+                      ) : null}
                     </td>
                   ) : null}
                 </tr>

@@ -1,23 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { verifyPassword } from "@/lib/auth/password";
-import { recordSignIn } from "@/lib/auth/record-sign-in";
-import { failedAttempts } from "@/lib/auth/throttle";
+import { authorizeSignIn } from "@/lib/auth/authorize-sign-in";
+import { endSession } from "@/lib/auth/end-session";
 
-// Error codes the sign-in page turns into sentences (components/auth/sign-in-form.tsx).
-export const SIGN_IN_ERRORS = {
-  invalid: "CredentialsSignin",
-  deactivated: "AccountDeactivated",
-  throttled: "TooManyAttempts",
-} as const;
+export { SIGN_IN_ERRORS } from "@/lib/auth/authorize-sign-in";
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().min(3).max(320), password: z.string().min(1).max(500) });
-
-// Compared against when the email is unknown, so that a miss costs as long as a wrong password.
-const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 export function authOptions(): NextAuthOptions {
   const maxAge = env().SESSION_MAX_AGE_SECONDS;
@@ -30,24 +20,19 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          if (failedAttempts.blocked(email)) throw new Error(SIGN_IN_ERRORS.throttled);
-          const user = await prisma.user.findUnique({ where: { email } });
-          const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-          if (!user || !ok) {
-            failedAttempts.fail(email);
-            return null;
-          }
-          if (!user.active) throw new Error(SIGN_IN_ERRORS.deactivated);
-          failedAttempts.clear(email);
-          await recordSignIn(user.id);
-          return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+          return authorizeSignIn({ ...parsed.data, headers: req?.headers ?? {} });
         },
       }),
     ],
+    events: {
+      // Sign-out ends the session server-side too (the session version), not only the cookie.
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sv === "number") await endSession({ userId: token.sub, sessionVersion: token.sv });
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
