@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CoverageBar } from "@/components/catalogue/coverage-bar";
 import { RequirementTree } from "@/components/catalogue/requirement-tree";
+import { GroupMappings } from "@/components/catalogue/group-mappings";
 
 export const metadata: Metadata = { title: "Framework" };
 
@@ -111,55 +112,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
             ))}
           </datalist>
         ) : null}
-        <section className="card" aria-labelledby="group-mappings-title" data-testid="group-mappings">
-          <h2 id="group-mappings-title">Controls mapped to a group</h2>
-          {detail.groupMappings.length ? (
-            <>
-              <p className="small muted">
-                A control mapped to a group decides every requirement beneath it, so one failing control holds them all back. This usually happens when a newer version of
-                the catalogue splits a requirement into points: map each control to the points it really serves, then remove it from the group on the control&rsquo;s page.
-              </p>
-              <div className="table-wrap">
-                <table>
-                  <caption className="sr-only">Groups of {framework.name} with controls mapped to them</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Group</th>
-                      <th scope="col">Controls mapped to it</th>
-                      <th scope="col">Requirements it decides</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {detail.groupMappings.map((g) => (
-                      <tr key={g.refId} data-testid={`group-mapping-${g.refId}`}>
-                        <th scope="row">
-                          <a href={`#req-${g.refId}`}>
-                            <span className="mono">{g.refId}</span> {g.title}
-                          </a>
-                        </th>
-                        <td>
-                          {g.controls.map((c, i) => (
-                            <span key={c.key}>
-                              {i ? ", " : ""}
-                              <Link href={`/controls/${c.key}`} title={c.title}>
-                                {c.key}
-                              </Link>
-                            </span>
-                          ))}
-                        </td>
-                        <td>{countOf(g.decides, "requirement", "requirements")} beneath it</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          ) : (
-            <p className="small muted" data-testid="group-mappings-empty">
-              None: every control is mapped to a requirement that is scored on its own.
-            </p>
-          )}
-        </section>
+        <GroupMappings frameworkName={framework.name} groups={detail.groupMappings} />
         {detail.retired.length ? (
           <section className="card" aria-labelledby="retired-title">
             <h2 id="retired-title">Retired requirements</h2>
