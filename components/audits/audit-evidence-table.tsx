@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { auditKeys } from "@/components/audits/query-keys";
+import { Badge } from "@/components/ui/badge";
 
 interface Row {
   id: string;
@@ -16,6 +17,8 @@ interface Row {
   kind: string;
   outcome: string;
   effectiveAt: string;
+  collectedAt: string;
+  collectedAfterWindow: boolean;
   sha256: string | null;
   project: { slug: string; name: string };
 }
@@ -65,6 +68,7 @@ export function AuditEvidenceTable({ auditId, projects }: { auditId: string; pro
             <thead>
               <tr>
                 <th>Effective</th>
+                <th>Collected</th>
                 <th>Evidence</th>
                 <th>Kind</th>
                 <th>Project</th>
@@ -76,6 +80,17 @@ export function AuditEvidenceTable({ auditId, projects }: { auditId: string; pro
               {rows.map((e) => (
                 <tr key={e.id} data-testid="audit-evidence-row">
                   <td className="small">{formatDateTime(e.effectiveAt)}</td>
+                  <td className="small" data-testid="audit-evidence-collected">
+                    {formatDateTime(e.collectedAt)}
+                    {e.collectedAfterWindow ? (
+                      <>
+                        {" "}
+                        <Badge tone="warn" title="Dated into the window, but collected after the window closed">
+                          after the window
+                        </Badge>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     <Link href={`/projects/${e.project.slug}/evidence/${e.id}`}>{e.title}</Link>
                   </td>

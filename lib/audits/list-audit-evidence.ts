@@ -5,6 +5,7 @@ import type { RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { accessibleAudit } from "@/lib/audits/audit-access";
 import { evidenceInWindowWhere, evidenceScopeWhere } from "@/lib/audits/auditor-scope";
+import { collectedAfterWindow } from "@/lib/audits/backdating";
 
 export interface AuditEvidenceRow {
   id: string;
@@ -14,6 +15,10 @@ export interface AuditEvidenceRow {
   title: string;
   outcome: string;
   effectiveAt: Date;
+  /** When Proofline received it (the effective time is the pusher's choice). */
+  collectedAt: Date;
+  /** Dated into the window but collected after it closed (backdated). */
+  collectedAfterWindow: boolean;
   expiresAt: Date | null;
   sha256: string | null;
   byteSize: bigint | null;
@@ -52,6 +57,7 @@ export async function listAuditEvidence({ ctx, auditId, now, query }: ListAuditE
       title: true,
       outcome: true,
       effectiveAt: true,
+      collectedAt: true,
       expiresAt: true,
       sha256: true,
       byteSize: true,
@@ -60,5 +66,6 @@ export async function listAuditEvidence({ ctx, auditId, now, query }: ListAuditE
       project: { select: { slug: true, name: true } },
     },
   });
-  return toPage(rows, query.limit, (last) => [last.effectiveAt.toISOString(), last.id]);
+  const page = toPage(rows, query.limit, (last) => [last.effectiveAt.toISOString(), last.id]);
+  return { ...page, items: page.items.map((e) => ({ ...e, collectedAfterWindow: collectedAfterWindow(e.collectedAt, audit.window) })) };
 }

@@ -105,8 +105,9 @@ function csvEntries(data: PacketData): ZipEntry[] {
       path: "csv/evidence.csv",
       source: bytes(
         toCsv(
-          ["evidence_id", "project", "title", "kind", "format", "outcome", "effective_at", "expires_at", "sha256", "byte_size", "file", "controls"],
-          data.evidence.map((e) => [e.id, e.project, e.title, e.kind, e.format, e.outcome, e.effectiveAt, e.expiresAt, e.sha256, e.byteSize, evidenceZipPath(e), e.controlKeys.join(" ")]),
+          // collected_at is Proofline's own receipt time; collected_after_window flags backdated evidence.
+          ["evidence_id", "project", "title", "kind", "format", "outcome", "effective_at", "collected_at", "collected_after_window", "expires_at", "sha256", "byte_size", "file", "controls"],
+          data.evidence.map((e) => [e.id, e.project, e.title, e.kind, e.format, e.outcome, e.effectiveAt, e.collectedAt, e.collectedAfterWindow ? "yes" : "no", e.expiresAt, e.sha256, e.byteSize, evidenceZipPath(e), e.controlKeys.join(" ")]),
         ),
       ),
     },

@@ -4,6 +4,7 @@ import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { describeReason } from "@/lib/readiness/describe-reason";
 import type { ControlResult } from "@/lib/readiness/types";
 import { evidenceInWindowWhere, isPointInTime } from "@/lib/audits/auditor-scope";
+import { collectedAfterWindow } from "@/lib/audits/backdating";
 import { loadWorkspaceData } from "@/lib/packets/load-packet-workspace";
 import type { PacketControl, PacketData, PacketEvidence, PacketReadiness } from "@/lib/packets/packet-types";
 
@@ -45,7 +46,8 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
       readiness.push({ project: p.slug, projectName: p.name, assessed, score: null, met: 0, applicable: 0, controlCounts: {}, families: [] });
       continue;
     }
-    const { result } = await computeReadiness({ ctx, projectId: p.id, at, frameworkKeys: [audit.framework.key] });
+    // From the evidence and drills inside the window only, as the auditor's own readiness pages are.
+    const { result } = await computeReadiness({ ctx, projectId: p.id, at, window, frameworkKeys: [audit.framework.key] });
     const fw = result.frameworks.find((f) => f.key === audit.framework.key)!;
     readiness.push({
       project: p.slug,
@@ -92,6 +94,7 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
       format: true,
       outcome: true,
       effectiveAt: true,
+      collectedAt: true,
       expiresAt: true,
       createdAt: true,
       sha256: true,
@@ -108,6 +111,8 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
     format: e.format,
     outcome: e.outcome,
     effectiveAt: e.effectiveAt.toISOString(),
+    collectedAt: e.collectedAt.toISOString(),
+    collectedAfterWindow: collectedAfterWindow(e.collectedAt, window),
     expiresAt: iso(e.expiresAt),
     sha256: e.sha256,
     byteSize: e.byteSize === null ? null : Number(e.byteSize),

@@ -9,6 +9,10 @@ export interface PacketEvidence {
   format: string;
   outcome: string;
   effectiveAt: string;
+  /** When Proofline received it; the effective time is whatever the pusher said. */
+  collectedAt: string;
+  /** Dated into the window but collected after it closed: backdated. */
+  collectedAfterWindow: boolean;
   expiresAt: string | null;
   sha256: string | null;
   byteSize: number | null;

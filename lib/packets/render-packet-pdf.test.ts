@@ -21,6 +21,8 @@ function packetData(evidenceCount: number): PacketData {
     format: "junit",
     outcome: i % 11 ? "PASS" : "FAIL",
     effectiveAt: `2026-0${1 + (i % 6)}-15T08:00:00.000Z`,
+    collectedAt: `2026-0${1 + (i % 6)}-15T08:00:00.000Z`,
+    collectedAfterWindow: false,
     expiresAt: null,
     sha256: sha(i),
     byteSize: 100,

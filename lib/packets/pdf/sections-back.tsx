@@ -140,9 +140,9 @@ export function evidenceIndexSection(data: PacketData): SectionPlan {
     data,
     "evidence",
     "Evidence index",
-    "Every piece of evidence effective inside the window. An original is in the ZIP at evidence/<project>/<sha256>-<file name> (listed in csv/evidence.csv), and its sha256 in manifest.json; evidence without an original is a record only.",
-    [{ title: "Effective", width: 1.2 }, { title: "Project", width: 1.4 }, { title: "Evidence", width: 4.2 }, { title: "Outcome", width: 0.9 }, { title: "sha256 of the original", width: 3.2, mono: true }],
-    data.evidence.map((e) => [pdfDay(e.effectiveAt), e.project, e.title, e.outcome.toLowerCase(), evidenceZipPath(e) ? pdfHash(e.sha256) : "record only"]),
+    "Every piece of evidence effective inside the window, with when Proofline collected it: the effective time is the pusher's to choose, the collected time is not. Evidence collected after the window closed is marked \"after the window\". An original is in the ZIP at evidence/<project>/<sha256>-<file name> (listed in csv/evidence.csv), and its sha256 in manifest.json; evidence without an original is a record only.",
+    [{ title: "Effective", width: 1.1 }, { title: "Collected", width: 1.6 }, { title: "Project", width: 1.2 }, { title: "Evidence", width: 3 }, { title: "Outcome", width: 0.8 }, { title: "sha256 of the original", width: 3.2, mono: true }],
+    data.evidence.map((e) => [pdfDay(e.effectiveAt), e.collectedAfterWindow ? `${pdfDay(e.collectedAt)}, after the window` : pdfDay(e.collectedAt), e.project, e.title, e.outcome.toLowerCase(), evidenceZipPath(e) ? pdfHash(e.sha256) : "record only"]),
     "No evidence is effective inside the window.",
   );
 }

@@ -11,6 +11,9 @@ import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { EvidenceSummary } from "@/components/evidence/evidence-summary";
 import { EvidenceControls } from "@/components/evidence/evidence-controls";
 import { KeyValues, safeHref } from "@/components/evidence/summary-parts";
+import { BackdatedNote } from "@/components/evidence/backdated-note";
+import { lateForAudits } from "@/lib/audits/backdating";
+import { requestNow } from "@/lib/clock";
 
 export default async function EvidencePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
@@ -23,6 +26,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
     listControlOptions({ ctx }),
   ]);
   const summary = (evidence.summary ?? {}) as Record<string, unknown>;
+  const late = await lateForAudits({ actor: ctx.actor, evidence, now: await requestNow() });
   const source: Array<[string, React.ReactNode]> = [
     ["Repository", evidence.sourceRepo ?? "—"],
     ["Branch", evidence.sourceBranch ?? "—"],
@@ -41,6 +45,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
         <OutcomeBadge outcome={evidence.outcome} />
       </div>
       {typeof summary.outcomeReason === "string" ? <p data-testid="outcome-reason">{summary.outcomeReason}</p> : null}
+      <BackdatedNote late={late} collectedAt={evidence.collectedAt} />
       <div className="grid grid-2">
         <section className="card">
           <h3>What it is</h3>
@@ -48,9 +53,10 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
             items={[
               ["Kind", KIND_LABELS[evidence.kind] ?? evidence.kind],
               ["Format", <span key="f" className="mono">{evidence.format}</span>],
-              ["Effective", formatDateTime(evidence.effectiveAt)],
+              ["Effective", <span key="eff" data-testid="evidence-effective">{formatDateTime(evidence.effectiveAt)}</span>],
+              // Whoever pushes evidence chooses its effective time; the collected time is Proofline's own.
+              ["Collected", <span key="col" data-testid="evidence-collected">{formatDateTime(evidence.collectedAt)}</span>],
               ["Period", evidence.periodStart || evidence.periodEnd ? `${formatDateTime(evidence.periodStart)} to ${formatDateTime(evidence.periodEnd)}` : "—"],
-              ["Collected", formatDateTime(evidence.collectedAt)],
               ["Fresh until", evidence.expiresAt ? formatDateTime(evidence.expiresAt) : "no control sets a freshness window for it"],
               ["Added by", evidence.addedBy.label],
             ]}
