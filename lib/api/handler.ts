@@ -5,7 +5,9 @@ import { assertHolds, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { readSessionToken, userForSession } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
-import { InvalidInputError, UnauthorizedError } from "@/lib/errors";
+import { ForbiddenError, InvalidInputError, UnauthorizedError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { crossOriginProblem } from "@/lib/api/same-origin";
 import { jsonResponse } from "@/lib/api/json";
 import { problemResponse, toProblem } from "@/lib/api/problem";
 import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-body";
@@ -95,6 +97,9 @@ async function authenticate(req: NextRequest, mode: AuthMode, requestId: string)
   if (mode === "token") throw new UnauthorizedError("Send a project token: Authorization: Bearer <token>.");
   const session = await readSessionToken(req.headers.get("cookie"));
   if (!session) throw new UnauthorizedError("Sign in to use this endpoint.");
+  // A session cookie rides along with any request the browser makes: state changes must come from the app's own pages.
+  const crossOrigin = crossOriginProblem(req, env().NEXTAUTH_URL);
+  if (crossOrigin) throw new ForbiddenError(`Refused ${crossOrigin}: changes made with a session must come from Proofline's own pages.`);
   const user = await userForSession(session.userId, session.sessionVersion);
   if (!user) throw new UnauthorizedError("Your session is no longer valid (the account was deactivated or its sessions revoked). Sign in again.");
   return { actor: { kind: "user", user }, requestId };
