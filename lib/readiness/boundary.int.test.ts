@@ -1,5 +1,6 @@
 // The boundary fixture (testing/boundary-world.ts) evaluated by compute-readiness and by the
 // independent SQL; both must give the figures derived by hand from docs/readiness.md.
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { makeBoundaryWorld } from "@/lib/readiness/testing/boundary-world";
@@ -7,8 +8,10 @@ import { independentControlStates, independentRequirements } from "@/lib/readine
 import { NO_CONTROL_NOTE, RETIRED_NOTE } from "@/lib/readiness/evaluate-framework";
 import { getFramework } from "@/lib/catalogue/get-framework";
 import { listFrameworks } from "@/lib/catalogue/list-frameworks";
+import { importFramework } from "@/lib/catalogue/import-framework";
 import { systemCtx } from "@/lib/auth/actor";
-import { uniq } from "@/tests/factories";
+import { prisma } from "@/lib/db";
+import { ctxOf, makeProject, makeUser, uniq } from "@/tests/factories";
 
 const NOW = new Date("2026-11-20T10:30:00.000Z");
 const JUST_BEFORE = new Date(NOW.getTime() - 1);
@@ -116,5 +119,60 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
     expect(nodes["R.old.1"]).toMatchObject({ depth: 2, scored: true, inherited: [{ key: w.control.F1, from: "R.old" }] });
     expect(nodes["KF.1.b"]).toMatchObject({ scored: true, controls: [] });
     expect(nodes["KF.1.b"].inherited.map((c) => c.from)).toEqual(["K", "KF", "KF.1"]);
+  });
+
+  it("a catalogue version that splits a mapped leaf into points keeps the mapping, which then decides each point and is listed on the framework page", async () => {
+    const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
+    const key = uniq("split").toLowerCase();
+    // Keys a framework file accepts (PREFIX-NN), unique per run.
+    const prefix = `Z${randomBytes(3).toString("hex").toUpperCase()}`;
+    const [c1, c2] = await Promise.all(
+      ["ENC", "LOG"].map((s, i) => prisma.control.create({ data: { key: `${prefix}-0${i + 1}`, title: s, description: "", frequency: "DAILY" } })),
+    );
+    const project = await makeProject();
+    // C1 passes (a CI run a day ago); C2 expects nothing and has no runbook, so nothing proves it.
+    await prisma.controlExpectation.create({ data: { controlId: c1.id, kind: "CI_RUN", freshnessDays: 30 } });
+    const at = new Date(NOW.getTime() - 86_400_000);
+    const ev = await prisma.evidence.create({ data: { projectId: project.id, kind: "CI_RUN", format: "t", title: "ci", outcome: "PASS", summary: {}, dedupeKey: uniq("d"), effectiveAt: at, collectedAt: at } });
+    await prisma.evidenceControl.create({ data: { evidenceId: ev.id, controlId: c1.id, projectId: project.id, kind: "CI_RUN", outcome: "PASS", effectiveAt: at, collectedAt: at, via: "manual" } });
+    const file = (version: string, requirements: unknown[]) => ({ format: "proofline.framework/v1", key, name: `Split ${key}`, version, requirements });
+    await importFramework({
+      ctx: ctxOf(lead),
+      now: NOW,
+      file: file("1", [
+        { id: "SEC", level: "category", title: "Security" },
+        { id: "SEC-1", parent: "SEC", title: "Data is encrypted", controls: [c1.key] },
+        { id: "SEC-2", parent: "SEC", title: "Access is logged", controls: [c2.key] },
+      ]),
+    });
+    const fw = await prisma.framework.findUniqueOrThrow({ where: { key } });
+    await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
+    const v1 = (await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: NOW })).result.frameworks[0];
+    expect(v1.requirements.filter((r) => r.status !== "group").map((r) => [r.refId, r.status])).toEqual([
+      ["SEC-1", "met"],
+      ["SEC-2", "unmet"],
+    ]);
+
+    // Version 2 splits SEC-1 into two points (it becomes a group: not assessable, by default).
+    await importFramework({
+      ctx: ctxOf(lead),
+      now: NOW,
+      file: file("2", [
+        { id: "SEC", level: "category", title: "Security" },
+        { id: "SEC-1", parent: "SEC", title: "Data is encrypted" },
+        { id: "SEC-1.a", parent: "SEC-1", level: "point", title: "At rest" },
+        { id: "SEC-1.b", parent: "SEC-1", level: "point", title: "In transit" },
+        { id: "SEC-2", parent: "SEC", title: "Access is logged", controls: [c2.key] },
+      ]),
+    });
+    const v2 = (await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: NOW })).result.frameworks[0];
+    const byRef = Object.fromEntries(v2.requirements.map((r) => [r.refId, r]));
+    expect(byRef["SEC-1"]).toMatchObject({ status: "group", controlIds: [c1.id] });
+    expect(byRef["SEC-1.a"]).toMatchObject({ status: "met", controlIds: [c1.id], inherited: [{ controlId: c1.id, fromRefId: "SEC-1" }], note: null });
+    expect(byRef["SEC-1.b"]).toMatchObject({ status: "met", controlIds: [c1.id] });
+    expect(v2).toMatchObject({ met: 2, applicable: 3 });
+    const detail = await getFramework({ ctx: ctxOf(lead), key });
+    expect(detail.groupMappings).toEqual([{ refId: "SEC-1", title: "Data is encrypted", level: "requirement", controls: [{ key: c1.key, title: "ENC" }], decides: 2 }]);
+    expect(detail.coverage).toMatchObject({ assessable: 3, mapped: 3, unmapped: 0 });
   });
 });
