@@ -66,6 +66,19 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = "Unsupported media type";
 }
 
+/** Too many requests of one kind in a short time; the answer carries Retry-After. */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = "too-many-requests";
+  readonly title = "Too many requests";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }

@@ -5,7 +5,7 @@ import { assertHolds, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { readSessionToken, userForSession } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
-import { ForbiddenError, InvalidInputError, UnauthorizedError } from "@/lib/errors";
+import { ForbiddenError, InvalidInputError, TooManyRequestsError, UnauthorizedError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { crossOriginProblem } from "@/lib/api/same-origin";
 import { jsonResponse } from "@/lib/api/json";
@@ -64,7 +64,7 @@ export function defineRoute<P extends z.ZodType = Empty, Q extends z.ZodType = E
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (err) {
-      return problemResponse(toProblem(err, requestId));
+      return problemResponse(toProblem(err, requestId), err instanceof TooManyRequestsError ? { "retry-after": String(err.retryAfterSeconds) } : {});
     }
   };
 }
