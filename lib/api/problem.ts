@@ -19,7 +19,9 @@ export function problem(status: number, code: string, title: string, detail: str
 export function toProblem(err: unknown, requestId?: string): Problem {
   if (isAppError(err)) {
     const issues = "issues" in err && Array.isArray(err.issues) && err.issues.length ? { errors: err.issues as FieldIssue[] } : {};
-    return problem(err.status, err.code, err.title, err.message, { ...issues, requestId });
+    // Some errors carry a detail meant for the caller apart from the operator's message (BlobStoreError).
+    const detail = "publicDetail" in err && typeof err.publicDetail === "string" ? err.publicDetail : err.message;
+    return problem(err.status, err.code, err.title, detail, { ...issues, requestId });
   }
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (err.code === "P2002") return problem(409, "conflict", "Conflict", "Something with the same identity already exists.", { requestId });

@@ -213,6 +213,9 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
     expect(res.body.type).toBe("urn:proofline:problem:blob-store-failed");
     expect(res.body.detail).toMatch(/403/);
     expect(res.body.detail).toMatch(/S3_ACCESS_KEY_ID.*S3_SECRET_ACCESS_KEY/);
+    // The caller is not told where the store is: no endpoint, bucket, key or S3's own message (issue 11, "Leaks").
+    const shown = JSON.stringify(res.body);
+    for (const secret of [new URL(s3.endpoint).host, s3.bucket, PREFIX, "SignatureDoesNotMatch (", "The request signature"]) expect(shown).not.toContain(secret);
     expect(await rowCounts(project.id)).toMatchObject({ evidence: 0, activity: 0 });
     expect(await s3.listKeys()).not.toContain(keyOf(sha256Hex(bytes)));
     expect(spoolFiles()).toEqual([]);

@@ -31,11 +31,20 @@ export interface BlobStore {
   putBytes(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
 }
 
-/** The blob store could not be used (an S3 refusal, an unreachable endpoint): 502 with what went wrong. */
+/**
+ * The blob store could not be used (an S3 refusal, an unreachable endpoint): 502 with what went wrong.
+ * `message` is for the operator (server log, tests): it names the endpoint, bucket and key. Callers
+ * of the API see only `publicDetail`, which names none of them (docs/security.md, "Leaks").
+ */
 export class BlobStoreError extends AppError {
   readonly status = 502;
   readonly code = "blob-store-failed";
   readonly title = "Evidence store failed";
+  readonly publicDetail: string;
+  constructor(message: string, publicDetail = "The evidence store failed. The server log has the details.") {
+    super(message);
+    this.publicDetail = publicDetail;
+  }
 }
 
 export function assertSha256(sha256: string): void {

@@ -76,7 +76,7 @@ export class S3Client {
     const size = Number(res.headers.get("content-length"));
     if (!res.body || !Number.isSafeInteger(size)) {
       await res.body?.cancel();
-      throw new BlobStoreError(`S3 GET of ${key} answered without a body or a Content-Length.`);
+      throw new BlobStoreError(`S3 GET of ${key} answered without a body or a Content-Length.`, "The evidence store answered without the file. The server log has the details.");
     }
     return { stream: res.body as ReadableStream<Uint8Array>, size };
   }
@@ -86,7 +86,7 @@ export class S3Client {
    * S3 refuses a body that arrives different from what was hashed; Content-Length is the size given.
    */
   async put(key: string, body: PutBody, size: number, sha256: string): Promise<void> {
-    if (size > S3_MAX_PUT_BYTES) throw new BlobStoreError(`An object of ${size} bytes is over the 5 GiB a single S3 PUT takes.`);
+    if (size > S3_MAX_PUT_BYTES) throw new BlobStoreError(`An object of ${size} bytes is over the 5 GiB a single S3 PUT takes.`, `A file of ${size} bytes is over the 5 GiB the evidence store takes in one upload.`);
     const res = await this.send({
       op: "PUT",
       method: "PUT",
@@ -122,7 +122,12 @@ export class S3Client {
           continue;
         }
         const cause = err instanceof Error ? ((err.cause as { code?: string; message?: string } | undefined)?.code ?? (err as { code?: string }).code ?? (err.cause as Error | undefined)?.message ?? err.message) : String(err);
-        throw new BlobStoreError(`Cannot reach the S3 endpoint ${url.origin} for ${call.op} of ${call.key} (${cause}). Check S3_ENDPOINT and that the service is up.`);
+        const unreachable = new BlobStoreError(
+          `Cannot reach the S3 endpoint ${url.origin} for ${call.op} of ${call.key} (${cause}). Check S3_ENDPOINT and that the service is up.`,
+          "The evidence store cannot be reached. Check S3_ENDPOINT and that the service is up; the server log has the details.",
+        );
+        console.error(`[blob-store] ${unreachable.message}`);
+        throw unreachable;
       }
       if (RETRY_STATUSES.has(res.status) && attempt < ATTEMPTS) {
         await res.body?.cancel();
@@ -138,7 +143,9 @@ export class S3Client {
     const code = xmlField(text, "Code");
     const message = xmlField(text, "Message");
     const what = `S3 ${op} of ${key} in bucket "${this.settings.bucket}" was refused: ${res.status}${code ? ` ${code}` : ""}${message ? ` (${message})` : ""}.`;
-    const error = new BlobStoreError(`${what} ${hint(res.status, code)}`.trim());
+    // What API callers see: the status and S3's error code, never the endpoint, bucket, key or S3's own message.
+    const shown = `The evidence store refused the request: ${res.status}${code ? ` ${code}` : ""}. ${hint(res.status, code)} The server log has the details.`.replace(/\s+/g, " ");
+    const error = new BlobStoreError(`${what} ${hint(res.status, code)}`.trim(), shown);
     console.error(`[blob-store] ${error.message}`);
     return error;
   }

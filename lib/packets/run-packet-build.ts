@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { systemCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { buildPacketFiles, PacketBuildError } from "@/lib/packets/build-packet-files";
+import { BlobStoreError } from "@/lib/evidence/blob-store-types";
 
 class Cancelled extends Error {}
 
@@ -12,11 +13,15 @@ export function packetZipPath(auditId: string, packetId: string): string {
   return path.join(path.resolve(env().PACKET_DIR), auditId, `${packetId}.zip`);
 }
 
-/** A failure as one sentence for the audit page (details of unexpected errors go to the worker log). */
-function reasonOf(err: unknown): string {
+/**
+ * A failure as one sentence for the audit page and the activity trail, which auditors read: the
+ * build's own refusals say what to do; anything else (a file path, an S3 endpoint or bucket, a stack
+ * line) stays in the worker log, found by the packet id.
+ */
+export function reasonOf(err: unknown, packetId?: string): string {
   if (err instanceof PacketBuildError) return err.message;
-  const message = err instanceof Error ? err.message : String(err);
-  return `The build stopped with an unexpected error: ${message.split("\n")[0].slice(0, 300)}`;
+  if (err instanceof BlobStoreError) return `The build could not read an original from the evidence store. ${err.publicDetail}`;
+  return `The build stopped with an unexpected error; the worker log has the details${packetId ? ` (packet ${packetId})` : ""}.`;
 }
 
 /**
@@ -81,14 +86,14 @@ export async function runPacketBuild(packetId: string, log: (line: string) => vo
     await prisma.$transaction(async (tx) => {
       await tx.packet.update({
         where: { id: packetId },
-        data: cancelled ? { status: "CANCELLED", stage: "Cancelled", finishedAt: new Date() } : { status: "FAILED", stage: "Failed", error: reasonOf(err), finishedAt: new Date() },
+        data: cancelled ? { status: "CANCELLED", stage: "Cancelled", finishedAt: new Date() } : { status: "FAILED", stage: "Failed", error: reasonOf(err, packetId), finishedAt: new Date() },
       });
       await recordActivity(tx, {
         ctx,
         action: cancelled ? "packet.cancelled" : "packet.failed",
         entityType: "Packet",
         entityId: packetId,
-        summary: { auditId: packet.auditId, ...(cancelled ? {} : { reason: reasonOf(err) }) },
+        summary: { auditId: packet.auditId, ...(cancelled ? {} : { reason: reasonOf(err, packetId) }) },
       });
     });
   } finally {
