@@ -47,6 +47,19 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // tests/served/*.served.ts: through `next start`; scripts/test.ts (tier "served") starts it.
+        resolve: { alias },
+        test: {
+          name: "served",
+          environment: "node",
+          include: ["tests/served/**/*.served.ts"],
+          exclude,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -3,6 +3,9 @@
 //      plain COPY of the same rows from Node (target: at least 0.5× the baseline).
 //   2. Peak memory of ingesting a 250 MB JUnit report (target: under 250 MB) beside parsing it alone.
 //   3. Evidence-table pages on a project with a million evidence rows (first page, deep page, filters).
+//   Sections 1 and 2 also push through the served app (`next start` from the production build, as users
+//   run it): lines/s of the same audit log beside the same COPY baseline, and the web server's peak RSS
+//   (VmHWM) for the 250 MB JUnit report (target < 300 MB). SERVED_DIST_DIR names the build (.next-e2e).
 // Uses DATABASE_URL's server (or the embedded one) with a scratch database that is dropped afterwards.
 // Sizes: BENCH_LINES (default 500000), BENCH_JUNIT_MB (250), BENCH_LIST_ROWS (1000000).
 import "./lib/load-env";
@@ -18,6 +21,8 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { resolveDatabase } from "./lib/database";
 import { deployMigrations, withDatabaseName } from "./lib/migrate";
+import { randomBytes } from "node:crypto";
+import { ensureProductionBuild, SERVED_DIST, startServedApp, type ServedApp } from "../tests/served/served-app";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const LINES = Number(process.env.BENCH_LINES ?? 500_000);
@@ -112,6 +117,14 @@ async function apiServer(): Promise<{ url: string; close(): Promise<void> }> {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+/** The production app on the bench database (built once into SERVED_DIST_DIR, default .next-e2e). */
+async function servedApp(url: string, blobDir: string): Promise<ServedApp> {
+  const env = { ...process.env, DATABASE_URL: url, BLOB_STORE: "dir", BLOB_DIR: blobDir, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  const dist = process.env.SERVED_DIST_DIR || SERVED_DIST;
+  await ensureProductionBuild(dist, env);
+  return startServedApp({ distDir: dist, env });
+}
+
 async function push(base: string, slug: string, secret: string, file: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${base}/api/v1/projects/${slug}/evidence`, {
     method: "POST",
@@ -170,6 +183,18 @@ async function main() {
     console.log(`   file ${fmt(logBytes / MB, 1)} MB; ${fmt(events)} events stored`);
     console.log(`   baseline: plain COPY of the same rows from Node   ${fmt(LINES / baseline).padStart(10)} lines/s   (${fmt(baseline, 2)} s)`);
     console.log(`   POST /evidence end to end (HTTP, parse, COPY)    ${fmt(LINES / apiSeconds).padStart(10)} lines/s   (${fmt(apiSeconds, 2)} s)   ${fmt(ratio, 2)}× baseline, target ≥ 0.5×: ${ratio >= 0.5 ? "met" : "NOT MET"}`);
+    // The same file through `next start`, as a different project (the bytes are new there).
+    const servedProject = await prisma.project.create({ data: { slug: "bench-served", name: "Bench (served)" } });
+    const servedToken = await makeToken(servedProject.id);
+    let app = await servedApp(url, process.env.BLOB_DIR!);
+    const servedStarted = performance.now();
+    const servedPush = await push(app.url, servedProject.slug, servedToken.secret, logFile);
+    const servedSeconds = (performance.now() - servedStarted) / 1000;
+    await app.stop();
+    if (servedPush.status !== 201) throw new Error(`served push answered ${servedPush.status}: ${JSON.stringify(servedPush.body)}`);
+    const servedEvents = await prisma.auditEvent.count({ where: { evidenceId: String(servedPush.body.id) } });
+    const servedRatio = baseline / servedSeconds;
+    console.log(`   the served app (next start), end to end          ${fmt(LINES / servedSeconds).padStart(10)} lines/s   (${fmt(servedSeconds, 2)} s)   ${fmt(servedRatio, 2)}× baseline, target ≥ 0.5×: ${servedRatio >= 0.5 ? "met" : "NOT MET"}   (${fmt(servedEvents)} events)`);
 
     console.log(`\n2. JUnit report: ${JUNIT_MB} MB`);
     const junitFile = path.join(tmp, "junit.xml");
@@ -183,6 +208,17 @@ async function main() {
     console.log(`   baseline: ingest code loaded and connected, idle  peak RSS ${fmt(idle.peakMb).padStart(5)} MB`);
     console.log(`   parse only (stream → saxes → summary)             peak RSS ${fmt(parse.peakMb).padStart(5)} MB   ${fmt(junitBytes / MB / parse.seconds, 1)} MB/s`);
     console.log(`   ingest (spool + sha256 + parse + store + file)    peak RSS ${fmt(ingest.peakMb).padStart(5)} MB   ${fmt(junitBytes / MB / ingest.seconds, 1)} MB/s   target < 250 MB: ${ingest.peakMb < 250 ? "met" : "NOT MET"}`);
+    // Through `next start`, on a fresh server: its peak RSS (VmHWM) idle, then over the push.
+    app = await servedApp(url, process.env.BLOB_DIR!);
+    const servedIdleMb = app.peakRss() / MB;
+    const junitStarted = performance.now();
+    const servedJunit = await push(app.url, servedProject.slug, servedToken.secret, junitFile);
+    const junitSeconds = (performance.now() - junitStarted) / 1000;
+    const servedPeakMb = app.peakRss() / MB;
+    await app.stop();
+    if (servedJunit.status !== 201) throw new Error(`served JUnit push answered ${servedJunit.status}: ${JSON.stringify(servedJunit.body)}`);
+    console.log(`   the served app (next start), started and idle     peak RSS ${fmt(servedIdleMb).padStart(5)} MB`);
+    console.log(`   the served app, after the push (HTTP end to end)  peak RSS ${fmt(servedPeakMb).padStart(5)} MB   ${fmt(junitBytes / MB / junitSeconds, 1)} MB/s   target < 300 MB: ${servedPeakMb < 300 ? "met" : "NOT MET"}`);
 
     if (LIST_ROWS > 0) {
       console.log(`\n3. Evidence table with ${fmt(LIST_ROWS)} rows in one project`);
