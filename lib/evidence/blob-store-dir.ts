@@ -6,10 +6,12 @@ import { env } from "@/lib/env";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { spooledBody, spoolToFile } from "@/lib/evidence/blob-store-spool";
 import { assertSha256, type BlobStore, type SpooledBody, type StoredBlob } from "@/lib/evidence/blob-store-types";
+import { ensurePrivateDir, PRIVATE_DIR_MODE } from "@/lib/private-files";
 
 // Originals in a directory (BLOB_DIR, .data/blobs by default): <dir>/sha256/ab/abcdef…. A body is
 // first spooled to <dir>/tmp while its hash is computed, then renamed into place (atomic on one file
-// system). The same bytes are stored once, whichever project sent them.
+// system). The same bytes are stored once, whichever project sent them. Directories are 0700 and
+// files 0600 (lib/private-files.ts): only the app's own user reads the originals.
 
 function root(): string {
   return path.resolve(env().BLOB_DIR);
@@ -21,10 +23,11 @@ export function blobPath(sha256: string): string {
 }
 
 async function spoolBody(source: ByteSource, maxBytes: number): Promise<SpooledBody> {
+  await ensurePrivateDir(root());
   const spool = await spoolToFile(path.join(root(), "tmp"), source, maxBytes);
   return spooledBody(spool, async (tmp) => {
     const target = blobPath(spool.sha256);
-    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
     if (await exists(target)) await rm(tmp, { force: true });
     else await rename(tmp, target);
     return target;

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
 import { refuse } from "@/lib/ingest/refusal";
 import { formatBytes } from "@/lib/ingest/limits";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import type { SpooledBody } from "@/lib/evidence/blob-store-types";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "@/lib/private-files";
 
 export interface SpoolFile {
   file: string;
@@ -19,9 +20,9 @@ export interface SpoolFile {
  * (413, with tooLarge's sentence when given) and the partial file removed.
  */
 export async function spoolToFile(dir: string, source: ByteSource, maxBytes: number, tooLarge?: string): Promise<SpoolFile> {
-  await mkdir(dir, { recursive: true });
+  await ensurePrivateDir(dir);
   const file = path.join(dir, `${randomUUID()}.part`);
-  const out = createWriteStream(file);
+  const out = createWriteStream(file, { mode: PRIVATE_FILE_MODE });
   const hash = createHash("sha256");
   let size = 0;
   try {

@@ -6,11 +6,28 @@ import { systemCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { buildPacketFiles, PacketBuildError } from "@/lib/packets/build-packet-files";
 import { BlobStoreError } from "@/lib/evidence/blob-store-types";
+import { ensurePrivateDir, PRIVATE_DIR_MODE } from "@/lib/private-files";
 
 class Cancelled extends Error {}
 
 export function packetZipPath(auditId: string, packetId: string): string {
   return path.join(path.resolve(env().PACKET_DIR), auditId, `${packetId}.zip`);
+}
+
+/** Where one build writes: a work directory of its own and the ZIP (first as .part). */
+export function packetPaths(auditId: string, packetId: string) {
+  const outFile = packetZipPath(auditId, packetId);
+  return { workDir: path.join(path.resolve(env().PACKET_DIR), "work", packetId), outFile, partFile: `${outFile}.part` };
+}
+
+/**
+ * Creates them private: PACKET_DIR and everything under it 0700 (the ZIP itself is written 0600 by
+ * write-zip.ts), so packets are readable by the app's own user only.
+ */
+export async function preparePacketDirs({ workDir, outFile }: ReturnType<typeof packetPaths>): Promise<void> {
+  await ensurePrivateDir(path.resolve(env().PACKET_DIR));
+  await mkdir(workDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await mkdir(path.dirname(outFile), { recursive: true, mode: PRIVATE_DIR_MODE });
 }
 
 /**
@@ -35,13 +52,12 @@ export async function runPacketBuild(packetId: string, log: (line: string) => vo
   const started = await prisma.packet.updateMany({ where: { id: packetId, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date(), stage: "Starting", progress: 0.01 } });
   if (!started.count) return;
 
-  const workDir = path.join(path.resolve(env().PACKET_DIR), "work", packetId);
-  const outFile = packetZipPath(packet.auditId, packetId);
-  const partFile = `${outFile}.part`;
+  const paths = packetPaths(packet.auditId, packetId);
+  const { workDir, outFile, partFile } = paths;
   let lastWrite = 0;
   const ctx = systemCtx(`packet-worker`);
   try {
-    await mkdir(path.dirname(outFile), { recursive: true });
+    await preparePacketDirs(paths);
     const built = await buildPacketFiles({
       auditId: packet.auditId,
       requestedById: packet.requestedById,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
+import { PRIVATE_FILE_MODE } from "@/lib/private-files";
 import { once } from "node:events";
 import { ZipArchive } from "archiver";
 
@@ -41,7 +42,7 @@ export function byPath(a: { path: string }, b: { path: string }): number {
  */
 export async function writeDeterministicZip(outFile: string, entries: ZipEntry[], date: Date): Promise<{ size: number; sha256: string }> {
   const archive = new ZipArchive({ zlib: { level: 6 }, forceLocalTime: false });
-  const out = createWriteStream(outFile);
+  const out = createWriteStream(outFile, { mode: PRIVATE_FILE_MODE });
   const hash = createHash("sha256");
   let size = 0;
   archive.on("data", (chunk: Buffer) => {
