@@ -35,6 +35,10 @@ const ZEnvFields = z.object({
   INGEST_MAX_JSON_BYTES: z.coerce.number().int().min(1024).optional(),
   INGEST_MAX_LINE_BYTES: z.coerce.number().int().min(1024).optional(),
   PROOFLINE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  // "1": this deployment is the demo (npm start on the embedded database, `npm start -- --demo`, or the
+  // e2e tests), so accounts with the published demo password may exist. Otherwise the production server
+  // refuses to start while one does (lib/auth/demo-accounts.ts).
+  PROOFLINE_DEMO: z.enum(["0", "1"]).default("0"),
   // Set only by the test runner (scripts/test.ts): lets a production build honour PROOFLINE_TEST_CLOCK.
   PROOFLINE_TEST_RUNNER: z.enum(["0", "1"]).default("0"),
   // Reverse proxies in front of the app that append to X-Forwarded-For (the sign-in throttle's client address).

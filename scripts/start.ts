@@ -1,6 +1,9 @@
 // npm start: the whole app on a fresh machine with no variables set.
 //  - DATABASE_URL unset: an embedded PostgreSQL with its data under .data/pg (kept between starts).
-//  - applies migrations, seeds the demo data once, builds when the sources changed, serves the app.
+//  - applies migrations; seeds the demo data once on the embedded database (or with --demo; never into
+//    a DATABASE_URL database without it); builds when the sources changed; serves the app.
+//  - the web server and the worker are supervised: a crash is logged and the process restarted with
+//    backoff; after 5 crashes within a minute everything stops with a non-zero exit.
 // npm run dev: the same with `next dev` instead of a production build.
 import "./lib/load-env";
 import { randomBytes } from "node:crypto";
@@ -8,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { resolveDatabase } from "./lib/database";
-import { prepareDatabase } from "./lib/prepare";
+import { prepareForStart, type StartPreparation } from "./lib/prepare";
 import { buildIsCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { ProcessGroup, run } from "./lib/children";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-users";
@@ -46,8 +49,9 @@ async function main() {
   const secret = process.env.NEXTAUTH_SECRET || localSecret();
   const db = await resolveDatabase();
   const group = new ProcessGroup(() => db.stop());
+  let prepared: StartPreparation;
   try {
-    await prepareDatabase({ url: db.url, demo: true });
+    prepared = await prepareForStart({ url: db.url, embedded: db.embedded, argv: process.argv.slice(2) });
   } catch (err) {
     console.error(`Preparing the database failed: ${err instanceof Error ? err.message : err}`);
     await db.stop();
@@ -58,6 +62,8 @@ async function main() {
     DATABASE_URL: db.url,
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    // The demo's published password is allowed only in the demo (see lib/auth/demo-accounts.ts).
+    PROOFLINE_DEMO: prepared.demo ? "1" : "0",
   };
   if (!dev && !buildIsCurrent()) {
     console.log("Building the app (first start, or the sources changed)…");
@@ -76,18 +82,12 @@ async function main() {
   }
   const where = db.embedded ? "embedded PostgreSQL (data in .data/pg)" : "the PostgreSQL server in DATABASE_URL";
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
-  console.log(
-    [
-      "",
-      `Proofline is starting at http://localhost:${port}  (database: ${where})`,
-      "",
-      `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`,
-      ...DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.role}`),
-      "",
-      "Press Ctrl-C to stop.",
-      "",
-    ].join("\n"),
-  );
+  const signIns = prepared.demo
+    ? [`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`, ...DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.role}`)]
+    : prepared.users === 0
+      ? ["No accounts yet: create the first administrator with `npm run admin:create -- --email <email> --name \"<name>\"`."]
+      : ["No demo data (DATABASE_URL is set; add --demo to seed the demo into an empty database)."];
+  console.log(["", `Proofline is starting at http://localhost:${port}  (database: ${where})`, "", ...signIns, "", "Press Ctrl-C to stop.", ""].join("\n"));
 }
 
 main().catch((err) => {

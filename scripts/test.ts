@@ -124,6 +124,9 @@ async function runE2e(): Promise<void> {
       E2E_PORT: String(port),
       E2E_WORKER_PORT: String(await freePort()),
       PROOFLINE_TEST_CLOCK: "1",
+      // The e2e database holds the demo accounts (seeded above, on purpose): the explicit test flag that
+      // lets the production server start with them (lib/auth/demo-accounts.ts).
+      PROOFLINE_DEMO: "1",
       BLOB_DIR: path.join(".data", "e2e-blobs", prefix),
     };
     await ensureProductionBuild(E2E_DIST, env);
