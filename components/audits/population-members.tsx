@@ -5,14 +5,18 @@ import { formatNumber } from "@/lib/format";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { POPULATION_KIND_LABELS } from "@/components/audits/labels";
 import { auditKeys } from "@/components/audits/query-keys";
+import { PopulationStatusBadge } from "@/components/audits/populations-panel";
+import { POLL_MS, isCounting, type PopulationStatus } from "@/components/audits/use-populations";
 
 type Member = Record<string, string | number | null> & { key: string; position: number };
 
 interface PopulationPage {
   kind: string;
   definition: string;
-  size: number;
-  digest: string;
+  status: PopulationStatus;
+  error: string | null;
+  size: number | null;
+  digest: string | null;
   columns: string[];
   control: { key: string; title: string } | null;
   members: { items: Member[]; nextCursor: string | null };
@@ -28,11 +32,24 @@ export function PopulationMembers({ auditId, populationId }: { auditId: string; 
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => apiFetch<PopulationPage>(`/api/v1/audits/${auditId}/populations/${populationId}`, { query: { cursor: pageParam, limit: 100 } }),
     getNextPageParam: (last) => last.members.nextCursor ?? undefined,
+    // While the worker counts it, ask again until it is ready (or failed).
+    refetchInterval: (query) => (query.state.data && isCounting(query.state.data.pages[0].status) ? POLL_MS : false),
   });
   if (q.isPending) return <p className="muted">Loading the population…</p>;
   if (q.error) return <ErrorMessage error={q.error} />;
   const first = q.data.pages[0];
   const members = q.data.pages.flatMap((p) => p.members.items);
+  if (first.size === null) {
+    return (
+      <section className="card stack">
+        <h2>
+          {POPULATION_KIND_LABELS[first.kind] ?? first.kind} <PopulationStatusBadge status={first.status} />
+        </h2>
+        <p className="small">Defined as: {first.definition}</p>
+        {first.error ? <p className="alert alert-error">{first.error}</p> : <p className="muted small">The worker is counting the members and taking the digest; this page updates by itself.</p>}
+      </section>
+    );
+  }
   return (
     <div className="stack">
       <section className="card">

@@ -7,7 +7,8 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { POPULATION_KIND_LABELS } from "@/components/audits/labels";
-import { useDrawSample, usePopulations, type PopulationView } from "@/components/audits/use-populations";
+import { useDrawSample, usePopulations, type PopulationStatus, type PopulationView } from "@/components/audits/use-populations";
+import { Badge } from "@/components/ui/badge";
 
 /** The audit's populations, each with its size, its defining filter, its samples and a way to draw another. */
 export function PopulationsPanel({ auditId, canSample }: { auditId: string; canSample: boolean }) {
@@ -41,20 +42,29 @@ function PopulationCard({ auditId, population: p, canSample }: { auditId: string
         <h2 style={{ margin: 0 }}>
           <Link href={`/audits/${auditId}/populations/${p.id}`}>{POPULATION_KIND_LABELS[p.kind] ?? p.kind}</Link>
         </h2>
-        <span className="stat" data-testid="population-size">
-          {formatNumber(p.size)}
-        </span>
-        <span className="stat-label">member{p.size === 1 ? "" : "s"}</span>
+        {p.size !== null ? (
+          <>
+            <span className="stat" data-testid="population-size">
+              {formatNumber(p.size)}
+            </span>
+            <span className="stat-label">member{p.size === 1 ? "" : "s"}</span>
+          </>
+        ) : (
+          <PopulationStatusBadge status={p.status} />
+        )}
         <div className="spacer" />
-        <a className="btn btn-small" href={`${base}/export`} download>
-          Population CSV
-        </a>
+        {p.status === "READY" ? (
+          <a className="btn btn-small" href={`${base}/export`} download>
+            Population CSV
+          </a>
+        ) : null}
       </div>
+      {p.error ? <p className="alert alert-error">{p.error}</p> : null}
       <p className="small">
         <strong>Defined as:</strong> {p.definition}
         {p.control ? ` · tests ${p.control.key} ${p.control.title}` : ""}
       </p>
-      <p className="small muted mono">digest {p.digest}</p>
+      {p.digest !== null ? <p className="small muted mono">digest {p.digest}</p> : null}
       {p.samples.length ? (
         <div className="table-wrap">
           <table data-testid="samples-table">
@@ -87,8 +97,16 @@ function PopulationCard({ auditId, population: p, canSample }: { auditId: string
       ) : (
         <p className="muted small">No sample drawn yet.</p>
       )}
-      {canSample && p.size > 0 ? <SampleForm auditId={auditId} populationId={p.id} max={p.size} /> : null}
+      {canSample && p.size ? <SampleForm auditId={auditId} populationId={p.id} max={p.size} /> : null}
     </section>
+  );
+}
+
+export function PopulationStatusBadge({ status }: { status: PopulationStatus }) {
+  return (
+    <span data-testid="population-status">
+      {status === "FAILED" ? <Badge tone="bad">counting failed</Badge> : <Badge tone="info">{status === "QUEUED" ? "waiting for the worker" : "counting…"}</Badge>}
+    </span>
   );
 }
 

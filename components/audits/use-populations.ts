@@ -11,12 +11,23 @@ export interface SampleView {
   createdAt: string;
 }
 
+export type PopulationStatus = "QUEUED" | "RUNNING" | "READY" | "FAILED";
+
+/** The worker is still counting it: poll until it is ready or failed. */
+export const isCounting = (status: PopulationStatus) => status === "QUEUED" || status === "RUNNING";
+
+/** How often a page with a population being counted asks again. */
+export const POLL_MS = 1500;
+
 export interface PopulationView {
   id: string;
   kind: string;
   definition: string;
-  size: number;
-  digest: string;
+  status: PopulationStatus;
+  error: string | null;
+  /** Null until the worker has counted it. */
+  size: number | null;
+  digest: string | null;
   createdAt: string;
   control: { key: string; title: string } | null;
   samples: SampleView[];
@@ -26,6 +37,7 @@ export function usePopulations(auditId: string) {
   return useQuery({
     queryKey: auditKeys.populations(auditId),
     queryFn: () => apiFetch<{ items: PopulationView[] }>(`/api/v1/audits/${auditId}/populations`).then((r) => r.items),
+    refetchInterval: (q) => (q.state.data?.some((p) => isCounting(p.status)) ? POLL_MS : false),
   });
 }
 

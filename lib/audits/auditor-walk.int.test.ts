@@ -5,7 +5,8 @@
 // name or digest, and not by count (every GET answers the same with the leak set present or removed).
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stopBoss } from "@/lib/jobs/boss";
 import { call } from "@/tests/api";
 import { JUST_AFTER, JUST_BEFORE, auditorWalkWorld, type Leak } from "@/lib/audits/testing/auditor-walk-world";
 
@@ -125,6 +126,8 @@ function normalise(text: string, since: string): string {
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>")
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, (iso) => (iso >= since ? "<now>" : iso));
 }
+
+afterAll(() => stopBoss());
 
 describe("an auditor's every read stays inside the granted projects and window", () => {
   let w: World;

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { notReady } from "@/lib/audits/population-build";
 import { validate } from "@/lib/api/validate";
 import { accessibleAudit } from "@/lib/audits/audit-access";
 import { membersAt, populationSizeAndDigest } from "@/lib/audits/population-query";
@@ -26,8 +27,9 @@ export interface DrawSampleOptions {
 export async function drawSample({ ctx, auditId, populationId, data, now }: DrawSampleOptions) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "population:create", write: true });
   const input = validate(ZSampleCreate, data, "");
-  const population = await prisma.population.findFirst({ where: { id: populationId, auditId: audit.id }, select: { id: true, filter: true, size: true, digest: true } });
+  const population = await prisma.population.findFirst({ where: { id: populationId, auditId: audit.id }, select: { id: true, filter: true, size: true, digest: true, status: true } });
   if (!population) throw new NotFoundError("There is no such population on this audit.");
+  if (population.status !== "READY") throw new ConflictError(notReady(population.status));
   if (input.size > population.size) {
     throw new InvalidInputError(`size: the population has only ${population.size} member(s)`, [{ path: "size", message: `The population has only ${population.size} member(s)` }]);
   }

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { notReady } from "@/lib/audits/population-build";
 import { accessibleAudit } from "@/lib/audits/audit-access";
 import { populationCsvChunks, sampleCsv } from "@/lib/audits/population-csv";
 
@@ -14,8 +15,9 @@ export interface ExportPopulationOptions {
 /** Every member of a population as a CSV stream (populations of audit events can be large). */
 export async function exportPopulationCsv({ ctx, auditId, populationId, now }: ExportPopulationOptions) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "population:read" });
-  const population = await prisma.population.findFirst({ where: { id: populationId, auditId: audit.id }, select: { id: true, kind: true, filter: true } });
+  const population = await prisma.population.findFirst({ where: { id: populationId, auditId: audit.id }, select: { id: true, kind: true, filter: true, status: true } });
   if (!population) throw new NotFoundError("There is no such population on this audit.");
+  if (population.status !== "READY") throw new ConflictError(notReady(population.status));
   return { filename: `population-${population.kind}-${population.id}.csv`, chunks: populationCsvChunks(prisma, population.filter) };
 }
 

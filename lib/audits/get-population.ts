@@ -29,12 +29,29 @@ export async function getPopulation({ ctx, auditId, populationId, now, query }: 
       filter: true,
       size: true,
       digest: true,
+      status: true,
+      error: true,
+      finishedAt: true,
       createdAt: true,
       samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, seed: true, size: true, members: true, populationSize: true, populationDigest: true, createdAt: true } },
     },
   });
   if (!population) throw new NotFoundError("There is no such population on this audit.");
   const { filter, scope } = parseDefinition(population.filter);
+  const base = {
+    id: population.id,
+    kind: population.kind,
+    definition: describeDefinition(population.filter),
+    filter,
+    status: population.status,
+    error: population.error,
+    finishedAt: population.finishedAt,
+    createdAt: population.createdAt,
+    columns: MEMBER_COLUMNS[filter.kind],
+  };
+  const control = population.controlId ? await prisma.control.findUnique({ where: { id: population.controlId }, select: { key: true, title: true } }) : null;
+  // Still being counted by the worker (or failed): no size, members or samples yet.
+  if (population.status !== "READY") return { ...base, size: null, digest: null, control, members: { items: [], nextCursor: null }, samples: [] };
   const after = decodeCursor(query.cursor, ZAfter);
   const rows = await memberPage(prisma, filter, scope, after ? { ...after, at: new Date(after.at) } : undefined, query.limit + 1);
   const items = rows.slice(0, query.limit);
@@ -43,17 +60,11 @@ export async function getPopulation({ ctx, auditId, populationId, now, query }: 
   const samples = await Promise.all(
     population.samples.map(async (s) => ({ ...s, rows: await membersByKey(prisma, filter, scope, (s.members as string[]).map(String)) })),
   );
-  const control = population.controlId ? await prisma.control.findUnique({ where: { id: population.controlId }, select: { key: true, title: true } }) : null;
   return {
-    id: population.id,
-    kind: population.kind,
-    definition: describeDefinition(population.filter),
-    filter,
+    ...base,
     size: population.size,
     digest: population.digest,
-    createdAt: population.createdAt,
     control,
-    columns: MEMBER_COLUMNS[filter.kind],
     members: { items, nextCursor },
     samples,
   };

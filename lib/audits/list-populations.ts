@@ -23,10 +23,19 @@ export async function listPopulations({ ctx, auditId, now }: ListPopulationsOpti
       filter: true,
       size: true,
       digest: true,
+      status: true,
+      error: true,
       createdAt: true,
       samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, seed: true, size: true, populationSize: true, createdAt: true } },
     },
   });
   const controls = await prisma.control.findMany({ where: { id: { in: rows.flatMap((r) => (r.controlId ? [r.controlId] : [])) } }, select: { id: true, key: true, title: true } });
-  return rows.map(({ filter, ...r }) => ({ ...r, definition: describeDefinition(filter), control: controls.find((c) => c.id === r.controlId) ?? null }));
+  // Size and digest mean something once the worker has counted the population (status READY).
+  return rows.map(({ filter, ...r }) => ({
+    ...r,
+    size: r.status === "READY" ? r.size : null,
+    digest: r.status === "READY" ? r.digest : null,
+    definition: describeDefinition(filter),
+    control: controls.find((c) => c.id === r.controlId) ?? null,
+  }));
 }

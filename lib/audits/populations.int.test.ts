@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { prisma } from "@/lib/db";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { createPopulation } from "@/lib/audits/create-population";
+import { builtNow } from "@/lib/audits/population-build";
+import { stopBoss } from "@/lib/jobs/boss";
 import { drawSample } from "@/lib/audits/draw-sample";
 import { getPopulation } from "@/lib/audits/get-population";
 import { listPopulations } from "@/lib/audits/list-populations";
@@ -40,6 +42,8 @@ async function makePulls(projectId: string, count: number, from: Date, merged = 
   });
 }
 
+afterAll(() => stopBoss());
+
 describe("populations and samples", () => {
   it("defines merged pull requests inside the window, shows its size and filter, and draws the same sample for the same seed", async () => {
     const w = await world();
@@ -48,7 +52,7 @@ describe("populations and samples", () => {
     await makePulls(w.project.id, 5, new Date("2026-07-02T00:00:00Z")); // after it
     await makePulls(w.project.id, 5, new Date("2026-03-01T00:00:00Z"), false); // never merged
 
-    const population = await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } }, now: NOW });
+    const population = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } }, now: NOW }));
     expect(population.size).toBe(40);
     const [listed] = await listPopulations({ ctx: w.ctx, auditId: w.audit.id, now: NOW });
     expect(listed.definition).toBe(`pull requests merged in ${w.project.slug} from 2026-01-01T00:00:00.000Z to 2026-06-30T23:59:59.999Z`);
@@ -108,23 +112,23 @@ describe("populations and samples", () => {
         raw: "{}",
       })),
     });
-    const roles = await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "audit-events", action: "role.*", actor: "alice" } }, now: NOW });
+    const roles = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "audit-events", action: "role.*", actor: "alice" } }, now: NOW }));
     expect(roles.size).toBe(3);
-    const failures = await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "audit-events", action: "role.grant", outcome: "failure" } }, now: NOW });
+    const failures = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "audit-events", action: "role.grant", outcome: "failure" } }, now: NOW }));
     expect(failures.size).toBe(1);
 
     await makeEvidence({ projectId: w.project.id, kind: "CI_RUN", sourceBranch: "main", effectiveAt: new Date("2026-02-02T00:00:00Z") });
     await makeEvidence({ projectId: w.project.id, kind: "CI_RUN", sourceBranch: "main", effectiveAt: new Date("2026-02-03T00:00:00Z"), outcome: "FAIL" });
     await makeEvidence({ projectId: w.project.id, kind: "CI_RUN", sourceBranch: "feature/x", effectiveAt: new Date("2026-02-03T00:00:00Z") });
     await makeEvidence({ projectId: w.project.id, kind: "CI_RUN", sourceBranch: "main", effectiveAt: new Date("2026-08-03T00:00:00Z") });
-    const ci = await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "main-ci-runs" } }, now: NOW });
+    const ci = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "main-ci-runs" } }, now: NOW }));
     expect(ci.size).toBe(2);
   });
 
   it("refuses to sample a population whose members changed since it was defined, and a sample larger than it", async () => {
     const w = await world();
     await makePulls(w.project.id, 6, new Date("2026-02-01T00:00:00Z"));
-    const population = await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW });
+    const population = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW }));
     const tooMany = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 7 }, now: NOW }).catch((e) => e);
     expect(tooMany).toBeInstanceOf(InvalidInputError);
     expect(tooMany.issues).toEqual([{ path: "size", message: "The population has only 6 member(s)" }]);
@@ -147,7 +151,7 @@ describe("populations and samples", () => {
     await expect(createPopulation({ ctx: ctxOf(stranger), auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW })).rejects.toBeInstanceOf(NotFoundError);
 
     await makePulls(w.project.id, 3, new Date("2026-02-01T00:00:00Z"));
-    const population = await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW });
+    const population = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW }));
     const sample = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 2 }, now: NOW });
     expect(sample.seed).toMatch(/^[0-9a-f]{16}$/);
     const again = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 2, seed: sample.seed }, now: NOW });

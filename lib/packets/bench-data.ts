@@ -7,6 +7,7 @@ import path from "node:path";
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { createPopulation } from "@/lib/audits/create-population";
+import { builtNow } from "@/lib/audits/population-build";
 import { drawSample } from "@/lib/audits/draw-sample";
 
 const DAY = 86_400_000;
@@ -114,9 +115,9 @@ export async function generatePacketBenchData(opts: { evidence: number; requests
     });
   }
   const ctx: RequestCtx = { actor: { kind: "user", user: { id: auditor.id, email: auditor.email, name: auditor.name, role: "AUDITOR" } } };
-  const prs = await createPopulation({ ctx, auditId: audit.id, now, data: { filter: { kind: "merged-prs" } } });
+  const prs = await builtNow(createPopulation({ ctx, auditId: audit.id, now, data: { filter: { kind: "merged-prs" } } }));
   await drawSample({ ctx, auditId: audit.id, populationId: prs.id, now, data: { size: 60, seed: "bench" } });
-  const roles = await createPopulation({ ctx, auditId: audit.id, now, data: { filter: { kind: "audit-events", action: "role.*" } } });
+  const roles = await builtNow(createPopulation({ ctx, auditId: audit.id, now, data: { filter: { kind: "audit-events", action: "role.*" } } }));
   await drawSample({ ctx, auditId: audit.id, populationId: roles.id, now, data: { size: 100, seed: "bench" } });
   const packet = await prisma.packet.create({ data: { auditId: audit.id, requestedById: auditor.id, stage: "Waiting for the worker" } });
   await prisma.$executeRawUnsafe("ANALYZE");

@@ -76,7 +76,8 @@ export async function loadWorkspaceData(o: WorkspaceOptions): Promise<{ sections
   const authors = new Map((await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
 
   const populationRows = await prisma.population.findMany({
-    where: { auditId: o.auditId },
+    // Only populations the worker has counted: one still queued has no size or digest yet.
+    where: { auditId: o.auditId, status: "READY" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, kind: true, controlId: true, filter: true, size: true, digest: true, createdAt: true, samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
   });

@@ -9,6 +9,7 @@ import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data
 import { raiseRequest } from "@/lib/audits/raise-request";
 import { answerRequest } from "@/lib/audits/answer-request";
 import { createPopulation } from "@/lib/audits/create-population";
+import { builtNow } from "@/lib/audits/population-build";
 import { drawSample } from "@/lib/audits/draw-sample";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
 
@@ -75,7 +76,7 @@ export async function packetWorld() {
 
   const request = await raiseRequest({ ctx: ctxOf(auditor), auditId: audit.id, data: { title: "Evidence of access reviews", requirementRef: "CC6.2", dueAt: "2026-07-20" }, now: AT });
   await answerRequest({ ctx: ctxOf(lead), auditId: audit.id, requestId: request.id, data: { evidenceIds: [evidence[3].id], comment: "The Q1 review is attached." }, now: AT });
-  const population = await createPopulation({ ctx: ctxOf(auditor), auditId: audit.id, data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } }, now: AT });
+  const population = await builtNow(createPopulation({ ctx: ctxOf(auditor), auditId: audit.id, data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } }, now: AT }));
   const sample = await drawSample({ ctx: ctxOf(auditor), auditId: audit.id, populationId: population.id, data: { size: 4, seed: "fy26" }, now: AT });
   return { lead, auditor, project, audit, evidence, request, population, sample };
 }

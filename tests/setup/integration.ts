@@ -10,6 +10,9 @@ process.env.NEXTAUTH_SECRET ??= "integration-tests-only-secret-0123456789abcdef"
 process.env.BLOB_DIR ??= `.data/test-blobs/${name}`;
 
 afterAll(async () => {
+  // A file that queued a job (a packet, a population) started the job client: stop it too.
+  const { stopBoss } = await import("@/lib/jobs/boss");
+  await stopBoss();
   const { disconnectDb } = await import("@/lib/db");
   await disconnectDb();
 });

@@ -10,6 +10,8 @@ export const GET = defineRoute({ auth: "session", permission: "population:read",
   items: await listPopulations({ ctx, auditId: params.auditId, now: await requestNow() }),
 }));
 
+// Accepted, not yet counted: the worker fills in size and digest; GET the population to see its status.
+// At most POPULATION_RATE.perWindow a minute per audit (429 with Retry-After beyond that).
 export const POST = defineRoute({ auth: "session", permission: "population:create", params: ZAuditParams }, async ({ ctx, params, req }) =>
-  jsonResponse(await createPopulation({ ctx, auditId: params.auditId, data: await workspaceBody(req), now: await requestNow() }), { status: 201 }),
+  jsonResponse(await createPopulation({ ctx, auditId: params.auditId, data: await workspaceBody(req), now: await requestNow() }), { status: 202 }),
 );
