@@ -126,7 +126,12 @@ test.describe("audits: auditor access, requests, samples and a verifiable packet
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("packet-download").click()]);
     const file = path.join(mkdtempSync(path.join(tmpdir(), "proofline-e2e-packet-")), "packet.zip");
     await download.saveAs(file);
-    const out = execFileSync(process.execPath, ["public/cli/proofline.mjs", "verify", file], { encoding: "utf8" });
+    // The key is fetched from the server once and pinned (trust on first use) in a config dir of the test's own.
+    const configDir = mkdtempSync(path.join(tmpdir(), "proofline-e2e-keys-"));
+    const out = execFileSync(process.execPath, ["public/cli/proofline.mjs", "verify", file, "--server", new URL(page.url()).origin], {
+      encoding: "utf8",
+      env: { ...process.env, PROOFLINE_CONFIG_DIR: configDir },
+    });
     expect(out).toContain(`Signing key fingerprint (sha256): ${fingerprint}`);
     expect(out).toContain("OK: the signature is valid and every file matches the manifest.");
   });

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { test, expect } from "./fixtures";
+import { withOwner } from "../lib/activity/testing/owner-db";
 
 test.describe("projects, the activity trail and its verification", () => {
   test("a lead creates, renames and archives a project, and each change appears in the trail", async ({ page, factory, signInAs }) => {
@@ -60,11 +61,14 @@ test.describe("projects, the activity trail and its verification", () => {
     expect(ok.out).toMatch(/Activity trail intact: \d+ event\(s\) verified/);
 
     const victim = await factory.prisma.activityEvent.findFirstOrThrow({ where: { action: "project.create" }, orderBy: { id: "asc" } });
+    // As the database owner (the app's own connection may not change the trail at all).
     const tamper = (summary: string) =>
-      factory.prisma.$transaction([
-        factory.prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
-        factory.prisma.$executeRawUnsafe(`UPDATE "ActivityEvent" SET summary = $1::jsonb WHERE id = ${victim.id}`, summary),
-      ]);
+      withOwner(async (owner) => {
+        await owner.query("BEGIN");
+        await owner.query("SET LOCAL session_replication_role = replica");
+        await owner.query(`UPDATE "ActivityEvent" SET summary = $1::jsonb WHERE id = ${victim.id}`, [summary]);
+        await owner.query("COMMIT");
+      });
     await tamper(JSON.stringify({ after: { name: "forged" } }));
     try {
       const broken = verify();

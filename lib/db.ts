@@ -1,14 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseUrl, env } from "@/lib/env";
+import { appPoolConfig } from "@/lib/db-role";
 
 // Created on first use, not at import: `next build` imports route modules and must not need a
 // database. One client per process, surviving dev hot reloads.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
+  // Every connection works as the app role (lib/db-role.ts): append-only rights on the activity trail.
   return (globalForPrisma.prisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl(), max: env().DATABASE_POOL_MAX }),
+    adapter: new PrismaPg(appPoolConfig(databaseUrl(), env().DATABASE_POOL_MAX)),
   }));
 }
 

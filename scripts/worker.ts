@@ -13,6 +13,9 @@ async function main() {
   const { runWorker } = await import("../lib/jobs/run-worker");
   const { disconnectDb } = await import("../lib/db");
   const worker = await runWorker(JOBS);
+  // The activity trail is checked (and its head signed) at start, then hourly by its cron.
+  const { trailCheckJob } = await import("../lib/activity/trail-check-job");
+  await worker.boss.send(trailCheckJob.name, {});
   console.log(`Worker ready: ${JOBS.length ? JOBS.map((j) => j.name).join(", ") : "no job kinds registered"}.`);
 
   let server: http.Server | undefined;

@@ -9,6 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LeadDashboard } from "@/components/dashboard/lead-dashboard";
 import { EngineerHome } from "@/components/dashboard/engineer-home";
 import { AuditorHome } from "@/components/dashboard/auditor-home";
+import { TrailIntegrityBanner } from "@/components/activity/trail-integrity-banner";
+import { getTrailIntegrity } from "@/lib/activity/get-trail-integrity";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -31,11 +33,13 @@ export default async function OverviewPage() {
       </>
     );
   }
-  const projects = await listProjects({ ctx });
+  const [projects, integrity] = await Promise.all([listProjects({ ctx }), getTrailIntegrity({ ctx })]);
+  const trail = <TrailIntegrityBanner integrity={integrity} />;
   if (projects.length === 0) {
     return (
       <>
         {header}
+        {trail}
         <EmptyState
           title="No projects yet"
           actions={
@@ -54,6 +58,7 @@ export default async function OverviewPage() {
   return (
     <>
       {header}
+      {trail}
       <nav aria-label="Projects" className="row small" data-testid="overview-projects" style={{ flexWrap: "wrap", gap: "0.4rem 1rem", marginBottom: "1rem" }}>
         <span className="muted">Projects:</span>
         {projects.map((p) => (

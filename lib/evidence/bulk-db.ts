@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseUrl } from "@/lib/env";
 import type { Tx } from "@/lib/db";
+import { appPoolConfig } from "@/lib/db-role";
 
 // Long bulk writes (audit logs: millions of rows through COPY) need the COPY and the Prisma writes of
 // the same ingest (evidence row, filing, activity event) in ONE transaction. Prisma does not expose
@@ -20,7 +21,7 @@ const globalForBulk = globalThis as unknown as { prooflineBulk?: Bulk };
 
 function bulk(): Bulk {
   if (globalForBulk.prooflineBulk) return globalForBulk.prooflineBulk;
-  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+  const pool = new pg.Pool(appPoolConfig(databaseUrl(), 4));
   const byPid = new Map<number, pg.PoolClient>();
   // An idle connection that the server drops (restart, DROP DATABASE) must not crash the process.
   pool.on("error", (err) => console.error(`[bulk-db] idle connection lost: ${err.message}`));

@@ -15,6 +15,7 @@ import { renderPacketPdf, type RenderHooks } from "@/lib/packets/render-packet-p
 import { MATRIX_CSV_HEADER, matrixCsvCells, matrixRows } from "@/lib/packets/matrix";
 import { evidenceZipPath } from "@/lib/packets/packet-files";
 import { buildManifest } from "@/lib/packets/manifest";
+import { toSignedHead } from "@/lib/activity/signed-head";
 import { digestOf, writeDeterministicZip, type ZipEntry } from "@/lib/packets/write-zip";
 import type { PacketData } from "@/lib/packets/packet-types";
 
@@ -114,9 +115,14 @@ function csvEntries(data: PacketData): ZipEntry[] {
   ];
 }
 
+async function latestSignedHead() {
+  const row = await prisma.activitySignedHead.findFirst({ orderBy: { signedAt: "desc" } });
+  return row ? toSignedHead(row) : null;
+}
+
 /**
  * Builds one packet ZIP: the PDF, the CSVs, every in-window evidence original, and the signed
- * manifest. Deterministic: the same data, window and key give the same bytes.
+ * manifest. Deterministic: the same data, window, key and latest signed trail head give the same bytes.
  */
 export async function buildPacketFiles({ auditId, requestedById, workDir, outFile, renderProcesses, hooks = {} }: BuildPacketFilesOptions): Promise<BuiltPacket> {
   await mkdir(workDir, { recursive: true });
@@ -180,6 +186,7 @@ export async function buildPacketFiles({ auditId, requestedById, workDir, outFil
     dataAsOf: date,
     requestedBy: data.requestedBy.email,
     files: digests,
+    activityHead: await latestSignedHead(),
   });
   entries.push({ path: "manifest.json", source: { bytes: manifest.json } }, { path: "manifest.sig", source: { bytes: manifest.signature } });
   await hooks.checkpoint?.();

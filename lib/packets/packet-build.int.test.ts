@@ -64,7 +64,7 @@ describe("auditor packet", { timeout: 240_000 }, () => {
     const first = await build(w.audit.id, w.lead.id, "first");
 
     // Every file is in the manifest, the signature holds, and the key is the deployment's.
-    const result = await verifyPacket(first.outFile);
+    const result = await verifyPacket(first.outFile, { expectedPublicKey: publicKeyInfo().pem });
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.fingerprint).toBe(publicKeyInfo().fingerprint);
@@ -155,7 +155,7 @@ describe("auditor packet", { timeout: 240_000 }, () => {
     bytes[victim.dataOffset + Math.floor(victim.compressedSize / 2)] ^= 0x01;
     writeFileSync(tampered, bytes);
     const lines: string[] = [];
-    const code = await verifyCommand([tampered], (l: string) => lines.push(l));
+    const code = await verifyCommand([tampered, "--public-key", publicKeyInfo().spkiBase64], (l: string) => lines.push(l));
     expect(code).toBe(1);
     const differs = lines.filter((l) => l.startsWith("DIFFERS"));
     expect(differs).toHaveLength(1);
@@ -176,7 +176,7 @@ describe("auditor packet", { timeout: 240_000 }, () => {
     files.set("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
     const reforged = path.join(dir, "reforged.zip");
     await writeDeterministicZip(reforged, [...files].map(([p, bytes]) => ({ path: p, source: { bytes } })), new Date("2026-07-01T00:00:00Z"));
-    const forgedResult = await verifyPacket(reforged);
+    const forgedResult = await verifyPacket(reforged, { expectedPublicKey: publicKeyInfo().pem });
     expect(forgedResult.ok).toBe(false);
     expect(forgedResult.problems).toEqual([{ path: "manifest.json", problem: expect.stringMatching(/^does not match its signature/) }]);
 
@@ -192,10 +192,10 @@ describe("auditor packet", { timeout: 240_000 }, () => {
         return { code: (err as { status: number }).status, out: (err as { stdout: string }).stdout };
       }
     };
-    const served = cli(process.execPath, ["public/cli/proofline.mjs", "verify", tampered]);
+    const served = cli(process.execPath, ["public/cli/proofline.mjs", "verify", tampered, "--public-key", publicKeyInfo().spkiBase64]);
     expect(served.code).toBe(1);
     expect(served.out).toContain("DIFFERS csv/requests.csv");
-    const npm = cli("npm", ["run", "--silent", "proofline", "--", "verify", built.outFile]);
+    const npm = cli("npm", ["run", "--silent", "proofline", "--", "verify", built.outFile, "--public-key", publicKeyInfo().spkiBase64]);
     expect(npm.code).toBe(0);
     expect(npm.out).toContain("OK: the signature is valid and every file matches the manifest.");
   });

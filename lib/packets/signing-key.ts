@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -62,4 +62,33 @@ export function publicKeyInfo(): PublicKeyInfo {
 /** Ed25519 signature of the bytes, base64. */
 export function signBytes(bytes: Buffer): string {
   return sign(null, bytes, privateKey()).toString("base64");
+}
+
+/**
+ * The deployment's public key for checking signatures, without ever creating a key: null when the key
+ * file does not exist (a verifier must not mint a fresh key that nothing was signed with).
+ */
+export function existingPublicKey(): KeyObject | null {
+  const file = keyFile();
+  if (cached?.file === file) return createPublicKey(cached.key);
+  try {
+    return createPublicKey(createPrivateKey(readFileSync(file, "utf8")));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new Error(`The packet-signing key in ${file} could not be read: ${(err as Error).message}`);
+  }
+}
+
+/** Checks an Ed25519 signature (base64) by the given public key; false for any malformed input. */
+export function verifyBytes(bytes: Buffer, signatureBase64: string, key: KeyObject): boolean {
+  try {
+    return verify(null, bytes, key, Buffer.from(signatureBase64, "base64"));
+  } catch {
+    return false;
+  }
+}
+
+/** sha256 of a public key's DER encoding, hex: the fingerprint the app, packets and CLI show. */
+export function fingerprintOf(key: KeyObject): string {
+  return createHash("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex");
 }

@@ -15,14 +15,22 @@
 //
 //     node proofline.mjs gate --project my-service --framework soc2 --min 0.8
 //
-// An auditor packet (a ZIP) is checked offline, without a server: every file's size and sha256
-// against manifest.json, and the manifest's Ed25519 signature. Exit 0 when it verifies, 1 when
-// anything differs (each differing file is named), 2 when the packet cannot be read.
+// An auditor packet (a ZIP) is checked offline: every file's size and sha256 against manifest.json,
+// and the manifest's Ed25519 signature against the deployment's key, given with --public-key or
+// fetched once from --server (or PROOFLINE_URL) and pinned in ~/.config/proofline/known-keys.json.
+// Exit 0 when it verifies, 1 when anything differs (each differing file is named), when the signature
+// could not be checked (no key) or when a pinned key changed, 2 when the packet is malformed or cannot
+// be read (a duplicate, unsafe or overlapping entry, a damaged ZIP structure), 3 when the server
+// holding the key is unreachable and no key is pinned.
 //
-//     node proofline.mjs verify packet.zip [--public-key key.pem]
+//     node proofline.mjs verify packet.zip --public-key key.pem
+//     node proofline.mjs verify packet.zip --server https://proofline.example.com
 import { createHash, createPublicKey, verify as verifySignature } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { open, readFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
 import { basename } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -59,8 +67,9 @@ Options:
                         fails (exit 4) when readiness is under --min or below the previous run;
                         the token needs the readiness:read scope
 
-       proofline verify <packet.zip> [--public-key <key.pem | base64 key>]
-                        checks an auditor packet offline: every file against the signed manifest
+       proofline verify <packet.zip> (--public-key <key.pem | base64 key> | --server <url>)
+                        checks an auditor packet: every file against the manifest, and the manifest's
+                        signature against the deployment's key (given, or fetched once and pinned)
 
 Environment: PROOFLINE_URL (the server) and PROOFLINE_TOKEN (a project token, pl_…).`;
 
@@ -257,16 +266,27 @@ async function gate(args, env, out, err) {
 }
 
 // ---- verify: auditor packets, offline ------------------------------------------------------------
-// Reads the ZIP's central directory itself and inflates each entry with node:zlib as a stream, so
-// memory stays small whatever the packet's size.
+// Reads the ZIP itself, strictly, so that what is verified is exactly what any unzip tool shows: the
+// entries must tile the file from its first byte to the central directory with no gap or overlap,
+// every local header must agree with the central directory, names must be unique, and each entry's
+// size and CRC-32 must hold. Anything else is refused, never guessed at. Entries are inflated as
+// streams and cut off at their declared size, so memory stays small whatever the packet's size.
+// The manifest's signature is checked against the deployment's key, never against a key the packet
+// carries: given with --public-key, or fetched once from the server and pinned (trust on first use).
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const DESCRIPTOR = 0x08074b50;
 const MANIFEST = "manifest.json";
 const SIGNATURE = "manifest.sig";
+const MAX_ENTRIES = 200_000;
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+const MAX_SIGNATURE_BYTES = 4096;
+const MAX_KEY_ANSWER_BYTES = 64 * 1024;
+const HEAD_FORMAT = "proofline-activity-head/1";
 
 class PacketError extends Error {}
 
@@ -276,12 +296,113 @@ async function readAt(fh, position, length) {
   return buf.subarray(0, bytesRead);
 }
 
-/**
- * @typedef {{ name: string, method: number, compressedSize: number, uncompressedSize: number, localOffset: number, dataOffset: number }} ZipEntryInfo
- */
+/** A little-endian 64-bit field that must be a safe integer no larger than the file. */
+function u64(buf, at, what, limit) {
+  const v = buf.readBigUInt64LE(at);
+  if (v > BigInt(limit)) throw new PacketError(`${what} (${v}) points past the end of the file: a false ZIP64 field`);
+  return Number(v);
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32Update(crc, buf) {
+  let c = crc ^ -1;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
 
 /**
- * The entries of a ZIP file, from its central directory (ZIP64 included).
+ * @typedef {{ name: string, method: number, flags: number, crc32: number, compressedSize: number, uncompressedSize: number, localOffset: number, dataOffset: number, zip64: boolean }} ZipEntryInfo
+ */
+
+/** The entries named in the central directory, parsed with every length checked against its bounds. */
+function parseCentralDirectory(cd, count, fileSize) {
+  /** @type {ZipEntryInfo[]} */
+  const entries = [];
+  const names = new Set();
+  let p = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new PacketError("damaged central directory");
+    const flags = cd.readUInt16LE(p + 8);
+    const method = cd.readUInt16LE(p + 10);
+    const crc32 = cd.readUInt32LE(p + 16);
+    let compressedSize = cd.readUInt32LE(p + 20);
+    let uncompressedSize = cd.readUInt32LE(p + 24);
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const commentLength = cd.readUInt16LE(p + 32);
+    const disk = cd.readUInt16LE(p + 34);
+    const madeBy = cd.readUInt16LE(p + 4);
+    const centralHeader = { needed: cd.readUInt16LE(p + 6), modified: cd.readUInt32LE(p + 12) };
+    const internal = cd.readUInt16LE(p + 36);
+    const external = cd.readUInt32LE(p + 38);
+    let localOffset = cd.readUInt32LE(p + 42);
+    const end = p + 46 + nameLength + extraLength + commentLength;
+    if (end > cd.length) throw new PacketError("damaged central directory (an entry runs past its end)");
+    const nameBytes = cd.subarray(p + 46, p + 46 + nameLength);
+    const name = nameBytes.toString("utf8");
+    if (!nameLength || !Buffer.from(name, "utf8").equals(nameBytes) || /[\u0000-\u001f\\]/.test(name) || name.startsWith("/") || name.split("/").includes("..")) {
+      throw new PacketError(`an entry has an unsafe or malformed name (${JSON.stringify(name.slice(0, 100))})`);
+    }
+    if (names.has(name)) throw new PacketError(`two entries are named "${name}": a packet has each file once (a forged copy may be hiding behind the genuine one)`);
+    names.add(name);
+    if (flags & 0x41) throw new PacketError(`${name}: encrypted entries are not packets`);
+    if (method !== 0 && method !== 8) throw new PacketError(`${name}: unsupported compression method ${method}`);
+    if (disk !== 0 && disk !== 0xffff) throw new PacketError(`${name}: multi-disk ZIP files are not packets`);
+    if (commentLength !== 0 || internal !== 0) throw new PacketError(`${name}: carries a comment or attributes a packet never has`);
+    const extra = cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
+    let zip64 = false;
+    for (let e = 0; e + 4 <= extra.length; ) {
+      const id = extra.readUInt16LE(e);
+      const len = extra.readUInt16LE(e + 2);
+      if (e + 4 + len > extra.length) throw new PacketError(`${name}: damaged extra field`);
+      if (id === 0x0001) {
+        zip64 = true;
+        let q = e + 4;
+        const field = (what) => {
+          if (q + 8 > e + 4 + len) throw new PacketError(`${name}: the ZIP64 field is too short for its ${what}`);
+          const v = u64(extra, q, `${name}: ZIP64 ${what}`, Number.MAX_SAFE_INTEGER);
+          q += 8;
+          return v;
+        };
+        if (uncompressedSize === 0xffffffff) uncompressedSize = field("size");
+        if (compressedSize === 0xffffffff) compressedSize = field("compressed size");
+        if (localOffset === 0xffffffff) localOffset = field("offset");
+      }
+      e += 4 + len;
+    }
+    if (!zip64 && (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff)) {
+      throw new PacketError(`${name}: claims ZIP64 sizes but carries no ZIP64 field`);
+    }
+    if (compressedSize > fileSize || localOffset > fileSize) throw new PacketError(`${name}: its size or offset points past the end of the file`);
+    if (method === 0 && compressedSize !== uncompressedSize) throw new PacketError(`${name}: stored, yet its sizes differ`);
+    if (name.endsWith("/") && (uncompressedSize !== 0 || compressedSize > 2)) throw new PacketError(`${name}: a directory entry that carries data`);
+    entries.push({ name, method, flags, crc32, compressedSize, uncompressedSize, localOffset, dataOffset: -1, zip64, nameBytes, madeBy, external, centralHeader });
+    p = end;
+  }
+  if (p !== cd.length) throw new PacketError("the central directory holds more than its entries");
+  // One writer made every entry of a packet, with one file mode: an entry that differs was altered.
+  const files = entries.filter((e) => !e.name.endsWith("/"));
+  for (const e of entries) {
+    if (e.madeBy !== entries[0].madeBy) throw new PacketError(`${e.name}: written by other software than the packet's other entries`);
+    if (!e.name.endsWith("/") && (e.external !== files[0].external || (e.madeBy >> 8 === 3 && (e.external >>> 28) !== 0o10))) {
+      throw new PacketError(`${e.name}: its file attributes differ from the packet's other files`);
+    }
+  }
+  return entries;
+}
+
+/**
+ * The entries of a packet's ZIP file (ZIP64 included), after checking its whole structure: see the
+ * top of this section. Throws a PacketError naming the first thing that is wrong.
  * @param {string} file
  * @returns {Promise<ZipEntryInfo[]>}
  */
@@ -289,95 +410,134 @@ export async function listZipEntries(file) {
   const fh = await open(file, "r");
   try {
     const { size } = await fh.stat();
+    if (size < 22) throw new PacketError("not a ZIP file (too short)");
     const tailLength = Math.min(size, 22 + 65535);
-    const tail = await readAt(fh, size - tailLength, tailLength);
+    const tailStart = size - tailLength;
+    const tail = await readAt(fh, tailStart, tailLength);
     let at = -1;
     for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD) {
+      if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
         at = i;
         break;
       }
     }
-    if (at < 0) throw new PacketError("not a ZIP file (no end-of-central-directory record)");
+    if (at < 0) throw new PacketError("not a ZIP file (no end-of-central-directory record at its end)");
+    const eocdAt = tailStart + at;
+    if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0) throw new PacketError("multi-disk ZIP files are not packets");
     let count = tail.readUInt16LE(at + 10);
+    if (tail.readUInt16LE(at + 8) !== count) throw new PacketError("the end record's entry counts disagree");
     let cdSize = tail.readUInt32LE(at + 12);
     let cdOffset = tail.readUInt32LE(at + 16);
+    let cdEnd = eocdAt;
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-      const locatorAt = size - tailLength + at - 20;
+      const locatorAt = eocdAt - 20;
+      if (locatorAt < 0) throw new PacketError("damaged ZIP64 end-of-central-directory locator");
       const locator = await readAt(fh, locatorAt, 20);
-      if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new PacketError("damaged ZIP64 end-of-central-directory locator");
-      const eocd64 = await readAt(fh, Number(locator.readBigUInt64LE(8)), 56);
-      if (eocd64.readUInt32LE(0) !== ZIP64_EOCD) throw new PacketError("damaged ZIP64 end-of-central-directory record");
-      count = Number(eocd64.readBigUInt64LE(32));
-      cdSize = Number(eocd64.readBigUInt64LE(40));
-      cdOffset = Number(eocd64.readBigUInt64LE(48));
+      if (locator.length < 20 || locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new PacketError("damaged ZIP64 end-of-central-directory locator");
+      const recordAt = u64(locator, 8, "the ZIP64 record's offset", size);
+      if (recordAt + 56 > locatorAt) throw new PacketError("the ZIP64 end-of-central-directory record lies outside the file");
+      const record = await readAt(fh, recordAt, 56);
+      if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new PacketError("damaged ZIP64 end-of-central-directory record");
+      if (u64(record, 4, "the ZIP64 record's size", size) + 12 !== locatorAt - recordAt) throw new PacketError("the ZIP64 end-of-central-directory record has a false size");
+      count = u64(record, 32, "the ZIP64 entry count", size);
+      if (u64(record, 24, "the ZIP64 entry count on this disk", size) !== count) throw new PacketError("the ZIP64 record's entry counts disagree");
+      cdSize = u64(record, 40, "the ZIP64 central directory size", size);
+      cdOffset = u64(record, 48, "the ZIP64 central directory offset", size);
+      cdEnd = recordAt;
     }
+    if (cdOffset + cdSize !== cdEnd) throw new PacketError("the central directory does not end where the end record says (a false size, or bytes hidden after it)");
+    if (count > MAX_ENTRIES || count * 46 > cdSize) throw new PacketError(`the end record claims ${count} entries, more than its central directory can hold`);
     const cd = await readAt(fh, cdOffset, cdSize);
-    /** @type {ZipEntryInfo[]} */
-    const entries = [];
-    let p = 0;
-    for (let n = 0; n < count; n++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new PacketError("damaged central directory");
-      const method = cd.readUInt16LE(p + 10);
-      let compressedSize = cd.readUInt32LE(p + 20);
-      let uncompressedSize = cd.readUInt32LE(p + 24);
-      const nameLength = cd.readUInt16LE(p + 28);
-      const extraLength = cd.readUInt16LE(p + 30);
-      const commentLength = cd.readUInt16LE(p + 32);
-      let localOffset = cd.readUInt32LE(p + 42);
-      const name = cd.subarray(p + 46, p + 46 + nameLength).toString("utf8");
-      const extra = cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
-      for (let e = 0; e + 4 <= extra.length; ) {
-        const id = extra.readUInt16LE(e);
-        const len = extra.readUInt16LE(e + 2);
-        if (id === 0x0001) {
-          let q = e + 4;
-          if (uncompressedSize === 0xffffffff) {
-            uncompressedSize = Number(extra.readBigUInt64LE(q));
-            q += 8;
-          }
-          if (compressedSize === 0xffffffff) {
-            compressedSize = Number(extra.readBigUInt64LE(q));
-            q += 8;
-          }
-          if (localOffset === 0xffffffff) localOffset = Number(extra.readBigUInt64LE(q));
-        }
-        e += 4 + len;
+    if (cd.length !== cdSize) throw new PacketError("the central directory is truncated");
+    const entries = parseCentralDirectory(cd, count, size);
+
+    // The entries, in file order, must follow one another exactly from offset 0 to the central directory.
+    let expected = 0;
+    for (const entry of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
+      if (entry.localOffset !== expected) {
+        throw new PacketError(`${entry.name}: its local header is at ${entry.localOffset}, not at ${expected} where the previous entry ends (entries overlap, or bytes are hidden between them)`);
       }
-      entries.push({ name, method, compressedSize, uncompressedSize, localOffset, dataOffset: -1 });
-      p += 46 + nameLength + extraLength + commentLength;
-    }
-    for (const entry of entries) {
       const local = await readAt(fh, entry.localOffset, 30);
       if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new PacketError(`damaged local header for ${entry.name}`);
-      entry.dataOffset = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      const localFlags = local.readUInt16LE(6);
+      const nameLength = local.readUInt16LE(26);
+      const extraLength = local.readUInt16LE(28);
+      const localName = await readAt(fh, entry.localOffset + 30, nameLength);
+      if (!localName.equals(entry.nameBytes)) {
+        throw new PacketError(`the local header of ${entry.name} names "${localName.toString("utf8").slice(0, 100)}": a ZIP tool would show another file than the one verified`);
+      }
+      const central = entry.centralHeader;
+      if (local.readUInt16LE(4) !== central.needed || localFlags !== entry.flags || local.readUInt16LE(8) !== entry.method || local.readUInt32LE(10) !== central.modified) {
+        throw new PacketError(`${entry.name}: its local header disagrees with the central directory`);
+      }
+      entry.dataOffset = entry.localOffset + 30 + nameLength + extraLength;
+      let end = entry.dataOffset + entry.compressedSize;
+      if (localFlags & 0x08) {
+        // A data descriptor follows the data: CRC-32 and sizes, with or without its signature, 8-byte sizes under ZIP64.
+        const d = await readAt(fh, end, 24);
+        const signed = d.length >= 4 && d.readUInt32LE(0) === DESCRIPTOR ? 4 : 0;
+        const wide = entry.zip64 ? 8 : 4;
+        const length = signed + 4 + 2 * wide;
+        if (d.length < length) throw new PacketError(`${entry.name}: its data descriptor is truncated`);
+        const read = (o) => (wide === 8 ? Number(d.readBigUInt64LE(o)) : d.readUInt32LE(o));
+        if (d.readUInt32LE(signed) !== entry.crc32 || read(signed + 4) !== entry.compressedSize || read(signed + 4 + wide) !== entry.uncompressedSize) {
+          throw new PacketError(`${entry.name}: its data descriptor disagrees with the central directory`);
+        }
+        end += length;
+        if (local.readUInt32LE(14) !== 0 || local.readUInt32LE(18) !== 0 || local.readUInt32LE(22) !== 0) {
+          throw new PacketError(`${entry.name}: its local header states a CRC-32 or sizes besides its data descriptor`);
+        }
+      } else {
+        const sized = (at, value) => local.readUInt32LE(at) === value || (entry.zip64 && local.readUInt32LE(at) === 0xffffffff);
+        if (local.readUInt32LE(14) !== entry.crc32 || !sized(18, entry.compressedSize) || !sized(22, entry.uncompressedSize)) {
+          throw new PacketError(`${entry.name}: its local header's CRC-32 or sizes disagree with the central directory`);
+        }
+      }
+      if (end > cdOffset) throw new PacketError(`${entry.name}: its data runs into the central directory`);
+      expected = end;
     }
+    if (expected !== cdOffset) throw new PacketError(`${cdOffset - expected} byte(s) between the last entry and the central directory belong to no entry`);
     return entries;
   } finally {
     await fh.close();
   }
 }
 
-/** Streams one entry's uncompressed bytes through `onChunk`; returns { size, sha256 }. */
+/**
+ * Streams one entry's uncompressed bytes through `onChunk`; returns { size, sha256 }. Stops as soon as
+ * more comes out than the entry declares (a ZIP bomb), and checks its size and CRC-32 at the end.
+ */
 export async function hashZipEntry(file, entry, onChunk) {
   if (entry.method !== 0 && entry.method !== 8) throw new PacketError(`${entry.name}: unsupported compression method ${entry.method}`);
   const hash = createHash("sha256");
   let size = 0;
+  let crc = 0;
   if (entry.compressedSize > 0) {
     const raw = createReadStream(file, { start: entry.dataOffset, end: entry.dataOffset + entry.compressedSize - 1 });
     const stream = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
-    for await (const chunk of stream) {
-      size += chunk.length;
-      hash.update(chunk);
-      onChunk?.(chunk);
+    try {
+      for await (const chunk of stream) {
+        size += chunk.length;
+        if (size > entry.uncompressedSize) throw new PacketError(`${entry.name}: inflates to more than the ${entry.uncompressedSize} bytes it declares`);
+        hash.update(chunk);
+        crc = crc32Update(crc, chunk);
+        onChunk?.(chunk);
+      }
+    } catch (err) {
+      raw.destroy();
+      if (err instanceof PacketError) throw err;
+      throw new PacketError(`${entry.name}: damaged compressed data (${err.code ?? err.message})`);
     }
   } else if (entry.method === 8) {
     throw new PacketError(`${entry.name}: empty deflate stream`);
   }
+  if (size !== entry.uncompressedSize) throw new PacketError(`${entry.name}: inflates to ${size} bytes, not the ${entry.uncompressedSize} it declares`);
+  if (crc !== entry.crc32) throw new PacketError(`${entry.name}: its CRC-32 does not match its data`);
   return { size, sha256: hash.digest("hex") };
 }
 
-async function entryBytes(file, entry) {
+async function entryBytes(file, entry, limit) {
+  if (entry.uncompressedSize > limit) throw new PacketError(`${entry.name} is larger than ${limit} bytes`);
   const parts = [];
   await hashZipEntry(file, entry, (c) => parts.push(c));
   return Buffer.concat(parts);
@@ -385,18 +545,51 @@ async function entryBytes(file, entry) {
 
 function publicKeyFrom(text) {
   const trimmed = text.trim();
-  if (trimmed.startsWith("-----BEGIN")) return createPublicKey(trimmed);
-  return createPublicKey({ key: Buffer.from(trimmed, "base64"), format: "der", type: "spki" });
+  const key = trimmed.startsWith("-----BEGIN") ? createPublicKey(trimmed) : createPublicKey({ key: Buffer.from(trimmed, "base64"), format: "der", type: "spki" });
+  if (key.asymmetricKeyType !== "ed25519") throw new Error("not an Ed25519 key");
+  return key;
 }
 
 function fingerprintOf(key) {
   return createHash("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex");
 }
 
+function validSignature(bytes, key, signatureBase64) {
+  try {
+    return verifySignature(null, bytes, key, Buffer.from(signatureBase64, "base64"));
+  } catch {
+    return false;
+  }
+}
+
+/** The bytes a signed activity-trail head signs (the same as lib/activity/signed-head.ts). */
+export function activityHeadMessage(head) {
+  return Buffer.from(`${HEAD_FORMAT}\nevent ${head.eventId}\nhash ${head.hash}\nsigned-at ${head.signedAt}\n`, "utf8");
+}
+
+const isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function checkManifestShape(manifest) {
+  if (!isRecord(manifest) || !Array.isArray(manifest.files)) throw new PacketError(`${MANIFEST} lists no files`);
+  const paths = new Set();
+  for (const f of manifest.files) {
+    if (!isRecord(f) || typeof f.path !== "string" || !Number.isSafeInteger(f.size) || f.size < 0 || typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) {
+      throw new PacketError(`${MANIFEST} has a malformed file entry`);
+    }
+    if (f.path === MANIFEST || f.path === SIGNATURE || paths.has(f.path)) throw new PacketError(`${MANIFEST} lists "${f.path}" twice or lists itself`);
+    paths.add(f.path);
+  }
+  const h = manifest.activityHead;
+  if (h !== undefined && h !== null && !(isRecord(h) && ["eventId", "hash", "signedAt", "signature"].every((k) => typeof h[k] === "string"))) {
+    throw new PacketError(`${MANIFEST} has a malformed activityHead`);
+  }
+}
+
 /**
- * Verifies a packet. `expectedPublicKey` (PEM or base64 SPKI) pins the deployment's key; without it
- * the key named in the manifest is used and its fingerprint reported for comparison with the app.
- * Returns { ok, problems: [{ path, problem }], files, fingerprint, manifest }.
+ * Verifies a packet against the deployment's public key (`expectedPublicKey`: PEM, base64 SPKI or a
+ * KeyObject). Without it, every file is still checked against the manifest, but the signature is not
+ * checked, and the result is never ok: a packet re-signed with any key would otherwise pass.
+ * Returns { ok, signatureChecked, problems: [{ path, problem }], files, fingerprint, manifest, activityHead }.
  */
 export async function verifyPacket(file, { expectedPublicKey } = {}) {
   const entries = await listZipEntries(file);
@@ -405,36 +598,42 @@ export async function verifyPacket(file, { expectedPublicKey } = {}) {
   const manifestEntry = byName.get(MANIFEST);
   const signatureEntry = byName.get(SIGNATURE);
   if (!manifestEntry) throw new PacketError(`the packet has no ${MANIFEST}`);
-  const manifestBytes = await entryBytes(file, manifestEntry);
+  const manifestBytes = await entryBytes(file, manifestEntry, MAX_MANIFEST_BYTES);
   let manifest;
   try {
     manifest = JSON.parse(manifestBytes.toString("utf8"));
   } catch {
     throw new PacketError(`${MANIFEST} is not valid JSON`);
   }
-  if (!Array.isArray(manifest.files)) throw new PacketError(`${MANIFEST} lists no files`);
+  checkManifestShape(manifest);
 
-  let key;
-  try {
-    key = publicKeyFrom(expectedPublicKey ?? manifest.signature?.publicKey ?? "");
-  } catch {
-    throw new PacketError(expectedPublicKey ? "the public key given is not a valid Ed25519 key" : `${MANIFEST} carries no valid public key`);
-  }
-  const fingerprint = fingerprintOf(key);
-  if (expectedPublicKey && manifest.signature?.publicKey) {
+  let key = null;
+  if (expectedPublicKey) {
     try {
-      if (fingerprintOf(publicKeyFrom(manifest.signature.publicKey)) !== fingerprint) {
-        problems.push({ path: MANIFEST, problem: "was signed for a different key than the one given" });
-      }
+      key = typeof expectedPublicKey === "string" ? publicKeyFrom(expectedPublicKey) : expectedPublicKey;
+    } catch {
+      throw new PacketError("the public key given is not a valid Ed25519 key");
+    }
+  }
+  const fingerprint = key ? fingerprintOf(key) : null;
+  if (key && manifest.signature?.publicKey) {
+    let named = null;
+    try {
+      named = fingerprintOf(publicKeyFrom(String(manifest.signature.publicKey)));
     } catch {
       problems.push({ path: MANIFEST, problem: "names a public key that is not valid" });
     }
+    if (named && named !== fingerprint) problems.push({ path: MANIFEST, problem: "was signed for a different key than the deployment's" });
   }
   if (!signatureEntry) problems.push({ path: SIGNATURE, problem: "is missing: the manifest is not signed" });
-  else {
-    const signature = Buffer.from((await entryBytes(file, signatureEntry)).toString("utf8").trim(), "base64");
-    if (!verifySignature(null, manifestBytes, key, signature)) problems.push({ path: MANIFEST, problem: "does not match its signature (manifest.sig): the manifest was altered or signed by another key" });
+  else if (key) {
+    const signature = (await entryBytes(file, signatureEntry, MAX_SIGNATURE_BYTES)).toString("utf8").trim();
+    if (!validSignature(manifestBytes, key, signature)) problems.push({ path: MANIFEST, problem: "does not match its signature (manifest.sig): the manifest was altered or signed by another key" });
   }
+
+  const head = manifest.activityHead ?? null;
+  const activityHead = head ? { ...head, signatureValid: key ? validSignature(activityHeadMessage(head), key, head.signature) : null } : null;
+  if (activityHead?.signatureValid === false) problems.push({ path: MANIFEST, problem: "carries an activity-trail head whose signature is not the deployment's" });
 
   const listed = new Set();
   for (const f of manifest.files) {
@@ -455,46 +654,192 @@ export async function verifyPacket(file, { expectedPublicKey } = {}) {
     else if (actual.sha256 !== f.sha256) problems.push({ path: f.path, problem: `differs: sha256 ${actual.sha256}, the manifest says ${f.sha256}` });
   }
   for (const entry of entries) {
-    if (entry.name !== MANIFEST && entry.name !== SIGNATURE && !listed.has(entry.name) && !entry.name.endsWith("/")) {
+    const emptyDirectory = entry.name.endsWith("/") && entry.uncompressedSize === 0;
+    if (entry.name !== MANIFEST && entry.name !== SIGNATURE && !listed.has(entry.name) && !emptyDirectory) {
       problems.push({ path: entry.name, problem: "is in the packet but not listed in the manifest" });
     }
   }
-  return { ok: problems.length === 0, problems, files: manifest.files.length, fingerprint, manifest };
+  return { ok: problems.length === 0 && key !== null, signatureChecked: key !== null, problems, files: manifest.files.length, fingerprint, manifest, activityHead };
 }
 
+// ---- the deployment's key: given, or fetched once and pinned ------------------------------------
+
+function knownKeysFile(env) {
+  const dir = env.PROOFLINE_CONFIG_DIR || join(env.XDG_CONFIG_HOME || join(homedir(), ".config"), "proofline");
+  return join(dir, "known-keys.json");
+}
+
+function serverId(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new UsageError(`--server must be a URL, not "${url}".`);
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") throw new UsageError(`--server must be an http(s) URL, not "${url}".`);
+  return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+}
+
+async function fetchServerKey(server) {
+  const res = await fetch(`${server}/api/v1/audits/signing-key`, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(15_000) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`the server answered ${res.status}`);
+  if (text.length > MAX_KEY_ANSWER_BYTES) throw new Error("the server's answer is too large");
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error("the server's answer is not JSON");
+  }
+  const key = publicKeyFrom(String(body?.publicKey ?? ""));
+  const fingerprint = fingerprintOf(key);
+  if (body.fingerprint !== undefined && body.fingerprint !== fingerprint) throw new Error("the server's key does not match the fingerprint it states");
+  return { key, fingerprint, spki: key.export({ type: "spki", format: "der" }).toString("base64") };
+}
+
+/**
+ * The server's packet-signing key, pinned in known-keys.json on first use. A pinned key is compared
+ * with what the server shows now; a change is refused loudly, never followed.
+ * Returns { key, how } or { error, code }.
+ */
+async function serverKey(server, env, out) {
+  const file = knownKeysFile(env);
+  let known = { servers: {} };
+  try {
+    known = JSON.parse(await readFile(file, "utf8"));
+    if (!isRecord(known) || !isRecord(known.servers)) throw new Error("unexpected content");
+  } catch (err) {
+    if (err.code !== "ENOENT") return { error: `Cannot read the pinned keys in ${file} (${err.message}): fix or remove it.`, code: 2 };
+    known = { servers: {} };
+  }
+  const pinned = known.servers[server];
+  let fetched;
+  let fetchError;
+  try {
+    fetched = await fetchServerKey(server);
+  } catch (err) {
+    fetchError = err.cause?.message ?? err.message;
+  }
+  if (pinned) {
+    let key;
+    try {
+      key = publicKeyFrom(String(pinned.publicKey));
+      if (fingerprintOf(key) !== pinned.fingerprint) throw new Error("fingerprint mismatch");
+    } catch {
+      return { error: `The key pinned for ${server} in ${file} is damaged: fix or remove that entry.`, code: 2 };
+    }
+    if (fetched && fetched.fingerprint !== pinned.fingerprint) {
+      return {
+        error: [
+          `SIGNING KEY CHANGED for ${server}!`,
+          `  pinned on ${pinned.pinnedAt}: ${pinned.fingerprint}`,
+          `  the server shows now:   ${fetched.fingerprint}`,
+          `Nothing is trusted with the new key. If the deployment's key was really replaced, confirm the new`,
+          `fingerprint with its operators, then remove the entry for ${server} from ${file}.`,
+        ].join("\n"),
+        code: 1,
+      };
+    }
+    return { key, how: `pinned for ${server} on ${pinned.pinnedAt}${fetched ? "" : `; the server could not be asked (${fetchError}), so the pinned key was used`}` };
+  }
+  if (!fetched) return { error: `Could not fetch the signing key from ${server} (${fetchError}). Give it with --public-key instead.`, code: 3 };
+  known.servers[server] = { fingerprint: fetched.fingerprint, publicKey: fetched.spki, pinnedAt: new Date().toISOString() };
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(known, null, 2)}\n`, { mode: 0o600 });
+  await rename(temp, file);
+  out(`Pinned the signing key of ${server} in ${file} (trust on first use): compare its fingerprint once with the one Proofline shows.`);
+  return { key: fetched.key, how: `fetched from ${server} and pinned now` };
+}
+
+const VERIFY_USAGE = "usage: verify <packet.zip> [--public-key <key.pem | PEM | base64 SPKI>] [--server <url>]";
+
 /** The command line: prints a report and returns the exit status. */
-export async function verifyCommand(args, out = console.log) {
-  const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--public-key");
-  const keyArg = args[args.indexOf("--public-key") + 1];
+export async function verifyCommand(args, out = console.log, env = process.env) {
+  let file;
+  let keyArg;
+  let server;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--public-key" || arg === "--server") {
+      const value = args[++i];
+      if (!value) {
+        out(`${arg} needs a value.\n${VERIFY_USAGE}`);
+        return 2;
+      }
+      if (arg === "--public-key") keyArg = value;
+      else server = value;
+    } else if (arg.startsWith("--") || file) {
+      out(`Unexpected argument ${arg}.\n${VERIFY_USAGE}`);
+      return 2;
+    } else file = arg;
+  }
   if (!file) {
-    out("usage: verify <packet.zip> [--public-key <key.pem | base64 SPKI>]");
+    out(VERIFY_USAGE);
     return 2;
   }
-  let expectedPublicKey;
-  if (args.includes("--public-key")) {
-    if (!keyArg) {
-      out("--public-key needs a PEM file or a base64 key");
+  let key = null;
+  let how = "";
+  if (keyArg) {
+    let text = keyArg;
+    if (!keyArg.startsWith("-----") && !/^[A-Za-z0-9+/=]{40,}$/.test(keyArg)) {
+      try {
+        text = await readFile(keyArg, "utf8");
+      } catch {
+        out(`Cannot read the public key file ${keyArg}.`);
+        return 2;
+      }
+    }
+    try {
+      key = publicKeyFrom(text);
+    } catch {
+      out("The public key given is not a valid Ed25519 key (PEM, or base64 SubjectPublicKeyInfo).");
       return 2;
     }
-    expectedPublicKey = keyArg.startsWith("-----") || /^[A-Za-z0-9+/=]{40,}$/.test(keyArg) ? keyArg : await readFile(keyArg, "utf8");
+    how = "the key given";
+  } else if (server || env.PROOFLINE_URL) {
+    let id;
+    try {
+      id = serverId(server || env.PROOFLINE_URL);
+    } catch (err) {
+      out(err.message);
+      return 2;
+    }
+    const found = await serverKey(id, env, out);
+    if (found.error) {
+      out(found.error);
+      return found.code;
+    }
+    key = found.key;
+    how = found.how;
   }
   let result;
   try {
-    result = await verifyPacket(file, { expectedPublicKey });
+    result = await verifyPacket(file, { expectedPublicKey: key });
   } catch (err) {
     out(`Cannot verify ${file}: ${err instanceof PacketError ? err.message : err.message ?? String(err)}`);
     return 2;
   }
-  const audit = result.manifest.audit ?? {};
+  const audit = isRecord(result.manifest.audit) ? result.manifest.audit : {};
   out(`Packet: ${audit.name ?? "(unnamed)"} (${audit.windowStart ?? "?"} to ${audit.windowEnd ?? "?"}), ${result.files} file(s)`);
-  out(`Signing key fingerprint (sha256): ${result.fingerprint}${expectedPublicKey ? " (the key given)" : " (from the manifest: compare it with the one Proofline shows)"}`);
-  if (result.ok) {
-    out(`OK: the signature is valid and every file matches the manifest.`);
-    return 0;
+  if (key) out(`Signing key fingerprint (sha256): ${result.fingerprint} (${how})`);
+  const head = result.activityHead;
+  if (head) {
+    const state = head.signatureValid === null ? "signature not checked" : head.signatureValid ? "signature valid" : "SIGNATURE INVALID";
+    out(`Activity trail head: event ${head.eventId}, hash ${head.hash}, signed at ${head.signedAt} (${state})`);
+  } else out("Activity trail head: none (the packet was built before the trail's head was first signed)");
+  if (!result.ok && result.problems.length) {
+    for (const p of result.problems) out(`DIFFERS ${p.path} ${p.problem}`);
+    out(`FAILED: ${result.problems.length} problem(s).`);
+    return 1;
   }
-  for (const p of result.problems) out(`DIFFERS ${p.path} ${p.problem}`);
-  out(`FAILED: ${result.problems.length} problem(s).`);
-  return 1;
+  if (!key) {
+    out("FAILED: signature not checked. Every file matches the manifest, but nothing shows the manifest is genuine:");
+    out("give the deployment's key with --public-key <file> (the audit page shows it), or --server <url> to fetch it once and pin it.");
+    return 1;
+  }
+  out(`OK: the signature is valid and every file matches the manifest.`);
+  return 0;
 }
 
 /**
@@ -506,7 +851,7 @@ export async function verifyCommand(args, out = console.log) {
  */
 export async function main(argv, env = process.env, out = console.log, err = console.error) {
   try {
-    if (argv[0] === "verify") return await verifyCommand(argv.slice(1), out);
+    if (argv[0] === "verify") return await verifyCommand(argv.slice(1), out, env);
     const args = parseArgs(argv);
     if (args.command === "push") return await push(args, env, out, err);
     if (args.command === "gate") return await gate(args, env, out, err);
