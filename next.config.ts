@@ -1,13 +1,19 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { productionSecretProblem } from "./lib/secret-check";
+import { testClockProblem } from "./lib/test-clock-guard";
+import { API_CSP } from "./lib/csp";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  // Production builds tell browsers to use HTTPS only, for two years (ignored on plain http://localhost).
+  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
+// Pages get a nonce-based policy from proxy.ts (lib/csp.ts); API answers and downloads are data only.
+const apiHeaders = [{ key: "Content-Security-Policy", value: API_CSP }];
 
 const nextConfig: NextConfig = {
   // The e2e suite builds into its own directory, so that it never disturbs a running `npm start`.
@@ -20,7 +26,10 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: apiHeaders },
+    ];
   },
 };
 
@@ -30,6 +39,11 @@ export default function config(phase: string): NextConfig {
     const problem = productionSecretProblem(process.env.NEXTAUTH_SECRET);
     if (problem) {
       console.error(`Proofline will not start in production mode: ${problem}`);
+      process.exit(1);
+    }
+    const clockProblem = testClockProblem(process.env);
+    if (clockProblem) {
+      console.error(`Proofline will not start in production mode: ${clockProblem}`);
       process.exit(1);
     }
   }

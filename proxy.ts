@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { contentSecurityPolicy, newNonce } from "./lib/csp";
 
 // Runs before every page request (API routes are outside the matcher, see config below). Pages need a
 // session, except:
@@ -12,9 +13,13 @@ export default async function proxy(req: NextRequest) {
   const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
+  // A nonce per request: Next reads it from the request's CSP header and stamps its own scripts with it.
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  headers.set("content-security-policy", csp);
   const pass = () => {
     const res = NextResponse.next({ request: { headers } });
     res.headers.set("x-request-id", requestId);
+    res.headers.set("content-security-policy", csp);
     return res;
   };
 
