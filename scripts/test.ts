@@ -4,19 +4,22 @@
 //   integration  vitest against real PostgreSQL: DATABASE_URL's server when set, else an embedded one
 //   conformance  vitest, the parsers against ../shared/corpus and ../shared/seeds: run when that folder is
 //                beside the repository, required under CI (CI=true), reported as not run otherwise
+//   served       vitest against `next start` (the e2e build): bodies of every size pushed through HTTP,
+//                integrity refusals, the web server's memory (tests/served/)
 //   e2e          Playwright in Debian's chromium against a production build, fresh database with demo data
 // `npm test` runs them all; `tsx scripts/test.ts <tier> [-- args]` runs one (args go to vitest/playwright).
 import "./lib/load-env";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { rmSync } from "node:fs";
+import { ensureProductionBuild, startServedApp, type ServedApp } from "../tests/served/served-app";
 import { startTestServer, createDatabase, dropDatabasesWithPrefix } from "../tests/setup/test-server";
 import { freePort, type DatabaseServer } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
-import { buildIsCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { run } from "./lib/children";
 
-const TIERS = ["static", "unit", "integration", "conformance", "e2e"] as const;
+const TIERS = ["static", "unit", "integration", "conformance", "served", "e2e"] as const;
 type Tier = (typeof TIERS)[number];
 
 const argv = process.argv.slice(2);
@@ -57,6 +60,9 @@ async function runTier(tier: Tier): Promise<void> {
     case "conformance":
       await runConformance();
       return;
+    case "served":
+      await runServed();
+      return;
     case "e2e":
       await runE2e();
       return;
@@ -80,6 +86,28 @@ async function runConformance(): Promise<void> {
   await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "conformance", ...passThrough]);
 }
 
+// The production app as users run it (`next start` from the e2e build, built once per run), on a fresh
+// database; tests/served push through HTTP and read the server's memory from /proc.
+async function runServed(): Promise<void> {
+  const s = await testServer();
+  const prefix = `proofline_served_${Date.now().toString(36)}`;
+  const url = await createDatabase(s.adminUrl, `${prefix}_${randomBytes(3).toString("hex")}`);
+  const blobDir = path.resolve(".data", "served-blobs", prefix);
+  let app: ServedApp | undefined;
+  try {
+    await prepareDatabase({ url, demo: false, log: () => undefined });
+    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), BLOB_STORE: "dir", BLOB_DIR: blobDir };
+    const dist = process.env.SERVED_DIST_DIR || E2E_DIST;
+    await ensureProductionBuild(dist, env);
+    app = await startServedApp({ distDir: dist, env });
+    await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "served", ...passThrough], { env: { ...env, SERVED_URL: app.url, SERVED_PID: String(app.pid) } });
+  } finally {
+    await app?.stop();
+    rmSync(blobDir, { recursive: true, force: true });
+    await dropDatabasesWithPrefix(s.adminUrl, prefix);
+  }
+}
+
 async function runE2e(): Promise<void> {
   const s = await testServer();
   const prefix = `proofline_e2e_${Date.now().toString(36)}`;
@@ -98,13 +126,12 @@ async function runE2e(): Promise<void> {
       PROOFLINE_TEST_CLOCK: "1",
       // Lets the production server honour PROOFLINE_TEST_CLOCK (next start refuses it otherwise: lib/test-clock-guard.ts).
       PROOFLINE_TEST_RUNNER: "1",
+      // The e2e database holds the demo accounts (seeded above, on purpose): the explicit test flag that
+      // lets the production server start with them (lib/auth/demo-accounts.ts).
+      PROOFLINE_DEMO: "1",
       BLOB_DIR: path.join(".data", "e2e-blobs", prefix),
     };
-    if (!buildIsCurrent(E2E_DIST)) {
-      console.log(`Building the app into ${E2E_DIST}…`);
-      await run(node, [bin("next", "dist/bin/next"), "build"], { env: { ...env, NODE_ENV: "production" } });
-      writeBuildStamp(E2E_DIST);
-    }
+    await ensureProductionBuild(E2E_DIST, env);
     await run(node, [bin("@playwright/test", "cli.js"), "test", ...passThrough], { env });
   } finally {
     await dropDatabasesWithPrefix(s.adminUrl, prefix);
