@@ -2,9 +2,8 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { coverageOf, normaliseRef, type Coverage } from "@/lib/catalogue/coverage";
+import { walkRequirementTree, type ControlRef } from "@/lib/catalogue/requirement-tree";
 import type { TFrameworkQuery } from "@/lib/schemas/catalogue";
-
-type ControlRef = { key: string; title: string };
 
 export interface RequirementNode {
   refId: string;
@@ -92,48 +91,7 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
       },
     },
   });
-  type Req = (typeof rows)[number];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  // The current requirements and the retired ones above them (which keep their children in place
-  // and still pass down their controls and not-applicable reason, as readiness does).
-  const shownIds = new Set<string>();
-  for (const r of rows) {
-    if (r.retiredAt) continue;
-    shownIds.add(r.id);
-    for (let p = r.parentId ? byId.get(r.parentId) : undefined; p?.retiredAt && !shownIds.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) shownIds.add(p.id);
-  }
-  const children = new Map<string | null, Req[]>();
-  for (const r of rows) {
-    if (!shownIds.has(r.id)) continue;
-    const parent = r.parentId && shownIds.has(r.parentId) ? r.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), r]);
-  }
-  const assessableBelow = new Map<string, boolean>();
-  const hasAssessableBelow = (id: string): boolean => {
-    let below = assessableBelow.get(id);
-    if (below === undefined) {
-      below = (children.get(id) ?? []).some((c) => (!c.retiredAt && c.assessable) || hasAssessableBelow(c.id));
-      assessableBelow.set(id, below);
-    }
-    return below;
-  };
-
-  // Depth-first, children in catalogue order, carrying what each requirement inherits.
-  type Walked = { row: Req; depth: number; ancestors: string[]; inherited: RequirementNode["inherited"]; naReason: string | null; scored: boolean };
-  const ordered: Walked[] = [];
-  const walk = (parent: string | null, depth: number, ancestors: string[], inherited: RequirementNode["inherited"], naReason: string | null) => {
-    for (const row of children.get(parent) ?? []) {
-      const own = row.mappings.map((m) => m.control);
-      const reason = naReason ?? row.defaultNotApplicableReason;
-      const scored = !row.retiredAt && row.assessable && !hasAssessableBelow(row.id);
-      const mine = inherited.filter((c) => !own.some((o) => o.key === c.key));
-      ordered.push({ row, depth, ancestors, inherited: mine, naReason: reason, scored });
-      const passed = [...inherited.filter((c) => !own.some((o) => o.key === c.key)), ...own.map((c) => ({ ...c, from: row.refId }))];
-      walk(row.id, depth + 1, [...ancestors, row.id], passed, reason);
-    }
-  };
-  walk(null, 0, [], [], null);
-
+  const ordered = walkRequirementTree(rows.map((r) => ({ ...r, controls: r.mappings.map((m) => m.control) })));
   const scored = ordered.filter((w) => w.scored);
   const coverage = coverageOf(
     scored.map((w) => ({ assessable: true, retired: false, mappedControls: w.row.mappings.length + w.inherited.length, defaultNotApplicableReason: w.naReason })),

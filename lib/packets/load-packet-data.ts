@@ -7,6 +7,7 @@ import { evidenceInWindowWhere, isPointInTime } from "@/lib/audits/auditor-scope
 import { collectedAfterWindow } from "@/lib/audits/backdating";
 import { loadWorkspaceData } from "@/lib/packets/load-packet-workspace";
 import type { PacketControl, PacketData, PacketEvidence, PacketReadiness } from "@/lib/packets/packet-types";
+import { walkRequirementTree } from "@/lib/catalogue/requirement-tree";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -62,10 +63,26 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
     controlResults.set(p.slug, new Map(result.controls.map((c) => [c.id, c])));
   }
 
-  const requirements = await prisma.requirement.findMany({
-    where: { frameworkId: audit.framework.id, assessable: true, retiredAt: null },
+  // The requirements readiness scores, each with the controls that decide it: its own and those
+  // mapped to a group above it (lib/catalogue/requirement-tree.ts), in catalogue order.
+  const requirementRows = await prisma.requirement.findMany({
+    where: { frameworkId: audit.framework.id },
     orderBy: [{ position: "asc" }, { refId: "asc" }],
-    select: { refId: true, title: true, mappings: { where: { control: { archivedAt: null } }, select: { control: { select: { key: true } } } } },
+    select: {
+      id: true,
+      refId: true,
+      title: true,
+      parentId: true,
+      assessable: true,
+      retiredAt: true,
+      defaultNotApplicableReason: true,
+      mappings: { where: { control: { archivedAt: null } }, select: { control: { select: { key: true, title: true } } } },
+    },
+  });
+  const tree = new Map(walkRequirementTree(requirementRows.map((r) => ({ ...r, controls: r.mappings.map((m) => m.control) }))).map((e) => [e.row.id, e]));
+  const requirements = requirementRows.flatMap((r) => {
+    const entry = tree.get(r.id);
+    return entry?.scored ? [{ refId: r.refId, title: r.title, controlKeys: [...entry.inherited, ...entry.row.controls].map((c) => c.key) }] : [];
   });
   const controlRows = await prisma.control.findMany({
     where: { archivedAt: null, mappings: { some: { requirement: { frameworkId: audit.framework.id, retiredAt: null } } } },
@@ -167,7 +184,7 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
     requestedBy: requester ?? { name: "System", email: "system" },
     dataAsOf: workspace.dataAsOf,
     readiness,
-    requirements: requirements.map((r) => ({ refId: r.refId, title: r.title, controlKeys: [...new Set(r.mappings.map((m) => m.control.key))].sort() })),
+    requirements: requirements.map((r) => ({ refId: r.refId, title: r.title, controlKeys: [...new Set(r.controlKeys)].sort() })),
     controls,
     evidence,
     exceptions: {
