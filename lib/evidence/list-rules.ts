@@ -2,13 +2,16 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { projectFor } from "@/lib/evidence/project-scope";
 import { RULE_SELECT } from "@/lib/evidence/rule-controls";
+import { evidenceScopeWhere } from "@/lib/audits/auditor-scope";
 
 /** A project's filing rules with their controls and how much evidence each has filed. */
 export async function listRules({ ctx, projectSlug }: { ctx: RequestCtx; projectSlug: string }) {
   const project = await projectFor(ctx, projectSlug, "evidence:read");
+  // An auditor counts only the filings of evidence inside their window (lib/audits/auditor-scope.ts).
+  const scope = await evidenceScopeWhere(ctx.actor);
   const [rules, counts, mapping] = await Promise.all([
     prisma.evidenceRule.findMany({ where: { projectId: project.id }, select: RULE_SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 }),
-    prisma.evidenceControl.groupBy({ by: ["ruleId"], where: { projectId: project.id, via: "rule" }, _count: { _all: true } }),
+    prisma.evidenceControl.groupBy({ by: ["ruleId"], where: { projectId: project.id, via: "rule", evidence: scope }, _count: { _all: true } }),
     prisma.auditLogMapping.findUnique({ where: { projectId: project.id }, select: { mapping: true, updatedAt: true } }),
   ]);
   const filed = new Map(counts.map((c) => [c.ruleId, c._count._all]));

@@ -62,6 +62,7 @@ export async function auditorWalkWorld() {
   await prisma.runbookControl.create({ data: { runbookId: runbook.id, controlId: control.id } });
   const insideDrill = await exerciseWithFile(runbook.id, new Date("2026-04-15T09:00:00Z"), "inside-drill");
   const rule = await prisma.evidenceRule.create({ data: { projectId: granted.id, name: "Walk rule", kind: "TEST_REPORT", conditions: {} } });
+  await prisma.evidenceControl.updateMany({ where: { evidenceId: inside.id }, data: { via: "rule", ruleId: rule.id } });
   const request = await raiseRequest({ ctx: ctxOf(auditor), auditId: audit.id, data: { title: "Show the unit tests", controlKey: control.key, dueAt: "2026-12-31" }, now: new Date() });
   await answerRequest({ ctx: ctxOf(lead), auditId: audit.id, requestId: request.id, data: { evidenceIds: [inside.id], comment: "Attached." }, now: new Date() });
 
@@ -74,6 +75,8 @@ export async function auditorWalkWorld() {
     const before = await ev(granted.id, JUST_BEFORE, "LEAK-BEFORE-WINDOW");
     const after = await ev(granted.id, JUST_AFTER, "LEAK-AFTER-WINDOW");
     const elsewhere = await ev(other.id, INSIDE, "LEAK-OTHER-PROJECT");
+    // Filed by the project's rule, so that the rule's count of filings would include them.
+    await prisma.evidenceControl.updateMany({ where: { evidenceId: { in: [before.id, after.id] } }, data: { via: "rule", ruleId: rule.id } });
     // A backdated upload: effective inside the window, collected after it closed. It is in the
     // window by its effective time, so the auditor sees it (flagged); it is no leak.
     const drills = [

@@ -27,18 +27,20 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
   const ctx = await requirePermission("readiness:read");
   const now = await requestNow();
   const asked = typeof atParam === "string" ? atParam : undefined;
-  let at = now;
+  let askedAt = now;
   let dateError: string | null = null;
   try {
-    at = resolveAsOf(asked, now, "at");
+    askedAt = resolveAsOf(asked, now, "at");
   } catch (err) {
     if (!(err instanceof InvalidInputError)) throw err;
     dateError = `${err.message} Showing readiness as of now instead.`;
   }
-  const computed = await computeReadiness({ ctx, slug, at, now, frameworkKeys: [framework] }).catch((err) => {
+  const computed = await computeReadiness({ ctx, slug, at: askedAt, now, frameworkKeys: [framework] }).catch((err) => {
     if (err instanceof NotFoundError || err instanceof InvalidInputError) notFound();
     throw err;
   });
+  // The moment actually computed for: an auditor's is clamped into their audit's window.
+  const at = computed.result.at;
   const fw = computed.result.frameworks[0];
   const today = now.toISOString().slice(0, 10);
   const day = at.toISOString().slice(0, 10);
@@ -55,6 +57,7 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
           <ScoreText score={fw.score} met={fw.met} applicable={fw.applicable} testId="scorecard-score" />
           <p className="small muted" data-testid="scorecard-as-of">
             {past ? `As of ${formatDateTime(at)} (a past date: only evidence, items and exercises that existed then).` : `As of now, ${formatDateTime(at)}.`}{" "}
+            {computed.view ? `You see readiness inside your audit's window (${formatDateTime(computed.view.window.start)} to ${formatDateTime(computed.view.window.end)}), from the evidence and exercises inside it. ` : null}
             <Link href={links.how()}>How this is computed</Link>
           </p>
         </div>
