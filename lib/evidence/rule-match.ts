@@ -24,13 +24,40 @@ export interface MatchableEvidence {
   subject: string | null;
 }
 
-export function globToRegExp(glob: string): RegExp {
-  let re = "";
-  for (const c of glob) re += c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^${re}$`, "u");
+/**
+ * Whether a value matches a glob. Filing rules come from users, so this is the classic two-pointer
+ * wildcard match instead of a regex (`*a*a*a*a*a*a*a*a*b` as a backtracking regex took 41 s on 60
+ * characters): on a mismatch it returns to the last `*` and lets it take one more character, never
+ * to earlier stars, so the work is at most (value length + 1) × (pattern length + 1) steps.
+ * Characters are code points, as in the database's LIKE.
+ */
+export function globMatches(glob: string, value: string, work?: { steps: number }): boolean {
+  const p = Array.from(glob);
+  const s = Array.from(value);
+  let i = 0; // in s
+  let j = 0; // in p
+  let star = -1; // the last "*" seen in p
+  let from = 0; // where in s that star's run ends
+  let steps = 0;
+  while (i < s.length) {
+    steps++;
+    if (j < p.length && p[j] !== "*" && (p[j] === "?" || p[j] === s[i])) {
+      i++;
+      j++;
+    } else if (j < p.length && p[j] === "*") {
+      star = j++;
+      from = i;
+    } else if (star >= 0) {
+      j = star + 1;
+      i = ++from;
+    } else break;
+  }
+  while (i === s.length && j < p.length && p[j] === "*") j++;
+  if (work) work.steps += steps;
+  return i === s.length && j === p.length;
 }
 
-/** The LIKE pattern (with ESCAPE '\') that matches exactly what `globToRegExp` matches. */
+/** The LIKE pattern (with ESCAPE '\') that matches exactly what `globMatches` matches. */
 export function globToLike(glob: string): string {
   let out = "";
   for (const c of glob) out += c === "*" ? "%" : c === "?" ? "_" : c === "%" || c === "_" || c === "\\" ? `\\${c}` : c;
@@ -43,7 +70,7 @@ export function ruleMatches(rule: MatchableRule, ev: MatchableEvidence): boolean
   for (const [attr, pattern] of Object.entries(rule.conditions) as Array<[RuleAttribute, string | undefined]>) {
     if (pattern === undefined) continue;
     const value = ev[RULE_ATTRIBUTES[attr]];
-    if (value === null || !globToRegExp(pattern).test(value)) return false;
+    if (value === null || !globMatches(pattern, value)) return false;
   }
   return true;
 }

@@ -10,6 +10,28 @@ export interface FormatGuess {
 }
 
 const UNDERLINE = /^([=\-~^"'`#*+:._])\1{2,}\s*$/;
+/** A table's separator row, "| --- |" or "---|": one optional "|" after the indent (`\s*\|?\s*` was quadratic on spaces). */
+const TABLE_SEPARATOR = /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/;
+
+/**
+ * A Markdown link, `[text](target)` with neither part empty: what `\[[^\]]+\]\([^)]+\)` finds, in
+ * one pass (that pattern rescans to the end of the line from every "[", quadratic on "[[[[…").
+ */
+export function hasMarkdownLink(line: string): boolean {
+  let open = -1; // the first "[" after the last "]" scanned
+  let scanned = 0;
+  for (let k = line.indexOf("]("); k >= 0; k = line.indexOf("](", k + 1)) {
+    for (; scanned < k; scanned++) {
+      if (line[scanned] === "]") open = -1;
+      else if (line[scanned] === "[" && open < 0) open = scanned;
+    }
+    if (open < 0 || open > k - 2) continue; // no "[" before this "](", or only "[]("
+    const close = line.indexOf(")", k + 2);
+    if (close < 0) return false;
+    if (close > k + 2) return true;
+  }
+  return false;
+}
 
 function extensionFormat(filename: string | undefined): DocFormat | null {
   const ext = filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
@@ -54,8 +76,8 @@ export function detectFormat(text: string, filename?: string): FormatGuess {
     if (/::\s*$/.test(line) && !/^\s*[-*]/.test(line)) rst++;
     if (/^#{1,6}\s+\S/.test(line)) md++;
     if (/^\s*(```|~~~)/.test(line)) md += 2;
-    if (/^\s*\|?\s*:?-{3,}:?\s*\|/.test(line)) md += 2;
-    if (/\[[^\]]+\]\([^)]+\)/.test(line)) md++;
+    if (TABLE_SEPARATOR.test(line)) md += 2;
+    if (hasMarkdownLink(line)) md++;
     if (/\*\*[^*]+\*\*/.test(line)) md++;
     if (/^\s*[-*+]\s+\S/.test(line) || /^\s*\d+[.)]\s+\S/.test(line)) mdLists++;
     if (/^\s*[•◦▪‣]\s*\S/.test(line)) dots++;

@@ -3,8 +3,10 @@
 import { createHash } from "node:crypto";
 
 export const DEFAULT_MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Wall-clock time one document may take to parse on its worker thread (lib/import/parse-off-thread.ts). */
+export const DEFAULT_PARSE_BUDGET_MS = 30_000;
 
-export type ImportRefusalCode = "too-large" | "empty" | "binary" | "invalid-utf8" | "no-structure" | "unknown-format";
+export type ImportRefusalCode = "too-large" | "empty" | "binary" | "invalid-utf8" | "no-structure" | "unknown-format" | "too-complex";
 
 export class ImportRefusal extends Error {
   constructor(

@@ -5,6 +5,32 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import type { ListItem, Nodes, RootContent, Table } from "mdast";
 import type { Block, BlockDocument, ListItemBlock } from "@/lib/import/types";
+import { ImportRefusal } from "@/lib/import/input";
+
+/**
+ * Lists and quotes nested deeper than this are refused before parsing: the Markdown library walks its
+ * tree recursively ("- - - - … x" 4,000 deep overflowed the stack). No real document comes close.
+ */
+export const MAX_MARKDOWN_NESTING = 100;
+const CONTAINER_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|^>[ \t]?/;
+
+/**
+ * An upper bound on how deep a line that opens lists or quotes nests them: its indentation (a nested
+ * list is indented by at least two more) plus the markers on the line itself. Other lines: 0.
+ */
+function nestingOf(line: string): number {
+  let i = 0;
+  let indent = 0;
+  let markers = 0;
+  for (;;) {
+    while (line[i] === " " || line[i] === "\t") indent += line[i++] === "\t" ? 4 : 1;
+    const m = CONTAINER_MARKER.exec(line.slice(i, i + 16));
+    if (!m) break;
+    markers++;
+    i += m[0].length;
+  }
+  return markers ? Math.floor(indent / 2) + markers : 0;
+}
 
 /** Past this size a document is parsed in pieces cut before "#" headings (outside code fences). */
 const CHUNK = 48 * 1024;
@@ -15,8 +41,16 @@ const CHUNK = 48 * 1024;
  * linear time. Line numbers are shifted back to the whole document's.
  */
 export function markdownBlocks(text: string): BlockDocument {
-  if (text.length <= CHUNK) return chunkBlocks(text, 0);
   const lines = text.split("\n");
+  let inFence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]);
+    if (f) inFence = inFence === null ? f[1][0] : inFence === f[1][0] ? null : inFence;
+    else if (inFence === null && nestingOf(lines[i]) > MAX_MARKDOWN_NESTING) {
+      throw new ImportRefusal("too-complex", `Line ${i + 1} nests lists or quotes more than ${MAX_MARKDOWN_NESTING} levels deep, so the document was not imported. Flatten that part and import it again.`);
+    }
+  }
+  if (text.length <= CHUNK) return chunkBlocks(text, 0);
   const blocks: Block[] = [];
   let start = 0;
   let size = 0;
@@ -55,8 +89,21 @@ function chunkBlocks(text: string, lineOffset: number): BlockDocument {
   return { ...doc, blocks: shift(doc.blocks, lineOffset) };
 }
 
+/**
+ * Only block structure is read here (inline markup is taken from the source as written), so the
+ * inline constructs are switched off: emphasis, links and literal autolinks cost the library time
+ * that grows faster than the text (a 25 KB line of "*a*a…" took 50 s, a run of "[" seconds), and the
+ * autolink step walks the tree recursively. Task-list checks and table cells are still read.
+ */
+const BLOCKS_ONLY = {
+  disable: {
+    null: ["attention", "autolink", "htmlText", "labelStartImage", "labelStartLink", "labelEnd", "strikethrough", "wwwAutolink", "protocolAutolink", "emailAutolink", "gfmFootnoteCall", "gfmPotentialFootnoteCall"],
+  },
+};
+const MDAST_EXTENSIONS = gfmFromMarkdown().filter((e) => !e.transforms?.length);
+
 function parseChunk(text: string): BlockDocument {
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(text, { extensions: [gfm(), BLOCKS_ONLY], mdastExtensions: MDAST_EXTENSIONS });
   const slice = (start?: number, end?: number) => (start === undefined || end === undefined ? "" : text.slice(start, end));
   const rawOf = (node: { children?: Nodes[] } & Nodes): string => {
     const kids = "children" in node && node.children ? node.children : [];

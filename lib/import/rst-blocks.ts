@@ -5,13 +5,44 @@
 import type { BlockDocument } from "@/lib/import/types";
 import { textBlocks } from "@/lib/import/text-blocks";
 import { reflowFlattened } from "@/lib/import/rst-unflatten";
+import { restOfLine } from "@/lib/import/scan";
 
 const ADORNMENT = /^([=\-~^"'`#*+:._<>])\1{2,}\s*$/;
-const CODE_DIRECTIVE = /^(\s*)\.\.\s+(code-block|code|sourcecode|highlight)::\s*(\S*)\s*$/;
+const CODE_DIRECTIVE = /^(\s*)\.\.\s+(code-block|code|sourcecode|highlight)::/;
+const NOTE_DIRECTIVE = /\.\.\s+(note|warning|tip|important|attention|caution|danger|hint|admonition|todo)::/i;
 const OTHER_DIRECTIVE = /^(\s*)\.\.\s+([a-z][\w-]*)::/i;
 const COMMENT = /^(\s*)\.\.(\s|$)/;
 
 const indentOf = (l: string) => l.length - l.trimStart().length;
+/**
+ * ".. code-block:: lang": the indent and the language, or null. The part after "::" is at most one
+ * word (`::\s*(\S*)\s*$` read the same, but its two `\s*` around an empty `\S*` made it quadratic).
+ */
+function codeDirective(line: string): { indent: string; lang: string } | null {
+  const m = CODE_DIRECTIVE.exec(line);
+  if (!m) return null;
+  const lang = line.slice(m[0].length).trim();
+  return /\s/.test(lang) ? null : { indent: m[1], lang };
+}
+
+/** ".. note:: text" (and the other admonitions): the text after "::", or null. */
+function noteDirective(line: string): string | null {
+  const m = NOTE_DIRECTIVE.exec(line);
+  return m ? restOfLine(line.slice(m.index + m[0].length)) : null;
+}
+
+/**
+ * "Text::" to "Text:" and " ::" to "" (the literal-block marker): the same as
+ * `.replace(/(\S)::\s*$/, "$1:").replace(/\s*::\s*$/, "")`, whose second pattern is quadratic on spaces.
+ */
+function dropLiteralMarker(line: string): string {
+  let s = line;
+  let t = s.trimEnd();
+  if (t.endsWith("::") && t.length >= 3 && t[t.length - 3].trim() !== "") s = `${t.slice(0, -1)}`;
+  t = s.trimEnd();
+  return t.endsWith("::") ? t.slice(0, -2).trimEnd() : s;
+}
+
 /** "#." (auto-numbered) and "(1)" enumerators, in the form the list reader knows. */
 const enumerated = (l: string) => l.replace(/^(\s*)#\.\s/, "$11. ").replace(/^(\s*)\((\d+)\)\s/, "$1$2) ");
 
@@ -45,7 +76,7 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
       i += 2;
       continue;
     }
-    const code = CODE_DIRECTIVE.exec(line);
+    const code = codeDirective(line);
     const literal = !code && /::\s*$/.test(line) && !COMMENT.test(line);
     if (code || literal) {
       const base = indentOf(line);
@@ -59,10 +90,10 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
       const closeFree = end >= lines.length || !lines[end].trim();
       if (end > j && closeFree && (code || openAt < j)) {
         if (code) {
-          out[i] = `${" ".repeat(base)}\`\`\`${code[3]}`;
+          out[i] = `${" ".repeat(base)}\`\`\`${code.lang}`;
           for (let k = i + 1; k < openAt; k++) out[k] = "";
         } else {
-          out[i] = enumerated(line.replace(/(\S)::\s*$/, "$1:").replace(/\s*::\s*$/, ""));
+          out[i] = enumerated(dropLiteralMarker(line));
           out[openAt] = "```";
         }
         const dedent = Math.min(...lines.slice(j, end).filter((l) => l.trim()).map(indentOf));
@@ -75,11 +106,11 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
     }
     if (OTHER_DIRECTIVE.test(line) || (COMMENT.test(line) && !/::/.test(line))) {
       const base = indentOf(line);
-      const keep = /\.\.\s+(note|warning|tip|important|attention|caution|danger|hint|admonition|todo)::\s*(.*)$/i.exec(line);
-      out[i] = keep ? keep[2] : "";
+      const keep = noteDirective(line);
+      out[i] = keep ?? "";
       let j = i + 1;
       while (j < lines.length && (!lines[j].trim() || indentOf(lines[j]) > base)) {
-        out[j] = keep ? lines[j].trim() : "";
+        out[j] = keep !== null ? lines[j].trim() : "";
         j++;
       }
       i = j;

@@ -117,7 +117,7 @@ export function unflattenRst(line: string): string[] {
   out.push(...chunkLines(line.slice(pos)));
   // collapse runs of blank lines
   const lines: string[] = [];
-  for (const l of out) if (l.trim() || (lines.length && lines[lines.length - 1].trim())) lines.push(l.replace(/\s+$/, ""));
+  for (const l of out) if (l.trim() || (lines.length && lines[lines.length - 1].trim())) lines.push(l.trimEnd());
   while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
   return lines;
 }

@@ -14,10 +14,10 @@ export function slugKey(title: string): string {
       .normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
+      .replace(/[^a-z0-9]+/g, "-") // runs collapse to one "-", so one at each end is all there is
+      .replace(/^-|-$/g, "")
       .slice(0, 60)
-      .replace(/-+$/g, "") || "runbook"
+      .replace(/-$/, "") || "runbook"
   );
 }
 

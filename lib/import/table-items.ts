@@ -4,6 +4,7 @@ import type { Block, ImportPriority, ImportStatus } from "@/lib/import/types";
 import { plainInline, readMarks, tidyTitle } from "@/lib/import/inline";
 import { readPriority, readStatus } from "@/lib/import/signals";
 import { KEY_ONLY } from "@/lib/import/vocabulary";
+import { trimChars } from "@/lib/import/scan";
 
 export interface TableRowItem {
   key: string | null;
@@ -22,7 +23,7 @@ export function tableRowItems(table: Extract<Block, { type: "table" }>): TableRo
   if (!table.rows.length) return null;
   let keyCol = find(header, /^(id|key|ref|ref\.|item id|#)$/i);
   if (keyCol < 0) {
-    keyCol = header.findIndex((_h, c) => table.rows.every((r) => KEY_ONLY.test(plainInline(r.cells[c] ?? "").replace(/^[~*]+|[~*]+$/g, ""))));
+    keyCol = header.findIndex((_h, c) => table.rows.every((r) => KEY_ONLY.test(trimChars(plainInline(r.cells[c] ?? ""), "~*"))));
   }
   const titleCol = find(header, /^(title|task|item|description|summary|gap|issue|name|requirement|finding|action|work item)$/i);
   const priorityCol = find(header, /^(priority|criticality|severity|prio|p)$/i);
@@ -33,7 +34,7 @@ export function tableRowItems(table: Extract<Block, { type: "table" }>): TableRo
   const out: TableRowItem[] = [];
   for (const row of table.rows) {
     const cell = (c: number) => (c >= 0 ? (row.cells[c] ?? "") : "");
-    const key = keyCol >= 0 ? plainInline(cell(keyCol)).replace(/^[~*]+|[~*]+$/g, "") : null;
+    const key = keyCol >= 0 ? trimChars(plainInline(cell(keyCol)), "~*") : null;
     if (keyCol >= 0 && !KEY_ONLY.test(key ?? "")) continue;
     const marks = readMarks(cell(textCol));
     const title = tidyTitle(marks.text);

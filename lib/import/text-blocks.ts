@@ -7,8 +7,24 @@ import { readField } from "@/lib/import/inline";
 
 const CHROME = [/^skip to content$/i, /^latest commit$/i, /^history$/i, /^file metadata and controls$/i, /^(raw|blame|preview|code|copy path|top)$/i, /^\d+ lines \(\d+ loc\) · [\d.]+ ?(bytes|kb|mb)$/i];
 const LIST = /^(\s*)(?:([•◦▪‣·*+\-]|☐|☑|✅|✔|✓|❌)|(\d{1,3})[.)])\s+(\S.*)$/u;
-const NUMBERED_LABEL = /^((?:phase|part|stage|step|section|chapter|milestone)\s+\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)\s*[:.\-–—]?\s+\S/i;
-const HASH = /^(#{1,6})\s+(\S.*?)\s*#*\s*$/;
+const NUMBERED_LABEL = /^((?:phase|part|stage|step|section|chapter|milestone)\s+\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)(?:\s*[:.\-–—])?\s+\S/i;
+const HASH_PREFIX = /^(#{1,6})\s+/;
+
+/**
+ * A "#" heading line: its level and its text without the closing "#"s. Reads what
+ * `^(#{1,6})\s+(\S.*?)\s*#*\s*$` reads, but that pattern is cubic on a long run of spaces (a 1.5 KB
+ * line blocked the server for a second); this strips the closing run from the end in one pass.
+ */
+export function hashHeading(line: string): { level: number; text: string } | null {
+  const m = HASH_PREFIX.exec(line);
+  if (!m) return null;
+  const rest = line.slice(m[0].length);
+  if (!rest) return null;
+  let end = rest.trimEnd().length;
+  while (end > 1 && rest[end - 1] === "#") end--;
+  const text = rest.slice(0, end).trimEnd();
+  return /[\n\r\u2028\u2029]/.test(text) ? null : { level: m[1].length, text };
+}
 
 interface ListLine {
   indent: number;
@@ -65,11 +81,11 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
 
   function headingStyle(i: number): { style: string; raw: string } | null {
     const line = work[i];
-    const hash = HASH.exec(line);
+    const hash = hashHeading(line);
     if (hash) {
-      const t = hash[2];
+      const t = hash.text;
       if (!converted && /[/\\]|\.[a-z]{1,5}\b|[={};<>]/i.test(t)) return null; // a code comment or a path, not a title
-      return { style: `#${hash[1].length}`, raw: t };
+      return { style: `#${hash.level}`, raw: t };
     }
     if (converted) return null;
     if (/^\s/.test(line) || !blank(i - 1) || !blank(i + 1)) return null;
@@ -97,7 +113,7 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
       i++;
       while (i < work.length && !work[i].trim().startsWith(fence[1])) body.push(work[i++]);
       i++;
-      blocks.push({ type: "code", lang: fence[2] || null, value: body.join("\n").replace(/^\s*\n|\s+$/g, ""), line: start + 1, endLine: Math.min(i, work.length) });
+      blocks.push({ type: "code", lang: fence[2] || null, value: codeValue(body.join("\n")), line: start + 1, endLine: Math.min(i, work.length) });
       continue;
     }
     const heading = headingStyle(i);
@@ -114,7 +130,7 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
     }
     const start = i;
     const parts: string[] = [work[i++].trim()];
-    while (i < work.length && !blank(i) && !listLine(work[i]) && !(HASH.test(work[i]) && headingStyle(i)) && !/^\s*(```|~~~)/.test(work[i])) parts.push(work[i++].trim());
+    while (i < work.length && !blank(i) && !listLine(work[i]) && !(hashHeading(work[i]) && headingStyle(i)) && !/^\s*(```|~~~)/.test(work[i])) parts.push(work[i++].trim());
     blocks.push({ type: "paragraph", raw: parts.join("\n"), line: start + 1, endLine: i });
   }
 
@@ -135,7 +151,7 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
         i = j;
         continue;
       }
-      if (HASH.test(work[i]) && headingStyle(i)) break;
+      if (hashHeading(work[i]) && headingStyle(i)) break;
       const l = listLine(work[i]);
       if (!l) {
         const indent = work[i].length - work[i].trimStart().length;
@@ -173,6 +189,13 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
   }
 
   return { format: "text", blocks, lines, notes };
+}
+
+/** A code block's text without its leading blank lines and trailing white space (`/^\s*\n|\s+$/g`, linear). */
+function codeValue(text: string): string {
+  const lead = text.length - text.trimStart().length;
+  const cut = text.lastIndexOf("\n", lead - 1);
+  return (lead > 0 && cut >= 0 ? text.slice(cut + 1) : text).trimEnd();
 }
 
 /** A list (and each item) ends where its last nested child ends. */

@@ -1,8 +1,12 @@
 // The words and patterns the importer recognises. Kept in one place so docs/importing.md can list them.
 import type { ImportPriority } from "@/lib/import/types";
 
-/** Keys such as REL-001, SEC-LLM-002, CICD-006, BUG-12: upper-case segments, then a number. */
-export const KEY_SOURCE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,5}`;
+/**
+ * Keys such as REL-001, SEC-LLM-002, CICD-006, BUG-12: upper-case segments, then a number. Segments
+ * are at most 32 characters and at most 8 of them: bounded, so that searching for a key anywhere in
+ * a line stays linear (unbounded segments made `\b(KEY)\b` quadratic on "A-A-A-A…").
+ */
+export const KEY_SOURCE = String.raw`[A-Z][A-Z0-9]{0,31}(?:-[A-Z][A-Z0-9]{0,31}){0,7}-\d{1,5}`;
 export const KEY_ONLY = new RegExp(`^${KEY_SOURCE}$`);
 
 const PRIORITY_WORDS: Record<string, ImportPriority> = {
@@ -36,7 +40,7 @@ export const DONE_MARKS = /[\u2705\u2714\u2713\u2611]/u;
 export const OPEN_BOX = /[\u2610\u274c]/u; // ☐ ❌
 
 /** A heading that only states a priority: "HIGH Priority", "BLOCKER (Must fix…)", "Critical (Must Fix Before Production)". */
-export const PRIORITY_HEADING = /^(?:priority\s*[:\-–—]?\s*)?(BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|P[0-3])S?\b(?:\s+priority)?(?:\s*[(\-–—:|].*)?$/i;
+export const PRIORITY_HEADING = /^(?:priority\s*(?:[:\-–—]\s*)?)?(BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|P[0-3])S?\b(?:\s+priority)?(?:\s*[(\-–—:|].*)?$/i;
 
 /** Headings that hold runbooks. A heading naming "runbook" or "playbook" wins over the others. */
 export const RUNBOOK_NAMED = /\b(run ?books?|play ?books?)\b/i;

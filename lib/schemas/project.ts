@@ -31,9 +31,9 @@ export function slugify(name: string): string {
       .normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
+      .replace(/[^a-z0-9]+/g, "-") // runs collapse to one "-", so one at each end is all there is
+      .replace(/^-|-$/g, "")
       .slice(0, 48)
-      .replace(/-+$/g, "") || "project"
+      .replace(/-$/, "") || "project"
   );
 }
