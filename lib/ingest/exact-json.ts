@@ -1,4 +1,4 @@
-import { refuse } from "@/lib/ingest/refusal";
+import { IngestRefusal, refuse } from "@/lib/ingest/refusal";
 
 // JSON.parse turns integers past 2^53 into the nearest double (9007199254740993 -> ...992). Tool
 // output carries such numbers (advisory ids, account ids, byte counts), so documents that contain a
@@ -8,8 +8,47 @@ export type JsonValue = null | boolean | number | bigint | string | JsonValue[] 
 
 const LONG_DIGITS = /\d{16,}/;
 
+/**
+ * Arrays and objects nested deeper than this are refused before parsing. JSON.parse itself copes with
+ * any depth, but every walk over the result (ours, JSON.stringify, structured clone) recurses, and a
+ * CycloneDX file nested 100,000 levels deep overflowed the stack (a 500). No real report nests past a
+ * few dozen levels.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** A JSON document (or line) nested deeper than MAX_JSON_DEPTH: 422, urn:proofline:problem:too-deeply-nested. */
+export class TooDeeplyNested extends IngestRefusal {
+  override readonly code = "too-deeply-nested";
+  override readonly title = "Too deeply nested";
+  constructor(message: string) {
+    super("invalid-content", message);
+  }
+}
+
+/**
+ * Refuses JSON text whose arrays and objects nest deeper than `max`: one pass that skips strings, so
+ * no parser or walk ever sees such a document.
+ */
+export function assertJsonDepth(text: string, what = "The body", max = MAX_JSON_DEPTH): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // skip the string (its escapes included)
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) throw new TooDeeplyNested(`${what} nests arrays or objects more than ${max} levels deep (at character ${i + 1}); no report Proofline reads needs that.`);
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 /** Parses JSON text, keeping integers beyond Number.MAX_SAFE_INTEGER exact (as BigInt). */
 export function parseJson(text: string, what = "The body"): JsonValue {
+  assertJsonDepth(text, what);
   if (!LONG_DIGITS.test(text)) {
     try {
       return JSON.parse(text) as JsonValue;
@@ -80,7 +119,7 @@ class ExactParser {
   }
 
   private enter(): void {
-    if (++this.depth > 512) this.fail("nesting deeper than 512 levels");
+    if (++this.depth > MAX_JSON_DEPTH) throw new TooDeeplyNested(`${this.what} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`);
   }
 
   private object(): JsonValue {

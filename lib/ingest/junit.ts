@@ -3,11 +3,14 @@ import { decodeUtf8, type ByteSource } from "@/lib/ingest/bytes";
 import { CAPS, clip } from "@/lib/ingest/limits";
 import { IngestRefusal, refuse } from "@/lib/ingest/refusal";
 import { earliest, parseTime } from "@/lib/ingest/time";
+import { XmlClipper } from "@/lib/ingest/xml-clip";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 
 // JUnit XML as pytest, jest-junit, Surefire/TestNG, go-junit-report, Playwright, GoogleTest, Bazel and
 // friends write it. Streamed: only counters, the open suites and a capped list of failures are held,
 // so a report of any size parses in constant memory (text is only collected inside failure bodies).
+// saxes holds each comment, CDATA section, attribute value and text run whole until it ends, so the
+// text goes through XmlClipper first, which keeps a bounded prefix of each and counts the rest.
 
 type Result = "failure" | "error" | "skipped";
 const SEVERITY: Record<Result, number> = { skipped: 1, failure: 2, error: 3 };
@@ -72,6 +75,7 @@ function statusResult(status: string | undefined): Result | null {
 
 export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
   const parser = new SaxesParser({ position: true });
+  const clipper = new XmlClipper();
   const suites: Array<{ name: string | undefined; declaredTests: number | null; counted: number }> = [];
   const disagreements: Array<{ suite: string; declared: number; counted: number }> = [];
   let root: string | null = null;
@@ -216,7 +220,8 @@ export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
   }
 
   try {
-    for await (const text of decodeUtf8(source)) parser.write(text);
+    for await (const text of decodeUtf8(source)) parser.write(clipper.push(text));
+    parser.write(clipper.end());
     parser.close();
   } catch (err) {
     if (err instanceof IngestRefusal) throw err;
@@ -275,6 +280,7 @@ export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
       failures,
       failuresOmitted,
       properties,
+      ...(Object.values(clipper.clipped).some((n) => n > 0) ? { charactersLeftOut: clipper.clipped } : {}),
     },
   };
 }

@@ -44,7 +44,10 @@ export function parseCycloneDx(doc: JsonValue): ParsedEvidence {
   const licences = new Map<string, number>();
   let components = 0;
   let withoutLicence = 0;
-  const walk = (list: JsonValue[]) => {
+  // Nested components and services are walked with a stack of lists, not by recursion: however deep
+  // a file nests them, the walk cannot overflow the call stack.
+  const pending: JsonValue[][] = [arr(doc.components)];
+  for (let list = pending.pop(); list; list = pending.pop()) {
     for (const c of list) {
       if (!isObject(c)) continue;
       components++;
@@ -52,18 +55,19 @@ export function parseCycloneDx(doc: JsonValue): ParsedEvidence {
       const ls = arr(c.licenses);
       if (ls.length === 0) withoutLicence++;
       for (const l of ls) tally(licences, text(pick(l, "license.id")) ?? text(pick(l, "license.name")) ?? text(pick(l, "expression")) ?? "unknown");
-      walk(arr(c.components));
+      const children = arr(c.components);
+      if (children.length) pending.push(children);
     }
-  };
-  walk(arr(doc.components));
+  }
   let services = 0;
-  const walkServices = (list: JsonValue[]) => {
+  const pendingServices: JsonValue[][] = [arr(doc.services)];
+  for (let list = pendingServices.pop(); list; list = pendingServices.pop()) {
     for (const s of list) {
       services++;
-      walkServices(arr(pick(s, "services")));
+      const children = arr(pick(s, "services"));
+      if (children.length) pendingServices.push(children);
     }
-  };
-  walkServices(arr(doc.services));
+  }
 
   const severities = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const open: Array<{ id: string; severity: Severity; state?: string }> = [];
