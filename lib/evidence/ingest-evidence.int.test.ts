@@ -8,6 +8,10 @@ import { controlByKey, makeToken, push, rowCounts } from "@/lib/evidence/testing
 import { IngestRefusal } from "@/lib/ingest/refusal";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import { makeProject } from "@/tests/factories";
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { POST as pushRoute } from "@/app/api/v1/projects/[slug]/evidence/route";
+import { call } from "@/tests/api";
 
 afterAll(disconnectBulkDb);
 
@@ -163,5 +167,24 @@ describe("ingesting evidence", () => {
     const tooBig = await refusal(push(ctx, project.slug, readFileSync(fixtureFile("spdx-2.3.json")), {}, { maxBodyBytes: 512 }));
     expect(tooBig.reason).toBe("body-too-large");
     expect(await rowCounts(project.id)).toEqual({ evidence: 0, filed: 0, events: 0, exercises: 0, activity: 0 });
+  });
+
+  it("through the route: refuses a body that differs from its Content-Digest or Content-Length, takes gzip, answers sha256 and byteSize", async () => {
+    const project = await makeProject();
+    const { secret } = await makeToken(project.id);
+    // Bytes no other test stored (the blob store is shared by content).
+    const body = Buffer.concat([readFileSync(fixtureFile("junit/jest-mixed.xml")), Buffer.from(`<!-- ${project.id} -->\n`)]);
+    const sha = createHash("sha256").update(body).digest();
+    const digest = (b: Buffer) => `sha-256=:${b.toString("base64")}:`;
+    const send = (raw: Buffer, headers: Record<string, string>) => call(pushRoute, { method: "POST", params: { slug: project.slug }, bearer: secret, rawBody: new Uint8Array(raw), headers });
+    const wrong = await send(body, { "content-digest": digest(createHash("sha256").update("other").digest()) });
+    expect([wrong.status, wrong.body.type]).toEqual([400, "urn:proofline:problem:body-digest-mismatch"]);
+    const short = await send(body, { "content-length": String(body.length + 10) });
+    expect([short.status, short.body.type]).toEqual([400, "urn:proofline:problem:body-length-mismatch"]);
+    expect(await rowCounts(project.id)).toMatchObject({ evidence: 0 });
+    expect(await hasBlob(sha.toString("hex"))).toBe(false);
+    const gz = gzipSync(body);
+    const ok = await send(gz, { "content-encoding": "gzip", "content-digest": digest(createHash("sha256").update(gz).digest()) });
+    expect([ok.status, ok.body.sha256, ok.body.byteSize, ok.body.format]).toEqual([201, sha.toString("hex"), body.length, "junit"]);
   });
 });
