@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+// Rendered per request, never prerendered: a static page could not carry the request's CSP nonce
+// (lib/csp.ts), and its scripts would be blocked.
+export default async function NotFound() {
+  await connection();
   return (
     <main className="content" data-testid="not-found">
       <div className="empty">

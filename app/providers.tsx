@@ -1,7 +1,12 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { z } from "zod";
 import { ApiError } from "@/lib/client/api";
+
+// The pages' Content-Security-Policy allows no eval (lib/csp.ts). Zod probes `new Function` before using
+// its compiled fast path; the probe is caught, but browsers still report it as a CSP violation.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
