@@ -39,3 +39,16 @@ export async function assertNoDemoAccounts({ allowDemo = env().PROOFLINE_DEMO ==
   const emails = await findDemoPasswordAccounts();
   if (emails.length) throw new DemoAccountsError(emails);
 }
+
+/**
+ * The production server's start-up check (instrumentation.ts): ends the process when a demo-password
+ * account exists outside the demo, and also when the check cannot run (no database): fail closed.
+ */
+export async function refuseDemoAccountsAtStartup(): Promise<void> {
+  try {
+    await assertNoDemoAccounts();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
