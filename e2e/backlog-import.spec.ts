@@ -6,10 +6,22 @@ import { test, expect } from "./fixtures";
 const SEED = path.resolve(process.cwd(), "lib", "seed", "documents", "engine-production-gaps.md");
 
 test.describe("importing a gap list and working its items", () => {
-  test("an engineer previews and imports a seed, edits an item, ticks a criterion and links a pull request", async ({ page, factory, signInAs }) => {
+  test("an engineer's preview says they may not apply a document that would create a runbook", async ({ page, factory, signInAs }) => {
+    // The gap list carries a rollback runbook; engineers hold backlog:write but not runbook:write.
     const engineer = await factory.makeUser({ role: "ENGINEER" });
     const project = await factory.makeProject({ name: `Inference ${factory.uniq("e2e")}` });
     await signInAs(page, engineer);
+    await page.goto(`/projects/${project.slug}/import`);
+    await page.getByLabel("Document", { exact: true }).setInputFiles(SEED);
+    await page.getByRole("button", { name: "Preview the import" }).click();
+    await expect(page.getByTestId("import-refused")).toContainText("create 1 runbook");
+    await expect(page.getByTestId("apply-import")).toBeDisabled();
+  });
+
+  test("a lead previews and imports a seed, edits an item, ticks a criterion and links a pull request", async ({ page, factory, signInAs }) => {
+    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
+    const project = await factory.makeProject({ name: `Inference ${factory.uniq("e2e")}` });
+    await signInAs(page, lead);
 
     await page.goto(`/projects/${project.slug}/backlog`);
     await expect(page.getByTestId("backlog-empty")).toBeVisible();

@@ -123,9 +123,16 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
         <section className="card stack" aria-labelledby="preview-title">
           <h2 id="preview-title">Preview: nothing is saved yet</h2>
           <ImportPlanView report={preview.data} applied={false} />
+          {preview.data.refused?.length ? (
+            <div className="alert alert-error" role="alert" data-testid="import-refused">
+              You cannot apply this import: it would {preview.data.refused.map((r) => r.effect).join(", ")}, which your role does not allow (
+              {[...new Set(preview.data.refused.map((r) => r.permission))].join(", ")}). Ask a compliance lead to import it, or remove those parts
+              from the document.
+            </div>
+          ) : null}
           <ErrorMessage error={apply.error} />
           <div className="row">
-            <button className="btn btn-primary" type="button" onClick={onApply} disabled={apply.isPending} data-testid="apply-import">
+            <button className="btn btn-primary" type="button" onClick={onApply} disabled={apply.isPending || !!preview.data.refused?.length} data-testid="apply-import">
               {apply.isPending ? "Importing…" : "Import"}
             </button>
             <button className="btn" type="button" onClick={startOver}>

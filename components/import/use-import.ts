@@ -19,6 +19,8 @@ export interface ImportReport {
   runbooks: Array<{ action: string; id: string | null; key: string; title: string; steps: number; reason?: string; changes: Array<{ field: string }> }>;
   document: { key: string; exists?: boolean; title: string; id?: string; sameVersionImportedAt?: string | null };
   versionId?: string;
+  /** Preview only: changes this person may not make (applying would be refused whole with 403). */
+  refused?: Array<{ permission: string; effect: string }>;
 }
 
 export interface ImportRequest {
