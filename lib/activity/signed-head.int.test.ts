@@ -17,16 +17,18 @@ import { activityHeadMessage } from "@/lib/activity/signed-head";
 import { GENESIS_HASH, eventHash } from "@/lib/activity/hash";
 import { rewriteTrail, withOwner } from "@/lib/activity/testing/owner-db";
 import { ctxOf, makeUser, uniq } from "@/tests/factories";
+import { buildManifest } from "@/lib/packets/manifest";
+import { digestOf, writeDeterministicZip } from "@/lib/packets/write-zip";
 
 const dir = mkdtempSync(path.join(tmpdir(), "proofline-trail-"));
 process.env.PACKET_SIGNING_KEY_FILE = path.join(dir, "signing-key.pem");
 
 /** `npm run activity:verify`, as an operator runs it. */
-function activityVerify(): Promise<{ code: number; out: string }> {
+function activityVerify(args: string[] = []): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "scripts/activity-verify.ts"],
+      ["node_modules/tsx/dist/cli.mjs", "scripts/activity-verify.ts", ...args],
       { encoding: "utf8", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, PACKET_SIGNING_KEY_FILE: process.env.PACKET_SIGNING_KEY_FILE } },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, out: stdout + stderr }),
     );
@@ -112,6 +114,54 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
       }
     });
     expect(await verifyActivityChain(prisma)).toMatchObject({ ok: true });
+  });
+
+  it("still catches a rewrite through the head a packet carries, after the owner deleted every stored head", async () => {
+    await someEvents(2);
+    const head = (await checkActivityTrail({ now: new Date() })).signed!;
+    // A packet as the app builds them (its own manifest and ZIP code), carrying the head: what an auditor holds.
+    const bytes = Buffer.from("evidence_id\r\n");
+    const manifest = buildManifest({
+      audit: { id: "a", name: "Anchor", framework: "soc2", type: "TYPE_II", windowStart: "2026-01-01T00:00:00.000Z", windowEnd: "2026-06-30T23:59:59.999Z", projects: [] },
+      dataAsOf: new Date("2026-07-01T00:00:00Z"),
+      requestedBy: "lead@proofline.test",
+      files: [await digestOf({ path: "csv/evidence.csv", source: { bytes } })],
+      activityHead: head,
+    });
+    const packet = path.join(dir, "anchor.zip");
+    await writeDeterministicZip(
+      packet,
+      [
+        { path: "csv/evidence.csv", source: { bytes } },
+        { path: "manifest.json", source: { bytes: manifest.json } },
+        { path: "manifest.sig", source: { bytes: manifest.signature } },
+      ],
+      new Date("2026-07-01T00:00:00Z"),
+    );
+
+    const victim = (await prisma.activityEvent.findMany({ orderBy: { id: "asc" }, where: { action: "project.create" } })).at(-2)!;
+    const original = victim.summary;
+    await withOwner(async (o) => {
+      await o.query("BEGIN");
+      await o.query("SET LOCAL session_replication_role = replica");
+      await o.query(`DELETE FROM "ActivitySignedHead"`);
+      await o.query("COMMIT");
+    });
+    await rewriteTrail((row) => (row.id === victim.id.toString() ? { ...row, summary: { after: { name: "forged" } } } : undefined));
+
+    // With the stored heads gone, the database alone no longer shows the rewrite (the limit the ADR states) …
+    const alone = await verifyActivityChain(prisma);
+    expect(alone, JSON.stringify(alone.firstBreak)).toMatchObject({ ok: true, signedHeads: 0 });
+    // … the packet's head does.
+    const run = await activityVerify(["--packet", packet]);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(`First broken link: event ${head.eventId}`);
+    expect(run.out).toContain("the trail up to it was rewritten");
+
+    await rewriteTrail((row) => (row.id === victim.id.toString() ? { ...row, summary: original } : undefined));
+    const restored = await activityVerify(["--packet", packet]);
+    expect(restored.out).toContain("Activity trail intact");
+    expect(restored.code).toBe(0);
   });
 
   it("refuses a signed head the owner forged without the deployment's key", async () => {

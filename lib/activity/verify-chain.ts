@@ -15,7 +15,7 @@ export interface ChainReport {
   firstBreak?: ChainBreak;
   /** The newest event that verified, when the whole chain did: what the next signed head signs. */
   head?: { eventId: string; hash: string };
-  /** How many signed heads were matched against the chain. */
+  /** How many signed heads (stored and anchors) were matched against the chain. */
   signedHeads: number;
   latestSignedHead?: SignedHead;
 }
@@ -23,6 +23,11 @@ export interface ChainReport {
 export interface VerifyChainOptions {
   /** The deployment's public key: every signed head must carry a valid signature by it (default: the key file's). */
   publicKey?: KeyObject | null;
+  /**
+   * Signed heads kept outside the database (from packets handed to auditors): checked like the stored
+   * ones, so that deleting the stored heads does not hide a rewrite from them.
+   */
+  anchors?: SignedHead[];
 }
 
 const BATCH = 5000;
@@ -35,7 +40,8 @@ const BATCH = 5000;
  */
 export async function verifyActivityChain(db: Db, options: VerifyChainOptions = {}): Promise<ChainReport> {
   const publicKey = options.publicKey === undefined ? existingPublicKey() : options.publicKey;
-  const heads = (await db.activitySignedHead.findMany({ orderBy: { eventId: "asc" } })).map(toSignedHead);
+  const stored = (await db.activitySignedHead.findMany({ orderBy: { eventId: "asc" } })).map(toSignedHead);
+  const heads = [...stored, ...(options.anchors ?? []).filter((a) => !stored.some((h) => h.eventId === a.eventId && h.hash === a.hash && h.signedAt === a.signedAt))];
   const fingerprint = publicKey ? fingerprintOf(publicKey) : null;
   const latestSignedHead = heads.reduce<SignedHead | undefined>((a, h) => (!a || h.signedAt > a.signedAt ? h : a), undefined);
   const fail = (checked: number, eventId: string, reason: string): ChainReport => ({
@@ -51,7 +57,8 @@ export async function verifyActivityChain(db: Db, options: VerifyChainOptions = 
       return fail(0, h.eventId, `signed head of event ${h.eventId} (${h.signedAt}) does not carry a valid signature by this deployment's key: it was forged or altered`);
     }
   }
-  const headsById = new Map(heads.map((h) => [h.eventId, h]));
+  const headsById = new Map<string, SignedHead[]>();
+  for (const h of heads) headsById.set(h.eventId, [...(headsById.get(h.eventId) ?? []), h]);
 
   let expectedPrev = GENESIS_HASH;
   let afterId: bigint | undefined;
@@ -76,8 +83,7 @@ export async function verifyActivityChain(db: Db, options: VerifyChainOptions = 
       if (eventHash(e.prevHash, { ...e, summary: e.summary }) !== e.hash) {
         return fail(checked, id, `event ${id} (${e.action}) does not match its hash: its contents were changed after it was written`);
       }
-      const signed = headsById.get(id);
-      if (signed) {
+      for (const signed of headsById.get(id) ?? []) {
         if (signed.hash !== e.hash) {
           return fail(
             checked,
@@ -105,5 +111,5 @@ export async function verifyActivityChain(db: Db, options: VerifyChainOptions = 
         : `the head signed at ${missing.signedAt} names event ${missing.eventId}, which is no longer in the trail: it was deleted`,
     );
   }
-  return { checked, ok: true, head: last, signedHeads: matched.size, latestSignedHead };
+  return { checked, ok: true, head: last, signedHeads: heads.length, latestSignedHead };
 }

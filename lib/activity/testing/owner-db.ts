@@ -40,7 +40,7 @@ export async function rewriteTrail(edit: (row: Row) => Row | null | undefined): 
   await withOwner(async (c) => {
     await c.query("BEGIN");
     await c.query("SET LOCAL session_replication_role = replica");
-    const { rows } = await c.query<Row>(`SELECT id::text AS id, "occurredAt", "actorType", "actorId", "actorLabel", action, "entityType", "entityId", "projectId", summary, "requestId", "prevHash", hash FROM "ActivityEvent" ORDER BY id`);
+    const { rows } = await c.query<Row>(`SELECT id::text AS id, "occurredAt", "actorType", "actorId", "actorLabel", action, "entityType", "entityId", "projectId", summary, "requestId", "prevHash", hash FROM "ActivityEvent" ORDER BY "ActivityEvent".id`); // numeric order (the output column id is text)
     let prev = GENESIS_HASH;
     let changed = false;
     for (const row of rows) {
