@@ -15,7 +15,7 @@ import { prepareForStart, type StartPreparation } from "./lib/prepare";
 import { buildIsCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { ProcessGroup, run } from "./lib/children";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-users";
-import { WEB_SERVER_NODE_FLAGS } from "./lib/web-server-flags";
+import { WEB_SERVER_ENV, WEB_SERVER_NODE_FLAGS } from "./lib/web-server-flags";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -77,7 +77,9 @@ async function main() {
       process.exit(1);
     }
   }
-  group.start("web server", process.execPath, [...(dev ? [] : WEB_SERVER_NODE_FLAGS), nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host], { env });
+  group.start("web server", process.execPath, [...(dev ? [] : WEB_SERVER_NODE_FLAGS), nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host], {
+    env: dev ? env : { ...env, ...WEB_SERVER_ENV },
+  });
   if (existsSync(path.join("scripts", "worker.ts"))) {
     group.start("worker", process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "worker.ts")], { env });
   }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { buildIsCurrent, writeBuildStamp } from "../../scripts/lib/build-stamp";
 import { run } from "../../scripts/lib/children";
 import { freePort } from "../../scripts/lib/database";
-import { WEB_SERVER_NODE_FLAGS } from "../../scripts/lib/web-server-flags";
+import { WEB_SERVER_ENV, WEB_SERVER_NODE_FLAGS } from "../../scripts/lib/web-server-flags";
 
 export const SERVED_DIST = ".next-e2e";
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
@@ -42,7 +42,7 @@ export async function startServedApp(opts: { distDir: string; env: NodeJS.Proces
   const url = `http://127.0.0.1:${port}`;
   // With the same node flags as `npm start` gives the web server.
   const child: ChildProcess = spawn(process.execPath, [...WEB_SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...opts.env, NEXT_DIST_DIR: opts.distDir, NODE_ENV: "production", NEXTAUTH_URL: url },
+    env: { ...opts.env, ...WEB_SERVER_ENV, NEXT_DIST_DIR: opts.distDir, NODE_ENV: "production", NEXTAUTH_URL: url },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
