@@ -34,6 +34,8 @@ const ZEnvFields = z.object({
   INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
   INGEST_MAX_JSON_BYTES: z.coerce.number().int().min(1024).optional(),
   INGEST_MAX_LINE_BYTES: z.coerce.number().int().min(1024).optional(),
+  // Wall-clock milliseconds one imported document may take to parse on its worker thread.
+  IMPORT_PARSE_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   PROOFLINE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   // "1": this deployment is the demo (npm start on the embedded database, `npm start -- --demo`, or the
   // e2e tests), so accounts with the published demo password may exist. Otherwise the production server

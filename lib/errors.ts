@@ -66,6 +66,13 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = "Unsupported media type";
 }
 
+/** A document whose parse ran past its time or memory budget (lib/import/parse-off-thread.ts); nothing was written. */
+export class ImportTooComplexError extends AppError {
+  readonly status = 422;
+  readonly code = "import-too-complex";
+  readonly title = "Document too complex";
+}
+
 /** Too many requests of one kind in a short time; the answer carries Retry-After. */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;

@@ -50,7 +50,7 @@ export async function applyDocumentImport({ ctx, slug, now, expectedSha256, ...i
   const project = await projectBySlug(ctx.actor, slug);
   assertCan(ctx.actor, "document:import", { projectId: project.id });
   if (project.archivedAt) throw new ConflictError(`${project.name} is archived; restore it before importing documents into it.`);
-  const parsed = parseUpload(input);
+  const parsed = await parseUpload(input);
   if (expectedSha256 && expectedSha256 !== parsed.sha256) throw new ConflictError("The document is not the one that was previewed; preview it again before importing.");
   const key = documentKeyFor(input, parsed);
   const content = new TextDecoder().decode(input.bytes).replace(/^\uFEFF/, "");

@@ -1,10 +1,10 @@
 // Shared by preview and apply: parse the upload, find the document it is a version of, read what the
 // project holds that the document could touch, and plan the reconciliation.
 import type { Db } from "@/lib/db";
-import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/lib/errors";
-import { parseDocument } from "@/lib/import/parse-document";
+import { ImportTooComplexError, InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/lib/errors";
+import { parseDocumentOffThread } from "@/lib/import/parse-off-thread";
 import { ImportRefusal } from "@/lib/import/input";
-import { importMaxBytes } from "@/lib/limits";
+import { importMaxBytes, importParseBudgetMs } from "@/lib/limits";
 import { type ExistingItem, type ExistingRunbook, type ImportPlan, planImport } from "@/lib/import/plan-import";
 import { slugKey } from "@/lib/import/runbooks";
 import type { DocFormat, ParsedDocument, ParsedRunbookStep } from "@/lib/import/types";
@@ -16,16 +16,22 @@ export interface ImportInput {
   /** Import as a new version of this document (its key); by default the key comes from the file name or title. */
   documentKey?: string;
   maxBytes?: number;
+  /** How long the parse may take (default IMPORT_PARSE_BUDGET_MS). */
+  parseBudgetMs?: number;
 }
 
-/** Parses, turning the importer's refusals into the API's typed errors (413, 415, 422). */
-export function parseUpload(input: ImportInput): ParsedDocument {
+/**
+ * Parses on a worker thread within the time budget (the event loop never runs the parser), turning
+ * the importer's refusals into the API's typed errors (413, 415, 422).
+ */
+export async function parseUpload(input: ImportInput): Promise<ParsedDocument> {
   try {
-    return parseDocument(input.bytes, { filename: input.filename, format: input.format, maxBytes: input.maxBytes ?? importMaxBytes() });
+    return await parseDocumentOffThread(input.bytes, { filename: input.filename, format: input.format, maxBytes: input.maxBytes ?? importMaxBytes(), budgetMs: input.parseBudgetMs ?? importParseBudgetMs() });
   } catch (err) {
     if (!(err instanceof ImportRefusal)) throw err;
     if (err.code === "too-large") throw new PayloadTooLargeError(err.message);
     if (err.code === "binary") throw new UnsupportedMediaTypeError(err.message);
+    if (err.code === "too-complex") throw new ImportTooComplexError(err.message);
     throw new InvalidInputError(err.message, [{ path: "document", message: err.message }]);
   }
 }

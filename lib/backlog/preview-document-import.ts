@@ -13,7 +13,7 @@ export interface PreviewDocumentImportOptions extends ImportInput {
 export async function previewDocumentImport({ ctx, slug, ...input }: PreviewDocumentImportOptions) {
   const project = await projectBySlug(ctx.actor, slug);
   assertCan(ctx.actor, "document:import", { projectId: project.id });
-  const parsed = parseUpload(input);
+  const parsed = await parseUpload(input);
   const key = documentKeyFor(input, parsed);
   const existing = await prisma.sourceDocument.findUnique({
     where: { projectId_key: { projectId: project.id, key } },

@@ -8,6 +8,8 @@ import { rstBlocks } from "@/lib/import/rst-blocks";
 import { textBlocks } from "@/lib/import/text-blocks";
 import { interpret } from "@/lib/import/interpret";
 
+export { ImportRefusal };
+
 export interface ParseOptions {
   /** Used to pick the format (.md, .rst) and in messages. */
   filename?: string;
