@@ -13,6 +13,7 @@ const node = (refId: string, over: Partial<RequirementNode> = {}): RequirementNo
   assessable: true,
   depth: 1,
   defaultNotApplicableReason: null,
+  notApplicableByDefault: null,
   controls: [],
   inherited: [],
   scored: true,

@@ -30,7 +30,7 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
   const [to, setTo] = useState("");
   const [outcome, setOutcome] = useState("PASS");
   const errors = fieldErrors(upload.error);
-  const manual = format === "manual";
+  const manual = format === "manual" || format === "vendor-report";
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<string, string> = {
   BACKUP: "Backup",
   MANUAL_FILE: "Uploaded file",
   LINK: "Link",
+  VENDOR_REPORT: "Vendor assurance report",
 };
 
 // Outcomes are always written out (never shown by colour alone).

@@ -2,6 +2,8 @@
 // control serves. Pure. (Readiness, which needs evidence, is computed elsewhere; this only says
 // "mapped".) Callers pass scored requirements as `assessable`, with the controls they inherit from a
 // group above counted in `mappedControls` and an ancestor's not-applicable reason as their own.
+// Applicability is lib/catalogue/applicability.ts, the one definition readiness uses too.
+import { defaultNotApplicable } from "@/lib/catalogue/applicability";
 
 export interface CoverageInput {
   assessable: boolean;
@@ -31,7 +33,7 @@ export function coverageOf(requirements: Iterable<CoverageInput>): Coverage {
     if (!r.assessable || r.retired) continue;
     assessable++;
     if (r.mappedControls > 0) mapped++;
-    else if (r.defaultNotApplicableReason) notApplicable++;
+    else if (defaultNotApplicable(r.defaultNotApplicableReason, r.mappedControls)) notApplicable++;
   }
   const denominator = assessable - notApplicable;
   return { assessable, mapped, notApplicable, unmapped: denominator - mapped, ratio: denominator > 0 ? mapped / denominator : null };

@@ -3,6 +3,7 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { coverageOf, normaliseRef, type Coverage } from "@/lib/catalogue/coverage";
 import { walkRequirementTree, type ControlRef } from "@/lib/catalogue/requirement-tree";
+import { defaultNotApplicable } from "@/lib/catalogue/applicability";
 import type { TFrameworkQuery } from "@/lib/schemas/catalogue";
 
 export interface RequirementNode {
@@ -13,8 +14,13 @@ export interface RequirementNode {
   level: string;
   assessable: boolean;
   depth: number;
-  /** Not applicable by default: its own reason, or else the nearest ancestor's. */
+  /** The catalogue's not-applicable-by-default reason: its own, or else the nearest ancestor's. */
   defaultNotApplicableReason: string | null;
+  /**
+   * Scored and not applicable by default: the reason above, when no live control decides it (the one
+   * definition readiness uses too: lib/catalogue/applicability.ts). Null when it applies.
+   */
+  notApplicableByDefault: string | null;
   /** Live controls mapped to this requirement itself. */
   controls: ControlRef[];
   /** Live controls mapped to an ancestor, which decide this requirement too (`from`: that ancestor's refId). */
@@ -127,6 +133,7 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
       assessable: row.assessable,
       depth,
       defaultNotApplicableReason: naReason,
+      notApplicableByDefault: scored ? defaultNotApplicable(naReason, row.mappings.length + inherited.length) : null,
       controls: row.mappings.map((m) => m.control),
       inherited,
       scored,

@@ -41,7 +41,10 @@ export async function ingestEvidence(opts: IngestEvidenceOptions): Promise<Inges
   if (opts.declaredLength != null && opts.declaredLength > limits.maxBodyBytes) {
     refuse("body-too-large", `The body is ${formatBytes(opts.declaredLength)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`);
   }
-  if (meta.outcome && meta.format !== "manual") refuse("invalid-content", "An outcome can only be stated for manual files (format=manual); other formats are judged by their rule.");
+  if (meta.outcome && meta.format !== "manual" && meta.format !== "vendor-report") {
+    refuse("invalid-content", "An outcome can only be stated for manual files (format=manual) and vendor reports (format=vendor-report); other formats are judged by their rule.");
+  }
+  if (meta.format === "vendor-report") checkVendorReportPeriod(meta);
   const spooled = await spoolBody(opts.body, limits.maxBodyBytes);
   try {
     const existing = await prisma.evidence.findUnique({ where: { projectId_dedupeKey: { projectId: project.id, dedupeKey: spooled.sha256 } }, select: { id: true } });
@@ -57,7 +60,7 @@ export async function ingestEvidence(opts: IngestEvidenceOptions): Promise<Inges
     if (plan.type === "audit-log") {
       return await ingestAuditLog({ ctx, base, events: plan.events, detected: plan.detected, now, meta });
     }
-    const parsed = plan.type === "manual" ? manualEvidence(meta, spooled) : plan.parsed;
+    const parsed = plan.type === "manual" ? (meta.format === "vendor-report" ? vendorReportEvidence(meta, spooled) : manualEvidence(meta, spooled)) : plan.parsed;
     return await storeParsed({ ctx, base, parsed, plan, meta });
   } finally {
     await spooled.discard();
@@ -93,6 +96,32 @@ function manualEvidence(meta: TEvidencePushMeta, spooled: SpooledBody): ParsedEv
     outcomeReason: "Stated by the person who added the file.",
     subject: meta.filename,
     summary: { bytes: spooled.size, filename: meta.filename ?? null },
+  };
+}
+
+/** A vendor report states the period it covers; without it, nobody can tell when it goes stale. */
+function checkVendorReportPeriod(meta: TEvidencePushMeta): void {
+  if (!meta.periodStart || !meta.periodEnd) {
+    refuse("invalid-content", "A vendor assurance report needs the period it covers: give periodStart and periodEnd (the report's period, or a certificate's validity).");
+  }
+  if (new Date(meta.periodStart) > new Date(meta.periodEnd)) refuse("invalid-content", "The report's period starts after it ends.");
+}
+
+/**
+ * A subservice organisation's assurance report (a SOC 2 report or an ISO certificate), kept as a file.
+ * It is effective at the end of the period it covers, so it goes stale `freshnessDays` after that, like
+ * any evidence. Its outcome is the reviewer's: PASS for a clean report, WARN with exceptions.
+ */
+function vendorReportEvidence(meta: TEvidencePushMeta, spooled: SpooledBody): ParsedEvidence {
+  return {
+    kind: "VENDOR_REPORT",
+    format: "vendor-report",
+    title: meta.title ?? meta.filename ?? "Vendor assurance report",
+    outcome: meta.outcome ?? "PASS",
+    outcomeReason: "Stated by the person who reviewed the report.",
+    subject: meta.filename,
+    summary: { bytes: spooled.size, filename: meta.filename ?? null, periodStart: meta.periodStart ?? null, periodEnd: meta.periodEnd ?? null },
+    effectiveAt: meta.periodEnd ? new Date(meta.periodEnd) : undefined,
   };
 }
 

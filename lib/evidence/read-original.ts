@@ -20,7 +20,7 @@ export async function readOriginal({ ctx, projectSlug, evidenceId }: ReadOrigina
   if (!evidence.sha256) throw new NotFoundError("This evidence has no stored original (it is a link or a recorded event).");
   const blob = await openBlob(evidence.sha256);
   if (!blob) throw new NotFoundError(`The original (sha256 ${evidence.sha256}) is missing from the blob store.`);
-  const ext = { junit: "xml", "audit-log": "jsonl", "yarn-audit": "jsonl" }[evidence.format] ?? (evidence.format === "manual" ? "bin" : "json");
+  const ext = { junit: "xml", "audit-log": "jsonl", "yarn-audit": "jsonl" }[evidence.format] ?? (evidence.format === "manual" || evidence.format === "vendor-report" ? "bin" : "json");
   return {
     ...blob,
     sha256: evidence.sha256,

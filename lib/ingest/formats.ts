@@ -25,6 +25,9 @@ export const FORMATS = {
   restic: { kind: "BACKUP", container: "json-or-jsonl", label: "restic --json output", pushable: true },
   pgbackrest: { kind: "BACKUP", container: "json", label: "pgBackRest info --output=json", pushable: true },
   manual: { kind: "MANUAL_FILE", container: "bytes", label: "Any other file (kept, not parsed)", pushable: true },
+  // A subservice organisation's SOC 2 report or ISO certificate: kept, not parsed; the period it covers
+  // is required, and it is effective at the period's end (docs/catalogues.md, "Carved out").
+  "vendor-report": { kind: "VENDOR_REPORT", container: "bytes", label: "Vendor assurance report (SOC 2 report or ISO certificate, with the period it covers)", pushable: true },
   link: { kind: "LINK", container: "none", label: "A link", pushable: false },
   "github-workflow-run": { kind: "CI_RUN", container: "none", label: "GitHub workflow run", pushable: false },
   "github-check-run": { kind: "CI_RUN", container: "none", label: "GitHub check run", pushable: false },

@@ -74,7 +74,7 @@ export async function planParse(req: ParseRequest): Promise<ParsePlan> {
   const { body, named, limits } = req;
   if (body.size === 0) refuse("empty-body", "The body is empty: send the file's bytes.");
   if (body.size > limits.maxBodyBytes) refuse("body-too-large", `The body is ${formatBytes(body.size)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`);
-  if (named === "manual") return { type: "manual" };
+  if (named === "manual" || named === "vendor-report") return { type: "manual" };
   if (named && !FORMATS[named].pushable) refuse("unsupported-format", `Evidence of format "${named}" arrives through its own endpoint, not as a pushed file.`);
 
   const head = await readHead(body.open(), limits.maxLineBytes + 2);

@@ -27,8 +27,8 @@ const EXPECTED: Record<string, [status: string, family: string | null]> = {
   "KG.2.a": ["not_applicable", "KG"], // N1; KG.2's A1 is archived
   "KG.2.b": ["unmet", "KG"], // N1, F1 failing
   "R.old.1": ["unmet", "R"], // retired parent R.old passes down F1
-  "R.na.1": ["not_applicable", "R"], // retired parent R.na is not applicable by default
-  "R.na.2": ["not_applicable", "R"],
+  "R.na.1": ["unmet", "R"], // retired parent R.na is not applicable by default, but F1 (failing) decides it, so it applies
+  "R.na.2": ["not_applicable", "R"], // nothing decides it: not applicable by default
   "R.2": ["met", "R"], // its only child R.2.x is retired: R.2 is scored, P3
   "A32.a": ["unmet", "CH"], // A32 [R2 failing: the FAIL of the tied exercises counts] + P1
   "A32.b": ["unmet", "CH"], // R2 failing + R1
@@ -42,7 +42,7 @@ const EXPECTED: Record<string, [status: string, family: string | null]> = {
 const STATES = { P1: "passing", P2: "passing", P3: "passing", S1: "stale", F1: "failing", N1: "not_applicable", R1: "passing", R2: "failing", X1: "stale", E1: "stale" };
 
 describe("readiness at the boundaries: groups, families, retired parents, three-level inheritance", () => {
-  it("compute-readiness and the independent SQL both give the hand-derived states, statuses, families and score (5/14, then 6/14 a millisecond earlier)", async () => {
+  it("compute-readiness and the independent SQL both give the hand-derived states, statuses, families and score (5/15, then 6/15 a millisecond earlier)", async () => {
     const w = await makeBoundaryWorld(uniq("bnd").toLowerCase(), NOW);
     const keyOf = (name: string) => w.control[name];
 
@@ -67,13 +67,13 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
     const independent = (await independentRequirements(w.projectId, w.frameworkId, NOW)).sort((a, b) => a.refId.localeCompare(b.refId));
     expect(independent).toEqual(expected);
 
-    // The score and the family figures: met 5 of 14 applicable.
-    expect(fw).toMatchObject({ met: 5, applicable: 14 });
-    expect(fw.score).toBeCloseTo(5 / 14, 12);
+    // The score and the family figures: met 5 of 15 applicable.
+    expect(fw).toMatchObject({ met: 5, applicable: 15 });
+    expect(fw.score).toBeCloseTo(5 / 15, 12);
     expect(fw.families.map((f) => [f.refId || f.title, f.met, f.applicable])).toEqual([
       ["KF", 2, 4],
       ["KG", 0, 1],
-      ["R", 1, 2],
+      ["R", 1, 3],
       ["CH", 1, 3],
       ["Not in a family", 1, 4],
     ]);
@@ -92,7 +92,7 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
 
     // A millisecond before E1 turns stale, EDGE is met; the independent SQL agrees.
     const before = (await computeReadiness({ ctx: systemCtx("test"), projectId: w.projectId, at: JUST_BEFORE })).result.frameworks[0];
-    expect(before).toMatchObject({ met: 6, applicable: 14 });
+    expect(before).toMatchObject({ met: 6, applicable: 15 });
     const beforeIndependent = await independentRequirements(w.projectId, w.frameworkId, JUST_BEFORE);
     expect(beforeIndependent.filter((r) => r.status === "met").map((r) => r.refId).sort()).toEqual(["A33", "EDGE", "KF.2", "KF.3", "LOOSE.b", "R.2"]);
     expect(before.requirements.filter((r) => r.status === "met").map((r) => r.refId).sort()).toEqual(["A33", "EDGE", "KF.2", "KF.3", "LOOSE.b", "R.2"]);

@@ -57,6 +57,7 @@ const TITLES: Partial<Record<EvidenceKind, string>> = {
   AUDIT_LOG: "audit log export",
   RESTORE_DRILL: "restore drill report",
   BACKUP: "nightly backup",
+  VENDOR_REPORT: "cloud provider SOC 2 Type II report",
 };
 
 function titleOf(t: DemoTarget): { title: string; workflow: string | null } {

@@ -128,6 +128,7 @@ const KIND_LABELS: Record<string, string> = {
   BACKUP: "backup record",
   MANUAL_FILE: "uploaded document",
   LINK: "linked document",
+  VENDOR_REPORT: "vendor assurance report",
 };
 
 export function kindLabel(kind: string): string {

@@ -1,5 +1,6 @@
 // The requirement and framework rules (pure). Documented in docs/readiness.md and on /readiness/how.
 import { naturalOrder } from "@/lib/readiness/order";
+import { defaultNotApplicable } from "@/lib/catalogue/applicability";
 import type {
   ControlResult,
   ControlState,
@@ -90,8 +91,9 @@ export const RETIRED_NOTE = "Retired by a newer catalogue version; kept in place
 /**
  * A scored requirement (current, assessable, with no current assessable requirement beneath it) is
  * decided by the controls mapped to it and to every one of its ancestors, and is:
- *  - not applicable when it or an ancestor is not applicable by default, or when every control that
- *    decides it is marked not applicable for the project;
+ *  - not applicable when it or an ancestor is not applicable by default and no control decides it
+ *    (lib/catalogue/applicability.ts), or when every control that decides it is marked not applicable
+ *    for the project;
  *  - met when at least one applicable control decides it and every applicable one is passing;
  *  - unmet otherwise (including when no control is mapped to it or above it).
  * Every other requirement is a group. Readiness = met / applicable scored requirements, per
@@ -130,7 +132,9 @@ export function evaluateFramework(fw: FrameworkFacts, controls: ReadonlyMap<stri
     }
     r.controlIds = deciding.map((c) => c.id);
     r.inherited = deciding.filter((c) => n.inheritedFrom.has(c.id) && !n.req.controlIds.includes(c.id)).map((c) => ({ controlId: c.id, fromRefId: n.inheritedFrom.get(c.id)! }));
-    if (n.naReason) {
+    // Not applicable by default only while no control decides it (lib/catalogue/applicability.ts, the
+    // definition mapping coverage uses too).
+    if (defaultNotApplicable(n.naReason, deciding.length)) {
       r.status = "not_applicable";
       continue;
     }

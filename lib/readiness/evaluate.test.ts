@@ -70,16 +70,19 @@ describe("requirement and framework rule", () => {
     expect(res.frameworks[0].controlCounts).toEqual({ passing: 1, failing: 0, stale: 0, not_applicable: 2 });
   });
 
-  it("requirements not applicable by default are excluded from the score, with their reason", () => {
-    const res = run(soc2({ "CC6.1": ["A"], "CC6.4": ["B"] }, { "CC6.4": "Physical access is the cloud provider's." }), [
-      control("A", { expectations: [pass()] }),
-      control("B", { expectations: [fail()] }),
-    ]);
+  it("a requirement not applicable by default is excluded with its reason while no control decides it, and scored once one does", () => {
+    const res = run(soc2({ "CC6.1": ["A"] }, { "CC6.4": "Physical access is the cloud provider's." }), [control("A", { expectations: [pass()] })]);
     const fw = res.frameworks[0];
     expect(fw.requirements.find((r) => r.refId === "CC6.4")).toMatchObject({ status: "not_applicable", note: "Physical access is the cloud provider's.", blockingControlIds: [] });
     expect(fw).toMatchObject({ met: 1, applicable: 2 });
-    // B decides only an excluded requirement, so it is not counted among the framework's controls.
-    expect(fw.controlCounts.failing).toBe(0);
+    // Mapping a control says the requirement applies (the one definition coverage uses too): scored.
+    const mapped = run(soc2({ "CC6.1": ["A"], "CC6.4": ["B"] }, { "CC6.4": "Physical access is the cloud provider's." }), [
+      control("A", { expectations: [pass()] }),
+      control("B", { expectations: [fail()] }),
+    ]).frameworks[0];
+    expect(mapped.requirements.find((r) => r.refId === "CC6.4")).toMatchObject({ status: "unmet", note: null, blockingControlIds: ["B"] });
+    expect(mapped).toMatchObject({ met: 1, applicable: 3 });
+    expect(mapped.controlCounts.failing).toBe(1);
   });
 
   it("controls mapped to a parent requirement decide each of its points, and the parent is a group", () => {

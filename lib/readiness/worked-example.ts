@@ -9,6 +9,7 @@ function req(refId: string, title: string, parentId: string | null, position: nu
   return { id: refId, refId, title, parentId, level: parentId ? "requirement" : "family", assessable: !!parentId, position, notApplicableReason: null, controlIds: [], ...extra };
 }
 
+// Keys, titles and mappings are the starter library's (prisma/catalogues/starter-controls.json).
 const framework: FrameworkFacts = {
   id: "example",
   key: "soc2",
@@ -16,13 +17,14 @@ const framework: FrameworkFacts = {
   requirements: [
     req("CC6", "Logical and physical access", null, 1),
     req("CC6.1", "Access is restricted and logged", "CC6", 1, { controlIds: ["ACC-01"] }),
-    req("CC6.4", "Physical access", "CC6", 2, { notApplicableReason: "Physical security is the cloud provider's duty." }),
-    req("CC6.8", "Malicious code is detected", "CC6", 3, { controlIds: ["SDL-01"] }),
-    req("CC8", "Change management", null, 2),
-    req("CC8.1", "Changes are authorised, tested and approved", "CC8", 1, { controlIds: ["CHG-01", "CHG-02"] }),
-    req("A1", "Availability", null, 3),
-    req("A1.2", "Environmental protections", "A1", 1, { controlIds: ["OPS-09"] }),
-    req("A1.3", "Recovery is tested", "A1", 2, { controlIds: ["BCK-01", "BCK-02"] }),
+    req("CC6.4", "Physical access (carved out to the cloud provider)", "CC6", 2, { controlIds: ["VND-05"] }),
+    req("CC7", "System operations", null, 2),
+    req("CC7.1", "Vulnerabilities and configuration changes are detected", "CC7", 1, { controlIds: ["SDL-01"] }),
+    req("CC8", "Change management", null, 3),
+    req("CC8.1", "Changes are authorised, tested and approved", "CC8", 1, { controlIds: ["CHG-01", "CHG-04"] }),
+    req("A1", "Availability", null, 4),
+    req("A1.2", "Environmental protections, backups and recovery infrastructure", "A1", 1, { controlIds: ["BCK-01"] }),
+    req("A1.3", "Recovery is tested", "A1", 2, { controlIds: ["BCK-02"] }),
   ],
 };
 
@@ -36,24 +38,35 @@ const ev = (id: string, title: string, outcome: "PASS" | "FAIL", day: string, br
 });
 
 const controls: ControlFacts[] = [
-  { id: "ACC-01", key: "ACC-01", title: "Access reviews and access logs", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "AUDIT_LOG", freshnessDays: 30, latest: ev("e1", "gateway access log", "PASS", "2026-10-12") }] },
-  { id: "SDL-01", key: "SDL-01", title: "Code scanning on every change", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "SAST_SCAN", freshnessDays: 30, latest: ev("e2", "semgrep", "PASS", "2026-09-01") }] },
-  { id: "CHG-01", key: "CHG-01", title: "Release gate passes before deploy", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "CI_RUN", freshnessDays: 30, latest: ev("e3", "release-check", "FAIL", "2026-10-18", "main") }] },
+  { id: "ACC-01", key: "ACC-01", title: "Multi-factor authentication everywhere", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "AUDIT_LOG", freshnessDays: 30, latest: ev("e1", "gateway access log", "PASS", "2026-10-12") }] },
   {
-    id: "CHG-02",
-    key: "CHG-02",
-    title: "Changes are reviewed",
+    id: "VND-05",
+    key: "VND-05",
+    title: "Subservice organisations' assurance reports reviewed",
+    notApplicable: false,
+    justification: null,
+    blockers: [],
+    runbooks: [],
+    // The cloud provider's SOC 2 Type II report for 1 Jul 2025 to 30 Jun 2026: effective at the period's end.
+    expectations: [{ kind: "VENDOR_REPORT", freshnessDays: 455, latest: ev("e6", "cloud provider SOC 2 Type II report", "PASS", "2026-06-30") }],
+  },
+  { id: "SDL-01", key: "SDL-01", title: "Static analysis on every pull request", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "SAST_SCAN", freshnessDays: 14, latest: ev("e2", "semgrep", "PASS", "2026-09-01") }] },
+  {
+    id: "CHG-01",
+    key: "CHG-01",
+    title: "Every change reviewed in a pull request",
     notApplicable: false,
     justification: null,
     expectations: [{ kind: "PULL_REQUEST", freshnessDays: 30, latest: ev("e4", "PR #412", "PASS", "2026-10-15") }],
     blockers: [{ itemId: "i1", key: "REL-004", title: "Sign release images", status: "OPEN", createdAt: d("2026-10-02"), closedAt: null }],
     runbooks: [],
   },
-  { id: "OPS-09", key: "OPS-09", title: "Data centre environmental monitoring", notApplicable: true, justification: "No hardware of our own", expectations: [{ kind: "MANUAL_FILE", freshnessDays: 365, latest: null }], blockers: [], runbooks: [] },
+  { id: "CHG-04", key: "CHG-04", title: "Release gate before tagging or deploying", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "CI_RUN", freshnessDays: 30, latest: ev("e3", "release-check", "FAIL", "2026-10-18", "main") }] },
+  { id: "BCK-01", key: "BCK-01", title: "Daily encrypted backups", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "BACKUP", freshnessDays: 2, latest: ev("e5", "nightly backup", "PASS", "2026-10-19") }] },
   {
-    id: "BCK-01",
-    key: "BCK-01",
-    title: "Restore drill every quarter",
+    id: "BCK-02",
+    key: "BCK-02",
+    title: "Quarterly restore drill",
     notApplicable: false,
     justification: null,
     expectations: [],
@@ -72,7 +85,6 @@ const controls: ControlFacts[] = [
       },
     ],
   },
-  { id: "BCK-02", key: "BCK-02", title: "Nightly backups", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "BACKUP", freshnessDays: 2, latest: ev("e5", "nightly backup", "PASS", "2026-10-19") }] },
 ];
 
 export const EXAMPLE_FACTS: ReadinessFacts = { at: EXAMPLE_AT, frameworks: [framework], controls };

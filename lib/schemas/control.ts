@@ -28,6 +28,7 @@ export const EVIDENCE_KINDS = [
   "BACKUP",
   "MANUAL_FILE",
   "LINK",
+  "VENDOR_REPORT",
 ] as const satisfies readonly EvidenceKind[];
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   TEST_REPORT: "Test report",
@@ -42,6 +43,7 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   BACKUP: "Backup",
   MANUAL_FILE: "Uploaded file",
   LINK: "Link",
+  VENDOR_REPORT: "Vendor assurance report",
 };
 
 export const ZFrequency = z.enum(FREQUENCIES, { message: `must be one of ${FREQUENCIES.join(", ")}` });

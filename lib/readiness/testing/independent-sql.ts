@@ -97,7 +97,7 @@ export async function independentRequirements(projectId: string, frameworkId: st
     `${STATES}
     SELECT r."refId",
       CASE
-        WHEN EXISTS (SELECT 1 FROM anc a JOIN "Requirement" x ON x.id = a.aid WHERE a.rid = r.id AND x."defaultNotApplicableReason" IS NOT NULL) THEN 'not_applicable'
+        WHEN count(s.id) = 0 AND EXISTS (SELECT 1 FROM anc a JOIN "Requirement" x ON x.id = a.aid WHERE a.rid = r.id AND x."defaultNotApplicableReason" IS NOT NULL) THEN 'not_applicable'
         WHEN count(s.id) = 0 THEN 'unmet'
         WHEN count(s.id) FILTER (WHERE s.state <> 'not_applicable') = 0 THEN 'not_applicable'
         WHEN bool_and(s.state IN ('passing', 'not_applicable')) THEN 'met'

@@ -21,6 +21,7 @@ const FORMAT: Partial<Record<EvidenceKind, string>> = {
   BACKUP: "restic",
   MANUAL_FILE: "manual",
   LINK: "link",
+  VENDOR_REPORT: "vendor-report",
   CI_RUN: "github-workflow-run",
   DEPLOYMENT: "github-deployment-status",
   PULL_REQUEST: "github-pull-request",
@@ -53,8 +54,8 @@ async function insertEvidence(tx: Tx, project: { id: string; slug: string }, sto
                               "collectedAt", "effectiveAt", "expiresAt", "createdAt")
       SELECT 'demo' || substr(md5(${project.id} || rows.dk), 1, 21), ${project.id}, rows.kind::"EvidenceKind", rows.fmt, rows.title, rows.wf,
              rows.outcome::"EvidenceOutcome", jsonb_build_object('note', 'Demo evidence for the readiness story'), rows.dk,
-             CASE WHEN rows.kind IN ('MANUAL_FILE', 'LINK') THEN NULL ELSE 'proofline-demo/' || ${project.slug} END,
-             CASE WHEN rows.kind IN ('MANUAL_FILE', 'LINK') THEN NULL ELSE 'main' END, rows.wf,
+             CASE WHEN rows.kind IN ('MANUAL_FILE', 'LINK', 'VENDOR_REPORT') THEN NULL ELSE 'proofline-demo/' || ${project.slug} END,
+             CASE WHEN rows.kind IN ('MANUAL_FILE', 'LINK', 'VENDOR_REPORT') THEN NULL ELSE 'main' END, rows.wf,
              rows.eff + interval '3 minutes', rows.eff, rows.eff + rows.fresh * interval '1 day', rows.eff + interval '3 minutes'
       FROM rows
       ON CONFLICT ("projectId", "dedupeKey") DO NOTHING

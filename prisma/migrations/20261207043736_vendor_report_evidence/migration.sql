@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EvidenceKind" ADD VALUE 'VENDOR_REPORT';
