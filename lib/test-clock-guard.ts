@@ -3,7 +3,7 @@
 // (scripts/test.ts, which runs the browser tests against `next start`) says it is a test run with
 // PROOFLINE_TEST_RUNNER=1. No imports: next.config.ts loads it.
 
-type EnvLike = Record<string, string | undefined>;
+type EnvLike = Record<string, unknown>;
 
 /** Whether requests may move the clock: only with the flag, and in production only under the test runner. */
 export function testClockAllowed(e: EnvLike): boolean {
