@@ -45,7 +45,7 @@ describe("loading the catalogues and the starter library", () => {
     expect(byKey.get("soc2")!.coverage).toEqual({ assessable: 61, mapped: 61, notApplicable: 0, unmapped: 0, ratio: 1 });
     expect(byKey.get("soc2")!.requirements).toBe(86);
     expect(byKey.get("gdpr")!.coverage).toMatchObject({ mapped: byKey.get("gdpr")!.coverage.assessable, unmapped: 0, ratio: 1 });
-    expect(byKey.get("irb")!.coverage).toMatchObject({ assessable: 26, mapped: 26, unmapped: 0 });
+    expect(byKey.get("irb")!.coverage).toMatchObject({ assessable: 79, mapped: 79, unmapped: 0 });
     const detail = await getFramework({ ctx, key: "soc2", query: { q: "cc1.2" } });
     expect(detail.nodes.map((n) => n.refId)).toEqual(["CC", "CC1", "CC1.2"]);
     expect(detail.nodes[2]).toMatchObject({ defaultNotApplicableReason: null, controls: [{ key: "GOV-09", title: "Governance body oversees internal control" }] });

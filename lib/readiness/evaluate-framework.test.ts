@@ -104,14 +104,18 @@ describe("retired requirements", () => {
         group("N", null, { notApplicableReason: null }),
         leaf("N.old", "N", { retired: true, notApplicableReason: "Not for teams like ours." }),
         leaf("N.old.1", "N.old", { level: "point", controlIds: ["OK"] }),
+        leaf("N.old.2", "N.old", { level: "point" }),
       ]),
       [passing("F-C"), stale("OLD-C"), passing("OK")],
     );
     expect(byRef["F.old"]).toMatchObject({ status: "group", retired: true, depth: 1, met: 0, applicable: 1, note: RETIRED_NOTE });
     expect(byRef["F.old.1"]).toMatchObject({ status: "unmet", depth: 2, familyId: "F", controlIds: ["F-C", "OLD-C", "OK"], blockingControlIds: ["OLD-C"] });
-    expect(byRef["N.old.1"]).toMatchObject({ status: "not_applicable", familyId: "N", note: "Not for teams like ours." });
+    // The retired parent passes down its not-applicable reason; it counts only while no control decides
+    // the point (lib/catalogue/applicability.ts): N.old.1, decided by OK, applies; N.old.2 does not.
+    expect(byRef["N.old.1"]).toMatchObject({ status: "met", familyId: "N", note: null });
+    expect(byRef["N.old.2"]).toMatchObject({ status: "not_applicable", familyId: "N", note: "Not for teams like ours." });
     expect(fw.families.map((f) => f.refId)).toEqual(["F", "N"]);
-    expect(fw).toMatchObject({ met: 0, applicable: 1 });
+    expect(fw).toMatchObject({ met: 1, applicable: 2 });
   });
 });
 
