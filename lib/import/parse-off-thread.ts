@@ -57,6 +57,7 @@ function spawn(): Slot {
     });
   });
   const slot: Slot = { worker, ready, busy: false };
+  worker.on("error", () => {}); // reported to the job that was running (or to the start); never an unhandled event
   worker.once("exit", () => drop(slot));
   slots.push(slot);
   return slot;
