@@ -152,6 +152,12 @@ describe("mappings an auditor would reject are gone", () => {
     expect(controlsOn(fw, refId)).not.toContain(key);
   });
 
+  it("lists each as withdrawn, with its reason, so the loader removes it where a lead has not edited the control", () => {
+    const withdrawn = library.withdrawn.map((w) => [w.control, w.framework, w.refId]);
+    expect(withdrawn).toEqual(REJECTED);
+    for (const w of library.withdrawn) expect(controlsOn(w.framework, w.refId), "withdrawn and mapped again").not.toContain(w.control);
+  });
+
   it("gives 11.10(f) a real operational-sequencing control, PRV-10 Art. 22, and consent a process control beside the records", () => {
     expect(controlsOn("irb", "11.10(f)")).toEqual(["LOG-08"]);
     expect(controlsOn("gdpr", "Art. 22")).toContain("PRV-10");

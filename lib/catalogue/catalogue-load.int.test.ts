@@ -118,4 +118,26 @@ describe("loading the catalogues and the starter library", () => {
     expect(edited.mappings.map((m) => m.requirement.refId)).not.toContain("CC9.1");
     expect(await loadStarterControls(ctx, { library })).toEqual([]);
   });
+  it("removes a withdrawn mapping from a starter control nobody edited, and keeps it on one a person edited", async () => {
+    // An installation that loaded starter library 1 still has GOV-04 → A1.1 and CHG-03 → CC4.1.
+    const [gov04, chg03, a11, cc41] = await Promise.all([
+      prisma.control.findUniqueOrThrow({ where: { key: "GOV-04" } }),
+      prisma.control.findUniqueOrThrow({ where: { key: "CHG-03" } }),
+      prisma.requirement.findFirstOrThrow({ where: { refId: "A1.1", framework: { key: "soc2" } } }),
+      prisma.requirement.findFirstOrThrow({ where: { refId: "CC4.1", framework: { key: "soc2" } } }),
+    ]);
+    await prisma.controlMapping.createMany({ data: [{ controlId: gov04.id, requirementId: a11.id }, { controlId: chg03.id, requirementId: cc41.id }] });
+    await prisma.control.update({ where: { id: chg03.id }, data: { customisedAt: new Date() } });
+    try {
+      const lines = await loadStarterControls(ctx);
+      // (The test above left BCK-01 with another title, which the real library now restores.)
+      expect(lines.filter((l) => l.startsWith("unmapped"))).toEqual([expect.stringMatching(/^unmapped GOV-04 from soc2 A1\.1 \(withdrawn: A1\.1 is capacity management/)]);
+      expect(await prisma.controlMapping.count({ where: { controlId: gov04.id, requirementId: a11.id } })).toBe(0);
+      expect(await prisma.controlMapping.count({ where: { controlId: chg03.id, requirementId: cc41.id } })).toBe(1);
+      expect(await loadStarterControls(ctx)).toEqual([]);
+    } finally {
+      await prisma.controlMapping.deleteMany({ where: { controlId: chg03.id, requirementId: cc41.id } });
+      await prisma.control.update({ where: { id: chg03.id }, data: { customisedAt: null } });
+    }
+  });
 });

@@ -14,7 +14,8 @@ export interface LoadStarterOptions {
  * Loads the starter control library without overwriting anyone's work:
  * - a control whose key is missing is created, with its expectations and mappings;
  * - a starter control nobody has edited (customisedAt empty, not archived) follows the file: title,
- *   description, frequency and expectations are updated, and new mappings are added (never removed);
+ *   description, frequency and expectations are updated, and new mappings are added; a mapping is
+ *   removed only when the file lists it as withdrawn (a mapping an earlier version got wrong);
  * - a control a person has edited, archived or created under the same key is left exactly as it is.
  * Running it twice changes nothing. Returns what changed.
  */
@@ -40,7 +41,7 @@ export async function loadStarterControls(ctx: RequestCtx, { library = starterLi
 type StarterControl = TStarterLibraryFile["controls"][number];
 
 async function applyStarter(tx: Tx, library: TStarterLibraryFile): Promise<string[]> {
-  const frameworkKeys = [...new Set(library.controls.flatMap((c) => Object.keys(c.mappings)))];
+  const frameworkKeys = [...new Set([...library.controls.flatMap((c) => Object.keys(c.mappings)), ...library.withdrawn.map((w) => w.framework)])];
   const requirements = await tx.requirement.findMany({
     where: { framework: { key: { in: frameworkKeys } } },
     select: { id: true, refId: true, framework: { select: { key: true } } },
@@ -112,6 +113,25 @@ async function applyStarter(tx: Tx, library: TStarterLibraryFile): Promise<strin
       await tx.controlMapping.createMany({ data: missing.map((t) => ({ controlId: before.id, requirementId: t.id })), skipDuplicates: true });
       lines.push(`mapped ${c.key} to ${missing.map((t) => t.label).join(", ")}`);
     }
+  }
+  lines.push(...(await withdrawMappings(tx, library, byKey, reqId)));
+  return lines;
+}
+
+/** Removes the withdrawn mappings from starter controls nobody has edited; a person's own mapping stays. */
+async function withdrawMappings(
+  tx: Tx,
+  library: TStarterLibraryFile,
+  byKey: Map<string, { id: string; starter: boolean; customisedAt: Date | null; archivedAt: Date | null }>,
+  reqId: Map<string, string>,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const w of library.withdrawn) {
+    const control = byKey.get(w.control);
+    const requirementId = reqId.get(`${w.framework}\u0000${w.refId}`);
+    if (!control || !requirementId || !control.starter || control.customisedAt || control.archivedAt) continue;
+    const removed = await tx.controlMapping.deleteMany({ where: { controlId: control.id, requirementId } });
+    if (removed.count) lines.push(`unmapped ${w.control} from ${w.framework} ${w.refId} (withdrawn: ${w.reason})`);
   }
   return lines;
 }

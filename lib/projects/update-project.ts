@@ -12,10 +12,13 @@ export interface UpdateProjectOptions {
   data: TProjectUpdate;
 }
 
-/** Renames, re-describes, archives or restores a project. Archiving keeps everything; it only hides. */
+/**
+ * Renames, re-describes, sets the retention period of, archives or restores a project. Archiving keeps
+ * everything; it only hides.
+ */
 export async function updateProject({ ctx, slug, data }: UpdateProjectOptions) {
   const input = validate(ZProjectUpdate, data, "");
-  if (input.name !== undefined || input.description !== undefined) assertCan(ctx.actor, "project:update");
+  if (input.name !== undefined || input.description !== undefined || input.retentionYears !== undefined) assertCan(ctx.actor, "project:update");
   if (input.archived !== undefined) assertCan(ctx.actor, "project:archive");
   return prisma.$transaction(async (tx) => {
     const before = await tx.project.findFirst({ where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] } });
@@ -23,11 +26,11 @@ export async function updateProject({ ctx, slug, data }: UpdateProjectOptions) {
     const archivedAt = input.archived === undefined ? undefined : input.archived ? (before.archivedAt ?? new Date()) : null;
     const after = await tx.project.update({
       where: { id: before.id },
-      data: { name: input.name, description: input.description, archivedAt },
+      data: { name: input.name, description: input.description, retentionYears: input.retentionYears, archivedAt },
     });
     const diff = changes(
-      { name: before.name, description: before.description, archived: before.archivedAt !== null },
-      { name: input.name, description: input.description, archived: input.archived },
+      { name: before.name, description: before.description, retentionYears: before.retentionYears, archived: before.archivedAt !== null },
+      { name: input.name, description: input.description, retentionYears: input.retentionYears, archived: input.archived },
     );
     if (Object.keys(diff.after).length) {
       const action = input.archived === undefined ? "project.update" : input.archived ? "project.archive" : "project.restore";

@@ -138,10 +138,19 @@ export const ZStarterControl = z.strictObject({
   mappings: z.record(ZFrameworkKey, z.array(ZRequirementRef).min(1)),
 });
 export type TStarterControl = z.infer<typeof ZStarterControl>;
+/** A mapping an earlier library version shipped and a later one withdrew, with the reason. */
+export const ZWithdrawnMapping = z.strictObject({
+  control: ZControlKey,
+  framework: ZFrameworkKey,
+  refId: ZRequirementRef,
+  reason: z.string().trim().min(10).max(500),
+});
 export const ZStarterLibraryFile = z.strictObject({
   format: z.literal(STARTER_FORMAT),
   version: z.string().trim().min(1).max(120),
   families: z.record(z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/), z.string().trim().min(1).max(80)),
   controls: z.array(ZStarterControl).min(1),
+  /** Removed from starter controls nobody has edited, when the loader finds them (docs/catalogues.md). */
+  withdrawn: z.array(ZWithdrawnMapping).max(1000).default([]),
 });
 export type TStarterLibraryFile = z.infer<typeof ZStarterLibraryFile>;

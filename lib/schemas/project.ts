@@ -21,8 +21,10 @@ export const ZProjectUpdate = z
     name: ZProjectCreate.shape.name.optional(),
     description: ZProjectCreate.shape.description.optional(),
     archived: z.boolean().optional(),
+    /** Years study records and their audit trail are kept after the study ends (default 3, the IRB minimum). */
+    retentionYears: z.number().int("use whole years").min(3, "at least 3 years, the minimum for IRB records").max(50, "at most 50 years").optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one of name, description, archived");
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one of name, description, archived, retentionYears");
 export type TProjectUpdate = z.infer<typeof ZProjectUpdate>;
 
 export function slugify(name: string): string {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "retentionYears" INTEGER NOT NULL DEFAULT 3;
