@@ -65,3 +65,11 @@ describe("the framework page's catalogue views", () => {
     expect(html).toMatch(/data-testid="requirement-Old.1"[^]*Unmapped/);
   });
 });
+
+describe("requirement sources on the framework page", () => {
+  it("links a built-in requirement to its primary text", () => {
+    const html = renderToStaticMarkup(<RequirementTree framework="irb" nodes={[node("11.300(c)", { scored: true })]} canMap={false} listId="l" />);
+    expect(html).toContain('href="https://www.ecfr.gov/current/title-21/section-11.300#p-11.300(c)"');
+    expect(html).toContain("eCFR 21 CFR 11.300(c)");
+  });
+});

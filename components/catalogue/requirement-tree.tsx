@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { RequirementNode } from "@/lib/catalogue/get-framework";
 import { Badge } from "@/components/ui/badge";
 import { MapControlForm } from "@/components/catalogue/map-control-form";
+import { sourceOf } from "@/lib/catalogue/source";
 import styles from "@/components/catalogue/catalogue.module.css";
 
 /**
@@ -24,12 +25,25 @@ export function RequirementTree({ framework, nodes, canMap, listId }: { framewor
           {nodes.map((n) => {
             const unmapped = n.scored && n.controls.length === 0 && n.inherited.length === 0 && !n.defaultNotApplicableReason;
             const rowClass = !n.scored ? styles.group : unmapped ? styles.unmapped : n.match ? styles.match : undefined;
+            const source = sourceOf(framework, n.refId);
             return (
               <tr key={n.refId} id={`req-${n.refId}`} className={rowClass} data-testid={`requirement-${n.refId}`}>
                 <td style={{ paddingLeft: `${0.8 + n.depth * 1.3}rem` }}>
                   <span className={styles.refId}>{n.refId}</span> <span className={n.scored ? undefined : styles.title}>{n.title}</span>
                   {n.summary ? <p className={styles.summary}>{n.summary}</p> : null}
                   {n.evidenceHint ? <p className={styles.hint}>Typical evidence: {n.evidenceHint}</p> : null}
+                  {source ? (
+                    <p className={styles.hint} data-testid={`source-${n.refId}`}>
+                      Source:{" "}
+                      {source.url ? (
+                        <a href={source.url} rel="noopener noreferrer">
+                          {source.label}
+                        </a>
+                      ) : (
+                        source.label
+                      )}
+                    </p>
+                  ) : null}
                 </td>
                 <td style={{ minWidth: 260 }}>
                   {!n.scored ? (
