@@ -80,6 +80,8 @@ describe("loading the catalogues and the starter library", () => {
     expect(page.nodes.filter((n) => n.match).map((n) => n.refId)).toEqual(["CC9.3"]);
     expect(page.retired.map((r) => r.refId)).toEqual(["CC9.2"]);
     expect(page.retired[0].controls.length).toBe(kept);
+    // The framework page lists what the version changed, from the loader's own report.
+    expect(page.changes[0]).toMatchObject({ version: "test version 2", lines });
 
     expect(await loadBuiltinCatalogues(ctx, { catalogues: [v2] })).toEqual([]);
 

@@ -54,6 +54,11 @@ export interface FrameworkDetail {
    */
   groupMappings: GroupMapping[];
   retired: Array<{ refId: string; title: string; retiredAt: Date; controls: ControlRef[] }>;
+  /**
+   * What the newest catalogue versions changed (new requirements, changed applicability, retired
+   * ones), newest first: the loader's and importer's own report, from the activity trail.
+   */
+  changes: Array<{ version: string; at: Date; lines: string[] }>;
 }
 
 export interface GetFrameworkOptions {
@@ -97,6 +102,19 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
       },
     },
   });
+  const upgrades = await prisma.activityEvent.findMany({
+    where: { entityType: "Framework", entityId: framework.id, action: { in: ["framework.upgrade", "framework.import"] } },
+    orderBy: { id: "desc" },
+    take: 3,
+    select: { occurredAt: true, summary: true },
+  });
+  const changes = upgrades
+    .map((e) => {
+      const summary = (e.summary ?? {}) as { version?: unknown; changes?: unknown };
+      const lines = Array.isArray(summary.changes) ? summary.changes.filter((l): l is string => typeof l === "string") : [];
+      return { version: typeof summary.version === "string" ? summary.version : "", at: e.occurredAt, lines };
+    })
+    .filter((c) => c.lines.length);
   const ordered = walkRequirementTree(rows.map((r) => ({ ...r, controls: r.mappings.map((m) => m.control) })));
   const scored = ordered.filter((w) => w.scored);
   const coverage = coverageOf(
@@ -149,6 +167,7 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
     retired: rows
       .filter((r) => r.retiredAt)
       .map((r) => ({ refId: r.refId, title: r.title, retiredAt: r.retiredAt!, controls: r.mappings.map((m) => m.control) })),
+    changes,
   };
 }
 

@@ -113,6 +113,27 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
           </datalist>
         ) : null}
         <GroupMappings frameworkName={framework.name} groups={detail.groupMappings} />
+        {detail.changes.length ? (
+          <section className="card" aria-labelledby="changes-title" data-testid="framework-changes">
+            <h2 id="changes-title">What changed in recent versions</h2>
+            <p className="small muted">
+              New requirements, changed applicability and retired requirements, as the catalogue loader reported them. Scores re-evaluate from the next snapshot; earlier
+              snapshots keep the figures of their day.
+            </p>
+            {detail.changes.map((c) => (
+              <div key={`${c.version}-${c.at.toISOString()}`}>
+                <h3 className="small">
+                  {c.version || "Version"} ({formatDate(c.at)})
+                </h3>
+                <ul className="small">
+                  {c.lines.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        ) : null}
         {detail.retired.length ? (
           <section className="card" aria-labelledby="retired-title">
             <h2 id="retired-title">Retired requirements</h2>
