@@ -12,7 +12,8 @@ import styles from "@/components/catalogue/catalogue.module.css";
 export interface MappingGroup {
   key: string;
   name: string;
-  requirements: Array<{ refId: string; title: string; retired: boolean }>;
+  /** `guidance`: the criterion's points of focus in our own words (SOC 2), shown, never scored. */
+  requirements: Array<{ refId: string; title: string; retired: boolean; guidance?: readonly string[] }>;
 }
 
 /**
@@ -87,6 +88,16 @@ export function ControlMappingsEditor({
                         Remove
                       </button>
                     </>
+                  ) : null}
+                  {r.guidance?.length ? (
+                    <details data-testid={`guidance-${r.refId}`}>
+                      <summary className="muted">Points of focus (guidance, not scored)</summary>
+                      <ul>
+                        {r.guidance.map((p) => (
+                          <li key={p}>{p}</li>
+                        ))}
+                      </ul>
+                    </details>
                   ) : null}
                 </li>
               ))}

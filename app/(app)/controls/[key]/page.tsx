@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ControlMappingsEditor } from "@/components/controls/control-mappings-editor";
+import { pointsOfFocus } from "@/lib/catalogue/points-of-focus";
 import { ControlForm } from "@/components/controls/control-form";
 import { ArchiveControlButton } from "@/components/controls/archive-control-button";
 
@@ -90,7 +91,7 @@ export default async function ControlPage({ params }: { params: Promise<{ key: s
           <h2 id="mappings-title">Requirements it serves</h2>
           <ControlMappingsEditor
             controlKey={control.key}
-            groups={control.mappings}
+            groups={control.mappings.map((g) => ({ ...g, requirements: g.requirements.map((r) => ({ ...r, guidance: pointsOfFocus(g.key, r.refId) })) }))}
             frameworks={facets.frameworks}
             requirementIds={requirementIds}
             canEdit={canEdit && !control.archivedAt}
