@@ -140,7 +140,7 @@ describe("frameworks and controls API", () => {
     expect(matrix.body.rows.find((r: { key: string }) => r.key === "BCK-01").cells).toEqual({
       soc2: ["A1.2", "PI1.5"],
       gdpr: ["Art. 32(1)(c)"],
-      irb: ["46.115(b)", "56.115(b)", "11.10(c)"],
+      irb: ["11.10(c)"], // backups are not the IRB's records (46.115(b), 56.115(b) withdrawn)
     });
     const tree = await call(frameworkRoute, { asUser: auditor.id, params: { key: "gdpr" }, path: "/x?q=art%2033(5)" });
     expect(tree.body.nodes.map((n: { refId: string }) => n.refId)).toEqual(["Chapter IV", "Art. 33", "Art. 33(5)"]);
