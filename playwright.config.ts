@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { WEB_SERVER_ENV, WEB_SERVER_NODE_FLAGS } from "./scripts/lib/web-server-flags";
 
 // Run through `npm run test:e2e` (scripts/test.ts), which prepares a fresh database with demo data,
 // builds the app into .next-e2e and sets DATABASE_URL, NEXTAUTH_SECRET and E2E_PORT for this run.
@@ -44,8 +45,10 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+      // With the same heap flags as `npm start`, so every page is tested inside the memory users run it with.
+      command: `node ${WEB_SERVER_NODE_FLAGS.join(" ")} node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/api/health`,
+      env: { ...WEB_SERVER_ENV },
       reuseExistingServer: false,
       timeout: 90_000,
       stdout: "ignore",
