@@ -306,7 +306,14 @@ describe("every other body-taking route", () => {
 
 describe("authentication without the proxy", () => {
   // Routes that are public by design: health, the API description, the webhook (its signature), NextAuth.
-  const PUBLIC = new Set(["app/api/health/route.ts", "app/api/v1/openapi.json/route.ts", "app/api/v1/projects/[slug]/github/route.ts"]);
+  // Public on purpose: health, the API description, the signature-checked webhook, and the packet-signing
+  // public key (the CLI fetches and pins it to verify packets offline).
+  const PUBLIC = new Set([
+    "app/api/health/route.ts",
+    "app/api/v1/openapi.json/route.ts",
+    "app/api/v1/projects/[slug]/github/route.ts",
+    "app/api/v1/audits/signing-key/route.ts",
+  ]);
 
   function routes(dir = "app/api"): string[] {
     const out: string[] = [];
