@@ -3,7 +3,7 @@
 // app role, so it can bypass the trail's triggers: tests use it to rewrite the trail the way such an
 // attacker would, and check that verification still notices.
 import pg from "pg";
-import { eventHash, GENESIS_HASH } from "@/lib/activity/hash";
+import { eventHash, GENESIS_HASH, type HashedFields } from "@/lib/activity/hash";
 
 export async function withOwner<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -15,18 +15,8 @@ export async function withOwner<T>(fn: (client: pg.Client) => Promise<T>): Promi
   }
 }
 
-interface Row {
+interface Row extends HashedFields {
   id: string;
-  occurredAt: Date;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  projectId: string | null;
-  summary: unknown;
-  requestId: string | null;
   prevHash: string;
   hash: string;
 }
