@@ -45,6 +45,21 @@ const ZEnvFields = z.object({
   PROOFLINE_TEST_RUNNER: z.enum(["0", "1"]).default("0"),
   // Reverse proxies in front of the app that append to X-Forwarded-For (the sign-in throttle's client address).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  // Single sign-on through an OpenID Provider (lib/auth/sso-config.ts; docs/security.md, "Single sign-on").
+  // On when issuer, client id, client secret and role map are all set.
+  OIDC_ISSUER: unsetIfEmpty(z.url({ protocol: /^https?$/, error: "must be the provider's issuer URL" }).optional()),
+  OIDC_CLIENT_ID: unsetIfEmpty(z.string().optional()),
+  OIDC_CLIENT_SECRET: unsetIfEmpty(z.string().optional()),
+  OIDC_SCOPES: unsetIfEmpty(z.string().default("openid email profile groups")),
+  OIDC_GROUPS_CLAIM: unsetIfEmpty(z.string().default("groups")),
+  // group:ROLE pairs, e.g. proofline-admins:ADMIN,grc:COMPLIANCE_LEAD,eng:ENGINEER (SCIM groups use it too).
+  OIDC_ROLE_MAP: unsetIfEmpty(z.string().optional()),
+  OIDC_DISPLAY_NAME: unsetIfEmpty(z.string().max(40).default("single sign-on")),
+  // "off": password sign-in only for auditors and the break-glass admins listed (comma-separated emails).
+  PASSWORD_SIGN_IN: unsetIfEmpty(z.enum(["on", "off"]).default("on")),
+  PASSWORD_BREAK_GLASS_EMAILS: unsetIfEmpty(z.string().default("")),
+  // The role of a user provisioned by SCIM while no group of theirs is in the role map.
+  SCIM_DEFAULT_ROLE: unsetIfEmpty(z.enum(["COMPLIANCE_LEAD", "ENGINEER", "AUDITOR"]).default("ENGINEER")),
 });
 
 // With BLOB_STORE=s3, the bucket and the credentials must be set: the error names each one missing.
