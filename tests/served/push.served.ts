@@ -310,6 +310,8 @@ describe("authentication without the proxy", () => {
   // public key (the CLI fetches and pins it to verify packets offline).
   const PUBLIC = new Set([
     "app/api/health/route.ts",
+    "app/api/health/live/route.ts",
+    "app/api/health/ready/route.ts",
     "app/api/v1/openapi.json/route.ts",
     "app/api/v1/projects/[slug]/github/route.ts",
     "app/api/v1/audits/signing-key/route.ts",
