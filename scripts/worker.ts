@@ -1,6 +1,9 @@
 // The background worker: runs queued and scheduled jobs (readiness snapshots, packet builds) outside the
 // web server, so CPU-heavy work never blocks requests. `npm start` runs it beside the app.
-// WORKER_HEALTH_PORT (optional) serves GET /health, so that a supervisor or the e2e suite can wait for it.
+// WORKER_HEALTH_PORT (optional) serves GET /health, so that a supervisor or the e2e suite can wait for it
+// (503 once the worker is stopping).
+// SIGTERM/SIGINT: stop fetching, hand running jobs back to the queue (lib/jobs/hand-back.ts), waiting at
+// most WORKER_STOP_GRACE_MS (default 8000) for them, then exit 0. Another worker picks the jobs up.
 import "./lib/load-env";
 import http from "node:http";
 
@@ -10,7 +13,7 @@ async function main() {
     process.exit(1);
   }
   const { JOBS } = await import("../lib/jobs/registry");
-  const { runWorker } = await import("../lib/jobs/run-worker");
+  const { runWorker, DEFAULT_STOP_GRACE_MS } = await import("../lib/jobs/run-worker");
   const { disconnectDb } = await import("../lib/db");
   const worker = await runWorker(JOBS);
   // The activity trail is checked (and its head signed) at start, then hourly by its cron.
@@ -19,25 +22,29 @@ async function main() {
   console.log(`Worker ready: ${JOBS.length ? JOBS.map((j) => j.name).join(", ") : "no job kinds registered"}.`);
 
   let server: http.Server | undefined;
+  let stopping = false;
   const port = Number(process.env.WORKER_HEALTH_PORT ?? 0);
   if (port) {
     server = http.createServer((req, res) => {
-      res.writeHead(req.url === "/health" ? 200 : 404, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: req.url === "/health" ? "ok" : "not-found", jobs: JOBS.map((j) => j.name) }));
+      const status = req.url !== "/health" ? 404 : stopping ? 503 : 200;
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: status === 404 ? "not-found" : stopping ? "stopping" : "ok", pid: process.pid, jobs: JOBS.map((j) => j.name) }));
     });
     server.listen(port, "127.0.0.1");
   }
 
-  let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const grace = Number(process.env.WORKER_STOP_GRACE_MS ?? DEFAULT_STOP_GRACE_MS);
+    console.log(`Worker stopping (${signal}): running jobs are handed back to the queue (waiting at most ${grace} ms).`);
+    await worker.stop(grace);
     server?.close();
-    await worker.stop();
     await disconnectDb();
+    console.log("Worker stopped.");
     process.exit(0);
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop());
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
 }
 
 main().catch((err) => {

@@ -7,6 +7,8 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   concurrency?: number;
   /** Seconds before a running job counts as expired and may be retried (default 15 minutes). */
   expireInSeconds?: number;
+  /** Times pg-boss may run the job again after a failure; a job handed back on shutdown uses one (lib/jobs/hand-back.ts). */
   retryLimit?: number;
-  run(data: T, job: { id: string }): Promise<void>;
+  /** `signal` aborts when the worker is stopping: long jobs hand themselves back (HandBack) at a safe point. */
+  run(data: T, job: { id: string; signal: AbortSignal }): Promise<void>;
 }

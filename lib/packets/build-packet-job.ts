@@ -4,11 +4,15 @@ import { PACKET_BUILD_JOB } from "@/lib/packets/job-name";
 
 export { PACKET_BUILD_JOB };
 
-/** Packet builds run one at a time per worker (CPU-bound), for up to an hour each. */
+/**
+ * Packet builds run one at a time per worker (CPU-bound), for up to an hour each. A stopping worker
+ * hands its build back (lib/jobs/hand-back.ts); each hand-back uses one retry. A build's own failure
+ * never throws (it is recorded on the Packet), and a retried job whose packet is no longer QUEUED does nothing.
+ */
 export const packetBuildJob: JobDefinition<{ packetId: string }> = {
   name: PACKET_BUILD_JOB,
   concurrency: 1,
   expireInSeconds: 60 * 60,
-  retryLimit: 0,
-  run: async ({ packetId }) => runPacketBuild(packetId),
+  retryLimit: 3,
+  run: async ({ packetId }, { signal }) => runPacketBuild(packetId, console.log, signal),
 };

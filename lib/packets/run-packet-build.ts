@@ -7,6 +7,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { buildPacketFiles, PacketBuildError } from "@/lib/packets/build-packet-files";
 import { BlobStoreError } from "@/lib/evidence/blob-store-types";
 import { ensurePrivateDir, PRIVATE_DIR_MODE } from "@/lib/private-files";
+import { HandBack, handBackIfStopping } from "@/lib/jobs/hand-back";
 
 class Cancelled extends Error {}
 
@@ -46,7 +47,7 @@ export function reasonOf(err: unknown, packetId?: string): string {
  * audit page polls it), stopping between chunks when a cancel is requested, and recording the
  * outcome with its reason.
  */
-export async function runPacketBuild(packetId: string, log: (line: string) => void = console.log): Promise<void> {
+export async function runPacketBuild(packetId: string, log: (line: string) => void = console.log, signal?: AbortSignal): Promise<void> {
   const packet = await prisma.packet.findUnique({ where: { id: packetId }, select: { id: true, auditId: true, status: true, requestedById: true } });
   if (!packet || packet.status !== "QUEUED") return; // cancelled while queued, or already handled
   const started = await prisma.packet.updateMany({ where: { id: packetId, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date(), stage: "Starting", progress: 0.01 } });
@@ -71,6 +72,7 @@ export async function runPacketBuild(packetId: string, log: (line: string) => vo
           await prisma.packet.update({ where: { id: packetId }, data: { stage, progress: Math.min(0.99, fraction) } });
         },
         checkpoint: async () => {
+          handBackIfStopping(signal, `Packet ${packetId}`);
           const row = await prisma.packet.findUnique({ where: { id: packetId }, select: { cancelRequestedAt: true } });
           if (row?.cancelRequestedAt) throw new Cancelled();
         },
@@ -97,6 +99,15 @@ export async function runPacketBuild(packetId: string, log: (line: string) => vo
     log(`[packets] ${packetId}: ${built.pageCount} pages, ${built.files} files, ${built.size} bytes, sha256 ${built.sha256}`);
   } catch (err) {
     await rm(partFile, { force: true });
+    if (err instanceof HandBack) {
+      // The worker is stopping (a deploy): the build goes back to QUEUED and its job back to the queue
+      // (runWorker rethrows, pg-boss retries it), so another worker builds it from the start.
+      await prisma.$transaction(async (tx) => {
+        await tx.packet.update({ where: { id: packetId }, data: { status: "QUEUED", stage: "Waiting for the worker", progress: 0, startedAt: null } });
+        await recordActivity(tx, { ctx, action: "packet.handed_back", entityType: "Packet", entityId: packetId, summary: { auditId: packet.auditId } });
+      });
+      throw err;
+    }
     const cancelled = err instanceof Cancelled;
     if (!cancelled && !(err instanceof PacketBuildError)) log(`[packets] ${packetId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     await prisma.$transaction(async (tx) => {
