@@ -30,6 +30,7 @@ export async function runWorker(jobs: JobDefinition<never>[], log: (line: string
     for (let i = 0; i < (job.concurrency ?? 1); i++) {
       await b.work<object>(job.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([j]) => {
         const started = Date.now();
+        log(`[worker] ${job.name} ${j.id} started (pid ${process.pid})`);
         try {
           await job.run(j.data as never, { id: j.id, signal: stopping.signal });
           log(`[worker] ${job.name} ${j.id} done in ${Date.now() - started} ms`);
