@@ -37,6 +37,8 @@ const ZEnvFields = z.object({
   // Wall-clock milliseconds one imported document may take to parse on its worker thread.
   IMPORT_PARSE_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   PROOFLINE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  // "off": every readiness read recomputes instead of using the readiness store (the dashboard bench's baseline).
+  PROOFLINE_READINESS_STORE: unsetIfEmpty(z.enum(["on", "off"]).default("on")),
   // "1": this deployment is the demo (npm start on the embedded database, `npm start -- --demo`, or the
   // e2e tests), so accounts with the published demo password may exist. Otherwise the production server
   // refuses to start while one does (lib/auth/demo-accounts.ts).
@@ -62,11 +64,16 @@ const ZEnvFields = z.object({
   SCIM_DEFAULT_ROLE: unsetIfEmpty(z.enum(["COMPLIANCE_LEAD", "ENGINEER", "AUDITOR"]).default("ENGINEER")),
 });
 
-// With BLOB_STORE=s3, the bucket and the credentials must be set: the error names each one missing.
+// With BLOB_STORE=s3 the bucket must be set. Static keys are optional (without them the AWS SDK's
+// standard credential chain is used: environment, shared config, web identity, container or instance
+// role), but half a key pair is refused: the error names the half that is missing.
 const ZEnv = ZEnvFields.superRefine((e, ctx) => {
   if (e.BLOB_STORE !== "s3") return;
-  for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
-    if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when BLOB_STORE=s3` });
+  if (!e.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when BLOB_STORE=s3" });
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    const missing = e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+    const given = e.S3_ACCESS_KEY_ID ? "S3_ACCESS_KEY_ID" : "S3_SECRET_ACCESS_KEY";
+    ctx.addIssue({ code: "custom", path: [missing], message: `${missing} is required when ${given} is set (or leave both unset to use the standard AWS credential chain)` });
   }
   if (e.S3_ENDPOINT && !e.S3_FORCE_PATH_STYLE) {
     const host = new URL(e.S3_ENDPOINT).hostname;

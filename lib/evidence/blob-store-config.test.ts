@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { env, resetEnvForTests } from "@/lib/env";
 import { blobStore } from "@/lib/evidence/blob-store";
 import { s3Key } from "@/lib/evidence/blob-store-s3";
-import { S3Client } from "@/lib/evidence/s3-client";
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import { partSizeFor, S3_MIN_PART_BYTES, S3Client } from "@/lib/evidence/s3-client";
 
 const VARS = ["BLOB_STORE", "S3_ENDPOINT", "S3_REGION", "S3_BUCKET", "S3_PREFIX", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"];
 const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
@@ -37,9 +38,18 @@ describe("choosing the blob store", () => {
     expect(env().S3_ENDPOINT).toBeUndefined();
   });
 
-  it("names every missing variable when BLOB_STORE=s3, and counts empty values as missing", () => {
+  it("names every missing variable when BLOB_STORE=s3, counts empty values as missing, and refuses half a key pair", () => {
     withEnv({ BLOB_STORE: "s3", S3_BUCKET: "", S3_ACCESS_KEY_ID: "AKID" });
-    expect(() => blobStore()).toThrow(/Invalid environment:\n {2}S3_BUCKET: S3_BUCKET is required when BLOB_STORE=s3\n {2}S3_SECRET_ACCESS_KEY: S3_SECRET_ACCESS_KEY is required when BLOB_STORE=s3$/);
+    expect(() => blobStore()).toThrow(
+      /Invalid environment:\n {2}S3_BUCKET: S3_BUCKET is required when BLOB_STORE=s3\n {2}S3_SECRET_ACCESS_KEY: S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set \(or leave both unset to use the standard AWS credential chain\)$/,
+    );
+    withEnv({ BLOB_STORE: "s3", S3_BUCKET: "evidence", S3_SECRET_ACCESS_KEY: "secret" });
+    expect(() => env()).toThrow(/S3_ACCESS_KEY_ID: S3_ACCESS_KEY_ID is required when S3_SECRET_ACCESS_KEY is set/);
+  });
+
+  it("uses the AWS credential chain when no static keys are set", () => {
+    withEnv({ BLOB_STORE: "s3", S3_BUCKET: "evidence" });
+    expect(blobStore().kind).toBe("s3");
   });
 
   it("refuses an unknown store, a bad endpoint, bucket or prefix, and virtual-hosted style on an IP endpoint", () => {
@@ -63,10 +73,25 @@ describe("choosing the blob store", () => {
   });
 });
 
-describe("S3 addressing", () => {
-  const client = (endpoint: string, forcePathStyle: boolean) =>
-    new S3Client({ endpoint, region: "eu-west-1", bucket: "evidence", forcePathStyle, credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+describe("S3 addressing and part sizes", () => {
   const sha = "ab".repeat(32);
+
+  /** The URL the SDK would send a HEAD of `key` to: captured after signing, never sent. */
+  async function urlOf(endpoint: string | undefined, forcePathStyle: boolean, key: string): Promise<string> {
+    const client = new S3Client({ endpoint, region: "eu-west-1", bucket: "evidence", forcePathStyle, credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+    let seen = "";
+    client.sdk.middlewareStack.add(
+      () => async (args) => {
+        const req = args.request as { protocol: string; hostname: string; port?: number; path: string; headers: Record<string, string> };
+        seen = `${req.protocol}//${req.hostname}${req.port ? `:${req.port}` : ""}${req.path}`;
+        expect(req.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=a\/\d{8}\/eu-west-1\/s3\/aws4_request/);
+        throw new Error("captured");
+      },
+      { step: "deserialize", name: "captureUrl" },
+    );
+    await client.sdk.send(new HeadObjectCommand({ Bucket: "evidence", Key: key })).catch((e: Error) => expect(e.message).toBe("captured"));
+    return seen;
+  }
 
   it("keys originals as <prefix>sha256/<first two hex digits>/<sha256>", () => {
     expect(s3Key("", sha)).toBe(`sha256/ab/${sha}`);
@@ -74,10 +99,21 @@ describe("S3 addressing", () => {
     expect(() => s3Key("", "../etc/passwd")).toThrow(/Not a sha256/);
   });
 
-  it("puts the bucket in the path (path style) or in the host name (virtual-hosted)", () => {
-    expect(client("http://127.0.0.1:9000", true).objectUrl("p/sha256/ab/x").href).toBe("http://127.0.0.1:9000/evidence/p/sha256/ab/x");
-    expect(client("https://s3.eu-west-1.amazonaws.com", false).objectUrl("p/sha256/ab/x").href).toBe("https://evidence.s3.eu-west-1.amazonaws.com/p/sha256/ab/x");
-    expect(client("https://acct.r2.cloudflarestorage.com/", true).objectUrl("k").href).toBe("https://acct.r2.cloudflarestorage.com/evidence/k");
-    expect(client("https://gateway.example.com/s3/", true).objectUrl("a b/c+d").href).toBe("https://gateway.example.com/s3/evidence/a%20b/c%2Bd");
+  it("puts the bucket in the path (path style) or in the host name (virtual-hosted), and finds AWS from the region", async () => {
+    expect(await urlOf("http://127.0.0.1:9000", true, "p/sha256/ab/x")).toBe("http://127.0.0.1:9000/evidence/p/sha256/ab/x");
+    expect(await urlOf("https://s3.eu-west-1.amazonaws.com", false, "p/sha256/ab/x")).toBe("https://evidence.s3.eu-west-1.amazonaws.com/p/sha256/ab/x");
+    expect(await urlOf(undefined, false, "k")).toBe("https://evidence.s3.eu-west-1.amazonaws.com/k");
+    expect(await urlOf("https://acct.r2.cloudflarestorage.com/", true, "k")).toBe("https://acct.r2.cloudflarestorage.com/evidence/k");
+    expect(await urlOf("https://gateway.example.com/s3/", true, "a b/c+d")).toBe("https://gateway.example.com/s3/evidence/a%20b/c%2Bd");
+  });
+
+  it("sizes parts so that any object fits in S3's 10,000 parts, never below 16 MiB", () => {
+    const MiB = 1024 ** 2;
+    expect(partSizeFor(0)).toBe(S3_MIN_PART_BYTES);
+    expect(partSizeFor(5 * 1024 * MiB)).toBe(S3_MIN_PART_BYTES);
+    for (const size of [200 * 1024 ** 3, 5 * 1024 ** 4]) {
+      expect(Math.ceil(size / partSizeFor(size))).toBeLessThanOrEqual(10_000);
+      expect(partSizeFor(size)).toBeGreaterThan(S3_MIN_PART_BYTES);
+    }
   });
 });

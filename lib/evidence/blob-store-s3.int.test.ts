@@ -1,5 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,7 +16,7 @@ import { packetWorld } from "@/lib/packets/packet-test-world";
 import { hashZipEntry, listZipEntries } from "@/public/cli/proofline.mjs";
 import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { S3Client } from "@/lib/evidence/s3-client";
-import { signRequest, sha256Hex } from "@/lib/evidence/s3-sigv4";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
 import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY, type TestS3 } from "@/lib/evidence/testing/s3-server";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
@@ -73,6 +73,7 @@ afterAll(async () => {
   await disconnectBulkDb();
 });
 
+const sha256Hex = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 const keyOf = (sha256: string) => `${PREFIX}sha256/${sha256.slice(0, 2)}/${sha256}`;
 const spoolFiles = () => (existsSync(path.join(blobDir, "tmp")) ? readdirSync(path.join(blobDir, "tmp")) : []);
 
@@ -145,10 +146,10 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
     expect(spoolFiles()).toEqual([]);
   });
 
-  it("streams a 24 MB body up (one signed PUT with Content-Length) and down unchanged", async () => {
+  it("streams a 40 MB body up in signed parts (multipart, bounded memory) and down unchanged", async () => {
     const { push, download } = await setup();
     const chunk = Buffer.alloc(1024 * 1024);
-    const sizeMb = 24;
+    const sizeMb = 40;
     const hash = createHash("sha256");
     const chunks = Array.from({ length: sizeMb }, (_, i) => {
       const c = Buffer.from(chunk.fill(i + 1));
@@ -156,14 +157,60 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
       return c;
     });
     const sha256 = hash.digest("hex");
+    const before = s3.requests.length;
     const res = await push(Readable.toWeb(Readable.from(chunks)) as ReadableStream<Uint8Array>, "?format=manual&filename=big.bin");
     expect(res.status).toBe(201);
     expect(res.body.sha256).toBe(sha256);
+    // 40 MiB in 16 MiB parts: start, three signed part uploads, complete; every one passed the signature check.
+    const calls = s3.requests.slice(before).filter((r) => r.path.endsWith(keyOf(sha256)));
+    expect(calls.map((r) => [r.method, r.status])).toEqual([
+      ["HEAD", 404],
+      ["POST", 200],
+      ["PUT", 200],
+      ["PUT", 200],
+      ["PUT", 200],
+      ["POST", 200],
+    ]);
+    expect((await s3.readObject(keyOf(sha256)))!.length).toBe(sizeMb * 1024 * 1024);
     const down = await download(res.body.id);
     expect(down.headers.get("content-length")).toBe(String(sizeMb * 1024 * 1024));
     const got = createHash("sha256");
     for await (const c of Readable.fromWeb(down.body! as import("node:stream/web").ReadableStream<Uint8Array>)) got.update(c as Buffer);
     expect(got.digest("hex")).toBe(sha256);
+  });
+
+  it("deletes the object and fails when the file changed between hashing and upload", async () => {
+    const client = new S3Client({ endpoint: s3.endpoint, region: "us-east-1", bucket: s3.bucket, forcePathStyle: true, credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY } });
+    const file = path.join(blobDir, "changed.bin");
+    writeFileSync(file, "the bytes as they are now");
+    const claimed = sha256Hex("the bytes as they were hashed");
+    const err = await client.put(`${PREFIX}changed`, { file }, 25, claimed).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toMatch(/sent bytes with sha256 [0-9a-f]{64}, not [0-9a-f]{64}: the spool file changed/);
+    expect(await s3.listKeys()).not.toContain(`${PREFIX}changed`);
+  });
+
+  it("takes its credentials from the AWS credential chain when no static keys are set", async () => {
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    process.env.AWS_ACCESS_KEY_ID = TEST_S3_ACCESS_KEY_ID;
+    process.env.AWS_SECRET_ACCESS_KEY = TEST_S3_SECRET_ACCESS_KEY;
+    try {
+      configure({ S3_ACCESS_KEY_ID: undefined, S3_SECRET_ACCESS_KEY: undefined });
+      const bytes = Buffer.from(`chain ${Math.random()}`);
+      expect(await putBytes(bytes)).toEqual({ sha256: sha256Hex(bytes), size: bytes.length });
+      expect((await s3.readObject(keyOf(sha256Hex(bytes))))?.equals(bytes)).toBe(true);
+      // The chain's keys, not static ones: with a wrong secret in the environment the store is refused.
+      process.env.AWS_SECRET_ACCESS_KEY = "not-the-secret";
+      configure({ S3_ACCESS_KEY_ID: undefined, S3_SECRET_ACCESS_KEY: undefined });
+      await expect(putBytes(Buffer.from(`chain refused ${Math.random()}`))).rejects.toThrow(/403/);
+    } finally {
+      for (const [k, v] of [["AWS_ACCESS_KEY_ID", saved.id], ["AWS_SECRET_ACCESS_KEY", saved.secret]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 
   it("stores GitHub webhook bodies (putBytes) in the bucket", async () => {
@@ -239,20 +286,26 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
   });
 
   it("refuses a correctly signed request that was changed after signing, and a body that is not the signed one", async () => {
-    const payloadHash = sha256Hex("original bytes");
-    const signedFor = new URL(`${s3.endpoint}/${s3.bucket}/${PREFIX}a`);
-    const headers = signRequest(
-      { method: "PUT", url: signedFor, headers: { "x-amz-content-sha256": payloadHash }, payloadHash },
-      { credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY }, region: "us-east-1", service: "s3", now: new Date() },
-    );
-    const { host: _host, ...send } = headers;
-    const elsewhere = await fetch(`${s3.endpoint}/${s3.bucket}/${PREFIX}b`, { method: "PUT", headers: send, body: "original bytes" });
-    expect([elsewhere.status, await elsewhere.text()]).toEqual([403, expect.stringContaining("SignatureDoesNotMatch")]);
-    const otherBody = await fetch(signedFor, { method: "PUT", headers: send, body: "other bytes" });
-    expect([otherBody.status, await otherBody.text()]).toEqual([400, expect.stringContaining("XAmzContentSHA256Mismatch")]);
-    const ok = await fetch(signedFor, { method: "PUT", headers: send, body: "original bytes" });
-    expect(ok.status).toBe(200);
-    await ok.body?.cancel();
+    // The SDK signs the request; a middleware after signing (the deserialize step) then changes it on the way out.
+    const tampered = (change: (req: { path: string; body: unknown; headers: Record<string, string> }) => void) => {
+      const client = new S3Client({ endpoint: s3.endpoint, region: "us-east-1", bucket: s3.bucket, forcePathStyle: true, credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY } });
+      client.sdk.middlewareStack.add(
+        (next) => async (args) => {
+          change(args.request as { path: string; body: unknown; headers: Record<string, string> });
+          return next(args);
+        },
+        { step: "deserialize", name: "tamper" },
+      );
+      return (key: string, body: string) => client.sdk.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: body })).then(() => 200, (e: { $metadata?: { httpStatusCode?: number }; name: string }) => `${e.$metadata?.httpStatusCode} ${e.name}`);
+    };
+    expect(await tampered((req) => (req.path = req.path.replace(/a$/, "b")))(`${PREFIX}a`, "original bytes")).toBe("403 SignatureDoesNotMatch");
+    expect(
+      await tampered((req) => {
+        req.body = "other bytes!!!";
+      })(`${PREFIX}a`, "original bytes"),
+    ).toBe("400 XAmzContentSHA256Mismatch");
+    expect(await tampered(() => undefined)(`${PREFIX}a`, "original bytes")).toBe(200);
+    expect(await s3.listKeys()).not.toContain(`${PREFIX}b`);
   });
 
   it("names the variable to check for an unknown access key, a missing bucket and an unreachable endpoint", async () => {

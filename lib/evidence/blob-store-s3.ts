@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { TEnv } from "@/lib/env";
-import { formatBytes } from "@/lib/ingest/limits";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { spooledBody, spoolToFile } from "@/lib/evidence/blob-store-spool";
 import { assertSha256, type BlobStore, type SpooledBody } from "@/lib/evidence/blob-store-types";
-import { S3_MAX_PUT_BYTES, S3Client } from "@/lib/evidence/s3-client";
+import { S3Client } from "@/lib/evidence/s3-client";
 
 // Originals in an S3-compatible bucket, at <S3_PREFIX>sha256/ab/abcdef…. A body is still spooled to
 // a local file (<BLOB_DIR>/tmp) while its hash is computed, so that parsers can read it and nothing
-// partial is ever uploaded; keep() uploads it (one streamed PUT) unless a HEAD finds it there already.
+// partial is ever uploaded; keep() uploads it (streamed, multipart past 16 MiB) unless a HEAD finds it there already.
 
 export interface S3BlobStoreOptions {
   client: S3Client;
@@ -28,9 +27,7 @@ export function s3BlobStore({ client, prefix, spoolDir }: S3BlobStoreOptions): B
   return {
     kind: "s3",
     async spoolBody(source: ByteSource, maxBytes: number): Promise<SpooledBody> {
-      const limit = Math.min(maxBytes, S3_MAX_PUT_BYTES);
-      const tooLarge = limit < maxBytes ? `The body passes ${formatBytes(S3_MAX_PUT_BYTES)}, the most the S3 evidence store uploads in one request.` : undefined;
-      const spool = await spoolToFile(spoolDir, source, limit, tooLarge);
+      const spool = await spoolToFile(spoolDir, source, maxBytes);
       // The spool file stays the place to read from until discard(): audit-log lines are read after keep().
       return spooledBody(spool, async (file) => {
         const key = keyOf(spool.sha256);
@@ -53,14 +50,18 @@ export function s3BlobStore({ client, prefix, spoolDir }: S3BlobStoreOptions): B
   };
 }
 
-/** The S3 store as the environment configures it (env() has already checked that bucket and credentials are set). */
+/**
+ * The S3 store as the environment configures it (env() has already checked that the bucket is set and
+ * that a key pair is whole). Without static keys, the SDK's standard credential chain is used.
+ */
 export function s3BlobStoreFromEnv(e: TEnv): BlobStore {
   const client = new S3Client({
-    endpoint: e.S3_ENDPOINT ?? `https://s3.${e.S3_REGION}.amazonaws.com`,
+    endpoint: e.S3_ENDPOINT,
     region: e.S3_REGION,
     bucket: e.S3_BUCKET!,
     forcePathStyle: e.S3_FORCE_PATH_STYLE,
-    credentials: { accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!, sessionToken: e.S3_SESSION_TOKEN },
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, sessionToken: e.S3_SESSION_TOKEN } : undefined,
   });
   return s3BlobStore({ client, prefix: e.S3_PREFIX, spoolDir: path.resolve(e.BLOB_DIR, "tmp") });
 }

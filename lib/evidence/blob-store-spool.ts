@@ -19,7 +19,7 @@ export interface SpoolFile {
  * Writes a body to <dir>/<uuid>.part while computing its sha256. Past maxBytes the body is refused
  * (413, with tooLarge's sentence when given) and the partial file removed.
  */
-export async function spoolToFile(dir: string, source: ByteSource, maxBytes: number, tooLarge?: string): Promise<SpoolFile> {
+export async function spoolToFile(dir: string, source: ByteSource, maxBytes: number): Promise<SpoolFile> {
   await ensurePrivateDir(dir);
   const file = path.join(dir, `${randomUUID()}.part`);
   const out = createWriteStream(file, { mode: PRIVATE_FILE_MODE });
@@ -28,7 +28,7 @@ export async function spoolToFile(dir: string, source: ByteSource, maxBytes: num
   try {
     for await (const chunk of source) {
       size += chunk.byteLength;
-      if (size > maxBytes) refuse("body-too-large", tooLarge ?? `The body passes the limit of ${formatBytes(maxBytes)}.`);
+      if (size > maxBytes) refuse("body-too-large", `The body passes the limit of ${formatBytes(maxBytes)}.`);
       hash.update(chunk);
       if (!out.write(chunk)) await once(out, "drain");
     }
