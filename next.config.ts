@@ -29,7 +29,12 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: apiHeaders },
+      { source: "/scim/:path*", headers: apiHeaders },
     ];
+  },
+  // SCIM clients are configured with a base URL ending in /scim/v2 (lib/scim; docs/security.md).
+  async rewrites() {
+    return [{ source: "/scim/v2/:path*", destination: "/api/scim/v2/:path*" }];
   },
 };
 

@@ -34,10 +34,10 @@ export default async function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-// /api/ is left out on purpose: Next buffers the body of every request the proxy runs for, in memory,
+// /api/ is left out on purpose (and /scim/, rewritten to /api/scim/ in next.config.ts): Next buffers the body of every request the proxy runs for, in memory,
 // and cuts it at 10 MB (proxyClientMaxBodySize). Every API route authenticates itself and stamps its
 // request id in defineRoute (lib/api/handler.ts), and reads its body as a stream up to its own limit.
 // docs/adr/0007-request-bodies-bypass-the-proxy.md says why.
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|icon.svg|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|scim/|_next/static|_next/image|icon.svg|favicon.ico|robots.txt).*)"],
 };
