@@ -5,6 +5,7 @@ import { recordSignIn } from "@/lib/auth/record-sign-in";
 import { clientAddress } from "@/lib/auth/client-address";
 import { BusyError, Semaphore } from "@/lib/auth/semaphore";
 import { signInOutcome } from "@/lib/auth/sign-in-outcome";
+import { passwordSignInAllowed } from "@/lib/auth/sso-config";
 import { forgetSignInAttempt, recordSignInSuccess, reserveSignInAttempt } from "@/lib/auth/throttle";
 
 // Error codes the sign-in page turns into sentences (components/auth/sign-in-form.tsx); the auth
@@ -14,6 +15,10 @@ export const SIGN_IN_ERRORS = {
   deactivated: "AccountDeactivated",
   throttled: "TooManyAttempts",
   busy: "SignInBusy",
+  passwordOff: "PasswordSignInOff",
+  ssoNoRole: "SsoNoRole",
+  ssoConflict: "SsoAccountConflict",
+  ssoNoEmail: "SsoNoEmail",
 } as const;
 
 export class SignInRefused extends Error {
@@ -53,7 +58,7 @@ export async function authorizeSignIn({ email, password, headers, now = new Date
   const user = await prisma.user.findUnique({ where: { email } });
   let ok: boolean;
   try {
-    ok = await passwordChecks.run(() => verifyPassword(password, user?.passwordHash ?? DUMMY_HASH));
+    ok = await passwordChecks.run(() => verifyPassword(password, user?.passwordHash || DUMMY_HASH));
   } catch (err) {
     if (!(err instanceof BusyError)) throw err;
     await forgetSignInAttempt(subject);
@@ -61,6 +66,9 @@ export async function authorizeSignIn({ email, password, headers, now = new Date
   }
   if (!user || !ok) return null;
   if (!user.active) throw new SignInRefused(SIGN_IN_ERRORS.deactivated);
+  // With PASSWORD_SIGN_IN=off: only auditors and break-glass admins (checked after the password, so that
+  // the refusal tells nothing to someone who does not know it).
+  if (!passwordSignInAllowed(user)) throw new SignInRefused(SIGN_IN_ERRORS.passwordOff);
   await recordSignInSuccess(subject);
   await recordSignIn(user.id);
   return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
