@@ -1,39 +1,47 @@
 "use client";
-import { useState, type FormEvent } from "react";
 import { formatDateTime } from "@/lib/format";
-import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useActivity, type ActivityFilters } from "@/components/activity/use-activity";
 import { FilterActions } from "@/components/ui/filter-actions";
+import { useFilterForm, wholeDays } from "@/components/ui/use-filter-form";
+import { Pager, QueryState } from "@/components/ui/query-state";
 
-const EMPTY: ActivityFilters = { actor: undefined, entityType: undefined, action: undefined, from: undefined, to: undefined };
+const EMPTY: ActivityFilters = {
+  actor: undefined,
+  entityType: undefined,
+  action: undefined,
+  from: undefined,
+  to: undefined,
+};
 
 export function ActivityTable({ entityTypes, actions }: { entityTypes: string[]; actions: string[] }) {
-  const [draft, setDraft] = useState<ActivityFilters>(EMPTY);
-  const [filters, setFilters] = useState<ActivityFilters>(EMPTY);
-  const activity = useActivity(filters);
+  // Dates from the pickers cover whole UTC days.
+  const form = useFilterForm(EMPTY, { toFilters: wholeDays });
+  const { draft, set } = form;
+  const activity = useActivity(form.filters);
   const rows = activity.data?.pages.flatMap((p) => p.items) ?? [];
-
-  function apply(e: FormEvent) {
-    e.preventDefault();
-    setFilters({
-      ...draft,
-      // Dates from the pickers cover whole UTC days.
-      from: draft.from ? `${draft.from}T00:00:00.000Z` : undefined,
-      to: draft.to ? `${draft.to}T23:59:59.999Z` : undefined,
-    });
-  }
 
   return (
     <div className="stack">
-      <form className="filters" onSubmit={apply} data-testid="activity-filters" aria-label="Filter the activity trail">
+      <form
+        className="filters"
+        onSubmit={form.apply}
+        data-testid="activity-filters"
+        aria-label="Filter the activity trail"
+      >
         <div className="field">
           <label htmlFor="f-actor">Actor</label>
-          <input id="f-actor" type="search" placeholder="email or token" value={draft.actor ?? ""} onChange={(e) => setDraft({ ...draft, actor: e.target.value || undefined })} />
+          <input
+            id="f-actor"
+            type="search"
+            placeholder="email or token"
+            value={draft.actor ?? ""}
+            onChange={set("actor")}
+          />
         </div>
         <div className="field">
           <label htmlFor="f-entity">Entity</label>
-          <select id="f-entity" value={draft.entityType ?? ""} onChange={(e) => setDraft({ ...draft, entityType: e.target.value || undefined })}>
+          <select id="f-entity" value={draft.entityType ?? ""} onChange={set("entityType")}>
             <option value="">Any</option>
             {entityTypes.map((t) => (
               <option key={t}>{t}</option>
@@ -42,7 +50,7 @@ export function ActivityTable({ entityTypes, actions }: { entityTypes: string[];
         </div>
         <div className="field">
           <label htmlFor="f-action">Action</label>
-          <select id="f-action" value={draft.action ?? ""} onChange={(e) => setDraft({ ...draft, action: e.target.value || undefined })}>
+          <select id="f-action" value={draft.action ?? ""} onChange={set("action")}>
             <option value="">Any</option>
             {actions.map((a) => (
               <option key={a}>{a}</option>
@@ -51,28 +59,25 @@ export function ActivityTable({ entityTypes, actions }: { entityTypes: string[];
         </div>
         <div className="field">
           <label htmlFor="f-from">From</label>
-          <input id="f-from" type="date" value={draft.from ?? ""} onChange={(e) => setDraft({ ...draft, from: e.target.value || undefined })} />
+          <input id="f-from" type="date" value={draft.from ?? ""} onChange={set("from")} />
         </div>
         <div className="field">
           <label htmlFor="f-to">To</label>
-          <input id="f-to" type="date" value={draft.to ?? ""} onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })} />
+          <input id="f-to" type="date" value={draft.to ?? ""} onChange={set("to")} />
         </div>
-        <FilterActions
-          onClear={() => {
-            setDraft(EMPTY);
-            setFilters(EMPTY);
-          }}
-        />
+        <FilterActions onClear={form.clear} />
       </form>
-      <ErrorMessage error={activity.error} />
-      {activity.isPending ? (
-        <p className="muted">Loading the trail…</p>
-      ) : rows.length === 0 ? (
-        <div className="empty" data-testid="activity-empty">
-          <h2>No activity matches</h2>
-          <p>Nothing was recorded for these filters. Widen the dates or clear the filters.</p>
-        </div>
-      ) : (
+      <QueryState
+        query={activity}
+        count={rows.length}
+        loading="Loading the trail…"
+        empty={
+          <div className="empty" data-testid="activity-empty">
+            <h2>No activity matches</h2>
+            <p>Nothing was recorded for these filters. Widen the dates or clear the filters.</p>
+          </div>
+        }
+      >
         <div className="table-wrap">
           <table data-testid="activity-table">
             <thead>
@@ -113,23 +118,15 @@ export function ActivityTable({ entityTypes, actions }: { entityTypes: string[];
             </tbody>
           </table>
         </div>
-      )}
-      <div className="pager">
-        <span>{rows.length ? `${rows.length} shown` : ""}</span>
-        {activity.hasNextPage ? (
-          <button className="btn" type="button" onClick={() => void activity.fetchNextPage()} disabled={activity.isFetchingNextPage}>
-            {activity.isFetchingNextPage ? "Loading…" : "Load older entries"}
-          </button>
-        ) : rows.length ? (
-          <span>Start of the trail reached.</span>
-        ) : null}
-      </div>
+      </QueryState>
+      <Pager query={activity} count={rows.length} more="Load older entries" end="Start of the trail reached." />
     </div>
   );
 }
 
 function Summary({ value }: { value: unknown }) {
-  if (!value || (typeof value === "object" && Object.keys(value as object).length === 0)) return <span className="muted">—</span>;
+  if (!value || (typeof value === "object" && Object.keys(value as object).length === 0))
+    return <span className="muted">—</span>;
   const v = value as { before?: Record<string, unknown>; after?: Record<string, unknown> };
   if (v.after && typeof v.after === "object") {
     const entries = Object.entries(v.after).slice(0, 4);

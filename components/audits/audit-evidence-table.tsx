@@ -4,12 +4,12 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/format";
-import { ErrorMessage } from "@/components/ui/error-message";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { auditKeys } from "@/components/audits/query-keys";
 import { Badge } from "@/components/ui/badge";
+import { Pager, QueryState } from "@/components/ui/query-state";
 
 interface Row {
   id: string;
@@ -24,12 +24,21 @@ interface Row {
 }
 
 /** Evidence of the audit's projects effective inside its window, newest first, a page at a time. */
-export function AuditEvidenceTable({ auditId, projects }: { auditId: string; projects: Array<{ slug: string; name: string }> }) {
+export function AuditEvidenceTable({
+  auditId,
+  projects,
+}: {
+  auditId: string;
+  projects: Array<{ slug: string; name: string }>;
+}) {
   const [filters, setFilters] = useState<{ project?: string; outcome?: string }>({});
   const list = useInfiniteQuery({
     queryKey: auditKeys.evidence(auditId, filters),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => apiFetch<{ items: Row[]; nextCursor: string | null }>(`/api/v1/audits/${auditId}/evidence`, { query: { ...filters, cursor: pageParam, limit: 50 } }),
+    queryFn: ({ pageParam }) =>
+      apiFetch<{ items: Row[]; nextCursor: string | null }>(`/api/v1/audits/${auditId}/evidence`, {
+        query: { ...filters, cursor: pageParam, limit: 50 },
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -38,7 +47,11 @@ export function AuditEvidenceTable({ auditId, projects }: { auditId: string; pro
       <div className="filters">
         <div className="field">
           <label htmlFor="ae-project">Project</label>
-          <select id="ae-project" value={filters.project ?? ""} onChange={(e) => setFilters({ ...filters, project: e.target.value || undefined })}>
+          <select
+            id="ae-project"
+            value={filters.project ?? ""}
+            onChange={(e) => setFilters({ ...filters, project: e.target.value || undefined })}
+          >
             <option value="">All in scope</option>
             {projects.map((p) => (
               <option key={p.slug} value={p.slug}>
@@ -49,7 +62,11 @@ export function AuditEvidenceTable({ auditId, projects }: { auditId: string; pro
         </div>
         <div className="field">
           <label htmlFor="ae-outcome">Outcome</label>
-          <select id="ae-outcome" value={filters.outcome ?? ""} onChange={(e) => setFilters({ ...filters, outcome: e.target.value || undefined })}>
+          <select
+            id="ae-outcome"
+            value={filters.outcome ?? ""}
+            onChange={(e) => setFilters({ ...filters, outcome: e.target.value || undefined })}
+          >
             <option value="">Any</option>
             {Object.entries(OUTCOMES).map(([k, o]) => (
               <option key={k} value={k}>
@@ -59,10 +76,19 @@ export function AuditEvidenceTable({ auditId, projects }: { auditId: string; pro
           </select>
         </div>
       </div>
-      {list.error ? <ErrorMessage error={list.error} /> : null}
-      {list.isPending ? (
-        <p className="muted">Loading evidence…</p>
-      ) : rows.length ? (
+      <QueryState
+        query={list}
+        count={rows.length}
+        loading="Loading evidence…"
+        empty={
+          <EmptyState title="No evidence inside the window" testId="audit-evidence-empty">
+            <p>
+              Evidence of the projects in scope appears here when it is effective inside the observation window: pushed
+              from CI, ingested from logs and drills, or uploaded to answer a request.
+            </p>
+          </EmptyState>
+        }
+      >
         <div className="table-wrap">
           <table data-testid="audit-evidence-table">
             <thead>
@@ -105,19 +131,8 @@ export function AuditEvidenceTable({ auditId, projects }: { auditId: string; pro
             </tbody>
           </table>
         </div>
-      ) : (
-        <EmptyState title="No evidence inside the window" testId="audit-evidence-empty">
-          <p>Evidence of the projects in scope appears here when it is effective inside the observation window: pushed from CI, ingested from logs and drills, or uploaded to answer a request.</p>
-        </EmptyState>
-      )}
-      {list.hasNextPage ? (
-        <div className="pager">
-          <span>{rows.length} shown</span>
-          <button type="button" className="btn btn-small" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </div>
-      ) : null}
+      </QueryState>
+      {list.hasNextPage ? <Pager query={list} count={rows.length} more="Load more" small /> : null}
     </div>
   );
 }

@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formatDate } from "@/lib/format";
-import { ErrorMessage } from "@/components/ui/error-message";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { REQUEST_STATUS } from "@/components/audits/labels";
 import { useRequests } from "@/components/audits/use-requests";
+import { Pager, QueryState } from "@/components/ui/query-state";
 
 /** The auditor's request list with its statuses, filterable, loaded a page at a time. */
 export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise: boolean }) {
@@ -32,10 +32,20 @@ export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise:
           Export CSV
         </a>
       </div>
-      {list.error ? <ErrorMessage error={list.error} /> : null}
-      {list.isPending ? (
-        <p className="muted">Loading requests…</p>
-      ) : rows.length ? (
+      <QueryState
+        query={list}
+        count={rows.length}
+        loading="Loading requests…"
+        empty={
+          <EmptyState title={status ? "No request has this status" : "No requests yet"} testId="requests-empty">
+            <p>
+              {canRaise
+                ? "Raise a request below against a requirement or a control: say what you need and by when. The audit's lead assigns an owner, who answers with evidence."
+                : "The auditor's requests appear here as they raise them. You assign each an owner, who answers with evidence from inside the window."}
+            </p>
+          </EmptyState>
+        }
+      >
         <div className="table-wrap">
           <table data-testid="requests-table">
             <thead>
@@ -54,7 +64,13 @@ export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise:
                   <td>
                     <Link href={`/audits/${auditId}/requests/${r.id}`}>{r.title}</Link>
                   </td>
-                  <td className="small">{r.requirement ? `Requirement ${r.requirement.refId}` : r.control ? `Control ${r.control.key}` : "—"}</td>
+                  <td className="small">
+                    {r.requirement
+                      ? `Requirement ${r.requirement.refId}`
+                      : r.control
+                        ? `Control ${r.control.key}`
+                        : "—"}
+                  </td>
                   <td className="small">{r.owner?.name ?? <span className="muted">Unassigned</span>}</td>
                   <td className="small">
                     {r.dueAt ? formatDate(r.dueAt) : "—"} {r.overdue ? <Badge tone="bad">Overdue</Badge> : null}
@@ -68,23 +84,8 @@ export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise:
             </tbody>
           </table>
         </div>
-      ) : (
-        <EmptyState title={status ? "No request has this status" : "No requests yet"} testId="requests-empty">
-          <p>
-            {canRaise
-              ? "Raise a request below against a requirement or a control: say what you need and by when. The audit's lead assigns an owner, who answers with evidence."
-              : "The auditor's requests appear here as they raise them. You assign each an owner, who answers with evidence from inside the window."}
-          </p>
-        </EmptyState>
-      )}
-      {list.hasNextPage ? (
-        <div className="pager">
-          <span>{rows.length} shown</span>
-          <button type="button" className="btn btn-small" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </div>
-      ) : null}
+      </QueryState>
+      {list.hasNextPage ? <Pager query={list} count={rows.length} more="Load more" small /> : null}
     </div>
   );
 }

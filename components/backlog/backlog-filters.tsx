@@ -1,26 +1,38 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import { PRIORITIES, PRIORITY_LABELS } from "@/lib/backlog/priority";
 import { usePeople } from "@/components/backlog/use-backlog-items";
 import { hrefWith, NO_BLOCK } from "@/components/backlog/filter-url";
 import type { BacklogFilters } from "@/components/backlog/query-keys";
 import { FilterActions } from "@/components/ui/filter-actions";
+import { useFilterForm } from "@/components/ui/use-filter-form";
 
 /** The filter form. Applying it changes the address, which is what the lists and counts read. */
-export function BacklogFiltersForm({ base, filters, view, blocks }: { base: string; filters: BacklogFilters; view: string; blocks: Array<string | null> }) {
+export function BacklogFiltersForm({
+  base,
+  filters,
+  view,
+  blocks,
+}: {
+  base: string;
+  filters: BacklogFilters;
+  view: string;
+  blocks: Array<string | null>;
+}) {
   const router = useRouter();
   const people = usePeople();
-  const [draft, setDraft] = useState<BacklogFilters>(filters);
-  const set = (k: keyof BacklogFilters) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value || undefined });
-
-  function apply(e: FormEvent) {
-    e.preventDefault();
-    router.push(hrefWith(base, { ...draft, view }));
-  }
+  const form = useFilterForm<BacklogFilters>(
+    {},
+    {
+      initial: filters,
+      onApply: (applied) => router.push(hrefWith(base, { ...applied, view })),
+      onClear: () => router.push(hrefWith(base, { view })),
+    },
+  );
+  const { draft, set } = form;
 
   return (
-    <form className="filters" onSubmit={apply} aria-label="Filter the backlog" data-testid="backlog-filters">
+    <form className="filters" onSubmit={form.apply} aria-label="Filter the backlog" data-testid="backlog-filters">
       <div className="field">
         <label htmlFor="bf-q">Search</label>
         <input id="bf-q" type="search" placeholder="title, key or text" value={draft.q ?? ""} onChange={set("q")} />
@@ -72,14 +84,15 @@ export function BacklogFiltersForm({ base, filters, view, blocks }: { base: stri
       </div>
       <div className="field">
         <label htmlFor="bf-control">Linked control</label>
-        <input id="bf-control" type="text" placeholder="e.g. BCK-02" value={draft.control ?? ""} onChange={set("control")} />
+        <input
+          id="bf-control"
+          type="text"
+          placeholder="e.g. BCK-02"
+          value={draft.control ?? ""}
+          onChange={set("control")}
+        />
       </div>
-      <FilterActions
-        onClear={() => {
-          setDraft({});
-          router.push(hrefWith(base, { view }));
-        }}
-      />
+      <FilterActions onClear={form.clear} />
     </form>
   );
 }

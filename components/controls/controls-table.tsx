@@ -1,15 +1,25 @@
 "use client";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FREQUENCIES, FREQUENCY_LABELS } from "@/lib/schemas/control";
 import type { ControlFacets } from "@/lib/controls/control-facets";
-import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useControls, type ControlFilters } from "@/components/controls/use-controls";
 import styles from "@/components/catalogue/catalogue.module.css";
 import { FilterActions } from "@/components/ui/filter-actions";
+import { useFilterForm } from "@/components/ui/use-filter-form";
+import { Pager, QueryState } from "@/components/ui/query-state";
 
-const EMPTY: ControlFilters = { q: undefined, framework: undefined, family: undefined, owner: undefined, frequency: undefined, project: undefined, applicability: undefined, archived: undefined };
+const EMPTY: ControlFilters = {
+  q: undefined,
+  framework: undefined,
+  family: undefined,
+  owner: undefined,
+  frequency: undefined,
+  project: undefined,
+  applicability: undefined,
+  archived: undefined,
+};
 type Sort = "key" | "title" | "frequency" | "owner" | "updated";
 const COLUMNS: Array<{ sort: Sort; label: string }> = [
   { sort: "key", label: "Key" },
@@ -20,18 +30,14 @@ const COLUMNS: Array<{ sort: Sort; label: string }> = [
 
 /** The control library: search, filters, sortable columns, and "load more" by cursor. */
 export function ControlsTable({ facets }: { facets: ControlFacets }) {
-  const [draft, setDraft] = useState<ControlFilters>(EMPTY);
-  const [filters, setFilters] = useState<ControlFilters>(EMPTY);
+  const form = useFilterForm(EMPTY, {
+    toFilters: (d) => ({ ...d, applicability: d.project ? d.applicability : undefined }),
+  });
+  const { draft, filters, set } = form;
   const [sort, setSort] = useState<{ sort: Sort; dir: "asc" | "desc" }>({ sort: "key", dir: "asc" });
   const controls = useControls({ ...filters, sort: sort.sort, dir: sort.dir });
   const rows = controls.data?.pages.flatMap((p) => p.items) ?? [];
   const frameworkName = new Map(facets.frameworks.map((f) => [f.key, f.name]));
-  const set = (field: string) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value || undefined });
-
-  function apply(e: FormEvent) {
-    e.preventDefault();
-    setFilters({ ...draft, applicability: draft.project ? draft.applicability : undefined });
-  }
 
   function toggleSort(column: Sort) {
     setSort((s) => ({ sort: column, dir: s.sort === column && s.dir === "asc" ? "desc" : "asc" }));
@@ -39,10 +45,16 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
 
   return (
     <div className="stack">
-      <form className="filters" onSubmit={apply} aria-label="Filter controls" data-testid="control-filters">
+      <form className="filters" onSubmit={form.apply} aria-label="Filter controls" data-testid="control-filters">
         <div className="field">
           <label htmlFor="c-q">Search</label>
-          <input id="c-q" type="search" placeholder="Key, title or description" value={draft.q ?? ""} onChange={set("q")} />
+          <input
+            id="c-q"
+            type="search"
+            placeholder="Key, title or description"
+            value={draft.q ?? ""}
+            onChange={set("q")}
+          />
         </div>
         <div className="field">
           <label htmlFor="c-framework">Framework</label>
@@ -102,7 +114,12 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
         </div>
         <div className="field">
           <label htmlFor="c-applicability">Applicability</label>
-          <select id="c-applicability" value={draft.applicability ?? ""} onChange={set("applicability")} disabled={!draft.project}>
+          <select
+            id="c-applicability"
+            value={draft.applicability ?? ""}
+            onChange={set("applicability")}
+            disabled={!draft.project}
+          >
             <option value="">Any</option>
             <option value="applicable">Applicable</option>
             <option value="not-applicable">Not applicable</option>
@@ -116,32 +133,33 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
             <option value="only">Only archived</option>
           </select>
         </div>
-        <FilterActions
-          onClear={() => {
-            setDraft(EMPTY);
-            setFilters(EMPTY);
-          }}
-        />
+        <FilterActions onClear={form.clear} />
       </form>
-      <ErrorMessage error={controls.error} />
-      {controls.isPending ? (
-        <p className="muted">Loading controls…</p>
-      ) : rows.length === 0 ? (
-        <div className="empty" data-testid="controls-empty">
-          <h2>No controls match</h2>
-          <p>
-            {filters.project && controls.data?.pages[0]?.project?.frameworks.length === 0
-              ? "This project is not assessed against any framework yet, so no control applies to it. Choose its frameworks on the project's Controls tab."
-              : "Nothing in the library matches these filters. Clear them, or widen the search."}
-          </p>
-        </div>
-      ) : (
+      <QueryState
+        query={controls}
+        count={rows.length}
+        loading="Loading controls…"
+        empty={
+          <div className="empty" data-testid="controls-empty">
+            <h2>No controls match</h2>
+            <p>
+              {filters.project && controls.data?.pages[0]?.project?.frameworks.length === 0
+                ? "This project is not assessed against any framework yet, so no control applies to it. Choose its frameworks on the project's Controls tab."
+                : "Nothing in the library matches these filters. Clear them, or widen the search."}
+            </p>
+          </div>
+        }
+      >
         <div className="table-wrap">
           <table data-testid="controls-table">
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <th key={c.sort} scope="col" aria-sort={sort.sort === c.sort ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <th
+                    key={c.sort}
+                    scope="col"
+                    aria-sort={sort.sort === c.sort ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
+                  >
                     <button type="button" className={styles.sortButton} onClick={() => toggleSort(c.sort)}>
                       {c.label} {sort.sort === c.sort ? (sort.dir === "asc" ? "▲" : "▼") : ""}
                       <span className="sr-only">, sort</span>
@@ -161,7 +179,9 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
                   <td>
                     {r.title} {r.archivedAt ? <Badge>Archived</Badge> : null}
                   </td>
-                  <td className="small">{FREQUENCY_LABELS[r.frequency as keyof typeof FREQUENCY_LABELS] ?? r.frequency}</td>
+                  <td className="small">
+                    {FREQUENCY_LABELS[r.frequency as keyof typeof FREQUENCY_LABELS] ?? r.frequency}
+                  </td>
                   <td className="small">{r.owner?.name ?? <span className="muted">No owner</span>}</td>
                   <td className="small">
                     {Object.entries(r.mappings).map(([fw, refs]) => (
@@ -171,24 +191,21 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
                     ))}
                   </td>
                   {filters.project ? (
-                    <td className="small">{r.applicability?.notApplicable ? <Badge tone="info">Not applicable</Badge> : <Badge tone="ok">Applicable</Badge>}</td>
+                    <td className="small">
+                      {r.applicability?.notApplicable ? (
+                        <Badge tone="info">Not applicable</Badge>
+                      ) : (
+                        <Badge tone="ok">Applicable</Badge>
+                      )}
+                    </td>
                   ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-      )}
-      <div className="pager">
-        <span>{rows.length ? `${rows.length} shown` : ""}</span>
-        {controls.hasNextPage ? (
-          <button className="btn" type="button" onClick={() => void controls.fetchNextPage()} disabled={controls.isFetchingNextPage}>
-            {controls.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : rows.length ? (
-          <span>All matching controls shown.</span>
-        ) : null}
-      </div>
+      </QueryState>
+      <Pager query={controls} count={rows.length} more="Load more" end="All matching controls shown." />
     </div>
   );
 }

@@ -1,15 +1,23 @@
 "use client";
 import Link from "next/link";
-import { useState, type FormEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { useEvidenceList, type EvidenceFilters, type EvidenceRow } from "@/components/evidence/use-evidence";
 import { FilterActions } from "@/components/ui/filter-actions";
+import { useFilterForm, wholeDays } from "@/components/ui/use-filter-form";
+import { Pager, QueryState } from "@/components/ui/query-state";
 
-const EMPTY: EvidenceFilters = { kind: undefined, outcome: undefined, control: undefined, repo: undefined, from: undefined, to: undefined };
+const EMPTY: EvidenceFilters = {
+  kind: undefined,
+  outcome: undefined,
+  control: undefined,
+  repo: undefined,
+  from: undefined,
+  to: undefined,
+};
 
 interface Props {
   slug: string;
@@ -21,21 +29,14 @@ interface Props {
 
 /** A project's evidence, newest first, with filters and "load more" by cursor. */
 export function EvidenceTable({ slug, controls, now, emptyHelp }: Props) {
-  const [draft, setDraft] = useState<EvidenceFilters>(EMPTY);
-  const [filters, setFilters] = useState<EvidenceFilters>(EMPTY);
-  const list = useEvidenceList(slug, filters);
+  const form = useFilterForm(EMPTY, { toFilters: wholeDays });
+  const { draft, set } = form;
+  const list = useEvidenceList(slug, form.filters);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Object.values(filters).some(Boolean);
-  const set = (field: keyof EvidenceFilters) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value || undefined });
-
-  function apply(e: FormEvent) {
-    e.preventDefault();
-    setFilters({ ...draft, from: draft.from ? `${draft.from}T00:00:00.000Z` : undefined, to: draft.to ? `${draft.to}T23:59:59.999Z` : undefined });
-  }
 
   return (
     <div className="stack">
-      <form className="filters" onSubmit={apply} aria-label="Filter evidence" data-testid="evidence-filters">
+      <form className="filters" onSubmit={form.apply} aria-label="Filter evidence" data-testid="evidence-filters">
         <div className="field">
           <label htmlFor="e-kind">Kind</label>
           <select id="e-kind" value={draft.kind ?? ""} onChange={set("kind")}>
@@ -81,29 +82,26 @@ export function EvidenceTable({ slug, controls, now, emptyHelp }: Props) {
           <label htmlFor="e-to">Effective to</label>
           <input id="e-to" type="date" value={draft.to ?? ""} onChange={set("to")} />
         </div>
-        <FilterActions
-          onClear={() => {
-            setDraft(EMPTY);
-            setFilters(EMPTY);
-          }}
-        />
+        <FilterActions onClear={form.clear} />
       </form>
-      <ErrorMessage error={list.error} />
-      {list.isPending ? (
-        <p className="muted">Loading evidence…</p>
-      ) : rows.length === 0 ? (
-        filtered ? (
-          <div className="empty" data-testid="evidence-none-match">
-            <h2>No evidence matches</h2>
-            <p>Nothing in this project matches these filters. Widen the dates or clear the filters.</p>
-          </div>
-        ) : (
-          <section className="empty" data-testid="evidence-empty">
-            <h2>No evidence yet</h2>
-            {emptyHelp}
-          </section>
-        )
-      ) : (
+      <QueryState
+        query={list}
+        count={rows.length}
+        loading="Loading evidence…"
+        empty={
+          form.isFiltered ? (
+            <div className="empty" data-testid="evidence-none-match">
+              <h2>No evidence matches</h2>
+              <p>Nothing in this project matches these filters. Widen the dates or clear the filters.</p>
+            </div>
+          ) : (
+            <section className="empty" data-testid="evidence-empty">
+              <h2>No evidence yet</h2>
+              {emptyHelp}
+            </section>
+          )
+        }
+      >
         <div className="table-wrap">
           <table data-testid="evidence-table">
             <thead>
@@ -123,17 +121,8 @@ export function EvidenceTable({ slug, controls, now, emptyHelp }: Props) {
             </tbody>
           </table>
         </div>
-      )}
-      <div className="pager">
-        <span>{rows.length ? `${rows.length} shown` : ""}</span>
-        {list.hasNextPage ? (
-          <button className="btn" type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? "Loading…" : "Load older evidence"}
-          </button>
-        ) : rows.length ? (
-          <span>All matching evidence is shown.</span>
-        ) : null}
-      </div>
+      </QueryState>
+      <Pager query={list} count={rows.length} more="Load older evidence" end="All matching evidence is shown." />
     </div>
   );
 }
@@ -156,7 +145,13 @@ function Row({ row: r, slug, now }: { row: EvidenceRow; slug: string; now: strin
         {r.sourceRepo || r.sourceBranch ? (
           <>
             {r.sourceRepo}
-            {r.sourceBranch ? <span className="muted"> {r.sourceRepo ? "@ " : "branch "}{r.sourceBranch}</span> : null}
+            {r.sourceBranch ? (
+              <span className="muted">
+                {" "}
+                {r.sourceRepo ? "@ " : "branch "}
+                {r.sourceBranch}
+              </span>
+            ) : null}
           </>
         ) : r.sourceUrl ? (
           "link"
@@ -166,7 +161,17 @@ function Row({ row: r, slug, now }: { row: EvidenceRow; slug: string; now: strin
         {r.sourceWorkflow ? <div className="muted">{r.sourceWorkflow}</div> : null}
       </td>
       <td className="small">{r.controls.length ? r.controls.join(", ") : <span className="muted">not filed</span>}</td>
-      <td className="small">{r.expiresAt ? expired ? <Badge tone="warn">Expired {formatDate(r.expiresAt)}</Badge> : formatDate(r.expiresAt) : <span className="muted">—</span>}</td>
+      <td className="small">
+        {r.expiresAt ? (
+          expired ? (
+            <Badge tone="warn">Expired {formatDate(r.expiresAt)}</Badge>
+          ) : (
+            formatDate(r.expiresAt)
+          )
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
     </tr>
   );
 }
