@@ -52,13 +52,21 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: numb
 async function main(): Promise<void> {
   const size = Math.round(GB * 1024 ** 3);
   const dir = mkdtempSync(path.join(os.tmpdir(), "proofline-bench-s3-"));
-  const server = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--server"], { stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--server"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       server.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()));
       server.once("exit", (code) => reject(new Error(`The S3 test server exited (${code}).`)));
     });
-    const client = new S3Client({ endpoint, region: "us-east-1", bucket: "bench", forcePathStyle: true, credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY } });
+    const client = new S3Client({
+      endpoint,
+      region: "us-east-1",
+      bucket: "bench",
+      forcePathStyle: true,
+      credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY },
+    });
     const store = s3BlobStore({ client, prefix: "bench/", spoolDir: dir });
     console.log(`bench:s3: ${GB} GB through the S3 blob store (multipart, signature-checked) against ${endpoint}`);
 
@@ -77,13 +85,15 @@ async function main(): Promise<void> {
       const blob = await store.openBlob(spooled.sha256);
       if (!blob) throw new Error("The object is missing after the upload.");
       const hash = createHash("sha256");
-      for await (const chunk of Readable.fromWeb(blob.stream as import("node:stream/web").ReadableStream<Uint8Array>)) hash.update(chunk as Buffer);
+      for await (const chunk of Readable.fromWeb(blob.stream as import("node:stream/web").ReadableStream<Uint8Array>))
+        hash.update(chunk as Buffer);
       return hash.digest("hex");
     });
     await spooled.discard();
-    if (download.value !== spooled.sha256) throw new Error(`Round trip changed the bytes: ${download.value} ≠ ${spooled.sha256}`);
+    if (download.value !== spooled.sha256)
+      throw new Error(`Round trip changed the bytes: ${download.value} ≠ ${spooled.sha256}`);
 
-    const rate = (s: number) => `${((size / MiB) / s).toFixed(0).padStart(5)} MiB/s`;
+    const rate = (s: number) => `${(size / MiB / s).toFixed(0).padStart(5)} MiB/s`;
     console.log(`  spool (hash + write)   ${spool.seconds.toFixed(1).padStart(6)} s  ${rate(spool.seconds)}`);
     console.log(`  upload (multipart)     ${upload.seconds.toFixed(1).padStart(6)} s  ${rate(upload.seconds)}`);
     console.log(`  download (stream+hash) ${download.seconds.toFixed(1).padStart(6)} s  ${rate(download.seconds)}`);
@@ -91,7 +101,9 @@ async function main(): Promise<void> {
     console.log(`  baseline: read + hash  ${read.seconds.toFixed(1).padStart(6)} s  ${rate(read.seconds)}`);
     if (read.value !== spooled.sha256) throw new Error("The plain copy hashed differently from the spool.");
     const peak = process.resourceUsage().maxRSS / 1024;
-    console.log(`  peak RSS of this process: ${peak.toFixed(0)} MB (target < 300 MB)${peak < 300 ? "" : "  ← over target"}`);
+    console.log(
+      `  peak RSS of this process: ${peak.toFixed(0)} MB (target < 300 MB)${peak < 300 ? "" : "  ← over target"}`,
+    );
     console.log(`  round trip byte-identical: sha256 ${spooled.sha256}`);
   } finally {
     server.kill("SIGTERM");

@@ -61,7 +61,9 @@ export function s3BlobStoreFromEnv(e: TEnv): BlobStore {
     bucket: e.S3_BUCKET!,
     forcePathStyle: e.S3_FORCE_PATH_STYLE,
     credentials:
-      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, sessionToken: e.S3_SESSION_TOKEN } : undefined,
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, sessionToken: e.S3_SESSION_TOKEN }
+        : undefined,
   });
   return s3BlobStore({ client, prefix: e.S3_PREFIX, spoolDir: path.resolve(e.BLOB_DIR, "tmp") });
 }

@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { Readable, Transform } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client as SdkS3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  S3Client as SdkS3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { BlobStoreError, type StoredBlob } from "@/lib/evidence/blob-store-types";
 
@@ -65,7 +71,9 @@ export class S3Client {
   /** The object's size, or null when there is no such object. */
   async head(key: string): Promise<{ size: number } | null> {
     try {
-      const res = await this.sdk.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: key }), { abortSignal: AbortSignal.timeout(HEAD_TIMEOUT_MS) });
+      const res = await this.sdk.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: key }), {
+        abortSignal: AbortSignal.timeout(HEAD_TIMEOUT_MS),
+      });
       return { size: res.ContentLength ?? 0 };
     } catch (err) {
       if (statusOf(err) === 404) return null;
@@ -85,7 +93,10 @@ export class S3Client {
     const size = res.ContentLength;
     if (!res.Body || size === undefined || !Number.isSafeInteger(size)) {
       if (res.Body instanceof Readable) res.Body.destroy();
-      throw new BlobStoreError(`S3 GET of ${key} answered without a body or a Content-Length.`, "The evidence store answered without the file. The server log has the details.");
+      throw new BlobStoreError(
+        `S3 GET of ${key} answered without a body or a Content-Length.`,
+        "The evidence store answered without the file. The server log has the details.",
+      );
     }
     return { stream: res.Body.transformToWebStream() as ReadableStream<Uint8Array>, size };
   }
@@ -126,7 +137,9 @@ export class S3Client {
     const sent = hash.digest("hex");
     if (sent !== sha256) {
       await this.sdk.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: key })).catch(() => undefined);
-      throw new BlobStoreError(`The upload of ${key} sent bytes with sha256 ${sent}, not ${sha256}: the spool file changed while it was uploaded.`);
+      throw new BlobStoreError(
+        `The upload of ${key} sent bytes with sha256 ${sent}, not ${sha256}: the spool file changed while it was uploaded.`,
+      );
     }
   }
 
@@ -143,11 +156,18 @@ export class S3Client {
       return unreachable;
     }
     // A HEAD has no body: the SDK names its error after the status ("Forbidden", "NotFound"), not an S3 code.
-    const code = err instanceof S3ServiceException && /^[A-Z][A-Za-z0-9]+$/.test(err.name) && !GENERIC_NAMES.has(err.name) ? err.name : null;
+    const code =
+      err instanceof S3ServiceException && /^[A-Z][A-Za-z0-9]+$/.test(err.name) && !GENERIC_NAMES.has(err.name)
+        ? err.name
+        : null;
     const message = err instanceof Error && code ? err.message.slice(0, 500) : null;
     const what = `S3 ${op} of ${key} in bucket "${this.settings.bucket}" was refused: ${status}${code ? ` ${code}` : ""}${message ? ` (${message})` : ""}.`;
     // What API callers see: the status and S3's error code, never the endpoint, bucket, key or S3's own message.
-    const shown = `The evidence store refused the request: ${status}${code ? ` ${code}` : ""}. ${hint(status, code)} The server log has the details.`.replace(/\s+/g, " ");
+    const shown =
+      `The evidence store refused the request: ${status}${code ? ` ${code}` : ""}. ${hint(status, code)} The server log has the details.`.replace(
+        /\s+/g,
+        " ",
+      );
     const error = new BlobStoreError(`${what} ${hint(status, code)}`.trim(), shown);
     console.error(`[blob-store] ${error.message}`);
     return error;
@@ -168,13 +188,21 @@ function causeOf(err: unknown): string {
 }
 
 function hint(status: number, code: string | null): string {
-  if (code === "SignatureDoesNotMatch" || code === "InvalidAccessKeyId" || code === "InvalidToken" || code === "ExpiredToken") {
+  if (
+    code === "SignatureDoesNotMatch" ||
+    code === "InvalidAccessKeyId" ||
+    code === "InvalidToken" ||
+    code === "ExpiredToken"
+  ) {
     return "Check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY (and S3_SESSION_TOKEN when set), or the credentials the AWS credential chain found.";
   }
   if (code === "NoSuchBucket") return "Check S3_BUCKET: the bucket must exist (Proofline does not create it).";
-  if (code === "AuthorizationHeaderMalformed" || code === "PermanentRedirect" || status === 301 || status === 307) return "Check S3_REGION and S3_ENDPOINT (the bucket is in another region or at another endpoint).";
-  if (code === "AccessDenied") return "The credentials may not do this: they need s3:GetObject, s3:PutObject, s3:DeleteObject, s3:AbortMultipartUpload and s3:ListBucket on the bucket.";
-  if (status === 403) return "Check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (or the credentials the AWS credential chain found), and that they have s3:GetObject, s3:PutObject and s3:ListBucket on the bucket.";
+  if (code === "AuthorizationHeaderMalformed" || code === "PermanentRedirect" || status === 301 || status === 307)
+    return "Check S3_REGION and S3_ENDPOINT (the bucket is in another region or at another endpoint).";
+  if (code === "AccessDenied")
+    return "The credentials may not do this: they need s3:GetObject, s3:PutObject, s3:DeleteObject, s3:AbortMultipartUpload and s3:ListBucket on the bucket.";
+  if (status === 403)
+    return "Check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (or the credentials the AWS credential chain found), and that they have s3:GetObject, s3:PutObject and s3:ListBucket on the bucket.";
   if (status === 400 && !code) return "Check S3_ENDPOINT, S3_REGION and S3_FORCE_PATH_STYLE.";
   return "";
 }
