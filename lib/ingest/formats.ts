@@ -18,6 +18,11 @@ export const FORMATS = {
   "npm-audit": { kind: "DEPENDENCY_AUDIT", container: "json", label: "npm audit JSON (npm 6, npm 7+, pnpm, yarn 2+)", pushable: true },
   "yarn-audit": { kind: "DEPENDENCY_AUDIT", container: "jsonl", label: "yarn audit JSON Lines (yarn 1, yarn 4)", pushable: true },
   "pip-audit": { kind: "DEPENDENCY_AUDIT", container: "json", label: "pip-audit JSON", pushable: true },
+  trivy: { kind: "DEPENDENCY_AUDIT", container: "json", label: "Trivy JSON (image, filesystem or repository scan)", pushable: true },
+  grype: { kind: "DEPENDENCY_AUDIT", container: "json", label: "Grype JSON", pushable: true },
+  "osv-scanner": { kind: "DEPENDENCY_AUDIT", container: "json", label: "OSV-Scanner JSON", pushable: true },
+  gitleaks: { kind: "SAST_SCAN", container: "json", label: "gitleaks JSON report", pushable: true },
+  bandit: { kind: "SAST_SCAN", container: "json", label: "Bandit JSON report", pushable: true },
   cyclonedx: { kind: "SBOM", container: "json", label: "CycloneDX JSON SBOM", pushable: true },
   spdx: { kind: "SBOM", container: "json", label: "SPDX 2.x JSON SBOM (also GitHub's export)", pushable: true },
   "audit-log": { kind: "AUDIT_LOG", container: "jsonl", label: "Audit log as JSON Lines", pushable: true },
@@ -34,6 +39,9 @@ export const FORMATS = {
   "github-check-suite": { kind: "CI_RUN", container: "none", label: "GitHub check suite", pushable: false },
   "github-deployment-status": { kind: "DEPLOYMENT", container: "none", label: "GitHub deployment status", pushable: false },
   "github-pull-request": { kind: "PULL_REQUEST", container: "none", label: "GitHub pull request (merged)", pushable: false },
+  "gitlab-pipeline": { kind: "CI_RUN", container: "none", label: "GitLab pipeline", pushable: false },
+  "gitlab-deployment": { kind: "DEPLOYMENT", container: "none", label: "GitLab deployment", pushable: false },
+  "gitlab-merge-request": { kind: "PULL_REQUEST", container: "none", label: "GitLab merge request (merged)", pushable: false },
 } as const satisfies Record<string, FormatInfo>;
 
 export type FormatId = keyof typeof FORMATS;

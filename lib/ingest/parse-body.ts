@@ -10,6 +10,11 @@ import { parseNpmAudit } from "@/lib/ingest/npm-audit";
 import { parseYarnAudit } from "@/lib/ingest/yarn-audit";
 import { parsePipAudit } from "@/lib/ingest/pip-audit";
 import { parseCycloneDx, parseSpdx } from "@/lib/ingest/sbom";
+import { parseTrivy } from "@/lib/ingest/trivy";
+import { parseGrype } from "@/lib/ingest/grype";
+import { parseOsvScanner } from "@/lib/ingest/osv-scanner";
+import { parseGitleaks } from "@/lib/ingest/gitleaks";
+import { parseBandit } from "@/lib/ingest/bandit";
 import { parseDrill } from "@/lib/ingest/drill";
 import { parsePgBackRest, parseResticMessages, parseResticSnapshots } from "@/lib/ingest/backups";
 import { auditEvents, type AuditEventRow, type AuditFieldMapping, type AuditLogStats } from "@/lib/ingest/audit-log";
@@ -40,7 +45,7 @@ export type ParsePlan =
 
 const CONTAINER_FORMATS: Record<"xml" | "json" | "jsonl", FormatId[]> = {
   xml: ["junit"],
-  json: ["sarif", "cyclonedx", "spdx", "npm-audit", "pip-audit", "drill", "restic", "pgbackrest", "audit-log"],
+  json: ["sarif", "cyclonedx", "spdx", "npm-audit", "pip-audit", "trivy", "grype", "osv-scanner", "gitleaks", "bandit", "drill", "restic", "pgbackrest", "audit-log"],
   jsonl: ["audit-log", "yarn-audit", "restic"],
 };
 const CONTAINER_LABEL = { xml: "XML", json: "one JSON document", jsonl: "JSON Lines" };
@@ -124,6 +129,16 @@ async function parseDocument(format: FormatId, doc: JsonValue): Promise<ParsedEv
       return parseNpmAudit(doc);
     case "pip-audit":
       return parsePipAudit(doc);
+    case "trivy":
+      return parseTrivy(doc);
+    case "grype":
+      return parseGrype(doc);
+    case "osv-scanner":
+      return parseOsvScanner(doc);
+    case "gitleaks":
+      return parseGitleaks(doc);
+    case "bandit":
+      return parseBandit(doc);
     case "drill":
       return parseDrill(doc);
     case "pgbackrest":

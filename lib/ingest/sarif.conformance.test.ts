@@ -2,6 +2,7 @@
 // (run by the conformance tier when ../shared is beside the repository; see scripts/test.ts).
 import { describe, expect, it } from "vitest";
 import { parseSarif } from "@/lib/ingest/sarif";
+import { parseBandit } from "@/lib/ingest/bandit";
 import { IngestRefusal } from "@/lib/ingest/refusal";
 import { corpusFile, readJson } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
@@ -35,8 +36,14 @@ describe("SARIF: the shared corpus", () => {
     expect((r.summary as { topRules: unknown[] }).topRules.length).toBeGreaterThan(0);
   });
 
-  it("Bandit's native JSON is not SARIF (the sniffer refuses it; see sniff.test.ts), and parsing it as SARIF is refused", () => {
+  it("Bandit's native JSON is not SARIF (the sniffer reads it as Bandit's own format), and parsing it as SARIF is refused", () => {
     const err = refused(() => corpus("open-hostfactory-plugin_bandit-report.native.json"));
     expect(err.reason).toBe("invalid-content");
+  });
+
+  it("Bandit's native JSON read as Bandit: its findings match its own totals (SEVERITY.MEDIUM 2, LOW 1)", () => {
+    const r = parseBandit(readJson(corpusFile("sarif/open-hostfactory-plugin_bandit-report.native.json")) as JsonValue);
+    expect(r.summary).toMatchObject({ findings: 3, severities: { high: 0, moderate: 2, low: 1 }, linesOfCode: 49014, errors: 0 });
+    expect(r.outcome).toBe("WARN");
   });
 });

@@ -8,6 +8,11 @@ import { looksLikePgBackRest, looksLikeResticMessage, looksLikeResticSnapshots }
 import { looksLikeYarnLine } from "@/lib/ingest/yarn-audit";
 import { looksLikeAuditEvent, type AuditFieldMapping } from "@/lib/ingest/audit-log";
 import type { FormatId } from "@/lib/ingest/formats";
+import { looksLikeTrivy } from "@/lib/ingest/trivy";
+import { looksLikeGrype } from "@/lib/ingest/grype";
+import { looksLikeOsvScanner } from "@/lib/ingest/osv-scanner";
+import { looksLikeGitleaks } from "@/lib/ingest/gitleaks";
+import { looksLikeBandit } from "@/lib/ingest/bandit";
 
 // Telling formats apart. First the container from the first bytes (XML, one JSON document, JSON
 // Lines), then the format from the content's own markers. Detection only ever answers with a format
@@ -51,9 +56,11 @@ export function detectJsonDocument(doc: JsonValue, mapping: AuditFieldMapping | 
   if (looksLikePipAudit(doc)) return { format: "pip-audit" };
   if (looksLikeResticSnapshots(doc) || looksLikeResticMessage(doc)) return { format: "restic" };
   if (looksLikePgBackRest(doc)) return { format: "pgbackrest" };
-  if (isObject(doc) && Array.isArray(doc.results) && isObject(doc.metrics) && "generated_at" in doc) {
-    return { format: null, saw: "Bandit's own JSON report, which is not SARIF; run bandit with `-f sarif`", reason: "unsupported" };
-  }
+  if (looksLikeTrivy(doc)) return { format: "trivy" };
+  if (looksLikeGrype(doc)) return { format: "grype" };
+  if (looksLikeBandit(doc)) return { format: "bandit" };
+  if (looksLikeOsvScanner(doc)) return { format: "osv-scanner" };
+  if (looksLikeGitleaks(doc)) return { format: "gitleaks" };
   if (isObject(doc) && (doc.bomFormat !== undefined || doc.specVersion !== undefined)) {
     return { format: null, saw: `an SBOM-like document with bomFormat ${JSON.stringify(doc.bomFormat ?? null)}`, reason: "unsupported" };
   }

@@ -57,7 +57,8 @@ const OPTIONS = {
 const USAGE = `Usage: proofline push <file> --project <slug> [options]
 
 Options:
-  --format <f>          junit, sarif, npm-audit, yarn-audit, pip-audit, cyclonedx, spdx,
+  --format <f>          junit, sarif, npm-audit, yarn-audit, pip-audit, trivy, grype,
+                        osv-scanner, gitleaks, bandit, cyclonedx, spdx,
                         audit-log, drill, restic, pgbackrest, manual (default: detected)
   --commit <sha>        --branch <name>   --repo <owner/name>   --workflow <name>
   --run-url <url>       --effective-at <ISO time>   --title <text>   --filename <name>
