@@ -7,6 +7,9 @@ import { readinessProjectWhere } from "@/lib/readiness/project-scope";
 import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/audits/auditor-scope";
 import { gatherFacts } from "@/lib/readiness/gather-facts";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
+import { readStoredReadiness, storeReadiness, type StoreGenerations } from "@/lib/readiness/readiness-store";
+import { earliest, nextChangeInFacts, nextFutureRowAt } from "@/lib/readiness/next-change";
+import { readinessStoreEnabled } from "@/lib/readiness/store-switch";
 import type { ReadinessResult } from "@/lib/readiness/types";
 
 export interface ComputeReadinessOptions {
@@ -26,6 +29,12 @@ export interface ComputeReadinessOptions {
    */
   window?: ObservationWindow;
   db?: Db;
+  /**
+   * Compute from the facts even when the readiness store holds a valid answer (tests and the bench
+   * compare the two). The store is used only for the whole project's evidence (no audit window),
+   * outside a transaction, and stores the fresh answer either way.
+   */
+  fresh?: boolean;
 }
 
 export interface ProjectReadiness {
@@ -35,7 +44,7 @@ export interface ProjectReadiness {
   view?: AuditorView | null;
 }
 
-export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma }: ComputeReadinessOptions): Promise<ProjectReadiness> {
+export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma, fresh = false }: ComputeReadinessOptions): Promise<ProjectReadiness> {
   if (!slug && !projectId) throw new InvalidInputError("Name the project (slug or id).");
   const project = await db.project.findFirst({
     where: { AND: [slug ? { slug } : { id: projectId }, readinessProjectWhere(ctx.actor, now)] },
@@ -49,6 +58,16 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
   const window = view?.window ?? given ?? null;
   const at = view?.at ?? asked;
 
+  // The store answers for the project's own evidence only, and only outside a caller's transaction.
+  const storable = !window && db === prisma && readinessStoreEnabled();
+  let generations: StoreGenerations | null = null;
+  if (storable) {
+    const stored = await readStoredReadiness({ projectId: project.id, at, frameworkKeys });
+    if (stored.result && !fresh) return { project: { id: project.id, slug: project.slug, name: project.name }, result: stored.result, view };
+    // Read before the facts are gathered: a write committed in between bumps the generation past these.
+    generations = stored.generations;
+  }
+
   const facts = await gatherFacts({ projectId: project.id, at, frameworkKeys, window, db });
   // A framework asked for but not gathered is one the project is not assessed against.
   const unknown = (frameworkKeys ?? []).filter((k) => !facts.frameworks.some((f) => f.key === k));
@@ -58,5 +77,10 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
     const against = assessed.length ? `it is assessed against ${assessed.join(", ")}` : "it is not assessed against any framework yet";
     throw new InvalidInputError(`${project.name} is not assessed against ${unknown.join(", ")}; ${against}.`, [{ path: "framework", message: `not one of: ${assessed.join(", ") || "(none)"}` }]);
   }
-  return { project: { id: project.id, slug: project.slug, name: project.name }, result: evaluateReadiness(facts), view };
+  const result = evaluateReadiness(facts);
+  if (generations) {
+    const validUntil = earliest(nextChangeInFacts(facts), await nextFutureRowAt(project.id, at));
+    await storeReadiness({ projectId: project.id, facts, result, generations, validUntil });
+  }
+  return { project: { id: project.id, slug: project.slug, name: project.name }, result, view };
 }

@@ -1,0 +1,134 @@
+// The readiness store: computeReadiness' answers, remembered in PostgreSQL per (project, framework)
+// and per (project, control). It never scores anything itself. A stored answer is used for a moment
+// `at` only when
+//  - the generations it was computed at are still current: triggers on every table readiness reads
+//    bump the project's generation (or the shared catalogue's) in the writing transaction
+//    (prisma/migrations/20261207071418_readiness_store), and
+//  - computedAt <= at < validUntil: time alone changes nothing in between (next-change.ts).
+// Within those bounds the rules' answer differs only in `at`, which the caller supplies.
+// docs/adr/0019-readiness-store.md explains the choice; readiness-store.int.test.ts is its property test.
+import { Prisma } from "@/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { naturalOrder } from "@/lib/readiness/order";
+import type { ControlResult, FrameworkResult, ReadinessFacts, ReadinessResult } from "@/lib/readiness/types";
+
+/** The generations an answer is computed at, read before its facts are gathered. */
+export interface StoreGenerations {
+  project: bigint;
+  catalogue: bigint;
+}
+
+/** The stored answer (null when some part of it is missing or no longer valid), and the current generations. */
+export interface StoredLookup {
+  result: ReadinessResult | null;
+  generations: StoreGenerations;
+}
+
+// Every Date in a ReadinessResult sits under one of these keys (types.ts); JSON keeps them as ISO strings.
+const DATE_KEYS = new Set(["at", "effectiveAt", "collectedAt", "expiresAt", "expiredAt", "openedAt", "performedAt", "dueAt", "lastPerformedAt"]);
+
+function reviveDates(_key: string, value: unknown): unknown {
+  return typeof value === "string" && DATE_KEYS.has(_key) ? new Date(value) : value;
+}
+
+interface FrameworkRow {
+  pgen: bigint;
+  cgen: bigint;
+  frameworkId: string;
+  result: string | null;
+  controlIds: string[] | null;
+}
+
+/**
+ * The stored answer for the project's frameworks (all, or those keyed) at `at`, when every part of it
+ * is valid; otherwise the generations to store a fresh computation under. A framework key the project
+ * is not assessed against is a miss, so that the computation explains it.
+ */
+export async function readStoredReadiness(opts: { projectId: string; at: Date; frameworkKeys?: string[] }): Promise<StoredLookup> {
+  const { projectId, at } = opts;
+  const keys = opts.frameworkKeys ?? null;
+  const rows = await prisma.$queryRaw<FrameworkRow[]>`
+    WITH g AS (
+      SELECT COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = ${projectId}), 0) AS pgen,
+             COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = '*'), 0) AS cgen
+    )
+    SELECT g.pgen, g.cgen, f.id AS "frameworkId", s.result::text AS result, s."controlIds"
+    FROM g
+    LEFT JOIN ("ProjectFramework" pf JOIN "Framework" f ON f.id = pf."frameworkId")
+      ON pf."projectId" = ${projectId} AND (${keys}::text[] IS NULL OR f.key = ANY(${keys}::text[]))
+    LEFT JOIN "ReadinessStoredFramework" s
+      ON s."projectId" = ${projectId} AND s."frameworkId" = f.id AND s."projectGen" = g.pgen AND s."catalogueGen" = g.cgen
+     AND s."computedAt" <= ${at} AND (s."validUntil" IS NULL OR s."validUntil" > ${at})
+    ORDER BY f.key`;
+  const generations = { project: BigInt(rows[0].pgen), catalogue: BigInt(rows[0].cgen) };
+  const frameworks = rows.filter((r) => r.frameworkId !== null);
+  const found = new Set(frameworks.map((r) => r.frameworkId));
+  if (keys && keys.length !== found.size) return { result: null, generations };
+  if (frameworks.some((r) => r.result === null)) return { result: null, generations };
+
+  const controlIds = [...new Set(frameworks.flatMap((r) => r.controlIds ?? []))];
+  const controls = controlIds.length
+    ? await prisma.$queryRaw<Array<{ result: string }>>`
+        SELECT result::text AS result FROM "ReadinessStoredControl"
+        WHERE "projectId" = ${projectId} AND "controlId" = ANY(${controlIds}::text[])
+          AND "projectGen" = ${generations.project} AND "catalogueGen" = ${generations.catalogue}
+          AND "computedAt" <= ${at} AND ("validUntil" IS NULL OR "validUntil" > ${at})`
+    : [];
+  if (controls.length !== controlIds.length) return { result: null, generations };
+  const controlResults = controls.map((c) => JSON.parse(c.result, reviveDates) as ControlResult).sort((a, b) => naturalOrder(a.key, b.key));
+  return {
+    generations,
+    // Keys in evaluateReadiness' order, so that a stored answer serialises exactly like a fresh one.
+    result: { at, controls: controlResults, frameworks: frameworks.map((r) => JSON.parse(r.result!, reviveDates) as FrameworkResult) },
+  };
+}
+
+/** The controls each framework's result reads: those mapped to its requirements (current, and retired ancestors). */
+function controlsByFramework(facts: ReadinessFacts): Map<string, string[]> {
+  return new Map(facts.frameworks.map((fw) => [fw.id, [...new Set(fw.requirements.flatMap((r) => r.controlIds))].sort()]));
+}
+
+/**
+ * Remembers a fresh answer. A row is replaced only by one computed at the same or newer generations,
+ * and at a later moment unless the row it replaces is stale: an "as of" question about the past
+ * never evicts the answer for now.
+ */
+export async function storeReadiness(opts: { projectId: string; facts: ReadinessFacts; result: ReadinessResult; generations: StoreGenerations; validUntil: Date | null }): Promise<void> {
+  const { projectId, facts, result, generations, validUntil } = opts;
+  const byFramework = controlsByFramework(facts);
+  const frameworks = result.frameworks.map((fw) => ({
+    frameworkId: fw.frameworkId,
+    controlIds: byFramework.get(fw.frameworkId) ?? [],
+    score: fw.score,
+    met: fw.met,
+    applicable: fw.applicable,
+    result: fw,
+  }));
+  const controls = [...result.controls].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => ({ controlId: c.id, state: c.state, result: c }));
+  const common = Prisma.sql`${projectId}, ${generations.project}::bigint, ${generations.catalogue}::bigint, ${result.at}::timestamp(3), ${validUntil}::timestamp(3)`;
+  const replaceIf = (t: string) =>
+    Prisma.raw(`WHERE EXCLUDED."projectGen" >= ${t}."projectGen" AND EXCLUDED."catalogueGen" >= ${t}."catalogueGen"
+      AND (EXCLUDED."projectGen" > ${t}."projectGen" OR EXCLUDED."catalogueGen" > ${t}."catalogueGen"
+           OR EXCLUDED."computedAt" >= ${t}."computedAt" OR ${t}."validUntil" <= EXCLUDED."computedAt")`);
+  if (frameworks.length) {
+    await prisma.$executeRaw`
+      INSERT INTO "ReadinessStoredFramework" AS s ("projectId", "projectGen", "catalogueGen", "computedAt", "validUntil", "frameworkId", "controlIds", score, met, applicable, result)
+      SELECT ${common}, x."frameworkId", ARRAY(SELECT json_array_elements_text(x."controlIds")), x.score, x.met, x.applicable, x.result
+      FROM json_to_recordset(${JSON.stringify(frameworks)}::json) AS x("frameworkId" text, "controlIds" json, score float8, met int, applicable int, result json)
+      ORDER BY x."frameworkId"
+      ON CONFLICT ("projectId", "frameworkId") DO UPDATE SET "projectGen" = EXCLUDED."projectGen", "catalogueGen" = EXCLUDED."catalogueGen",
+        "computedAt" = EXCLUDED."computedAt", "validUntil" = EXCLUDED."validUntil", "controlIds" = EXCLUDED."controlIds",
+        score = EXCLUDED.score, met = EXCLUDED.met, applicable = EXCLUDED.applicable, result = EXCLUDED.result
+      ${replaceIf("s")}`;
+  }
+  if (controls.length) {
+    await prisma.$executeRaw`
+      INSERT INTO "ReadinessStoredControl" AS s ("projectId", "projectGen", "catalogueGen", "computedAt", "validUntil", "controlId", state, result)
+      SELECT ${common}, x."controlId", x.state, x.result
+      FROM json_to_recordset(${JSON.stringify(controls)}::json) AS x("controlId" text, state text, result json)
+      ORDER BY x."controlId"
+      ON CONFLICT ("projectId", "controlId") DO UPDATE SET "projectGen" = EXCLUDED."projectGen", "catalogueGen" = EXCLUDED."catalogueGen",
+        "computedAt" = EXCLUDED."computedAt", "validUntil" = EXCLUDED."validUntil", state = EXCLUDED.state, result = EXCLUDED.result
+      ${replaceIf("s")}`;
+  }
+}
