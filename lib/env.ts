@@ -45,6 +45,19 @@ const ZEnvFields = z.object({
   PROOFLINE_DEMO: z.enum(["0", "1"]).default("0"),
   // Set only by the test runner (scripts/test.ts): lets a production build honour PROOFLINE_TEST_CLOCK.
   PROOFLINE_TEST_RUNNER: z.enum(["0", "1"]).default("0"),
+  // Secrets at rest (lib/secret-box.ts): 32 random bytes, base64. SECRETS_KEY seals; SECRETS_KEY_PREVIOUS
+  // (comma-separated) still opens values sealed before a rotation. Unset outside production: .data/secrets-key.
+  SECRETS_KEY: unsetIfEmpty(z.string().optional()),
+  SECRETS_KEY_PREVIOUS: unsetIfEmpty(z.string().optional()),
+  // The packet-signing key as a PEM held in the variable itself (a secret manager), instead of PACKET_SIGNING_KEY_FILE.
+  PACKET_SIGNING_KEY_PEM: unsetIfEmpty(z.string().optional()),
+  // Milliseconds a stopping worker waits for its running jobs to hand themselves back (scripts/worker.ts).
+  WORKER_STOP_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
+  // The restore drill (npm run drill, docs/deploying.md): the project its evidence goes to, its RTO target,
+  // and the worker's weekly schedule (off unless a cron expression is given, e.g. "30 3 * * 0").
+  DRILL_PROJECT: unsetIfEmpty(z.string().optional()),
+  DRILL_RTO_TARGET_SECONDS: z.coerce.number().int().min(1).default(3600),
+  DRILL_SCHEDULE: unsetIfEmpty(z.string().default("off")),
   // Reverse proxies in front of the app that append to X-Forwarded-For (the sign-in throttle's client address).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   // Single sign-on through an OpenID Provider (lib/auth/sso-config.ts; docs/security.md, "Single sign-on").
