@@ -9,11 +9,15 @@ export const ZAuditorInvite = z.strictObject({
   auditId: z.string().trim().min(1, "Choose the audit").max(64),
   email: z.email("Enter a valid email address").trim().toLowerCase().max(320),
   name: z.string().trim().min(1, "Enter the auditor's name").max(120),
-  expiresAt: z
-    .string()
-    .trim()
-    .regex(DAY, "Enter the day access ends (YYYY-MM-DD)")
-    .transform((d) => new Date(`${d}T23:59:59.999Z`)),
+  // A Date passes as it is, so that a body parsed once (by the route wrapper) validates again in lib.
+  expiresAt: z.union([
+    z.date(),
+    z
+      .string()
+      .trim()
+      .regex(DAY, "Enter the day access ends (YYYY-MM-DD)")
+      .transform((d) => new Date(`${d}T23:59:59.999Z`)),
+  ]),
 });
 export type TAuditorInvite = z.input<typeof ZAuditorInvite>;
 
