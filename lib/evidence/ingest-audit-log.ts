@@ -3,6 +3,7 @@ import { toJsonSafe } from "@/lib/ingest/exact-json";
 import { refuse } from "@/lib/ingest/refusal";
 import { AuditLogStats, auditLogOutcome, type AuditEventRow } from "@/lib/ingest/audit-log";
 import type { TEvidencePushMeta } from "@/lib/schemas/evidence";
+import type { AuditFormat } from "@/lib/ingest/parse-body";
 import type { Prisma } from "@/generated/prisma/client";
 import { withCopyTransaction } from "@/lib/evidence/bulk-db";
 import { copyAuditEvents } from "@/lib/evidence/audit-copy";
@@ -19,7 +20,11 @@ import { toResult, type BaseEvidence, type IngestResult } from "@/lib/evidence/i
 export async function ingestAuditLog(opts: {
   ctx: RequestCtx;
   base: BaseEvidence;
+  /** audit-log (JSON Lines), auditd, pgaudit or cloudtrail. */
+  format: AuditFormat;
   events: (stats: AuditLogStats) => AsyncGenerator<AuditEventRow>;
+  /** Keeps the original bytes; called once every event is written, before the transaction commits. */
+  keep?: () => Promise<void>;
   detected: boolean;
   now: Date;
   meta: TEvidencePushMeta;
@@ -28,16 +33,17 @@ export async function ingestAuditLog(opts: {
   return withCopyTransaction(async (tx, client) => {
     const found = await lockAndFindExisting(tx, base.projectId, base.dedupeKey);
     if (found) return toResult("existing", found, [], opts.detected);
-    const row = await createEvidenceRow(tx, ctx, { ...base, kind: "AUDIT_LOG", format: "audit-log", title: "Audit log", outcome: "INFO", summary: {}, effectiveAt: opts.now });
+    const row = await createEvidenceRow(tx, ctx, { ...base, kind: "AUDIT_LOG", format: opts.format, title: "Audit log", outcome: "INFO", summary: {}, effectiveAt: opts.now });
     const stats = new AuditLogStats();
     const written = await copyAuditEvents({ client, projectId: base.projectId, evidenceId: row.id, events: opts.events(stats) });
     if (written === 0) {
       const reasons = stats.summary().rejectedReasons as Array<{ key: string; count: number }>;
       refuse(
         "invalid-content",
-        `None of the ${stats.lines - stats.blank} line(s) could be read as an audit event (${reasons.map((r) => `${r.count}× ${r.key}`).join(", ") || "no lines"}). Set the project's audit-log field mapping, or fix the lines.`,
+        `None of the ${stats.lines - stats.blank - stats.other} ${opts.format === "cloudtrail" ? "record(s)" : "line(s)"} could be read as an audit event (${reasons.map((r) => `${r.count}× ${r.key}`).join(", ") || "no lines"}). Set the project's audit-log field mapping, or fix the lines.`,
       );
     }
+    await opts.keep?.();
     const judged = auditLogOutcome(stats);
     const completed = await tx.evidence.update({
       where: { id: row.id },

@@ -157,7 +157,11 @@ describe("ingesting evidence", () => {
       ['{"bomFormat": "CycloneDX", "components": [', "truncated"],
       ['{"bomFormat": CycloneDX}', "malformed-json"],
       [readFileSync(fixtureFile("sarif/pylint-sec.sarif")), "format-mismatch", { format: "spdx" }],
-      [readFileSync(fixtureFile("auditlogs/postgres-pgaudit.log")), "unknown-format"],
+      [readFileSync(fixtureFile("auditlogs/postgres-pgaudit-malformed.log")), "invalid-content"],
+      [readFileSync(fixtureFile("auditlogs/auditd-malformed.log")), "invalid-content"],
+      [readFileSync(fixtureFile("auditlogs/cloudtrail-truncated.json.gz")), "truncated"],
+      [readFileSync(fixtureFile("auditlogs/cloudtrail-digest.json")), "unsupported-format"],
+      [readFileSync(fixtureFile("backups/pgbackrest-restore-truncated.log")), "truncated"],
       [Buffer.from([0x3c, 0x74, 0xff, 0x3e]), "invalid-utf8"],
       ["", "empty-body"],
     ];

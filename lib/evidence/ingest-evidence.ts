@@ -55,11 +55,12 @@ export async function ingestEvidence(opts: IngestEvidenceOptions): Promise<Inges
     }
     const mapping = await prisma.auditLogMapping.findUnique({ where: { projectId: project.id }, select: { mapping: true } });
     const plan = await planParse({ body: spooled, named: meta.format, limits, auditMapping: (mapping?.mapping as AuditFieldMapping | undefined) ?? null });
-    await spooled.keep();
     const base = baseEvidence(project.id, spooled, opts);
     if (plan.type === "audit-log") {
-      return await ingestAuditLog({ ctx, base, events: plan.events, detected: plan.detected, now, meta });
+      // An audit log can still be refused while its events stream in: the original is kept only once they all are.
+      return await ingestAuditLog({ ctx, base, format: plan.format, events: plan.events, keep: () => spooled.keep(), detected: plan.detected, now, meta });
     }
+    await spooled.keep();
     const parsed = plan.type === "manual" ? (meta.format === "vendor-report" ? vendorReportEvidence(meta, spooled) : manualEvidence(meta, spooled)) : plan.parsed;
     return await storeParsed({ ctx, base, parsed, plan, meta });
   } finally {

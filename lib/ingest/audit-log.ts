@@ -13,7 +13,9 @@ import { parseTime } from "@/lib/ingest/time";
 export const AUDIT_FIELDS = ["time", "actor", "action", "target", "outcome", "source"] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 export type AuditFieldMapping = Partial<Record<AuditField, string>>;
-export type AuditShape = "cloudtrail" | "kubernetes" | "vault" | "plain" | "mapped";
+type JsonShape = "cloudtrail" | "kubernetes" | "vault" | "plain";
+/** How the events of a log were read: a JSON shape, the project's mapping, or a text log format (auditd.ts, pgaudit.ts). */
+export type AuditShape = JsonShape | "mapped" | "auditd" | "auditd-enriched" | "pgaudit-csvlog" | "pgaudit-stderr";
 
 export interface AuditEventRow {
   lineNo: number;
@@ -48,7 +50,7 @@ function k8sTarget(o: Record<string, JsonValue>): string | undefined {
   return [text(ref.resource), text(ref.namespace), text(ref.name)].filter(Boolean).join("/") + (ref.subresource ? `/${text(ref.subresource)}` : "");
 }
 
-const SHAPES: Record<Exclude<AuditShape, "mapped">, Extractor> = {
+const SHAPES: Record<JsonShape, Extractor> = {
   cloudtrail: {
     time: (o) => o.eventTime,
     actor: (o) => first(o, ["userIdentity.arn", "userIdentity.userName", "userIdentity.principalId", "userIdentity.invokedBy", "userIdentity.type"]),
@@ -86,7 +88,7 @@ const SHAPES: Record<Exclude<AuditShape, "mapped">, Extractor> = {
   },
 };
 
-export function recogniseShape(o: Record<string, JsonValue>): Exclude<AuditShape, "mapped"> {
+export function recogniseShape(o: Record<string, JsonValue>): JsonShape {
   if ("eventTime" in o && "eventName" in o) return "cloudtrail";
   if (typeof o.apiVersion === "string" && o.apiVersion.startsWith("audit.k8s.io/")) return "kubernetes";
   if ((o.type === "request" || o.type === "response") && isObject(o.request)) return "vault";
@@ -151,6 +153,8 @@ const MAX_DISTINCT = 500;
 export class AuditLogStats {
   lines = 0;
   blank = 0;
+  /** Entries of a server log that are not audit entries (a PostgreSQL log's own messages). */
+  other = 0;
   accepted = 0;
   rejected = 0;
   first?: Date;
@@ -182,6 +186,7 @@ export class AuditLogStats {
     return {
       lines: this.lines,
       blankLines: this.blank,
+      ...(this.other ? { otherLines: this.other } : {}),
       events: this.accepted,
       rejected: this.rejected,
       firstAt: this.first?.toISOString() ?? null,
@@ -229,8 +234,8 @@ export function auditLogOutcome(stats: AuditLogStats): { outcome: "PASS" | "WARN
   return {
     outcome: stats.rejected ? "WARN" : "PASS",
     outcomeReason: stats.rejected
-      ? `${stats.rejected} of ${stats.lines - stats.blank} line(s) could not be read as audit events and were left out.`
-      : `All ${stats.accepted} line(s) were kept as audit events.`,
+      ? `${stats.rejected} of ${stats.accepted + stats.rejected} line(s) could not be read as audit events and were left out.`
+      : `All ${stats.accepted} ${stats.byShape.has("auditd") || stats.byShape.has("auditd-enriched") || stats.other ? "event(s)" : "line(s)"} were kept as audit events.`,
     title: `Audit log: ${stats.accepted} event(s)${span}`,
   };
 }

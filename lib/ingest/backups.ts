@@ -129,3 +129,47 @@ export function parsePgBackRest(doc: JsonValue): ParsedEvidence {
     summary: { tool: "pgBackRest", stanzas },
   };
 }
+
+/** `restic forget --json`: one group per host/paths/tags, with the snapshots kept and removed. */
+export function looksLikeResticForget(doc: JsonValue): boolean {
+  return Array.isArray(doc) && doc.length > 0 && doc.every((g) => isObject(g) && Array.isArray(g.keep) && ("remove" in g || "reasons" in g));
+}
+
+/** The retention restic actually applied: per group, how many snapshots it kept (and by which rule) and removed. */
+export function parseResticForget(doc: JsonValue): ParsedEvidence {
+  if (!looksLikeResticForget(doc)) refuse("invalid-content", "`restic forget --json` output is a JSON array of groups, each with a \"keep\" array and \"remove\" or \"reasons\".");
+  const groups = (doc as JsonValue[]).filter(isObject).map((g) => {
+    const keep = (g.keep as JsonValue[]).filter(isObject);
+    const remove = Array.isArray(g.remove) ? g.remove.filter(isObject) : [];
+    const rules = new Map<string, number>();
+    for (const r of Array.isArray(g.reasons) ? g.reasons : []) {
+      for (const m of Array.isArray(pick(r, "matches")) ? (pick(r, "matches") as JsonValue[]) : []) if (typeof m === "string") rules.set(m, (rules.get(m) ?? 0) + 1);
+    }
+    const times = keep.map((s) => parseTime(s.time)).filter((t): t is Date => !!t).sort((a, b) => a.getTime() - b.getTime());
+    return {
+      host: text(g.host) ?? null,
+      paths: Array.isArray(g.paths) ? g.paths.filter((p): p is string => typeof p === "string").slice(0, 20) : [],
+      kept: keep.length,
+      removed: remove.length,
+      oldestKept: times[0]?.toISOString() ?? null,
+      newestKept: times.at(-1)?.toISOString() ?? null,
+      keptBy: Object.fromEntries([...rules.entries()].slice(0, 20)),
+    };
+  });
+  const kept = groups.reduce((n, g) => n + g.kept, 0);
+  const removed = groups.reduce((n, g) => n + g.removed, 0);
+  const empty = groups.filter((g) => g.kept === 0);
+  const newest = groups.map((g) => (g.newestKept ? new Date(g.newestKept) : undefined)).reduce(latest, undefined);
+  return {
+    kind: "BACKUP",
+    format: "restic-forget",
+    title: `restic forget: kept ${kept}, removed ${removed} snapshot(s) in ${groups.length} group(s)`,
+    outcome: empty.length ? "FAIL" : "PASS",
+    outcomeReason: empty.length
+      ? `The retention policy kept no snapshot for ${empty.map((g) => `${g.host ?? "?"}:${g.paths.join(",")}`).join("; ")}.`
+      : `The retention policy was applied: every group keeps at least one snapshot (${kept} kept, ${removed} removed).`,
+    subject: groups[0]?.host ?? undefined,
+    effectiveAt: newest,
+    summary: { tool: "restic", operation: "forget", groups: groups.slice(0, CAPS.listItems), kept, removed },
+  };
+}

@@ -2,7 +2,7 @@ import type { EvidenceKind } from "@/generated/prisma/enums";
 
 // Every evidence format Proofline knows. `container` says how the body is read: XML streamed through a
 // SAX parser, one JSON document (size-capped), or JSON Lines streamed line by line.
-export type Container = "xml" | "json" | "jsonl" | "json-or-jsonl" | "bytes" | "none";
+export type Container = "xml" | "json" | "jsonl" | "json-or-jsonl" | "text" | "bytes" | "none";
 
 interface FormatInfo {
   kind: EvidenceKind;
@@ -26,9 +26,16 @@ export const FORMATS = {
   cyclonedx: { kind: "SBOM", container: "json", label: "CycloneDX JSON SBOM", pushable: true },
   spdx: { kind: "SBOM", container: "json", label: "SPDX 2.x JSON SBOM (also GitHub's export)", pushable: true },
   "audit-log": { kind: "AUDIT_LOG", container: "jsonl", label: "Audit log as JSON Lines", pushable: true },
+  auditd: { kind: "AUDIT_LOG", container: "text", label: "Linux auditd log (raw or log_format=ENRICHED)", pushable: true },
+  pgaudit: { kind: "AUDIT_LOG", container: "text", label: "PostgreSQL log with pgaudit entries (csvlog or stderr)", pushable: true },
+  cloudtrail: { kind: "AUDIT_LOG", container: "json", label: "AWS CloudTrail log file ({\"Records\": [...]}, plain or gzipped)", pushable: true },
   drill: { kind: "RESTORE_DRILL", container: "json", label: "Restore drill (Proofline JSON)", pushable: true },
   restic: { kind: "BACKUP", container: "json-or-jsonl", label: "restic --json output", pushable: true },
   pgbackrest: { kind: "BACKUP", container: "json", label: "pgBackRest info --output=json", pushable: true },
+  "pgbackrest-log": { kind: "BACKUP", container: "text", label: "pgBackRest backup or restore console log", pushable: true },
+  "restic-check": { kind: "BACKUP", container: "text", label: "restic check text output", pushable: true },
+  "restic-forget": { kind: "BACKUP", container: "json", label: "restic forget --json (the retention applied)", pushable: true },
+  "postgres-recovery": { kind: "RESTORE_DRILL", container: "text", label: "PostgreSQL log of a restored copy (measured recovery time)", pushable: true },
   manual: { kind: "MANUAL_FILE", container: "bytes", label: "Any other file (kept, not parsed)", pushable: true },
   // A subservice organisation's SOC 2 report or ISO certificate: kept, not parsed; the period it covers
   // is required, and it is effective at the period's end (docs/catalogues.md, "Carved out").

@@ -44,7 +44,6 @@ describe("sniffing: every dependency audit, SBOM, SARIF and audit log in the sha
 
   it.each([
     ["audit-deps/open-hostfactory-plugin_security-report.json", "unknown-format", /keys "scan_timestamp", "project"/],
-    ["auditlogs/pgaudit_analyze-test_postgresql-2015-08-12_161343.csv", "unknown-format", /PostgreSQL log output with pgaudit lines/],
     ["auditlogs/pgaudit_expected_pgaudit.out.log", "unknown-format", /PostgreSQL log output with pgaudit lines/],
   ])("%s is refused (%s) and says what it is", async (file, reason, message) => {
     const err = await refusal(plan(fileBody(corpusFile(file))));

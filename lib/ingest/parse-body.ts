@@ -3,7 +3,7 @@ import { parseJson, type JsonValue } from "@/lib/ingest/exact-json";
 import { FORMATS, type FormatId } from "@/lib/ingest/formats";
 import { formatBytes, type IngestLimits } from "@/lib/ingest/limits";
 import { refuse } from "@/lib/ingest/refusal";
-import { describeText, detectJsonDocument, detectJsonLines, sniffContainer, type Detection } from "@/lib/ingest/sniff";
+import { describeText, detectJsonDocument, detectJsonLines, detectText, sniffContainer, type Detection } from "@/lib/ingest/sniff";
 import { parseJunit } from "@/lib/ingest/junit";
 import { parseSarif } from "@/lib/ingest/sarif";
 import { parseNpmAudit } from "@/lib/ingest/npm-audit";
@@ -16,8 +16,13 @@ import { parseOsvScanner } from "@/lib/ingest/osv-scanner";
 import { parseGitleaks } from "@/lib/ingest/gitleaks";
 import { parseBandit } from "@/lib/ingest/bandit";
 import { parseDrill } from "@/lib/ingest/drill";
-import { parsePgBackRest, parseResticMessages, parseResticSnapshots } from "@/lib/ingest/backups";
+import { parsePgBackRest, parseResticForget, parseResticMessages, parseResticSnapshots } from "@/lib/ingest/backups";
 import { auditEvents, type AuditEventRow, type AuditFieldMapping, type AuditLogStats } from "@/lib/ingest/audit-log";
+import { parsePgBackRestLog, parsePostgresRecovery, parseResticCheck } from "@/lib/ingest/backup-logs";
+import { auditdEvents } from "@/lib/ingest/auditd";
+import { pgauditEvents, pgauditForm } from "@/lib/ingest/pgaudit";
+import { cloudTrailEvents, looksLikeCloudTrailDigest, looksLikeCloudTrailFile, CLOUDTRAIL_DIGEST_MESSAGE } from "@/lib/ingest/cloudtrail";
+import { gunzip, isGzip } from "@/lib/ingest/gzip";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 
 // The one entry point from bytes to evidence: checks size, finds (or checks) the format, and runs
@@ -40,15 +45,19 @@ export interface ParseRequest {
 
 export type ParsePlan =
   | { type: "evidence"; parsed: ParsedEvidence; detected: boolean }
-  | { type: "audit-log"; detected: boolean; events(stats: AuditLogStats): AsyncGenerator<AuditEventRow> }
+  | { type: "audit-log"; format: AuditFormat; detected: boolean; events(stats: AuditLogStats): AsyncGenerator<AuditEventRow> }
   | { type: "manual" };
 
-const CONTAINER_FORMATS: Record<"xml" | "json" | "jsonl", FormatId[]> = {
+/** Formats whose events go to the audit-event table. */
+export type AuditFormat = "audit-log" | "auditd" | "pgaudit" | "cloudtrail";
+
+const CONTAINER_FORMATS: Record<"xml" | "json" | "jsonl" | "text", FormatId[]> = {
   xml: ["junit"],
-  json: ["sarif", "cyclonedx", "spdx", "npm-audit", "pip-audit", "trivy", "grype", "osv-scanner", "gitleaks", "bandit", "drill", "restic", "pgbackrest", "audit-log"],
+  text: ["auditd", "pgaudit", "pgbackrest-log", "restic-check", "postgres-recovery"],
+  json: ["cloudtrail", "restic-forget", "sarif", "cyclonedx", "spdx", "npm-audit", "pip-audit", "trivy", "grype", "osv-scanner", "gitleaks", "bandit", "drill", "restic", "pgbackrest", "audit-log"],
   jsonl: ["audit-log", "yarn-audit", "restic"],
 };
-const CONTAINER_LABEL = { xml: "XML", json: "one JSON document", jsonl: "JSON Lines" };
+const CONTAINER_LABEL = { xml: "XML", json: "one JSON document", jsonl: "JSON Lines", text: "plain text" };
 
 async function readHead(source: ByteSource, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -61,7 +70,7 @@ async function readHead(source: ByteSource, max: number): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, max);
 }
 
-function resolve(named: FormatId | undefined, det: Detection, container: "xml" | "json" | "jsonl"): FormatId {
+function resolve(named: FormatId | undefined, det: Detection, container: "xml" | "json" | "jsonl" | "text"): FormatId {
   if (named) {
     if (det.format && det.format !== named) {
       refuse("format-mismatch", `You named the format "${named}", but the body is ${FORMATS[det.format].label} ("${det.format}"). Send it without ?format= or name the right one.`);
@@ -82,35 +91,50 @@ export async function planParse(req: ParseRequest): Promise<ParsePlan> {
   if (named === "manual" || named === "vendor-report") return { type: "manual" };
   if (named && !FORMATS[named].pushable) refuse("unsupported-format", `Evidence of format "${named}" arrives through its own endpoint, not as a pushed file.`);
 
-  const head = await readHead(body.open(), limits.maxLineBytes + 2);
-  const container = sniffContainer(head, head.byteLength >= body.size);
+  // A body that is a gzip file (sent without Content-Encoding) is kept as sent and read decompressed.
+  const gzipped = isGzip(await readHead(body.open(), 3));
+  const src: BodyFile = gzipped ? { size: body.size, open: () => gunzip(body.open(), limits.maxBodyBytes * 16) } : body;
+  req = { ...req, body: src };
+  const headMax = limits.maxLineBytes + 2;
+  const head = await readHead(src.open(), headMax);
+  const container = sniffContainer(head, gzipped ? head.byteLength < headMax : head.byteLength >= body.size);
   const detected = !named;
   switch (container) {
     case "empty":
       return refuse("empty-body", "The body holds only whitespace.");
     case "text": {
+      const headText = head.subarray(0, 64 * 1024).toString("utf8");
+      const det = detectText(headText);
+      if (det.format || (named && CONTAINER_FORMATS.text.includes(named))) return textPlan(resolve(named, det, "text"), req, detected, headText);
       const saw = describeText(head.subarray(0, 4096).toString("utf8"));
       return refuse(named ? "format-mismatch" : "unknown-format", named ? `You named the format "${named}", but the body is ${saw}.` : `Proofline could not tell the format: the body is ${saw}.`);
     }
     case "xml":
       resolve(named, { format: "junit" }, "xml");
-      return { type: "evidence", detected, parsed: await parseJunit(body.open()) };
+      return { type: "evidence", detected, parsed: await parseJunit(src.open()) };
     case "json": {
+      // CloudTrail files are streamed record by record, whatever their size (a small file whose Records
+      // member is not first is read as a document below, where a digest file is recognised).
+      if (looksLikeCloudTrailFile(head.subarray(0, 256).toString("utf8")) || (named === "cloudtrail" && body.size > limits.maxJsonDocumentBytes)) {
+        resolve(named, { format: "cloudtrail" }, "json");
+        return auditPlan(req, detected, "cloudtrail");
+      }
       if (body.size > limits.maxJsonDocumentBytes && named !== "audit-log") {
         refuse("document-too-large", `JSON documents may be at most ${formatBytes(limits.maxJsonDocumentBytes)}; this body is ${formatBytes(body.size)}. Large data must be JSON Lines.`);
       }
-      const text = await readDocument(body.open(), limits.maxJsonDocumentBytes);
+      const text = await readDocument(src.open(), limits.maxJsonDocumentBytes);
       refuseLongFirstLine(text, limits.maxLineBytes);
       const doc = parseJson(text);
+      if (looksLikeCloudTrailDigest(doc)) refuse("unsupported-format", `This is ${CLOUDTRAIL_DIGEST_MESSAGE}.`);
       const format = resolve(named, detectJsonDocument(doc, req.auditMapping), "json");
-      if (format === "audit-log") return auditPlan(req, detected);
+      if (format === "audit-log" || format === "cloudtrail") return auditPlan(req, detected, format);
       return { type: "evidence", detected, parsed: await parseDocument(format, doc) };
     }
     case "jsonl": {
-      const first = await firstValue(readLines(body.open(), limits.maxLineBytes));
+      const first = await firstValue(readLines(src.open(), limits.maxLineBytes));
       const format = resolve(named, detectJsonLines(first, req.auditMapping), "jsonl");
-      if (format === "audit-log") return auditPlan(req, detected);
-      const lines = readLines(body.open(), limits.maxLineBytes);
+      if (format === "audit-log") return auditPlan(req, detected, "audit-log");
+      const lines = readLines(src.open(), limits.maxLineBytes);
       const parsed = format === "yarn-audit" ? await parseYarnAudit(lines) : await parseResticMessages(values(lines));
       return { type: "evidence", detected, parsed };
     }
@@ -139,6 +163,8 @@ async function parseDocument(format: FormatId, doc: JsonValue): Promise<ParsedEv
       return parseGitleaks(doc);
     case "bandit":
       return parseBandit(doc);
+    case "restic-forget":
+      return parseResticForget(doc);
     case "drill":
       return parseDrill(doc);
     case "pgbackrest":
@@ -150,8 +176,39 @@ async function parseDocument(format: FormatId, doc: JsonValue): Promise<ParsedEv
   }
 }
 
-function auditPlan(req: ParseRequest, detected: boolean): ParsePlan {
-  return { type: "audit-log", detected, events: (stats) => auditEvents(readLines(req.body.open(), req.limits.maxLineBytes), req.auditMapping, stats) };
+function auditPlan(req: ParseRequest, detected: boolean, format: AuditFormat, headText = ""): ParsePlan {
+  const lines = () => readLines(req.body.open(), req.limits.maxLineBytes);
+  const events = (stats: AuditLogStats): AsyncGenerator<AuditEventRow> => {
+    switch (format) {
+      case "auditd":
+        return auditdEvents(lines(), stats);
+      case "pgaudit":
+        return pgauditEvents(lines(), pgauditForm(headText), stats);
+      case "cloudtrail":
+        return cloudTrailEvents(req.body.open(), req.limits.maxLineBytes, req.auditMapping, stats);
+      default:
+        return auditEvents(lines(), req.auditMapping, stats);
+    }
+  };
+  return { type: "audit-log", format, detected, events };
+}
+
+/** Text output of a tool: an audit log (streamed later) or a backup tool's log (parsed now). */
+async function textPlan(format: FormatId, req: ParseRequest, detected: boolean, headText: string): Promise<ParsePlan> {
+  const lines = () => readLines(req.body.open(), req.limits.maxLineBytes);
+  switch (format) {
+    case "auditd":
+    case "pgaudit":
+      return auditPlan(req, detected, format, headText);
+    case "pgbackrest-log":
+      return { type: "evidence", detected, parsed: await parsePgBackRestLog(lines()) };
+    case "restic-check":
+      return { type: "evidence", detected, parsed: await parseResticCheck(lines()) };
+    case "postgres-recovery":
+      return { type: "evidence", detected, parsed: await parsePostgresRecovery(lines()) };
+    default:
+      return refuse("unsupported-format", `"${format}" is not read from plain text.`);
+  }
 }
 
 async function firstValue(lines: AsyncIterable<Line>): Promise<JsonValue> {

@@ -8,6 +8,11 @@ import { looksLikePgBackRest, looksLikeResticMessage, looksLikeResticSnapshots }
 import { looksLikeYarnLine } from "@/lib/ingest/yarn-audit";
 import { looksLikeAuditEvent, type AuditFieldMapping } from "@/lib/ingest/audit-log";
 import type { FormatId } from "@/lib/ingest/formats";
+import { CLOUDTRAIL_DIGEST_MESSAGE, looksLikeCloudTrailDigest, looksLikeCloudTrailDocument } from "@/lib/ingest/cloudtrail";
+import { looksLikeResticForget } from "@/lib/ingest/backups";
+import { looksLikeAuditd } from "@/lib/ingest/auditd";
+import { looksLikePgaudit } from "@/lib/ingest/pgaudit";
+import { looksLikePgBackRestLog, looksLikePostgresRecovery, looksLikeResticCheck } from "@/lib/ingest/backup-logs";
 import { looksLikeTrivy } from "@/lib/ingest/trivy";
 import { looksLikeGrype } from "@/lib/ingest/grype";
 import { looksLikeOsvScanner } from "@/lib/ingest/osv-scanner";
@@ -47,6 +52,9 @@ export type Detection = { format: FormatId } | { format: null; saw: string; reas
 
 /** What one JSON document is. */
 export function detectJsonDocument(doc: JsonValue, mapping: AuditFieldMapping | null): Detection {
+  if (looksLikeCloudTrailDocument(doc)) return { format: "cloudtrail" };
+  if (looksLikeCloudTrailDigest(doc)) return { format: null, saw: CLOUDTRAIL_DIGEST_MESSAGE, reason: "unsupported" };
+  if (looksLikeResticForget(doc)) return { format: "restic-forget" };
   if (looksLikeSarif(doc)) return { format: "sarif" };
   if (looksLikeCycloneDx(doc)) return { format: "cyclonedx" };
   if (spdxDocument(doc)) return { format: "spdx" };
@@ -77,10 +85,20 @@ export function detectJsonLines(firstLine: JsonValue, mapping: AuditFieldMapping
   return { format: null, saw: "JSON Lines whose first line has no recognisable time and action (set the project's audit-log field mapping, or name the format)" };
 }
 
+/** What a text body (neither XML nor JSON) is, from its first bytes. */
+export function detectText(head: string): Detection {
+  if (looksLikeAuditd(head)) return { format: "auditd" };
+  if (looksLikePgaudit(head)) return { format: "pgaudit" };
+  if (looksLikePgBackRestLog(head)) return { format: "pgbackrest-log" };
+  if (looksLikeResticCheck(head)) return { format: "restic-check" };
+  if (looksLikePostgresRecovery(head)) return { format: "postgres-recovery" };
+  return { format: null, saw: describeText(head) };
+}
+
 /** A sentence about a body that is neither XML nor JSON, naming it where we can. */
 export function describeText(head: string): string {
   if (/AUDIT: (SESSION|OBJECT),/.test(head)) {
-    return "PostgreSQL log output with pgaudit lines; Proofline reads audit logs as JSON Lines (one event per line: convert the log first, e.g. with pgaudit's csvlog fields mapped to ts, actor, action)";
+    return "PostgreSQL log output with pgaudit lines but not a server log file (its lines do not start with a timestamp); push the server's own log, stderr with log_line_prefix starting with %m or %t, or csvlog, as format pgaudit";
   }
   const firstLine = head.split("\n", 1)[0] ?? "";
   if (firstLine.split(",").length >= 5) return "comma-separated text (CSV); Proofline reads XML, JSON and JSON Lines";
