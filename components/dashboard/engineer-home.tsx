@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { OpenBlockersList } from "@/components/dashboard/open-blockers-list";
 import { HoldbacksList } from "@/components/dashboard/holdbacks-list";
 import { UpcomingList } from "@/components/dashboard/upcoming-list";
@@ -10,29 +9,21 @@ export function EngineerHome() {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="eng-mine">
           <h2 id="eng-mine">Blockers assigned to you</h2>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <OpenBlockersList mine />
-          </Suspense>
+          <OpenBlockersList mine />
         </section>
         <section className="card" aria-labelledby="eng-all">
           <h2 id="eng-all">All open blockers</h2>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <OpenBlockersList mine={false} />
-          </Suspense>
+          <OpenBlockersList mine={false} />
         </section>
       </div>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="eng-holdbacks">
           <h2 id="eng-holdbacks">What holds readiness back</h2>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <HoldbacksList />
-          </Suspense>
+          <HoldbacksList />
         </section>
         <section className="card" aria-labelledby="eng-due">
           <h2 id="eng-due">Runbook exercises due</h2>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <UpcomingList type="exercise" />
-          </Suspense>
+          <UpcomingList type="exercise" />
         </section>
       </div>
     </div>

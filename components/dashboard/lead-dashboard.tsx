@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { links } from "@/lib/readiness/links";
 import { ReadinessCards } from "@/components/dashboard/readiness-cards";
 import { HoldbacksList } from "@/components/dashboard/holdbacks-list";
@@ -7,7 +6,8 @@ import { BlockerMatrix } from "@/components/dashboard/blocker-matrix";
 import { UpcomingList } from "@/components/dashboard/upcoming-list";
 
 // Each widget fetches its own data (TanStack Query) and shows its own loading line, so the page is
-// usable at once and a slow widget holds up nothing else.
+// usable at once and a slow widget holds up nothing else. No <Suspense> around them: useQuery does
+// not suspend, so its fallback would never show.
 export function LeadDashboard() {
   return (
     <div className="stack" data-testid="lead-dashboard">
@@ -16,34 +16,24 @@ export function LeadDashboard() {
         <p className="small muted">
           Requirements met out of those that apply, today and over the last 90 days. <Link href={links.how()}>How readiness is computed</Link>
         </p>
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          <ReadinessCards />
-        </Suspense>
+        <ReadinessCards />
       </section>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="dash-holdbacks">
           <h2 id="dash-holdbacks">What holds readiness back</h2>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <HoldbacksList />
-          </Suspense>
+          <HoldbacksList />
         </section>
         <section className="card" aria-labelledby="dash-upcoming">
           <h2 id="dash-upcoming">Coming up in the next 30 days</h2>
           <h3>Evidence expiring</h3>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <UpcomingList type="evidence" />
-          </Suspense>
+          <UpcomingList type="evidence" />
           <h3 style={{ marginTop: "1rem" }}>Runbook exercises due</h3>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <UpcomingList type="exercise" />
-          </Suspense>
+          <UpcomingList type="exercise" />
         </section>
       </div>
       <section className="card" aria-labelledby="dash-blockers">
         <h2 id="dash-blockers">Open backlog by block and priority</h2>
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          <BlockerMatrix />
-        </Suspense>
+        <BlockerMatrix />
       </section>
     </div>
   );

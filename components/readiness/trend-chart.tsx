@@ -1,5 +1,5 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import type { TrendPoint } from "@/lib/readiness/get-dashboard-readiness";
 import { formatDate } from "@/lib/format";
 import { percent } from "@/components/readiness/score-text";
@@ -13,6 +13,10 @@ function describe(points: TrendPoint[]): string {
   return `Readiness went from ${percent(first.score)} on ${formatDate(first.day)} to ${percent(last.score)} on ${formatDate(last.day)} (${scored.length} daily figures).`;
 }
 
+// The chart library is the largest script on the dashboard: it loads after the page is up (its own
+// chunk), while the frame, the summary and the table are there from the first paint.
+const TrendLines = dynamic(() => import("@/components/readiness/trend-lines").then((m) => m.TrendLines), { ssr: false, loading: () => null });
+
 /** Readiness over time (0–100%), with the same figures as a table for screen readers and keyboards. */
 export function TrendChart({ points, large = false, label }: { points: TrendPoint[]; large?: boolean; label: string }) {
   const data = points.map((p) => ({ day: p.day, value: p.score === null ? null : Math.round(p.score * 1000) / 10, met: p.met, applicable: p.applicable }));
@@ -20,15 +24,7 @@ export function TrendChart({ points, large = false, label }: { points: TrendPoin
   return (
     <div data-testid="trend">
       <div className={large ? styles.chartLarge : styles.chart} role="img" aria-label={`${label}: ${summary}`} data-points={data.length}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -18 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#dde1e7" vertical={false} />
-            <XAxis dataKey="day" tickFormatter={(d: string) => formatDate(d).slice(0, -5)} tick={{ fontSize: 11 }} minTickGap={28} />
-            <YAxis domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} />
-            <Tooltip formatter={(v) => [`${v}%`, "readiness"]} labelFormatter={(d) => formatDate(String(d))} />
-            <Line type="monotone" dataKey="value" stroke="#3949ab" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
-          </LineChart>
-        </ResponsiveContainer>
+        <TrendLines data={data} />
       </div>
       <details className={styles.tableToggle}>
         <summary>Show as a table</summary>
