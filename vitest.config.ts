@@ -60,6 +60,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // tests/multi/*.multi.ts: two web servers and two workers from deploy/Procfile; scripts/test.ts (tier "multi") prepares them.
+        resolve: { alias },
+        test: {
+          name: "multi",
+          environment: "node",
+          include: ["tests/multi/**/*.multi.ts"],
+          exclude,
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -16,6 +16,7 @@ import { buildIsCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { ProcessGroup, run } from "./lib/children";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-users";
 import { WEB_SERVER_ENV, WEB_SERVER_NODE_FLAGS } from "./lib/web-server-flags";
+import { developmentKeyText } from "../lib/secret-box";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -62,6 +63,8 @@ async function main() {
     ...process.env,
     DATABASE_URL: db.url,
     NEXTAUTH_SECRET: secret,
+    // The key that seals stored secrets (lib/secret-box.ts): kept in .data/secrets-key when not configured.
+    SECRETS_KEY: process.env.SECRETS_KEY || developmentKeyText(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     // The demo's published password is allowed only in the demo (see lib/auth/demo-accounts.ts).
     PROOFLINE_DEMO: prepared.demo ? "1" : "0",

@@ -7,7 +7,9 @@
 //   served       vitest against `next start` (the e2e build): bodies of every size pushed through HTTP,
 //                integrity refusals, the web server's memory (tests/served/)
 //   e2e          Playwright in Debian's chromium against a production build, fresh database with demo data
-// `npm test` runs them all; `tsx scripts/test.ts <tier> [-- args]` runs one (args go to vitest/playwright).
+//   multi        two web servers + two workers from deploy/Procfile on one database and one S3 endpoint
+//                (tests/multi/); run by `npm run test:multi` and by .ci/run, not by a bare `npm test`
+// `npm test` runs the others; `tsx scripts/test.ts <tier> [-- args]` runs one (args go to vitest/playwright).
 import "./lib/load-env";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -19,14 +21,16 @@ import { freePort, type DatabaseServer } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
 import { run } from "./lib/children";
 
-const TIERS = ["static", "unit", "integration", "conformance", "served", "e2e"] as const;
+const TIERS = ["static", "unit", "integration", "conformance", "served", "e2e", "multi"] as const;
 type Tier = (typeof TIERS)[number];
+// Tiers a bare `npm test` runs (multi takes minutes of its own: npm run test:multi).
+const DEFAULT_TIERS: Tier[] = ["static", "unit", "integration", "conformance", "served", "e2e"];
 
 const argv = process.argv.slice(2);
 const dash = argv.indexOf("--");
 const named = (dash >= 0 ? argv.slice(0, dash) : argv).filter((a) => (TIERS as readonly string[]).includes(a)) as Tier[];
 const passThrough = dash >= 0 ? argv.slice(dash + 1) : argv.filter((a) => !(TIERS as readonly string[]).includes(a));
-const tiers: Tier[] = named.length ? named : [...TIERS];
+const tiers: Tier[] = named.length ? named : DEFAULT_TIERS;
 const node = process.execPath;
 const bin = (pkg: string, file: string) => path.join("node_modules", pkg, file);
 const E2E_DIST = ".next-e2e";
@@ -66,6 +70,9 @@ async function runTier(tier: Tier): Promise<void> {
     case "e2e":
       await runE2e();
       return;
+    case "multi":
+      await runMulti();
+      return;
   }
 }
 
@@ -96,7 +103,7 @@ async function runServed(): Promise<void> {
   let app: ServedApp | undefined;
   try {
     await prepareDatabase({ url, demo: false, log: () => undefined });
-    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), BLOB_STORE: "dir", BLOB_DIR: blobDir };
+    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), SECRETS_KEY: randomBytes(32).toString("base64"), BLOB_STORE: "dir", BLOB_DIR: blobDir };
     const dist = process.env.SERVED_DIST_DIR || E2E_DIST;
     await ensureProductionBuild(dist, env);
     app = await startServedApp({ distDir: dist, env });
@@ -104,6 +111,42 @@ async function runServed(): Promise<void> {
   } finally {
     await app?.stop();
     rmSync(blobDir, { recursive: true, force: true });
+    await dropDatabasesWithPrefix(s.adminUrl, prefix);
+  }
+}
+
+// Two web servers and two workers started from deploy/Procfile (the test starts them), on an empty
+// database (the Procfile's release step migrates it) and one signature-checking S3 endpoint.
+async function runMulti(): Promise<void> {
+  const s = await testServer();
+  const prefix = `proofline_multi_${Date.now().toString(36)}`;
+  const url = await createDatabase(s.adminUrl, `${prefix}_${randomBytes(3).toString("hex")}`);
+  const { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY } = await import("../lib/evidence/testing/s3-server");
+  const s3 = await startTestS3();
+  const dir = path.resolve(".data", "multi", prefix);
+  try {
+    const dist = process.env.MULTI_DIST_DIR || E2E_DIST;
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      SECRETS_KEY: randomBytes(32).toString("base64"),
+      NEXT_DIST_DIR: dist,
+      BLOB_STORE: "s3",
+      BLOB_DIR: path.join(dir, "spool"),
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      S3_ACCESS_KEY_ID: TEST_S3_ACCESS_KEY_ID,
+      S3_SECRET_ACCESS_KEY: TEST_S3_SECRET_ACCESS_KEY,
+      S3_FORCE_PATH_STYLE: "true",
+      PACKET_DIR: path.join(dir, "packets"),
+      PACKET_SIGNING_KEY_FILE: path.join(dir, "packet-signing-key.pem"),
+    };
+    await ensureProductionBuild(dist, env);
+    await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "multi", ...passThrough], { env });
+  } finally {
+    await s3.close();
+    rmSync(dir, { recursive: true, force: true });
     await dropDatabasesWithPrefix(s.adminUrl, prefix);
   }
 }
@@ -120,6 +163,7 @@ async function runE2e(): Promise<void> {
       DATABASE_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      SECRETS_KEY: randomBytes(32).toString("base64"),
       NEXT_DIST_DIR: E2E_DIST,
       E2E_PORT: String(port),
       E2E_WORKER_PORT: String(await freePort()),

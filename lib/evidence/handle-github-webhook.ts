@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { openSecret } from "@/lib/secret-box";
+import { githubSecretContext } from "@/lib/secrets/stored-secrets";
 import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { systemCtx, type RequestCtx } from "@/lib/auth/actor";
@@ -42,7 +44,7 @@ export async function handleGithubWebhook(d: GithubDelivery) {
   const project = await prisma.project.findUnique({ where: { slug: d.projectSlug }, select: { id: true, archivedAt: true, github: { select: { webhookSecret: true } } } });
   if (!project?.github) throw new NotFoundError(NO_WEBHOOK);
   const signature = parseSignature(d.signature);
-  const hmac = createHmac("sha256", project.github.webhookSecret);
+  const hmac = createHmac("sha256", openSecret(project.github.webhookSecret, githubSecretContext(project.id)));
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of d.body) {

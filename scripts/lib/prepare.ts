@@ -20,6 +20,10 @@ export async function prepareDatabase({ url, demo, log = console.log }: PrepareO
   if (applied.length) log(`Applied ${applied.length} migration(s).`);
   const { loadReferenceData } = await import("../../lib/seed/reference");
   await loadReferenceData(log);
+  // Secrets stored in plain text by a release before they were sealed (lib/secret-box.ts) are sealed now.
+  const { rotateSecrets } = await import("../../lib/secrets/rotate-secrets");
+  const sealed = await rotateSecrets({ onlyPlainText: true });
+  if (sealed.sealedFromPlainText) log(`Sealed ${sealed.sealedFromPlainText} stored secret(s) that were in plain text.`);
   if (demo) {
     const { seedDemoData } = await import("../../lib/seed/demo");
     const { seeded } = await seedDemoData(log);

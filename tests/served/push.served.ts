@@ -13,6 +13,8 @@ import { prisma } from "@/lib/db";
 import { makeProject, makeUser } from "@/tests/factories";
 import { sessionCookie } from "@/tests/api";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
+import { sealSecret } from "@/lib/secret-box";
+import { githubSecretContext } from "@/lib/secrets/stored-secrets";
 import { auditLog, cycloneDx, digestHeader, download, gzipped, junitReport, rawRequest, send, zeros, type Generated } from "./bodies";
 
 const MB = 1024 * 1024;
@@ -281,7 +283,7 @@ describe("every other body-taking route", () => {
       ["/api/v1/projects", MB + 1, { ...cookie, "content-type": "application/json" }],
       [`/api/v1/projects/${project.slug}/github`, 25 * MB + 1, { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": "big", "x-hub-signature-256": `sha256=${"0".repeat(64)}` }],
     ];
-    await prisma.githubIntegration.upsert({ where: { projectId: project.id }, create: { projectId: project.id, webhookSecret: "s3cret" }, update: {} });
+    await prisma.githubIntegration.upsert({ where: { projectId: project.id }, create: { projectId: project.id, webhookSecret: sealSecret("s3cret", githubSecretContext(project.id)) }, update: {} });
     for (const [url, size, headers] of cases) {
       for (const declared of [false, true]) {
         const answer = await send(`${BASE}${url}`, { headers: { ...headers, ...(declared ? { "content-length": String(size) } : {}) }, chunks: zeros(size) });
