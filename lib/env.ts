@@ -58,6 +58,8 @@ const ZEnvFields = z.object({
   DRILL_PROJECT: unsetIfEmpty(z.string().optional()),
   DRILL_RTO_TARGET_SECONDS: z.coerce.number().int().min(1).default(3600),
   DRILL_SCHEDULE: unsetIfEmpty(z.string().default("off")),
+  // Where pg_dump and pg_restore are, when not in /usr/lib/postgresql/<n>/bin or on PATH.
+  DRILL_PG_BIN_DIR: unsetIfEmpty(z.string().optional()),
   // Reverse proxies in front of the app that append to X-Forwarded-For (the sign-in throttle's client address).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   // Single sign-on through an OpenID Provider (lib/auth/sso-config.ts; docs/security.md, "Single sign-on").
