@@ -4,10 +4,24 @@ import { PRIORITIES, PRIORITY_LABELS, STATUS_LABELS } from "@/lib/backlog/priori
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { usePeople } from "@/components/backlog/use-backlog-items";
+import { PeopleSelect } from "@/components/backlog/people-select";
+import { FormActions } from "@/components/ui/form-actions";
 import type { BacklogItemView, ItemPatch } from "@/components/backlog/use-backlog-item";
 
-export type ItemFormValues = Required<Pick<ItemPatch, "title" | "block" | "priority" | "status" | "body" | "ownerId" | "affectedFiles" | "verificationCommands" | "criteria">> & { key?: string };
+export type ItemFormValues = Required<
+  Pick<
+    ItemPatch,
+    | "title"
+    | "block"
+    | "priority"
+    | "status"
+    | "body"
+    | "ownerId"
+    | "affectedFiles"
+    | "verificationCommands"
+    | "criteria"
+  >
+> & { key?: string };
 
 /** Criteria as lines: "[x] " marks one met, two spaces of indent per level under another. */
 export function criteriaToText(criteria: Array<{ text: string; done: boolean; depth: number }>): string {
@@ -25,16 +39,51 @@ export function textToCriteria(text: string) {
     });
 }
 
-const lines = (t: string) => t.split("\n").map((l) => l.trim()).filter(Boolean);
+const lines = (t: string) =>
+  t
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function valuesOf(item: BacklogItemView): ItemFormValues {
-  return { title: item.title, block: item.block, priority: item.priority, status: item.status, body: item.body, ownerId: item.owner?.id ?? null, affectedFiles: item.affectedFiles, verificationCommands: item.verificationCommands, criteria: item.criteria };
+  return {
+    title: item.title,
+    block: item.block,
+    priority: item.priority,
+    status: item.status,
+    body: item.body,
+    ownerId: item.owner?.id ?? null,
+    affectedFiles: item.affectedFiles,
+    verificationCommands: item.verificationCommands,
+    criteria: item.criteria,
+  };
 }
 
 /** Creates an item (withKey) or edits one. Each field is labelled; errors appear beside their field. */
-export function ItemForm({ initial, withKey, submitLabel, pending, error, onSubmit, onCancel }: { initial: ItemFormValues; withKey?: boolean; submitLabel: string; pending: boolean; error: unknown; onSubmit: (v: ItemFormValues) => void; onCancel?: () => void }) {
-  const people = usePeople();
-  const [f, setF] = useState({ ...initial, key: initial.key ?? "", files: initial.affectedFiles.join("\n"), commands: initial.verificationCommands.join("\n"), criteriaText: criteriaToText(initial.criteria) });
+export function ItemForm({
+  initial,
+  withKey,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  initial: ItemFormValues;
+  withKey?: boolean;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (v: ItemFormValues) => void;
+  onCancel?: () => void;
+}) {
+  const [f, setF] = useState({
+    ...initial,
+    key: initial.key ?? "",
+    files: initial.affectedFiles.join("\n"),
+    commands: initial.verificationCommands.join("\n"),
+    criteriaText: criteriaToText(initial.criteria),
+  });
   const errors = fieldErrors(error);
 
   function submit(e: FormEvent) {
@@ -69,7 +118,10 @@ export function ItemForm({ initial, withKey, submitLabel, pending, error, onSubm
           <input type="text" value={f.block ?? ""} onChange={(e) => setF({ ...f, block: e.target.value })} />
         </Field>
         <Field label="Priority" error={errors.priority}>
-          <select value={f.priority ?? ""} onChange={(e) => setF({ ...f, priority: (e.target.value || null) as ItemFormValues["priority"] })}>
+          <select
+            value={f.priority ?? ""}
+            onChange={(e) => setF({ ...f, priority: (e.target.value || null) as ItemFormValues["priority"] })}
+          >
             <option value="">No priority</option>
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
@@ -88,20 +140,17 @@ export function ItemForm({ initial, withKey, submitLabel, pending, error, onSubm
           </select>
         </Field>
         <Field label="Owner" error={errors.ownerId}>
-          <select value={f.ownerId ?? ""} onChange={(e) => setF({ ...f, ownerId: e.target.value || null })}>
-            <option value="">Nobody</option>
-            {(people.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <PeopleSelect value={f.ownerId ?? ""} onChange={(id) => setF({ ...f, ownerId: id || null })} />
         </Field>
       </div>
       <Field label="Description" error={errors.body}>
         <textarea rows={6} value={f.body} onChange={(e) => setF({ ...f, body: e.target.value })} />
       </Field>
-      <Field label="Acceptance criteria" hint='One per line. Start a line with "[x] " when it is met; indent by two spaces for a point under the one above.' error={errors.criteria}>
+      <Field
+        label="Acceptance criteria"
+        hint='One per line. Start a line with "[x] " when it is met; indent by two spaces for a point under the one above.'
+        error={errors.criteria}
+      >
         <textarea rows={5} value={f.criteriaText} onChange={(e) => setF({ ...f, criteriaText: e.target.value })} />
       </Field>
       <div className="form-row">
@@ -112,16 +161,7 @@ export function ItemForm({ initial, withKey, submitLabel, pending, error, onSubm
           <textarea rows={3} value={f.commands} onChange={(e) => setF({ ...f, commands: e.target.value })} />
         </Field>
       </div>
-      <div className="row">
-        <button className="btn btn-primary" type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </button>
-        {onCancel ? (
-          <button className="btn" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,7 +4,8 @@ import { CADENCE_CHOICES } from "@/lib/runbooks/schedule";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { usePeople } from "@/components/backlog/use-backlog-items";
+import { PeopleSelect } from "@/components/backlog/people-select";
+import { FormActions } from "@/components/ui/form-actions";
 import type { RunbookStep } from "@/components/runbooks/use-runbook";
 
 export interface RunbookFormValues {
@@ -48,14 +49,45 @@ export function textToSteps(text: string): RunbookStep[] {
 const toMinutes = (s: number | null) => (s === null ? "" : String(s / 60));
 const toSeconds = (m: string) => (m.trim() === "" ? null : Math.round(Number(m) * 60));
 
-export function RunbookForm({ initial, withNote, submitLabel, pending, error, onSubmit, onCancel }: { initial: RunbookFormValues; withNote?: boolean; submitLabel: string; pending: boolean; error: unknown; onSubmit: (v: RunbookFormValues) => void; onCancel?: () => void }) {
-  const people = usePeople();
-  const [f, setF] = useState({ title: initial.title, steps: stepsToText(initial.steps), ownerId: initial.ownerId ?? "", cadence: initial.cadenceDays ? String(initial.cadenceDays) : "", rto: toMinutes(initial.rtoTargetSeconds), rpo: toMinutes(initial.rpoTargetSeconds), note: "" });
+export function RunbookForm({
+  initial,
+  withNote,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  initial: RunbookFormValues;
+  withNote?: boolean;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (v: RunbookFormValues) => void;
+  onCancel?: () => void;
+}) {
+  const [f, setF] = useState({
+    title: initial.title,
+    steps: stepsToText(initial.steps),
+    ownerId: initial.ownerId ?? "",
+    cadence: initial.cadenceDays ? String(initial.cadenceDays) : "",
+    rto: toMinutes(initial.rtoTargetSeconds),
+    rpo: toMinutes(initial.rpoTargetSeconds),
+    note: "",
+  });
   const errors = fieldErrors(error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    onSubmit({ title: f.title, steps: textToSteps(f.steps), ownerId: f.ownerId || null, cadenceDays: f.cadence ? Number(f.cadence) : null, rtoTargetSeconds: toSeconds(f.rto), rpoTargetSeconds: toSeconds(f.rpo), ...(withNote && f.note ? { note: f.note } : {}) });
+    onSubmit({
+      title: f.title,
+      steps: textToSteps(f.steps),
+      ownerId: f.ownerId || null,
+      cadenceDays: f.cadence ? Number(f.cadence) : null,
+      rtoTargetSeconds: toSeconds(f.rto),
+      rpoTargetSeconds: toSeconds(f.rpo),
+      ...(withNote && f.note ? { note: f.note } : {}),
+    });
   }
 
   return (
@@ -64,19 +96,16 @@ export function RunbookForm({ initial, withNote, submitLabel, pending, error, on
       <Field label="Title" error={errors.title}>
         <input type="text" value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} required />
       </Field>
-      <Field label="Steps" hint='One step per line, in order. "# Recovery" starts a group of steps; lines indented by two spaces are notes or commands for the step above.' error={errors.steps}>
+      <Field
+        label="Steps"
+        hint='One step per line, in order. "# Recovery" starts a group of steps; lines indented by two spaces are notes or commands for the step above.'
+        error={errors.steps}
+      >
         <textarea rows={10} value={f.steps} onChange={(e) => setF({ ...f, steps: e.target.value })} required />
       </Field>
       <div className="form-row">
         <Field label="Owner" error={errors.ownerId}>
-          <select value={f.ownerId} onChange={(e) => setF({ ...f, ownerId: e.target.value })}>
-            <option value="">Nobody</option>
-            {(people.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <PeopleSelect value={f.ownerId} onChange={(id) => setF({ ...f, ownerId: id })} />
         </Field>
         <Field label="Exercise cadence" error={errors.cadenceDays}>
           <select value={f.cadence} onChange={(e) => setF({ ...f, cadence: e.target.value })}>
@@ -86,7 +115,9 @@ export function RunbookForm({ initial, withNote, submitLabel, pending, error, on
                 {c.label} ({c.days} days)
               </option>
             ))}
-            {f.cadence && !CADENCE_CHOICES.some((c) => String(c.days) === f.cadence) ? <option value={f.cadence}>Every {f.cadence} days</option> : null}
+            {f.cadence && !CADENCE_CHOICES.some((c) => String(c.days) === f.cadence) ? (
+              <option value={f.cadence}>Every {f.cadence} days</option>
+            ) : null}
           </select>
         </Field>
         <Field label="Recovery time objective (minutes)" error={errors.rtoTargetSeconds}>
@@ -97,20 +128,15 @@ export function RunbookForm({ initial, withNote, submitLabel, pending, error, on
         </Field>
       </div>
       {withNote ? (
-        <Field label="What changed (optional)" hint="Kept with the new version when the steps or title change." error={errors.note}>
+        <Field
+          label="What changed (optional)"
+          hint="Kept with the new version when the steps or title change."
+          error={errors.note}
+        >
           <input type="text" value={f.note} onChange={(e) => setF({ ...f, note: e.target.value })} />
         </Field>
       ) : null}
-      <div className="row">
-        <button className="btn btn-primary" type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </button>
-        {onCancel ? (
-          <button className="btn" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

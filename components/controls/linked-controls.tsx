@@ -1,0 +1,98 @@
+"use client";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { useLinkableControls } from "@/components/backlog/use-backlog-items";
+
+// The "Linked controls" card of a backlog item or a runbook: the controls it helps prove, unlink buttons,
+// and a search-and-choose form to link another. The caller passes its own link and unlink mutations.
+
+interface KeyMutation {
+  mutate: (key: string, options?: { onSuccess?: () => void }) => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+interface Props {
+  /** Prefix for element ids, unique on the page (e.g. "item", "rb"). */
+  idPrefix: string;
+  linked: Array<{ id: string; key: string; title: string }>;
+  /** Said when nothing is linked yet: why linking matters here. */
+  emptyText: string;
+  canWrite: boolean;
+  link: KeyMutation;
+  unlink: KeyMutation;
+  testId?: string;
+}
+
+export function LinkedControls({ idPrefix, linked, emptyText, canWrite, link, unlink, testId }: Props) {
+  const [q, setQ] = useState("");
+  const [choice, setChoice] = useState("");
+  const options = useLinkableControls(q, canWrite);
+  const available = (options.data ?? []).filter((c) => !linked.some((l) => l.id === c.id));
+  const titleId = `${idPrefix}-controls-title`;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (choice) link.mutate(choice, { onSuccess: () => setChoice("") });
+  }
+
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>Linked controls</h2>
+      {linked.length === 0 ? <p className="muted">{emptyText}</p> : null}
+      <ul data-testid={testId}>
+        {linked.map((c) => (
+          <li key={c.id} className="row">
+            <Link href={`/controls/${encodeURIComponent(c.key)}`}>
+              <span className="mono">{c.key}</span> {c.title}
+            </Link>
+            {canWrite ? (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => unlink.mutate(c.key)}
+                disabled={unlink.isPending}
+                aria-label={`Unlink ${c.key}`}
+              >
+                Unlink
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <ErrorMessage error={unlink.error} />
+      {canWrite ? (
+        <form className="filters" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-ctl-q`}>Find a control</label>
+            <input
+              id={`${idPrefix}-ctl-q`}
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              placeholder="key or words"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-ctl-choice`}>Control</label>
+            <select id={`${idPrefix}-ctl-choice`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+              <option value="">
+                {options.isPending ? "Loading…" : available.length ? "Choose…" : "No controls match"}
+              </option>
+              {available.map((c) => (
+                <option key={c.id} value={c.key}>
+                  {c.key} — {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button className="btn" type="submit" disabled={!choice || link.isPending}>
+            Link control
+          </button>
+          <ErrorMessage error={link.error ?? options.error} />
+        </form>
+      ) : null}
+    </section>
+  );
+}
