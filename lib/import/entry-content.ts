@@ -64,6 +64,20 @@ function filesFrom(items: ListItemBlock[]): string[] {
   return items.map((i) => codeSpans(i.raw)[0] ?? plainInline(i.raw)).filter(Boolean);
 }
 
+/** A list most of whose items are "Label: value" fields with at least one state, priority or criteria label. */
+function fieldList(items: ListItemBlock[]): boolean {
+  let fields = 0;
+  let known = 0;
+  for (const item of items) {
+    const f = readField(item.raw.split("\n")[0]);
+    if (!f) continue;
+    fields++;
+    const kind = labelKind(f.label);
+    if (kind === "status" || kind === "priority" || kind === "criteria") known++;
+  }
+  return known > 0 && fields * 2 > items.length;
+}
+
 export function readEntryContent(blocks: Block[]): EntryContent {
   const c: EntryContent = { priorityRaw: null, blockRaw: null, statusRaw: null, criteria: [], affectedFiles: [], verificationCommands: [], bodyRanges: [], consumed: new Set(), hasCriteriaLabel: false };
   let pending: Pending = null;
@@ -97,6 +111,24 @@ export function readEntryContent(blocks: Block[]): EntryContent {
         }
         if (!used) c.bodyRanges.push([block.line + k, block.line + k]);
       });
+      continue;
+    }
+    if (block.type === "list" && pending === null && fieldList(block.items)) {
+      // "- **Status:** [x] done", "- **Severity:** High": fields written as a list.
+      for (const item of block.items) {
+        const field = readField(item.raw.split("\n")[0]);
+        const kind = field ? labelKind(field.label) : null;
+        const value = field?.valueRaw ?? "";
+        if (kind === "priority" && value) c.priorityRaw ??= value;
+        else if (kind === "block" && value) c.blockRaw ??= plainInline(value);
+        else if (kind === "status" && value) c.statusRaw ??= value;
+        else if (kind === "criteria" && value) c.criteria.push({ text: tidyTitle(plainInline(value)), done: false, depth: 0 });
+        else if (kind === "criteria") {
+          c.hasCriteriaLabel = true;
+          for (const child of item.children) if (child.type === "list") c.criteria.push(...criteriaFrom(child.items));
+        } else c.bodyRanges.push([item.line, item.endLine]);
+      }
+      c.consumed.add(block);
       continue;
     }
     if (block.type === "list") {

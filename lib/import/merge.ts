@@ -9,6 +9,10 @@ import { KEY_SOURCE, SHELL_LANGS } from "@/lib/import/vocabulary";
 export interface Candidate extends ParsedItem {
   rank: number;
   explicitPriority: boolean;
+  /** The entry states its own status (a Status field, a tag or mark on its heading). */
+  explicitStatus?: boolean;
+  /** A mention of an entry elsewhere (a summary or verification list): fills gaps, never sets the state. */
+  mention?: boolean;
 }
 
 const where = (c: Candidate) => `${c.sectionPath.length ? `"${c.sectionPath[c.sectionPath.length - 1]}"` : "the top of the document"} (line ${c.line})`;
@@ -16,7 +20,9 @@ const where = (c: Candidate) => `${c.sectionPath.length ? `"${c.sectionPath[c.se
 export function mergeCandidates(candidates: Candidate[], blocks: Block[], warnings: string[], freeCode?: Set<Block>): ParsedItem[] {
   const byKey = new Map<string, Candidate[]>();
   const out: Candidate[] = [];
+  const entries = new Set(candidates.filter((x) => x.key && !x.mention).map((x) => x.key));
   for (const c of candidates) {
+    if (c.mention && !entries.has(c.key)) continue;
     if (!c.key) out.push(c);
     else byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
   }
@@ -31,7 +37,13 @@ export function mergeCandidates(candidates: Candidate[], blocks: Block[], warnin
           warnings.push(`${key}: priority ${item.priority} in ${where(item)} but ${other.priority} in ${where(other)}; kept ${item.priority} from the item's own entry.`);
         } else Object.assign(item, { priority: other.priority, priorityRaw: other.priorityRaw, priorityInherited: false, explicitPriority: true });
       } else if (!item.priority && other.priority) Object.assign(item, { priority: other.priority, priorityRaw: other.priorityRaw, priorityInherited: other.priorityInherited });
-      if (item.status !== "DONE" && other.status === "DONE") {
+      if (other.mention) {
+        item.block ??= other.block;
+        continue;
+      }
+      if (item.status !== "DONE" && other.status === "DONE" && item.explicitStatus) {
+        warnings.push(`${key}: ${item.status.toLowerCase().replace("_", " ")} in ${where(item)} but done in ${where(other)}; kept the entry's own state.`);
+      } else if (item.status !== "DONE" && other.status === "DONE") {
         warnings.push(`${key}: open in ${where(item)} but done in ${where(other)}; marked done.`);
         item.status = "DONE";
       }
@@ -63,5 +75,5 @@ export function mergeCandidates(candidates: Candidate[], blocks: Block[], warnin
 
   return out
     .sort((a, b) => a.line - b.line)
-    .map(({ rank: _rank, explicitPriority: _explicit, ...item }) => item);
+    .map(({ rank: _rank, explicitPriority: _explicit, explicitStatus: _status, mention: _mention, ...item }) => item);
 }

@@ -46,6 +46,38 @@ function dropLiteralMarker(line: string): string {
 /** "#." (auto-numbered) and "(1)" enumerators, in the form the list reader knows. */
 const enumerated = (l: string) => l.replace(/^(\s*)#\.\s/, "$11. ").replace(/^(\s*)\((\d+)\)\s/, "$1$2) ");
 
+const OPTION = /^(\s+):([\w-]{1,40}):(?:\s+(.*))?$/;
+
+/**
+ * A directive that is an entry: it has a title argument and an ":id:" or ":status:" option. Options
+ * are the indented ":name: value" lines right after it (a body line starting with a role such as
+ * :need:`X` is not one: a role has a backtick after its second colon).
+ */
+function entryDirective(lines: string[], i: number): { title: string; id: string | null; fields: string[]; end: number; bodyFrom: number; bodyIndent: number; to: number } | null {
+  const m = OTHER_DIRECTIVE.exec(lines[i]);
+  if (!m || NOTE_DIRECTIVE.test(lines[i]) || CODE_DIRECTIVE.test(lines[i])) return null;
+  const title = lines[i].slice(m[0].length).trim();
+  if (!title) return null;
+  const base = indentOf(lines[i]);
+  const options: Array<[string, string]> = [];
+  let j = i + 1;
+  for (; j < lines.length; j++) {
+    const o = OPTION.exec(lines[j]);
+    if (!o || o[1].length <= base) break;
+    options.push([o[2].toLowerCase(), (o[3] ?? "").trim()]);
+  }
+  if (!options.some(([k]) => k === "id" || k === "status")) return null;
+  let to = j;
+  while (to < lines.length && (!lines[to].trim() || indentOf(lines[to]) > base)) to++;
+  while (to > j && !lines[to - 1].trim()) to--;
+  const body = lines.slice(j, to).filter((l) => l.trim());
+  const bodyIndent = body.length ? Math.min(...body.map(indentOf)) : base;
+  const label = (k: string) => k.charAt(0).toUpperCase() + k.slice(1).replace(/[-_]/g, " ");
+  const fields = options.filter(([k]) => k !== "id").map(([k, v]) => `${label(k)}: ${v}`);
+  if (fields.length > j - i - 1) fields.length = j - i - 1;
+  return { title, id: options.find(([k]) => k === "id")?.[1] || null, fields, end: j, bodyFrom: j, bodyIndent, to };
+}
+
 export function rstBlocks(source: string, { flattened = false } = {}): BlockDocument {
   const text = flattened ? reflowFlattened(source) : source;
   const lines = text.split("\n");
@@ -103,6 +135,17 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
         i = end + 1;
         continue;
       }
+    }
+    const entry = entryDirective(lines, i);
+    if (entry) {
+      // ".. issue:: Title" with ":id:" / ":status:" options (sphinx-needs and the like): an entry,
+      // written as a heading one level below every section, its options as fields, its body as text.
+      out[i] = `###### ${entry.id ? `${entry.id}: ` : ""}${entry.title}`;
+      for (let k = i + 1; k < entry.end; k++) out[k] = "";
+      entry.fields.forEach((f, k) => (out[i + 1 + k] = f));
+      for (let k = entry.bodyFrom; k < entry.to; k++) out[k] = lines[k].trim() ? lines[k].slice(Math.min(indentOf(lines[k]), entry.bodyIndent)) : "";
+      i = entry.to;
+      continue;
     }
     if (OTHER_DIRECTIVE.test(line) || (COMMENT.test(line) && !/::/.test(line))) {
       const base = indentOf(line);

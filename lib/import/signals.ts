@@ -19,6 +19,7 @@ export function readPriority(raw: string | null | undefined): { priority: Import
 /** A status field or cell: "✅ Complete", "Done", "In progress", "Open". Null when it says nothing we know. */
 export function readStatus(raw: string | null | undefined): ImportStatus | null {
   if (!raw) return null;
+  if (/^\s*\[[xX]\]/.test(raw)) return "DONE";
   const { rest } = strikeParts(raw);
   const text = plainInline(rest);
   if (DONE_MARKS.test(rest) || DONE_WORDS_ANY_CASE.test(text)) return "DONE";

@@ -18,17 +18,30 @@ export interface TableRowItem {
 
 const find = (header: string[], re: RegExp) => header.findIndex((h) => re.test(plainInline(h).trim()));
 
-export function tableRowItems(table: Extract<Block, { type: "table" }>): TableRowItem[] | null {
+export interface TableOptions {
+  /** The table sits in a checklist (by its section's or document's title): a title column is enough. */
+  checklist?: boolean;
+  /** Column names the reader chose for state and priority. */
+  stateColumn?: RegExp | null;
+  priorityColumn?: RegExp | null;
+}
+
+export function tableRowItems(table: Extract<Block, { type: "table" }>, options: TableOptions = {}): TableRowItem[] | null {
   const header = table.header;
   if (!table.rows.length) return null;
   let keyCol = find(header, /^(id|key|ref|ref\.|item id|#)$/i);
   if (keyCol < 0) {
     keyCol = header.findIndex((_h, c) => table.rows.every((r) => KEY_ONLY.test(trimChars(plainInline(r.cells[c] ?? ""), "~*"))));
   }
-  const titleCol = find(header, /^(title|task|item|description|summary|gap|issue|name|requirement|finding|action|work item)$/i);
-  const priorityCol = find(header, /^(priority|criticality|severity|prio|p)$/i);
-  if (keyCol < 0 && !(titleCol >= 0 && priorityCol >= 0)) return null;
-  const statusCol = find(header, /^(status|state|done)$/i);
+  let titleCol = find(header, /^(title|task|item|description|summary|gap|issue|name|requirement|finding|action|work item)$/i);
+  // "Check name", "Task name", "Control": a title column in a checklist or task table.
+  const namedCol = find(header, /^(check|check name|task name|control|item name|feature|story|user story|to ?do)$/i);
+  if (titleCol < 0) titleCol = namedCol;
+  const priorityCol = options.priorityColumn ? find(header, options.priorityColumn) : find(header, /^(priority|criticality|severity|prio|p)$/i);
+  const statusCol = options.stateColumn ? find(header, options.stateColumn) : find(header, /^(status|state|done)$/i);
+  const taskTable = titleCol >= 0 && statusCol >= 0 && /^(task|item|action|to ?do|work item|check|check name|task name)$/i.test(plainInline(header[titleCol]).trim());
+  const checkTable = !!options.checklist && (namedCol >= 0 || (titleCol >= 0 && statusCol >= 0));
+  if (keyCol < 0 && !(titleCol >= 0 && priorityCol >= 0) && !taskTable && !checkTable) return null;
   const blockCol = find(header, /^(block|area|category|workstream)$/i);
   const textCol = titleCol >= 0 ? titleCol : header.findIndex((_h, c) => c !== keyCol && c !== priorityCol && c !== statusCol && c !== blockCol);
   const out: TableRowItem[] = [];

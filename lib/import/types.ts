@@ -31,6 +31,8 @@ export interface BlockDocument {
   /** The text line numbers point into (line endings normalised; a flattened RST document reflowed). */
   lines: string[];
   notes: string[];
+  /** The title front matter gave the document (its "title", else its "description"). */
+  frontMatterTitle?: string | null;
 }
 
 export interface ParsedSection {
@@ -98,4 +100,8 @@ export interface ParsedDocument {
   runbooks: ParsedRunbook[];
   /** Things a reader should know: re-classified priorities, ignored page chrome, duplicate keys. */
   warnings: string[];
+  /** YAML or TOML front matter, read as metadata (top-level keys and scalar values). */
+  metadata: Record<string, string>;
+  /** Totals the document declares that differ from what was found ("Total Gaps: 12" over 21 items). */
+  declaredTotals: Array<{ label: string; declared: number; found: number; line: number }>;
 }
