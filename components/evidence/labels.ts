@@ -1,20 +1,8 @@
 import type { Tone } from "@/components/ui/badge";
+import { EVIDENCE_KIND_LABELS } from "@/lib/core/labels";
 
-export const KIND_LABELS: Record<string, string> = {
-  TEST_REPORT: "Test report",
-  SAST_SCAN: "Code scan",
-  DEPENDENCY_AUDIT: "Dependency audit",
-  SBOM: "SBOM",
-  CI_RUN: "CI run",
-  PULL_REQUEST: "Pull request",
-  DEPLOYMENT: "Deployment",
-  AUDIT_LOG: "Audit log",
-  RESTORE_DRILL: "Restore drill",
-  BACKUP: "Backup",
-  MANUAL_FILE: "Uploaded file",
-  LINK: "Link",
-  VENDOR_REPORT: "Vendor assurance report",
-};
+/** Evidence kinds by their one label (lib/core/labels.ts). */
+export const KIND_LABELS: Record<string, string> = EVIDENCE_KIND_LABELS;
 
 // Outcomes are always written out (never shown by colour alone).
 export const OUTCOMES: Record<string, { label: string; tone: Tone }> = {

@@ -1,5 +1,6 @@
 // The control rule (pure). Documented in docs/readiness.md and on /readiness/how: keep them in step.
 import type { BlockerFacts, ControlFacts, ControlResult, ExpectationResult, Reason, RunbookFacts } from "@/lib/readiness/types";
+import { evidenceKindNoun } from "@/lib/core/labels";
 
 export const DAY_MS = 86_400_000;
 
@@ -115,22 +116,8 @@ function compareReasons(a: Reason, b: Reason): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.type.localeCompare(b.type);
 }
 
-const KIND_LABELS: Record<string, string> = {
-  TEST_REPORT: "test report",
-  SAST_SCAN: "code scan",
-  DEPENDENCY_AUDIT: "dependency audit",
-  SBOM: "SBOM",
-  CI_RUN: "CI run",
-  PULL_REQUEST: "pull request",
-  DEPLOYMENT: "deployment record",
-  AUDIT_LOG: "audit log",
-  RESTORE_DRILL: "restore drill",
-  BACKUP: "backup record",
-  MANUAL_FILE: "uploaded document",
-  LINK: "linked document",
-  VENDOR_REPORT: "vendor assurance report",
-};
 
+/** The kind inside a reason's sentence: the one label (lib/core/labels.ts), in lower case. */
 export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.toLowerCase().replace(/_/g, " ");
+  return evidenceKindNoun(kind);
 }

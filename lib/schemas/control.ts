@@ -30,21 +30,7 @@ export const EVIDENCE_KINDS = [
   "LINK",
   "VENDOR_REPORT",
 ] as const satisfies readonly EvidenceKind[];
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
-  TEST_REPORT: "Test report",
-  SAST_SCAN: "Static analysis scan",
-  DEPENDENCY_AUDIT: "Dependency audit",
-  SBOM: "SBOM",
-  CI_RUN: "CI run",
-  PULL_REQUEST: "Pull request",
-  DEPLOYMENT: "Deployment",
-  AUDIT_LOG: "Audit log",
-  RESTORE_DRILL: "Restore drill",
-  BACKUP: "Backup",
-  MANUAL_FILE: "Uploaded file",
-  LINK: "Link",
-  VENDOR_REPORT: "Vendor assurance report",
-};
+export { EVIDENCE_KIND_LABELS } from "@/lib/core/labels";
 
 export const ZFrequency = z.enum(FREQUENCIES, { message: `must be one of ${FREQUENCIES.join(", ")}` });
 export const ZEvidenceKind = z.enum(EVIDENCE_KINDS, { message: `must be one of ${EVIDENCE_KINDS.join(", ")}` });
