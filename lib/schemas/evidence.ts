@@ -34,6 +34,14 @@ export const ZEvidencePushMeta = z.strictObject({
 });
 export type TEvidencePushMeta = z.infer<typeof ZEvidencePushMeta>;
 
+/** POST /projects/{project}/drills: several tool outputs (multipart file parts) pushed as one restore drill. */
+export const ZDrillPushQuery = z.strictObject({
+  name: text(200),
+  /** The runbook the drill exercises (its key); by default the one whose key is the drill's name. */
+  runbook: text(200).optional(),
+});
+export type TDrillPushQuery = z.infer<typeof ZDrillPushQuery>;
+
 export const SOURCE_HEADERS: Record<Exclude<keyof TEvidencePushMeta, "outcome" | "title">, string> = {
   format: "x-proofline-format",
   repo: "x-proofline-repo",
