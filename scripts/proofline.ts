@@ -7,31 +7,34 @@ import "./lib/load-env";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { resolveDatabase } from "./lib/database";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage:
   npm run proofline -- token create --project <slug> --name <name> [--scopes evidence:write,readiness:read] [--expires-in-days <n>]
   npm run proofline -- push <file> --project <slug> [--format <f>] [--commit <sha>] ...   (needs PROOFLINE_URL and PROOFLINE_TOKEN)
+  npm run proofline -- push --drill <name> <file> <file> ... --project <slug> [--runbook <key>]   (one restore drill of several tool outputs)
   npm run proofline -- verify <packet.zip> [--public-key <key.pem>]   (checks an auditor packet offline)`;
 
+const TOKEN_OPTIONS = ["project", "name", "scopes", "expires-in-days"] as const;
+
 function options(args: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const m = /^--([\w-]+)(?:=(.*))?$/.exec(args[i]);
-    if (!m) throw new Error(`Unexpected argument "${args[i]}".`);
-    const value = m[2] ?? args[++i];
-    if (value === undefined) throw new Error(`--${m[1]} needs a value.`);
-    out[m[1]] = value;
-  }
-  return out;
+  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: Object.fromEntries(TOKEN_OPTIONS.map((o) => [o, { type: "string" as const }])) });
+  for (const [k, v] of Object.entries(values)) if (v === "") throw new Error(`--${k} needs a value.`);
+  return values as Record<string, string>;
 }
 
 async function tokenCreate(args: string[]): Promise<number> {
-  const o = options(args);
-  const unknown = Object.keys(o).filter((k) => !["project", "name", "scopes", "expires-in-days"].includes(k));
-  if (unknown.length || !o.project || !o.name) {
-    console.error(`${unknown.length ? `Unknown option --${unknown[0]}.\n` : "Give --project and --name.\n"}${USAGE}`);
+  let o: Record<string, string>;
+  try {
+    o = options(args);
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : err}\n${USAGE}`);
+    return 2;
+  }
+  if (!o.project || !o.name) {
+    console.error(`Give --project and --name.\n${USAGE}`);
     return 2;
   }
   const server = await resolveDatabase();

@@ -35,6 +35,7 @@ import { basename } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
+import { parseArgs as parseOptions } from "node:util";
 import { createGunzip, createInflateRaw } from "node:zlib";
 
 const OPTIONS = {
@@ -52,14 +53,21 @@ const OPTIONS = {
   filename: "filename",
   framework: "framework",
   min: "min",
+  drill: "drill",
+  runbook: "runbook",
 };
 
 const USAGE = `Usage: proofline push <file> --project <slug> [options]
+       proofline push --drill <name> <file> <file> … --project <slug> [--runbook <key>]
+                        several tool outputs (backup log, restore log, the restored copy's
+                        PostgreSQL log, verification output) recorded as one restore drill
 
 Options:
   --format <f>          junit, sarif, npm-audit, yarn-audit, pip-audit, trivy, grype,
                         osv-scanner, gitleaks, bandit, cyclonedx, spdx,
-                        audit-log, drill, restic, pgbackrest, manual (default: detected)
+                        audit-log, auditd, pgaudit, cloudtrail, drill, restic, restic-check,
+                        restic-forget, pgbackrest, pgbackrest-log, postgres-recovery, manual
+                        (default: detected)
   --commit <sha>        --branch <name>   --repo <owner/name>   --workflow <name>
   --run-url <url>       --effective-at <ISO time>   --title <text>   --filename <name>
   --json                print the server's answer as JSON
@@ -76,18 +84,32 @@ Environment: PROOFLINE_URL (the server) and PROOFLINE_TOKEN (a project token, pl
 
 export function parseArgs(argv) {
   const [command, ...rest] = argv;
-  const out = { command, files: [], meta: {}, json: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === "--json") out.json = true;
-    else if (arg === "--help" || arg === "-h") out.command = "help";
-    else if (arg.startsWith("--")) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      if (!(name in OPTIONS)) throw new UsageError(`Unknown option --${name}.`);
-      const value = inline ?? rest[++i];
-      if (value === undefined || value === "") throw new UsageError(`--${name} needs a value.`);
-      out.meta[OPTIONS[name]] = value;
-    } else out.files.push(arg);
+  let parsed;
+  try {
+    parsed = parseOptions({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: "string" }])),
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    if (typeof e?.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) {
+      const unknown = /^Unknown option '(--?[^']+)'/.exec(e.message);
+      const missing = /^Option '(--[\w-]+)/.exec(e.message);
+      throw new UsageError(unknown ? `Unknown option ${unknown[1]}.` : missing ? `${missing[1]} needs a value.` : e.message);
+    }
+    throw e;
+  }
+  const out = { command: parsed.values.help ? "help" : command, files: parsed.positionals, meta: {}, json: parsed.values.json === true };
+  for (const [name, key] of Object.entries(OPTIONS)) {
+    const value = parsed.values[name];
+    if (value === undefined) continue;
+    if (value === "") throw new UsageError(`--${name} needs a value.`);
+    out.meta[key] = value;
   }
   return out;
 }
@@ -114,7 +136,9 @@ async function push(args, env, out, err) {
   const url = env.PROOFLINE_URL;
   const token = env.PROOFLINE_TOKEN;
   if (!url || !token) throw new UsageError("Set PROOFLINE_URL (the Proofline server) and PROOFLINE_TOKEN (a project token).");
-  if (args.files.length !== 1) throw new UsageError("Give exactly one file to push.");
+  if (args.meta.drill) return pushDrill(args, env, out, err);
+  if (args.meta.runbook) throw new UsageError("--runbook goes with --drill <name>.");
+  if (args.files.length !== 1) throw new UsageError("Give exactly one file to push (or several with --drill <name>).");
   const { project, ...meta } = { ...githubDefaults(env), ...args.meta };
   if (!project) throw new UsageError("Name the project with --project <slug>.");
   const file = args.files[0];
@@ -181,6 +205,69 @@ async function push(args, env, out, err) {
     out(`Outcome: ${body.outcome}: ${body.title}`);
     if (body.summary?.outcomeReason) out(`Why: ${body.summary.outcomeReason}`);
     out(`Filed under: ${body.controls?.length ? body.controls.join(", ") : "no control yet (add a rule in Proofline)"}`);
+  }
+  return 0;
+}
+
+/**
+ * Several files as one restore drill: POST /projects/<slug>/drills?name=…, multipart/form-data with one
+ * file part per file, streamed from disk.
+ */
+async function pushDrill(args, env, out, err) {
+  const { project, drill, runbook } = args.meta;
+  if (!project) throw new UsageError("Name the project with --project <slug>.");
+  if (!args.files.length) throw new UsageError("Give the drill's files: --drill <name> <file> <file> …");
+  const extra = Object.keys(args.meta).filter((k) => !["project", "drill", "runbook"].includes(k));
+  if (extra.length) throw new UsageError(`--${extra[0]} does not apply to a drill (its files are recognised by their content).`);
+  for (const file of args.files) {
+    try {
+      statSync(file);
+    } catch {
+      throw new UsageError(`Cannot read ${file}.`);
+    }
+  }
+  const boundary = `proofline-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const quote = (s) => s.replace(/["\\\r\n]/g, "_");
+  async function* body() {
+    for (const [i, file] of args.files.entries()) {
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file${i + 1}"; filename="${quote(basename(file))}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+      for await (const chunk of createReadStream(file)) yield chunk;
+      yield Buffer.from("\r\n");
+    }
+    yield Buffer.from(`--${boundary}--\r\n`);
+  }
+  const query = new URLSearchParams({ name: drill, ...(runbook ? { runbook } : {}) });
+  const url = env.PROOFLINE_URL;
+  let res;
+  try {
+    res = await fetch(`${url.replace(/\/+$/, "")}/api/v1/projects/${encodeURIComponent(project)}/drills?${query}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${env.PROOFLINE_TOKEN}`, "content-type": `multipart/form-data; boundary=${boundary}`, accept: "application/json" },
+      body: Readable.toWeb(Readable.from(body())),
+      duplex: "half",
+    });
+  } catch (e) {
+    err(`Could not reach ${url}: ${e.cause?.message ?? e.message}`);
+    return 3;
+  }
+  const text = await res.text();
+  let result;
+  try {
+    result = JSON.parse(text);
+  } catch {
+    result = { detail: text.slice(0, 500) };
+  }
+  if (args.json) out(JSON.stringify(result, null, 2));
+  if (!res.ok) {
+    err(`Refused (${res.status} ${result.title ?? res.statusText}): ${result.detail ?? "no detail"}`);
+    return 1;
+  }
+  if (!args.json) {
+    for (const f of result.files) out(`${f.result.status === "created" ? "Stored" : "Already stored"}: ${f.filename} as evidence ${f.result.id} (${f.result.format}, ${f.result.outcome})`);
+    const d = result.drill;
+    out(`Drill ${drill}: evidence ${d.id}, outcome ${d.outcome}: ${d.title}`);
+    if (d.summary?.outcomeReason) out(`Why: ${d.summary.outcomeReason}`);
+    if (d.summary?.rtoSeconds != null) out(`Measured RTO: ${d.summary.rtoSeconds} s`);
   }
   return 0;
 }
@@ -757,24 +844,26 @@ const VERIFY_USAGE = "usage: verify <packet.zip> [--public-key <key.pem | PEM | 
 
 /** The command line: prints a report and returns the exit status. */
 export async function verifyCommand(args, out = console.log, env = process.env) {
-  let file;
-  let keyArg;
-  let server;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--public-key" || arg === "--server") {
-      const value = args[++i];
-      if (!value) {
-        out(`${arg} needs a value.\n${VERIFY_USAGE}`);
-        return 2;
-      }
-      if (arg === "--public-key") keyArg = value;
-      else server = value;
-    } else if (arg.startsWith("--") || file) {
-      out(`Unexpected argument ${arg}.\n${VERIFY_USAGE}`);
-      return 2;
-    } else file = arg;
+  let parsed;
+  try {
+    parsed = parseOptions({ args, allowPositionals: true, strict: true, options: { "public-key": { type: "string" }, server: { type: "string" } } });
+  } catch (e) {
+    if (!(typeof e?.code === "string" && e.code.startsWith("ERR_PARSE_ARGS"))) throw e;
+    const missing = /^Option '(--[\w-]+)/.exec(e.message);
+    out(`${e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && missing ? `${missing[1]} needs a value.` : `Unexpected argument: ${e.message}`}\n${VERIFY_USAGE}`);
+    return 2;
   }
+  const keyArg = parsed.values["public-key"] || undefined;
+  const server = parsed.values.server || undefined;
+  if (parsed.values["public-key"] === "" || parsed.values.server === "") {
+    out(`${parsed.values.server === "" ? "--server" : "--public-key"} needs a value.\n${VERIFY_USAGE}`);
+    return 2;
+  }
+  if (parsed.positionals.length > 1) {
+    out(`Unexpected argument ${parsed.positionals[1]}.\n${VERIFY_USAGE}`);
+    return 2;
+  }
+  const file = parsed.positionals[0];
   if (!file) {
     out(VERIFY_USAGE);
     return 2;
