@@ -12,6 +12,7 @@ import { decodeGithubPayload, interpretGithubEvent, mentionedKeys, type PullRequ
 import { putBytes } from "@/lib/evidence/blob-store";
 import { lockAndFindExisting, storeEvidence } from "@/lib/evidence/store-evidence";
 import { toResult } from "@/lib/evidence/ingest-result";
+import { syncSecurityAlert } from "@/lib/evidence/sync-security-alert";
 
 export interface GithubDelivery {
   projectSlug: string;
@@ -38,7 +39,8 @@ const NO_WEBHOOK = "No GitHub webhook is set up at this address. Check the paylo
  * Pull requests are created or updated (never from a delivery older than the one already applied)
  * and linked to the backlog items they name; completed workflow runs, check suites and check runs
  * become CI_RUN evidence; finished deployments become DEPLOYMENT evidence; a merged pull request also
- * becomes PULL_REQUEST evidence.
+ * becomes PULL_REQUEST evidence. Security alerts (Dependabot, code scanning, secret scanning) keep one
+ * SecurityAlert row each, with their severity and open and close times.
  */
 export async function handleGithubWebhook(d: GithubDelivery) {
   const project = await prisma.project.findUnique({ where: { slug: d.projectSlug }, select: { id: true, archivedAt: true, github: { select: { webhookSecret: true } } } });
@@ -93,6 +95,11 @@ async function apply(opts: { project: { id: string; archivedAt: Date | null }; a
   if (action.type === "ping") return { status: "pong" as const };
   if (action.type === "ignored") return { status: "ignored" as const, reason: action.reason };
   if (project.archivedAt) return { status: "ignored" as const, reason: "the project is archived" };
+  if (action.type === "security-alert") {
+    const synced = await syncSecurityAlert({ ctx, projectId: project.id, alert: action.alert });
+    if ("stale" in synced) return { status: "ignored" as const, reason: synced.stale };
+    return { status: "security-alert" as const, ...synced };
+  }
   const blob = await putBytes(body);
   if (action.type === "pull-request") {
     const synced = await syncPullRequest(ctx, project.id, action.pr, blob, d.now);
@@ -202,7 +209,7 @@ async function syncPullRequest(ctx: RequestCtx, projectId: string, pr: PullReque
 }
 
 /** Links the PR to every backlog item of the project whose key it mentions (never unlinks). */
-async function linkBacklogItems(tx: Tx, projectId: string, pullRequestId: string, pr: PullRequestFacts): Promise<string[]> {
+export async function linkBacklogItems(tx: Tx, projectId: string, pullRequestId: string, pr: PullRequestFacts): Promise<string[]> {
   const items = await tx.backlogItem.findMany({ where: { projectId, key: { not: null } }, select: { id: true, key: true } });
   const keys = new Set(mentionedKeys(items.map((i) => i.key!), pr));
   const matched = items.filter((i) => keys.has(i.key!));

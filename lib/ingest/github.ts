@@ -4,6 +4,7 @@ import { refuse } from "@/lib/ingest/refusal";
 import { parseTime } from "@/lib/ingest/time";
 import type { FormatId } from "@/lib/ingest/formats";
 import type { ParsedEvidence, SourceFacts } from "@/lib/ingest/types";
+import { interpretSecurityAlert, isSecurityAlertEvent, type SecurityAlertFacts } from "@/lib/ingest/github-alerts";
 
 // GitHub webhook deliveries: the signature check (HMAC-SHA256 of the raw body with the project's
 // secret, X-Hub-Signature-256), the two content types GitHub sends (JSON, or a form with a `payload`
@@ -48,6 +49,7 @@ export type GithubAction =
   | { type: "ping" }
   | { type: "ignored"; reason: string }
   | { type: "pull-request"; pr: PullRequestFacts }
+  | { type: "security-alert"; alert: SecurityAlertFacts }
   | { type: "evidence"; parsed: ParsedEvidence; dedupeKey: string };
 
 const CONCLUSIONS: Record<string, ParsedEvidence["outcome"]> = {
@@ -159,6 +161,7 @@ export function interpretGithubEvent(event: string | null, payload: JsonValue): 
       };
     }
     default:
+      if (isSecurityAlertEvent(event)) return { type: "security-alert", alert: interpretSecurityAlert(event!, payload) };
       return { type: "ignored", reason: `the "${event ?? "(no X-GitHub-Event)"}" event is not used by Proofline` };
   }
 }

@@ -52,10 +52,14 @@ export function describeReason(r: Reason, at: Date): string {
       return `${r.title} on ${formatDate(r.performedAt)} took ${r.measure} ${duration(r.measuredSeconds)}, over the ${duration(r.targetSeconds)} target`;
     case "exercise-overdue":
       return `${r.title} overdue since ${formatDate(r.dueAt)}`;
+    case "alert-overdue":
+      return `${ALERT_SOURCE_LABELS[r.source] ?? r.source} alert #${r.number} in ${r.repo} (${r.alertSeverity}, "${r.title}") open since ${formatDate(r.openedAt)}, past its ${r.deadlineDays}-day deadline of ${formatDate(r.dueAt)}`;
     case "no-proof":
       return NO_PROOF_SENTENCE;
   }
 }
+
+export const ALERT_SOURCE_LABELS: Record<string, string> = { dependabot: "Dependabot", code_scanning: "Code scanning", secret_scanning: "Secret scanning" };
 
 /** A stable identity for "the same cause" across controls: one failed run, one blocker, one runbook. */
 export function reasonCauseKey(r: Reason): string {
@@ -72,6 +76,8 @@ export function reasonCauseKey(r: Reason): string {
       return `${r.type}:${r.runbookId}`;
     case "exercise-missed-target":
       return `${r.type}:${r.runbookId}:${r.measure}`;
+    case "alert-overdue":
+      return `${r.type}:${r.alertId}`;
     case "no-proof":
       return r.type;
   }

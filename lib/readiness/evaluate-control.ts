@@ -67,7 +67,8 @@ function runbookReasons(r: RunbookFacts, at: Date): Reason[] {
  *  - not applicable when the project marked it so (nothing else is looked at);
  *  - failing when any reason is failing: the newest evidence of an expected kind failed, an open
  *    BLOCKER backlog item is linked to it, or the last exercise of a linked runbook failed, was only
- *    partial, or missed its RTO/RPO target;
+ *    partial, or missed its RTO/RPO target, or a security alert of an expected kind is open past its
+ *    remediation deadline;
  *  - stale when any reason is stale: an expected kind has no evidence yet, or its newest evidence is
  *    older than the kind's freshness (stale from the exact instant effectiveAt + freshnessDays), or a
  *    linked runbook's exercise is overdue, or nothing at all can prove the control;
@@ -101,6 +102,12 @@ export function evaluateControl(c: ControlFacts, at: Date): ControlResult {
   }
   const runbooks = c.runbooks.filter((r) => runbookExistedAt(r, at));
   for (const r of runbooks) reasons.push(...runbookReasons(r, at));
+  for (const a of c.alerts ?? []) {
+    if (a.openedAt.getTime() <= at.getTime() && at.getTime() >= a.dueAt.getTime()) {
+      const { alertId, source, repo, number, alertSeverity, title, openedAt, deadlineDays, dueAt } = a;
+      reasons.push({ type: "alert-overdue", severity: "failing", alertId, source, repo, number, alertSeverity, title, openedAt, deadlineDays, dueAt });
+    }
+  }
 
   const provable = c.expectations.length > 0 || runbooks.some((r) => r.cadenceDays || r.lastExercise);
   if (!provable) reasons.push({ type: "no-proof", severity: "stale" });

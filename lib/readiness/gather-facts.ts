@@ -5,7 +5,8 @@ import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome, ItemStatus } from 
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type Db } from "@/lib/db";
 import { evidenceInWindowSql, exerciseInWindowSql, type ObservationWindow } from "@/lib/audits/auditor-scope";
-import type { ControlFacts, FrameworkFacts, ReadinessFacts } from "@/lib/readiness/types";
+import type { AlertFacts, ControlFacts, FrameworkFacts, ReadinessFacts } from "@/lib/readiness/types";
+import { deadlineDaysSql } from "@/lib/vulnerabilities/deadlines";
 
 export interface GatherFactsOptions {
   projectId: string;
@@ -79,6 +80,13 @@ interface RunbookRow {
   measuredRpoSeconds: number | null;
 }
 
+interface AlertRow extends AlertFacts {
+  controlId: string;
+}
+
+/** Open security alerts held against one control: at most this many, soonest deadline first. */
+const ALERTS_PER_CONTROL = 25;
+
 export async function gatherFacts({ projectId, at, frameworkKeys, window = null, db = prisma }: GatherFactsOptions): Promise<ReadinessFacts> {
   const keys = frameworkKeys ?? null;
   // The project's frameworks and the current controls mapped to them, as CTEs shared by every query
@@ -100,7 +108,7 @@ export async function gatherFacts({ projectId, at, frameworkKeys, window = null,
       JOIN "ControlMapping" m ON m."requirementId" = req.id
       JOIN "Control" c ON c.id = m."controlId" AND c."archivedAt" IS NULL
     )`;
-  const [reqs, controlRows, blockerRows, runbookRows] = await Promise.all([
+  const [reqs, controlRows, blockerRows, runbookRows, alertRows] = await Promise.all([
     db.$queryRaw<ReqRow[]>`
       WITH RECURSIVE ${scope}
       SELECT fw.id AS "frameworkId", fw.key AS "frameworkKey", fw.name AS "frameworkName",
@@ -152,8 +160,22 @@ export async function gatherFacts({ projectId, at, frameworkKeys, window = null,
         LIMIT 1
       ) x ON true
       WHERE rc."controlId" IN (SELECT id FROM ctl) AND r."projectId" = ${projectId}`,
+    // Security alerts open at `at`, against the controls that expect evidence of the alert's kind.
+    db.$queryRaw<AlertRow[]>`
+      WITH RECURSIVE ${scope}
+      SELECT "controlId", "alertId", source, repo, number, "alertSeverity", title, "openedAt", "deadlineDays", "dueAt" FROM (
+        SELECT ce."controlId", a.id AS "alertId", a.source, a.repo, a.number, a.severity AS "alertSeverity", a.title, a."openedAt",
+               d.days AS "deadlineDays", a."openedAt" + make_interval(days => d.days) AS "dueAt",
+               row_number() OVER (PARTITION BY ce."controlId" ORDER BY a."openedAt" + make_interval(days => d.days), a.id) AS n
+        FROM "ControlExpectation" ce
+        JOIN "SecurityAlert" a ON a."projectId" = ${projectId} AND a.kind = ce.kind
+          AND a."openedAt" <= ${at} AND (a."closedAt" IS NULL OR a."closedAt" > ${at})
+        LEFT JOIN "RemediationPolicy" rp ON rp."projectId" = ${projectId}
+        CROSS JOIN LATERAL (SELECT ${deadlineDaysSql("a", "rp")} AS days) d
+        WHERE ce."controlId" IN (SELECT id FROM ctl)
+      ) t WHERE n <= ${ALERTS_PER_CONTROL}`,
   ]);
-  return { at, frameworks: toFrameworks(reqs), controls: toControls(controlRows, blockerRows, runbookRows) };
+  return { at, frameworks: toFrameworks(reqs), controls: toControls(controlRows, blockerRows, runbookRows, alertRows) };
 }
 
 function toFrameworks(rows: ReqRow[]): FrameworkFacts[] {
@@ -182,7 +204,7 @@ function toFrameworks(rows: ReqRow[]): FrameworkFacts[] {
   return [...out.values()];
 }
 
-function toControls(rows: ControlRow[], blockers: BlockerRow[], runbooks: RunbookRow[]): ControlFacts[] {
+function toControls(rows: ControlRow[], blockers: BlockerRow[], runbooks: RunbookRow[], alerts: AlertRow[]): ControlFacts[] {
   const byId = new Map<string, ControlFacts>();
   for (const r of rows) {
     let c = byId.get(r.id);
@@ -220,7 +242,12 @@ function toControls(rows: ControlRow[], blockers: BlockerRow[], runbooks: Runboo
           : null,
     });
   }
+  for (const { controlId, ...a } of alerts) {
+    const c = byId.get(controlId);
+    if (c) (c.alerts ??= []).push(a);
+  }
   for (const c of byId.values()) {
+    c.alerts?.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.alertId.localeCompare(b.alertId));
     c.expectations.sort((a, b) => a.kind.localeCompare(b.kind));
     c.blockers.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.itemId.localeCompare(b.itemId));
     c.runbooks.sort((a, b) => a.key.localeCompare(b.key));

@@ -26,6 +26,7 @@ export const links = {
   audits: () => "/audits",
   audit: (id: string) => `/audits/${encodeURIComponent(id)}`,
   how: () => "/readiness/how",
+  securityAlerts: (slug: string) => `/projects/${slug}/security-alerts`,
 };
 
 /** The page that shows what a reason is about (the failed run, the open item, the overdue runbook). */
@@ -42,6 +43,8 @@ export function reasonHref(slug: string, reason: Reason, controlKey: string): st
     case "exercise-missed-target":
     case "exercise-overdue":
       return links.runbook(slug, reason.runbookId);
+    case "alert-overdue":
+      return links.securityAlerts(slug);
     case "no-proof":
       return links.control(controlKey);
   }

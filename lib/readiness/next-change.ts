@@ -30,6 +30,7 @@ export function nextChangeInFacts(facts: ReadinessFacts): Date | null {
       consider(r.lastExercise?.performedAt);
       consider(runbookDueAt(r));
     }
+    for (const a of c.alerts ?? []) consider(a.dueAt); // an open security alert falls past its deadline
   }
   return Number.isFinite(next) ? new Date(next) : null;
 }
@@ -43,7 +44,9 @@ export async function nextFutureRowAt(projectId: string, at: Date, db: Db = pris
       (SELECT min(b."createdAt") FROM "BacklogItem" b
         WHERE b."projectId" = ${projectId} AND b.priority = 'BLOCKER' AND b."createdAt" > ${at}),
       (SELECT min(y."performedAt") FROM "RunbookExercise" y JOIN "Runbook" r ON r.id = y."runbookId"
-        WHERE r."projectId" = ${projectId} AND y."performedAt" > ${at})
+        WHERE r."projectId" = ${projectId} AND y."performedAt" > ${at}),
+      (SELECT min(a."openedAt") FROM "SecurityAlert" a WHERE a."projectId" = ${projectId} AND a."openedAt" > ${at}),
+      (SELECT min(a."closedAt") FROM "SecurityAlert" a WHERE a."projectId" = ${projectId} AND a."closedAt" > ${at})
     ) AS next`;
   return row?.next ?? null;
 }

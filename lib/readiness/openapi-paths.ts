@@ -28,7 +28,7 @@ const family = { type: "object", properties: { refId: { type: "string" }, title:
 const reason = {
   type: "object",
   properties: {
-    type: { enum: ["evidence-failed", "evidence-expired", "evidence-missing", "blocker-open", "exercise-failed", "exercise-missed-target", "exercise-overdue", "no-proof"] },
+    type: { enum: ["evidence-failed", "evidence-expired", "evidence-missing", "blocker-open", "exercise-failed", "exercise-missed-target", "exercise-overdue", "alert-overdue", "no-proof"] },
     severity: { enum: ["failing", "stale"] },
     sentence: { type: "string" },
     href: { type: "string", description: "The page in Proofline that shows what the reason is about." },

@@ -50,6 +50,23 @@ export interface RunbookFacts {
   } | null;
 }
 
+/**
+ * A GitHub security alert open at the moment asked about, held against a control that expects
+ * evidence of the alert's kind (Dependabot: DEPENDENCY_AUDIT; code and secret scanning: SAST_SCAN),
+ * with its remediation deadline from the project's policy (lib/vulnerabilities/deadlines.ts).
+ */
+export interface AlertFacts {
+  alertId: string;
+  source: string;
+  repo: string;
+  number: number;
+  alertSeverity: string;
+  title: string;
+  openedAt: Date;
+  deadlineDays: number;
+  dueAt: Date;
+}
+
 export interface ControlFacts {
   id: string;
   key: string;
@@ -59,6 +76,8 @@ export interface ControlFacts {
   expectations: ExpectationFacts[];
   blockers: BlockerFacts[];
   runbooks: RunbookFacts[];
+  /** Open security alerts of the kinds it expects, soonest deadline first (at most 25). */
+  alerts?: AlertFacts[];
 }
 
 export interface RequirementFacts {
@@ -114,6 +133,19 @@ export type Reason =
       targetSeconds: number;
     }
   | { type: "exercise-overdue"; severity: "stale"; runbookId: string; runbookKey: string; title: string; dueAt: Date; lastPerformedAt: Date | null }
+  | {
+      type: "alert-overdue";
+      severity: "failing";
+      alertId: string;
+      source: string;
+      repo: string;
+      number: number;
+      alertSeverity: string;
+      title: string;
+      openedAt: Date;
+      deadlineDays: number;
+      dueAt: Date;
+    }
   | { type: "no-proof"; severity: "stale" };
 
 export type ReasonType = Reason["type"];
