@@ -23,8 +23,9 @@ export function declaredTotals(lines: string[], items: ParsedItem[]): DeclaredTo
   const total = items.length;
   const done = items.filter((i) => i.status === "DONE").length;
   if (!total) return out;
+  let headingCounts = 0;
   lines.forEach((line, k) => {
-    if (line.length > 2000) return;
+    if (line.length > 2000 || out.length >= 20) return;
     const t = TOTAL.exec(line);
     if (t) {
       const declared = Number(t[2]);
@@ -36,8 +37,9 @@ export function declaredTotals(lines: string[], items: ParsedItem[]): DeclaredTo
       if (of !== total) out.push({ label: `${p[3].toLowerCase()} in all`, declared: of, found: total, line: k + 1 });
       if (n !== done) out.push({ label: `${p[3].toLowerCase()} ${p[4].toLowerCase()}`, declared: n, found: done, line: k + 1 });
     }
-    const h = HEADING_COUNT.exec(line);
+    const h = headingCounts < 50 && line.startsWith("#") ? HEADING_COUNT.exec(line) : null;
     if (h) {
+      headingCounts++;
       const title = line.replace(/^#{1,6}\s+/, "");
       const under = items.filter((i) => i.line > k + 1 && i.sectionPath.some((s) => title.includes(s))).length;
       if (under && under !== Number(h[1])) out.push({ label: `${h[2].toLowerCase()} under "${title.trim()}"`, declared: Number(h[1]), found: under, line: k + 1 });

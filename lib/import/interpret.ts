@@ -95,6 +95,7 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   // fields such as Priority/Block/Status, acceptance criteria, or a state or priority tag after the title.
   // The document's title is never an entry unless it has a key; a heading that only holds other
   // entries (a "Tier 1" over "GAP 1", "GAP 5") is a group, not an entry.
+  const headingAt = new Map(outline.headings.map((x) => [x.idx, x]));
   const entryOf = new Map<HeadingNode, { own: Block[]; content: EntryContent; key: string | null; rest: string; strong: boolean; tags: HeadingTags }>();
   for (const h of outline.headings) {
     if (chosen(mapping.skip, h.title)) continue;
@@ -102,7 +103,7 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     for (let j = h.idx + 1; j < h.end; j++) {
       const b = blocks[j];
       if (b.type === "heading") {
-        const sub = outline.headings.find((x) => x.idx === j)!;
+        const sub = headingAt.get(j)!;
         if (!/^(acceptance criteria|criteria|affected files|files|verification)$/i.test(sub.title.replace(/:$/, ""))) {
           j = sub.end - 1;
           continue;
@@ -125,11 +126,12 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     if (!forced && !key && !signalled && !tagged) continue;
     entryOf.set(h, { own, content, key, rest, strong: !!old.key || signalled, tags });
   }
+  const holdsKeyed = new Set<HeadingNode>();
   for (const [h, e] of entryOf) {
-    if (e.strong || mapping.itemLevel !== null) continue;
-    const holdsEntries = [...entryOf.keys()].some((x) => x !== h && x.idx > h.idx && x.idx < h.end && entryOf.get(x)!.key);
-    if (holdsEntries) entryOf.delete(h);
+    if (!e.key) continue;
+    for (let x = h.parent; x && !holdsKeyed.has(x); x = x.parent) holdsKeyed.add(x);
   }
+  for (const [h, e] of entryOf) if (!e.strong && mapping.itemLevel === null && holdsKeyed.has(h)) entryOf.delete(h);
   for (const [h, e] of entryOf) {
     entryHeadings.add(h);
     e.own.forEach((b) => inEntry.add(b));

@@ -5,7 +5,7 @@
 // walkthroughs or checklists whose steps are numbered sub-headings, or, with no lists of steps at all,
 // their innermost sections. Lists inside a runbook are its steps and notes, never backlog items.
 import type { Block, ParsedRunbook, ParsedRunbookStep } from "@/lib/import/types";
-import { type HeadingNode, type Outline, pathOf, stripNumbering, titlesOf } from "@/lib/import/outline";
+import { type HeadingNode, type Outline, stripNumbering, titlesOf } from "@/lib/import/outline";
 import { plainInline, readMarks, tidyTitle } from "@/lib/import/inline";
 import { textOfRanges } from "@/lib/import/entry-content";
 import { readCadence, readTarget, slugKey } from "@/lib/import/runbooks";
@@ -53,41 +53,66 @@ type Root = { node: HeadingNode; mode: "lists" | "headings" | "leaves" | "alert"
 export function collectProcedures(input: ProcedureInput): ProcedureResult {
   const { blocks, outline, lines, entryHeadings, skip, taken, mapping } = input;
   const headings = outline.headings;
-  const childrenOf = (h: HeadingNode | null) => headings.filter((x) => x.parent === h);
+  // Look-up tables, so that every pass below is linear in the document (crafted documents have
+  // thousands of headings).
+  const byIdx = new Map(headings.map((h) => [h.idx, h]));
+  const kidsOf = new Map<HeadingNode | null, HeadingNode[]>();
+  for (const h of headings) {
+    const list = kidsOf.get(h.parent);
+    if (list) list.push(h);
+    else kidsOf.set(h.parent, [h]);
+  }
+  const childrenOf = (h: HeadingNode | null) => kidsOf.get(h) ?? [];
+  const nextHeading = new Int32Array(blocks.length + 1).fill(blocks.length);
+  for (let i = blocks.length - 1, at = blocks.length; i >= 0; i--) {
+    nextHeading[i] = at;
+    if (blocks[i].type === "heading") at = i;
+  }
   const takenLines = new Set(taken.map((r) => r.line));
-  const inEntry = (h: HeadingNode | null) => pathOf(h).some((x) => entryHeadings.has(x));
+  const inEntry = (h: HeadingNode | null) => {
+    for (let x = h; x; x = x.parent) if (entryHeadings.has(x)) return true;
+    return false;
+  };
   // A document with no heading over its sections gets one from its front matter (or stays without).
-  const virtual: HeadingNode | null = input.virtualTitle && !headings.some((h) => h.level === 1 && h.idx === blocks.findIndex((b) => b.type !== "break"))
-    ? { idx: -1, level: 0, title: input.virtualTitle, mark: null, line: 1, parent: null, end: blocks.length }
-    : null;
-  const sectionOf = (h: HeadingNode) => ({ from: h.idx + 1, to: h.end });
+  const firstBlock = blocks.findIndex((b) => b.type !== "break");
+  const virtual: HeadingNode | null =
+    input.virtualTitle && !headings.some((h) => h.level === 1 && h.idx === firstBlock) ? { idx: -1, level: 0, title: input.virtualTitle, mark: null, line: 1, parent: null, end: blocks.length } : null;
   const under = (idx: number) => outline.under[idx] ?? virtual;
-  const within = (h: HeadingNode, idx: number) => idx > h.idx && idx < h.end;
-  const orderedIn = (h: HeadingNode) => {
-    const { from, to } = sectionOf(h);
-    const out: number[] = [];
-    for (let i = from; i < to; i++) if (blocks[i].type === "list" && (blocks[i] as Extract<Block, { type: "list" }>).ordered && !skip.has(blocks[i])) out.push(i);
-    return out;
+  const isOrdered = (b: Block) => b.type === "list" && b.ordered && !skip.has(b);
+  const stepsIn = new Map<HeadingNode, number>();
+  const orderedSteps = (h: HeadingNode) => {
+    let n = stepsIn.get(h);
+    if (n === undefined) {
+      n = 0;
+      for (let i = h.idx + 1; i < h.end; i++) if (isOrdered(blocks[i])) n += (blocks[i] as Extract<Block, { type: "list" }>).items.length;
+      stepsIn.set(h, n);
+    }
+    return n;
   };
 
   const roots: Root[] = [];
-  const isRoot = (h: HeadingNode) => roots.some((r) => r.node === h);
-  const covered = (h: HeadingNode) => roots.some((r) => r.node === h || (r.node.idx < h.idx && h.idx < r.node.end)) || takenLines.has(h.line);
+  const rootSet = new Set<HeadingNode>();
+  let coveredUntil = -1;
+  const addRoot = (node: HeadingNode, mode: Root["mode"]) => {
+    roots.push({ node, mode });
+    rootSet.add(node);
+    coveredUntil = Math.max(coveredUntil, node.end - 1);
+  };
   const candidatesOf = virtual ? [virtual, ...headings] : headings;
 
   for (const h of candidatesOf) {
-    if (inEntry(h) || covered(h) || entryHeadings.has(h)) continue;
-    const kids = h === virtual ? headings.filter((x) => x.parent === null) : childrenOf(h);
+    if (h.idx <= coveredUntil || takenLines.has(h.line) || inEntry(h)) continue;
+    const kids = childrenOf(h === virtual ? null : h);
     // The reader's choice.
     if (h !== virtual && chosen(mapping.runbooks, h.title)) {
-      roots.push({ node: h, mode: orderedIn(h).length ? "lists" : kids.some((k) => NUMBERED.test(k.title)) ? "headings" : "leaves" });
+      addRoot(h, orderedSteps(h) ? "lists" : kids.some((k) => NUMBERED.test(k.title)) ? "headings" : "leaves");
       continue;
     }
     if (mapping.runbooks.size) continue;
     // An alert runbook: Meaning / Impact / Diagnosis / Mitigation, Symptom / Causes / Remediation.
     const parts = kids.filter((k) => RUNBOOK_PART.test(stripNumbering(k.title)));
     if (parts.length >= 2 && parts.some((k) => RUNBOOK_ACTION_PART.test(k.title)) && !kids.some((k) => entryHeadings.has(k))) {
-      roots.push({ node: h, mode: "alert" });
+      addRoot(h, "alert");
       continue;
     }
     const named = RUNBOOK_NAMED.test(h.title) || RUNBOOK_HEADING.test(h.title) || PROCEDURE_HEADING.test(h.title) || WALKTHROUGH_HEADING.test(h.title);
@@ -95,45 +120,60 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
     // A walkthrough whose steps are numbered sub-headings "1. Tag the release", "2. Build" …
     const numbered = kids.filter((k) => NUMBERED.test(k.title));
     if (named && numbered.length >= 3 && Number(NUMBERED.exec(numbered[0].title)![1]) === 1 && numbered.every((k) => !entryHeadings.has(k))) {
-      roots.push({ node: h, mode: "headings" });
+      addRoot(h, "headings");
       continue;
     }
     // A release checklist or walkthrough of sections, with no numbered lists, tables or checkboxes in it.
     if (walkthrough(h.title) && h !== virtual) {
-      const { from, to } = sectionOf(h);
-      const body = blocks.slice(from, to);
-      const leaves = headings.filter((x) => within(h, x.idx) && !headings.some((y) => y.parent === x));
-      const plain = !body.some((b) => b.type === "table" || (b.type === "list" && (b.ordered || b.items.some((i) => i.checked !== null))));
-      if (plain && leaves.length >= 3) {
-        roots.push({ node: h, mode: "leaves" });
-        continue;
+      let plain = true;
+      let leaves = 0;
+      for (let i = h.idx + 1; i < h.end && plain; i++) {
+        const b = blocks[i];
+        if (b.type === "table" || (b.type === "list" && (b.ordered || b.items.some((x) => x.checked !== null)))) plain = false;
+        if (b.type === "heading" && !childrenOf(byIdx.get(i)!).length) leaves++;
       }
+      if (plain && leaves >= 3) addRoot(h, "leaves");
     }
   }
 
   // Procedures: a numbered list of at least three steps under a heading that names a procedure (the
   // innermost), or, failing that, under the document's own title when it names one.
+  const virtualNames = !!virtual && (RUNBOOK_HEADING.test(virtual.title) || RUNBOOK_NAMED.test(virtual.title) || PROCEDURE_HEADING.test(virtual.title));
   blocks.forEach((b, idx) => {
-    if (b.type !== "list" || !b.ordered || skip.has(b) || mapping.runbooks.size) return;
+    if (!isOrdered(b) || idx <= coveredUntil || mapping.runbooks.size) return;
     const at = under(idx);
     if (!at || inEntry(outline.under[idx])) return;
-    if (roots.some((r) => r.node === at || within(r.node, idx))) return;
-    const path = at === virtual ? [virtual] : [...(virtual ? [virtual] : []), ...pathOf(at)];
     let root: HeadingNode | null = null;
-    for (let k = path.length - 1; k >= 0 && !root; k--) if (path[k] !== virtual && PROCEDURE_HEADING.test(path[k]!.title)) root = path[k];
-    if (!root && virtual && (RUNBOOK_HEADING.test(virtual.title) || RUNBOOK_NAMED.test(virtual.title) || PROCEDURE_HEADING.test(virtual.title))) root = virtual;
-    if (!root || isRoot(root) || takenLines.has(root.line)) return;
-    const steps = orderedIn(root).reduce((n, i) => n + (blocks[i] as Extract<Block, { type: "list" }>).items.length, 0) + (root === virtual ? b.items.length : 0);
-    if (steps >= 3) roots.push({ node: root, mode: "lists" });
+    for (let x: HeadingNode | null = outline.under[idx]; x && !root; x = x.parent) if (PROCEDURE_HEADING.test(x.title)) root = x;
+    if (!root && virtualNames) root = virtual;
+    if (!root || rootSet.has(root) || takenLines.has(root.line)) return;
+    const steps = root === virtual ? (b as Extract<Block, { type: "list" }>).items.length : orderedSteps(root);
+    if (steps >= 3) {
+      roots.push({ node: root, mode: "lists" });
+      rootSet.add(root);
+    }
   });
+
+  // Each block belongs to the innermost runbook around it (one sweep with a stack).
+  roots.sort((a, b) => a.node.idx - b.node.idx);
+  const owner: Array<HeadingNode | null> = new Array(blocks.length).fill(null);
+  const stack: HeadingNode[] = [];
+  let r = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    while (stack.length && i >= stack[stack.length - 1].end) stack.pop();
+    while (r < roots.length && roots[r].node.idx < i) {
+      if (i < roots[r].node.end) stack.push(roots[r].node);
+      r++;
+    }
+    owner[i] = stack[stack.length - 1] ?? null;
+  }
 
   const claimed = new Set<Block>();
   const regions = new Set<HeadingNode | null>();
   const runbooks: ParsedRunbook[] = [];
-  const keys = new Set(taken.map((r) => r.key));
-  for (const { node, mode } of roots.sort((a, b) => a.node.idx - b.node.idx)) {
-    const nested = roots.filter((r) => r.node !== node && within(node, r.node.idx)).map((r) => r.node);
-    const mine = (idx: number) => within(node, idx) && !nested.some((n) => within(n, idx) || n.idx === idx);
+  const keys = new Set(taken.map((x) => x.key));
+  for (const { node, mode } of roots) {
+    const mine = (idx: number) => owner[idx] === node;
     const steps: ParsedRunbookStep[] = [];
     const stepFromList = (idx: number) => {
       const b = blocks[idx] as Extract<Block, { type: "list" }>;
@@ -152,40 +192,39 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
       const step: ParsedRunbookStep = { text: tidyTitle(stripNumbering(h.title)) };
       const group = h.parent && h.parent !== node ? tidyTitle(stripNumbering(h.parent.title)) : undefined;
       if (group) step.group = group;
-      const end = headings.find((y) => y.idx > h.idx)?.idx ?? h.end;
-      const detail = textOfRanges(lines, blocks.slice(h.idx + 1, Math.min(end, h.end)).map((c) => [c.line, c.endLine] as [number, number]));
+      const detail = textOfRanges(lines, blocks.slice(h.idx + 1, Math.min(nextHeading[h.idx], h.end)).map((c) => [c.line, c.endLine] as [number, number]));
       if (detail) step.detail = detail;
       steps.push(step);
     };
-    const from = node.idx + 1;
+    const from = Math.max(0, node.idx + 1);
     const to = node.end;
     if (mode === "lists") {
-      for (let i = from; i < to; i++) if (mine(i) && blocks[i].type === "list" && (blocks[i] as Extract<Block, { type: "list" }>).ordered && !skip.has(blocks[i])) stepFromList(i);
+      for (let i = from; i < to; i++) if (mine(i) && isOrdered(blocks[i])) stepFromList(i);
     } else if (mode === "headings") {
-      for (const k of node === virtual ? headings.filter((x) => x.parent === null) : childrenOf(node)) if (NUMBERED.test(k.title)) stepFromHeading(k);
+      for (const k of childrenOf(node === virtual ? null : node)) if (NUMBERED.test(k.title)) stepFromHeading(k);
     } else if (mode === "leaves") {
-      for (const x of headings) if (mine(x.idx) && !headings.some((y) => y.parent === x)) stepFromHeading(x);
+      for (let i = from; i < to; i++) if (mine(i) && blocks[i].type === "heading" && !childrenOf(byIdx.get(i)!).length) stepFromHeading(byIdx.get(i)!);
     } else {
       // Alert runbook: numbered lists anywhere in it; a numbered sub-heading with no list is a step too.
-      for (let i = Math.max(0, from); i < to; i++) {
+      for (let i = from; i < to; i++) {
         if (!mine(i)) continue;
         const b = blocks[i];
-        if (b.type === "list" && b.ordered && !skip.has(b)) stepFromList(i);
+        if (isOrdered(b)) stepFromList(i);
         if (b.type === "heading") {
-          const h = headings.find((y) => y.idx === i)!;
-          const end = headings.find((y) => y.idx > i)?.idx ?? h.end;
-          const hasList = blocks.slice(i + 1, end).some((x) => x.type === "list" && x.ordered);
+          const h = byIdx.get(i)!;
+          let hasList = false;
+          for (let j = i + 1; j < nextHeading[i] && !hasList; j++) hasList = isOrdered(blocks[j]);
           if (NUMBERED.test(h.title) && !hasList) stepFromHeading(h);
         }
       }
     }
     if (!steps.length) continue;
-    for (let i = Math.max(0, from); i < to; i++) {
+    regions.add(node === virtual ? null : node);
+    for (let i = from; i < to; i++) {
       if (!mine(i)) continue;
       if (blocks[i].type === "list") claimed.add(blocks[i]);
+      if (blocks[i].type === "heading") regions.add(byIdx.get(i)!);
     }
-    regions.add(node === virtual ? null : node);
-    for (const h of headings) if (mine(h.idx)) regions.add(h);
     const title = tidyTitle(stripNumbering(readMarks(node.title).text.replace(/^run ?book\s*[:\-–—]\s*/i, "")) || node.title);
     let key = slugKey(title);
     for (let n = 2; keys.has(key); n++) key = `${slugKey(title)}-${n}`;

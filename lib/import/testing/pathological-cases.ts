@@ -12,6 +12,8 @@ import { isPriorityHeading } from "@/lib/import/outline";
 import { splitKey } from "@/lib/import/interpret";
 import { slugKey } from "@/lib/import/runbooks";
 import { readPriority, titleTag } from "@/lib/import/signals";
+import { headingId, headingTags } from "@/lib/import/heading-signals";
+import { readFrontMatter } from "@/lib/import/front-matter";
 import { ruleMatches } from "@/lib/evidence/rule-match";
 import { parseTime } from "@/lib/ingest/time";
 
@@ -29,9 +31,9 @@ const ITEM = "\n\n- [ ] the one real item\n";
 type DocSummary = { format: string; sections: number; items: string[]; runbooks: number } | { refused: string };
 
 /** What a parse found, or the refusal's code. */
-function doc(text: string, filename: string): DocSummary {
+function doc(text: string, filename: string, format?: "markdown" | "rst" | "text"): DocSummary {
   try {
-    const d = parseDocument(text, { filename, maxBytes: 64 * 1024 * 1024 });
+    const d = parseDocument(text, { filename, format, maxBytes: 64 * 1024 * 1024 });
     return { format: d.format, sections: d.sections.length, items: d.items.map((i) => i.title.slice(0, 40)), runbooks: d.runbooks.length };
   } catch (err) {
     if (err instanceof ImportRefusal) return { refused: err.code };
@@ -128,6 +130,42 @@ export const CASES: PathologicalCase[] = [
   { name: "rst: text + spaces + '::'", run: (n) => doc(`Title\n=====\n\nExample${" ".repeat(n)}::\n\n   code\n\n- one\n`, "a.rst"), expected: () => items("rst", ["one"], 1) },
   { name: "rst: '.. note::' + spaces + text + line break", run: (n) => doc(`Title\n=====\n\n.. note::${" ".repeat(n)}x\u2028y\n\n- one\n`, "a.rst"), expected: () => items("rst", ["one"], 1) },
   { name: "rst: a line of '=' and spaces (flattened titles)", run: (n) => { const r = doc(`${rep("Title ===== ", n)}\n- one\n`, "a.rst"); return "format" in r ? r.format : r; }, expected: () => "rst" },
+  // --- the generalised rules (issue 14): heading IDs and tags, front matter, procedures, directives ---
+  { name: "heading id: 'A-a-a…' segments without a number", run: (n) => headingId(`${rep("A-a", n)}x title`), expected: () => null },
+  { name: "heading id: 'GAP' + spaces + '1' (no separator)", run: (n) => headingId(`GAP${" ".repeat(n)}1 x`), expected: () => null },
+  { name: "heading tags: '**' runs", run: (n) => headingTags(`T ${rep("**", n)}`).priority, expected: () => null },
+  { name: "heading tags: '`' runs then a state", run: (n) => headingTags(`T ${rep("`", n)} — \`DONE\``).status, expected: () => "DONE" },
+  { name: "heading tags: ' · ' runs", run: (n) => headingTags(`T${rep(" ·", n)} HIGH`).priority, expected: () => "HIGH" },
+  { name: "front matter: '---' then n key lines, never closed", run: (n) => readFrontMatter(`---\n${rep("k: v\n", n)}`).frontMatter, expected: () => null },
+  { name: "front matter: a key of spaces", run: (n) => readFrontMatter(`---\ntitle:${" ".repeat(n)}x\n---\n# T\n`).frontMatter?.fields.title, expected: () => "x" },
+  {
+    // Heading-heavy documents go through the plain-text reader: the Markdown library alone spends
+    // about a millisecond per heading, which would hide the importer's own cost at these sizes.
+    name: "txt: many numbered headings under an alert runbook",
+    run: (n) => {
+      const k = Math.max(3, Math.floor(n / 28));
+      const r = doc(`# Alert\n\n## Meaning\n\nx\n\n## Diagnosis\n\n${Array.from({ length: k }, (_, i) => `### ${i + 1}. Check ${i}\n\ntext\n`).join("\n")}`, "a.txt", "text");
+      return "runbooks" in r ? [r.runbooks, r.items.length] : r;
+    },
+    expected: () => [1, 0],
+  },
+  {
+    name: "txt: many 'GAP n:' headings under many groups",
+    run: (n) => {
+      const k = Math.max(2, Math.floor(n / 60));
+      const r = doc(`# Gaps\n\n${Array.from({ length: k }, (_, i) => `## Tier ${i}\n\n### GAP ${i}: thing ${i}\n\n**Status:** open\n`).join("\n")}`, "a.txt", "text");
+      return "items" in r ? r.items.length === k : r;
+    },
+    expected: () => true,
+  },
+  {
+    name: "rst: an entry directive with many options",
+    run: (n) => {
+      const r = doc(`Issues\n======\n\n.. issue:: One\n   :id: ISSUE_1\n   :status: done\n${rep("   :x: y\n", n)}\n   Body.\n`, "a.rst");
+      return "items" in r ? r.items : r;
+    },
+    expected: () => ["One"],
+  },
   // --- filing-rule globs (rule-match.ts) ---
   {
     name: "rule glob: '*a*a*a*a*a*a*a*a*b' against 'a…a'",
