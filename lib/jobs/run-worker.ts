@@ -41,7 +41,9 @@ export async function runWorker(jobs: JobDefinition<never>[], log: (line: string
         }
       });
     }
+    // A schedule turned off (no cron now) is removed: pg-boss keeps schedules in the database.
     if (job.cron) await b.schedule(job.name, job.cron, {}, { tz: "UTC" } as PgBoss.ScheduleOptions);
+    else await b.unschedule(job.name);
   }
   return {
     boss: b,

@@ -36,7 +36,7 @@ export function readProcfile(file = "deploy/Procfile"): ProcfileEntry[] {
   return parseProcfile(readFileSync(file, "utf8"));
 }
 
-function expand(word: string, env: NodeJS.ProcessEnv): string {
+function expand(word: string, env: Record<string, string | undefined>): string {
   return word.replace(/\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*)/g, (_, a: string | undefined, b: string | undefined) => {
     const name = (a ?? b)!;
     const value = env[name];
@@ -46,7 +46,7 @@ function expand(word: string, env: NodeJS.ProcessEnv): string {
 }
 
 /** The command of one entry, ready to spawn: variables expanded from `env`, `node` as this node. */
-export function commandOf(entry: ProcfileEntry, env: NodeJS.ProcessEnv): ProcessCommand {
+export function commandOf(entry: ProcfileEntry, env: Record<string, string | undefined>): ProcessCommand {
   const words = entry.line.split(/\s+/);
   const assigned: Record<string, string> = {};
   while (words.length && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
