@@ -5,7 +5,8 @@
 //     contents, readiness, requests and each control's first page; the long tables drawn directly),
 //     and of a baseline: one chunk's worth of the same packet's per-control pages laid out by
 //     react-pdf alone (each head with its whole evidence table), rendered plainly in a process of its
-//     own; then how many pages each engine made and where the build's time went, stage by stage;
+//     own; then how many pages each engine made, the PDF's size and how much of it is embedded fonts
+//     (Noto subsets, ADR 0018), and where the build's time went, stage by stage;
 //   - the readiness dashboard API's p95 response time while the packet builds, next to its p95 idle
 //     (the route handler is called in this process with a real session, as the web server would).
 // Options: --evidence N (default 17000; about 1,000 pages), --requests N (default 100), --keep.
@@ -38,6 +39,8 @@ interface ChildReport {
   stages?: Array<{ stage: string; ms: number }>;
   /** Pages laid out by react-pdf, and drawn directly. */
   split?: string;
+  /** The PDF's size and the part of it that is embedded fonts (issue 18). */
+  fonts?: string;
 }
 
 /** Runs the child half (lib/packets/bench-child.ts) and reads its one-line JSON report. */
@@ -127,6 +130,7 @@ async function main() {
     const worst = packet.maxRssMb + (packet.childRssMb ?? 0) * (packet.processes ?? 0);
     console.log(`  ${packet.detail}`);
     if (packet.split) console.log(`  ${packet.split}`);
+    if (packet.fonts) console.log(`  ${packet.fonts}`);
     if (packet.stages) console.log(`  stages: ${packet.stages.map((st) => `${st.stage.toLowerCase()} ${(st.ms / 1000).toFixed(1)} s`).join("; ")}`);
     console.log(`  render processes: peak ${packet.childRssMb ?? 0} MB each; worker + ${packet.processes ?? 0} render processes at their peaks together: ${worst} MB at most`);
     console.log(`\nReadiness dashboard API          p95 idle ${p95(idle).toFixed(1)} ms (${idle.length} requests)   p95 while building ${p95(busy).toFixed(1)} ms (${busy.length} requests)`);

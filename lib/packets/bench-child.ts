@@ -11,7 +11,7 @@ import { renderStats } from "@/lib/packets/render-packet-pdf";
 import { lastBuildStages } from "@/lib/packets/build-packet-files";
 
 async function main(mode: string, id: string) {
-  let report: { pages: number; ms: number; detail: string; childRssMb?: number; processes?: number; stages?: typeof lastBuildStages; split?: string };
+  let report: { pages: number; ms: number; detail: string; childRssMb?: number; processes?: number; stages?: typeof lastBuildStages; split?: string; fonts?: string };
   if (mode === "build") {
     const t = performance.now();
     await runPacketBuild(id, () => undefined);
@@ -26,6 +26,7 @@ async function main(mode: string, id: string) {
       processes: renderPoolStats.maxConcurrent,
       stages: lastBuildStages,
       split: `${renderStats.reactPages} pages laid out by react-pdf (${renderStats.reactChunks} chunks), ${renderStats.directPages} drawn directly (${renderStats.directRuns} runs)`,
+      fonts: `PDF ${(renderStats.pdfBytes / 1_048_576).toFixed(2)} MB, of which embedded fonts ${(renderStats.fontBytes / 1_048_576).toFixed(2)} MB (${renderStats.fontFiles} subsets)`,
     };
   } else {
     const audit = await prisma.audit.findUniqueOrThrow({ where: { id }, select: { leadId: true } });

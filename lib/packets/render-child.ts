@@ -6,6 +6,7 @@ import { packetSections } from "@/lib/packets/render-packet-pdf";
 import { renderChunk, type PageChrome } from "@/lib/packets/pdf/render-chunk";
 import type { SectionPlan } from "@/lib/packets/pdf/sections-front";
 import { loadMetrics } from "@/lib/packets/pdf/metrics";
+import { pickChainsFor } from "@/lib/packets/pdf/fonts";
 
 export type ChildMessage = { type: "data"; data: PacketData } | { type: "render"; id: number; section: number; chunk: number };
 export type ParentMessage =
@@ -19,6 +20,7 @@ let title = "";
 process.on("message", async (msg: ChildMessage) => {
   if (msg.type === "data") {
     const data = msg.data;
+    pickChainsFor(JSON.stringify(data)); // the same react-pdf font chains as the worker's (fonts.ts)
     ready = loadMetrics().then((metrics) => packetSections(data, metrics));
     date = new Date(data.dataAsOf);
     title = `${data.audit.name}: auditor packet`;

@@ -73,7 +73,8 @@ function pages(bytes: Buffer): string[] {
   return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
 }
 
-describe("packet PDF with react-pdf heads and tables drawn directly", () => {
+// Two renders of a small packet: 15 to 60 s on a shared machine; the limit only guards against a hang.
+describe("packet PDF with react-pdf heads and tables drawn directly", { timeout: 180_000 }, () => {
   it("lists every piece of a long control's evidence once under the control and once in the index, with contents, bookmarks and page numbers that agree", async () => {
     const data = packetData(240);
     const pdf = await renderPacketPdf(data, { processes: 0 });

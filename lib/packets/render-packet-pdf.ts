@@ -4,10 +4,11 @@ import { coverPage, matrixSection, readinessSection, tocPage, type SectionPlan }
 import { controlSection } from "@/lib/packets/pdf/sections-controls";
 import { activitySection, backlogSection, evidenceIndexSection, exceptionsSection, exercisesSection, populationsSection, requestsSection } from "@/lib/packets/pdf/sections-back";
 import { RenderPool, renderProcesses } from "@/lib/packets/render-pool";
-import { addOutline, appendChunk, copyChunk, createMergedDocument, stampChrome, type OutlineNode } from "@/lib/packets/pdf/assemble";
+import { addOutline, appendChunk, copyChunk, createMergedDocument, type OutlineNode } from "@/lib/packets/pdf/assemble";
 import { DirectWriter } from "@/lib/packets/pdf/direct";
 import { loadMetrics, type Metrics } from "@/lib/packets/pdf/metrics";
-import type { PDFPage } from "pdf-lib";
+import { pickChainsFor } from "@/lib/packets/pdf/fonts";
+import { PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from "pdf-lib";
 
 export interface RenderHooks {
   /** Called after each chunk with the share of chunks done (0..1). */
@@ -26,7 +27,24 @@ export interface RenderHooks {
 const SMALL_PACKET_CHUNKS = 4;
 
 /** What the last render in this process did (for npm run bench:packet). */
-export const renderStats = { reactPages: 0, directPages: 0, reactChunks: 0, directRuns: 0 };
+export const renderStats = { reactPages: 0, directPages: 0, reactChunks: 0, directRuns: 0, pdfBytes: 0, fontBytes: 0, fontFiles: 0 };
+
+/** The embedded font programs of a saved PDF: how many, and their bytes as stored (compressed). */
+function fontFileBytes(doc: PDFDocument): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of("Type"))?.toString() !== "/FontDescriptor") continue;
+    for (const key of ["FontFile", "FontFile2", "FontFile3"]) {
+      const file = obj.lookup(PDFName.of(key));
+      if (file instanceof PDFRawStream) {
+        files += 1;
+        bytes += file.contents.length;
+      }
+    }
+  }
+  return { files, bytes };
+}
 
 export interface RenderedPdf {
   bytes: Buffer;
@@ -69,6 +87,7 @@ interface OpenChunk {
 export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {}): Promise<RenderedPdf> {
   const date = new Date(data.dataAsOf);
   const meta = { title: `${data.audit.name}: auditor packet`, date };
+  pickChainsFor(JSON.stringify(data));
   const sections = packetSections(data, await loadMetrics());
   const directRuns = sections.reduce((n, sec) => n + sec.items.filter((item) => item.kind === "direct").length, 0);
   const total = 2 + sections.reduce((n, sec) => n + sec.chunkCount, 0) + directRuns;
@@ -176,7 +195,10 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
     })),
   ];
   addOutline(doc, outline);
-  await stampChrome(doc, chrome, `${data.audit.name} · generated ${data.dataAsOf.slice(0, 10)}`.replace(/[^\x20-\x7e·]/g, "?"));
+  writer.stamp(chrome, `${data.audit.name} · generated ${data.dataAsOf.slice(0, 10)}`);
+  writer.finish();
   const bytes = Buffer.from(await doc.save({ useObjectStreams: true }));
+  const fonts = fontFileBytes(doc);
+  Object.assign(renderStats, { pdfBytes: bytes.length, fontBytes: fonts.bytes, fontFiles: fonts.files });
   return { bytes, pageCount: doc.getPageCount(), chunks: total, outline };
 }

@@ -1,7 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, type PDFPage, PDFHexString, PDFName, PDFNumber, StandardFonts, rgb, type PDFRef } from "pdf-lib";
-import { PAGE } from "@/lib/packets/pdf/styles";
-import type { PageChrome } from "@/lib/packets/pdf/render-chunk";
-import { columnWidths } from "@/lib/packets/pdf/direct";
+import { PDFArray, PDFDict, PDFDocument, type PDFPage, PDFHexString, PDFName, PDFNumber, type PDFRef } from "pdf-lib";
 
 export interface OutlineNode {
   title: string;
@@ -34,45 +31,6 @@ export async function appendChunk(doc: PDFDocument, bytes: Uint8Array, at?: numb
   const pages = await copyChunk(doc, bytes);
   pages.forEach((page, i) => (at === undefined ? doc.addPage(page) : doc.insertPage(at + i, page)));
   return pages.length;
-}
-
-const GREY = rgb(0.42, 0.46, 0.53);
-const RULE = rgb(0.77, 0.8, 0.83);
-const HEAD_FILL = rgb(0.894, 0.91, 0.933);
-const INK = rgb(0.106, 0.137, 0.188);
-
-/**
- * The page chrome, drawn once into the merged document in the standard Helvetica (nothing embedded):
- * the running header at the top, the column header of a table that continues from the page before,
- * and the foot line with "Page x of y".
- */
-export async function stampChrome(doc: PDFDocument, chrome: PageChrome[], label: string): Promise<void> {
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const pages = doc.getPages();
-  const width = PAGE.width - 2 * PAGE.margin;
-  pages.forEach((page, i) => {
-    const { height } = page.getSize();
-    const c = chrome[i];
-    if (c?.running) {
-      page.drawText(c.running, { x: PAGE.margin, y: height - PAGE.running, size: 7.5, font, color: GREY });
-      page.drawLine({ start: { x: PAGE.margin, y: height - PAGE.running - 4 }, end: { x: PAGE.width - PAGE.margin, y: height - PAGE.running - 4 }, thickness: 0.5, color: RULE });
-    }
-    if (c?.columns?.length) {
-      const top = height - PAGE.tableHeader;
-      const widths = columnWidths(c.columns);
-      page.drawRectangle({ x: PAGE.margin, y: top - PAGE.tableHeaderHeight, width, height: PAGE.tableHeaderHeight, color: HEAD_FILL });
-      page.drawLine({ start: { x: PAGE.margin, y: top - PAGE.tableHeaderHeight }, end: { x: PAGE.width - PAGE.margin, y: top - PAGE.tableHeaderHeight }, thickness: 0.8, color: GREY });
-      let x = PAGE.margin;
-      c.columns.forEach((col, j) => {
-        page.drawText(col.title, { x, y: top - 9.5, size: 8, font: bold, color: INK });
-        x += widths[j];
-      });
-    }
-    const text = `Page ${i + 1} of ${pages.length}`;
-    page.drawText(text, { x: PAGE.width - PAGE.margin - font.widthOfTextAtSize(text, 7.5), y: PAGE.footer - 8, size: 7.5, font, color: GREY });
-    page.drawText(label, { x: PAGE.margin, y: PAGE.footer - 8, size: 7.5, font, color: GREY });
-  });
 }
 
 /** PDF bookmarks (the document outline), nested, each opening its page; shown when the file opens. */

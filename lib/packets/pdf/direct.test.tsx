@@ -6,7 +6,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { DirectWriter, type Block, type Cell } from "@/lib/packets/pdf/direct";
-import { stampChrome } from "@/lib/packets/pdf/assemble";
 import { loadMetrics } from "@/lib/packets/pdf/metrics";
 import { renderChunk } from "@/lib/packets/pdf/render-chunk";
 import { Table, type Column } from "@/lib/packets/pdf/table";
@@ -41,7 +40,8 @@ async function written(blocks: Block[], stamp = true) {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const writer = await DirectWriter.create(doc);
   const run = writer.write({ running: "Test packet · Long table", blocks });
-  if (stamp) await stampChrome(doc, run.chrome, "Test packet");
+  if (stamp) writer.stamp(run.chrome, "Test packet");
+  writer.finish();
   return { run, bytes: Buffer.from(await doc.save({ useObjectStreams: true })) };
 }
 
@@ -101,9 +101,18 @@ describe("tables drawn directly into the packet PDF", () => {
     for (let i = 0; i < 40; i++) expect(text).toContain(id("R", i));
   });
 
-  it("prints only what the standard fonts can show (WinAnsi), like the react-pdf pages", async () => {
-    const { bytes } = await written([{ kind: "table", columns: [{ title: "What", width: 1 }], rows: [["Zugriffsprüfung – “done” 审计 RTO ≥ 4h → ok"]] }]);
-    expect(pdftotext(bytes, "charset")).toContain("Zugriffsprüfung – “done” ?? RTO >= 4h -> ok");
+  it("prints every script in the embedded fonts, searchable as written, and an emoji as its code point", async () => {
+    const text = "Zugriffsprüfung – “done” Wałęsa Dvořák Ștefan Ελληνικά Жанна Işık 監査ログ RTO ≥ 4h → ok";
+    const { bytes } = await written([{ kind: "table", columns: [{ title: "Wer · Ποιος · Кто · 誰", width: 1 }], rows: [[`${text} 😀`]] }]);
+    const extracted = pdftotext(bytes, "charset");
+    expect(extracted).toContain(`${text} [U+1F600]`);
+    expect(extracted).toContain("Wer · Ποιος · Кто · 誰");
+    expect(extracted).not.toContain("?");
+    // Only the glyphs drawn are embedded: four subsets (Noto Sans, its bold, Noto Sans JP, its bold), each far smaller than its face.
+    const fonts = execFileSync("pdffonts", [path.join(dir, "charset.pdf")], { encoding: "utf8" });
+    expect(fonts).toMatch(/PLNSRG\+NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(fonts).toMatch(/PLJPRG\+NotoSansJP-Regular/);
+    expect(bytes.length).toBeLessThan(60_000);
   });
 
   it("gives the same bytes for the same content", async () => {
@@ -112,7 +121,8 @@ describe("tables drawn directly into the packet PDF", () => {
   });
 
   it("puts every word where react-pdf puts it in the same table", async () => {
-    const sample = rows(30);
+    // With rows in other scripts: Latin Extended, Greek and Cyrillic in Noto Sans, Japanese in its fallback (a taller line).
+    const sample = [...rows(24), ["2026-03-02", "Dvořák", "Wałęsa Ελληνικά Жанна Işık 監査ログ", "pass", "Ștefan"], ...rows(6)];
     const direct = words((await written([{ kind: "table", columns: COLUMNS, rows: sample }], false)).bytes, "direct-bbox");
     const react = await renderChunk([{ running: "x", content: <Table columns={COLUMNS} rows={sample} /> }], { title: "x", date: new Date(0) });
     const expected = words(react.bytes, "react-bbox").filter((w) => w.y < 700);

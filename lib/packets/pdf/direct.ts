@@ -1,13 +1,16 @@
 import { deflateSync } from "node:zlib";
-import { PDFName, type PDFDocument, type PDFFont } from "pdf-lib";
+import { PDFName, type PDFDocument, type PDFPage, type PDFRef } from "pdf-lib";
 import { PAGE } from "@/lib/packets/pdf/styles";
 import { pdfSafe } from "@/lib/packets/pdf/text";
-import { FONT_NAMES, metricsOf, type FontKey, type Metrics } from "@/lib/packets/pdf/metrics";
+import { loadMetrics, type FontKey, type Metrics } from "@/lib/packets/pdf/metrics";
+import { EmbeddedFonts } from "@/lib/packets/pdf/embedded-fonts";
+import type { FaceId } from "@/lib/packets/pdf/fonts";
 import type { PageChrome } from "@/lib/packets/pdf/render-chunk";
 import type { Column } from "@/lib/packets/pdf/table";
 
 // The long tables of the packet (and the few headings and paragraphs around them), drawn straight
-// into the merged document with pdf-lib in the PDF standard fonts, rather than laid out by react-pdf
+// into the merged document with pdf-lib in the packet's embedded fonts (fonts.ts, embedded-fonts.ts),
+// rather than laid out by react-pdf
 // (which costs about 200 ms per dense table page; this costs a few ms). The look follows styles.ts and
 // table.tsx: the same column shares, 8-point cells with 4 points of right padding, alternate row
 // shading, rows that never split across pages, and a column header on every page a table continues
@@ -46,15 +49,17 @@ const INK: Rgb = [0.106, 0.137, 0.188]; // #1b2330
 const MUTED: Rgb = [0.29, 0.333, 0.408]; // #4a5568
 const ALT_FILL: Rgb = [0.945, 0.953, 0.965]; // #f1f3f6
 const HEAD_FILL: Rgb = [0.894, 0.91, 0.933]; // #e4e8ee
+const GREY: Rgb = [0.42, 0.46, 0.53];
+const RULE: Rgb = [0.77, 0.8, 0.83];
 
 /**
  * Every line is 11.7 points high, whatever its font size: react-pdf resolves the page's lineHeight
- * (1.3 at 9 points, styles.ts) once and every text inherits it; its baseline sits 0.9 of the font
- * size below the line's top. Both measured on react-pdf 4.9's output (pdftotext -bbox), so that a
- * table drawn here lines up with one react-pdf draws (direct.test.ts checks them against each other).
+ * (1.3 at 9 points, styles.ts) once and every text inherits it; its baseline sits the largest
+ * ascent of the line's faces below the line's top (metrics.ascent). Both measured on react-pdf 4.9's
+ * output (pdftotext -bbox), so that a table drawn here lines up with one react-pdf draws
+ * (direct.test.ts checks them against each other).
  */
 export const LINE_HEIGHT = 11.7;
-const BASELINE = 0.9;
 const CELL = { size: 8, monoSize: 7.5, padRight: 4, padY: 1.6, headPadY: 2, headRule: 0.8 };
 const HEADINGS = {
   1: { size: 17, before: 0, after: 10 },
@@ -68,16 +73,9 @@ const KEEP_WITH_NEXT = 36;
 const TOP = PAGE.top;
 const BOTTOM = PAGE.height - 48; // styles.ts: page paddingBottom
 const WIDTH = PAGE.width - 2 * PAGE.margin;
-const RESOURCE: Record<FontKey, string> = { regular: "PLHelv", bold: "PLHelvB", mono: "PLCour" };
 
 const num = (v: number) => String(Math.round(v * 100) / 100);
 const rgbOp = (c: Rgb, op: "rg" | "RG") => `${num(c[0])} ${num(c[1])} ${num(c[2])} ${op}`;
-
-export interface DirectFonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  mono: PDFFont;
-}
 
 /**
  * The widths of a table's columns in points, as react-pdf's flex layout gives them: each cell starts
@@ -119,8 +117,9 @@ export function headerHeight(metrics: Metrics, columns: Column[]): number {
 export const PAGE_BODY = BOTTOM - TOP;
 
 export class DirectWriter {
-  private readonly hex: Record<FontKey, Map<string, string>>;
   private ops: string[] = [];
+  /** Faces the open page draws with (its font resources). */
+  private used = new Set<FaceId>();
   private cursor = TOP;
   private chrome: PageChrome[] = [];
   private running = "";
@@ -128,29 +127,13 @@ export class DirectWriter {
 
   private constructor(
     private readonly doc: PDFDocument,
-    private readonly fonts: DirectFonts,
+    private readonly fonts: EmbeddedFonts,
     readonly metrics: Metrics,
-  ) {
-    const codes = (font: PDFFont) => {
-      const map = new Map<string, string>();
-      for (let c = 0x20; c <= 0xff; c++) {
-        const ch = String.fromCodePoint(c);
-        try {
-          map.set(ch, font.encodeText(ch).toString().slice(1, -1));
-        } catch {
-          // not encodable: printed as "?" (pdfSafe lets none of these through)
-        }
-      }
-      for (const ch of "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ") map.set(ch, font.encodeText(ch).toString().slice(1, -1));
-      return map;
-    };
-    this.hex = { regular: codes(fonts.regular), bold: codes(fonts.bold), mono: codes(fonts.mono) };
-  }
+  ) {}
 
-  /** A writer for `doc`, with the three standard fonts embedded once (by reference; nothing is embedded). */
+  /** A writer for `doc`; the fonts are embedded (subset to the glyphs drawn) by `finish()`. */
   static async create(doc: PDFDocument): Promise<DirectWriter> {
-    const fonts = { regular: await doc.embedFont(FONT_NAMES.regular), bold: await doc.embedFont(FONT_NAMES.bold), mono: await doc.embedFont(FONT_NAMES.mono) };
-    return new DirectWriter(doc, fonts, metricsOf(fonts));
+    return new DirectWriter(doc, new EmbeddedFonts(doc), await loadMetrics());
   }
 
   /** Appends the run's pages to the end of the document. */
@@ -165,6 +148,56 @@ export class DirectWriter {
     }
     this.flush();
     return { pageCount: this.chrome.length, chrome: this.chrome };
+  }
+
+  /**
+   * The page chrome of every page of the document (react-pdf's and these), drawn once at the end in
+   * the same embedded fonts: the running header at the top, the column header of a table that
+   * continues from the page before, and the foot line with "Page x of y".
+   */
+  stamp(chrome: PageChrome[], label: string): void {
+    const pages = this.doc.getPages();
+    const safeLabel = pdfSafe(label);
+    pages.forEach((page, i) => {
+      this.ops = [];
+      const c = chrome[i];
+      const h = PAGE.height;
+      if (c?.running) {
+        this.at(pdfSafe(c.running), "regular", 7.5, PAGE.margin, h - PAGE.running, GREY);
+        this.ops.push(`${rgbOp(RULE, "RG")} 0.5 w ${num(PAGE.margin)} ${num(h - PAGE.running - 4)} m ${num(PAGE.width - PAGE.margin)} ${num(h - PAGE.running - 4)} l S`);
+      }
+      if (c?.columns?.length) {
+        const top = h - PAGE.tableHeader;
+        const widths = columnWidths(c.columns);
+        const bottom = top - PAGE.tableHeaderHeight;
+        this.ops.push(`${rgbOp(HEAD_FILL, "rg")} ${num(PAGE.margin)} ${num(bottom)} ${num(WIDTH)} ${num(PAGE.tableHeaderHeight)} re f`);
+        this.ops.push(`${rgbOp(GREY, "RG")} 0.8 w ${num(PAGE.margin)} ${num(bottom)} m ${num(PAGE.width - PAGE.margin)} ${num(bottom)} l S`);
+        let x = PAGE.margin;
+        c.columns.forEach((col, j) => {
+          this.at(pdfSafe(col.title), "bold", 8, x, top - 9.5, INK);
+          x += widths[j];
+        });
+      }
+      const text = `Page ${i + 1} of ${pages.length}`;
+      this.at(text, "regular", 7.5, PAGE.width - PAGE.margin - this.metrics.width(text, "regular", 7.5), PAGE.footer - 8, GREY);
+      this.at(safeLabel, "regular", 7.5, PAGE.margin, PAGE.footer - 8, GREY);
+      this.addStream(page);
+    });
+    this.ops = [];
+  }
+
+  /** Embeds the fonts used (each a subset of the glyphs drawn). Call once, after the last page and the chrome. */
+  finish(): void {
+    this.fonts.finish();
+  }
+
+  /** Adds the buffered operators to a page that already has content, with the fonts they use. */
+  private addStream(page: PDFPage): void {
+    const ctx = this.doc.context;
+    // Naming a font normalises the page: its own content is wrapped in q/Q first, so its state does not leak into ours.
+    for (const [name, ref] of Object.entries(this.fontResources())) page.node.setFontDictionary(PDFName.of(name), ref);
+    const body = Buffer.from(`q\n${this.ops.join("\n")}\nQ\n`, "latin1");
+    page.node.addContentStream(ctx.register(ctx.stream(deflateSync(body, { level: 6 }), { Filter: "FlateDecode" })));
   }
 
   private newPage(columns: Column[] | null): void {
@@ -182,32 +215,51 @@ export class DirectWriter {
     const ctx = this.doc.context;
     const body = Buffer.from(`q\n${this.ops.join("\n")}\nQ\n`, "latin1");
     page.node.set(PDFName.of("Contents"), ctx.register(ctx.stream(deflateSync(body, { level: 6 }), { Filter: "FlateDecode" })));
-    page.node.set(
-      PDFName.of("Resources"),
-      ctx.obj({ Font: { [RESOURCE.regular]: this.fonts.regular.ref, [RESOURCE.bold]: this.fonts.bold.ref, [RESOURCE.mono]: this.fonts.mono.ref } }),
-    );
+    page.node.set(PDFName.of("Resources"), ctx.obj({ Font: this.fontResources() }));
     this.ops = [];
   }
 
-  /** The operand of TJ: the text's WinAnsi codes, with the font's kerning between pairs (as react-pdf sets text). */
-  private encode(text: string, font: FontKey): string {
-    const map = this.hex[font];
-    let out = "<";
+  private fontResources(): Record<string, PDFRef> {
+    const out: Record<string, PDFRef> = {};
+    for (const id of [...this.used].sort()) out[EmbeddedFonts.resource(id)] = this.fonts.ref(id);
+    this.used.clear();
+    return out;
+  }
+
+  /**
+   * The text as runs of one face each (`/PLsans 8 Tf [<…> -12 <…>] TJ`): glyph codes of the embedded
+   * subsets, with the font's kerning between pairs of the same face, as react-pdf sets text.
+   */
+  private encode(text: string, font: FontKey, size: number): string {
+    let out = "";
+    let current: FaceId | null = null;
     let prev = "";
     for (const ch of text) {
-      const k = prev ? this.metrics.kern(prev, ch, font) : 0;
-      if (k) out += `> ${num(-k)} <`;
-      out += map.get(ch) ?? "3F";
+      const p = this.metrics.place(ch, font);
+      if (p.face !== current) {
+        if (current) out += ">] TJ ";
+        out += `/${EmbeddedFonts.resource(p.face)} ${num(size)} Tf [<`;
+        current = p.face;
+        this.used.add(p.face);
+      } else {
+        const k = this.metrics.kern(prev, ch, font);
+        if (k) out += `> ${num(-k)} <`;
+      }
+      out += this.fonts.code(p);
       prev = ch;
     }
-    return `[${out}>]`;
+    return current ? `${out}>] TJ` : "";
   }
 
   /** One line of text whose line box starts `top` points below the page's top edge. */
   private line(text: string, font: FontKey, size: number, x: number, top: number, color: Rgb): void {
     if (!text) return;
-    const y = PAGE.height - (top + BASELINE * size);
-    this.ops.push(`BT ${rgbOp(color, "rg")} /${RESOURCE[font]} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(y)} Tm ${this.encode(text, font)} TJ ET`);
+    this.at(text, font, size, x, PAGE.height - (top + this.metrics.ascent(text, font) * size), color);
+  }
+
+  /** One line of text on a baseline `y` points above the page's bottom edge. */
+  private at(text: string, font: FontKey, size: number, x: number, y: number, color: Rgb): void {
+    this.ops.push(`BT ${rgbOp(color, "rg")} 1 0 0 1 ${num(x)} ${num(y)} Tm ${this.encode(text, font, size)} ET`);
   }
 
   private fill(color: Rgb, x: number, top: number, width: number, height: number): void {

@@ -1,32 +1,35 @@
-import { PDFDocument, StandardFonts, type PDFFont } from "pdf-lib";
+import { CHAINS, face, faceFor, type FaceId, type FontKey } from "@/lib/packets/pdf/fonts";
 
-// Text measurement for the pages drawn directly with pdf-lib (direct.ts) and for the estimate of how
-// much of a control's first page its head takes (sections-controls.tsx). Widths come from pdf-lib's
-// metrics of the PDF standard fonts (font.widthOfTextAtSize), read once per character and kept in a
-// table, so measuring a line is a sum. Text reaching here has been through pdfSafe (WinAnsi only).
+// Text measurement for the pages drawn directly (direct.ts) and for the estimate of how much of a
+// control's first page its head takes (sections-controls.tsx), with the metrics of the embedded fonts
+// (fonts.ts), as react-pdf measures them: each character in the first face of its style's chain that
+// has a glyph for it, at that glyph's advance; between two characters of the same face, the kerning
+// (and ligature) adjustment the font's OpenType layout gives the pair, which is what react-pdf's
+// layout (fontkit, default features) applies. Widths and pairs are read once and kept in tables, so
+// measuring a line is a sum. Text reaching here has been through pdfSafe (text.ts).
 
-export type FontKey = "regular" | "bold" | "mono";
+export type { FontKey } from "@/lib/packets/pdf/fonts";
 
-export const FONT_NAMES: Record<FontKey, StandardFonts> = {
-  regular: StandardFonts.Helvetica,
-  bold: StandardFonts.HelveticaBold,
-  mono: StandardFonts.Courier,
-};
-
-interface FontMetrics {
-  font: PDFFont;
-  /** Advance width of each character at size 1 (points). */
-  widths: Map<string, number>;
-  /** Kerning of each pair of characters met so far, at size 1. */
-  kerning: Map<string, number>;
-  fallback: number;
+/** A character as drawn: the face it is drawn in, its glyph and its advance at size 1. */
+export interface Placed {
+  face: FaceId;
+  glyph: number;
+  codePoint: number;
+  advance: number;
 }
 
 export interface Metrics {
-  /** Width with the fonts' kerning applied, as react-pdf and pdf-lib's widthOfTextAtSize measure it. */
+  /** Width with the fonts' kerning applied, as react-pdf measures it. */
   width(text: string, font: FontKey, size: number): number;
-  /** The kerning between two characters at size 1000 (negative: closer), 0 for none. */
+  /** The adjustment between two characters at size 1000 (negative: closer), 0 for none or across faces. */
   kern(left: string, right: string, font: FontKey): number;
+  /** How a character is drawn in a style. */
+  place(ch: string, font: FontKey): Placed;
+  /**
+   * How far below a line's top its baseline sits, at size 1: react-pdf puts it at the largest ascent
+   * of the faces the line is drawn in (1.069 for Noto Sans alone, 1.16 once a Japanese glyph is in it).
+   */
+  ascent(text: string, font: FontKey): number;
   /**
    * Breaks text into lines no wider than `width`: at explicit newlines, then between words; a word
    * wider than a whole line is cut between characters (an identifier stays findable as a prefix).
@@ -34,54 +37,65 @@ export interface Metrics {
   wrap(text: string, font: FontKey, size: number, width: number): string[];
 }
 
-/** Every character pdfSafe lets through: printable ASCII, Latin-1 and the WinAnsi extras. */
-function printable(): string[] {
-  const out: string[] = [];
-  for (let c = 0x20; c <= 0x7e; c++) out.push(String.fromCodePoint(c));
-  for (let c = 0xa0; c <= 0xff; c++) out.push(String.fromCodePoint(c));
-  for (const ch of "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ") out.push(ch);
-  return out;
-}
+function createMetrics(): Metrics {
+  const places: Record<FontKey, Map<string, Placed>> = { regular: new Map(), bold: new Map(), mono: new Map() };
+  const pairs: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), mono: new Map() };
 
-function fontMetrics(font: PDFFont): FontMetrics {
-  const widths = new Map<string, number>();
-  for (const ch of printable()) {
-    try {
-      widths.set(ch, font.widthOfTextAtSize(ch, 1000) / 1000);
-    } catch {
-      // not in the font's encoding: measured as the fallback below
+  const place = (ch: string, font: FontKey): Placed => {
+    let p = places[font].get(ch);
+    if (!p) {
+      const codePoint = ch.codePointAt(0)!;
+      // pdfSafe lets through only what the chain covers; anything else is measured as the first face's .notdef.
+      const id = faceFor(CHAINS[font], codePoint) ?? CHAINS[font][0];
+      const f = face(id);
+      const glyph = f.glyphForCodePoint(codePoint);
+      p = { face: id, glyph: glyph.id, codePoint, advance: glyph.advanceWidth / f.unitsPerEm };
+      places[font].set(ch, p);
     }
-  }
-  return { font, widths, kerning: new Map(), fallback: widths.get("?") ?? 0.6 };
-}
+    return p;
+  };
 
-export function metricsOf(fonts: Record<FontKey, PDFFont>): Metrics {
-  const table = { regular: fontMetrics(fonts.regular), bold: fontMetrics(fonts.bold), mono: fontMetrics(fonts.mono) };
-  // The kerning of a pair is what widthOfTextAtSize gives the two together beyond their own widths.
-  const pair = (m: FontMetrics, left: string, right: string): number => {
+  // The adjustment of a pair is what the face's layout of the two together gives beyond their own advances.
+  const pair = (font: FontKey, left: string, right: string): number => {
     const key = left + right;
-    let k = m.kerning.get(key);
+    let k = pairs[font].get(key);
     if (k === undefined) {
-      try {
-        k = Math.round(m.font.widthOfTextAtSize(key, 1000) - m.font.widthOfTextAtSize(left, 1000) - m.font.widthOfTextAtSize(right, 1000)) / 1000;
-      } catch {
-        k = 0;
+      const a = place(left, font);
+      const b = place(right, font);
+      k = 0;
+      if (a.face === b.face) {
+        const f = face(a.face);
+        const run = f.layout(key);
+        const total = run.positions.reduce((n, p) => n + p.xAdvance, 0) / f.unitsPerEm;
+        k = Math.round((total - a.advance - b.advance) * 1e6) / 1e6;
       }
-      m.kerning.set(key, k);
+      pairs[font].set(key, k);
     }
     return k;
   };
+
+  const ascent = (text: string, font: FontKey) => {
+    let a = 0;
+    let last: FaceId | null = null;
+    for (const ch of text) {
+      const id = place(ch, font).face;
+      if (id === last) continue;
+      last = id;
+      const f = face(id);
+      a = Math.max(a, f.ascent / f.unitsPerEm);
+    }
+    return a || face(CHAINS[font][0]).ascent / face(CHAINS[font][0]).unitsPerEm;
+  };
   const width = (text: string, font: FontKey, size: number) => {
-    const m = table[font];
     let w = 0;
     let prev = "";
     for (const ch of text) {
-      w += (m.widths.get(ch) ?? m.fallback) + (prev ? pair(m, prev, ch) : 0);
+      w += place(ch, font).advance + (prev ? pair(font, prev, ch) : 0);
       prev = ch;
     }
     return w * size;
   };
-  const kern = (left: string, right: string, font: FontKey) => pair(table[font], left, right) * 1000;
+  const kern = (left: string, right: string, font: FontKey) => pair(font, left, right) * 1000;
   const breakWord = (word: string, font: FontKey, size: number, limit: number): string[] => {
     const parts: string[] = [];
     let cur = "";
@@ -123,16 +137,13 @@ export function metricsOf(fonts: Record<FontKey, PDFFont>): Metrics {
     }
     return lines;
   };
-  return { width, kern, wrap };
+  return { width, kern, place, ascent, wrap };
 }
 
-let shared: Promise<Metrics> | undefined;
+let shared: Metrics | undefined;
 
-/** The metrics, read once per process from pdf-lib's standard fonts. */
+/** The metrics, one table per process (the faces are read when first needed). */
 export function loadMetrics(): Promise<Metrics> {
-  shared ??= (async () => {
-    const doc = await PDFDocument.create();
-    return metricsOf({ regular: doc.embedStandardFont(FONT_NAMES.regular), bold: doc.embedStandardFont(FONT_NAMES.bold), mono: doc.embedStandardFont(FONT_NAMES.mono) });
-  })();
-  return shared;
+  shared ??= createMetrics();
+  return Promise.resolve(shared);
 }

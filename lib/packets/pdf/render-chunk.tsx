@@ -2,7 +2,31 @@ import { Document, Font, Page, pdf } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { s } from "@/lib/packets/pdf/styles";
 import { pdfSafe } from "@/lib/packets/pdf/text";
+import { FACES } from "@/lib/packets/pdf/fonts";
 import type { Column } from "@/lib/packets/pdf/table";
+
+// The packet's fonts (fonts.ts): react-pdf reads each file when a page first uses its family, and
+// embeds only the glyphs used.
+for (const f of Object.values(FACES)) Font.register({ family: f.family, src: f.file, fontWeight: f.weight });
+
+/**
+ * A react-pdf font object carries state from one render to the next (fontkit's glyph and layout
+ * caches, read with the characters they were first made for): a chunk rendered after others in the
+ * same process lost the first glyph of some runs and some ToUnicode entries, and differed from the
+ * same chunk rendered in a fresh process. So every chunk starts from freshly read faces (react-pdf
+ * reads a face again when its source holds no data): what a chunk contains never depends on what the
+ * process rendered before. Costs a few tens of milliseconds per face per chunk.
+ */
+function freshFaces(): void {
+  const ours = new Set(Object.values(FACES).map((f) => f.family));
+  for (const [name, family] of Object.entries(Font.getRegisteredFonts())) {
+    if (!ours.has(name)) continue;
+    for (const source of (family as unknown as { sources: Array<{ data: unknown; loadResultPromise: unknown }> }).sources) {
+      source.data = null;
+      source.loadResultPromise = null;
+    }
+  }
+}
 
 // Words are never hyphenated: a packet is searched and read by tools (pdftotext, grep), and a sha256
 // or an identifier split across lines would no longer be found.
@@ -75,6 +99,7 @@ export async function renderChunk(pages: PageSpec[], meta: ChunkMeta): Promise<R
   );
   // pdf() rather than renderToBuffer(): its container can be emptied afterwards, which lets the
   // chunk's element and layout trees go sooner.
+  freshFaces();
   const instance = pdf(doc);
   const parts: Buffer[] = [];
   for await (const part of await instance.toBuffer()) parts.push(part as Buffer);

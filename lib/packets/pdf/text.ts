@@ -1,18 +1,41 @@
-// Text for the PDF's standard fonts (Helvetica, WinAnsi encoding): characters they cannot show are
-// replaced, so that a title in another script prints as "?" rather than breaking the page.
+import { CHAINS, faceFor } from "@/lib/packets/pdf/fonts";
 
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const REPLACEMENTS: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "✓": "yes", "×": "x", "\t": "  " };
+// Text for the packet's embedded fonts (fonts.ts). Every character that a face of the regular chain
+// can draw is kept; an emoji, or a character no face has a glyph for, is printed as its code point in
+// brackets, e.g. "[U+1F600]": visible and searchable, never a silent "?" (docs/audits.md). Text is put
+// in Unicode normalisation form C first (so "e" with a combining accent is the one character "é"),
+// variation selectors (U+FE00 to U+FE0F, which only pick a glyph's presentation) are left out, a
+// carriage return is dropped and a tab becomes two spaces.
+
+const kept = new Map<number, boolean>();
+const EMOJI = /^\p{Emoji_Presentation}$/u;
+
+/** Whether the packet prints this code point as itself (the regular chain has a glyph, and it is not an emoji). */
+export function printable(codePoint: number): boolean {
+  let k = kept.get(codePoint);
+  if (k === undefined) {
+    k = !EMOJI.test(String.fromCodePoint(codePoint)) && faceFor(CHAINS.regular, codePoint) !== null && faceFor(CHAINS.bold, codePoint) !== null;
+    kept.set(codePoint, k);
+  }
+  return k;
+}
+
+/** The replacement for a character the packet cannot print: its code point, as "[U+1F600]". */
+export function codePointLabel(codePoint: number): string {
+  return `[U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}]`;
+}
 
 export function pdfSafe(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
+  const text = String(value).normalize("NFC");
   let out = "";
-  for (const ch of String(value)) {
+  for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
-    else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || code === 0x0a || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (code === 0x0d) continue;
-    else out += "?";
+    if (code >= 0x20 && code <= 0x7e) out += ch;
+    else if (code === 0x0a) out += ch;
+    else if (code === 0x0d || (code >= 0xfe00 && code <= 0xfe0f)) continue;
+    else if (code === 0x09) out += "  ";
+    else out += printable(code) ? ch : codePointLabel(code);
   }
   return out;
 }
