@@ -1,0 +1,178 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { fieldErrors } from "@/lib/client/describe-error";
+import { formatDateTime } from "@/lib/format";
+import { Field } from "@/components/ui/field";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { Badge } from "@/components/ui/badge";
+import { useAuditChoices, useCreateScimToken, useInviteAuditor, useRevokeScimToken, useScimTokens } from "@/components/users/use-identity";
+
+/** The users page's access review export: a plain GET form, so the browser downloads the CSV itself. */
+export function AccessReviewExport() {
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section className="card" aria-labelledby="access-review-title">
+      <h2 id="access-review-title">User access review</h2>
+      <p className="muted small">Every active account on a day, with its role and since when (SOC 2 CC6.2, CC6.3), as CSV. The export is recorded in the activity trail.</p>
+      <form className="form-row" method="get" action="/api/v1/users/access-review" data-testid="access-review-form">
+        <Field label="As of (end of day, UTC)">
+          <input type="date" name="asOf" defaultValue={today} max={today} required />
+        </Field>
+        <div>
+          <button className="btn" type="submit">
+            Download CSV
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** SCIM bearer tokens: the secret is shown once, right after creation. */
+export function ScimTokens({ canManage }: { canManage: boolean }) {
+  const tokens = useScimTokens();
+  const create = useCreateScimToken();
+  const revoke = useRevokeScimToken();
+  const [name, setName] = useState("");
+  const [secret, setSecret] = useState<string | null>(null);
+  const errors = fieldErrors(create.error);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setSecret(null);
+    create.mutate({ name }, { onSuccess: (t) => (setSecret(t.secret), setName("")) });
+  }
+
+  return (
+    <section className="card" aria-labelledby="scim-title">
+      <h2 id="scim-title">SCIM provisioning</h2>
+      <p className="muted small">
+        Identity providers (Okta, Entra ID) create, update and deactivate users and groups at <code>/scim/v2</code> with a bearer token from here. Groups named in
+        OIDC_ROLE_MAP give their members a role.
+      </p>
+      <ErrorMessage error={tokens.error ?? revoke.error} />
+      {tokens.data?.length ? (
+        <div className="table-wrap">
+          <table data-testid="scim-tokens">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Starts with</th>
+                <th>Created</th>
+                <th>Last used</th>
+                <th>Status</th>
+                {canManage ? <th>Actions</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name}</td>
+                  <td className="small">
+                    <code>{t.prefix}…</code>
+                  </td>
+                  <td className="small">{formatDateTime(t.createdAt)}</td>
+                  <td className="small">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}</td>
+                  <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : <Badge tone="ok">Active</Badge>}</td>
+                  {canManage ? (
+                    <td>
+                      {t.revokedAt ? null : (
+                        <button type="button" className="btn btn-small btn-danger" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)}>
+                          Revoke <span className="sr-only">{t.name}</span>
+                        </button>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : tokens.isPending ? null : (
+        <p className="muted small">No SCIM token yet.</p>
+      )}
+      {canManage ? (
+        <form className="stack" onSubmit={onSubmit} noValidate data-testid="scim-token-form">
+          <ErrorMessage error={create.error} />
+          {secret ? (
+            <div className="alert alert-ok" role="status" data-testid="scim-token-secret">
+              Copy this token into the identity provider now; it is not shown again: <code>{secret}</code>
+            </div>
+          ) : null}
+          <div className="form-row">
+            <Field label="Token name" hint="E.g. the identity provider it is for." error={errors.name}>
+              <input type="text" value={name} onChange={(e) => setName(e.target.value)} required />
+            </Field>
+            <div>
+              <button className="btn" type="submit" disabled={create.isPending}>
+                Create SCIM token
+              </button>
+            </div>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Invite an outside auditor to an audit; the one-time link is shown to pass on (there is no mail server). */
+export function InviteAuditor() {
+  const audits = useAuditChoices();
+  const invite = useInviteAuditor();
+  const [form, setForm] = useState(() => ({ auditId: "", email: "", name: "", expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) }));
+  const [result, setResult] = useState<{ email: string; link: string | null } | null>(null);
+  const errors = fieldErrors(invite.error);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setResult(null);
+    const auditId = form.auditId || audits.data?.[0]?.id || "";
+    invite.mutate({ ...form, auditId }, { onSuccess: (r) => setResult({ email: form.email, link: r.link }) });
+  }
+
+  return (
+    <section className="card" aria-labelledby="invite-title">
+      <h2 id="invite-title">Invite an auditor</h2>
+      <p className="muted small">Auditors are outside the company, so they sign in with a password. They set it through a one-time link that works for 72 hours.</p>
+      <form className="stack" onSubmit={onSubmit} noValidate data-testid="invite-auditor-form">
+        <ErrorMessage error={invite.error ?? audits.error} />
+        {result ? (
+          <div className="alert alert-ok" role="status" data-testid="invite-link">
+            {result.link ? (
+              <>
+                Send this link to {result.email} (it is shown once): <code>{result.link}</code>
+              </>
+            ) : (
+              <>{result.email} already has a password; the audit is granted.</>
+            )}
+          </div>
+        ) : null}
+        <div className="form-row">
+          <Field label="Audit" error={errors.auditId}>
+            <select value={form.auditId || audits.data?.[0]?.id || ""} onChange={(e) => setForm({ ...form, auditId: e.target.value })}>
+              {(audits.data ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Auditor's name" error={errors.name}>
+            <input type="text" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
+          </Field>
+          <Field label="Auditor's email" error={errors.email}>
+            <input type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required />
+          </Field>
+          <Field label="Access until" error={errors.expiresAt}>
+            <input type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} required />
+          </Field>
+        </div>
+        <div>
+          <button className="btn" type="submit" disabled={invite.isPending || !audits.data?.length}>
+            Invite auditor
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

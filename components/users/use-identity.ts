@@ -1,0 +1,51 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import { keys } from "@/lib/client/query-keys";
+
+export interface ScimTokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+const scimTokensKey = [...keys.users.all, "scim-tokens"] as const;
+
+export function useScimTokens() {
+  return useQuery({ queryKey: scimTokensKey, queryFn: () => apiFetch<{ items: ScimTokenRow[] }>("/api/scim/tokens").then((r) => r.items) });
+}
+
+export function useCreateScimToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string }) => apiFetch<ScimTokenRow & { secret: string }>("/api/scim/tokens", { method: "POST", body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: scimTokensKey }),
+  });
+}
+
+export function useRevokeScimToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<{ id: string }>(`/api/scim/tokens/${id}`, { method: "DELETE" }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: scimTokensKey }),
+  });
+}
+
+export function useAuditChoices() {
+  return useQuery({
+    queryKey: ["audits", "choices"],
+    queryFn: () => apiFetch<{ items: Array<{ id: string; name: string }> }>("/api/v1/audits", { query: { limit: "100" } }).then((r) => r.items),
+  });
+}
+
+export function useInviteAuditor() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { auditId: string; email: string; name: string; expiresAt: string }) =>
+      apiFetch<{ userId: string; link: string | null; linkExpiresAt: string | null; accessUntil: string }>("/api/auth/invitations", { method: "POST", body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
+  });
+}
