@@ -6,7 +6,9 @@ import { env } from "@/lib/env";
 // The deployment's packet-signing key: Ed25519, kept as a PKCS#8 PEM file (PACKET_SIGNING_KEY_FILE,
 // .data/packet-signing-key.pem by default). Generated on first use; the web server and the worker
 // share it through the file. Ed25519 signatures are deterministic, so the same manifest always gets
-// the same signature: a rebuilt packet is byte-identical.
+// the same signature: a rebuilt packet is byte-identical. PACKET_SIGNING_KEY_PEM, when set, holds the
+// PEM itself (from a secret manager; "\n" escapes are read as newlines) and wins over the file: with
+// several machines every web server and worker must sign with the same key (docs/deploying.md).
 
 export interface PublicKeyInfo {
   algorithm: "Ed25519";
@@ -21,6 +23,17 @@ let cached: { file: string; key: KeyObject } | undefined;
 
 function keyFile(): string {
   return path.resolve(env().PACKET_SIGNING_KEY_FILE);
+}
+
+/** The key held in PACKET_SIGNING_KEY_PEM, or null when the variable is unset. */
+function keyFromVariable(): KeyObject | null {
+  const pem = env().PACKET_SIGNING_KEY_PEM;
+  if (!pem) return null;
+  try {
+    return createPrivateKey(pem.replace(/\\n/g, "\n"));
+  } catch (err) {
+    throw new Error(`PACKET_SIGNING_KEY_PEM does not hold a private key in PEM form: ${(err as Error).message}`);
+  }
 }
 
 function loadOrCreate(file: string): KeyObject {
@@ -42,8 +55,9 @@ function loadOrCreate(file: string): KeyObject {
 }
 
 function privateKey(): KeyObject {
-  const file = keyFile();
-  if (cached?.file !== file) cached = { file, key: loadOrCreate(file) };
+  const fromVariable = keyFromVariable();
+  const file = fromVariable ? "PACKET_SIGNING_KEY_PEM" : keyFile();
+  if (cached?.file !== file) cached = { file, key: fromVariable ?? loadOrCreate(file) };
   if (cached.key.asymmetricKeyType !== "ed25519") throw new Error(`The packet-signing key in ${file} is not an Ed25519 key.`);
   return cached.key;
 }
@@ -69,6 +83,8 @@ export function signBytes(bytes: Buffer): string {
  * file does not exist (a verifier must not mint a fresh key that nothing was signed with).
  */
 export function existingPublicKey(): KeyObject | null {
+  const fromVariable = keyFromVariable();
+  if (fromVariable) return createPublicKey(fromVariable);
   const file = keyFile();
   if (cached?.file === file) return createPublicKey(cached.key);
   try {
