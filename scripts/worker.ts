@@ -13,7 +13,8 @@ async function main() {
     process.exit(1);
   }
   const { JOBS } = await import("../lib/jobs/registry");
-  const { runWorker, DEFAULT_STOP_GRACE_MS } = await import("../lib/jobs/run-worker");
+  const { runWorker } = await import("../lib/jobs/run-worker");
+  const { env } = await import("../lib/env");
   const { disconnectDb } = await import("../lib/db");
   const worker = await runWorker(JOBS);
   // The activity trail is checked (and its head signed) at start, then hourly by its cron.
@@ -36,7 +37,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    const grace = Number(process.env.WORKER_STOP_GRACE_MS ?? DEFAULT_STOP_GRACE_MS);
+    const grace = env().WORKER_STOP_GRACE_MS;
     console.log(`Worker stopping (${signal}): running jobs are handed back to the queue (waiting at most ${grace} ms).`);
     await worker.stop(grace);
     server?.close();
