@@ -33,8 +33,9 @@ export default async function HowReadinessPage() {
           </li>
           <li>
             <StateLabel state="failing" /> when the newest evidence of a kind it expects failed (even if that evidence has since expired: nothing newer replaced it), when an
-            open backlog item of priority Blocker is linked to it, or when the last exercise of a linked runbook failed, only partly succeeded, or missed its RTO or RPO
-            target.
+            open backlog item of priority Blocker is linked to it, when the last exercise of a linked runbook failed, only partly succeeded, or missed its RTO or RPO
+            target, or when a GitHub security alert of a kind it expects (Dependabot: dependency audits; code and secret scanning: code scans) is open past the
+            project&rsquo;s remediation deadline for its severity.
           </li>
           <li>
             <StateLabel state="stale" /> when a kind it expects has no evidence yet, or its newest evidence is too old: evidence is fresh until exactly its effective time
