@@ -123,12 +123,31 @@ export function openApiDocument(): Json {
       },
       "/projects/{project}/github": {
         post: {
-          summary: "GitHub webhook (pull_request, workflow_run, check_suite, check_run, deployment_status)",
+          summary: "GitHub webhook (pull_request, workflow_run, check_suite, check_run, deployment_status, dependabot_alert, code_scanning_alert, secret_scanning_alert)",
           description: "Deliveries must be signed with the project's webhook secret (X-Hub-Signature-256). JSON and form-encoded deliveries are accepted.",
           parameters: [project, { name: "X-GitHub-Event", in: "header", required: true, schema: { type: "string" } }, { name: "X-Hub-Signature-256", in: "header", required: true, schema: { type: "string" } }],
           requestBody: { required: true, content: { "application/json": {}, "application/x-www-form-urlencoded": {} } },
           responses: { "200": json("Pull request synced, ping answered, or evidence already stored."), "201": json("Stored as new evidence."), "202": json("Delivered but not used (e.g. a run still in progress)."), "401": problem("Bad or missing signature."), "404": problem("No such project, or no webhook secret set.") },
         },
+      },
+      "/projects/{project}/gitlab": {
+        post: {
+          summary: "GitLab webhook (Pipeline Hook, Merge Request Hook, Deployment Hook)",
+          description: "Deliveries must carry the project's GitLab token (X-Gitlab-Token), checked before the body is read. Repeats answer with the evidence already stored.",
+          parameters: [project, { name: "X-Gitlab-Event", in: "header", required: true, schema: { type: "string" } }, { name: "X-Gitlab-Token", in: "header", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "application/json": {} } },
+          responses: { "200": json("Merge request synced, or evidence already stored."), "201": json("Stored as new evidence."), "202": json("Delivered but not used (e.g. a pipeline still running)."), "401": problem("Wrong or missing token."), "404": problem("No such project, or no GitLab token set.") },
+        },
+      },
+      "/projects/{project}/gitlab/token": {
+        post: { summary: "Create or replace the project's GitLab webhook token (in this answer only; only its SHA-256 is kept)", security: session, parameters: [project], responses: { "200": json("{ token, webhookUrl }") } },
+      },
+      "/projects/{project}/security-alerts": {
+        get: { summary: "GitHub security alerts: open alerts by age against their deadline, time to fix per severity over 90 days", security: tokenOrSession, parameters: [project], responses: { "200": json("{ policy, openAlerts, bySeverity, timeToFix }") } },
+      },
+      "/projects/{project}/remediation-policy": {
+        get: { summary: "Remediation deadlines (days per severity; defaults 15/30/90/180)", security: session, parameters: [project], responses: { "200": json("{ criticalDays, highDays, mediumDays, lowDays, isDefault }") } },
+        put: { summary: "Set remediation deadlines (critical <= high <= medium <= low)", security: session, parameters: [project], requestBody: { required: true, content: { "application/json": {} } }, responses: { "200": json("Set."), "422": problem("Invalid input.") } },
       },
       "/projects/{project}/rules": {
         get: { summary: "List filing rules", security: session, parameters: [project], responses: { "200": json("{ items, auditLogMapping }") } },
