@@ -12,7 +12,7 @@ export interface DeclaredTotal {
 
 const NOUN = String.raw`(?:items?|gaps?|issues?|tasks?|findings?|stories|user stories|checks?|entries|bugs?)`;
 /** "Total Gaps: 12", "**Total Items:** 45 user stories", "Total: 21". */
-const TOTAL = new RegExp(String.raw`^[\s*_>|-]{0,6}total(?: (${NOUN}))?[*_]{0,2}\s*[:=][*_]{0,2}\s*(\d{1,5})\b`, "i");
+const TOTAL = new RegExp(String.raw`\btotal(?: (${NOUN}))?[*_]{0,2}[ \t]{0,4}[:=][*_]{0,2}[ \t]{0,4}(\d{1,5})\b`, "i");
 /** "25/38 issues resolved", "8/11 gaps resolved", "Completed: 3 / 46". */
 const PROGRESS = new RegExp(String.raw`\b(\d{1,5})\s?/\s?(\d{1,5})\s(${NOUN})\s(?:are\s)?(resolved|done|complete|completed|closed|fixed)\b`, "i");
 /** "(5 gaps)" at the end of a heading. */

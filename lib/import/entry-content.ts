@@ -131,6 +131,12 @@ export function readEntryContent(blocks: Block[]): EntryContent {
       c.consumed.add(block);
       continue;
     }
+    if (block.type === "list" && pending === null && block.items.every((i) => i.checked !== null)) {
+      // A checklist written straight under an entry: its acceptance criteria.
+      c.criteria.push(...criteriaFrom(block.items));
+      c.consumed.add(block);
+      continue;
+    }
     if (block.type === "list") {
       if (pending === "criteria") {
         c.criteria.push(...criteriaFrom(block.items));

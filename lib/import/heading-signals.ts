@@ -41,6 +41,7 @@ const PRIORITY_TOKEN = /^(BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|INFO|P[0-3])(?:\/(?:B
 /** A state written as a token: upper-case words ("NEEDS DECISION", "IN PROGRESS", "RESOLVED"), or a known status word. */
 const STATE_TOKEN = /^[A-Z][A-Z _-]{1,29}$/;
 const STATE_WORD = /^(?:done|open|todo|closed|resolved|fixed|blocked|in progress|in-progress|wip|partial|deferred|needs[ -]triage)$/i;
+const TRAILING_PICTOGRAPHS = /(?<![\p{Extended_Pictographic}\uFE0F\s])[\p{Extended_Pictographic}\uFE0F\s]+$/u;
 const TAIL_SEPARATORS = "·|—–-:";
 
 export interface HeadingTags {
@@ -83,7 +84,7 @@ export function headingTags(raw: string): HeadingTags {
     while (s && TAIL_SEPARATORS.includes(s[s.length - 1])) s = s.slice(0, -1).trimEnd();
     while (s && /[\p{Extended_Pictographic}\uFE0F]/u.test(s[s.length - 1])) s = s.slice(0, -1).trimEnd();
   }
-  out.title = plainInline(s);
+  out.title = plainInline(s).replace(TRAILING_PICTOGRAPHS, "").trim();
   return out;
 }
 

@@ -47,7 +47,8 @@ export function parseDocument(input: Uint8Array | string, { filename, format, ma
   const totals = declaredTotals(doc.lines, result.items);
   return {
     format: chosen,
-    title: result.title ?? doc.frontMatterTitle ?? null,
+    // Front matter names a document whose own headings start below level 1.
+    title: (result.sections[0]?.level === 1 ? result.title : null) ?? doc.frontMatterTitle ?? result.title,
     sha256: checked.sha256,
     byteSize: checked.byteSize,
     workingText: doc.lines.join("\n"),

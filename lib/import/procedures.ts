@@ -15,6 +15,8 @@ import { RUNBOOK_HEADING, RUNBOOK_NAMED } from "@/lib/import/vocabulary";
 /** Sections an alert runbook is made of; two of them (one a diagnosis or a remedy) make a runbook. */
 const RUNBOOK_PART = /\b(meaning|impact|diagnos[a-z]*|mitigations?|symptoms?|causes?|resolution|remediation|quick fix(?:es)?|escalation|investigation|triage|verification)\b/i;
 const RUNBOOK_ACTION_PART = /\b(diagnos[a-z]*|mitigations?|symptoms?|causes?|resolution|remediation|quick fix(?:es)?)\b/i;
+/** Sections of an alert runbook whose bullets are steps when it has no numbered list. */
+const REMEDY_PART = /\b(diagnos[a-z]*|mitigations?|resolution|remediation|quick fix(?:es)?|steps|procedure)\b/i;
 /** Headings that name a procedure: their numbered lists are its steps. */
 export const PROCEDURE_HEADING = /\b(upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|repair(?:ing)?|rotating|process for|procedures?|walk-?through|how to|install(?:ing|ation)?|deploy(?:ing|ment)?)\b/i;
 /**
@@ -205,11 +207,20 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
     } else if (mode === "leaves") {
       for (let i = from; i < to; i++) if (mine(i) && blocks[i].type === "heading" && !childrenOf(byIdx.get(i)!).length) stepFromHeading(byIdx.get(i)!);
     } else {
-      // Alert runbook: numbered lists anywhere in it; a numbered sub-heading with no list is a step too.
+      // Alert runbook: numbered lists anywhere in it; a numbered sub-heading with no list is a step too;
+      // in a remedy section (Diagnosis, Mitigation, Resolution …) with no numbered list, its bullets.
+      const bulletSteps = new Set<HeadingNode>();
+      for (const k of childrenOf(node === virtual ? null : node)) {
+        if (!REMEDY_PART.test(k.title)) continue;
+        let ordered = false;
+        for (let j = k.idx + 1; j < k.end && !ordered; j++) ordered = isOrdered(blocks[j]);
+        if (!ordered) bulletSteps.add(k);
+      }
       for (let i = from; i < to; i++) {
         if (!mine(i)) continue;
         const b = blocks[i];
-        if (isOrdered(b)) stepFromList(i);
+        const at = outline.under[i];
+        if (isOrdered(b) || (b.type === "list" && !skip.has(b) && at && bulletSteps.has(at))) stepFromList(i);
         if (b.type === "heading") {
           const h = byIdx.get(i)!;
           let hasList = false;

@@ -46,6 +46,19 @@ function dropLiteralMarker(line: string): string {
 /** "#." (auto-numbered) and "(1)" enumerators, in the form the list reader knows. */
 const enumerated = (l: string) => l.replace(/^(\s*)#\.\s/, "$11. ").replace(/^(\s*)\((\d+)\)\s/, "$1$2) ");
 
+/** ":Status: done" (a role such as :ref:`x` has a backtick after its second colon, so it is not one). */
+const FIELD_LINE = /^(\s*):([A-Za-z][\w .-]{0,40}):(?:\s+(.*))?$/;
+const LIST_START = /^\s*(?:[-*+•]|\d{1,3}[.)]|#\.)\s/;
+
+/** A definition list term: after a blank line, a plain line whose next line is indented further. */
+function isTerm(lines: string[], i: number): boolean {
+  const line = lines[i];
+  const next = lines[i + 1] ?? "";
+  if (!line.trim() || !next.trim() || (i > 0 && lines[i - 1].trim())) return false;
+  if (indentOf(next) <= indentOf(line) || LIST_START.test(line) || /::\s*$/.test(line) || COMMENT.test(line) || line.length > 200) return false;
+  return !ADORNMENT.test(next);
+}
+
 const OPTION = /^(\s+):([\w-]{1,40}):(?:\s+(.*))?$/;
 
 /**
@@ -157,6 +170,19 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
         j++;
       }
       i = j;
+      continue;
+    }
+    // Field lists (":Status: done") read as fields; definition lists (a term, its definition
+    // indented on the next line) read as list items whose definition is their body.
+    const field = FIELD_LINE.exec(line);
+    if (field) {
+      out[i] = `${field[1]}${field[2]}: ${field[3] ?? ""}`.trimEnd();
+      i++;
+      continue;
+    }
+    if (isTerm(lines, i)) {
+      out[i] = `${line.slice(0, indentOf(line))}- ${line.trim()}`;
+      i++;
       continue;
     }
     out[i] = enumerated(line);

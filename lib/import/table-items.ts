@@ -41,7 +41,10 @@ export function tableRowItems(table: Extract<Block, { type: "table" }>, options:
   const statusCol = options.stateColumn ? find(header, options.stateColumn) : find(header, /^(status|state|done)$/i);
   const taskTable = titleCol >= 0 && statusCol >= 0 && /^(task|item|action|to ?do|work item|check|check name|task name)$/i.test(plainInline(header[titleCol]).trim());
   const checkTable = !!options.checklist && (namedCol >= 0 || (titleCol >= 0 && statusCol >= 0));
-  if (keyCol < 0 && !(titleCol >= 0 && priorityCol >= 0) && !taskTable && !checkTable) return null;
+  // A gap table: what there is next to what is needed ("Feature | Current | Required").
+  const gapTable = find(header, /^(current|today|as[- ]is|existing|current state|now)$/i) >= 0 && find(header, /^(required|target|needed|to[- ]be|expected|desired|target state|should)$/i) >= 0;
+  if (gapTable && titleCol < 0) titleCol = 0;
+  if (keyCol < 0 && !(titleCol >= 0 && priorityCol >= 0) && !taskTable && !checkTable && !gapTable) return null;
   const blockCol = find(header, /^(block|area|category|workstream)$/i);
   const textCol = titleCol >= 0 ? titleCol : header.findIndex((_h, c) => c !== keyCol && c !== priorityCol && c !== statusCol && c !== blockCol);
   const out: TableRowItem[] = [];

@@ -54,7 +54,7 @@ export const GENERIC_HEADING =
   /^(summary|overview|introduction|current state|issues|details|strengths|weaknesses|implementation|recommendations?|acceptance criteria|notes|background|context|status|description|solution)$/i;
 
 export const LABELS = {
-  criteria: /^(acceptance criteria|acceptance|criteria|definition of done|done when|exit criteria)$/i,
+  criteria: /^(acceptance criteria|acceptance|criteria|definition of done|done when|exit criteria|pass|pass criteria|passes when)$/i,
   files: /^(affected files|files|files to (modify|create|change|update|touch)|changed files|touched files)$/i,
   location: /^(location|locations|where)$/i,
   priority: /^(priority|criticality|severity|urgency|prio)$/i,
