@@ -1,10 +1,8 @@
 import { requestNow } from "@/lib/clock";
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
 import { getControl } from "@/lib/controls/get-control";
 import { controlFacets } from "@/lib/controls/control-facets";
 import { requirementOptions } from "@/lib/catalogue/requirement-options";
@@ -16,16 +14,14 @@ import { ControlMappingsEditor } from "@/components/controls/control-mappings-ed
 import { pointsOfFocus } from "@/lib/catalogue/points-of-focus";
 import { ControlForm } from "@/components/controls/control-form";
 import { ArchiveControlButton } from "@/components/controls/archive-control-button";
+import { orNotFound } from "@/lib/core/page-data";
 
 export const metadata: Metadata = { title: "Control" };
 
 export default async function ControlPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   const ctx = await requirePermission("control:read");
-  const control = await getControl({ ctx, key: decodeURIComponent(key), now: await requestNow() }).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const control = await orNotFound(getControl({ ctx, key: decodeURIComponent(key), now: await requestNow() }));
   const canEdit = can(ctx.actor, "control:manage");
   const [facets, requirementIds] = await Promise.all([controlFacets({ ctx }), canEdit ? requirementOptions({ ctx }) : Promise.resolve({})]);
   const family = facets.families.find((f) => f.prefix === control.family);

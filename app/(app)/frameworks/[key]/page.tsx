@@ -1,9 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
 import { getFramework } from "@/lib/catalogue/get-framework";
 import { listControlOptions } from "@/lib/controls/get-control";
 import { countOf, formatDate } from "@/lib/format";
@@ -13,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { CoverageBar } from "@/components/catalogue/coverage-bar";
 import { RequirementTree } from "@/components/catalogue/requirement-tree";
 import { GroupMappings } from "@/components/catalogue/group-mappings";
+import { orNotFound } from "@/lib/core/page-data";
 
 export const metadata: Metadata = { title: "Framework" };
 
@@ -24,10 +23,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
   const ctx = await requirePermission("framework:read");
   const q = typeof search.q === "string" ? search.q.slice(0, 200) : undefined;
   const unmapped = search.unmapped === "1" ? ("1" as const) : undefined;
-  const detail = await getFramework({ ctx, key, query: { q, unmapped } }).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const detail = await orNotFound(getFramework({ ctx, key, query: { q, unmapped } }));
   const canMap = can(ctx.actor, "control:manage");
   const options = canMap ? await listControlOptions({ ctx }) : [];
   const filtered = Boolean(q || unmapped);

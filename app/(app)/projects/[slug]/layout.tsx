@@ -1,20 +1,16 @@
 import type { ReactNode } from "react";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { getProject } from "@/lib/projects/get-project";
-import { NotFoundError } from "@/lib/errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { NavLink } from "@/components/shell/nav-link";
+import { orNotFound } from "@/lib/core/page-data";
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requirePermission("project:read");
-  const project = await getProject({ ctx, slug }).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const project = await orNotFound(getProject({ ctx, slug }));
   const base = `/projects/${project.slug}`;
   const tabs = [
     { href: base, label: "Overview", exact: true },

@@ -1,13 +1,12 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { requestNow } from "@/lib/clock";
-import { NotFoundError } from "@/lib/errors";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { links } from "@/lib/readiness/links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScoreText } from "@/components/readiness/score-text";
+import { orNotFound } from "@/lib/core/page-data";
 
 export const metadata: Metadata = { title: "Readiness" };
 
@@ -16,10 +15,7 @@ export default async function ProjectReadinessPage({ params }: { params: Promise
   const { slug } = await params;
   const ctx = await requirePermission("readiness:read");
   const now = await requestNow();
-  const { result } = await computeReadiness({ ctx, slug, at: now, now }).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const { result } = await orNotFound(computeReadiness({ ctx, slug, at: now, now }));
   if (!result.frameworks.length) {
     return (
       <EmptyState title="Not assessed against any framework yet" testId="readiness-empty">

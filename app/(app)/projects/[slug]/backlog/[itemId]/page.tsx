@@ -1,19 +1,15 @@
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
 import { jsonText } from "@/lib/api/json";
 import { getBacklogItem } from "@/lib/backlog/get-backlog-item";
 import { BacklogItemPage } from "@/components/backlog/backlog-item-view";
 import type { BacklogItemView } from "@/components/backlog/use-backlog-item";
+import { orNotFound } from "@/lib/core/page-data";
 
 export default async function BacklogItemRoute({ params }: { params: Promise<{ slug: string; itemId: string }> }) {
   const { slug, itemId } = await params;
   const ctx = await requirePermission("backlog:read");
-  const item = await getBacklogItem({ ctx, slug, itemId }).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const item = await orNotFound(getBacklogItem({ ctx, slug, itemId }));
   // The same JSON the API gives, so that the page and later refreshes agree.
   const initial = JSON.parse(jsonText(item)) as BacklogItemView;
   return <BacklogItemPage initial={initial} canWrite={can(ctx.actor, "backlog:write", { projectId: item.projectId })} />;

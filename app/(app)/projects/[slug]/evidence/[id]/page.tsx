@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { getEvidence } from "@/lib/evidence/get-evidence";
 import { listControlOptions } from "@/lib/evidence/control-options";
@@ -14,15 +12,13 @@ import { KeyValues, safeHref } from "@/components/evidence/summary-parts";
 import { BackdatedNote } from "@/components/evidence/backdated-note";
 import { lateForAudits } from "@/lib/audits/backdating";
 import { requestNow } from "@/lib/clock";
+import { orNotFound } from "@/lib/core/page-data";
 
 export default async function EvidencePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const ctx = await requirePermission("evidence:read");
   const [evidence, options] = await Promise.all([
-    getEvidence({ ctx, projectSlug: slug, evidenceId: id }).catch((err) => {
-      if (err instanceof NotFoundError) notFound();
-      throw err;
-    }),
+    orNotFound(getEvidence({ ctx, projectSlug: slug, evidenceId: id })),
     listControlOptions({ ctx }),
   ]);
   const summary = (evidence.summary ?? {}) as Record<string, unknown>;

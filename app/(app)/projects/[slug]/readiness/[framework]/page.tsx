@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { requestNow } from "@/lib/clock";
-import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { formatDateTime, countOf } from "@/lib/format";
 import { resolveAsOf } from "@/lib/readiness/as-of";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
@@ -16,6 +15,7 @@ import { AsOfForm } from "@/components/readiness/as-of-form";
 import { SnapshotButton } from "@/components/readiness/snapshot-button";
 import { FrameworkTrend } from "@/components/readiness/framework-trend";
 import { StateLabel } from "@/components/readiness/state-label";
+import { orNotFound } from "@/lib/core/page-data";
 
 export const metadata: Metadata = { title: "Readiness scorecard" };
 
@@ -35,10 +35,7 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
     if (!(err instanceof InvalidInputError)) throw err;
     dateError = `${err.message} Showing readiness as of now instead.`;
   }
-  const computed = await computeReadiness({ ctx, slug, at: askedAt, now, frameworkKeys: [framework] }).catch((err) => {
-    if (err instanceof NotFoundError || err instanceof InvalidInputError) notFound();
-    throw err;
-  });
+  const computed = await orNotFound(computeReadiness({ ctx, slug, at: askedAt, now, frameworkKeys: [framework] }), InvalidInputError);
   // The moment actually computed for: an auditor's is clamped into their audit's window.
   const at = computed.result.at;
   const fw = computed.result.frameworks[0];

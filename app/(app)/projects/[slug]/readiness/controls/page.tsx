@@ -1,14 +1,14 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { requestNow } from "@/lib/clock";
-import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { links } from "@/lib/readiness/links";
 import { listReadinessControls } from "@/lib/readiness/list-readiness-controls";
 import type { ControlState } from "@/lib/readiness/types";
 import { STATE_LABELS } from "@/lib/readiness/describe-reason";
 import { StateLabel } from "@/components/readiness/state-label";
+import { orNotFound } from "@/lib/core/page-data";
 
 export const metadata: Metadata = { title: "Controls by readiness" };
 
@@ -26,10 +26,7 @@ export default async function ReadinessControlsPage({ params, searchParams }: { 
   const state = STATES.includes(stateParam as ControlState) ? (stateParam as ControlState) : undefined;
   const framework = one(sp.framework);
   const cause = one(sp.cause);
-  const list = await listReadinessControls({ ctx, slug, now, framework, state, cause, after: one(sp.after), limit: 50 }).catch((err) => {
-    if (err instanceof NotFoundError || err instanceof InvalidInputError) notFound();
-    throw err;
-  });
+  const list = await orNotFound(listReadinessControls({ ctx, slug, now, framework, state, cause, after: one(sp.after), limit: 50 }), InvalidInputError);
   const filterHref = (s?: ControlState) => links.readinessControls(slug, { state: s, framework });
   return (
     <div className="stack" data-testid="readiness-controls">

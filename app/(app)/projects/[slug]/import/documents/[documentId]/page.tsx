@@ -1,19 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { getDocumentVersion } from "@/lib/backlog/get-document-version";
 import { SourceView } from "@/components/import/source-view";
+import { orNotFound } from "@/lib/core/page-data";
 
 export default async function DocumentSourcePage({ params, searchParams }: { params: Promise<{ slug: string; documentId: string }>; searchParams: Promise<{ version?: string }> }) {
   const { slug, documentId } = await params;
   const { version } = await searchParams;
   const ctx = await requirePermission("document:read");
-  const doc = await getDocumentVersion({ ctx, slug, documentId, versionId: version }).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const doc = await orNotFound(getDocumentVersion({ ctx, slug, documentId, versionId: version }));
   const latest = doc.document.versions[0]?.id === doc.version.id;
   return (
     <div className="stack">

@@ -1,0 +1,18 @@
+import { notFound } from "next/navigation";
+import { NotFoundError } from "@/lib/errors";
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * For server pages: the data, or Next's 404 page when loading it says there is no such thing (NotFoundError,
+ * or any of the other error classes named, e.g. InvalidInputError for a framework key in the address).
+ * Every other failure is thrown on to the error page.
+ */
+export async function orNotFound<T>(work: Promise<T>, ...alsoNotFound: ErrorClass[]): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof NotFoundError || alsoNotFound.some((c) => err instanceof c)) notFound();
+    throw err;
+  }
+}
