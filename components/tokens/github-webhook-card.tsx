@@ -13,8 +13,9 @@ export function GithubWebhookCard({ slug, initial, canManage, origin }: { slug: 
       <h3 id="github-title">GitHub webhook</h3>
       <p className="small">
         In the repository&apos;s Settings → Webhooks, add <code>{`${origin}/api/v1/projects/${slug}/github`}</code> with content type JSON and the secret below, for the
-        events Pull requests, Workflow runs, Check suites, Check runs and Deployment statuses. Pull requests are linked to the backlog items whose key they mention;
-        finished runs and deployments become evidence.
+        events Pull requests, Workflow runs, Check suites, Check runs, Deployment statuses, Dependabot alerts, Code scanning alerts and Secret scanning alerts. Pull
+        requests are linked to the backlog items whose key they mention; finished runs and deployments become evidence; security alerts are tracked against the
+        project&apos;s remediation deadlines.
       </p>
       <p className="small">{github.configured ? `A secret is set (since ${formatDate(github.since)}, last changed ${formatDate(github.rotatedAt)}).` : "No secret yet: deliveries are refused until one is set."}</p>
       <ErrorMessage error={githubSecret.error} />

@@ -316,6 +316,7 @@ describe("authentication without the proxy", () => {
     "app/api/health/ready/route.ts",
     "app/api/v1/openapi.json/route.ts",
     "app/api/v1/projects/[slug]/github/route.ts",
+    "app/api/v1/projects/[slug]/gitlab/route.ts", // checked with the project's X-Gitlab-Token
     "app/api/v1/audits/signing-key/route.ts",
   ]);
 

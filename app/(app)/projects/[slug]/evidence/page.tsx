@@ -19,6 +19,7 @@ export default async function ProjectEvidencePage({ params }: { params: Promise<
         <h2>Evidence</h2>
         <span className="spacer" />
         <Link href={`/projects/${slug}/evidence/rules`}>Filing rules</Link>
+        <Link href={`/projects/${slug}/security-alerts`}>Security alerts</Link>
         {can(ctx.actor, "token:read") ? <Link href={`/projects/${slug}/settings/tokens`}>Tokens and GitHub</Link> : null}
         {canWrite ? (
           <Link className="btn btn-primary" href={`/projects/${slug}/evidence/new`}>

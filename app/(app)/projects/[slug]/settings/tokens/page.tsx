@@ -6,12 +6,14 @@ import { requestNow } from "@/lib/clock";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { TokensManager } from "@/components/tokens/tokens-manager";
 import { GithubWebhookCard } from "@/components/tokens/github-webhook-card";
+import { GitlabWebhookCard } from "@/components/tokens/gitlab-webhook-card";
+import { getGitlabStatus } from "@/lib/evidence/get-gitlab-status";
 import type { TokensAnswer } from "@/components/tokens/use-tokens";
 
 export default async function ProjectTokensPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requirePermission("token:read");
-  const [tokens, now, h] = await Promise.all([listTokens({ ctx, projectSlug: slug }), requestNow(), headers()]);
+  const [tokens, now, h, gitlab] = await Promise.all([listTokens({ ctx, projectSlug: slug }), requestNow(), headers(), getGitlabStatus({ ctx, projectSlug: slug })]);
   const canManage = can(ctx.actor, "token:manage");
   const initial = JSON.parse(JSON.stringify(tokens)) as TokensAnswer;
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
@@ -27,6 +29,7 @@ export default async function ProjectTokensPage({ params }: { params: Promise<{ 
       </p>
       <TokensManager slug={slug} initial={initial} canManage={canManage} now={now.toISOString()} />
       <GithubWebhookCard slug={slug} initial={initial} canManage={canManage} origin={origin} />
+      <GitlabWebhookCard slug={slug} status={JSON.parse(JSON.stringify(gitlab))} canManage={canManage} origin={origin} />
     </div>
   );
 }
