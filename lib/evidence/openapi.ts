@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PUSH_FORMATS, FORMATS } from "@/lib/ingest/formats";
-import { ZEvidenceLink, ZEvidenceListQuery, ZEvidencePushMeta, ZEvidenceRuleInput, ZEvidenceRuleUpdate, ZAuditLogMapping, SOURCE_HEADERS } from "@/lib/schemas/evidence";
+import { MAX_DRILL_FILES, ZDrillPushQuery, ZEvidenceLink, ZEvidenceListQuery, ZEvidencePushMeta, ZEvidenceRuleInput, ZEvidenceRuleUpdate, ZAuditLogMapping, SOURCE_HEADERS } from "@/lib/schemas/evidence";
 import { ZTokenCreate } from "@/lib/schemas/token";
 import { ZDrillReport } from "@/lib/schemas/evidence-drill";
 import { backlogOpenApiPaths } from "@/lib/backlog/openapi-paths";
@@ -105,6 +105,23 @@ export function openApiDocument(): Json {
           security: tokenOrSession,
           parameters: [project, ...queryParameters(ZEvidenceListQuery)],
           responses: { "200": json("{ items, nextCursor }"), "401": problem("Not authenticated."), "403": problem("Not allowed."), "422": problem("Bad filter or cursor.") },
+        },
+      },
+      "/projects/{project}/drills": {
+        post: {
+          summary: "Push several tool outputs as one restore drill (multipart/form-data)",
+          description: `One file part per file (at most ${MAX_DRILL_FILES}, 64 MB in all): e.g. a pgBackRest backup and restore log, the restored copy's PostgreSQL log and a verification query's output. Every file is parsed before anything is written; each is stored as its own evidence (a file no format recognises as a manual file), and the drill as restore-drill JSON naming each file by sha256, judged from the files and recorded as an exercise of the runbook.`,
+          security: tokenOrSession,
+          parameters: [project, ...queryParameters(ZDrillPushQuery, { name: "The drill's name (also the runbook key when runbook is not given).", runbook: "The key of the runbook the drill exercises." })],
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", additionalProperties: { type: "string", format: "binary" } } } } },
+          responses: {
+            "201": json("The drill was stored: { drill, files: [{ filename, result }] }."),
+            "200": json("The same drill was already stored."),
+            "400": problem("Not valid multipart, a text field, or a file that is empty, malformed or cut off (its name first in the detail)."),
+            "413": problem("The form is over 64 MB, or a file over its limit."),
+            "415": problem("Not multipart/form-data, or a file in a format that is refused."),
+            "422": problem("Bad parameters, too many files, or a file whose content is invalid."),
+          },
         },
       },
       "/projects/{project}/evidence/{id}": {

@@ -6,12 +6,10 @@ import { IngestRefusal, refuse } from "@/lib/ingest/refusal";
 import { planParse } from "@/lib/ingest/parse-body";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import type { TDrillReport } from "@/lib/schemas/evidence-drill";
-import type { TDrillPushQuery } from "@/lib/schemas/evidence";
+import { MAX_DRILL_FILES, type TDrillPushQuery } from "@/lib/schemas/evidence";
 import { projectFor } from "@/lib/evidence/project-scope";
 import { ingestEvidence } from "@/lib/evidence/ingest-evidence";
 import type { IngestResult } from "@/lib/evidence/ingest-result";
-
-export const MAX_DRILL_FILES = 20;
 
 export interface DrillFile {
   filename: string;

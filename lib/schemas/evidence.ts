@@ -41,6 +41,7 @@ export const ZDrillPushQuery = z.strictObject({
   runbook: text(200).optional(),
 });
 export type TDrillPushQuery = z.infer<typeof ZDrillPushQuery>;
+export const MAX_DRILL_FILES = 20;
 
 export const SOURCE_HEADERS: Record<Exclude<keyof TEvidencePushMeta, "outcome" | "title">, string> = {
   format: "x-proofline-format",
