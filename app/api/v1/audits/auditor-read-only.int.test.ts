@@ -11,7 +11,17 @@ import { controlByKey, makeAudit, makeEvidence, makeGrant } from "@/lib/audits/a
 const API_DIR = path.resolve(import.meta.dirname, "../..");
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
 // Sign-in and sign-out are how an auditor gets and ends a session, not data writes.
-const NOT_DATA = new Set(["auth/[...nextauth]/route.ts"]);
+// SCIM (scim/v2) and the invitation link's set-password route take their own credential (a SCIM bearer
+// token, a one-time link) and ignore any session: an auditor's session gives them nothing (SCIM answers
+// 401 in SCIM's format; lib/scim/scim.int.test.ts, lib/auth/sso.int.test.ts).
+const NOT_DATA = new Set([
+  "auth/[...nextauth]/route.ts",
+  "auth/set-password/route.ts",
+  "scim/v2/Users/route.ts",
+  "scim/v2/Users/[id]/route.ts",
+  "scim/v2/Groups/route.ts",
+  "scim/v2/Groups/[id]/route.ts",
+]);
 // The audit workspace is where an auditor does write (requests, populations, packets), and only in
 // the audits they are granted: covered route by route below and in lib/audits/*.int.test.ts.
 const WORKSPACE = "v1/audits/";
