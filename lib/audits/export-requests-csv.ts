@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { accessibleAudit } from "@/lib/audits/audit-access";
 import { isOverdue } from "@/lib/audits/list-requests";
-import { toCsv } from "@/lib/audits/csv";
+import { toCsv } from "@/lib/core/http/csv";
 
 export const REQUESTS_CSV_HEADER = [
   "request_id",

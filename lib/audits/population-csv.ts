@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { toCsv, type CsvCell } from "@/lib/audits/csv";
+import { toCsv, type CsvCell } from "@/lib/core/http/csv";
 import { MEMBER_COLUMNS, memberPage, membersByKey, type MemberRow } from "@/lib/audits/population-query";
 import { parseDefinition } from "@/lib/audits/population-definition";
 

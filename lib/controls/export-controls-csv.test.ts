@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { controlsCsv } from "@/lib/controls/export-controls-csv";
-import { neutraliseCell as neutralise } from "@/lib/csv-cell";
+import { neutraliseCell as neutralise } from "@/lib/core/http/csv";
 
 describe("control library CSV", () => {
   it("writes one row per control and one column per framework, quoting where needed", () => {

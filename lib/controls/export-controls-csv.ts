@@ -1,5 +1,4 @@
-import { stringify } from "csv-stringify/sync";
-import { CSV_RECORD_DELIMITER, neutraliseCell } from "@/lib/csv-cell";
+import { toCsv } from "@/lib/core/http/csv";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { mappingMatrix, type Matrix } from "@/lib/controls/mapping-matrix";
 
@@ -15,7 +14,17 @@ export async function exportControlsCsv({ ctx, includeArchived = true }: ExportC
 
 /** Pure: the CSV text for a matrix. Requirement ids within a cell are separated by "; ". */
 export function controlsCsv(matrix: Matrix): string {
-  const header = ["key", "family", "title", "frequency", "owner", "status", "expected_evidence", ...matrix.frameworks.map((f) => f.key), "description"];
+  const header = [
+    "key",
+    "family",
+    "title",
+    "frequency",
+    "owner",
+    "status",
+    "expected_evidence",
+    ...matrix.frameworks.map((f) => f.key),
+    "description",
+  ];
   const rows = matrix.rows.map((r) => [
     r.key,
     r.family,
@@ -27,5 +36,5 @@ export function controlsCsv(matrix: Matrix): string {
     ...matrix.frameworks.map((f) => (r.cells[f.key] ?? []).join("; ")),
     r.description,
   ]);
-  return stringify([header, ...rows].map((row) => row.map(neutraliseCell)), { record_delimiter: CSV_RECORD_DELIMITER });
+  return toCsv(header, rows);
 }

@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { prisma } from "@/lib/db";
 import { openBlob } from "@/lib/evidence/blob-store";
-import { toCsv } from "@/lib/audits/csv";
+import { toCsv } from "@/lib/core/http/csv";
 import { populationCsvChunks, sampleCsv } from "@/lib/audits/population-csv";
 import { REQUESTS_CSV_HEADER, requestCsvRows } from "@/lib/audits/export-requests-csv";
 import { loadPacketData } from "@/lib/packets/load-packet-data";

@@ -1,9 +1,17 @@
-import { stringify } from "csv-stringify/sync";
-import { CSV_RECORD_DELIMITER, neutraliseCell } from "@/lib/csv-cell";
+import { toCsv } from "@/lib/core/http/csv";
 import { describeReason, STATE_LABELS, STATUS_LABELS } from "@/lib/readiness/describe-reason";
 import type { ReadinessResult } from "@/lib/readiness/types";
 
-export const READINESS_CSV_HEADER = ["framework", "family", "requirement", "title", "status", "controls", "reasons", "as_of"];
+export const READINESS_CSV_HEADER = [
+  "framework",
+  "family",
+  "requirement",
+  "title",
+  "status",
+  "controls",
+  "reasons",
+  "as_of",
+];
 
 /**
  * One row per scored requirement of each framework: its status, the controls that decide it with
@@ -34,5 +42,5 @@ export function readinessCsv(result: ReadinessResult): string {
     }
   }
   // Titles, notes and reasons carry text from imported documents and evidence: neutralised like every CSV.
-  return stringify([READINESS_CSV_HEADER, ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: CSV_RECORD_DELIMITER });
+  return toCsv(READINESS_CSV_HEADER, rows);
 }

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { toCsv } from "@/lib/audits/csv";
+import { toCsv } from "@/lib/core/http/csv";
 
 // The user access review (SOC 2 CC6.2, CC6.3): who had access on a given day, with which role, and
 // since when. It reads "UserRoleHistory", which a trigger on "User" fills on every creation and every

@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/api/handler";
-import { csvResponse } from "@/lib/audits/csv";
+import { csvResponse } from "@/lib/core/http/csv";
 import { requestNow } from "@/lib/clock";
 import { ZAccessReviewQuery } from "@/lib/schemas/identity";
 import { exportUserAccessReview } from "@/lib/users/access-review";

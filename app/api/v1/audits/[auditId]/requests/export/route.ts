@@ -1,6 +1,6 @@
 import { defineRoute } from "@/lib/api/handler";
 import { requestNow } from "@/lib/clock";
-import { csvResponse } from "@/lib/audits/csv";
+import { csvResponse } from "@/lib/core/http/csv";
 import { exportRequestsCsv } from "@/lib/audits/export-requests-csv";
 import { ZAuditParams } from "@/lib/schemas/audit";
 

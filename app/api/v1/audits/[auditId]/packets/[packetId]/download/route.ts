@@ -3,15 +3,17 @@ import { defineRoute } from "@/lib/api/handler";
 import { requestNow } from "@/lib/clock";
 import { openPacketDownload } from "@/lib/packets/open-packet-download";
 import { ZPacketParams } from "@/lib/schemas/audit";
+import { downloadResponse } from "@/lib/core/http/download";
 
-export const GET = defineRoute({ auth: "session", permission: "packet:read", params: ZPacketParams }, async ({ ctx, params }) => {
-  const file = await openPacketDownload({ ctx, ...params, now: await requestNow() });
-  return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
-    headers: {
-      "content-type": "application/zip",
-      "content-length": String(file.size),
-      "content-disposition": `attachment; filename="${file.filename}"`,
-      ...(file.sha256 ? { "x-packet-sha256": file.sha256 } : {}),
-    },
-  });
-});
+export const GET = defineRoute(
+  { auth: "session", permission: "packet:read", params: ZPacketParams },
+  async ({ ctx, params }) => {
+    const file = await openPacketDownload({ ctx, ...params, now: await requestNow() });
+    return downloadResponse(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
+      filename: file.filename,
+      contentType: "application/zip",
+      size: file.size,
+      headers: file.sha256 ? { "x-packet-sha256": file.sha256 } : {},
+    });
+  },
+);

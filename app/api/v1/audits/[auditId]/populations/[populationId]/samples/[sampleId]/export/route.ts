@@ -1,6 +1,6 @@
 import { defineRoute } from "@/lib/api/handler";
 import { requestNow } from "@/lib/clock";
-import { csvResponse } from "@/lib/audits/csv";
+import { csvResponse } from "@/lib/core/http/csv";
 import { exportSampleCsv } from "@/lib/audits/export-population";
 import { ZSampleParams } from "@/lib/schemas/audit";
 
