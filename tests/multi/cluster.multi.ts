@@ -172,14 +172,15 @@ describe("two web servers, two workers, one database, one bucket", { timeout: 60
     const project = await makeProject();
     const bearer = (await makeToken(project.id)).secret;
     const report = junitReport(64 * 1024, 7);
-    const chunks = [...report.chunks()];
-    const half = Math.floor(chunks.length / 2);
+    const whole = Buffer.concat([...report.chunks()]);
+    const half = Math.floor(whole.length / 2);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    // Half the body, then a pause while the server is told to stop, then the rest.
     async function* body() {
-      for (const c of chunks.slice(0, half)) yield c;
+      yield whole.subarray(0, half);
       await gate;
-      for (const c of chunks.slice(half)) yield c;
+      yield whole.subarray(half);
     }
     const victim = webs[A];
     const answer = send(`${victim.url}/api/v1/projects/${project.slug}/evidence?format=junit`, {
@@ -204,15 +205,15 @@ describe("two web servers, two workers, one database, one bucket", { timeout: 60
 
   it("on SIGTERM a worker hands its running packet build back; the other worker completes it", async () => {
     const w = await packetWorld();
-    // Holds the build on its first read of the audit, so that the SIGTERM lands while it runs.
+    // Holds the build on its first read of the audit's evidence (a lock the request itself does not
+    // need), so that the SIGTERM lands while the build runs, whatever the machine's speed.
     const blocker = new pg.Client({ connectionString: env.DATABASE_URL });
     await blocker.connect();
-    await blocker.query(`BEGIN; LOCK TABLE "Audit" IN ACCESS EXCLUSIVE MODE`);
-    let id: string;
+    await blocker.query(`BEGIN; LOCK TABLE "Evidence" IN ACCESS EXCLUSIVE MODE`);
     try {
       const res = await fetch(`${webs[B].url}/api/v1/audits/${w.audit.id}/packets`, { method: "POST", headers: { cookie: await sessionCookie(w.lead.id) } });
       expect(res.status).toBe(202);
-      id = ((await res.json()) as { id: string }).id;
+      const id = ((await res.json()) as { id: string }).id;
       const running = await until("the build to start", () => prisma.packet.findUniqueOrThrow({ where: { id }, select: { status: true, jobId: true } }), (p) => p.status === "RUNNING");
       const holder = await until(
         "the worker that took it",
