@@ -318,7 +318,12 @@ describe("authentication without the proxy", () => {
     "app/api/v1/projects/[slug]/github/route.ts",
     "app/api/v1/projects/[slug]/gitlab/route.ts", // checked with the project's X-Gitlab-Token
     "app/api/v1/audits/signing-key/route.ts",
+    // An invited auditor's one-time link is the credential (lib/users/set-password-with-link.ts).
+    "app/api/auth/set-password/route.ts",
   ]);
+  // SCIM routes authenticate with their own bearer token and answer in SCIM's error format (RFC 7644
+  // §3.12), not problem+json; they are reached at /scim/v2/* through the rewrite in next.config.ts.
+  const SCIM = /^app\/api\/scim\/v2\//;
 
   function routes(dir = "app/api"): string[] {
     const out: string[] = [];
@@ -335,6 +340,26 @@ describe("authentication without the proxy", () => {
     for (const file of routes()) {
       if (file.includes("[...nextauth]")) continue;
       const source = readFileSync(file, "utf8");
+      if (SCIM.test(file)) {
+        const scimMethods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = scimRoute\(/g)].map((m) => m[1]);
+        expect([file, scimMethods.length]).toEqual([file, [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].length]);
+        for (const method of scimMethods) {
+          const url = `${BASE}/${file.replace(/^app\/api\//, "").replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, "x")}`;
+          const res = await fetch(url, { method, headers: { "x-request-id": "served-check-1", ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/scim+json" }) }, body: method === "GET" || method === "DELETE" ? undefined : "{}" });
+          const body = (await res.json()) as { schemas?: string[]; status?: string };
+          expect([file, method, res.status, res.headers.get("content-type"), body.schemas, body.status, res.headers.get("x-request-id")]).toEqual([
+            file,
+            method,
+            401,
+            "application/scim+json",
+            ["urn:ietf:params:scim:api:messages:2.0:Error"],
+            "401",
+            "served-check-1",
+          ]);
+          checked.push(`${method} ${file}`);
+        }
+        continue;
+      }
       const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = defineRoute\(\s*\{\s*auth: "([\w-]+)"/g)];
       const exported = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)];
       expect([file, methods.length]).toEqual([file, exported.length]); // every handler goes through defineRoute
