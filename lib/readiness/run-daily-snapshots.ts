@@ -17,6 +17,11 @@ export interface RunDailySnapshotsOptions {
    * passes the start of the trend window.
    */
   backfillFrom?: Date;
+  /**
+   * Leave a project alone when yesterday's snapshots were already settled today (after the day ended):
+   * a second run on the same day (several workers, a manual run beside the nightly one) does nothing.
+   */
+  skipSettled?: boolean;
 }
 
 export interface DailySnapshotReport {
@@ -30,7 +35,7 @@ export interface DailySnapshotReport {
  * project, and fills any days missing since the project's last snapshot (up to 90 days back, and not
  * before the project was created) from history, so a project gets its trend at once.
  */
-export async function runDailySnapshots({ ctx, now, projectIds, backfillFrom }: RunDailySnapshotsOptions): Promise<DailySnapshotReport> {
+export async function runDailySnapshots({ ctx, now, projectIds, backfillFrom, skipSettled = false }: RunDailySnapshotsOptions): Promise<DailySnapshotReport> {
   assertCan(ctx.actor, "readiness:snapshot");
   const today = utcDay(now);
   const yesterday = new Date(today.getTime() - DAY_MS);
@@ -53,6 +58,10 @@ export async function runDailySnapshots({ ctx, now, projectIds, backfillFrom }: 
     const lasts = project.frameworks.map((f) => lastByFramework.get(f.frameworkId) ?? null);
     const resumeAfter = lasts.some((d) => d === null) ? null : new Date(Math.min(...lasts.map((d) => d!.getTime())));
     const floor = Math.max(earliest.getTime() + DAY_MS, utcDay(backfillFrom ?? project.createdAt).getTime());
+    if (skipSettled && resumeAfter && resumeAfter.getTime() >= yesterday.getTime()) {
+      const unsettled = await prisma.scoreSnapshot.count({ where: { projectId: project.id, day: yesterday, computedAt: { lt: today } } });
+      if (!unsettled) continue;
+    }
     const start = resumeAfter ? Math.min(resumeAfter.getTime() + DAY_MS, yesterday.getTime()) : floor;
     const days: Date[] = [];
     for (let t = Math.max(start, floor); t <= yesterday.getTime(); t += DAY_MS) days.push(new Date(t));
