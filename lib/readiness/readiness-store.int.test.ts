@@ -5,10 +5,11 @@ import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome } from "@/generated
 import { prisma } from "@/lib/db";
 import { systemCtx } from "@/lib/auth/actor";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
-import { readStoredReadiness } from "@/lib/readiness/readiness-store";
+import { readStoredReadiness, readStoredSummaries } from "@/lib/readiness/readiness-store";
+import { getDashboardReadiness } from "@/lib/readiness/get-dashboard-readiness";
 import { prng } from "@/lib/readiness/prng";
 import { generateTestWorld } from "@/lib/readiness/testing/world";
-import { makeProject, uniq } from "@/tests/factories";
+import { ctxOf, makeProject, makeUser, uniq } from "@/tests/factories";
 
 const NOW = new Date("2026-11-20T10:30:00.000Z");
 const DAY = 86_400_000;
@@ -228,5 +229,32 @@ describe("readiness store: invalidation", () => {
     const stored = await prisma.readinessStoredFramework.findFirstOrThrow({ where: { projectId: project.id }, select: { computedAt: true } });
     await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: new Date(NOW.getTime() - 30 * DAY) });
     expect((await prisma.readinessStoredFramework.findFirstOrThrow({ where: { projectId: project.id }, select: { computedAt: true } })).computedAt).toEqual(stored.computedAt);
+  });
+});
+
+describe("readiness store: the dashboard's cards", () => {
+  it("read from stored figures, they show exactly what a computation shows, and a write sends them back to computing", async () => {
+    const world = await generateTestWorld({ tag: uniq("cards"), now: NOW, seed: 23, controls: 12, requirements: 16 });
+    const lead = ctxOf(await makeUser({ role: "COMPLIANCE_LEAD" }));
+    const slug = (await prisma.project.findUniqueOrThrow({ where: { id: world.projectId }, select: { slug: true } })).slug;
+    const first = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
+    expect((await readStoredSummaries([world.projectId], NOW)).get(world.projectId)).toHaveLength(1);
+    const second = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    const fresh = (await computeReadiness({ ctx: lead, projectId: world.projectId, at: NOW, fresh: true })).result.frameworks[0];
+    expect(second.cards[0]).toMatchObject({ score: fresh.score, met: fresh.met, applicable: fresh.applicable, controlCounts: fresh.controlCounts });
+
+    // A not-applicable marking changes the figures: the stored ones are no longer used.
+    const control = await prisma.control.findFirstOrThrow({ where: { key: { startsWith: `${slug}-C` }, archivedAt: null }, select: { id: true } });
+    await prisma.projectControl.upsert({
+      where: { projectId_controlId: { projectId: world.projectId, controlId: control.id } },
+      create: { projectId: world.projectId, controlId: control.id, notApplicable: true, justification: "x" },
+      update: { notApplicable: true },
+    });
+    expect((await readStoredSummaries([world.projectId], NOW)).has(world.projectId)).toBe(false);
+    const third = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
+    const after = (await computeReadiness({ ctx: lead, projectId: world.projectId, at: NOW, fresh: true })).result.frameworks[0];
+    expect(third.cards[0].controlCounts).toEqual(after.controlCounts);
+    expect(third.cards[0].controlCounts.not_applicable).toBeGreaterThan(first.cards[0].controlCounts.not_applicable);
   });
 });

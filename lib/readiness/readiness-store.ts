@@ -132,3 +132,45 @@ export async function storeReadiness(opts: { projectId: string; facts: Readiness
       ${replaceIf("s")}`;
   }
 }
+
+/** A framework's figures from a stored answer: what the dashboard's cards show. */
+export interface StoredFrameworkSummary {
+  frameworkId: string;
+  key: string;
+  name: string;
+  score: number | null;
+  met: number;
+  applicable: number;
+  controlCounts: FrameworkResult["controlCounts"];
+}
+
+/**
+ * The stored figures of every framework of each project, for the projects whose every framework has a
+ * valid stored answer at `at` (one query for all of them, without reading requirement trees or
+ * controls). Projects missing from the map need computeReadiness.
+ */
+export async function readStoredSummaries(projectIds: string[], at: Date): Promise<Map<string, StoredFrameworkSummary[]>> {
+  if (!projectIds.length) return new Map();
+  const rows = await prisma.$queryRaw<Array<{ projectId: string; frameworkId: string; key: string; name: string; stored: boolean; score: number | null; met: number | null; applicable: number | null; counts: string | null }>>`
+    WITH cg AS (SELECT COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = '*'), 0) AS g)
+    SELECT pf."projectId", f.id AS "frameworkId", f.key, f.name, s."projectId" IS NOT NULL AS stored, s.score, s.met, s.applicable,
+           (s.result -> 'controlCounts')::text AS counts
+    FROM "ProjectFramework" pf JOIN "Framework" f ON f.id = pf."frameworkId" CROSS JOIN cg
+    LEFT JOIN "ReadinessGeneration" pg ON pg.scope = pf."projectId"
+    LEFT JOIN "ReadinessStoredFramework" s
+      ON s."projectId" = pf."projectId" AND s."frameworkId" = f.id AND s."projectGen" = COALESCE(pg.generation, 0) AND s."catalogueGen" = cg.g
+     AND s."computedAt" <= ${at} AND (s."validUntil" IS NULL OR s."validUntil" > ${at})
+    WHERE pf."projectId" = ANY(${projectIds}::text[])
+    ORDER BY pf."projectId", f.key`;
+  const out = new Map<string, StoredFrameworkSummary[]>(projectIds.map((id) => [id, []]));
+  const incomplete = new Set<string>();
+  for (const r of rows) {
+    if (!r.stored || r.counts === null) {
+      incomplete.add(r.projectId);
+      continue;
+    }
+    out.get(r.projectId)!.push({ frameworkId: r.frameworkId, key: r.key, name: r.name, score: r.score, met: r.met!, applicable: r.applicable!, controlCounts: JSON.parse(r.counts) });
+  }
+  for (const id of incomplete) out.delete(id);
+  return out;
+}
