@@ -1,5 +1,5 @@
 import { prisma, type Tx } from "@/lib/db";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import type { RecordActivityOptions } from "@/lib/activity/record-activity";
 import { recordActivities } from "@/lib/backlog/record-activities";
@@ -12,6 +12,7 @@ import { type ImportInput, documentKeyFor, loadPlan, parseUpload, planSummary } 
 import { itemFingerprint, runbookFingerprint } from "@/lib/import/fingerprint";
 import { parsedFields, type PlannedItem, type PlannedRunbook } from "@/lib/import/plan-import";
 import type { ParsedItem } from "@/lib/import/types";
+import { mappingInUse } from "@/lib/import/saved-mapping";
 
 export interface ApplyDocumentImportOptions extends ImportInput {
   ctx: RequestCtx;
@@ -50,7 +51,8 @@ export async function applyDocumentImport({ ctx, slug, now, expectedSha256, ...i
   const project = await projectBySlug(ctx.actor, slug);
   assertCan(ctx.actor, "document:import", { projectId: project.id });
   if (project.archivedAt) throw new ConflictError(`${project.name} is archived; restore it before importing documents into it.`);
-  const parsed = await parseUpload(input);
+  const inUse = await mappingInUse(prisma, project.id, input);
+  const parsed = await parseUpload({ ...input, mapping: inUse.mapping });
   if (expectedSha256 && expectedSha256 !== parsed.sha256) throw new ConflictError("The document is not the one that was previewed; preview it again before importing.");
   const key = documentKeyFor(input, parsed);
   const content = new TextDecoder().decode(input.bytes).replace(/^\uFEFF/, "");
@@ -59,8 +61,9 @@ export async function applyDocumentImport({ ctx, slug, now, expectedSha256, ...i
     async (tx) => {
       const document = await tx.sourceDocument.upsert({
         where: { projectId_key: { projectId: project.id, key } },
-        create: { projectId: project.id, key, title: parsed.title ?? key, filename: input.filename ?? null, format: parsed.format },
-        update: { title: parsed.title ?? undefined, filename: input.filename ?? undefined, format: parsed.format },
+        // A mapping chosen with this upload is kept with the document (null clears it); otherwise the saved one stays.
+        create: { projectId: project.id, key, title: parsed.title ?? key, filename: input.filename ?? null, format: parsed.format, ...(inUse.source === "chosen" ? { importMapping: inUse.mapping as Prisma.InputJsonValue } : {}) },
+        update: { title: parsed.title ?? undefined, filename: input.filename ?? undefined, format: parsed.format, ...(input.mapping !== undefined ? { importMapping: inUse.mapping ? (inUse.mapping as Prisma.InputJsonValue) : Prisma.DbNull } : {}) },
       });
       await tx.$executeRaw`SELECT id FROM "SourceDocument" WHERE id = ${document.id} FOR UPDATE`;
       const plan = await loadPlan(tx, project.id, document.id, parsed);

@@ -8,6 +8,7 @@ import { importMaxBytes, importParseBudgetMs } from "@/lib/limits";
 import { type ExistingItem, type ExistingRunbook, type ImportPlan, planImport } from "@/lib/import/plan-import";
 import { slugKey } from "@/lib/import/runbooks";
 import type { DocFormat, ParsedDocument, ParsedRunbookStep } from "@/lib/import/types";
+import type { TImportMapping } from "@/lib/import/mapping";
 
 export interface ImportInput {
   bytes: Uint8Array;
@@ -18,6 +19,8 @@ export interface ImportInput {
   maxBytes?: number;
   /** How long the parse may take (default IMPORT_PARSE_BUDGET_MS). */
   parseBudgetMs?: number;
+  /** The reader's corrections (lib/import/mapping.ts): undefined uses the document's saved mapping, null none. */
+  mapping?: TImportMapping | null;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface ImportInput {
  */
 export async function parseUpload(input: ImportInput): Promise<ParsedDocument> {
   try {
-    return await parseDocumentOffThread(input.bytes, { filename: input.filename, format: input.format, maxBytes: input.maxBytes ?? importMaxBytes(), budgetMs: input.parseBudgetMs ?? importParseBudgetMs() });
+    return await parseDocumentOffThread(input.bytes, { filename: input.filename, format: input.format, mapping: input.mapping ?? null, maxBytes: input.maxBytes ?? importMaxBytes(), budgetMs: input.parseBudgetMs ?? importParseBudgetMs() });
   } catch (err) {
     if (!(err instanceof ImportRefusal)) throw err;
     if (err.code === "too-large") throw new PayloadTooLargeError(err.message);

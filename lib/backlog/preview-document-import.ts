@@ -3,6 +3,7 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { projectBySlug } from "@/lib/backlog/scope";
 import { type ImportInput, documentKeyFor, loadPlan, parseUpload, planSummary } from "@/lib/backlog/import-context";
 import { refusedImportEffects } from "@/lib/backlog/import-permissions";
+import { mappingInUse } from "@/lib/import/saved-mapping";
 
 export interface PreviewDocumentImportOptions extends ImportInput {
   ctx: RequestCtx;
@@ -13,7 +14,8 @@ export interface PreviewDocumentImportOptions extends ImportInput {
 export async function previewDocumentImport({ ctx, slug, ...input }: PreviewDocumentImportOptions) {
   const project = await projectBySlug(ctx.actor, slug);
   assertCan(ctx.actor, "document:import", { projectId: project.id });
-  const parsed = await parseUpload(input);
+  const inUse = await mappingInUse(prisma, project.id, input);
+  const parsed = await parseUpload({ ...input, mapping: inUse.mapping });
   const key = documentKeyFor(input, parsed);
   const existing = await prisma.sourceDocument.findUnique({
     where: { projectId_key: { projectId: project.id, key } },
@@ -24,6 +26,11 @@ export async function previewDocumentImport({ ctx, slug, ...input }: PreviewDocu
     project: { slug: project.slug, name: project.name },
     document: { key, exists: !!existing, title: existing?.title ?? parsed.title ?? key, sameVersionImportedAt: existing?.versions[0]?.importedAt ?? null },
     ...planSummary(parsed, plan),
+    // How the document was read: the reader's corrections, if any, and where they came from.
+    mapping: inUse,
+    sectionTitles: parsed.sections.map((s) => ({ title: s.title, level: s.level })),
+    metadata: parsed.metadata,
+    declaredTotals: parsed.declaredTotals,
     // Changes this person may not make (applying would be refused whole with 403).
     refused: refusedImportEffects(ctx.actor, project.id, plan),
   };

@@ -20,8 +20,19 @@ export interface EntryContent {
 
 type Pending = "criteria" | "files" | "verification" | "other" | null;
 
-export function labelKind(label: string): keyof typeof LABELS | null {
-  for (const [kind, re] of Object.entries(LABELS) as Array<[keyof typeof LABELS, RegExp]>) if (re.test(label.trim())) return kind;
+/** Field names the reader chose for the state and the priority (lib/import/mapping.ts). */
+export interface FieldNames {
+  status?: RegExp | null;
+  priority?: RegExp | null;
+}
+
+export function labelKind(label: string, names?: FieldNames): keyof typeof LABELS | null {
+  const l = label.trim();
+  if (names?.status?.test(l)) return "status";
+  if (names?.priority?.test(l)) return "priority";
+  if (names?.status && LABELS.status.test(l)) return null;
+  if (names?.priority && LABELS.priority.test(l)) return null;
+  for (const [kind, re] of Object.entries(LABELS) as Array<[keyof typeof LABELS, RegExp]>) if (re.test(l)) return kind;
   return null;
 }
 
@@ -65,20 +76,20 @@ function filesFrom(items: ListItemBlock[]): string[] {
 }
 
 /** A list most of whose items are "Label: value" fields with at least one state, priority or criteria label. */
-function fieldList(items: ListItemBlock[]): boolean {
+function fieldList(items: ListItemBlock[], names?: FieldNames): boolean {
   let fields = 0;
   let known = 0;
   for (const item of items) {
     const f = readField(item.raw.split("\n")[0]);
     if (!f) continue;
     fields++;
-    const kind = labelKind(f.label);
+    const kind = labelKind(f.label, names);
     if (kind === "status" || kind === "priority" || kind === "criteria") known++;
   }
   return known > 0 && fields * 2 > items.length;
 }
 
-export function readEntryContent(blocks: Block[]): EntryContent {
+export function readEntryContent(blocks: Block[], names?: FieldNames): EntryContent {
   const c: EntryContent = { priorityRaw: null, blockRaw: null, statusRaw: null, criteria: [], affectedFiles: [], verificationCommands: [], bodyRanges: [], consumed: new Set(), hasCriteriaLabel: false };
   let pending: Pending = null;
   for (const block of blocks) {
@@ -86,7 +97,7 @@ export function readEntryContent(blocks: Block[]): EntryContent {
       const lines = block.raw.split("\n");
       lines.forEach((line, k) => {
         const field = readField(line);
-        const kind = field ? labelKind(field.label) : null;
+        const kind = field ? labelKind(field.label, names) : null;
         const value = field?.valueRaw ?? "";
         let used = true;
         if (!field) used = false;
@@ -113,11 +124,11 @@ export function readEntryContent(blocks: Block[]): EntryContent {
       });
       continue;
     }
-    if (block.type === "list" && pending === null && fieldList(block.items)) {
+    if (block.type === "list" && pending === null && fieldList(block.items, names)) {
       // "- **Status:** [x] done", "- **Severity:** High": fields written as a list.
       for (const item of block.items) {
         const field = readField(item.raw.split("\n")[0]);
-        const kind = field ? labelKind(field.label) : null;
+        const kind = field ? labelKind(field.label, names) : null;
         const value = field?.valueRaw ?? "";
         if (kind === "priority" && value) c.priorityRaw ??= value;
         else if (kind === "block" && value) c.blockRaw ??= plainInline(value);

@@ -1,6 +1,6 @@
 // From blocks to what a reader would call the document's work: sections, backlog items (gap entries,
 // list items, table rows, checklist items) and runbooks. The rules are written up in docs/importing.md.
-import type { Block, BlockDocument, ImportKind, ListItemBlock, ParsedItem, ParsedSection } from "@/lib/import/types";
+import type { Block, BlockDocument, ImportKind, ImportStatus, ListItemBlock, ParsedItem, ParsedSection } from "@/lib/import/types";
 import { type HeadingNode, buildOutline, isGenericHeading, isPriorityHeading, pathOf, stripNumbering, titlesOf } from "@/lib/import/outline";
 import { type EntryContent, criteriaFrom, readEntryContent, textOfRanges } from "@/lib/import/entry-content";
 import { readMarks, tidyTitle } from "@/lib/import/inline";
@@ -64,13 +64,19 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     return null;
   };
 
-  function candidate(base: { key: string | null; title: string; kind: ImportKind; under: HeadingNode | null; sectionPath: string[]; line: number; rank: number; content?: EntryContent; mark?: "done" | "open" | null; checked?: boolean | null; body?: string }): Candidate {
+  function candidate(base: { key: string | null; title: string; kind: ImportKind; under: HeadingNode | null; sectionPath: string[]; line: number; rank: number; content?: EntryContent; mark?: "done" | "open" | null; checked?: boolean | null; body?: string; tagStatus?: ImportStatus | null }): Candidate {
     const tag = titleTag(base.title);
     const own = readPriority(base.content?.priorityRaw);
     const inh = inherited(base.under);
     const priority = own.priority ?? tag.priority ?? inh?.priority ?? null;
     const statusField = readStatus(base.content?.statusRaw);
-    const done = base.checked === true || base.mark === "done" || own.done || statusField === "DONE";
+    let done = base.checked === true || base.mark === "done" || own.done || statusField === "DONE";
+    let state: ImportStatus | null = statusField;
+    // The reader chose where the state is written: only that signal counts.
+    if (mapping.state === "checkbox") [done, state] = [base.checked === true, null];
+    else if (mapping.state === "field" || mapping.state === "table") [done, state] = [statusField === "DONE", statusField];
+    else if (mapping.state === "emoji" || mapping.state === "strike") [done, state] = [base.mark === "done", null];
+    else if (mapping.state === "backtick") [done, state] = [base.tagStatus === "DONE", base.tagStatus ?? null];
     return {
       key: base.key,
       title: tidyTitle(tag.title) || base.key || "Untitled",
@@ -79,7 +85,7 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
       priority,
       priorityRaw: own.priority ? (base.content?.priorityRaw ?? null) : tag.priority ? tag.raw : (inh?.raw ?? null),
       priorityInherited: !own.priority && !tag.priority && !!inh,
-      status: done ? "DONE" : (statusField ?? "OPEN"),
+      status: done ? "DONE" : (state ?? "OPEN"),
       body: base.body ?? (base.content ? textOfRanges(lines, base.content.bodyRanges) : ""),
       criteria: base.content?.criteria ?? [],
       affectedFiles: [...new Set(base.content?.affectedFiles ?? [])],
@@ -96,6 +102,7 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   // The document's title is never an entry unless it has a key; a heading that only holds other
   // entries (a "Tier 1" over "GAP 1", "GAP 5") is a group, not an entry.
   const headingAt = new Map(outline.headings.map((x) => [x.idx, x]));
+  const fieldNames = { status: mapping.stateField, priority: mapping.priorityField };
   const entryOf = new Map<HeadingNode, { own: Block[]; content: EntryContent; key: string | null; rest: string; strong: boolean; tags: HeadingTags }>();
   for (const h of outline.headings) {
     if (chosen(mapping.skip, h.title)) continue;
@@ -117,7 +124,7 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     const id = old.key ? null : headingId(stripEmoji(readMarks(tags.title).text || h.title));
     const key = old.key ?? id?.key ?? null;
     const rest = old.key ? old.rest : (id?.rest ?? h.title);
-    const content = readEntryContent(own);
+    const content = readEntryContent(own, fieldNames);
     const forced = mapping.itemLevel !== null && h.level === mapping.itemLevel;
     if (mapping.itemLevel !== null && !forced) continue;
     if (!forced && h === docTitle && !old.key) continue;
@@ -136,9 +143,9 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     entryHeadings.add(h);
     e.own.forEach((b) => inEntry.add(b));
     const mark = h.mark ?? (e.tags.status === "DONE" ? "done" : null);
-    const c = candidate({ key: e.key, title: stripNumbering(e.key ? e.rest || e.key : readMarks(e.tags.title).text || h.title), kind: e.key ? "GAP" : "ITEM", under: h.parent, sectionPath: titlesOf(h), line: h.line, rank: 3, content: e.content, mark });
+    const c = candidate({ key: e.key, title: stripNumbering(e.key ? e.rest || e.key : readMarks(e.tags.title).text || h.title), kind: e.key ? "GAP" : "ITEM", under: h.parent, sectionPath: titlesOf(h), line: h.line, rank: 3, content: e.content, mark, tagStatus: e.tags.status });
     if (!c.priority && e.tags.priority) Object.assign(c, { priority: e.tags.priority, priorityRaw: e.tags.priorityRaw, priorityInherited: false, explicitPriority: true });
-    if (e.tags.status && c.status !== "DONE" && !e.content.statusRaw) c.status = e.tags.status;
+    if (e.tags.status && c.status !== "DONE" && !e.content.statusRaw && mapping.state === "auto") c.status = e.tags.status;
     c.explicitStatus = !!(e.content.statusRaw || e.tags.status || h.mark);
     candidates.push(c);
   }
@@ -193,7 +200,7 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     const lists = item.children.filter((c): c is Extract<Block, { type: "list" }> => c.type === "list");
     const other = item.children.filter((c) => c.type !== "list");
     const nested = lists.flatMap((l) => criteriaFrom(l.items));
-    const content: EntryContent = { ...readEntryContent(other), criteria: nested };
+    const content: EntryContent = { ...readEntryContent(other, fieldNames), criteria: nested };
     return candidate({ key, title: text, kind, under, sectionPath: titlesOf(under), line: item.line, rank: 2, content, mark, checked: item.checked });
   };
   const listsAllowed = mapping.itemLevel === null && mapping.items !== "table";
@@ -221,7 +228,7 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   // headings named as runbooks, inside a larger document, leave the rest of it as it is.)
   const titled = [docTitle?.title, first?.title, doc.frontMatterTitle].find(Boolean) ?? "";
   const namesProcedure = RUNBOOK_NAMED.test(titled) || RUNBOOK_HEADING.test(titled) || PROCEDURE_HEADING.test(titled) || walkthrough(titled);
-  const procedureDocument = more.runbooks.length > 0 && (namesProcedure || !old.runbooks.length) && !structured && !checkboxes && !keyedLists && tableItems === 0;
+  const procedureDocument = more.runbooks.length > 0 && !mapping.runbooks.size && (namesProcedure || !old.runbooks.length) && !structured && !checkboxes && !keyedLists && tableItems === 0;
   const checklistWords = /checklist/i;
   for (const { b, idx } of topLists) {
     if (b.type !== "list" || !listsAllowed || (procedureDocument && mapping.items !== "list")) continue;

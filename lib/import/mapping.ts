@@ -61,3 +61,27 @@ export function resolveMapping(input?: TImportMapping | null): ResolvedMapping {
 export function chosen(set: Set<string>, title: string): boolean {
   return set.size > 0 && set.has(norm(title));
 }
+
+/**
+ * The mapping as a query parameter: JSON of ZImportMapping, or "none" to import with the importer's
+ * own guess (and clear a saved mapping on apply). Absent: the document's saved mapping, if any.
+ */
+export const ZImportMappingParam = z
+  .string()
+  .max(8000)
+  .transform((raw, ctx): TImportMapping | null => {
+    if (raw === "none") return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: "custom", message: 'mapping must be JSON (or "none")' });
+      return z.NEVER;
+    }
+    const parsed = ZImportMapping.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: `mapping.${issue.path.join(".")}: ${issue.message}` });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });

@@ -50,7 +50,7 @@ export interface ProcedureResult {
   regions: Set<HeadingNode | null>;
 }
 
-type Root = { node: HeadingNode; mode: "lists" | "headings" | "leaves" | "alert" };
+type Root = { node: HeadingNode; mode: "lists" | "bullets" | "headings" | "leaves" | "alert" };
 
 export function collectProcedures(input: ProcedureInput): ProcedureResult {
   const { blocks, outline, lines, entryHeadings, skip, taken, mapping } = input;
@@ -107,7 +107,7 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
     const kids = childrenOf(h === virtual ? null : h);
     // The reader's choice.
     if (h !== virtual && chosen(mapping.runbooks, h.title)) {
-      addRoot(h, orderedSteps(h) ? "lists" : kids.some((k) => NUMBERED.test(k.title)) ? "headings" : "leaves");
+      addRoot(h, orderedSteps(h) ? "lists" : kids.some((k) => NUMBERED.test(k.title)) ? "headings" : kids.length ? "leaves" : "bullets");
       continue;
     }
     if (mapping.runbooks.size) continue;
@@ -202,6 +202,8 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
     const to = node.end;
     if (mode === "lists") {
       for (let i = from; i < to; i++) if (mine(i) && isOrdered(blocks[i])) stepFromList(i);
+    } else if (mode === "bullets") {
+      for (let i = from; i < to; i++) if (mine(i) && blocks[i].type === "list" && !skip.has(blocks[i])) stepFromList(i);
     } else if (mode === "headings") {
       for (const k of childrenOf(node === virtual ? null : node)) if (NUMBERED.test(k.title)) stepFromHeading(k);
     } else if (mode === "leaves") {
