@@ -111,6 +111,28 @@ describe("readiness store: the stored answer is always the fresh one", () => {
           const r = await prisma.requirement.findFirst({ where: { frameworkId: world.frameworkId, assessable: true }, skip: Math.floor(rnd() * 20), select: { id: true, retiredAt: true } });
           if (r) await prisma.requirement.update({ where: { id: r.id }, data: { retiredAt: r.retiredAt ? null : at } });
         }],
+        ["security alert", async () => {
+          const openedAt = new Date(at.getTime() + Math.floor((rnd() * 45 - 40) * DAY));
+          const closedAt = rnd() < 0.4 ? new Date(openedAt.getTime() + Math.floor(rnd() * 30 * DAY)) : null;
+          await prisma.securityAlert.create({
+            data: {
+              projectId: world.projectId,
+              source: "dependabot",
+              repo: "acme/app",
+              number: n++,
+              kind: pick<EvidenceKind>(["SAST_SCAN", "DEPENDENCY_AUDIT", "CI_RUN"]),
+              severity: pick(["critical", "high", "medium", "low"]),
+              title: "An alert",
+              state: closedAt ? "fixed" : "open",
+              openedAt,
+              closedAt,
+            },
+          });
+        }],
+        ["remediation policy", async () => {
+          const days = { criticalDays: pick([1, 15]), highDays: pick([3, 30]), mediumDays: pick([10, 90]), lowDays: 180 };
+          await prisma.remediationPolicy.upsert({ where: { projectId: world.projectId }, create: { projectId: world.projectId, ...days }, update: days });
+        }],
         ["drop framework", async () => {
           const linked = await prisma.projectFramework.findUnique({ where: { projectId_frameworkId: { projectId: world.projectId, frameworkId: fw2.id } } });
           if (linked) await prisma.projectFramework.delete({ where: { projectId_frameworkId: { projectId: world.projectId, frameworkId: fw2.id } } });
@@ -181,6 +203,8 @@ describe("readiness store: invalidation", () => {
     expect(await bumps(p, () => prisma.runbookControl.create({ data: { runbookId: runbook.id, controlId: control.id } }))).toBe(true);
     expect(await bumps(p, () => prisma.runbookExercise.create({ data: { runbookId: runbook.id, performedAt: NOW, outcome: "PASS" } }))).toBe(true);
     expect(await bumps(p, () => prisma.runbook.update({ where: { id: runbook.id }, data: { cadenceDays: 30 } }))).toBe(true);
+    expect(await bumps(p, () => prisma.securityAlert.create({ data: { projectId: p, source: "dependabot", repo: "a/b", number: 1, kind: "DEPENDENCY_AUDIT", severity: "high", title: "A", state: "open", openedAt: NOW } }))).toBe(true);
+    expect(await bumps(p, () => prisma.remediationPolicy.create({ data: { projectId: p, highDays: 7 } }))).toBe(true);
     expect(await bumps("*", () => prisma.controlExpectation.create({ data: { controlId: control.id, kind: "CI_RUN", freshnessDays: 7 } }))).toBe(true);
     const req = await prisma.requirement.create({ data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" } });
     expect(await bumps("*", () => prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } }))).toBe(true);
