@@ -4,6 +4,7 @@ import { interpretSecurityAlert } from "@/lib/ingest/github-alerts";
 import { interpretGitlabEvent } from "@/lib/ingest/gitlab";
 import { IngestRefusal } from "@/lib/ingest/refusal";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
+import type { JsonValue } from "@/lib/ingest/exact-json";
 
 const repository = { full_name: "example/ledger" };
 
@@ -31,7 +32,8 @@ describe("GitHub security alerts: severity, state and close reason from the aler
   });
 
   it("an alert without a number, repository or creation time is refused", () => {
-    for (const payload of [{ repository, alert: { created_at: "2026-11-01T00:00:00Z" } }, { alert: { number: 1, created_at: "2026-11-01T00:00:00Z" } }, { repository, alert: { number: 1 } }]) {
+    const payloads: JsonValue[] = [{ repository, alert: { created_at: "2026-11-01T00:00:00Z" } }, { alert: { number: 1, created_at: "2026-11-01T00:00:00Z" } }, { repository, alert: { number: 1 } }];
+    for (const payload of payloads) {
       expect(() => interpretSecurityAlert("dependabot_alert", payload)).toThrow(IngestRefusal);
     }
   });
