@@ -6,10 +6,12 @@
 // Target: p95 < 300 ms on every dashboard endpoint, on both datasets.
 // Datasets: the demo, and 20 projects x 300 controls x 100,000 evidence rows each (generated in SQL).
 // Uses DATABASE_URL's server (or the embedded one) with scratch databases dropped afterwards; the
-// build is SERVED_DIST_DIR (default .next-e2e). Run it under `flock /tmp/build.lock` on shared machines.
-// Options (environment): BENCH_SECONDS (30), BENCH_CONNECTIONS (50), BENCH_PROJECTS (20),
+// build is SERVED_DIST_DIR (default .next-e2e). On a shared machine set BENCH_LOCK=/tmp/build.lock: the
+// datasets are prepared first, then the build and the servers run holding that lock (flock(1)).
+// Options (environment): BENCH_LOCK, BENCH_SECONDS (30), BENCH_CONNECTIONS (50), BENCH_PROJECTS (20),
 // BENCH_EVIDENCE (100000 per project), BENCH_DATASETS (demo,large), BENCH_MODES (recompute,stored).
 import "./lib/load-env";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -321,6 +323,22 @@ async function benchDataset(name: string, url: string, dist: string): Promise<bo
   return met;
 }
 
+/** Runs fn holding an flock(1) lock on `file` (held by a child process until fn settles). */
+async function withLock<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn();
+  console.log(`\nWaiting for ${file}…`);
+  const holder = spawn("flock", [file, "sh", "-c", "echo locked; cat >/dev/null"], { stdio: ["pipe", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout!.on("data", (d: Buffer) => d.toString().includes("locked") && resolve());
+    holder.on("exit", (code) => reject(new Error(`flock ${file} exited (${code}) before taking the lock`)));
+  });
+  try {
+    return await fn();
+  } finally {
+    holder.stdin!.end();
+  }
+}
+
 async function main() {
   const server = await resolveDatabase();
   const admin = process.env.DATABASE_URL ? withDatabaseName(process.env.DATABASE_URL, "postgres") : server.adminUrl;
@@ -330,6 +348,7 @@ async function main() {
   const created: string[] = [];
   const results: Array<[string, boolean]> = [];
   try {
+    const prepared: Array<[string, string]> = [];
     for (const dataset of DATASETS) {
       const name = `proofline_bench_dash_${dataset}_${randomBytes(3).toString("hex")}`;
       await adminClient.query(`CREATE DATABASE "${name}"`);
@@ -338,8 +357,11 @@ async function main() {
       console.log(`\nPreparing dataset "${dataset}" in ${name}…`);
       await prepareDatabase({ url, demo: dataset === "demo", log: () => undefined });
       if (dataset === "large") await generateLarge(url);
-      results.push([dataset, await benchDataset(dataset, url, dist)]);
+      prepared.push([dataset, url]);
     }
+    await withLock(process.env.BENCH_LOCK, async () => {
+      for (const [dataset, url] of prepared) results.push([dataset, await benchDataset(dataset, url, dist)]);
+    });
   } finally {
     for (const name of created) await adminClient.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await adminClient.end();
