@@ -7,6 +7,7 @@ import { formatBytes } from "@/lib/ingest/limits";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { ImportPlanView } from "@/components/import/import-preview";
 import { useApplyImport, usePreviewImport, type ImportRequest } from "@/components/import/use-import";
+import { MappingForm, NO_CHOICE, choiceFrom, mappingOf, type MappingChoice } from "@/components/import/mapping-form";
 
 /** Upload or paste a document, see what it would change, then import it. */
 export function ImportFlow({ project, documents, maxBytes }: { project: string; documents: Array<{ key: string; title: string }>; maxBytes: number }) {
@@ -20,6 +21,9 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
   const [format, setFormat] = useState("");
   const [documentKey, setDocumentKey] = useState("");
   const [request, setRequest] = useState<ImportRequest | null>(null);
+  const [choice, setChoice] = useState<MappingChoice | null>(null);
+  const saved = preview.data?.mapping?.source === "saved" ? choiceFrom(preview.data.mapping.mapping) : null;
+  const shown = choice ?? saved ?? NO_CHOICE;
 
   function onPreview(e: FormEvent) {
     e.preventDefault();
@@ -27,6 +31,16 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
     const body = source === "file" ? file : text;
     if (!body) return;
     const r: ImportRequest = { body, filename: source === "file" ? file!.name : name || undefined, format: format || undefined, documentKey: documentKey || undefined };
+    setRequest(r);
+    setChoice(null);
+    preview.mutate(r);
+  }
+
+  /** A correction: preview again with it at once. */
+  function onChoose(next: MappingChoice) {
+    if (!request) return;
+    setChoice(next);
+    const r = { ...request, mapping: mappingOf(next) };
     setRequest(r);
     preview.mutate(r);
   }
@@ -40,6 +54,7 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
     preview.reset();
     apply.reset();
     setRequest(null);
+    setChoice(null);
   }
 
   if (apply.data) {
@@ -113,6 +128,7 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
           </Field>
         </div>
         <ErrorMessage error={preview.error} testId="import-error" />
+        {request && preview.error && !preview.data ? <MappingForm key={JSON.stringify(shown)} value={shown} sections={[]} onChange={onChoose} busy={preview.isPending} source={null} /> : null}
         <div>
           <button className="btn btn-primary" type="submit" disabled={preview.isPending}>
             {preview.isPending ? "Reading…" : "Preview the import"}
@@ -123,6 +139,7 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
         <section className="card stack" aria-labelledby="preview-title">
           <h2 id="preview-title">Preview: nothing is saved yet</h2>
           <ImportPlanView report={preview.data} applied={false} />
+          <MappingForm key={JSON.stringify(shown)} value={shown} sections={preview.data.sectionTitles ?? []} onChange={onChoose} busy={preview.isPending} source={preview.data.mapping?.source ?? null} />
           {preview.data.refused?.length ? (
             <div className="alert alert-error" role="alert" data-testid="import-refused">
               You cannot apply this import: it would {preview.data.refused.map((r) => r.effect).join(", ")}, which your role does not allow (

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, withQuery } from "@/lib/client/api";
 import { backlogKeys } from "@/components/backlog/query-keys";
+import type { TImportMapping } from "@/lib/import/mapping";
 
 export type PlanAction = "create" | "update" | "close" | "reopen" | "unchanged" | "conflict" | "remove" | "restore";
 
@@ -21,6 +22,10 @@ export interface ImportReport {
   versionId?: string;
   /** Preview only: changes this person may not make (applying would be refused whole with 403). */
   refused?: Array<{ permission: string; effect: string }>;
+  /** Preview only: the corrections the document was read with, and where they came from. */
+  mapping?: { source: "chosen" | "saved" | "none"; mapping: TImportMapping | null };
+  sectionTitles?: Array<{ title: string; level: number }>;
+  declaredTotals?: Array<{ label: string; declared: number; found: number; line: number }>;
 }
 
 export interface ImportRequest {
@@ -29,13 +34,15 @@ export interface ImportRequest {
   format?: string;
   documentKey?: string;
   expectedSha256?: string;
+  /** The reader's corrections; undefined: the document's saved ones; null: none (clears the saved ones on import). */
+  mapping?: TImportMapping | null;
 }
 
 /** Sends the document itself as the request body (bytes, so that the server can check its encoding). */
 async function send(project: string, mode: "preview" | "apply", r: ImportRequest): Promise<ImportReport> {
   let res: Response;
   try {
-    res = await fetch(withQuery(`/api/v1/projects/${project}/documents`, { mode, filename: r.filename, format: r.format, documentKey: r.documentKey, expectedSha256: r.expectedSha256 }), {
+    res = await fetch(withQuery(`/api/v1/projects/${project}/documents`, { mode, filename: r.filename, format: r.format, documentKey: r.documentKey, expectedSha256: r.expectedSha256, mapping: r.mapping === undefined ? undefined : r.mapping === null ? "none" : JSON.stringify(r.mapping) }), {
       method: "POST",
       body: r.body,
       headers: { "content-type": typeof r.body === "string" ? "text/plain; charset=utf-8" : r.body.type || "application/octet-stream", accept: "application/json" },
