@@ -141,6 +141,8 @@ async function runMulti(): Promise<void> {
       S3_FORCE_PATH_STYLE: "true",
       PACKET_DIR: path.join(dir, "packets"),
       PACKET_SIGNING_KEY_FILE: path.join(dir, "packet-signing-key.pem"),
+      // Long enough that a stopping worker's build reaches its checkpoint on a busy machine.
+      WORKER_STOP_GRACE_MS: "60000",
     };
     await ensureProductionBuild(dist, env);
     await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "multi", ...passThrough], { env });

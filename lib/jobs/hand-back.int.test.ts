@@ -13,6 +13,7 @@ import { packetBuildJob } from "@/lib/packets/build-packet-job";
 import { POST as requestRoute } from "@/app/api/v1/audits/[auditId]/packets/route";
 import { call } from "@/tests/api";
 import { packetWorld } from "@/lib/packets/packet-test-world";
+import { runPacketBuild } from "@/lib/packets/run-packet-build";
 
 const dir = mkdtempSync(path.join(tmpdir(), "proofline-hand-back-"));
 process.env.PACKET_SIGNING_KEY_FILE = path.join(dir, "key.pem");
@@ -66,5 +67,17 @@ describe("a stopping worker hands its job back", { timeout: 300_000 }, () => {
     expect(logB.join("\n")).toContain(`${packetBuildJob.name} ${done.jobId} done in`);
     const events = await prisma.activityEvent.findMany({ where: { entityId: packetId }, orderBy: { id: "asc" }, select: { action: true } });
     expect(events.map((e) => e.action)).toEqual(["packet.request", "packet.handed_back", "packet.built"]);
+  });
+
+  it("a retried job takes over a build its cut-off attempt left RUNNING; another job's retry does not", async () => {
+    const w = await packetWorld();
+    const queued = await call(requestRoute, { method: "POST", asUser: w.lead.id, params: { auditId: w.audit.id } });
+    const packetId: string = queued.body.id;
+    // As a worker killed mid-build leaves it: RUNNING under its job.
+    await prisma.packet.update({ where: { id: packetId }, data: { status: "RUNNING", jobId: "job-cut-off", progress: 0.3 } });
+    await runPacketBuild(packetId, () => undefined, undefined, "another-job");
+    expect((await prisma.packet.findUniqueOrThrow({ where: { id: packetId }, select: { status: true } })).status).toBe("RUNNING");
+    await runPacketBuild(packetId, () => undefined, undefined, "job-cut-off");
+    expect((await prisma.packet.findUniqueOrThrow({ where: { id: packetId }, select: { status: true } })).status).toBe("SUCCEEDED");
   });
 });

@@ -47,10 +47,14 @@ export function reasonOf(err: unknown, packetId?: string): string {
  * audit page polls it), stopping between chunks when a cancel is requested, and recording the
  * outcome with its reason.
  */
-export async function runPacketBuild(packetId: string, log: (line: string) => void = console.log, signal?: AbortSignal): Promise<void> {
-  const packet = await prisma.packet.findUnique({ where: { id: packetId }, select: { id: true, auditId: true, status: true, requestedById: true } });
-  if (!packet || packet.status !== "QUEUED") return; // cancelled while queued, or already handled
-  const started = await prisma.packet.updateMany({ where: { id: packetId, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date(), stage: "Starting", progress: 0.01 } });
+export async function runPacketBuild(packetId: string, log: (line: string) => void = console.log, signal?: AbortSignal, jobId?: string): Promise<void> {
+  const packet = await prisma.packet.findUnique({ where: { id: packetId }, select: { id: true, auditId: true, status: true, requestedById: true, jobId: true } });
+  // QUEUED, or RUNNING under this very job: a retry of an attempt that stopped before it could hand the
+  // build back (a worker stopped past its grace, or killed): pg-boss runs one attempt of a job at a time.
+  const retried = Boolean(jobId) && packet?.status === "RUNNING" && packet.jobId === jobId;
+  if (!packet || (packet.status !== "QUEUED" && !retried)) return; // cancelled while queued, or already handled
+  const claimable = retried ? { status: "RUNNING" as const, jobId } : { status: "QUEUED" as const };
+  const started = await prisma.packet.updateMany({ where: { id: packetId, ...claimable }, data: { status: "RUNNING", startedAt: new Date(), stage: "Starting", progress: 0.01 } });
   if (!started.count) return;
 
   const paths = packetPaths(packet.auditId, packetId);
