@@ -9,6 +9,8 @@ import { IngestRefusal } from "@/lib/ingest/refusal";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import { makeProject } from "@/tests/factories";
 import { createHash } from "node:crypto";
+import { POST as drillRoute } from "@/app/api/v1/projects/[slug]/drills/route";
+import { call } from "@/tests/api";
 
 // Audit logs and backup tools' output stored for real: events COPY-loaded into AuditEvent, refusals
 // leaving no rows and no stored original, and a drill of several files recorded as one exercise.
@@ -116,5 +118,29 @@ describe("backup tools' output", () => {
     const err = await refusal(pushDrill({ ctx, projectSlug: project.slug, query: { name: "bad" }, files, now: new Date() }));
     expect([err.reason, err.message]).toEqual(["truncated", expect.stringMatching(/^check\.txt: The `restic check` output ends before/)]);
     expect(await rowCounts(project.id)).toEqual({ evidence: 0, filed: 0, events: 0, exercises: 0, activity: 0 });
+  });
+
+  it("through the route: multipart file parts in, 201 with the drill and its files; text parts and other types refused", async () => {
+    const project = await makeProject();
+    const { secret } = await makeToken(project.id);
+    const form = new FormData();
+    form.append("restore", new Blob([new Uint8Array(fixture("backups/pgbackrest-restore.log"))]), "restore.log");
+    form.append("recovery", new Blob([new Uint8Array(fixture("backups/postgres-recovery.log"))]), "postgresql.log");
+    const encoded = new Response(form);
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    const type = encoded.headers.get("content-type")!;
+    const path = "/api/v1/projects/x/drills?name=ledger-route";
+    const ok = await call(drillRoute, { method: "POST", path, params: { slug: project.slug }, bearer: secret, rawBody: bytes, headers: { "content-type": type } });
+    expect([ok.status, ok.body.drill.format, ok.body.drill.outcome, ok.body.drill.summary.rtoSeconds, ok.body.files.map((f: { filename: string }) => f.filename)]).toEqual([201, "drill", "PASS", 317, ["restore.log", "postgresql.log"]]);
+    const again = await call(drillRoute, { method: "POST", path, params: { slug: project.slug }, bearer: secret, rawBody: bytes, headers: { "content-type": type } });
+    expect([again.status, again.body.drill.id]).toEqual([200, ok.body.drill.id]);
+
+    const text = new FormData();
+    text.append("note", "hello");
+    const textEncoded = new Response(text);
+    const refused = await call(drillRoute, { method: "POST", path, params: { slug: project.slug }, bearer: secret, rawBody: new Uint8Array(await textEncoded.arrayBuffer()), headers: { "content-type": textEncoded.headers.get("content-type")! } });
+    expect(refused.status).toBe(400);
+    const json = await call(drillRoute, { method: "POST", path, params: { slug: project.slug }, bearer: secret, body: {} });
+    expect(json.status).toBe(415);
   });
 });
