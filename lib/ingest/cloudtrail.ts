@@ -68,6 +68,8 @@ export async function* cloudTrailRecordTexts(source: ByteSource, maxRecordBytes:
   for await (const chunk of source) {
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let recStart = state === S.Record ? 0 : -1;
+    // The next backslash at or after i (buf.length when none): searched once per chunk, not per string.
+    let nextBackslash = -1;
     for (let i = 0; i < buf.length; i++) {
       const c = buf[i];
       switch (state) {
@@ -142,9 +144,13 @@ export async function* cloudTrailRecordTexts(source: ByteSource, maxRecordBytes:
               break;
             }
             let q = buf.indexOf(0x22, i);
-            const b = buf.indexOf(0x5c, i);
+            if (nextBackslash < i) {
+              nextBackslash = buf.indexOf(0x5c, i);
+              if (nextBackslash < 0) nextBackslash = buf.length;
+            }
+            const b = nextBackslash;
             if (q < 0) q = buf.length;
-            if (b >= 0 && b < q) {
+            if (b < q) {
               i = b;
               escape = true;
             } else if (q < buf.length) {
