@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { bossOptions } from "@/lib/jobs/boss";
 import type { JobDefinition } from "@/lib/jobs/types";
 import { HandBack } from "@/lib/jobs/hand-back";
+import { withJobLock } from "@/lib/jobs/job-lock";
 
 export interface RunningWorker {
   boss: PgBoss;
@@ -21,6 +22,19 @@ export async function runWorker(jobs: JobDefinition<never>[], log: (line: string
   b.on("error", (err) => log(`[worker] ${err instanceof Error ? err.message : String(err)}`));
   await b.start();
   const stopping = new AbortController();
+  // Workers starting together would create and alter the same queues at once, which deadlocks inside
+  // pg-boss (seen with two workers): one worker at a time sets queues and schedules up.
+  await withJobLock("worker-setup", () => setUp(b, jobs, stopping.signal, log));
+  return {
+    boss: b,
+    async stop(graceMs = DEFAULT_STOP_GRACE_MS) {
+      stopping.abort();
+      await b.stop({ graceful: true, wait: true, timeout: graceMs });
+    },
+  };
+}
+
+async function setUp(b: PgBoss, jobs: JobDefinition<never>[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
   for (const job of jobs) {
     const settings = { expireInSeconds: job.expireInSeconds ?? 15 * 60, retryLimit: job.retryLimit ?? 0, retryDelay: 0 };
     await b.createQueue(job.name, { name: job.name, ...settings });
@@ -32,7 +46,7 @@ export async function runWorker(jobs: JobDefinition<never>[], log: (line: string
         const started = Date.now();
         log(`[worker] ${job.name} ${j.id} started (pid ${process.pid})`);
         try {
-          await job.run(j.data as never, { id: j.id, signal: stopping.signal });
+          await job.run(j.data as never, { id: j.id, signal });
           log(`[worker] ${job.name} ${j.id} done in ${Date.now() - started} ms`);
         } catch (err) {
           if (err instanceof HandBack) log(`[worker] ${job.name} ${j.id}: ${err.message}`);
@@ -45,11 +59,4 @@ export async function runWorker(jobs: JobDefinition<never>[], log: (line: string
     if (job.cron) await b.schedule(job.name, job.cron, {}, { tz: "UTC" } as PgBoss.ScheduleOptions);
     else await b.unschedule(job.name);
   }
-  return {
-    boss: b,
-    async stop(graceMs = DEFAULT_STOP_GRACE_MS) {
-      stopping.abort();
-      await b.stop({ graceful: true, wait: true, timeout: graceMs });
-    },
-  };
 }
