@@ -103,6 +103,21 @@ describe("pgaudit", () => {
     expect(multi.summary).toMatchObject({ lines: 4, events: 2, otherLines: 1 });
   });
 
+  it("reads a csvlog record whose quoted statement spans lines", async () => {
+    const csv = readFileSync(fixtureFile("auditlogs/postgres-pgaudit.csv"), "utf8").replace('""SELECT id, verdict FROM', '""SELECT id,\n  verdict\nFROM');
+    const p = await plan(bufferBody(Buffer.from(csv)));
+    if (p.type !== "audit-log") throw new Error(p.type);
+    const stats = new AuditLogStats();
+    const rows: AuditEventRow[] = [];
+    for await (const r of p.events(stats)) rows.push(r);
+    expect(rows.map((r) => [r.lineNo, r.action, r.actor])).toEqual([
+      [2, "READ SELECT", "app"],
+      [5, "ROLE GRANT", "admin"],
+    ]);
+    expect(rows[0].raw).toContain("SELECT id,\n  verdict\nFROM decisions");
+    expect(stats.summary()).toMatchObject({ lines: 5, events: 2, otherLines: 1 });
+  });
+
   it("splits CSV with doubled quotes and refuses an open quote", () => {
     expect(splitCsv('a,"b ""c"", d",,e')).toEqual(["a", 'b "c", d', "", "e"]);
     expect(splitCsv('a,"open')).toBeNull();

@@ -17,7 +17,7 @@ const UNSET_ID = new Set(["4294967295", "-1", "unset"]);
 const AUXILIARY = new Set(["EXECVE", "CWD", "PATH", "PROCTITLE", "EOE", "SOCKADDR", "OBJ_PID", "BPRM_FCAPS", "CAPSET", "MMAP", "FD_PAIR", "NETFILTER_CFG", "SECCOMP"]);
 const HEX_FIELDS = new Set(["exe", "comm", "proctitle", "acct", "cmd", "name", "cwd", "key", "data", "hostname", "terminal", "op"]);
 /** Events kept open at once while waiting for their EOE (auditd writes an event's records together). */
-const MAX_OPEN = 4096;
+const MAX_OPEN = 1024;
 
 /** Whether the start of a body is auditd output (raw or enriched). */
 export function looksLikeAuditd(head: string): boolean {
@@ -175,7 +175,7 @@ export async function* auditdEvents(lines: AsyncIterable<Line>, stats: AuditLogS
       const name = auditdFields(body).get("name");
       if (name && name !== "(null)") e.pathName = name;
     }
-    if (e.rawBytes < 64 * 1024) {
+    if (e.rawBytes < 16 * 1024) {
       e.raw.push(line.text);
       e.rawBytes += line.text.length;
     }

@@ -109,8 +109,9 @@ async function* entries(lines: AsyncIterable<Line>, form: PgauditForm, stats: Au
     stats.lines++;
     if (form === "csvlog") {
       if (cur) {
+        // A record stays open while it has an odd number of quotes: only the new line's are counted.
         grow(cur, line.text);
-        if (!quotesOpen(cur.text)) {
+        if (quotesOpen(line.text)) {
           yield cur;
           cur = null;
         }
