@@ -3,6 +3,9 @@
 //      plain COPY of the same rows from Node (target: at least 0.5× the baseline).
 //   2. Peak memory of ingesting a 250 MB JUnit report (target: under 250 MB) beside parsing it alone.
 //   3. Evidence-table pages on a project with a million evidence rows (first page, deep page, filters).
+//   1b. A gzipped CloudTrail file of BENCH_CLOUDTRAIL_MB (default 100, 0 skips) pushed as it is to the
+//      served app: the exact event count and the web server's peak RSS (target < 300 MB), printed beside
+//      the JSON Lines push of section 1 through the same served app.
 //   Sections 1 and 2 also push through the served app (`next start` from the production build, as users
 //   run it): lines/s of the same audit log beside the same COPY baseline, and the web server's peak RSS
 //   (VmHWM) for the 250 MB JUnit report (target < 300 MB). SERVED_DIST_DIR names the build (.next-e2e).
@@ -23,11 +26,13 @@ import { resolveDatabase } from "./lib/database";
 import { deployMigrations, withDatabaseName } from "./lib/migrate";
 import { randomBytes } from "node:crypto";
 import { ensureProductionBuild, SERVED_DIST, startServedApp, type ServedApp } from "../tests/served/served-app";
+import { writeCloudTrailGz } from "../tests/served/cloudtrail-body";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const LINES = Number(process.env.BENCH_LINES ?? 500_000);
 const JUNIT_MB = Number(process.env.BENCH_JUNIT_MB ?? 250);
 const LIST_ROWS = Number(process.env.BENCH_LIST_ROWS ?? 1_000_000);
+const CLOUDTRAIL_MB = Number(process.env.BENCH_CLOUDTRAIL_MB ?? 100);
 const MB = 1024 * 1024;
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -190,11 +195,36 @@ async function main() {
     const servedStarted = performance.now();
     const servedPush = await push(app.url, servedProject.slug, servedToken.secret, logFile);
     const servedSeconds = (performance.now() - servedStarted) / 1000;
+    const jsonlPeakMb = app.peakRss() / MB;
     await app.stop();
     if (servedPush.status !== 201) throw new Error(`served push answered ${servedPush.status}: ${JSON.stringify(servedPush.body)}`);
     const servedEvents = await prisma.auditEvent.count({ where: { evidenceId: String(servedPush.body.id) } });
     const servedRatio = baseline / servedSeconds;
     console.log(`   the served app (next start), end to end          ${fmt(LINES / servedSeconds).padStart(10)} lines/s   (${fmt(servedSeconds, 2)} s)   ${fmt(servedRatio, 2)}× baseline, target ≥ 0.5×: ${servedRatio >= 0.5 ? "met" : "NOT MET"}   (${fmt(servedEvents)} events)`);
+
+    if (CLOUDTRAIL_MB > 0) {
+      console.log(`\n1b. CloudTrail log file, ${CLOUDTRAIL_MB} MB gzipped, sent as it is to the served app`);
+      const ctFile = path.join(tmp, "cloudtrail.json.gz");
+      const ct = await writeCloudTrailGz(ctFile, CLOUDTRAIL_MB * MB);
+      const ctProject = await prisma.project.create({ data: { slug: "bench-cloudtrail", name: "Bench (CloudTrail)" } });
+      const ctToken = await makeToken(ctProject.id);
+      app = await servedApp(url, process.env.BLOB_DIR!);
+      const ctIdleMb = app.peakRss() / MB;
+      const ctStarted = performance.now();
+      const ctPush = await push(app.url, ctProject.slug, ctToken.secret, ctFile);
+      const ctSeconds = (performance.now() - ctStarted) / 1000;
+      const ctPeakMb = app.peakRss() / MB;
+      await app.stop();
+      if (ctPush.status !== 201) throw new Error(`CloudTrail push answered ${ctPush.status}: ${JSON.stringify(ctPush.body)}`);
+      const ctEvents = await prisma.auditEvent.count({ where: { evidenceId: String(ctPush.body.id) } });
+      const reported = (ctPush.body.summary as { events: number }).events;
+      const exact = ctEvents === ct.records && reported === ct.records;
+      console.log(`   file ${fmt(ct.bytes / MB, 1)} MB gzipped, ${fmt(ct.jsonBytes / MB, 1)} MB of JSON, ${fmt(ct.records)} records written`);
+      console.log(`   baseline: JSON Lines (section 1) through the served app ${fmt(LINES / servedSeconds).padStart(10)} events/s   peak RSS ${fmt(jsonlPeakMb).padStart(5)} MB`);
+      console.log(`   the served app, started and idle                                         peak RSS ${fmt(ctIdleMb).padStart(5)} MB`);
+      console.log(`   CloudTrail .json.gz through the served app       ${fmt(ct.records / ctSeconds).padStart(10)} events/s   peak RSS ${fmt(ctPeakMb).padStart(5)} MB   (${fmt(ctSeconds, 1)} s)   target < 300 MB: ${ctPeakMb < 300 ? "met" : "NOT MET"}`);
+      console.log(`   events stored ${fmt(ctEvents)}, reported ${fmt(reported)}, written ${fmt(ct.records)}: ${exact ? "exact" : "NOT EXACT"}`);
+    }
 
     console.log(`\n2. JUnit report: ${JUNIT_MB} MB`);
     const junitFile = path.join(tmp, "junit.xml");
