@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record-activity";
-import type { ReferenceStep } from "@/lib/seed/reference";
+import type { ReferenceStep } from "@/lib/seed/step";
 import { applyCatalogue } from "@/lib/catalogue/apply-catalogue";
 import { builtinCatalogues } from "@/lib/catalogue/builtin";
 import type { Catalogue } from "@/lib/catalogue/framework-file";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
-import type { ReferenceStep } from "@/lib/seed/reference";
+import type { ReferenceStep } from "@/lib/seed/step";
 import type { TStarterLibraryFile } from "@/lib/schemas/control";
 import { starterLibrary } from "@/lib/controls/starter-library";
 

@@ -1,10 +1,11 @@
 import { prisma } from "@/lib/db";
-import { systemCtx, type RequestCtx } from "@/lib/auth/actor";
+import { systemCtx } from "@/lib/auth/actor";
+import type { SeedStep } from "@/lib/seed/step";
 import { seedUsersAndProjects } from "@/lib/seed/steps/users-and-projects";
-import { seedFrameworksAndControls } from "@/lib/controls/demo-step";
-import { seedBacklogAndRunbooks } from "@/lib/backlog/demo-step";
+import { seedFrameworksAndControls } from "@/lib/seed/steps/controls";
+import { seedBacklogAndRunbooks } from "@/lib/seed/steps/backlog-and-runbooks";
 import { seedReadinessHistory } from "@/lib/seed/steps/readiness-history";
-import { seedEvidenceRules } from "@/lib/evidence/demo-rules";
+import { seedEvidenceRules } from "@/lib/seed/steps/evidence-rules";
 import { seedAudits } from "@/lib/seed/steps/audits";
 import { seedDemoOriginals } from "@/lib/seed/steps/demo-originals";
 
@@ -12,15 +13,17 @@ export interface SeedResult {
   seeded: boolean;
 }
 
-/** One area's share of the demo data. Steps run in order, each after the ones it builds on. */
-export interface SeedStep {
-  name: string;
-  run(ctx: RequestCtx): Promise<void>;
-}
-
-// Areas add their step here (users and projects first; later steps look them up by email and slug).
+// Each step is a file in lib/seed/steps/ (users and projects first; later steps look them up by email and slug).
 // seedReadinessHistory comes after the steps it builds on; seedDemoOriginals gives its rows their files.
-const STEPS: SeedStep[] = [seedUsersAndProjects, seedFrameworksAndControls, seedEvidenceRules, seedBacklogAndRunbooks, seedAudits, seedReadinessHistory, seedDemoOriginals];
+const STEPS: SeedStep[] = [
+  seedUsersAndProjects,
+  seedFrameworksAndControls,
+  seedEvidenceRules,
+  seedBacklogAndRunbooks,
+  seedAudits,
+  seedReadinessHistory,
+  seedDemoOriginals,
+];
 
 /**
  * Seeds the demo data once: when the database has no users yet. A second start keeps whatever is

@@ -7,7 +7,7 @@ import { plainInline, strikeParts } from "@/lib/import/inline";
 import { countByBlockAndPriority } from "@/lib/import/summary";
 import { readDemoDocument } from "@/lib/import/seed-files";
 import { DEMO_PROJECTS } from "@/lib/seed/demo-projects";
-import { DEMO_RUNBOOKS } from "@/lib/backlog/demo-step";
+import { DEMO_RUNBOOKS } from "@/lib/seed/steps/backlog-and-runbooks";
 import type { ParsedDocument } from "@/lib/import/types";
 
 const load = (name: string) => parseDocument(readDemoDocument(name), { filename: name });

@@ -1,17 +1,10 @@
-import { systemCtx, type RequestCtx } from "@/lib/auth/actor";
+import { systemCtx } from "@/lib/auth/actor";
+import type { ReferenceStep } from "@/lib/seed/step";
 import { catalogueStep } from "@/lib/catalogue/catalogue-step";
 import { starterControlsStep } from "@/lib/controls/starter-step";
 
-/**
- * Reference data that every installation needs (not demo data): loaded on every start, by
- * `npm run db:migrate` and by `npm run db:seed`. Each step must be idempotent: running it twice
- * changes nothing, and it reports what it changed.
- */
-export interface ReferenceStep {
-  name: string;
-  run(ctx: RequestCtx): Promise<string[]>;
-}
-
+// Reference data that every installation needs (not demo data): loaded on every start, by
+// `npm run db:migrate` and by `npm run db:seed` (the step type: lib/seed/step.ts).
 // Areas add their step here.
 const STEPS: ReferenceStep[] = [catalogueStep, starterControlsStep];
 

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { createAudit } from "@/lib/audits/create-audit";
 import { grantAuditor } from "@/lib/audits/grant-auditor";
-import type { SeedStep } from "@/lib/seed/demo";
+import type { SeedStep } from "@/lib/seed/step";
 
 const DAY = 86_400_000;
 

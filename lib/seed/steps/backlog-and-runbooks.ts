@@ -3,7 +3,7 @@
 // hold given owners, cadences, targets, controls and past exercises, so that every demo project shows
 // backlog items, blocks, runbooks and exercises, and one restore drill is overdue.
 import { prisma } from "@/lib/db";
-import type { SeedStep } from "@/lib/seed/demo";
+import type { SeedStep } from "@/lib/seed/step";
 import { DEMO_PROJECTS } from "@/lib/seed/demo-projects";
 import { readDemoDocument } from "@/lib/import/seed-files";
 import { applyDocumentImport } from "@/lib/backlog/apply-document-import";

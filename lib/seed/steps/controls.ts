@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record-activity";
-import type { SeedStep } from "@/lib/seed/demo";
+import type { SeedStep } from "@/lib/seed/step";
 import { DEMO_PROJECTS } from "@/lib/seed/demo-projects";
 import { familyOf } from "@/lib/controls/starter-library";
 

@@ -6,7 +6,7 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { putBytes } from "@/lib/evidence/blob-store";
-import type { SeedStep } from "@/lib/seed/demo";
+import type { SeedStep } from "@/lib/seed/step";
 
 const DAY = 86_400_000;
 const WINDOW_DAYS = 45;

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import type { EvidenceKind } from "@/generated/prisma/enums";
 import { recordActivity } from "@/lib/activity/record-activity";
-import type { SeedStep } from "@/lib/seed/demo";
+import type { SeedStep } from "@/lib/seed/step";
 import { DEMO_PROJECTS } from "@/lib/seed/demo-projects";
 
 // The filing rules every demo project ships with, so that evidence pushed to a demo project lands

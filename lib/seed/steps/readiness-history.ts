@@ -6,7 +6,7 @@ import { prisma, type Tx } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import type { EvidenceKind } from "@/generated/prisma/enums";
 import { recordActivity } from "@/lib/activity/record-activity";
-import type { SeedStep } from "@/lib/seed/demo";
+import type { SeedStep } from "@/lib/seed/step";
 import { DEMO_STORIES, LAST_DRILL_DAYS_AGO, planDemoEvidence, type DemoStory, type DemoTarget } from "@/lib/readiness/demo-history";
 import { runDailySnapshots } from "@/lib/readiness/run-daily-snapshots";
 

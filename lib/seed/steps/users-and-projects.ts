@@ -3,7 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-users";
 import { DEMO_PROJECTS } from "@/lib/seed/demo-projects";
-import type { SeedStep } from "@/lib/seed/demo";
+import type { SeedStep } from "@/lib/seed/step";
 
 export const seedUsersAndProjects: SeedStep = {
   name: "users and projects",
