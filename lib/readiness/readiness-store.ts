@@ -37,7 +37,23 @@ interface FrameworkRow {
   frameworkId: string;
   result: string | null;
   controlIds: string[] | null;
+  computedAt: Date | null;
+  validUntil: Date | null;
 }
+
+/**
+ * The last parsed answers of this process, per project and framework selection: an answer is the same
+ * object for every `at` in [from, until) while the generations stay the same, so it is reused (as a
+ * copy: callers may change what they get) after checking only the generations.
+ */
+interface MemoEntry {
+  generations: StoreGenerations;
+  from: number;
+  until: number;
+  answer: Omit<ReadinessResult, "at">;
+}
+const MEMO = new Map<string, MemoEntry>();
+const MEMO_MAX = 256;
 
 /**
  * The stored answer for the project's frameworks (all, or those keyed) at `at`, when every part of it
@@ -47,12 +63,26 @@ interface FrameworkRow {
 export async function readStoredReadiness(opts: { projectId: string; at: Date; frameworkKeys?: string[] }): Promise<StoredLookup> {
   const { projectId, at } = opts;
   const keys = opts.frameworkKeys ?? null;
+  // The process's own copy first: one tiny query for the generations, no rows read or parsed.
+  const memoKey = `${projectId}|${keys?.join(",") ?? "*"}`;
+  const memo = MEMO.get(memoKey);
+  if (memo) {
+    const [g] = await prisma.$queryRaw<Array<{ pgen: bigint; cgen: bigint }>>`
+      SELECT COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = ${projectId}), 0) AS pgen,
+             COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = '*'), 0) AS cgen`;
+    const generations = { project: BigInt(g.pgen), catalogue: BigInt(g.cgen) };
+    if (generations.project === memo.generations.project && generations.catalogue === memo.generations.catalogue && memo.from <= at.getTime() && at.getTime() < memo.until) {
+      MEMO.delete(memoKey);
+      MEMO.set(memoKey, memo); // most recently used last
+      return { generations, result: { at, ...structuredClone(memo.answer) } };
+    }
+  }
   const rows = await prisma.$queryRaw<FrameworkRow[]>`
     WITH g AS (
       SELECT COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = ${projectId}), 0) AS pgen,
              COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = '*'), 0) AS cgen
     )
-    SELECT g.pgen, g.cgen, f.id AS "frameworkId", s.result::text AS result, s."controlIds"
+    SELECT g.pgen, g.cgen, f.id AS "frameworkId", s.result::text AS result, s."controlIds", s."computedAt", s."validUntil"
     FROM g
     LEFT JOIN ("ProjectFramework" pf JOIN "Framework" f ON f.id = pf."frameworkId")
       ON pf."projectId" = ${projectId} AND (${keys}::text[] IS NULL OR f.key = ANY(${keys}::text[]))
@@ -68,19 +98,26 @@ export async function readStoredReadiness(opts: { projectId: string; at: Date; f
 
   const controlIds = [...new Set(frameworks.flatMap((r) => r.controlIds ?? []))];
   const controls = controlIds.length
-    ? await prisma.$queryRaw<Array<{ result: string }>>`
-        SELECT result::text AS result FROM "ReadinessStoredControl"
+    ? await prisma.$queryRaw<Array<{ result: string; computedAt: Date; validUntil: Date | null }>>`
+        SELECT result::text AS result, "computedAt", "validUntil" FROM "ReadinessStoredControl"
         WHERE "projectId" = ${projectId} AND "controlId" = ANY(${controlIds}::text[])
           AND "projectGen" = ${generations.project} AND "catalogueGen" = ${generations.catalogue}
           AND "computedAt" <= ${at} AND ("validUntil" IS NULL OR "validUntil" > ${at})`
     : [];
   if (controls.length !== controlIds.length) return { result: null, generations };
   const controlResults = controls.map((c) => JSON.parse(c.result, reviveDates) as ControlResult).sort((a, b) => naturalOrder(a.key, b.key));
-  return {
+  // Keys in evaluateReadiness' order, so that a stored answer serialises exactly like a fresh one.
+  const answer = { controls: controlResults, frameworks: frameworks.map((r) => JSON.parse(r.result!, reviveDates) as FrameworkResult) };
+  const spans = [...frameworks, ...controls] as Array<{ computedAt: Date | null; validUntil: Date | null }>;
+  MEMO.delete(memoKey);
+  MEMO.set(memoKey, {
     generations,
-    // Keys in evaluateReadiness' order, so that a stored answer serialises exactly like a fresh one.
-    result: { at, controls: controlResults, frameworks: frameworks.map((r) => JSON.parse(r.result!, reviveDates) as FrameworkResult) },
-  };
+    from: Math.max(...spans.map((r) => r.computedAt?.getTime() ?? 0)),
+    until: Math.min(...spans.map((r) => r.validUntil?.getTime() ?? Infinity)),
+    answer: structuredClone(answer),
+  });
+  if (MEMO.size > MEMO_MAX) MEMO.delete(MEMO.keys().next().value!);
+  return { generations, result: { at, ...answer } };
 }
 
 /** The controls each framework's result reads: those mapped to its requirements (current, and retired ancestors). */
