@@ -228,7 +228,7 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   // headings named as runbooks, inside a larger document, leave the rest of it as it is.)
   const titled = [docTitle?.title, first?.title, doc.frontMatterTitle].find(Boolean) ?? "";
   const namesProcedure = RUNBOOK_NAMED.test(titled) || RUNBOOK_HEADING.test(titled) || PROCEDURE_HEADING.test(titled) || walkthrough(titled);
-  const procedureDocument = more.runbooks.length > 0 && !mapping.runbooks.size && (namesProcedure || !old.runbooks.length) && !structured && !checkboxes && !keyedLists && tableItems === 0;
+  const procedureDocument = runbooks.length > 0 && !mapping.runbooks.size && (namesProcedure || !old.runbooks.length) && !structured && !checkboxes && !keyedLists && tableItems === 0;
   const checklistWords = /checklist/i;
   for (const { b, idx } of topLists) {
     if (b.type !== "list" || !listsAllowed || (procedureDocument && mapping.items !== "list")) continue;

@@ -10,15 +10,14 @@ import { plainInline, readMarks, tidyTitle } from "@/lib/import/inline";
 import { textOfRanges } from "@/lib/import/entry-content";
 import { readCadence, readTarget, slugKey } from "@/lib/import/runbooks";
 import { type ResolvedMapping, chosen } from "@/lib/import/mapping";
-import { RUNBOOK_HEADING, RUNBOOK_NAMED } from "@/lib/import/vocabulary";
+import { PROCEDURE_HEADING, RUNBOOK_HEADING, RUNBOOK_NAMED } from "@/lib/import/vocabulary";
 
 /** Sections an alert runbook is made of; two of them (one a diagnosis or a remedy) make a runbook. */
 const RUNBOOK_PART = /\b(meaning|impact|diagnos[a-z]*|mitigations?|symptoms?|causes?|resolution|remediation|quick fix(?:es)?|escalation|investigation|triage|verification)\b/i;
 const RUNBOOK_ACTION_PART = /\b(diagnos[a-z]*|mitigations?|symptoms?|causes?|resolution|remediation|quick fix(?:es)?)\b/i;
 /** Sections of an alert runbook whose bullets are steps when it has no numbered list. */
 const REMEDY_PART = /\b(diagnos[a-z]*|mitigations?|resolution|remediation|quick fix(?:es)?|steps|procedure)\b/i;
-/** Headings that name a procedure: their numbered lists are its steps. */
-export const PROCEDURE_HEADING = /\b(upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|repair(?:ing)?|rotating|process for|procedures?|walk-?through|how to|install(?:ing|ation)?|deploy(?:ing|ment)?)\b/i;
+export { PROCEDURE_HEADING };
 /**
  * Headings whose sub-sections can be the steps: walkthroughs, runbooks, procedures, and checklists
  * for a release, a launch, a deployment or an upgrade. A hardening or readiness checklist is a backlog.

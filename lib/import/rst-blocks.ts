@@ -139,12 +139,14 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
           for (let k = i + 1; k < openAt; k++) out[k] = "";
         } else {
           out[i] = enumerated(dropLiteralMarker(line));
-          out[openAt] = "```";
+          out[openAt] = `${" ".repeat(base)}\`\`\``;
         }
+        // The block keeps the directive's indentation (inside a list item it stays in the item).
+        const pad = " ".repeat(base);
         const dedent = Math.min(...lines.slice(j, end).filter((l) => l.trim()).map(indentOf));
-        for (let k = j; k < end; k++) out[k] = lines[k].slice(Math.min(indentOf(lines[k]), dedent));
-        if (end < lines.length) out[end] = "```";
-        else out.push("```");
+        for (let k = j; k < end; k++) out[k] = lines[k].trim() ? `${pad}${lines[k].slice(Math.min(indentOf(lines[k]), dedent))}` : "";
+        if (end < lines.length) out[end] = `${pad}\`\`\``;
+        else out.push(`${pad}\`\`\``);
         i = end + 1;
         continue;
       }
@@ -163,10 +165,13 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
     if (OTHER_DIRECTIVE.test(line) || (COMMENT.test(line) && !/::/.test(line))) {
       const base = indentOf(line);
       const keep = noteDirective(line);
-      out[i] = keep ?? "";
+      // An admonition's text stays at the directive's own indentation, so that one inside a list
+      // item stays inside it (at column 0 it would end the list).
+      const pad = " ".repeat(base);
+      out[i] = keep ? `${pad}${keep}` : "";
       let j = i + 1;
       while (j < lines.length && (!lines[j].trim() || indentOf(lines[j]) > base)) {
-        out[j] = keep !== null ? lines[j].trim() : "";
+        out[j] = keep !== null && lines[j].trim() ? `${pad}${lines[j].trim()}` : "";
         j++;
       }
       i = j;

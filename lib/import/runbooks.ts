@@ -6,7 +6,7 @@ import type { Block, ParsedRunbook, ParsedRunbookStep } from "@/lib/import/types
 import { type HeadingNode, type Outline, pathOf, stripNumbering, titlesOf } from "@/lib/import/outline";
 import { plainInline, readMarks, tidyTitle } from "@/lib/import/inline";
 import { textOfRanges } from "@/lib/import/entry-content";
-import { CADENCE_WORDS, RUNBOOK_HEADING, RUNBOOK_NAMED } from "@/lib/import/vocabulary";
+import { CADENCE_WORDS, PROCEDURE_HEADING, RUNBOOK_HEADING, RUNBOOK_NAMED } from "@/lib/import/vocabulary";
 
 export function slugKey(title: string): string {
   return (
@@ -27,7 +27,12 @@ export function runbookRoot(under: HeadingNode | null, entryHeadings: Set<Headin
   const innermostEntry = path.map((h) => entryHeadings.has(h)).lastIndexOf(true);
   const eligible = path.slice(innermostEntry + 1);
   for (let k = eligible.length - 1; k >= 0; k--) if (RUNBOOK_NAMED.test(eligible[k].title)) return eligible[k];
-  return eligible.find((h) => RUNBOOK_HEADING.test(h.title)) ?? null;
+  const outer = eligible.findIndex((h) => RUNBOOK_HEADING.test(h.title));
+  if (outer < 0) return null;
+  // Inside a restore or recovery section, a sub-section that names its own procedure ("Migrating
+  // using a backup", "Repairing the workstations") is a runbook of its own.
+  for (let k = eligible.length - 1; k > outer; k--) if (PROCEDURE_HEADING.test(eligible[k].title)) return eligible[k];
+  return eligible[outer];
 }
 
 const DURATION = String.raw`(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\b`;

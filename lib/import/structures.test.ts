@@ -122,6 +122,48 @@ describe("runbooks recognised by their sections", () => {
   });
 });
 
+describe("reStructuredText procedures with notes and code inside their steps", () => {
+  it("keeps a #. list whole across nested admonitions and code, and a procedure inside a restore section is its own runbook", () => {
+    const doc = parseDocument(
+      [
+        "Restoring the vault",
+        "===================",
+        "",
+        "Migrating to new hardware",
+        "-------------------------",
+        "",
+        "#. Take a fresh backup.",
+        "",
+        "   .. note::",
+        "      Keep it on an encrypted drive.",
+        "",
+        "#. Clear the old keys:",
+        "",
+        "   .. code:: sh",
+        "",
+        "      ssh-add -D",
+        "",
+        "#. Install the new servers.",
+        "",
+        "Repairing the workstations",
+        "--------------------------",
+        "",
+        "#. Boot each workstation.",
+        "#. Copy the new keys.",
+        "#. Test the connection.",
+        "",
+      ].join("\n"),
+      { filename: "vault.rst" },
+    );
+    expect(doc.runbooks.map((r) => [r.title, r.steps.length])).toEqual([
+      ["Migrating to new hardware", 3],
+      ["Repairing the workstations", 3],
+    ]);
+    expect(doc.runbooks[0].steps[1].detail).toContain("ssh-add -D");
+    expect(doc.items).toEqual([]);
+  });
+});
+
 describe("gap tables", () => {
   it("Capability | Current | Required rows are items; struck-through rows are done", () => {
     const doc = fixture("capability-gaps.md");

@@ -46,6 +46,9 @@ export const PRIORITY_HEADING = /^(?:priority\s*(?:[:\-–—]\s*)?)?(BLOCKER|CR
 export const RUNBOOK_NAMED = /\b(run ?books?|play ?books?)\b/i;
 export const RUNBOOK_HEADING = /\b(restore|restores|restoring|drills?|incident|incidents|rotation|rotate|recovery|recover|escalation|escalate|failover|disaster|rollback|roll back|outage|on-call)\b/i;
 
+/** Headings that name a procedure: their numbered lists are its steps (lib/import/procedures.ts). */
+export const PROCEDURE_HEADING = /\b(upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|repair(?:ing)?|rotating|process for|procedures?|walk-?through|how to|install(?:ing|ation)?|deploy(?:ing|ment)?)\b/i;
+
 /** Sections whose lists are reference material, not work. */
 export const REFERENCE_HEADING = /^(external )?(references?|links|see also|further reading|resources|bibliography|table of contents|contents|toc)$/i;
 
