@@ -12,6 +12,31 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The layering (docs/architecture.md): app -> components -> lib/<area> -> lib/core, checked here, not hoped for.
+  // Tests may reach across layers (an integration test calls a route handler), so they are left out.
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx,mjs}"],
+    ignores: ["**/*.test.{ts,tsx}", "**/testing/**", "**/test-helpers.ts", "**/*-test-world.ts"],
+    settings: { "import/resolver": { typescript: { project: "./tsconfig.json" } } },
+    rules: {
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib", from: ["./app", "./components"], message: "lib sits below app and components: pass what it needs in." },
+            { target: "./components", from: "./app", message: "components sit below app: move the shared piece into components or lib." },
+            {
+              target: "./lib/core",
+              from: "./lib",
+              except: ["./core", "./errors.ts"],
+              message: "lib/core is the kernel: it imports no area (move what it needs into lib/core).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
