@@ -12,7 +12,7 @@ export interface DeclaredTotal {
 
 const NOUN = String.raw`(?:items?|gaps?|issues?|tasks?|findings?|stories|user stories|checks?|entries|bugs?)`;
 /** "Total Gaps: 12", "**Total Items:** 45 user stories", "Total: 21". */
-const TOTAL = new RegExp(String.raw`\btotal(?: (${NOUN}))?[*_]{0,2}[ \t]{0,4}[:=][*_]{0,2}[ \t]{0,4}(\d{1,5})\b`, "i");
+const TOTAL = new RegExp(String.raw`\btotal(?: (${NOUN}))?[*_]{0,2}[ \t]{0,4}[:=][*_]{0,2}[ \t]{0,4}(\d{1,5})\b(?: (${NOUN})\b)?`, "i");
 /** "25/38 issues resolved", "8/11 gaps resolved", "Completed: 3 / 46". */
 const PROGRESS = new RegExp(String.raw`\b(\d{1,5})\s?/\s?(\d{1,5})\s(${NOUN})\s(?:are\s)?(resolved|done|complete|completed|closed|fixed)\b`, "i");
 /** "(5 gaps)" at the end of a heading. */
@@ -27,9 +27,10 @@ export function declaredTotals(lines: string[], items: ParsedItem[]): DeclaredTo
   lines.forEach((line, k) => {
     if (line.length > 2000 || out.length >= 20) return;
     const t = TOTAL.exec(line);
-    if (t) {
+    // "Total: 8 implementation tasks" counts something else; a total names what it counts.
+    if (t && (t[1] || t[3])) {
       const declared = Number(t[2]);
-      if (declared !== total) out.push({ label: `total${t[1] ? ` ${t[1].toLowerCase()}` : ""}`, declared, found: total, line: k + 1 });
+      if (declared !== total) out.push({ label: `total ${(t[1] ?? t[3]).toLowerCase()}`, declared, found: total, line: k + 1 });
     }
     const p = PROGRESS.exec(line);
     if (p) {
