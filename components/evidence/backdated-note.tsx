@@ -1,7 +1,7 @@
 import { formatDate } from "@/lib/format";
 import type { LateForAudit } from "@/lib/audits/backdating";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY_MS = 86_400_000;
 
 /** Says that evidence dated into an audit window was collected only after that window had closed. */
 export function BackdatedNote({ late, collectedAt }: { late: LateForAudit[]; collectedAt: Date }) {

@@ -3,8 +3,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { EvidenceKind, EvidenceOutcome } from "@/generated/prisma/enums";
+import { DAY_MS } from "@/lib/core/time";
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 export async function makeAudit(opts: {
   leadId: string;

@@ -9,14 +9,14 @@ import type { RequestCtx } from "@/lib/auth/actor";
 import { createPopulation } from "@/lib/audits/create-population";
 import { builtNow } from "@/lib/audits/population-build";
 import { drawSample } from "@/lib/audits/draw-sample";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY = 86_400_000;
 
 export async function generatePacketBenchData(opts: { evidence: number; requests: number; blobDir: string }) {
   const started = Date.now();
   const now = new Date();
-  const end = new Date(now.getTime() - DAY);
-  const start = new Date(end.getTime() - 180 * DAY);
+  const end = new Date(now.getTime() - DAY_MS);
+  const start = new Date(end.getTime() - 180 * DAY_MS);
   const lead = await prisma.user.create({ data: { email: "bench-lead@example.test", name: "Bench Lead", role: "COMPLIANCE_LEAD", passwordHash: "-" } });
   const auditor = await prisma.user.create({ data: { email: "bench-auditor@example.test", name: "Bench Auditor", role: "AUDITOR", passwordHash: "-" } });
   const soc2 = await prisma.framework.findUniqueOrThrow({ where: { key: "soc2" } });
@@ -27,7 +27,7 @@ export async function generatePacketBenchData(opts: { evidence: number; requests
   const audit = await prisma.audit.create({
     data: { name: "Bench SOC 2 Type II", frameworkId: soc2.id, windowStart: start, windowEnd: end, leadId: lead.id, status: "FIELDWORK", projects: { create: projects.map((p) => ({ projectId: p.id })) } },
   });
-  await prisma.auditorGrant.create({ data: { auditId: audit.id, userId: auditor.id, expiresAt: new Date(now.getTime() + 30 * DAY), grantedById: lead.id } });
+  await prisma.auditorGrant.create({ data: { auditId: audit.id, userId: auditor.id, expiresAt: new Date(now.getTime() + 30 * DAY_MS), grantedById: lead.id } });
   const controls = (await prisma.control.findMany({ where: { mappings: { some: { requirement: { frameworkId: soc2.id } } } }, select: { id: true }, orderBy: { key: "asc" } })).map((c) => c.id);
   const ids = projects.map((p) => p.id);
   const kinds = ["TEST_REPORT", "CI_RUN", "SAST_SCAN", "DEPENDENCY_AUDIT", "MANUAL_FILE", "SBOM", "DEPLOYMENT"];

@@ -7,6 +7,7 @@
 //   datacue           steady, but an open blocker fails an access control behind SOC 2 CC6.1.
 import type { EvidenceKind, EvidenceOutcome } from "@/generated/prisma/enums";
 import { prng } from "@/lib/readiness/prng";
+import { DAY_MS } from "@/lib/core/time";
 
 export type DemoStory = "improving" | "regressing" | "drill-overdue" | "blocker";
 
@@ -34,7 +35,6 @@ export interface DemoEvidence {
   workflow: string | null;
 }
 
-const DAY = 86_400_000;
 /** When the release gate started failing, and the restore drill was last run (days before now). */
 export const GATE_FAILED_DAYS_AGO = 5;
 export const LAST_DRILL_DAYS_AGO = 110;
@@ -98,7 +98,7 @@ export function planDemoEvidence(slug: string, story: DemoStory, targets: DemoTa
       const gateBroken = afterGate;
       // Now and then a check fails and the next run (before yesterday ends) fixes it.
       const blip = BLIPS.has(story) && CHECKS.has(t.kind) && ago - step >= 1 && rnd() < 0.04;
-      const effectiveAt = new Date(now.getTime() - ago * DAY - Math.floor(rnd() * 6) * 3_600_000 - 3_600_000);
+      const effectiveAt = new Date(now.getTime() - ago * DAY_MS - Math.floor(rnd() * 6) * 3_600_000 - 3_600_000);
       out.push({
         controlKey: t.controlKey,
         kind: t.kind,

@@ -1,20 +1,16 @@
 // The control rule (pure). Documented in docs/readiness.md and on /readiness/how: keep them in step.
 import type { BlockerFacts, ControlFacts, ControlResult, ExpectationResult, Reason, RunbookFacts } from "@/lib/readiness/types";
 import { evidenceKindNoun } from "@/lib/core/labels";
+import { addDays, nextDueAt } from "@/lib/core/time";
 
-export const DAY_MS = 86_400_000;
-
-export function addDays(at: Date, days: number): Date {
-  return new Date(at.getTime() + days * DAY_MS);
-}
+export { DAY_MS, addDays } from "@/lib/core/time";
 
 /**
  * When a runbook's next exercise falls due: its cadence after the last exercise performed by then,
  * or after the runbook was created when it has never been exercised. Null when it has no cadence.
  */
 export function runbookDueAt(runbook: Pick<RunbookFacts, "cadenceDays" | "createdAt"> & { lastExercise: { performedAt: Date } | null }): Date | null {
-  if (!runbook.cadenceDays) return null;
-  return addDays(runbook.lastExercise?.performedAt ?? runbook.createdAt, runbook.cadenceDays);
+  return nextDueAt(runbook.cadenceDays, runbook.lastExercise?.performedAt ?? null, runbook.createdAt);
 }
 
 /**

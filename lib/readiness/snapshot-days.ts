@@ -5,8 +5,9 @@ import { prisma, type Tx } from "@/lib/db";
 import { systemCtx } from "@/lib/auth/actor";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import type { FrameworkResult } from "@/lib/readiness/types";
+import { DAY_MS } from "@/lib/core/time";
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 /** Midnight UTC of the day `at` falls in. */
 export function utcDay(at: Date): Date {

@@ -1,7 +1,8 @@
 // When a runbook's next exercise is due. The cadence counts from the last exercise, or from when the
 // runbook was written down in Proofline if it has never been exercised (the readiness rules agree).
+import { DAY_MS, nextDueAt } from "@/lib/core/time";
+
 export const DUE_SOON_DAYS = 14;
-const DAY = 86_400_000;
 
 export type ExerciseState = "unscheduled" | "ok" | "due-soon" | "overdue";
 
@@ -14,13 +15,12 @@ export interface Schedule {
 }
 
 export function exerciseSchedule(r: { cadenceDays: number | null; createdAt: Date; lastPerformedAt: Date | null }, now: Date): Schedule {
-  if (!r.cadenceDays) return { state: "unscheduled", dueAt: null, lastPerformedAt: r.lastPerformedAt, daysLeft: null };
-  const anchor = r.lastPerformedAt ?? r.createdAt;
-  const dueAt = new Date(anchor.getTime() + r.cadenceDays * DAY);
+  const dueAt = nextDueAt(r.cadenceDays, r.lastPerformedAt, r.createdAt);
+  if (!dueAt) return { state: "unscheduled", dueAt: null, lastPerformedAt: r.lastPerformedAt, daysLeft: null };
   const left = dueAt.getTime() - now.getTime();
   // Whole days either way: 10.6 days overdue is "10 days overdue", not 11.
-  const daysLeft = left >= 0 ? Math.floor(left / DAY) : -Math.floor(-left / DAY);
-  const state: ExerciseState = left <= 0 ? "overdue" : left <= DUE_SOON_DAYS * DAY ? "due-soon" : "ok";
+  const daysLeft = left >= 0 ? Math.floor(left / DAY_MS) : -Math.floor(-left / DAY_MS);
+  const state: ExerciseState = left <= 0 ? "overdue" : left <= DUE_SOON_DAYS * DAY_MS ? "due-soon" : "ok";
   return { state, dueAt, lastPerformedAt: r.lastPerformedAt, daysLeft };
 }
 

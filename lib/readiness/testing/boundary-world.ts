@@ -33,8 +33,8 @@
 //   EDGE [E1]
 //   LOOSE (g)                    LOOSE.a [X1], LOOSE.b [R1], LOOSE.c
 import { prisma } from "@/lib/db";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY = 86_400_000;
 
 export interface BoundaryWorld {
   projectId: string;
@@ -83,7 +83,7 @@ const TREE: Spec[] = [
 
 export async function makeBoundaryWorld(tag: string, now: Date): Promise<BoundaryWorld> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const project = await prisma.project.create({ data: { slug: tag, name: `Boundary ${tag}`, createdAt: ago(400 * DAY) } });
+  const project = await prisma.project.create({ data: { slug: tag, name: `Boundary ${tag}`, createdAt: ago(400 * DAY_MS) } });
   const fw = await prisma.framework.create({ data: { key: `fw-${tag}`, name: `Boundary ${tag}`, version: "2" } });
   await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
 
@@ -92,21 +92,21 @@ export async function makeBoundaryWorld(tag: string, now: Date): Promise<Boundar
   const keys: Record<string, string> = {};
   for (const name of names) {
     const c = await prisma.control.create({
-      data: { key: `${tag}-${name}`, title: `Control ${name}`, description: "", frequency: "MONTHLY", archivedAt: name === "A1" ? ago(DAY) : null },
+      data: { key: `${tag}-${name}`, title: `Control ${name}`, description: "", frequency: "MONTHLY", archivedAt: name === "A1" ? ago(DAY_MS) : null },
     });
     ids[name] = c.id;
     keys[name] = c.key;
   }
   const ci: Array<[string, "PASS" | "FAIL", number]> = [
-    ["P1", "PASS", DAY],
-    ["P2", "PASS", DAY],
-    ["P3", "PASS", DAY],
-    ["S1", "PASS", 40 * DAY],
-    ["F1", "FAIL", 2 * DAY],
-    ["N1", "FAIL", 2 * DAY],
-    ["A1", "FAIL", 2 * DAY],
-    ["E1", "PASS", 30 * DAY],
-    ["ORPHAN", "FAIL", 2 * DAY],
+    ["P1", "PASS", DAY_MS],
+    ["P2", "PASS", DAY_MS],
+    ["P3", "PASS", DAY_MS],
+    ["S1", "PASS", 40 * DAY_MS],
+    ["F1", "FAIL", 2 * DAY_MS],
+    ["N1", "FAIL", 2 * DAY_MS],
+    ["A1", "FAIL", 2 * DAY_MS],
+    ["E1", "PASS", 30 * DAY_MS],
+    ["ORPHAN", "FAIL", 2 * DAY_MS],
   ];
   await prisma.controlExpectation.createMany({ data: ci.map(([name]) => ({ controlId: ids[name], kind: "CI_RUN" as const, freshnessDays: 30 })) });
   for (const [name, outcome, before] of ci) {
@@ -117,14 +117,14 @@ export async function makeBoundaryWorld(tag: string, now: Date): Promise<Boundar
   }
   await prisma.projectControl.create({ data: { projectId: project.id, controlId: ids.N1, notApplicable: true, justification: "No offices" } });
 
-  const rb1 = await prisma.runbook.create({ data: { projectId: project.id, key: `${tag}-rb1`, title: "Failover rehearsal", cadenceDays: null, createdAt: ago(300 * DAY) } });
+  const rb1 = await prisma.runbook.create({ data: { projectId: project.id, key: `${tag}-rb1`, title: "Failover rehearsal", cadenceDays: null, createdAt: ago(300 * DAY_MS) } });
   await prisma.runbookControl.create({ data: { runbookId: rb1.id, controlId: ids.R1 } });
-  await prisma.runbookExercise.create({ data: { runbookId: rb1.id, performedAt: ago(200 * DAY), outcome: "PASS" } });
-  const rb2 = await prisma.runbook.create({ data: { projectId: project.id, key: `${tag}-rb2`, title: "Restore drill", cadenceDays: null, createdAt: ago(300 * DAY) } });
+  await prisma.runbookExercise.create({ data: { runbookId: rb1.id, performedAt: ago(200 * DAY_MS), outcome: "PASS" } });
+  const rb2 = await prisma.runbook.create({ data: { projectId: project.id, key: `${tag}-rb2`, title: "Restore drill", cadenceDays: null, createdAt: ago(300 * DAY_MS) } });
   await prisma.runbookControl.create({ data: { runbookId: rb2.id, controlId: ids.R2 } });
-  const tie = ago(10 * DAY);
-  await prisma.runbookExercise.create({ data: { id: `${tag}-x-a`, runbookId: rb2.id, performedAt: tie, outcome: "FAIL", createdAt: ago(10 * DAY - 60_000) } });
-  await prisma.runbookExercise.create({ data: { id: `${tag}-x-b`, runbookId: rb2.id, performedAt: tie, outcome: "PASS", createdAt: ago(10 * DAY - 120_000) } });
+  const tie = ago(10 * DAY_MS);
+  await prisma.runbookExercise.create({ data: { id: `${tag}-x-a`, runbookId: rb2.id, performedAt: tie, outcome: "FAIL", createdAt: ago(10 * DAY_MS - 60_000) } });
+  await prisma.runbookExercise.create({ data: { id: `${tag}-x-b`, runbookId: rb2.id, performedAt: tie, outcome: "PASS", createdAt: ago(10 * DAY_MS - 120_000) } });
 
   const reqIds = new Map<string, string>();
   for (const [position, r] of TREE.entries()) {
@@ -138,7 +138,7 @@ export async function makeBoundaryWorld(tag: string, now: Date): Promise<Boundar
         title: `Requirement ${r.refId}`,
         position,
         defaultNotApplicableReason: r.na ?? null,
-        retiredAt: r.retired ? ago(20 * DAY) : null,
+        retiredAt: r.retired ? ago(20 * DAY_MS) : null,
       },
     });
     reqIds.set(r.refId, row.id);

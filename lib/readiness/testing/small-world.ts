@@ -7,8 +7,8 @@
 import { prisma } from "@/lib/db";
 import { newTokenSecret } from "@/lib/tokens/token-secret";
 import { uniq } from "@/tests/factories";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY = 86_400_000;
 
 export interface SmallWorld {
   project: { id: string; slug: string; name: string };
@@ -29,7 +29,7 @@ async function file(projectId: string, controlId: string, kind: "CI_RUN" | "AUDI
 
 export async function makeSmallWorld(now: Date): Promise<SmallWorld> {
   const slug = uniq("ready").toLowerCase();
-  const project = await prisma.project.create({ data: { slug, name: `Readiness ${slug}`, createdAt: new Date(now.getTime() - 200 * DAY) } });
+  const project = await prisma.project.create({ data: { slug, name: `Readiness ${slug}`, createdAt: new Date(now.getTime() - 200 * DAY_MS) } });
   const key = uniq("fw").toLowerCase();
   const fw = await prisma.framework.create({ data: { key, name: `Framework ${key}`, version: "1" } });
   await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
@@ -61,15 +61,15 @@ export async function makeSmallWorld(now: Date): Promise<SmallWorld> {
       { controlId: log.id, requirementId: r3.id },
     ],
   });
-  await file(project.id, chg.id, "CI_RUN", "PASS", new Date(now.getTime() - 40 * DAY), "release-check");
+  await file(project.id, chg.id, "CI_RUN", "PASS", new Date(now.getTime() - 40 * DAY_MS), "release-check");
   const failedTitle = `release-check ${slug}`;
-  const failedEvidenceId = await file(project.id, chg.id, "CI_RUN", "FAIL", new Date(now.getTime() - 2 * DAY), failedTitle);
-  await file(project.id, log.id, "AUDIT_LOG", "PASS", new Date(now.getTime() - 5 * DAY), "audit log export");
+  const failedEvidenceId = await file(project.id, chg.id, "CI_RUN", "FAIL", new Date(now.getTime() - 2 * DAY_MS), failedTitle);
+  await file(project.id, log.id, "AUDIT_LOG", "PASS", new Date(now.getTime() - 5 * DAY_MS), "audit log export");
   const runbook = await prisma.runbook.create({
-    data: { projectId: project.id, key: "restore", title: "Restore drill", cadenceDays: 90, createdAt: new Date(now.getTime() - 190 * DAY) },
+    data: { projectId: project.id, key: "restore", title: "Restore drill", cadenceDays: 90, createdAt: new Date(now.getTime() - 190 * DAY_MS) },
   });
   await prisma.runbookControl.create({ data: { runbookId: runbook.id, controlId: bck.id } });
-  await prisma.runbookExercise.create({ data: { runbookId: runbook.id, performedAt: new Date(now.getTime() - 100 * DAY), outcome: "PASS" } });
+  await prisma.runbookExercise.create({ data: { runbookId: runbook.id, performedAt: new Date(now.getTime() - 100 * DAY_MS), outcome: "PASS" } });
   return {
     project: { id: project.id, slug: project.slug, name: project.name },
     framework: { id: fw.id, key: fw.key },

@@ -4,10 +4,10 @@
 import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome, Priority } from "@/generated/prisma/enums";
 import { prisma } from "@/lib/db";
 import { prng } from "@/lib/readiness/prng";
+import { DAY_MS } from "@/lib/core/time";
 
 const KINDS: EvidenceKind[] = ["CI_RUN", "TEST_REPORT", "SAST_SCAN", "AUDIT_LOG", "MANUAL_FILE", "BACKUP"];
 const OUTCOMES: EvidenceOutcome[] = ["PASS", "PASS", "PASS", "FAIL", "WARN", "INFO"];
-const DAY = 86_400_000;
 
 export interface TestWorld {
   projectId: string;
@@ -18,7 +18,7 @@ export interface TestWorld {
 export async function generateTestWorld(opts: { tag: string; now: Date; seed: number; controls?: number; requirements?: number }): Promise<TestWorld> {
   const rnd = prng(opts.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const daysAgo = (max: number) => new Date(opts.now.getTime() - Math.floor(rnd() * max * DAY));
+  const daysAgo = (max: number) => new Date(opts.now.getTime() - Math.floor(rnd() * max * DAY_MS));
   const { tag, now } = opts;
   const nControls = opts.controls ?? 30;
   const nReqs = opts.requirements ?? 40;
@@ -65,7 +65,7 @@ export async function generateTestWorld(opts: { tag: string; now: Date; seed: nu
       for (let j = 0; j < count; j++) {
         const effectiveAt = daysAgo(200);
         // Mostly collected within minutes; some uploaded weeks later (a backfill).
-        const collectedAt = new Date(effectiveAt.getTime() + (rnd() < 0.15 ? Math.floor(rnd() * 40 * DAY) : 60_000));
+        const collectedAt = new Date(effectiveAt.getTime() + (rnd() < 0.15 ? Math.floor(rnd() * 40 * DAY_MS) : 60_000));
         const id = `${tag}-e-${i}-${kind}-${j}`;
         const outcome = pick(OUTCOMES);
         evidence.push({ id, projectId: project.id, kind, format: "test", title: `run ${j}`, outcome, summary: {}, dedupeKey: id, effectiveAt, collectedAt });
@@ -92,7 +92,7 @@ export async function generateTestWorld(opts: { tag: string; now: Date; seed: nu
         priority: pick<Priority>(["BLOCKER", "BLOCKER", "CRITICAL", "HIGH"]),
         status: closed ? "DONE" : pick(["OPEN", "IN_PROGRESS"] as const),
         createdAt,
-        closedAt: closed ? new Date(createdAt.getTime() + Math.floor(rnd() * 80 * DAY)) : null,
+        closedAt: closed ? new Date(createdAt.getTime() + Math.floor(rnd() * 80 * DAY_MS)) : null,
       },
     });
     await prisma.backlogItemControl.create({ data: { itemId: item.id, controlId: pick(controls).id } });

@@ -3,8 +3,8 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { createAudit } from "@/lib/audits/create-audit";
 import { grantAuditor } from "@/lib/audits/grant-auditor";
 import type { SeedStep } from "@/lib/seed/step";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY = 86_400_000;
 
 /**
  * A SOC 2 Type II audit of the RePORT AI Portal and the MLSDM Engine over the last half year, in
@@ -19,7 +19,7 @@ export const seedAudits: SeedStep = {
     if (!lead || !auditor || !projects.length || !(await prisma.framework.findUnique({ where: { key: "soc2" } }))) return;
     const now = new Date();
     const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 1);
-    const start = new Date(end.getTime() + 1 - 182 * DAY);
+    const start = new Date(end.getTime() + 1 - 182 * DAY_MS);
     const audit = await createAudit({
       ctx,
       now,
@@ -37,7 +37,7 @@ export const seedAudits: SeedStep = {
       await tx.audit.update({ where: { id: audit.id }, data: { status: "FIELDWORK" } });
       await recordActivity(tx, { ctx, action: "audit.status", entityType: "Audit", entityId: audit.id, summary: { before: { status: "PLANNING" }, after: { status: "FIELDWORK" } } });
     });
-    await grantAuditor({ ctx, now, auditId: audit.id, data: { userId: auditor.id, expiresAt: new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10) } });
+    await grantAuditor({ ctx, now, auditId: audit.id, data: { userId: auditor.id, expiresAt: new Date(now.getTime() + 60 * DAY_MS).toISOString().slice(0, 10) } });
     const requirement = await prisma.requirement.findFirst({ where: { framework: { key: "soc2" }, refId: "CC6.2" }, select: { id: true } });
     await prisma.$transaction(async (tx) => {
       const request = await tx.evidenceRequest.create({
@@ -46,7 +46,7 @@ export const seedAudits: SeedStep = {
           requirementId: requirement?.id ?? null,
           title: "User access reviews performed during the window",
           detail: "Each quarterly access review, with who reviewed it and what was removed.",
-          dueAt: new Date(now.getTime() + 14 * DAY),
+          dueAt: new Date(now.getTime() + 14 * DAY_MS),
           raisedById: auditor.id,
         },
       });

@@ -11,8 +11,8 @@ import { updateRunbook } from "@/lib/runbooks/update-runbook";
 import { recordExercise } from "@/lib/runbooks/record-exercise";
 import { setRunbookControl } from "@/lib/runbooks/link-runbook-control";
 import { LAST_DRILL_DAYS_AGO } from "@/lib/readiness/demo-history";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY = 86_400_000;
 
 export interface RunbookPlan {
   project: string;
@@ -102,7 +102,7 @@ export const seedBacklogAndRunbooks: SeedStep = {
   async run(ctx) {
     const now = new Date();
     // The documents were imported eight months ago; the runbooks' schedules count from then.
-    const importedAt = new Date(now.getTime() - 245 * DAY);
+    const importedAt = new Date(now.getTime() - 245 * DAY_MS);
     for (const project of DEMO_PROJECTS) {
       for (const name of project.documents) {
         await applyDocumentImport({ ctx, slug: project.slug, bytes: readDemoDocument(name), filename: name, now: importedAt });
@@ -124,7 +124,7 @@ export const seedBacklogAndRunbooks: SeedStep = {
         if (await prisma.control.findUnique({ where: { key }, select: { id: true } })) await setRunbookControl({ ctx, slug, runbookId: runbook.id, control: key, now, linked: true });
       }
       for (const e of plan.exercises) {
-        await recordExercise({ ctx, slug, runbookId: runbook.id, now, data: { performedAt: new Date(now.getTime() - e.daysAgo * DAY).toISOString(), outcome: e.outcome, measuredRtoSeconds: e.rtoMinutes ? e.rtoMinutes * 60 : null, notes: e.notes } });
+        await recordExercise({ ctx, slug, runbookId: runbook.id, now, data: { performedAt: new Date(now.getTime() - e.daysAgo * DAY_MS).toISOString(), outcome: e.outcome, measuredRtoSeconds: e.rtoMinutes ? e.rtoMinutes * 60 : null, notes: e.notes } });
       }
     }
   },

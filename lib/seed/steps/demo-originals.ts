@@ -7,8 +7,8 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { putBytes } from "@/lib/evidence/blob-store";
 import type { SeedStep } from "@/lib/seed/step";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY = 86_400_000;
 const WINDOW_DAYS = 45;
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -65,7 +65,7 @@ function serialOf(id: string): string {
 export const seedDemoOriginals: SeedStep = {
   name: "evidence originals",
   async run(_ctx: RequestCtx) {
-    const since = new Date(Date.now() - WINDOW_DAYS * DAY);
+    const since = new Date(Date.now() - WINDOW_DAYS * DAY_MS);
     const rows = await prisma.evidence.findMany({
       where: { id: { startsWith: "demo" }, sha256: null, kind: { in: ["TEST_REPORT", "SBOM"] }, effectiveAt: { gte: since } },
       select: { id: true, kind: true, outcome: true, effectiveAt: true, project: { select: { slug: true } }, controls: { select: { control: { select: { key: true } } }, take: 1 } },

@@ -9,8 +9,8 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { SeedStep } from "@/lib/seed/step";
 import { DEMO_STORIES, LAST_DRILL_DAYS_AGO, planDemoEvidence, type DemoStory, type DemoTarget } from "@/lib/readiness/demo-history";
 import { runDailySnapshots } from "@/lib/readiness/run-daily-snapshots";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY = 86_400_000;
 const FORMAT: Partial<Record<EvidenceKind, string>> = {
   TEST_REPORT: "junit",
   SAST_SCAN: "sarif",
@@ -86,9 +86,9 @@ async function overdueDrill(tx: Tx, projectId: string, now: Date): Promise<strin
         cadenceDays: 90,
         rtoTargetSeconds: 4 * 3600,
         rpoTargetSeconds: 24 * 3600,
-        createdAt: new Date(now.getTime() - 220 * DAY),
+        createdAt: new Date(now.getTime() - 220 * DAY_MS),
         // Every runbook has its steps as version 1 (the page shows the current version's steps).
-        versions: { create: { version: 1, title: "Restore drill", steps: RESTORE_STEPS, note: "Written for the demo", createdAt: new Date(now.getTime() - 220 * DAY) } },
+        versions: { create: { version: 1, title: "Restore drill", steps: RESTORE_STEPS, note: "Written for the demo", createdAt: new Date(now.getTime() - 220 * DAY_MS) } },
       },
       select: { id: true },
     }));
@@ -98,12 +98,12 @@ async function overdueDrill(tx: Tx, projectId: string, now: Date): Promise<strin
     await tx.runbookExercise.createMany({
       data: [200, LAST_DRILL_DAYS_AGO].map((ago) => ({
         runbookId: runbook.id,
-        performedAt: new Date(now.getTime() - ago * DAY),
+        performedAt: new Date(now.getTime() - ago * DAY_MS),
         outcome: "PASS" as const,
         measuredRtoSeconds: 2 * 3600 + 1200,
         measuredRpoSeconds: 6 * 3600,
         notes: "Restored last night's snapshot into a scratch environment and ran the study smoke tests.",
-        createdAt: new Date(now.getTime() - ago * DAY),
+        createdAt: new Date(now.getTime() - ago * DAY_MS),
       })),
     });
   }
@@ -126,8 +126,8 @@ async function blocker(tx: Tx, projectId: string, now: Date, item: { key: string
         priority: "BLOCKER",
         priorityRaw: "Blocker",
         status: item.closedDaysAgo ? "DONE" : "OPEN",
-        createdAt: new Date(now.getTime() - item.openedDaysAgo * DAY),
-        closedAt: item.closedDaysAgo ? new Date(now.getTime() - item.closedDaysAgo * DAY) : null,
+        createdAt: new Date(now.getTime() - item.openedDaysAgo * DAY_MS),
+        closedAt: item.closedDaysAgo ? new Date(now.getTime() - item.closedDaysAgo * DAY_MS) : null,
       },
       select: { id: true },
     }));
@@ -177,6 +177,6 @@ export const seedReadinessHistory: SeedStep = {
       );
     }
     // Trends from the first start: each of the last 89 days, as of its end, by the scoring module.
-    await runDailySnapshots({ ctx, now, projectIds: projects.map((p) => p.id), backfillFrom: new Date(now.getTime() - 90 * DAY) });
+    await runDailySnapshots({ ctx, now, projectIds: projects.map((p) => p.id), backfillFrom: new Date(now.getTime() - 90 * DAY_MS) });
   },
 };
