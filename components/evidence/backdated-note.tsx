@@ -2,7 +2,6 @@ import { formatDate } from "@/lib/format";
 import type { LateForAudit } from "@/lib/audits/backdating";
 import { DAY_MS } from "@/lib/core/time";
 
-
 /** Says that evidence dated into an audit window was collected only after that window had closed. */
 export function BackdatedNote({ late, collectedAt }: { late: LateForAudit[]; collectedAt: Date }) {
   if (!late.length) return null;
