@@ -846,7 +846,14 @@ const VERIFY_USAGE = "usage: verify <packet.zip> [--public-key <key.pem | PEM | 
 export async function verifyCommand(args, out = console.log, env = process.env) {
   let parsed;
   try {
-    parsed = parseOptions({ args, allowPositionals: true, strict: true, options: { "public-key": { type: "string" }, server: { type: "string" } } });
+    // A PEM key given inline starts with dashes; parseArgs would take it for an option, so the value that
+    // follows --public-key or --server is bound to it here, whatever it starts with.
+    const bound = [];
+    for (let i = 0; i < args.length; i++) {
+      if ((args[i] === "--public-key" || args[i] === "--server") && i + 1 < args.length) bound.push(`${args[i]}=${args[++i]}`);
+      else bound.push(args[i]);
+    }
+    parsed = parseOptions({ args: bound, allowPositionals: true, strict: true, options: { "public-key": { type: "string" }, server: { type: "string" } } });
   } catch (e) {
     if (!(typeof e?.code === "string" && e.code.startsWith("ERR_PARSE_ARGS"))) throw e;
     const missing = /^Option '(--[\w-]+)/.exec(e.message);
