@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
-import { blobPath } from "@/lib/evidence/blob-store";
+import { blobPath, blobStore, putBytes } from "@/lib/evidence/blob-store";
 import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
 import { raiseRequest } from "@/lib/audits/raise-request";
 import { answerRequest } from "@/lib/audits/answer-request";
@@ -16,7 +16,12 @@ import { ctxOf, makeProject, makeUser } from "@/tests/factories";
 export const WINDOW = { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") };
 const AT = new Date("2026-07-05T00:00:00Z");
 
-function storeBlob(bytes: Buffer, sha256: string) {
+// Into whichever store the environment configures (the multi-instance tier runs on S3).
+async function storeBlob(bytes: Buffer, sha256: string) {
+  if (blobStore().kind === "s3") {
+    await putBytes(bytes);
+    return;
+  }
   const file = blobPath(sha256);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, bytes);
@@ -51,7 +56,7 @@ export async function packetWorld() {
       controlIds: spec.controls.map(id),
       sourceBranch: "branch" in spec ? spec.branch : undefined,
     });
-    storeBlob(bytes, e.sha256!);
+    await storeBlob(bytes, e.sha256!);
     evidence.push(e);
   }
   await prisma.projectControl.create({ data: { projectId: project.id, controlId: id("GOV-07"), notApplicable: true, justification: "No board: a two-person research team." } });
