@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { formatBytes } from "@/lib/ingest/limits";
 import { ErrorMessage } from "@/components/ui/error-message";
+import { fieldErrors } from "@/lib/client/describe-error";
 import { ImportPlanView } from "@/components/import/import-preview";
 import { useApplyImport, usePreviewImport, type ImportRequest } from "@/components/import/use-import";
 import { MappingForm, NO_CHOICE, choiceFrom, mappingOf, type MappingChoice } from "@/components/import/mapping-form";
@@ -81,6 +82,9 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
     );
   }
 
+  // Why the importer refused the document (nothing recognised, not text, too complex) goes beside the document.
+  const documentError = fieldErrors(preview.error).document;
+
   return (
     <div className="stack">
       <form className="card stack" onSubmit={onPreview} data-testid="import-form">
@@ -94,12 +98,12 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
           </label>
         </fieldset>
         {source === "file" ? (
-          <Field label="Document" hint={`Markdown, reStructuredText or plain text, up to ${formatBytes(maxBytes)}.`}>
+          <Field label="Document" hint={`Markdown, reStructuredText or plain text, up to ${formatBytes(maxBytes)}.`} error={documentError}>
             <input type="file" accept=".md,.markdown,.rst,.txt,text/*" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
           </Field>
         ) : (
           <>
-            <Field label="Text of the document">
+            <Field label="Text of the document" error={documentError}>
               <textarea rows={12} value={text} onChange={(e) => setText(e.target.value)} required />
             </Field>
             <Field label="Name" hint='Used to recognise the document when you import a new version (e.g. "PRODUCTION_GAPS.md").'>
