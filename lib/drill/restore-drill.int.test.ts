@@ -26,33 +26,65 @@ async function owner<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 async function drillProject() {
   const project = await makeProject({ frameworks: ["soc2"] });
   const bck02 = await controlByKey("BCK-02");
-  await prisma.evidenceRule.create({ data: { projectId: project.id, name: "Restore drills", kind: "RESTORE_DRILL", conditions: { name: "restore-*" }, controls: { create: [{ controlId: bck02.id }] } } });
+  await prisma.evidenceRule.create({
+    data: {
+      projectId: project.id,
+      name: "Restore drills",
+      kind: "RESTORE_DRILL",
+      conditions: { name: "restore-*" },
+      controls: { create: [{ controlId: bck02.id }] },
+    },
+  });
   return { project, bck02 };
 }
 
-const databases = () => owner(async (c) => (await c.query<{ datname: string }>("SELECT datname FROM pg_database")).rows.map((r) => r.datname));
+// Only the drill's own scratch databases: other test files create and drop theirs on the same server meanwhile.
+const databases = () =>
+  owner(async (c) =>
+    (
+      await c.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE '%\\_drill\\_%' ORDER BY datname",
+      )
+    ).rows.map((r) => r.datname),
+  );
 
 describe("npm run drill", { timeout: 240_000 }, () => {
   it("restores a copy with every table's rows and an intact trail, and records PASS evidence with the measured time", async () => {
     const admin = await makeUser({ role: "ADMIN" });
-    for (let i = 0; i < 3; i++) await createProject({ ctx: ctxOf(admin), data: { slug: `drill-${Date.now()}-${i}`, name: `Drill ${i}`, description: "" } });
+    for (let i = 0; i < 3; i++)
+      await createProject({
+        ctx: ctxOf(admin),
+        data: { slug: `drill-${Date.now()}-${i}`, name: `Drill ${i}`, description: "" },
+      });
     const before = await databases();
     const result = await runRestoreDrill({ sourceUrl: url(), method: "pg_dump" });
     expect(result.reason).toBeNull();
     expect([result.ok, result.method]).toEqual([true, "pg_dump"]);
     expect(result.tables).toBeGreaterThan(20);
     expect(result.mismatches).toEqual([]);
-    expect(result.trailEvents).toBe(await prisma.activityEvent.count({ where: { id: { lte: (await prisma.activityEvent.aggregate({ _max: { id: true } }))._max.id! } } }));
+    expect(result.trailEvents).toBe(
+      await prisma.activityEvent.count({
+        where: { id: { lte: (await prisma.activityEvent.aggregate({ _max: { id: true } }))._max.id! } },
+      }),
+    );
     expect(result.finishedAt.getTime()).toBeGreaterThanOrEqual(result.startedAt.getTime());
     expect(await databases()).toEqual(before); // the scratch copy is gone
 
     const { project, bck02 } = await drillProject();
-    const evidence = await recordRestoreDrill({ result, projectSlug: project.slug, rtoTargetSeconds: 3600, now: new Date() });
+    const evidence = await recordRestoreDrill({
+      result,
+      projectSlug: project.slug,
+      rtoTargetSeconds: 3600,
+      now: new Date(),
+    });
     expect([evidence.kind, evidence.outcome]).toEqual(["RESTORE_DRILL", "PASS"]);
     const row = await prisma.evidence.findUniqueOrThrow({ where: { id: evidence.id }, select: { summary: true } });
     expect(row.summary).toMatchObject({ rtoSeconds: result.seconds });
     // Filed under the drill control, which is what readiness and its dashboard read.
-    const filed = await prisma.evidenceControl.findMany({ where: { evidenceId: evidence.id }, select: { controlId: true, outcome: true } });
+    const filed = await prisma.evidenceControl.findMany({
+      where: { evidenceId: evidence.id },
+      select: { controlId: true, outcome: true },
+    });
     expect(filed).toEqual([{ controlId: bck02.id, outcome: "PASS" }]);
   });
 
@@ -67,20 +99,41 @@ describe("npm run drill", { timeout: 240_000 }, () => {
     // Alter one event in the source behind the trail's back (as a database owner could).
     await owner(async (c) => {
       await c.query(`ALTER TABLE "ActivityEvent" DISABLE TRIGGER USER`);
-      await c.query(`UPDATE "ActivityEvent" SET "actorLabel" = 'someone else' WHERE id = (SELECT min(id) FROM "ActivityEvent")`);
+      await c.query(
+        `UPDATE "ActivityEvent" SET "actorLabel" = 'someone else' WHERE id = (SELECT min(id) FROM "ActivityEvent")`,
+      );
       await c.query(`ALTER TABLE "ActivityEvent" ENABLE TRIGGER USER`);
     });
     const result = await runRestoreDrill({ sourceUrl: url() });
     expect(result.ok).toBe(false);
     expect(result.reason).toMatch(/^the activity trail on the restored copy is broken at event \d+/);
     const { project } = await drillProject();
-    const evidence = await recordRestoreDrill({ result, projectSlug: project.slug, rtoTargetSeconds: 3600, now: new Date() });
+    const evidence = await recordRestoreDrill({
+      result,
+      projectSlug: project.slug,
+      rtoTargetSeconds: 3600,
+      now: new Date(),
+    });
     expect(evidence.outcome).toBe("FAIL");
     const row = await prisma.evidence.findUniqueOrThrow({ where: { id: evidence.id }, select: { summary: true } });
     expect(row.summary).toMatchObject({ reportedOutcome: "fail" });
-    expect((row.summary as { log: string }).log).toMatch(/^Restore drill FAILED: the activity trail on the restored copy is broken at event \d+/);
+    expect((row.summary as { log: string }).log).toMatch(
+      /^Restore drill FAILED: the activity trail on the restored copy is broken at event \d+/,
+    );
 
-    const slow = await recordRestoreDrill({ result: { ...result, ok: true, reason: null, seconds: 7200, startedAt: new Date(Date.now() - 7_200_000), finishedAt: new Date() }, projectSlug: project.slug, rtoTargetSeconds: 3600, now: new Date() });
+    const slow = await recordRestoreDrill({
+      result: {
+        ...result,
+        ok: true,
+        reason: null,
+        seconds: 7200,
+        startedAt: new Date(Date.now() - 7_200_000),
+        finishedAt: new Date(),
+      },
+      projectSlug: project.slug,
+      rtoTargetSeconds: 3600,
+      now: new Date(),
+    });
     expect(slow.outcome).toBe("FAIL");
     expect(slow.summary).toMatchObject({ reportedOutcome: "pass", rtoSeconds: 7200, targets: { rtoSeconds: 3600 } });
   });
