@@ -10,6 +10,7 @@ import { openBlob } from "@/lib/evidence/blob-store";
 import { toCsv } from "@/lib/core/http/csv";
 import { populationCsvChunks, sampleCsv } from "@/lib/audits/population-csv";
 import { REQUESTS_CSV_HEADER, requestCsvRows } from "@/lib/audits/export-requests-csv";
+import { userAccessReviewCsv } from "@/lib/users/access-review";
 import { loadPacketData } from "@/lib/packets/load-packet-data";
 import { renderPacketPdf, type RenderHooks } from "@/lib/packets/render-packet-pdf";
 import { MATRIX_CSV_HEADER, matrixCsvCells, matrixRows } from "@/lib/packets/matrix";
@@ -150,6 +151,11 @@ export async function buildPacketFiles({ auditId, requestedById, workDir, outFil
   await stage("Collecting originals and CSV files", 0.86);
   const entries: ZipEntry[] = [{ path: "packet.pdf", source: { bytes: pdf.bytes } }, ...csvEntries(data)];
   entries.push({ path: "csv/requests.csv", source: { bytes: Buffer.from(toCsv(REQUESTS_CSV_HEADER, await requestCsvRows(auditId, date)), "utf8") } });
+  // Who had which role on the window's last day (or the data's, if earlier), and since when (SOC 2 CC6.2,
+  // CC6.3): the users page's access review.
+  const reviewDay = new Date(Math.min(Date.parse(data.audit.windowEnd), date.getTime())).toISOString().slice(0, 10);
+  const accessReview = await userAccessReviewCsv(reviewDay);
+  entries.push({ path: "csv/user-access-review.csv", source: { bytes: Buffer.from(accessReview.csv, "utf8") } });
   for (const p of data.populations) {
     const file = path.join(workDir, `population-${p.id}.csv`);
     await spool(file, populationCsvChunks(prisma, p.definitionJson));

@@ -61,6 +61,8 @@ async function pdfText(file: string): Promise<{ text: string; info: string }> {
 describe("auditor packet", { timeout: 240_000 }, () => {
   it("builds a verifiable ZIP whose PDF matrix agrees with the database, and rebuilds it byte for byte", async () => {
     const w = await packetWorld();
+    // The lead has been a compliance lead since before the window closed: the packet's access review says so.
+    await prisma.$executeRaw`INSERT INTO "UserRoleHistory" ("userId", "role", "active", "validFrom") VALUES (${w.lead.id}, 'COMPLIANCE_LEAD', true, '2026-01-15T09:00:00Z')`;
     const first = await build(w.audit.id, w.lead.id, "first");
 
     // Every file is in the manifest, the signature holds, and the key is the deployment's.
@@ -73,7 +75,10 @@ describe("auditor packet", { timeout: 240_000 }, () => {
     const inWindow = w.evidence.filter((e) => e.effectiveAt <= new Date("2026-06-30T23:59:59.999Z"));
     for (const e of inWindow) expect(names).toContain(`evidence/${w.project.slug}/${e.sha256}-report.xml`);
     expect(names.some((n: string) => n.includes(w.evidence[4].sha256!))).toBe(false); // effective after the window
-    expect(names).toEqual(expect.arrayContaining(["packet.pdf", "manifest.json", "manifest.sig", "csv/matrix.csv", "csv/requests.csv", "csv/populations.csv", "csv/samples.csv", `csv/population-${w.population.id}.csv`, `csv/sample-${w.sample.id}.csv`]));
+    expect(names).toEqual(expect.arrayContaining(["packet.pdf", "manifest.json", "manifest.sig", "csv/matrix.csv", "csv/requests.csv", "csv/user-access-review.csv", "csv/populations.csv", "csv/samples.csv", `csv/population-${w.population.id}.csv`, `csv/sample-${w.sample.id}.csv`]));
+    const review = parse(await entryText(first.outFile, "csv/user-access-review.csv"), { columns: true }) as Array<Record<string, string>>;
+    expect(review.find((r) => r.email === w.lead.email)).toMatchObject({ as_of: "2026-06-30", role: "COMPLIANCE_LEAD", role_since: "2026-01-15T09:00:00.000Z" });
+    expect(review.every((r) => r.role_since <= "2026-06-30T23:59:59.999Z")).toBe(true); // nobody who came later
 
     // The PDF: cover, contents with page numbers, page x of y, bookmarks, dates from the data.
     const { text, info } = await pdfText(first.outFile);
