@@ -45,7 +45,7 @@ export function parseKey(text: string, name = "SECRETS_KEY"): SecretKey {
 /** Reads .data/secrets-key, creating it on first use (development and the demo only). */
 export function developmentKeyText(file = DEV_KEY_FILE): string {
   try {
-    return readFileSync(file, "utf8").trim();
+    return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
@@ -55,7 +55,7 @@ export function developmentKeyText(file = DEV_KEY_FILE): string {
     writeFileSync(file, `${text}\n`, { mode: 0o600, flag: "wx" });
     return text;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
     throw err;
   }
 }
