@@ -104,8 +104,10 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   const headingAt = new Map(outline.headings.map((x) => [x.idx, x]));
   const fieldNames = { status: mapping.stateField, priority: mapping.priorityField };
   const entryOf = new Map<HeadingNode, { own: Block[]; content: EntryContent; key: string | null; rest: string; strong: boolean; tags: HeadingTags }>();
+  // A section the reader left out holds no entries: its own heading and every heading under it.
+  const skipped = (idx: number) => mapping.skip.size > 0 && pathOf(outline.under[idx]).some((h) => chosen(mapping.skip, h.title));
   for (const h of outline.headings) {
-    if (chosen(mapping.skip, h.title)) continue;
+    if (chosen(mapping.skip, h.title) || skipped(h.idx)) continue;
     const own: Block[] = [];
     for (let j = h.idx + 1; j < h.end; j++) {
       const b = blocks[j];
@@ -153,7 +155,6 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   // 2. Runbooks claim their numbered lists before lists are read as items: sections named as runbooks
   // or procedures, alert runbooks (Meaning / Diagnosis / Mitigation, Symptoms / Cause / Resolution),
   // walkthroughs whose steps are numbered sub-headings.
-  const skipped = (idx: number) => mapping.skip.size > 0 && pathOf(outline.under[idx]).some((h) => chosen(mapping.skip, h.title));
   const skipBlocks = new Set<Block>(inEntry);
   blocks.forEach((b, idx) => {
     if (skipped(idx)) skipBlocks.add(b);

@@ -24,6 +24,15 @@ describe("import mapping", () => {
     expect(md(PLAIN_HEADINGS, { skip: ["Appendix"] }).items.map((i) => i.title)).toEqual(["ask the vendor", "redact names"]);
   });
 
+  it("skip: headings under a skipped section are not items either, whatever level holds the items", () => {
+    const doc = "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n## Appendix\n\n### Glossary\n\nTerms we use.\n\n#### Acronyms\n\nMFA, SSO.\n";
+    expect(md(doc, { items: "h3" }).items.map((i) => i.title)).toEqual(["Export the access logs", "Glossary"]);
+    expect(md(doc, { items: "h3", skip: ["Appendix"] }).items.map((i) => i.title)).toEqual(["Export the access logs"]);
+    // The only h4 is under the skipped section: nothing is left, and the refusal says the mapping found nothing.
+    expect(() => md(doc, { items: "h4", skip: ["Appendix"] })).toThrow(ImportRefusal);
+    expect(() => md(doc, { items: "h4", skip: ["Appendix"] })).toThrow(/The mapping chosen for it found nothing/);
+  });
+
   it("runbooks: a section chosen as a runbook gives its bullets as steps, not items", () => {
     const doc = md(PLAIN_HEADINGS, { runbooks: ["Collect the pen-test report"] });
     expect(doc.runbooks.map((r) => [r.title, r.steps.map((s) => s.text)])).toEqual([["Collect the pen-test report", ["ask the vendor", "redact names"]]]);
