@@ -10,7 +10,7 @@ import { POST as pushRoute } from "@/app/api/v1/projects/[slug]/evidence/route";
 import { GET as originalRoute } from "@/app/api/v1/projects/[slug]/evidence/[id]/original/route";
 import { POST as webhookRoute } from "@/app/api/v1/projects/[slug]/github/route";
 import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/route";
-import { blobPath, blobStore, hasBlob, openBlob, putBytes } from "@/lib/evidence/blob-store";
+import { blobStore, hasBlob, openBlob, putBytes } from "@/lib/evidence/blob-store";
 import { buildPacketFiles } from "@/lib/packets/build-packet-files";
 import { packetWorld } from "@/lib/packets/packet-test-world";
 import { hashZipEntry, listZipEntries } from "@/public/cli/proofline.mjs";
@@ -233,9 +233,9 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
   });
 
   it("builds an auditor packet whose originals are streamed from the bucket", { timeout: 240_000 }, async () => {
-    const w = await packetWorld(); // writes its originals into the directory store; move them to the bucket
-    for (const e of w.evidence) await putBytes(readFileSync(blobPath(e.sha256!)));
-    await rm(path.join(blobDir, "sha256"), { recursive: true, force: true });
+    const w = await packetWorld(); // writes its originals into the configured store: the bucket
+    for (const e of w.evidence) expect(await s3.listKeys()).toContain(keyOf(e.sha256!));
+    expect(existsSync(path.join(blobDir, "sha256"))).toBe(false); // none in the directory store
     const outFile = path.join(blobDir, "packet.zip");
     await buildPacketFiles({ auditId: w.audit.id, requestedById: w.lead.id, workDir: path.join(blobDir, "work"), outFile });
     const entries = await listZipEntries(outFile);

@@ -64,7 +64,8 @@ describe("a stopping worker hands its job back", { timeout: 300_000 }, () => {
 
     const done = await until("the build to finish", read, (p) => p.status === "SUCCEEDED" || p.status === "FAILED");
     expect(done.status).toBe("SUCCEEDED");
-    expect(logB.join("\n")).toContain(`${packetBuildJob.name} ${done.jobId} done in`);
+    // The worker logs "done in" once the handler has returned, just after the packet row says SUCCEEDED.
+    await until("worker B to log the job done", async () => logB.join("\n"), (t) => t.includes(`${packetBuildJob.name} ${done.jobId} done in`));
     const events = await prisma.activityEvent.findMany({ where: { entityId: packetId }, orderBy: { id: "asc" }, select: { action: true } });
     expect(events.map((e) => e.action)).toEqual(["packet.request", "packet.handed_back", "packet.built"]);
   });
