@@ -89,7 +89,7 @@ export function SignInForm({ callbackUrl, reason, errorCode, ssoName, passwordRe
           </p>
         </>
       ) : null}
-      <form className="stack" onSubmit={onSubmit} noValidate aria-label="Sign in with email and password">
+      <form className="stack" onSubmit={onSubmit} noValidate aria-label="Sign in with a Proofline account">
         {reason && REASONS[reason] && !error ? (
           <div className="alert alert-info" data-testid="signin-notice">
             {REASONS[reason]}
