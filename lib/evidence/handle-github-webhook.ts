@@ -2,16 +2,13 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { openSecret } from "@/lib/secret-box";
 import { githubSecretContext } from "@/lib/secrets/stored-secrets";
 import { prisma } from "@/lib/db";
-import type { Tx } from "@/lib/db";
 import { systemCtx, type RequestCtx } from "@/lib/auth/actor";
-import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { refuse } from "@/lib/ingest/refusal";
-import { decodeGithubPayload, interpretGithubEvent, mentionedKeys, type PullRequestFacts } from "@/lib/ingest/github";
+import { decodeGithubPayload, interpretGithubEvent } from "@/lib/ingest/github";
 import { putBytes } from "@/lib/evidence/blob-store";
-import { lockAndFindExisting, storeEvidence } from "@/lib/evidence/store-evidence";
-import { toResult } from "@/lib/evidence/ingest-result";
+import { storeDeliveredEvidence, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
 import { syncSecurityAlert } from "@/lib/evidence/sync-security-alert";
 
 export interface GithubDelivery {
@@ -42,6 +39,16 @@ const NO_WEBHOOK = "No GitHub webhook is set up at this address. Check the paylo
  * becomes PULL_REQUEST evidence. Security alerts (Dependabot, code scanning, secret scanning) keep one
  * SecurityAlert row each, with their severity and open and close times.
  */
+const GITHUB: ChangeProvider = {
+  provider: "github",
+  mark: "#",
+  lockPrefix: "pr",
+  dedupePrefix: "github:pull_request",
+  format: "github-pull-request",
+  outcomeReason: "A pull request merged through GitHub.",
+  summary: {},
+};
+
 export async function handleGithubWebhook(d: GithubDelivery) {
   const project = await prisma.project.findUnique({ where: { slug: d.projectSlug }, select: { id: true, archivedAt: true, github: { select: { webhookSecret: true } } } });
   if (!project?.github) throw new NotFoundError(NO_WEBHOOK);
@@ -102,119 +109,19 @@ async function apply(opts: { project: { id: string; archivedAt: Date | null }; a
   }
   const blob = await putBytes(body);
   if (action.type === "pull-request") {
-    const synced = await syncPullRequest(ctx, project.id, action.pr, blob, d.now);
+    const synced = await syncChangeRequest(ctx, project.id, action.pr, blob, d.now, GITHUB);
     if ("stale" in synced) return { status: "ignored" as const, reason: synced.stale };
     return { status: "pull-request" as const, ...synced };
   }
-  return prisma.$transaction(async (tx) => {
-    const found = await lockAndFindExisting(tx, project.id, action.dedupeKey);
-    if (found) return { status: "existing" as const, evidence: toResult("existing", found, [], true) };
-    const p = action.parsed;
-    const stored = await storeEvidence(tx, ctx, {
-      projectId: project.id,
-      kind: p.kind,
-      format: p.format,
-      title: p.title,
-      subject: p.subject ?? null,
-      outcome: p.outcome,
-      summary: { ...p.summary, outcomeReason: p.outcomeReason, event: d.event, delivery: deliveryId },
-      dedupeKey: action.dedupeKey,
-      sha256: blob.sha256,
-      byteSize: blob.size,
-      contentType: d.contentType,
-      sourceRepo: p.source?.repo ?? null,
-      sourceBranch: p.source?.branch ?? null,
-      sourceCommit: p.source?.commit ?? null,
-      sourceWorkflow: p.source?.workflow ?? null,
-      sourceRunUrl: p.source?.runUrl ?? null,
-      collectedAt: d.now,
-      effectiveAt: p.effectiveAt ?? d.now,
-    });
-    return { status: "created" as const, evidence: toResult("created", stored.row, stored.controls, true) };
+  return storeDeliveredEvidence({
+    ctx,
+    projectId: project.id,
+    parsed: action.parsed,
+    dedupeKey: action.dedupeKey,
+    blob,
+    contentType: d.contentType,
+    summary: { event: d.event, delivery: deliveryId },
+    now: d.now,
   });
 }
 
-/**
- * Why a delivery about a PR must not be applied: it is older (by GitHub's updated_at) than the one
- * already applied, or it would take a merged PR back to open or closed. Null when it may be applied.
- */
-export function staleReason(stored: { sourceUpdatedAt: Date | null; state: string } | null, pr: Pick<PullRequestFacts, "updatedAt" | "state">): string | null {
-  if (!stored) return null;
-  if (stored.state === "merged" && pr.state !== "merged") return "the pull request is already merged; a delivery cannot take it back";
-  if (stored.sourceUpdatedAt && (!pr.updatedAt || pr.updatedAt < stored.sourceUpdatedAt)) {
-    return `the delivery is older (updated_at ${pr.updatedAt?.toISOString() ?? "missing"}) than the one already applied (${stored.sourceUpdatedAt.toISOString()})`;
-  }
-  return null;
-}
-
-async function syncPullRequest(ctx: RequestCtx, projectId: string, pr: PullRequestFacts, blob: { sha256: string; size: number }, now: Date) {
-  return prisma.$transaction(async (tx) => {
-    // Deliveries about one PR are applied one at a time, each checked against the last one applied.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${projectId}), hashtext(${`pr:${pr.repo}#${pr.number}`}))`;
-    const stored = await tx.pullRequest.findUnique({ where: { projectId_repo_number: { projectId, repo: pr.repo, number: pr.number } }, select: { sourceUpdatedAt: true, state: true, detailsSource: true } });
-    const stale = stored?.detailsSource === "webhook" ? staleReason(stored, pr) : null;
-    if (stale) return { stale };
-    const fields = {
-      title: pr.title,
-      body: pr.body,
-      url: pr.url,
-      state: pr.state,
-      author: pr.author,
-      headSha: pr.headSha,
-      headBranch: pr.headBranch,
-      baseBranch: pr.baseBranch,
-      openedAt: pr.openedAt,
-      mergedAt: pr.mergedAt,
-      closedAt: pr.closedAt,
-      sourceUpdatedAt: pr.updatedAt,
-      detailsSource: "webhook",
-    };
-    const saved = await tx.pullRequest.upsert({
-      where: { projectId_repo_number: { projectId, repo: pr.repo, number: pr.number } },
-      update: fields,
-      create: { projectId, provider: "github", repo: pr.repo, number: pr.number, ...fields },
-      select: { id: true },
-    });
-    const linked = await linkBacklogItems(tx, projectId, saved.id, pr);
-    await recordActivity(tx, { ctx, action: "pull_request.sync", entityType: "PullRequest", entityId: saved.id, projectId, summary: { repo: pr.repo, number: pr.number, state: pr.state, linked } });
-    let evidenceId: string | null = null;
-    if (pr.state === "merged") {
-      const dedupeKey = `github:pull_request:${pr.repo}#${pr.number}:merged`;
-      const found = await lockAndFindExisting(tx, projectId, dedupeKey);
-      evidenceId = found?.id ?? null;
-      if (!found) {
-        const stored = await storeEvidence(tx, ctx, {
-          projectId,
-          kind: "PULL_REQUEST",
-          format: "github-pull-request",
-          title: `#${pr.number} ${pr.title}`.slice(0, 300),
-          subject: pr.repo,
-          outcome: "PASS",
-          summary: { repo: pr.repo, number: pr.number, author: pr.author, baseBranch: pr.baseBranch, linkedItems: linked, outcomeReason: "A pull request merged through GitHub." },
-          dedupeKey,
-          sha256: blob.sha256,
-          byteSize: blob.size,
-          sourceRepo: pr.repo,
-          sourceBranch: pr.baseBranch,
-          sourceCommit: pr.headSha,
-          sourceUrl: pr.url,
-          collectedAt: now,
-          effectiveAt: pr.mergedAt ?? now,
-        });
-        evidenceId = stored.row.id;
-      }
-    }
-    return { pullRequestId: saved.id, state: pr.state, linkedItems: linked, evidenceId };
-  });
-}
-
-/** Links the PR to every backlog item of the project whose key it mentions (never unlinks). */
-export async function linkBacklogItems(tx: Tx, projectId: string, pullRequestId: string, pr: PullRequestFacts): Promise<string[]> {
-  const items = await tx.backlogItem.findMany({ where: { projectId, key: { not: null } }, select: { id: true, key: true } });
-  const keys = new Set(mentionedKeys(items.map((i) => i.key!), pr));
-  const matched = items.filter((i) => keys.has(i.key!));
-  if (matched.length) {
-    await tx.backlogItemPullRequest.createMany({ data: matched.map((i) => ({ itemId: i.id, pullRequestId, linkedVia: "webhook" })), skipDuplicates: true });
-  }
-  return matched.map((i) => i.key!).sort();
-}
