@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useAuditChoices, useCreateScimToken, useInviteAuditor, useRevokeScimToken, useScimTokens } from "@/components/users/use-identity";
+import { DAY_MS } from "@/lib/core/time";
 
 /** The users page's access review export: a plain GET form, so the browser downloads the CSV itself. */
 export function AccessReviewExport() {
@@ -119,7 +120,7 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
 export function InviteAuditor() {
   const audits = useAuditChoices();
   const invite = useInviteAuditor();
-  const [form, setForm] = useState(() => ({ auditId: "", email: "", name: "", expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) }));
+  const [form, setForm] = useState(() => ({ auditId: "", email: "", name: "", expiresAt: new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10) }));
   const [result, setResult] = useState<{ email: string; link: string | null } | null>(null);
   const errors = fieldErrors(invite.error);
 

@@ -9,6 +9,7 @@ import { ALERT_SOURCE_LABELS } from "@/lib/readiness/describe-reason";
 import { Badge } from "@/components/ui/badge";
 import { TimeToFixChart } from "@/components/vulnerabilities/time-to-fix-chart";
 import { RemediationPolicyForm } from "@/components/vulnerabilities/remediation-policy-form";
+import { DAY_MS } from "@/lib/core/time";
 
 export default async function SecurityAlertsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -72,7 +73,7 @@ export default async function SecurityAlertsPage({ params }: { params: Promise<{
               <tbody>
                 {d.openAlerts.map((a) => {
                   const name = `${ALERT_SOURCE_LABELS[a.source] ?? a.source} #${a.number} in ${a.repo}`;
-                  const days = Math.abs(Math.floor((d.at.getTime() - a.dueAt.getTime()) / 86_400_000));
+                  const days = Math.abs(Math.floor((d.at.getTime() - a.dueAt.getTime()) / DAY_MS));
                   return (
                     <tr key={a.id}>
                       <td>
