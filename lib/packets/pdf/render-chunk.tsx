@@ -72,7 +72,23 @@ export interface RenderedChunk {
  * stamps it instead) but, on its final pass, reports which PageSpec each page belongs to and where
  * each starts: that is how the merged document gets its contents, bookmarks and running headers.
  */
-export async function renderChunk(pages: PageSpec[], meta: ChunkMeta): Promise<RenderedChunk> {
+export function renderChunk(pages: PageSpec[], meta: ChunkMeta): Promise<RenderedChunk> {
+  const run = queue.then(() => renderNow(pages, meta));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Chunks of one process render one after another. react-pdf keeps its fonts in one store per process,
+ * and `freshFaces` empties that store when a chunk starts: a chunk that started while another was
+ * still laying out took the other's faces away mid-layout, and that one drew some runs in Helvetica
+ * (the worker renders two chunks ahead, so a small packet rendered in-process differed from one build
+ * to the next, depending on when the font files finished reading). Rendering in turn costs nothing:
+ * layout is synchronous work on one thread either way.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+async function renderNow(pages: PageSpec[], meta: ChunkMeta): Promise<RenderedChunk> {
   const starts = new Map<number, number>();
   const owners = new Map<number, { spec: number; sub: number }>();
   let total = 0;
