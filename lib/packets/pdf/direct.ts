@@ -23,6 +23,10 @@ export type Cell = string | number | null | undefined;
 export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; text: string; marginTop?: number }
   | { kind: "text"; text: string; muted?: boolean; small?: boolean; marginTop?: number }
+  /** Label and value pairs, the label in a fixed column on the left (styles.ts kv); a pair is never split across pages. */
+  | { kind: "keyValues"; items: Array<[string, string]> }
+  /** A line with notes indented under it in the muted colour, kept on one page (a project's state and its reasons). */
+  | { kind: "entry"; text: string; notes: string[] }
   | {
       kind: "table";
       columns: Column[];
@@ -36,6 +40,8 @@ export type Block =
 /** Content that starts on a fresh page and flows over as many pages as it needs. */
 export interface DirectRun {
   running: string;
+  /** The running header of the run's pages after its first (default: `running`). */
+  runningAfter?: string;
   blocks: Block[];
 }
 
@@ -67,6 +73,9 @@ const HEADINGS = {
   3: { size: 10.5, before: 8, after: 4 },
 } as const;
 const BODY = { size: 9, small: 7.5, after: 5 };
+/** styles.ts: kvKey is 120 points wide, a pair has 2 points below it; an entry has 3 below, its notes are indented by 10. */
+const KV = { key: 120, after: 2 };
+const ENTRY = { indent: 10, after: 3 };
 /** A heading is not left at the foot of a page: it needs this much room below it. */
 const KEEP_WITH_NEXT = 36;
 
@@ -123,6 +132,7 @@ export class DirectWriter {
   private cursor = TOP;
   private chrome: PageChrome[] = [];
   private running = "";
+  private runningAfter = "";
   private pageOpen = false;
 
   private constructor(
@@ -140,10 +150,13 @@ export class DirectWriter {
   write(run: DirectRun): WrittenRun {
     this.chrome = [];
     this.running = pdfSafe(run.running);
+    this.runningAfter = run.runningAfter === undefined ? this.running : pdfSafe(run.runningAfter);
     this.newPage(null);
     for (const block of run.blocks) {
       if (block.kind === "heading") this.heading(block.level, block.text, block.marginTop ?? 0);
       else if (block.kind === "text") this.text(block);
+      else if (block.kind === "keyValues") this.keyValues(block.items);
+      else if (block.kind === "entry") this.entry(block.text, block.notes);
       else this.table(block);
     }
     this.flush();
@@ -205,7 +218,7 @@ export class DirectWriter {
     this.ops = [];
     this.cursor = TOP;
     this.pageOpen = true;
-    this.chrome.push({ running: this.running, columns });
+    this.chrome.push({ running: this.chrome.length ? this.runningAfter : this.running, columns });
   }
 
   private flush(): void {
@@ -295,6 +308,36 @@ export class DirectWriter {
       this.cursor += lh;
     }
     this.cursor += BODY.after;
+  }
+
+  /** Lines that go together (`[x, text, colour]` each, one line high): on this page if they fit, else from the top of the next. */
+  private together(lines: Array<[number, string, Rgb]>, after: number): void {
+    const height = lines.length * LINE_HEIGHT;
+    if (this.cursor > TOP && this.cursor + height > BOTTOM) this.newPage(null);
+    for (const [x, text, color] of lines) {
+      if (this.cursor + LINE_HEIGHT > BOTTOM) this.newPage(null); // only when taller than a page
+      this.line(text, "regular", BODY.size, x, this.cursor, color);
+      this.cursor += LINE_HEIGHT;
+    }
+    this.cursor += after;
+  }
+
+  private keyValues(items: Array<[string, string]>): void {
+    for (const [k, v] of items) {
+      const key = this.metrics.wrap(pdfSafe(k), "regular", BODY.size, KV.key);
+      const value = this.metrics.wrap(pdfSafe(v), "regular", BODY.size, WIDTH - KV.key);
+      const height = Math.max(key.length, value.length) * LINE_HEIGHT;
+      if (this.cursor > TOP && this.cursor + height > BOTTOM) this.newPage(null);
+      key.forEach((l, i) => this.line(l, "regular", BODY.size, PAGE.margin, this.cursor + i * LINE_HEIGHT, MUTED));
+      value.forEach((l, i) => this.line(l, "regular", BODY.size, PAGE.margin + KV.key, this.cursor + i * LINE_HEIGHT, INK));
+      this.cursor += height + KV.after;
+    }
+  }
+
+  private entry(text: string, notes: string[]): void {
+    const lines: Array<[number, string, Rgb]> = this.metrics.wrap(pdfSafe(text), "regular", BODY.size, WIDTH).map((l) => [PAGE.margin, l, INK]);
+    for (const note of notes) for (const l of this.metrics.wrap(pdfSafe(note), "regular", BODY.size, WIDTH - ENTRY.indent)) lines.push([PAGE.margin + ENTRY.indent, l, MUTED]);
+    this.together(lines, ENTRY.after);
   }
 
   private tableHeader(columns: Column[], widths: number[]): void {

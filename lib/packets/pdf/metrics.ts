@@ -1,7 +1,6 @@
 import { CHAINS, face, faceFor, type FaceId, type FontKey } from "@/lib/packets/pdf/fonts";
 
-// Text measurement for the pages drawn directly (direct.ts) and for the estimate of how much of a
-// control's first page its head takes (sections-controls.tsx), with the metrics of the embedded fonts
+// Text measurement for the pages drawn directly (direct.ts), with the metrics of the embedded fonts
 // (fonts.ts), as react-pdf measures them: each character in the first face of its style's chain that
 // has a glyph for it, at that glyph's advance; between two characters of the same face, the kerning
 // (and ligature) adjustment the font's OpenType layout gives the pair, which is what react-pdf's
