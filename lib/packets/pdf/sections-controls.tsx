@@ -3,8 +3,7 @@ import type { PacketControl, PacketControlProject, PacketData, PacketEvidence } 
 import { KeyValues, Table, type Column } from "@/lib/packets/pdf/table";
 import { s } from "@/lib/packets/pdf/styles";
 import { pdfDay, pdfHash, pdfSafe } from "@/lib/packets/pdf/text";
-import { PAGES_PER_CHUNK, running, single, type SectionItem, type SectionPlan } from "@/lib/packets/pdf/sections-front";
-import type { PageSpec } from "@/lib/packets/pdf/render-chunk";
+import { running, single, type SectionItem, type SectionPlan } from "@/lib/packets/pdf/sections-front";
 import type { Block, Cell, DirectRun } from "@/lib/packets/pdf/direct";
 
 export const EVIDENCE_COLUMNS: Column[] = [
@@ -102,23 +101,4 @@ export function controlRuns(data: PacketData): Array<{ control: PacketControl; r
       blocks: controlBlocks(data, c, rowsOf(c), ci === 0),
     }),
   }));
-}
-
-/**
- * For npm run bench:packet's baseline: control pages as react-pdf alone lays them out (each head with
- * its whole evidence list as one react-pdf table), about `pages` pages of them, to render as one chunk.
- */
-export function plainControlPages(data: PacketData, pages = PAGES_PER_CHUNK): PageSpec[] {
-  const evidence = new Map(data.evidence.map((e) => [e.id, e]));
-  const rowsPerPage = 30;
-  const specs: PageSpec[] = [];
-  let budget = pages * rowsPerPage;
-  for (const [ci, c] of data.controls.entries()) {
-    if (budget <= 0) break;
-    const all = c.evidenceIds.flatMap((id) => (evidence.has(id) ? [evidenceRow(evidence.get(id)!)] : []));
-    const rows = all.slice(0, Math.max(0, budget - rowsPerPage / 2));
-    budget -= rows.length + rowsPerPage / 2;
-    specs.push({ running: running(data, `Controls · ${c.key}`), columns: EVIDENCE_COLUMNS, content: controlHead(data, c, rows, all.length, ci === 0) });
-  }
-  return specs;
 }
