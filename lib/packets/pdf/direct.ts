@@ -76,6 +76,8 @@ const BODY = { size: 9, small: 7.5, after: 5 };
 /** styles.ts: kvKey is 120 points wide, a pair has 2 points below it; an entry has 3 below, its notes are indented by 10. */
 const KV = { key: 120, after: 2 };
 const ENTRY = { indent: 10, after: 3 };
+/** Strings up to this long are encoded once per document and kept. */
+const ENCODED_MAX = 20;
 /** A heading is not left at the foot of a page: it needs this much room below it. */
 const KEEP_WITH_NEXT = 36;
 
@@ -134,6 +136,8 @@ export class DirectWriter {
   private running = "";
   private runningAfter = "";
   private pageOpen = false;
+  /** Short strings already encoded (dates, names, outcomes, column titles recur on every page), with the faces they draw in. */
+  private encoded = new Map<string, { tj: string; faces: FaceId[] }>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -244,9 +248,16 @@ export class DirectWriter {
    * subsets, with the font's kerning between pairs of the same face, as react-pdf sets text.
    */
   private encode(text: string, font: FontKey, size: number): string {
+    const key = `${font} ${size} ${text}`;
+    const known = this.encoded.get(key);
+    if (known) {
+      for (const f of known.faces) this.used.add(f);
+      return known.tj;
+    }
     let out = "";
     let current: FaceId | null = null;
     let prev = "";
+    const faces: FaceId[] = [];
     for (const ch of text) {
       const p = this.metrics.place(ch, font);
       if (p.face !== current) {
@@ -254,6 +265,7 @@ export class DirectWriter {
         out += `/${EmbeddedFonts.resource(p.face)} ${num(size)} Tf [<`;
         current = p.face;
         this.used.add(p.face);
+        faces.push(p.face);
       } else {
         const k = this.metrics.kern(prev, ch, font);
         if (k) out += `> ${num(-k)} <`;
@@ -261,7 +273,9 @@ export class DirectWriter {
       out += this.fonts.code(p);
       prev = ch;
     }
-    return current ? `${out}>] TJ` : "";
+    const tj = current ? `${out}>] TJ` : "";
+    if (text.length <= ENCODED_MAX) this.encoded.set(key, { tj, faces });
+    return tj;
   }
 
   /** One line of text whose line box starts `top` points below the page's top edge. */
