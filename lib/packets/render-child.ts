@@ -1,19 +1,13 @@
 // A packet render process (see render-pool.ts): receives the packet's data once, then renders the
 // chunks it is asked for and sends back their bytes, page counts and marks. Runs niced, so the web
 // server on the same machine keeps its priority.
-import type { PacketData } from "@/lib/packets/packet-types";
-import { packetSections } from "@/lib/packets/render-packet-pdf";
-import { renderChunk, type PageChrome } from "@/lib/packets/pdf/render-chunk";
+import { packetSections } from "@/lib/packets/pdf/packet-sections";
+import { renderChunk } from "@/lib/packets/pdf/render-chunk";
 import type { SectionPlan } from "@/lib/packets/pdf/sections-front";
-import { loadMetrics } from "@/lib/packets/pdf/metrics";
 import { pickChainsFor } from "@/lib/packets/pdf/fonts";
+import type { ChildMessage, ParentMessage } from "@/lib/packets/render-messages";
 
-export type ChildMessage = { type: "data"; data: PacketData } | { type: "render"; id: number; section: number; chunk: number };
-export type ParentMessage =
-  | { type: "done"; id: number; bytes: Uint8Array; pageCount: number; marks: Array<{ id: string; title: string; page: number }>; chrome: PageChrome[]; specPages: number[]; maxRssMb: number }
-  | { type: "error"; id: number; message: string };
-
-let ready: Promise<SectionPlan[]> | undefined;
+let ready: SectionPlan[] | undefined;
 let date = new Date(0);
 let title = "";
 
@@ -21,13 +15,13 @@ process.on("message", async (msg: ChildMessage) => {
   if (msg.type === "data") {
     const data = msg.data;
     pickChainsFor(JSON.stringify(data)); // the same react-pdf font chains as the worker's (fonts.ts)
-    ready = loadMetrics().then((metrics) => packetSections(data, metrics));
+    ready = packetSections(data);
     date = new Date(data.dataAsOf);
     title = `${data.audit.name}: auditor packet`;
     return;
   }
   try {
-    const sections = await ready;
+    const sections = ready;
     const section = sections?.[msg.section];
     if (!section || msg.chunk >= section.chunkCount) throw new Error(`no chunk ${msg.section}/${msg.chunk}`);
     const chunk = section.chunk(msg.chunk);

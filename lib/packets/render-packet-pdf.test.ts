@@ -8,7 +8,7 @@ import { renderPacketPdf } from "@/lib/packets/render-packet-pdf";
 import type { PacketData, PacketEvidence } from "@/lib/packets/packet-types";
 
 // A packet from plain data (no database): two controls, one with far more evidence than its first
-// page holds, so its head comes from react-pdf and the rest of its list is drawn directly behind it.
+// page holds, so its list goes on over the pages after its head (all of it drawn directly).
 
 const sha = (i: number) => createHash("sha256").update(`evidence ${i}`).digest("hex");
 
@@ -74,7 +74,7 @@ function pages(bytes: Buffer): string[] {
 }
 
 // Two renders of a small packet: 15 to 60 s on a shared machine; the limit only guards against a hang.
-describe("packet PDF with react-pdf heads and tables drawn directly", { timeout: 180_000 }, () => {
+describe("packet PDF with control pages and tables drawn directly", { timeout: 180_000 }, () => {
   it("lists every piece of a long control's evidence once under the control and once in the index, with contents, bookmarks and page numbers that agree", async () => {
     const data = packetData(240);
     const pdf = await renderPacketPdf(data, { processes: 0 });

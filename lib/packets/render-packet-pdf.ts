@@ -1,12 +1,10 @@
 import type { PacketData } from "@/lib/packets/packet-types";
 import { renderChunk, type PageChrome, type PageSpec, type RenderedChunk } from "@/lib/packets/pdf/render-chunk";
-import { coverPage, matrixSection, readinessSection, tocPage, type SectionPlan } from "@/lib/packets/pdf/sections-front";
-import { controlSection } from "@/lib/packets/pdf/sections-controls";
-import { activitySection, backlogSection, evidenceIndexSection, exceptionsSection, exercisesSection, populationsSection, requestsSection } from "@/lib/packets/pdf/sections-back";
+import { coverPage, tocPage } from "@/lib/packets/pdf/sections-front";
+import { packetSections } from "@/lib/packets/pdf/packet-sections";
 import { RenderPool, renderProcesses } from "@/lib/packets/render-pool";
 import { addOutline, appendChunk, copyChunk, createMergedDocument, type OutlineNode } from "@/lib/packets/pdf/assemble";
 import { DirectWriter } from "@/lib/packets/pdf/direct";
-import { loadMetrics, type Metrics } from "@/lib/packets/pdf/metrics";
 import { pickChainsFor } from "@/lib/packets/pdf/fonts";
 import { PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from "pdf-lib";
 
@@ -53,21 +51,6 @@ export interface RenderedPdf {
   outline: OutlineNode[];
 }
 
-export function packetSections(data: PacketData, metrics: Metrics): SectionPlan[] {
-  return [
-    readinessSection(data),
-    matrixSection(data),
-    controlSection(data, metrics),
-    exceptionsSection(data),
-    backlogSection(data),
-    exercisesSection(data),
-    requestsSection(data),
-    populationsSection(data),
-    evidenceIndexSection(data),
-    activitySection(data),
-  ];
-}
-
 /** A rendered chunk whose pages were copied into the merged document and are put in place one PageSpec at a time. */
 interface OpenChunk {
   rendered: RenderedChunk;
@@ -88,7 +71,7 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
   const date = new Date(data.dataAsOf);
   const meta = { title: `${data.audit.name}: auditor packet`, date };
   pickChainsFor(JSON.stringify(data));
-  const sections = packetSections(data, await loadMetrics());
+  const sections = packetSections(data);
   const directRuns = sections.reduce((n, sec) => n + sec.items.filter((item) => item.kind === "direct").length, 0);
   const total = 2 + sections.reduce((n, sec) => n + sec.chunkCount, 0) + directRuns;
   let done = 0;
@@ -143,6 +126,7 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
       starts[si].page = page;
       for (const item of section.items) {
         if (item.kind === "direct") {
+          if (item.mark) starts[si].marks.push({ title: item.mark.title, page });
           const written = writer.write(item.run());
           renderStats.directPages += written.pageCount;
           chrome.push(...written.chrome);

@@ -3,7 +3,7 @@ import { availableParallelism, setPriority } from "node:os";
 import path from "node:path";
 import { env } from "@/lib/env";
 import type { PacketData } from "@/lib/packets/packet-types";
-import type { ChildMessage, ParentMessage } from "@/lib/packets/render-child";
+import type { ChildMessage, ParentMessage } from "@/lib/packets/render-messages";
 import type { RenderedChunk } from "@/lib/packets/pdf/render-chunk";
 
 // Chunks are independent, so they render in parallel in a few child processes: on a machine with

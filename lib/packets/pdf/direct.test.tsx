@@ -6,11 +6,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { DirectWriter, type Block, type Cell } from "@/lib/packets/pdf/direct";
-import { loadMetrics } from "@/lib/packets/pdf/metrics";
 import { renderChunk } from "@/lib/packets/pdf/render-chunk";
 import { Table, type Column } from "@/lib/packets/pdf/table";
 import { pdfHash } from "@/lib/packets/pdf/text";
-import { EVIDENCE_COLUMNS, controlHead, headRowsThatFit } from "@/lib/packets/pdf/sections-controls";
+import { EVIDENCE_COLUMNS, controlBlocks, controlHead } from "@/lib/packets/pdf/sections-controls";
 import type { PacketControl, PacketData } from "@/lib/packets/packet-types";
 
 const dir = mkdtempSync(path.join(tmpdir(), "proofline-direct-"));
@@ -52,8 +51,8 @@ function pdftotext(bytes: Buffer, name: string, args: string[] = ["-layout"]): s
 }
 
 /** Words with their top-left corner, from pdftotext -bbox. */
-function words(bytes: Buffer, name: string): Array<{ text: string; x: number; y: number }> {
-  const html = pdftotext(bytes, name, ["-bbox"]);
+function words(bytes: Buffer, name: string, pages: string[] = []): Array<{ text: string; x: number; y: number }> {
+  const html = pdftotext(bytes, name, ["-bbox", ...pages]);
   return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[3], x: Number(m[1]), y: Number(m[2]) }));
 }
 
@@ -162,16 +161,41 @@ describe("a control's first page", () => {
     },
   ];
 
-  for (const t of cases) {
-    it(`holds as many evidence rows as fit and no more (${t.name})`, async () => {
-      const metrics = await loadMetrics();
-      const fit = headRowsThatFit(metrics, data, t.c, t.rows, t.first);
-      expect(fit).toBeGreaterThan(5);
-      const render = (n: number) =>
-        renderChunk([{ running: "x", columns: EVIDENCE_COLUMNS, content: controlHead(data, t.c, t.rows.slice(0, n), t.rows.length, t.first) }], { title: "x", date: new Date(0) });
-      expect((await render(fit)).pageCount).toBe(1);
-      // Tight: two rows more would not have fitted.
-      expect((await render(fit + 2)).pageCount).toBe(2);
-    });
+  /** The control drawn directly: its first page's words, and how many evidence rows that page holds. */
+  async function drawn(t: (typeof cases)[number], name: string) {
+    const { run, bytes } = await written(controlBlocks(data, t.c, t.rows, t.first), false);
+    const firstPage = words(bytes, name, ["-l", "1"]);
+    const text = pdftotext(bytes, `${name}-text`).split("\f")[0];
+    return { run, firstPage, fit: text.match(/Unit tests #\d+/g)?.length ?? 0 };
   }
+  const render = (t: (typeof cases)[number], n: number) =>
+    renderChunk([{ running: "x", columns: EVIDENCE_COLUMNS, content: controlHead(data, t.c, t.rows.slice(0, n), t.rows.length, t.first) }], { title: "x", date: new Date(0) });
+
+  cases.forEach((t, ti) => {
+    it(`holds as many evidence rows as fit and no more (${t.name})`, async () => {
+      const { run, fit } = await drawn(t, `fit-${ti}`);
+      expect(fit).toBeGreaterThan(5);
+      expect(run.pageCount).toBeGreaterThan(1);
+      expect((await render(t, fit)).pageCount).toBe(1);
+      // Tight: two rows more would not have fitted.
+      expect((await render(t, fit + 2)).pageCount).toBe(2);
+    });
+
+    it(`puts every word of the first page where react-pdf puts it (${t.name})`, async () => {
+      const { firstPage, fit } = await drawn(t, `head-${ti}`);
+      const react = await render(t, fit);
+      // react-pdf breaks a paragraph with Knuth and Plass (it may shrink the spaces of a line a little to
+      // fit one more word), the direct writer breaks it greedily: inside a long description the words can
+      // sit apart by a fraction of a point. The lines, and so everything below, stay where react-pdf puts them.
+      const all = words(react.bytes, `head-react-${ti}`);
+      const title = all.find((w) => w.text === "ACC-01")!.y;
+      const owner = all.find((w) => w.text === "Owner")!.y;
+      const expected = all.filter((w) => w.y <= title || w.y >= owner);
+      expect(expected.length).toBeGreaterThan(100);
+      for (const w of expected) {
+        const match = firstPage.find((d) => d.text === w.text && Math.abs(d.x - w.x) < 0.5 && Math.abs(d.y - w.y) < 0.5);
+        expect(match, `${w.text} at ${w.x},${w.y}`).toBeDefined();
+      }
+    });
+  });
 });

@@ -23,6 +23,10 @@ export type Cell = string | number | null | undefined;
 export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; text: string; marginTop?: number }
   | { kind: "text"; text: string; muted?: boolean; small?: boolean; marginTop?: number }
+  /** Label and value pairs, the label in a fixed column on the left (styles.ts kv); a pair is never split across pages. */
+  | { kind: "keyValues"; items: Array<[string, string]> }
+  /** A line with notes indented under it in the muted colour, kept on one page (a project's state and its reasons). */
+  | { kind: "entry"; text: string; notes: string[] }
   | {
       kind: "table";
       columns: Column[];
@@ -36,6 +40,8 @@ export type Block =
 /** Content that starts on a fresh page and flows over as many pages as it needs. */
 export interface DirectRun {
   running: string;
+  /** The running header of the run's pages after its first (default: `running`). */
+  runningAfter?: string;
   blocks: Block[];
 }
 
@@ -67,6 +73,11 @@ const HEADINGS = {
   3: { size: 10.5, before: 8, after: 4 },
 } as const;
 const BODY = { size: 9, small: 7.5, after: 5 };
+/** styles.ts: kvKey is 120 points wide, a pair has 2 points below it; an entry has 3 below, its notes are indented by 10. */
+const KV = { key: 120, after: 2 };
+const ENTRY = { indent: 10, after: 3 };
+/** Strings up to this long are encoded once per document and kept. */
+const ENCODED_MAX = 20;
 /** A heading is not left at the foot of a page: it needs this much room below it. */
 const KEEP_WITH_NEXT = 36;
 
@@ -123,7 +134,10 @@ export class DirectWriter {
   private cursor = TOP;
   private chrome: PageChrome[] = [];
   private running = "";
+  private runningAfter = "";
   private pageOpen = false;
+  /** Short strings already encoded (dates, names, outcomes, column titles recur on every page), with the faces they draw in. */
+  private encoded = new Map<string, { tj: string; faces: FaceId[] }>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -140,10 +154,13 @@ export class DirectWriter {
   write(run: DirectRun): WrittenRun {
     this.chrome = [];
     this.running = pdfSafe(run.running);
+    this.runningAfter = run.runningAfter === undefined ? this.running : pdfSafe(run.runningAfter);
     this.newPage(null);
     for (const block of run.blocks) {
       if (block.kind === "heading") this.heading(block.level, block.text, block.marginTop ?? 0);
       else if (block.kind === "text") this.text(block);
+      else if (block.kind === "keyValues") this.keyValues(block.items);
+      else if (block.kind === "entry") this.entry(block.text, block.notes);
       else this.table(block);
     }
     this.flush();
@@ -205,7 +222,7 @@ export class DirectWriter {
     this.ops = [];
     this.cursor = TOP;
     this.pageOpen = true;
-    this.chrome.push({ running: this.running, columns });
+    this.chrome.push({ running: this.chrome.length ? this.runningAfter : this.running, columns });
   }
 
   private flush(): void {
@@ -231,9 +248,16 @@ export class DirectWriter {
    * subsets, with the font's kerning between pairs of the same face, as react-pdf sets text.
    */
   private encode(text: string, font: FontKey, size: number): string {
+    const key = `${font} ${size} ${text}`;
+    const known = this.encoded.get(key);
+    if (known) {
+      for (const f of known.faces) this.used.add(f);
+      return known.tj;
+    }
     let out = "";
     let current: FaceId | null = null;
     let prev = "";
+    const faces: FaceId[] = [];
     for (const ch of text) {
       const p = this.metrics.place(ch, font);
       if (p.face !== current) {
@@ -241,6 +265,7 @@ export class DirectWriter {
         out += `/${EmbeddedFonts.resource(p.face)} ${num(size)} Tf [<`;
         current = p.face;
         this.used.add(p.face);
+        faces.push(p.face);
       } else {
         const k = this.metrics.kern(prev, ch, font);
         if (k) out += `> ${num(-k)} <`;
@@ -248,7 +273,9 @@ export class DirectWriter {
       out += this.fonts.code(p);
       prev = ch;
     }
-    return current ? `${out}>] TJ` : "";
+    const tj = current ? `${out}>] TJ` : "";
+    if (text.length <= ENCODED_MAX) this.encoded.set(key, { tj, faces });
+    return tj;
   }
 
   /** One line of text whose line box starts `top` points below the page's top edge. */
@@ -295,6 +322,36 @@ export class DirectWriter {
       this.cursor += lh;
     }
     this.cursor += BODY.after;
+  }
+
+  /** Lines that go together (`[x, text, colour]` each, one line high): on this page if they fit, else from the top of the next. */
+  private together(lines: Array<[number, string, Rgb]>, after: number): void {
+    const height = lines.length * LINE_HEIGHT;
+    if (this.cursor > TOP && this.cursor + height > BOTTOM) this.newPage(null);
+    for (const [x, text, color] of lines) {
+      if (this.cursor + LINE_HEIGHT > BOTTOM) this.newPage(null); // only when taller than a page
+      this.line(text, "regular", BODY.size, x, this.cursor, color);
+      this.cursor += LINE_HEIGHT;
+    }
+    this.cursor += after;
+  }
+
+  private keyValues(items: Array<[string, string]>): void {
+    for (const [k, v] of items) {
+      const key = this.metrics.wrap(pdfSafe(k), "regular", BODY.size, KV.key);
+      const value = this.metrics.wrap(pdfSafe(v), "regular", BODY.size, WIDTH - KV.key);
+      const height = Math.max(key.length, value.length) * LINE_HEIGHT;
+      if (this.cursor > TOP && this.cursor + height > BOTTOM) this.newPage(null);
+      key.forEach((l, i) => this.line(l, "regular", BODY.size, PAGE.margin, this.cursor + i * LINE_HEIGHT, MUTED));
+      value.forEach((l, i) => this.line(l, "regular", BODY.size, PAGE.margin + KV.key, this.cursor + i * LINE_HEIGHT, INK));
+      this.cursor += height + KV.after;
+    }
+  }
+
+  private entry(text: string, notes: string[]): void {
+    const lines: Array<[number, string, Rgb]> = this.metrics.wrap(pdfSafe(text), "regular", BODY.size, WIDTH).map((l) => [PAGE.margin, l, INK]);
+    for (const note of notes) for (const l of this.metrics.wrap(pdfSafe(note), "regular", BODY.size, WIDTH - ENTRY.indent)) lines.push([PAGE.margin + ENTRY.indent, l, MUTED]);
+    this.together(lines, ENTRY.after);
   }
 
   private tableHeader(columns: Column[], widths: number[]): void {

@@ -1,7 +1,6 @@
 import { CHAINS, face, faceFor, type FaceId, type FontKey } from "@/lib/packets/pdf/fonts";
 
-// Text measurement for the pages drawn directly (direct.ts) and for the estimate of how much of a
-// control's first page its head takes (sections-controls.tsx), with the metrics of the embedded fonts
+// Text measurement for the pages drawn directly (direct.ts), with the metrics of the embedded fonts
 // (fonts.ts), as react-pdf measures them: each character in the first face of its style's chain that
 // has a glyph for it, at that glyph's advance; between two characters of the same face, the kerning
 // (and ligature) adjustment the font's OpenType layout gives the pair, which is what react-pdf's
@@ -37,35 +36,55 @@ export interface Metrics {
   wrap(text: string, font: FontKey, size: number, width: number): string[];
 }
 
-function createMetrics(): Metrics {
-  const places: Record<FontKey, Map<string, Placed>> = { regular: new Map(), bold: new Map(), mono: new Map() };
-  const pairs: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), mono: new Map() };
+/** The code points of a string, as `for...of` walks it (a lone surrogate is one code point of its own). */
+function codePoints(text: string, each: (cp: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i += 1;
+      }
+    }
+    each(cp);
+  }
+}
 
-  const place = (ch: string, font: FontKey): Placed => {
-    let p = places[font].get(ch);
+/** Words and short strings measured once (at size 1) and kept: dates, project names and outcomes recur on every page. */
+const CACHED_WIDTH_MAX = 20;
+
+function createMetrics(): Metrics {
+  // Keyed by code point, and pairs by (left * 0x110000 + right): no strings built per character.
+  const places: Record<FontKey, Map<number, Placed>> = { regular: new Map(), bold: new Map(), mono: new Map() };
+  const pairs: Record<FontKey, Map<number, number>> = { regular: new Map(), bold: new Map(), mono: new Map() };
+  const widths: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), mono: new Map() };
+
+  const placeCode = (codePoint: number, font: FontKey): Placed => {
+    let p = places[font].get(codePoint);
     if (!p) {
-      const codePoint = ch.codePointAt(0)!;
       // pdfSafe lets through only what the chain covers; anything else is measured as the first face's .notdef.
       const id = faceFor(CHAINS[font], codePoint) ?? CHAINS[font][0];
       const f = face(id);
       const glyph = f.glyphForCodePoint(codePoint);
       p = { face: id, glyph: glyph.id, codePoint, advance: glyph.advanceWidth / f.unitsPerEm };
-      places[font].set(ch, p);
+      places[font].set(codePoint, p);
     }
     return p;
   };
+  const place = (ch: string, font: FontKey): Placed => placeCode(ch.codePointAt(0)!, font);
 
   // The adjustment of a pair is what the face's layout of the two together gives beyond their own advances.
-  const pair = (font: FontKey, left: string, right: string): number => {
-    const key = left + right;
+  const pairCode = (font: FontKey, left: number, right: number): number => {
+    const key = left * 0x110000 + right;
     let k = pairs[font].get(key);
     if (k === undefined) {
-      const a = place(left, font);
-      const b = place(right, font);
+      const a = placeCode(left, font);
+      const b = placeCode(right, font);
       k = 0;
       if (a.face === b.face) {
         const f = face(a.face);
-        const run = f.layout(key);
+        const run = f.layout(String.fromCodePoint(left) + String.fromCodePoint(right));
         const total = run.positions.reduce((n, p) => n + p.xAdvance, 0) / f.unitsPerEm;
         k = Math.round((total - a.advance - b.advance) * 1e6) / 1e6;
       }
@@ -77,34 +96,48 @@ function createMetrics(): Metrics {
   const ascent = (text: string, font: FontKey) => {
     let a = 0;
     let last: FaceId | null = null;
-    for (const ch of text) {
-      const id = place(ch, font).face;
-      if (id === last) continue;
+    codePoints(text, (cp) => {
+      const id = placeCode(cp, font).face;
+      if (id === last) return;
       last = id;
       const f = face(id);
       a = Math.max(a, f.ascent / f.unitsPerEm);
-    }
+    });
     return a || face(CHAINS[font][0]).ascent / face(CHAINS[font][0]).unitsPerEm;
   };
-  const width = (text: string, font: FontKey, size: number) => {
+  const widthAt1 = (text: string, font: FontKey) => {
+    const cached = widths[font].get(text);
+    if (cached !== undefined) return cached;
     let w = 0;
-    let prev = "";
-    for (const ch of text) {
-      w += place(ch, font).advance + (prev ? pair(font, prev, ch) : 0);
-      prev = ch;
-    }
-    return w * size;
+    let prev = -1;
+    codePoints(text, (cp) => {
+      w += placeCode(cp, font).advance + (prev >= 0 ? pairCode(font, prev, cp) : 0);
+      prev = cp;
+    });
+    if (text.length <= CACHED_WIDTH_MAX) widths[font].set(text, w);
+    return w;
   };
-  const kern = (left: string, right: string, font: FontKey) => pair(font, left, right) * 1000;
+  const width = (text: string, font: FontKey, size: number) => widthAt1(text, font) * size;
+  const kern = (left: string, right: string, font: FontKey) => pairCode(font, left.codePointAt(0)!, right.codePointAt(0)!) * 1000;
+  // Measured as it grows (the same sums, in the same order, as measuring each prefix whole).
   const breakWord = (word: string, font: FontKey, size: number, limit: number): string[] => {
     const parts: string[] = [];
     let cur = "";
-    for (const ch of word) {
-      if (cur && width(cur + ch, font, size) > limit) {
+    let w = 0;
+    let prev = -1;
+    codePoints(word, (cp) => {
+      const step = placeCode(cp, font).advance + (prev >= 0 && cur ? pairCode(font, prev, cp) : 0);
+      const ch = String.fromCodePoint(cp);
+      if (cur && (w + step) * size > limit) {
         parts.push(cur);
         cur = ch;
-      } else cur += ch;
-    }
+        w = placeCode(cp, font).advance;
+      } else {
+        cur += ch;
+        w += step;
+      }
+      prev = cp;
+    });
     if (cur) parts.push(cur);
     return parts;
   };

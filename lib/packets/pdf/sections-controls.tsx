@@ -1,12 +1,10 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { PacketControl, PacketControlProject, PacketData, PacketEvidence } from "@/lib/packets/packet-types";
 import { KeyValues, Table, type Column } from "@/lib/packets/pdf/table";
-import { PAGE, s } from "@/lib/packets/pdf/styles";
+import { s } from "@/lib/packets/pdf/styles";
 import { pdfDay, pdfHash, pdfSafe } from "@/lib/packets/pdf/text";
-import { PAGES_PER_CHUNK, running, single, type SectionItem, type SectionPlan } from "@/lib/packets/pdf/sections-front";
-import type { PageSpec } from "@/lib/packets/pdf/render-chunk";
-import { columnWidths, headerHeight, layoutRow, LINE_HEIGHT, PAGE_BODY, type Cell } from "@/lib/packets/pdf/direct";
-import type { FontKey, Metrics } from "@/lib/packets/pdf/metrics";
+import { running, single, type SectionItem, type SectionPlan } from "@/lib/packets/pdf/sections-front";
+import type { Block, Cell, DirectRun } from "@/lib/packets/pdf/direct";
 
 export const EVIDENCE_COLUMNS: Column[] = [
   { title: "Effective", width: 1.3 },
@@ -61,103 +59,46 @@ export function controlHead(data: PacketData, c: PacketControl, rows: Cell[][], 
   );
 }
 
-/** Room left free at the foot of a control's first page, so a slightly different line break in react-pdf never pushes the last row over. */
-const HEAD_SLACK = 14;
-
 /**
- * How many evidence rows fit under a control's head on its first page: the head's height is
- * estimated with the same font metrics and the same styles react-pdf lays it out with (styles.ts),
- * then rows are added while they fit. The rest of the list is drawn directly (direct.ts) on the
- * pages after. Should the estimate ever be short, react-pdf still paginates the head (rows are never
- * split, and the continuation pages get the column header), so nothing is lost, only space.
+ * A control's pages as drawn directly (direct.ts): the same content as `controlHead` (which stays
+ * as react-pdf's reference for it: direct.test.tsx puts the two side by side), with the whole
+ * evidence list, which flows over as many pages as it needs.
  */
-export function headRowsThatFit(metrics: Metrics, data: PacketData, c: PacketControl, rows: Cell[][], first: boolean): number {
-  const width = PAGE.width - 2 * PAGE.margin;
-  const lines = (text: string, font: FontKey, size: number, w = width) => metrics.wrap(pdfSafe(text), font, size, w).length;
-  const body = LINE_HEIGHT; // every line, headings included (see direct.ts)
-  let h = 0;
-  if (first) h += lines("Controls", "bold", 17) * body + 10;
-  h += 6 + lines(`${c.key} ${c.title}`, "bold", 12.5) * body + 6;
-  h += lines(c.description, "regular", 9) * body + 5;
-  for (const [k, v] of keyValues(data, c)) h += Math.max(lines(k, "regular", 9, 120), lines(v, "regular", 9, width - 120)) * body + 2;
-  h += 8 + body + 4;
-  for (const p of c.projects) {
-    h += lines(projectLine(p), "regular", 9) * body + 3;
-    for (const r of p.reasons) h += lines(`- ${r}`, "regular", 9, width - 10) * body;
-  }
-  h += 8 + lines(`Evidence inside the window (${rows.length})`, "bold", 10.5) * body + 4;
-  h += headerHeight(metrics, EVIDENCE_COLUMNS);
-  const widths = columnWidths(EVIDENCE_COLUMNS);
-  let fit = 0;
-  for (const row of rows) {
-    h += layoutRow(metrics, EVIDENCE_COLUMNS, widths, row).height;
-    if (h > PAGE_BODY - HEAD_SLACK) break;
-    fit += 1;
-  }
-  return fit;
+export function controlBlocks(data: PacketData, c: PacketControl, rows: Cell[][], first: boolean): Block[] {
+  return [
+    ...(first ? [{ kind: "heading", level: 1, text: "Controls" } as const] : []),
+    { kind: "heading", level: 2, text: `${c.key} ${c.title}` },
+    { kind: "text", text: c.description },
+    { kind: "keyValues", items: keyValues(data, c) },
+    { kind: "heading", level: 3, text: "State at the end of the window" },
+    ...c.projects.map((p): Block => ({ kind: "entry", text: projectLine(p), notes: p.reasons.map((r) => `- ${r}`) })),
+    { kind: "heading", level: 3, text: `Evidence inside the window (${rows.length})` },
+    rows.length ? { kind: "table", columns: EVIDENCE_COLUMNS, rows } : { kind: "text", text: "No evidence filed under this control is effective inside the window.", muted: true },
+  ];
 }
 
 /**
- * One page (or more) per in-scope control. Its head (what it is, its owner, requirements and state)
- * and as many evidence rows as fit on that first page are rendered by react-pdf; the rest of its
- * evidence list is drawn directly on the pages after. Heads are grouped into react-pdf chunks of
- * about twenty, rendered in the render processes; the worker puts each head's pages in place and
- * draws its continuation behind it.
+ * One page (or more) per in-scope control, drawn directly: what it is, who owns it, its
+ * requirements, its state per project, and its evidence list, continued on as many pages as it
+ * needs (with the column header stamped atop each). Each control is bookmarked under the section.
  */
-export function controlSection(data: PacketData, metrics: Metrics): SectionPlan {
+export function controlSection(data: PacketData): SectionPlan {
   const title = "Controls";
   if (!data.controls.length) return single("controls", title, () => ({ running: running(data, title), content: <Text style={s.muted}>No control is mapped to this framework.</Text> }));
-  const evidence = new Map(data.evidence.map((e) => [e.id, e]));
-  const rowsOf = (c: PacketControl) => c.evidenceIds.flatMap((id) => (evidence.has(id) ? [evidenceRow(evidence.get(id)!)] : []));
-  const plans = data.controls.map((c, ci) => {
-    const rows = rowsOf(c);
-    return { index: ci, total: rows.length, head: headRowsThatFit(metrics, data, c, rows, ci === 0) };
-  });
-  const chunks: number[][] = [];
-  for (let i = 0; i < plans.length; i += PAGES_PER_CHUNK) chunks.push(plans.slice(i, i + PAGES_PER_CHUNK).map((p) => p.index));
-
-  const head = (ci: number): PageSpec => {
-    const c = data.controls[ci];
-    const rows = rowsOf(c).slice(0, plans[ci].head);
-    return {
-      mark: { id: `control:${c.key}`, title: `${c.key} ${c.title}` },
-      running: running(data, `${title} · ${c.key}`),
-      columns: rows.length ? EVIDENCE_COLUMNS : undefined,
-      content: controlHead(data, c, rows, plans[ci].total, ci === 0),
-    };
-  };
-  const items: SectionItem[] = [];
-  plans.forEach((p) => {
-    items.push({ kind: "react", chunk: Math.floor(p.index / PAGES_PER_CHUNK), spec: p.index % PAGES_PER_CHUNK });
-    if (p.total > p.head) {
-      const c = data.controls[p.index];
-      items.push({
-        kind: "direct",
-        run: () => ({
-          running: running(data, `${title} · ${c.key} (continued)`),
-          blocks: [{ kind: "table", columns: EVIDENCE_COLUMNS, rows: rowsOf(c).slice(p.head), continued: true, firstRow: p.head }],
-        }),
-      });
-    }
-  });
-  return { key: "controls", title, chunkCount: chunks.length, chunk: (i) => chunks[i].map(head), items };
+  const items: SectionItem[] = controlRuns(data).map(({ control: c, run }) => ({ kind: "direct", mark: { id: `control:${c.key}`, title: `${c.key} ${c.title}` }, run }));
+  return { key: "controls", title, chunkCount: 0, chunk: () => [], items };
 }
 
-/**
- * For npm run bench:packet's baseline: control pages as react-pdf alone lays them out (each head with
- * its whole evidence list as one react-pdf table), about `pages` pages of them, to render as one chunk.
- */
-export function plainControlPages(data: PacketData, pages = PAGES_PER_CHUNK): PageSpec[] {
+/** Each control's run of pages, built when asked for (also drawn by npm run bench:packet's limit). */
+export function controlRuns(data: PacketData): Array<{ control: PacketControl; run: () => DirectRun }> {
   const evidence = new Map(data.evidence.map((e) => [e.id, e]));
-  const rowsPerPage = 30;
-  const specs: PageSpec[] = [];
-  let budget = pages * rowsPerPage;
-  for (const [ci, c] of data.controls.entries()) {
-    if (budget <= 0) break;
-    const all = c.evidenceIds.flatMap((id) => (evidence.has(id) ? [evidenceRow(evidence.get(id)!)] : []));
-    const rows = all.slice(0, Math.max(0, budget - rowsPerPage / 2));
-    budget -= rows.length + rowsPerPage / 2;
-    specs.push({ running: running(data, `Controls · ${c.key}`), columns: EVIDENCE_COLUMNS, content: controlHead(data, c, rows, all.length, ci === 0) });
-  }
-  return specs;
+  const rowsOf = (c: PacketControl) => c.evidenceIds.flatMap((id) => (evidence.has(id) ? [evidenceRow(evidence.get(id)!)] : []));
+  return data.controls.map((c, ci) => ({
+    control: c,
+    run: () => ({
+      running: running(data, `Controls · ${c.key}`),
+      runningAfter: running(data, `Controls · ${c.key} (continued)`),
+      blocks: controlBlocks(data, c, rowsOf(c), ci === 0),
+    }),
+  }));
 }

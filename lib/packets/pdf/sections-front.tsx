@@ -23,7 +23,7 @@ export interface SectionPlan {
   items: SectionItem[];
 }
 
-export type SectionItem = { kind: "react"; chunk: number; spec: number } | { kind: "direct"; run: () => DirectRun };
+export type SectionItem = { kind: "react"; chunk: number; spec: number } | { kind: "direct"; run: () => DirectRun; mark?: { id: string; title: string } };
 
 /** A section of one react-pdf chunk of one PageSpec, built when asked for. */
 export function single(key: string, title: string, build: () => PageSpec): SectionPlan {
