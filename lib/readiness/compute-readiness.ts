@@ -7,7 +7,7 @@ import { readinessProjectWhere } from "@/lib/readiness/project-scope";
 import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/audits/auditor-scope";
 import { gatherFacts } from "@/lib/readiness/gather-facts";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
-import { readStoredReadiness, storeReadiness, type StoreGenerations } from "@/lib/readiness/readiness-store";
+import { readStoredReadiness, storeReadiness, type StoreGenerations, type StoreValidity } from "@/lib/readiness/readiness-store";
 import { earliest, nextChangeInFacts, nextFutureRowAt } from "@/lib/readiness/next-change";
 import { readinessStoreEnabled } from "@/lib/readiness/store-switch";
 import type { ReadinessResult } from "@/lib/readiness/types";
@@ -42,6 +42,18 @@ export interface ProjectReadiness {
   result: ReadinessResult;
   /** Set when an auditor asked: the audit window the result was computed in (and `result.at` lies in it). */
   view?: AuditorView | null;
+  /**
+   * Set when the answer is the store's (read or just stored): the generations it was computed at and
+   * the moments it answers for, so that what a caller derives from it can be kept as long as it holds.
+   */
+  validity?: StoreValidity | null;
+}
+
+let computations = 0;
+
+/** How many answers this process has computed from the facts (not read from the store) so far. */
+export function readinessComputations(): number {
+  return computations;
 }
 
 export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma, fresh = false }: ComputeReadinessOptions): Promise<ProjectReadiness> {
@@ -63,7 +75,7 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
   let generations: StoreGenerations | null = null;
   if (storable) {
     const stored = await readStoredReadiness({ projectId: project.id, at, frameworkKeys });
-    if (stored.result && !fresh) return { project: { id: project.id, slug: project.slug, name: project.name }, result: stored.result, view };
+    if (stored.result && !fresh) return { project: { id: project.id, slug: project.slug, name: project.name }, result: stored.result, view, validity: stored.validity };
     // Read before the facts are gathered: a write committed in between bumps the generation past these.
     generations = stored.generations;
   }
@@ -78,9 +90,12 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
     throw new InvalidInputError(`${project.name} is not assessed against ${unknown.join(", ")}; ${against}.`, [{ path: "framework", message: `not one of: ${assessed.join(", ") || "(none)"}` }]);
   }
   const result = evaluateReadiness(facts);
+  computations++;
+  let validity: StoreValidity | null = null;
   if (generations) {
     const validUntil = earliest(nextChangeInFacts(facts), await nextFutureRowAt(project.id, at));
     await storeReadiness({ projectId: project.id, facts, result, generations, validUntil });
+    validity = { generations, from: at.getTime(), until: validUntil?.getTime() ?? Infinity };
   }
-  return { project: { id: project.id, slug: project.slug, name: project.name }, result, view };
+  return { project: { id: project.id, slug: project.slug, name: project.name }, result, view, validity };
 }
