@@ -35,6 +35,11 @@ export interface ComputeReadinessOptions {
    * outside a transaction, and stores the fresh answer either way.
    */
   fresh?: boolean;
+  /**
+   * The caller only reads the answer: a stored one may be handed out as the process's own frozen
+   * copy instead of a fresh copy (the readiness store's memo), which saves copying a large answer.
+   */
+  readOnly?: boolean;
 }
 
 export interface ProjectReadiness {
@@ -56,7 +61,7 @@ export function readinessComputations(): number {
   return computations;
 }
 
-export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma, fresh = false }: ComputeReadinessOptions): Promise<ProjectReadiness> {
+export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma, fresh = false, readOnly = false }: ComputeReadinessOptions): Promise<ProjectReadiness> {
   if (!slug && !projectId) throw new InvalidInputError("Name the project (slug or id).");
   const project = await db.project.findFirst({
     where: { AND: [slug ? { slug } : { id: projectId }, readinessProjectWhere(ctx.actor, now)] },
@@ -74,7 +79,7 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
   const storable = !window && db === prisma && readinessStoreEnabled();
   let generations: StoreGenerations | null = null;
   if (storable) {
-    const stored = await readStoredReadiness({ projectId: project.id, at, frameworkKeys });
+    const stored = await readStoredReadiness({ projectId: project.id, at, frameworkKeys, shared: readOnly });
     if (stored.result && !fresh) return { project: { id: project.id, slug: project.slug, name: project.name }, result: stored.result, view, validity: stored.validity };
     // Read before the facts are gathered: a write committed in between bumps the generation past these.
     generations = stored.generations;

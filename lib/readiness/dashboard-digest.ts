@@ -89,7 +89,7 @@ export async function dashboardDigests(ctx: RequestCtx, projects: VisibleProject
     await Promise.all(
       missing.slice(i, i + PARALLEL).map(async (index) => {
         const project = projects[index];
-        const { result, view, validity } = await computeReadiness({ ctx, projectId: project.id, at: now, now });
+        const { result, view, validity } = await computeReadiness({ ctx, projectId: project.id, at: now, now, readOnly: true });
         const digest = digestReadiness(result);
         if (keep && validity && !view) {
           KEPT.delete(project.id);

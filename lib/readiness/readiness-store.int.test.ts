@@ -256,6 +256,25 @@ describe("readiness store: invalidation", () => {
   });
 });
 
+describe("readiness store: the process's copy", () => {
+  it("a read-only caller is handed the frozen copy itself; others get their own, and what they change stays theirs", async () => {
+    const world = await generateTestWorld({ tag: uniq("ro"), now: NOW, seed: 7, controls: 8, requirements: 10 });
+    const ctx = systemCtx("test");
+    const fresh = await computeReadiness({ ctx, projectId: world.projectId, at: NOW, fresh: true });
+    await readStoredReadiness({ projectId: world.projectId, at: NOW }); // the process keeps its copy
+    const shared = await computeReadiness({ ctx, projectId: world.projectId, at: NOW, readOnly: true });
+    expect(Object.isFrozen(shared.result.controls)).toBe(true);
+    expect(Object.isFrozen(shared.result.frameworks[0].controlCounts)).toBe(true);
+    expect(() => shared.result.controls.pop()).toThrow(TypeError);
+    const own = await computeReadiness({ ctx, projectId: world.projectId, at: NOW });
+    expect(Object.isFrozen(own.result.controls)).toBe(false);
+    own.result.controls.length = 0;
+    own.result.frameworks[0].met = -1;
+    const again = await computeReadiness({ ctx, projectId: world.projectId, at: NOW, readOnly: true });
+    expect(JSON.stringify(again.result)).toBe(JSON.stringify(fresh.result));
+  });
+});
+
 describe("readiness store: the dashboard's cards", () => {
   it("kept from the stored answer, they show exactly what a computation shows, and a write sends them back to computing", async () => {
     const world = await generateTestWorld({ tag: uniq("cards"), now: NOW, seed: 23, controls: 12, requirements: 16 });

@@ -81,12 +81,22 @@ interface MemoEntry extends StoreValidity {
 const MEMO = new Map<string, MemoEntry>();
 const MEMO_MAX = 256;
 
+/** The process's copy is frozen, so that a caller given it to read (`shared`) cannot change it for the next. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * The stored answer for the project's frameworks (all, or those keyed) at `at`, when every part of it
  * is valid; otherwise the generations to store a fresh computation under. A framework key the project
- * is not assessed against is a miss, so that the computation explains it.
+ * is not assessed against is a miss, so that the computation explains it. A caller that only reads the
+ * answer may ask for the process's own (frozen) copy with `shared`; others get a copy of their own.
  */
-export async function readStoredReadiness(opts: { projectId: string; at: Date; frameworkKeys?: string[] }): Promise<StoredLookup> {
+export async function readStoredReadiness(opts: { projectId: string; at: Date; frameworkKeys?: string[]; shared?: boolean }): Promise<StoredLookup> {
   const { projectId, at } = opts;
   const keys = opts.frameworkKeys ?? null;
   // The process's own copy first: one tiny query for the generations, no rows read or parsed.
@@ -100,7 +110,8 @@ export async function readStoredReadiness(opts: { projectId: string; at: Date; f
     if (holdsAt(memo, generations, at)) {
       MEMO.delete(memoKey);
       MEMO.set(memoKey, memo); // most recently used last
-      return { generations, result: { at, ...structuredClone(memo.answer) }, validity: { generations, from: memo.from, until: memo.until } };
+      const answer = opts.shared ? memo.answer : structuredClone(memo.answer);
+      return { generations, result: { at, ...answer }, validity: { generations, from: memo.from, until: memo.until } };
     }
   }
   const rows = await prisma.$queryRaw<FrameworkRow[]>`
@@ -141,7 +152,7 @@ export async function readStoredReadiness(opts: { projectId: string; at: Date; f
     until: Math.min(...spans.map((r) => r.validUntil?.getTime() ?? Infinity)),
   };
   MEMO.delete(memoKey);
-  MEMO.set(memoKey, { ...validity, answer: structuredClone(answer) });
+  MEMO.set(memoKey, { ...validity, answer: deepFreeze(structuredClone(answer)) });
   if (MEMO.size > MEMO_MAX) MEMO.delete(MEMO.keys().next().value!);
   return { generations, result: { at, ...answer }, validity };
 }
