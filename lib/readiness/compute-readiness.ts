@@ -47,11 +47,18 @@ export interface ProjectReadiness {
   result: ReadinessResult;
   /** Set when an auditor asked: the audit window the result was computed in (and `result.at` lies in it). */
   view?: AuditorView | null;
-  /**
-   * Set when the answer is the store's (read or just stored): the generations it was computed at and
-   * the moments it answers for, so that what a caller derives from it can be kept as long as it holds.
-   */
-  validity?: StoreValidity | null;
+}
+
+const VALIDITY = new WeakMap<ReadinessResult, StoreValidity>();
+
+/**
+ * Where an answer of computeReadiness holds, when it is the store's (read, or just computed and
+ * stored): the generations it was computed at and the moments it answers for, so that what a caller
+ * derives from it can be kept as long as it holds. Null for answers the store does not keep (an
+ * auditor's, an audit window's, inside a transaction, or with the store off).
+ */
+export function validityOf(result: ReadinessResult): StoreValidity | null {
+  return VALIDITY.get(result) ?? null;
 }
 
 let computations = 0;
@@ -80,7 +87,10 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
   let generations: StoreGenerations | null = null;
   if (storable) {
     const stored = await readStoredReadiness({ projectId: project.id, at, frameworkKeys, shared: readOnly });
-    if (stored.result && !fresh) return { project: { id: project.id, slug: project.slug, name: project.name }, result: stored.result, view, validity: stored.validity };
+    if (stored.result && !fresh) {
+      if (stored.validity) VALIDITY.set(stored.result, stored.validity);
+      return { project: { id: project.id, slug: project.slug, name: project.name }, result: stored.result, view };
+    }
     // Read before the facts are gathered: a write committed in between bumps the generation past these.
     generations = stored.generations;
   }
@@ -96,11 +106,10 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
   }
   const result = evaluateReadiness(facts);
   computations++;
-  let validity: StoreValidity | null = null;
   if (generations) {
     const validUntil = earliest(nextChangeInFacts(facts), await nextFutureRowAt(project.id, at));
     await storeReadiness({ projectId: project.id, facts, result, generations, validUntil });
-    validity = { generations, from: at.getTime(), until: validUntil?.getTime() ?? Infinity };
+    VALIDITY.set(result, { generations, from: at.getTime(), until: validUntil?.getTime() ?? Infinity });
   }
-  return { project: { id: project.id, slug: project.slug, name: project.name }, result, view, validity };
+  return { project: { id: project.id, slug: project.slug, name: project.name }, result, view };
 }

@@ -10,7 +10,7 @@
 import type { RequestCtx } from "@/lib/auth/actor";
 import type { EvidenceKind } from "@/generated/prisma/client";
 import { isAuditorActor } from "@/lib/audits/auditor-scope";
-import { computeReadiness } from "@/lib/readiness/compute-readiness";
+import { computeReadiness, validityOf } from "@/lib/readiness/compute-readiness";
 import { rankHoldbacks, type Holdback } from "@/lib/readiness/holdbacks";
 import { holdsAt, readGenerations, type StoreGenerations, type StoreValidity } from "@/lib/readiness/readiness-store";
 import { readinessStoreEnabled } from "@/lib/readiness/store-switch";
@@ -89,7 +89,8 @@ export async function dashboardDigests(ctx: RequestCtx, projects: VisibleProject
     await Promise.all(
       missing.slice(i, i + PARALLEL).map(async (index) => {
         const project = projects[index];
-        const { result, view, validity } = await computeReadiness({ ctx, projectId: project.id, at: now, now, readOnly: true });
+        const { result, view } = await computeReadiness({ ctx, projectId: project.id, at: now, now, readOnly: true });
+        const validity = validityOf(result);
         const digest = digestReadiness(result);
         if (keep && validity && !view) {
           KEPT.delete(project.id);
