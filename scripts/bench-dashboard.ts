@@ -9,7 +9,9 @@
 // build is SERVED_DIST_DIR (default .next-e2e). On a shared machine set BENCH_LOCK=/tmp/build.lock: the
 // datasets are prepared first, then the build and the servers run holding that lock (flock(1)).
 // Options (environment): BENCH_LOCK, BENCH_SECONDS (30), BENCH_CONNECTIONS (50), BENCH_PROJECTS (20),
-// BENCH_EVIDENCE (100000 per project), BENCH_DATASETS (demo,large), BENCH_MODES (recompute,stored).
+// BENCH_EVIDENCE (100000 per project), BENCH_DATASETS (demo,large), BENCH_MODES (recompute,stored),
+// BENCH_TEMPLATES (e.g. "demo=db1,large=db2": each run copies these prepared databases instead of
+// preparing and generating its own, so that before/after runs measure the same data; they are kept).
 import "./lib/load-env";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -33,6 +35,12 @@ const MODES = (process.env.BENCH_MODES ?? "recompute,stored").split(",") as Mode
 const CONTROLS = 300;
 const KINDS = ["CI_RUN", "TEST_REPORT", "SAST_SCAN", "DEPENDENCY_AUDIT", "AUDIT_LOG", "MANUAL_FILE"];
 const TARGET_P95_MS = 300;
+const TEMPLATES = new Map(
+  (process.env.BENCH_TEMPLATES ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((pair) => pair.split("=") as [string, string]),
+);
 
 type Mode = "recompute" | "stored";
 
@@ -351,12 +359,17 @@ async function main() {
     const prepared: Array<[string, string]> = [];
     for (const dataset of DATASETS) {
       const name = `proofline_bench_dash_${dataset}_${randomBytes(3).toString("hex")}`;
-      await adminClient.query(`CREATE DATABASE "${name}"`);
+      const template = TEMPLATES.get(dataset);
+      await adminClient.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
       created.push(name);
       const url = withDatabaseName(admin, name);
-      console.log(`\nPreparing dataset "${dataset}" in ${name}…`);
-      await prepareDatabase({ url, demo: dataset === "demo", log: () => undefined });
-      if (dataset === "large") await generateLarge(url);
+      if (template) {
+        console.log(`\nDataset "${dataset}": a copy of ${template} in ${name}`);
+      } else {
+        console.log(`\nPreparing dataset "${dataset}" in ${name}…`);
+        await prepareDatabase({ url, demo: dataset === "demo", log: () => undefined });
+        if (dataset === "large") await generateLarge(url);
+      }
       prepared.push([dataset, url]);
     }
     await withLock(process.env.BENCH_LOCK, async () => {
