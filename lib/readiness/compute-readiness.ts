@@ -7,7 +7,7 @@ import { readinessProjectWhere } from "@/lib/readiness/project-scope";
 import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/audits/auditor-scope";
 import { gatherFacts } from "@/lib/readiness/gather-facts";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
-import { readStoredReadiness, storeReadiness, type StoreGenerations } from "@/lib/readiness/readiness-store";
+import { readStoredReadiness, storeReadiness, type StoreGenerations, type StoreValidity } from "@/lib/readiness/readiness-store";
 import { earliest, nextChangeInFacts, nextFutureRowAt } from "@/lib/readiness/next-change";
 import { readinessStoreEnabled } from "@/lib/readiness/store-switch";
 import type { ReadinessResult } from "@/lib/readiness/types";
@@ -35,6 +35,11 @@ export interface ComputeReadinessOptions {
    * outside a transaction, and stores the fresh answer either way.
    */
   fresh?: boolean;
+  /**
+   * The caller only reads the answer: a stored one may be handed out as the process's own frozen
+   * copy instead of a fresh copy (the readiness store's memo), which saves copying a large answer.
+   */
+  readOnly?: boolean;
 }
 
 export interface ProjectReadiness {
@@ -44,7 +49,26 @@ export interface ProjectReadiness {
   view?: AuditorView | null;
 }
 
-export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma, fresh = false }: ComputeReadinessOptions): Promise<ProjectReadiness> {
+const VALIDITY = new WeakMap<ReadinessResult, StoreValidity>();
+
+/**
+ * Where an answer of computeReadiness holds, when it is the store's (read, or just computed and
+ * stored): the generations it was computed at and the moments it answers for, so that what a caller
+ * derives from it can be kept as long as it holds. Null for answers the store does not keep (an
+ * auditor's, an audit window's, inside a transaction, or with the store off).
+ */
+export function validityOf(result: ReadinessResult): StoreValidity | null {
+  return VALIDITY.get(result) ?? null;
+}
+
+let computations = 0;
+
+/** How many answers this process has computed from the facts (not read from the store) so far. */
+export function readinessComputations(): number {
+  return computations;
+}
+
+export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma, fresh = false, readOnly = false }: ComputeReadinessOptions): Promise<ProjectReadiness> {
   if (!slug && !projectId) throw new InvalidInputError("Name the project (slug or id).");
   const project = await db.project.findFirst({
     where: { AND: [slug ? { slug } : { id: projectId }, readinessProjectWhere(ctx.actor, now)] },
@@ -62,8 +86,11 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
   const storable = !window && db === prisma && readinessStoreEnabled();
   let generations: StoreGenerations | null = null;
   if (storable) {
-    const stored = await readStoredReadiness({ projectId: project.id, at, frameworkKeys });
-    if (stored.result && !fresh) return { project: { id: project.id, slug: project.slug, name: project.name }, result: stored.result, view };
+    const stored = await readStoredReadiness({ projectId: project.id, at, frameworkKeys, shared: readOnly });
+    if (stored.result && !fresh) {
+      if (stored.validity) VALIDITY.set(stored.result, stored.validity);
+      return { project: { id: project.id, slug: project.slug, name: project.name }, result: stored.result, view };
+    }
     // Read before the facts are gathered: a write committed in between bumps the generation past these.
     generations = stored.generations;
   }
@@ -78,9 +105,11 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
     throw new InvalidInputError(`${project.name} is not assessed against ${unknown.join(", ")}; ${against}.`, [{ path: "framework", message: `not one of: ${assessed.join(", ") || "(none)"}` }]);
   }
   const result = evaluateReadiness(facts);
+  computations++;
   if (generations) {
     const validUntil = earliest(nextChangeInFacts(facts), await nextFutureRowAt(project.id, at));
     await storeReadiness({ projectId: project.id, facts, result, generations, validUntil });
+    VALIDITY.set(result, { generations, from: at.getTime(), until: validUntil?.getTime() ?? Infinity });
   }
   return { project: { id: project.id, slug: project.slug, name: project.name }, result, view };
 }

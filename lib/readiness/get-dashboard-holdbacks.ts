@@ -1,7 +1,8 @@
 import type { RequestCtx } from "@/lib/auth/actor";
-import { rankHoldbacks } from "@/lib/readiness/holdbacks";
+import { dashboardDigests } from "@/lib/readiness/dashboard-digest";
+import { holdbackSentence } from "@/lib/readiness/holdbacks";
 import { links, reasonHref } from "@/lib/readiness/links";
-import { readinessOfProjects, visibleProjects } from "@/lib/readiness/visible-projects";
+import { visibleProjects } from "@/lib/readiness/visible-projects";
 
 export interface DashboardHoldback {
   severity: "failing" | "stale";
@@ -28,19 +29,20 @@ export interface GetDashboardHoldbacksOptions {
 
 /**
  * What holds readiness back in each visible project (or one), ranked (failing first, then by the
- * unmet requirements each cause holds back), each cause with links to what it is about.
+ * unmet requirements each cause holds back), each cause with links to what it is about. Only the
+ * causes shown are worded and linked.
  */
 export async function getDashboardHoldbacks({ ctx, now, project, limit }: GetDashboardHoldbacksOptions): Promise<{ projects: ProjectHoldbacks[] }> {
-  const computed = await readinessOfProjects(ctx, await visibleProjects(ctx, now, project), now);
+  const digests = await dashboardDigests(ctx, await visibleProjects(ctx, now, project), now);
   return {
-    projects: computed.map(({ project: p, result }) => {
-      const ranked = rankHoldbacks(result);
+    projects: digests.map(({ project: p, digest, at }) => {
+      const ranked = digest.holdbacks;
       return {
         project: { slug: p.slug, name: p.name },
         total: ranked.length,
         items: ranked.slice(0, limit).map((h) => ({
           severity: h.severity,
-          sentence: h.sentence,
+          sentence: holdbackSentence(h, at),
           href: reasonHref(p.slug, h.reason, h.controls[0].key),
           controls: {
             count: h.controls.length,

@@ -1,13 +1,10 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { readinessOfProjects, visibleProjects } from "@/lib/readiness/visible-projects";
+import { visibleProjects } from "@/lib/readiness/visible-projects";
+import { dashboardDigests } from "@/lib/readiness/dashboard-digest";
 import { TREND_DAYS } from "@/lib/readiness/run-daily-snapshots";
 import { DAY_MS, dayKey, utcDay } from "@/lib/readiness/snapshot-days";
 import type { ControlState } from "@/lib/readiness/types";
-import { readStoredSummaries, type StoredFrameworkSummary } from "@/lib/readiness/readiness-store";
-import { readinessStoreEnabled } from "@/lib/readiness/store-switch";
-import { isAuditorActor } from "@/lib/audits/auditor-scope";
-import type { VisibleProject } from "@/lib/readiness/visible-projects";
 
 export interface TrendPoint {
   day: string;
@@ -43,7 +40,7 @@ export async function getDashboardReadiness({ ctx, now, project }: GetDashboardR
   const since = new Date(today.getTime() - (TREND_DAYS - 1) * DAY_MS);
   const weekAgo = new Date(today.getTime() - 7 * DAY_MS);
   const [computed, snapshots] = await Promise.all([
-    cardFigures(ctx, projects, now),
+    dashboardDigests(ctx, projects, now),
     prisma.scoreSnapshot.findMany({
       where: { projectId: { in: projects.map((p) => p.id) }, day: { gte: new Date(since.getTime() - 7 * DAY_MS), lt: today } },
       select: { projectId: true, frameworkId: true, day: true, score: true, met: true, applicable: true },
@@ -51,8 +48,8 @@ export async function getDashboardReadiness({ ctx, now, project }: GetDashboardR
     }),
   ]);
   const cards: ReadinessCard[] = [];
-  for (const { project: p, frameworks, view, at } of computed) {
-    for (const fw of frameworks) {
+  for (const { project: p, digest, view, at } of computed) {
+    for (const fw of digest.frameworks) {
       // Snapshots are computed from all of a project's evidence, not one audit window's: an auditor
       // sees only the figure computed in their window, on the day it was computed for.
       const history = view ? [] : snapshots.filter((s) => s.projectId === p.id && s.frameworkId === fw.frameworkId);
@@ -77,29 +74,4 @@ export async function getDashboardReadiness({ ctx, now, project }: GetDashboardR
     }
   }
   return { asOf: now.toISOString(), cards };
-}
-
-interface CardFigures {
-  project: VisibleProject;
-  frameworks: StoredFrameworkSummary[];
-  view: boolean;
-  at: Date;
-}
-
-/**
- * Each project's framework figures now: from the readiness store's stored answers when all of a
- * project's are valid (one query, no requirement trees read), computed (and stored) otherwise. An
- * auditor's figures are always computed in their audit's window.
- */
-async function cardFigures(ctx: RequestCtx, projects: VisibleProject[], now: Date): Promise<CardFigures[]> {
-  const stored = readinessStoreEnabled() && !isAuditorActor(ctx.actor) ? await readStoredSummaries(projects.map((p) => p.id), now) : new Map<string, StoredFrameworkSummary[]>();
-  const missing = projects.filter((p) => !stored.has(p.id));
-  const computed = new Map((await readinessOfProjects(ctx, missing, now)).map((r) => [r.project.id, r]));
-  return projects.map((p) => {
-    const hit = stored.get(p.id);
-    if (hit) return { project: p, frameworks: hit, view: false, at: now };
-    const { result, view } = computed.get(p.id)!;
-    const frameworks = result.frameworks.map((fw) => ({ frameworkId: fw.frameworkId, key: fw.key, name: fw.name, score: fw.score, met: fw.met, applicable: fw.applicable, controlCounts: fw.controlCounts }));
-    return { project: p, frameworks, view: Boolean(view), at: result.at };
-  });
 }

@@ -98,7 +98,7 @@ export function toReport(project: { slug: string; name: string }, result: Readin
 }
 
 export async function getReadinessReport({ ctx, slug, framework, at, now }: GetReadinessReportOptions): Promise<ReadinessReport> {
-  const { project, result, view } = await computeReadiness({ ctx, slug, at, now, frameworkKeys: framework ? [framework] : undefined });
+  const { project, result, view } = await computeReadiness({ ctx, slug, at, now, frameworkKeys: framework ? [framework] : undefined, readOnly: true });
   // The previous snapshot: the newest one from a day before the moment's day. Snapshots are computed
   // from all of a project's evidence, not one audit window's: an auditor is shown none.
   const snapshots = view ? [] : await prisma.scoreSnapshot.findMany({

@@ -51,14 +51,19 @@ export function rankHoldbacks(result: ReadinessResult): Holdback[] {
     }
   }
   const out = [...byCause.values()];
-  for (const h of out) {
-    const refs = [...new Set(h.requirements.map((r) => r.refId))];
-    const verb = h.severity === "failing" ? "failing" : "stale";
-    const subject =
-      refs.length > 0 && refs.length <= 2 ? `${list(refs)} ${verb}` : `${countOf(h.controls.length, "control")} ${verb}`;
-    h.sentence = `${subject}: ${describeReason(h.reason, result.at)}`;
-  }
+  for (const h of out) h.sentence = holdbackSentence(h, result.at);
   return out.sort(compareHoldbacks);
+}
+
+/**
+ * The holdback as a sentence about the moment `at` (a failure "2 days ago"). The ranking does not
+ * depend on `at`; the sentence may, so a holdback kept for later is worded again for the moment shown.
+ */
+export function holdbackSentence(h: Pick<Holdback, "severity" | "reason" | "controls" | "requirements">, at: Date): string {
+  const refs = [...new Set(h.requirements.map((r) => r.refId))];
+  const verb = h.severity === "failing" ? "failing" : "stale";
+  const subject = refs.length > 0 && refs.length <= 2 ? `${list(refs)} ${verb}` : `${countOf(h.controls.length, "control")} ${verb}`;
+  return `${subject}: ${describeReason(h.reason, at)}`;
 }
 
 export function compareHoldbacks(a: Holdback, b: Holdback): number {

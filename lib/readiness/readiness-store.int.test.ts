@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome } from "@/generated/prisma/enums";
 import { prisma } from "@/lib/db";
 import { systemCtx } from "@/lib/auth/actor";
-import { computeReadiness } from "@/lib/readiness/compute-readiness";
-import { readStoredReadiness, readStoredSummaries } from "@/lib/readiness/readiness-store";
+import { computeReadiness, readinessComputations } from "@/lib/readiness/compute-readiness";
+import { readStoredReadiness } from "@/lib/readiness/readiness-store";
 import { getDashboardReadiness } from "@/lib/readiness/get-dashboard-readiness";
 import { prng } from "@/lib/readiness/prng";
 import { generateTestWorld } from "@/lib/readiness/testing/world";
@@ -256,14 +256,35 @@ describe("readiness store: invalidation", () => {
   });
 });
 
+describe("readiness store: the process's copy", () => {
+  it("a read-only caller is handed the frozen copy itself; others get their own, and what they change stays theirs", async () => {
+    const world = await generateTestWorld({ tag: uniq("ro"), now: NOW, seed: 7, controls: 8, requirements: 10 });
+    const ctx = systemCtx("test");
+    const fresh = await computeReadiness({ ctx, projectId: world.projectId, at: NOW, fresh: true });
+    await readStoredReadiness({ projectId: world.projectId, at: NOW }); // the process keeps its copy
+    const shared = await computeReadiness({ ctx, projectId: world.projectId, at: NOW, readOnly: true });
+    expect(Object.isFrozen(shared.result.controls)).toBe(true);
+    expect(Object.isFrozen(shared.result.frameworks[0].controlCounts)).toBe(true);
+    expect(() => shared.result.controls.pop()).toThrow(TypeError);
+    const own = await computeReadiness({ ctx, projectId: world.projectId, at: NOW });
+    expect(Object.isFrozen(own.result.controls)).toBe(false);
+    own.result.controls.length = 0;
+    own.result.frameworks[0].met = -1;
+    const again = await computeReadiness({ ctx, projectId: world.projectId, at: NOW, readOnly: true });
+    expect(JSON.stringify(again.result)).toBe(JSON.stringify(fresh.result));
+  });
+});
+
 describe("readiness store: the dashboard's cards", () => {
-  it("read from stored figures, they show exactly what a computation shows, and a write sends them back to computing", async () => {
+  it("kept from the stored answer, they show exactly what a computation shows, and a write sends them back to computing", async () => {
     const world = await generateTestWorld({ tag: uniq("cards"), now: NOW, seed: 23, controls: 12, requirements: 16 });
     const lead = ctxOf(await makeUser({ role: "COMPLIANCE_LEAD" }));
     const slug = (await prisma.project.findUniqueOrThrow({ where: { id: world.projectId }, select: { slug: true } })).slug;
     const first = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
-    expect((await readStoredSummaries([world.projectId], NOW)).get(world.projectId)).toHaveLength(1);
+    expect((await readStoredReadiness({ projectId: world.projectId, at: NOW })).result?.frameworks).toHaveLength(1);
+    const computed = readinessComputations();
     const second = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
+    expect(readinessComputations()).toBe(computed);
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     const fresh = (await computeReadiness({ ctx: lead, projectId: world.projectId, at: NOW, fresh: true })).result.frameworks[0];
     expect(second.cards[0]).toMatchObject({ score: fresh.score, met: fresh.met, applicable: fresh.applicable, controlCounts: fresh.controlCounts });
@@ -275,8 +296,10 @@ describe("readiness store: the dashboard's cards", () => {
       create: { projectId: world.projectId, controlId: control.id, notApplicable: true, justification: "x" },
       update: { notApplicable: true },
     });
-    expect((await readStoredSummaries([world.projectId], NOW)).has(world.projectId)).toBe(false);
+    expect((await readStoredReadiness({ projectId: world.projectId, at: NOW })).result).toBeNull();
+    const beforeThird = readinessComputations();
     const third = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
+    expect(readinessComputations()).toBe(beforeThird + 1);
     const after = (await computeReadiness({ ctx: lead, projectId: world.projectId, at: NOW, fresh: true })).result.frameworks[0];
     expect(third.cards[0].controlCounts).toEqual(after.controlCounts);
     expect(third.cards[0].controlCounts.not_applicable).toBeGreaterThan(first.cards[0].controlCounts.not_applicable);

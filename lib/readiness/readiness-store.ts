@@ -18,10 +18,39 @@ export interface StoreGenerations {
   catalogue: bigint;
 }
 
+/**
+ * Where an answer holds: computed at these generations, and the same (but for `at`) for every moment
+ * in [from, until) (epoch milliseconds; until may be Infinity) while they stay current.
+ */
+export interface StoreValidity {
+  generations: StoreGenerations;
+  from: number;
+  until: number;
+}
+
 /** The stored answer (null when some part of it is missing or no longer valid), and the current generations. */
 export interface StoredLookup {
   result: ReadinessResult | null;
   generations: StoreGenerations;
+  /** Set with a result: where it holds. */
+  validity?: StoreValidity;
+}
+
+export function sameGenerations(a: StoreGenerations, b: StoreGenerations): boolean {
+  return a.project === b.project && a.catalogue === b.catalogue;
+}
+
+/** Whether an answer of this validity still answers for `at`, given the current generations. */
+export function holdsAt(validity: StoreValidity, current: StoreGenerations | undefined, at: Date): boolean {
+  return current !== undefined && sameGenerations(validity.generations, current) && validity.from <= at.getTime() && at.getTime() < validity.until;
+}
+
+/** The current generations of several projects (and the catalogue's), in one query. */
+export async function readGenerations(projectIds: string[]): Promise<Map<string, StoreGenerations>> {
+  const rows = await prisma.$queryRaw<Array<{ id: string; pgen: bigint; cgen: bigint }>>`
+    SELECT ids.id, COALESCE(g.generation, 0) AS pgen, COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = '*'), 0) AS cgen
+    FROM unnest(${projectIds}::text[]) AS ids(id) LEFT JOIN "ReadinessGeneration" g ON g.scope = ids.id`;
+  return new Map(rows.map((r) => [r.id, { project: BigInt(r.pgen), catalogue: BigInt(r.cgen) }]));
 }
 
 // Every Date in a ReadinessResult sits under one of these keys (types.ts); JSON keeps them as ISO strings.
@@ -46,21 +75,28 @@ interface FrameworkRow {
  * object for every `at` in [from, until) while the generations stay the same, so it is reused (as a
  * copy: callers may change what they get) after checking only the generations.
  */
-interface MemoEntry {
-  generations: StoreGenerations;
-  from: number;
-  until: number;
+interface MemoEntry extends StoreValidity {
   answer: Omit<ReadinessResult, "at">;
 }
 const MEMO = new Map<string, MemoEntry>();
 const MEMO_MAX = 256;
 
+/** The process's copy is frozen, so that a caller given it to read (`shared`) cannot change it for the next. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * The stored answer for the project's frameworks (all, or those keyed) at `at`, when every part of it
  * is valid; otherwise the generations to store a fresh computation under. A framework key the project
- * is not assessed against is a miss, so that the computation explains it.
+ * is not assessed against is a miss, so that the computation explains it. A caller that only reads the
+ * answer may ask for the process's own (frozen) copy with `shared`; others get a copy of their own.
  */
-export async function readStoredReadiness(opts: { projectId: string; at: Date; frameworkKeys?: string[] }): Promise<StoredLookup> {
+export async function readStoredReadiness(opts: { projectId: string; at: Date; frameworkKeys?: string[]; shared?: boolean }): Promise<StoredLookup> {
   const { projectId, at } = opts;
   const keys = opts.frameworkKeys ?? null;
   // The process's own copy first: one tiny query for the generations, no rows read or parsed.
@@ -71,10 +107,11 @@ export async function readStoredReadiness(opts: { projectId: string; at: Date; f
       SELECT COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = ${projectId}), 0) AS pgen,
              COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = '*'), 0) AS cgen`;
     const generations = { project: BigInt(g.pgen), catalogue: BigInt(g.cgen) };
-    if (generations.project === memo.generations.project && generations.catalogue === memo.generations.catalogue && memo.from <= at.getTime() && at.getTime() < memo.until) {
+    if (holdsAt(memo, generations, at)) {
       MEMO.delete(memoKey);
       MEMO.set(memoKey, memo); // most recently used last
-      return { generations, result: { at, ...structuredClone(memo.answer) } };
+      const answer = opts.shared ? memo.answer : structuredClone(memo.answer);
+      return { generations, result: { at, ...answer }, validity: { generations, from: memo.from, until: memo.until } };
     }
   }
   const rows = await prisma.$queryRaw<FrameworkRow[]>`
@@ -109,15 +146,15 @@ export async function readStoredReadiness(opts: { projectId: string; at: Date; f
   // Keys in evaluateReadiness' order, so that a stored answer serialises exactly like a fresh one.
   const answer = { controls: controlResults, frameworks: frameworks.map((r) => JSON.parse(r.result!, reviveDates) as FrameworkResult) };
   const spans = [...frameworks, ...controls] as Array<{ computedAt: Date | null; validUntil: Date | null }>;
-  MEMO.delete(memoKey);
-  MEMO.set(memoKey, {
+  const validity: StoreValidity = {
     generations,
     from: Math.max(...spans.map((r) => r.computedAt?.getTime() ?? 0)),
     until: Math.min(...spans.map((r) => r.validUntil?.getTime() ?? Infinity)),
-    answer: structuredClone(answer),
-  });
+  };
+  MEMO.delete(memoKey);
+  MEMO.set(memoKey, { ...validity, answer: deepFreeze(structuredClone(answer)) });
   if (MEMO.size > MEMO_MAX) MEMO.delete(MEMO.keys().next().value!);
-  return { generations, result: { at, ...answer } };
+  return { generations, result: { at, ...answer }, validity };
 }
 
 /** The controls each framework's result reads: those mapped to its requirements (current, and retired ancestors). */
@@ -168,46 +205,4 @@ export async function storeReadiness(opts: { projectId: string; facts: Readiness
         "computedAt" = EXCLUDED."computedAt", "validUntil" = EXCLUDED."validUntil", state = EXCLUDED.state, result = EXCLUDED.result
       ${replaceIf("s")}`;
   }
-}
-
-/** A framework's figures from a stored answer: what the dashboard's cards show. */
-export interface StoredFrameworkSummary {
-  frameworkId: string;
-  key: string;
-  name: string;
-  score: number | null;
-  met: number;
-  applicable: number;
-  controlCounts: FrameworkResult["controlCounts"];
-}
-
-/**
- * The stored figures of every framework of each project, for the projects whose every framework has a
- * valid stored answer at `at` (one query for all of them, without reading requirement trees or
- * controls). Projects missing from the map need computeReadiness.
- */
-export async function readStoredSummaries(projectIds: string[], at: Date): Promise<Map<string, StoredFrameworkSummary[]>> {
-  if (!projectIds.length) return new Map();
-  const rows = await prisma.$queryRaw<Array<{ projectId: string; frameworkId: string; key: string; name: string; stored: boolean; score: number | null; met: number | null; applicable: number | null; counts: string | null }>>`
-    WITH cg AS (SELECT COALESCE((SELECT generation FROM "ReadinessGeneration" WHERE scope = '*'), 0) AS g)
-    SELECT pf."projectId", f.id AS "frameworkId", f.key, f.name, s."projectId" IS NOT NULL AS stored, s.score, s.met, s.applicable,
-           (s.result -> 'controlCounts')::text AS counts
-    FROM "ProjectFramework" pf JOIN "Framework" f ON f.id = pf."frameworkId" CROSS JOIN cg
-    LEFT JOIN "ReadinessGeneration" pg ON pg.scope = pf."projectId"
-    LEFT JOIN "ReadinessStoredFramework" s
-      ON s."projectId" = pf."projectId" AND s."frameworkId" = f.id AND s."projectGen" = COALESCE(pg.generation, 0) AND s."catalogueGen" = cg.g
-     AND s."computedAt" <= ${at} AND (s."validUntil" IS NULL OR s."validUntil" > ${at})
-    WHERE pf."projectId" = ANY(${projectIds}::text[])
-    ORDER BY pf."projectId", f.key`;
-  const out = new Map<string, StoredFrameworkSummary[]>(projectIds.map((id) => [id, []]));
-  const incomplete = new Set<string>();
-  for (const r of rows) {
-    if (!r.stored || r.counts === null) {
-      incomplete.add(r.projectId);
-      continue;
-    }
-    out.get(r.projectId)!.push({ frameworkId: r.frameworkId, key: r.key, name: r.name, score: r.score, met: r.met!, applicable: r.applicable!, controlCounts: JSON.parse(r.counts) });
-  }
-  for (const id of incomplete) out.delete(id);
-  return out;
 }
