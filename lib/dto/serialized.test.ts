@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { jsonText } from "@/lib/api/json";
-import type { ResponseOf, Serialized } from "@/lib/dto/serialized";
+import { serialized, type ResponseOf, type Serialized } from "@/lib/dto/serialized";
 
 interface ServerRow {
   id: string;
@@ -46,5 +46,14 @@ describe("Serialized", () => {
     type List = () => Promise<{ items: ServerRow[]; nextCursor: string | null }>;
     expectTypeOf<ResponseOf<List>["items"][number]["at"]>().toEqualTypeOf<string>();
     expectTypeOf<ResponseOf<List>["nextCursor"]>().toEqualTypeOf<string | null>();
+  });
+});
+
+describe("serialized", () => {
+  it("hands a server page's data over exactly as the route would answer it", () => {
+    const value = serialized(row);
+    expect(value).toEqual(JSON.parse(jsonText(row)));
+    expect(value.nested.when).toBe("2026-03-02T00:00:00.000Z");
+    expectTypeOf(value).toEqualTypeOf<Serialized<ServerRow>>();
   });
 });
