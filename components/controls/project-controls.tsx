@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { FREQUENCY_LABELS } from "@/lib/schemas/control";
+import { FREQUENCY_LABELS } from "@/lib/schemas/control-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
