@@ -26,6 +26,7 @@ import pg from "pg";
 import { resolveDatabase } from "./lib/database";
 import { withDatabaseName } from "./lib/migrate";
 import { prepareDatabase } from "./lib/prepare";
+import { FIRST_LOAD_JS_BUDGET, LCP_BUDGET_MS, kb, launchChromium, measurePage, type PageFigures } from "./lib/page-weight";
 import { ensureProductionBuild, SERVED_DIST, startServedApp } from "../tests/served/served-app";
 import { benchBusy } from "./bench-dashboard-busy";
 
@@ -201,66 +202,6 @@ async function endpoints(url: string): Promise<Array<[string, string]>> {
   ];
 }
 
-interface PageFigures {
-  firstLoadJs: number;
-  laterJs: number;
-  total: number;
-  lcp: number;
-  idle: number;
-}
-
-/**
- * The lead's dashboard in Chromium (Debian's, as the e2e tier uses), cold: a fresh browser context
- * (empty cache) per load, signed in by cookie. Bytes are as transferred (compressed, with headers),
- * from the DevTools protocol; "first-load" JS is what arrived by the load event, "later" what the page
- * fetched after it (lazily loaded chunks such as the charts). Median of 5 loads after one warm-up.
- */
-async function measurePage(appUrl: string, cookie: string): Promise<PageFigures> {
-  const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  const runs: PageFigures[] = [];
-  try {
-    for (let i = 0; i < 6; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-      await context.addCookies([{ name: "next-auth.session-token", value: cookie.slice(cookie.indexOf("=") + 1), url: appUrl }]);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.enable");
-      const types = new Map<string, string>();
-      let loaded = false;
-      const f: PageFigures = { firstLoadJs: 0, laterJs: 0, total: 0, lcp: NaN, idle: NaN };
-      cdp.on("Network.responseReceived", (e) => types.set(e.requestId, e.type));
-      cdp.on("Network.loadingFinished", (e) => {
-        f.total += e.encodedDataLength;
-        if (types.get(e.requestId) === "Script") {
-          if (loaded) f.laterJs += e.encodedDataLength;
-          else f.firstLoadJs += e.encodedDataLength;
-        }
-      });
-      page.on("load", () => (loaded = true));
-      await page.addInitScript(() => {
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) (window as unknown as { __lcp: number }).__lcp = e.startTime;
-        }).observe({ type: "largest-contentful-paint", buffered: true });
-      });
-      const started = Date.now();
-      await page.goto(`${appUrl}/`, { waitUntil: "networkidle" });
-      f.idle = Date.now() - started;
-      await page.getByTestId("readiness-cards").waitFor();
-      f.lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
-      await context.close();
-      if (i > 0) runs.push(f);
-    }
-  } finally {
-    await browser.close();
-  }
-  const median = (k: keyof PageFigures) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  return { firstLoadJs: median("firstLoadJs"), laterJs: median("laterJs"), total: median("total"), lcp: median("lcp"), idle: median("idle") };
-}
-
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "-");
 const cell = (f: Figures | undefined) => (f ? `${f0(f.rps).padStart(6)} ${f0(f.p50).padStart(6)} ${f0(f.p95).padStart(6)} ${f0(f.p99).padStart(6)}${f.failed ? ` (${f.failed} failed)` : ""}` : "".padEnd(27));
 
@@ -299,7 +240,13 @@ async function benchDataset(name: string, url: string, dist: string): Promise<bo
         }
         if (name === "demo" && mode === MODES[MODES.length - 1] && process.env.BENCH_PAGE !== "0") {
           console.log(`  [${name}, ${mode}] the dashboard page in Chromium…`);
-          pageFigures = await measurePage(app.url, cookies[0]);
+          // Every main page: npm run bench:web.
+          const browser = await launchChromium();
+          try {
+            pageFigures = await measurePage(browser, app.url, { path: "/", session: cookies[0].slice(cookies[0].indexOf("=") + 1), readyTestId: "readiness-cards" });
+          } finally {
+            await browser.close();
+          }
         }
       } finally {
         await app.stop();
@@ -320,10 +267,9 @@ async function benchDataset(name: string, url: string, dist: string): Promise<bo
   }
   if (pageFigures) {
     const p: PageFigures = pageFigures;
-    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-    const jsOk = p.firstLoadJs <= 200 * 1024;
-    const lcpOk = p.lcp <= 1200;
-    console.log(`\nThe lead's dashboard in Chromium, cold, served (median of 5 loads):`);
+    const jsOk = p.firstLoadJs <= FIRST_LOAD_JS_BUDGET;
+    const lcpOk = p.lcp <= LCP_BUDGET_MS;
+    console.log(`\nThe lead's dashboard in Chromium, cold, served (median of 5 loads; every main page: npm run bench:web):`);
     console.log(`  first-load JavaScript (by the load event)  ${kb(p.firstLoadJs).padStart(8)}   target <= 200 KB: ${jsOk ? "met" : "NOT met"}`);
     console.log(`  JavaScript loaded later (lazy chunks)      ${kb(p.laterJs).padStart(8)}`);
     console.log(`  everything transferred until network idle  ${kb(p.total).padStart(8)}`);

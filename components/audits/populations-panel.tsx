@@ -7,7 +7,8 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { POPULATION_KIND_LABELS } from "@/components/audits/labels";
-import { useDrawSample, usePopulations, type PopulationStatus, type PopulationView } from "@/components/audits/use-populations";
+import { useDrawSample, usePopulations, type PopulationStatus } from "@/components/audits/use-populations";
+import type { PopulationDto } from "@/lib/dto/audits";
 import { Badge } from "@/components/ui/badge";
 
 /** The audit's populations, each with its size, its defining filter, its samples and a way to draw another. */
@@ -34,7 +35,7 @@ export function PopulationsPanel({ auditId, canSample }: { auditId: string; canS
   );
 }
 
-function PopulationCard({ auditId, population: p, canSample }: { auditId: string; population: PopulationView; canSample: boolean }) {
+function PopulationCard({ auditId, population: p, canSample }: { auditId: string; population: PopulationDto; canSample: boolean }) {
   const base = `/api/v1/audits/${auditId}/populations/${p.id}`;
   return (
     <section className="card stack" data-testid="population-card" aria-label={POPULATION_KIND_LABELS[p.kind] ?? p.kind}>

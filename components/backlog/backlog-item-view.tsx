@@ -11,17 +11,18 @@ import { ItemControls } from "@/components/backlog/item-controls";
 import { ItemPullRequests } from "@/components/backlog/item-pull-requests";
 import { ItemHistory } from "@/components/backlog/item-history";
 import { ItemForm, valuesOf } from "@/components/backlog/item-form";
-import { useBacklogItem, useUpdateItem, type BacklogItemView } from "@/components/backlog/use-backlog-item";
+import { useBacklogItem, useUpdateItem } from "@/components/backlog/use-backlog-item";
+import type { BacklogItemDto } from "@/lib/dto/backlog";
 import styles from "@/components/backlog/backlog.module.css";
 
-export function sourceHref(item: BacklogItemView): string | null {
+export function sourceHref(item: BacklogItemDto): string | null {
   if (!item.document) return null;
   const version = item.documentVersion ? `?version=${item.documentVersion.id}` : "";
   return `/projects/${item.project.slug}/import/documents/${item.document.id}${version}${item.sourceLine ? `#L${item.sourceLine}` : ""}`;
 }
 
 /** An item's page: what it asks for, how to check it, where it came from, and what it links to. */
-export function BacklogItemPage({ initial, canWrite }: { initial: BacklogItemView; canWrite: boolean }) {
+export function BacklogItemPage({ initial, canWrite }: { initial: BacklogItemDto; canWrite: boolean }) {
   const query = useBacklogItem(initial.project.slug, initial.id, initial);
   const update = useUpdateItem(initial.project.slug, initial.id);
   const [editing, setEditing] = useState(false);

@@ -1,11 +1,12 @@
 "use client";
 import { useState } from "react";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { useToggleCriterion, type BacklogItemView } from "@/components/backlog/use-backlog-item";
+import { useToggleCriterion } from "@/components/backlog/use-backlog-item";
+import type { BacklogItemDto } from "@/lib/dto/backlog";
 import styles from "@/components/backlog/backlog.module.css";
 
 /** Acceptance criteria with a checkbox each; ticking is recorded in the activity trail. */
-export function CriteriaList({ item, canWrite }: { item: BacklogItemView; canWrite: boolean }) {
+export function CriteriaList({ item, canWrite }: { item: BacklogItemDto; canWrite: boolean }) {
   const toggle = useToggleCriterion(item.project.slug, item.id);
   // The box follows the click at once; the server's answer (or a refusal) settles it.
   const [ticked, setTicked] = useState<Record<string, boolean>>({});

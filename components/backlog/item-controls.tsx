@@ -1,9 +1,10 @@
 "use client";
 import { LinkedControls } from "@/components/controls/linked-controls";
-import { useItemMutation, type BacklogItemView } from "@/components/backlog/use-backlog-item";
+import { useItemMutation } from "@/components/backlog/use-backlog-item";
+import type { BacklogItemDto } from "@/lib/dto/backlog";
 
 /** The controls an item's work serves, with link and unlink. */
-export function ItemControls({ item, canWrite }: { item: BacklogItemView; canWrite: boolean }) {
+export function ItemControls({ item, canWrite }: { item: BacklogItemDto; canWrite: boolean }) {
   const slug = item.project.slug;
   const link = useItemMutation(slug, item.id, (control: string) => ({
     path: "/controls",

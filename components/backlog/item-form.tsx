@@ -6,7 +6,8 @@ import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { PeopleSelect } from "@/components/backlog/people-select";
 import { FormActions } from "@/components/ui/form-actions";
-import type { BacklogItemView, ItemPatch } from "@/components/backlog/use-backlog-item";
+import type { ItemPatch } from "@/components/backlog/use-backlog-item";
+import type { BacklogItemDto } from "@/lib/dto/backlog";
 
 export type ItemFormValues = Required<
   Pick<
@@ -45,7 +46,7 @@ const lines = (t: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export function valuesOf(item: BacklogItemView): ItemFormValues {
+export function valuesOf(item: BacklogItemDto): ItemFormValues {
   return {
     title: item.title,
     block: item.block,

@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/format";
-import type { BacklogItemView } from "@/components/backlog/use-backlog-item";
+import type { BacklogItemDto } from "@/lib/dto/backlog";
 
 const WORDS: Record<string, string> = {
   "backlog-item.create": "created it",
@@ -27,7 +27,7 @@ function detail(summary: unknown): string {
 }
 
 /** The item's own trail, newest first (the full trail is on the activity page). */
-export function ItemHistory({ history }: { history: BacklogItemView["history"] }) {
+export function ItemHistory({ history }: { history: BacklogItemDto["history"] }) {
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>

@@ -5,7 +5,8 @@ import { formatDate } from "@/lib/format";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { useItemMutation, type BacklogItemView } from "@/components/backlog/use-backlog-item";
+import { useItemMutation } from "@/components/backlog/use-backlog-item";
+import type { BacklogItemDto } from "@/lib/dto/backlog";
 
 const STATE: Record<string, { label: string; tone: Tone }> = {
   open: { label: "Open", tone: "info" },
@@ -15,7 +16,7 @@ const STATE: Record<string, { label: string; tone: Tone }> = {
 };
 
 /** Pull requests linked to an item by pasting their GitHub address. */
-export function ItemPullRequests({ item, canWrite }: { item: BacklogItemView; canWrite: boolean }) {
+export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; canWrite: boolean }) {
   const slug = item.project.slug;
   const link = useItemMutation(slug, item.id, (body: { url: string; title: string; state: string }) => ({ path: "/pull-requests", method: "POST", body }));
   const unlink = useItemMutation(slug, item.id, (id: string) => ({ path: `/pull-requests/${id}`, method: "DELETE" }));

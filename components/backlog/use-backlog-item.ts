@@ -1,42 +1,14 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
+import type { BacklogItemDto } from "@/lib/dto/backlog";
 import { backlogKeys } from "@/components/backlog/query-keys";
-
-export interface BacklogItemView {
-  id: string;
-  key: string | null;
-  title: string;
-  kind: "ITEM" | "GAP" | "CHECKLIST";
-  block: string | null;
-  priority: "BLOCKER" | "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | null;
-  priorityRaw: string | null;
-  status: "OPEN" | "IN_PROGRESS" | "DONE";
-  body: string;
-  affectedFiles: string[];
-  verificationCommands: string[];
-  sectionPath: string[];
-  sourceLine: number | null;
-  removedFromSourceAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  editedSinceImport: boolean;
-  owner: { id: string; name: string } | null;
-  criteria: Array<{ id: string; text: string; done: boolean; depth: number }>;
-  controls: Array<{ id: string; key: string; title: string }>;
-  pullRequests: Array<{ id: string; repo: string; number: number; url: string; title: string; state: string; detailsSource: string; linkedVia: string; updatedAt: string }>;
-  document: { id: string; key: string; title: string } | null;
-  documentVersion: { id: string; importedAt: string; sha256: string } | null;
-  project: { slug: string; name: string };
-  history: Array<{ id: string; occurredAt: string; actorLabel: string; action: string; summary: unknown }>;
-}
 
 export type ItemPatch = Partial<{
   title: string;
   block: string | null;
-  priority: BacklogItemView["priority"];
-  status: BacklogItemView["status"];
+  priority: BacklogItemDto["priority"];
+  status: BacklogItemDto["status"];
   body: string;
   ownerId: string | null;
   affectedFiles: string[];
@@ -44,8 +16,8 @@ export type ItemPatch = Partial<{
   criteria: Array<{ text: string; done: boolean; depth: number }>;
 }>;
 
-export function useBacklogItem(project: string, id: string, initialData?: BacklogItemView) {
-  return useQuery({ queryKey: backlogKeys.item(project, id), queryFn: () => apiFetch<BacklogItemView>(`/api/v1/projects/${project}/backlog/${id}`), initialData, staleTime: 0 });
+export function useBacklogItem(project: string, id: string, initialData?: BacklogItemDto) {
+  return useQuery({ queryKey: backlogKeys.item(project, id), queryFn: () => apiFetch<BacklogItemDto>(`/api/v1/projects/${project}/backlog/${id}`), initialData, staleTime: 0 });
 }
 
 /** Every change to an item goes through here; the item, lists and counts refresh afterwards. */
@@ -72,8 +44,8 @@ export function useToggleCriterion(project: string, id: string) {
     mutationFn: ({ criterionId, done }: { criterionId: string; done: boolean }) => apiFetch<unknown>(`/api/v1/projects/${project}/backlog/${id}/criteria/${criterionId}`, { method: "PATCH", body: { done } }),
     onMutate: async ({ criterionId, done }) => {
       await qc.cancelQueries({ queryKey: key });
-      const before = qc.getQueryData<BacklogItemView>(key);
-      if (before) qc.setQueryData<BacklogItemView>(key, { ...before, criteria: before.criteria.map((c) => (c.id === criterionId ? { ...c, done } : c)) });
+      const before = qc.getQueryData<BacklogItemDto>(key);
+      if (before) qc.setQueryData<BacklogItemDto>(key, { ...before, criteria: before.criteria.map((c) => (c.id === criterionId ? { ...c, done } : c)) });
       return { before };
     },
     onError: (_err, _vars, context) => {

@@ -1,32 +1,8 @@
 "use client";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
+import type { BacklogCountsDto, BacklogPageDto } from "@/lib/dto/backlog";
 import { backlogKeys, type BacklogFilters } from "@/components/backlog/query-keys";
-
-export interface BacklogRow {
-  id: string;
-  key: string | null;
-  title: string;
-  kind: "ITEM" | "GAP" | "CHECKLIST";
-  block: string | null;
-  priority: "BLOCKER" | "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | null;
-  status: "OPEN" | "IN_PROGRESS" | "DONE";
-  sourceLine: number | null;
-  removedFromSourceAt: string | null;
-  updatedAt: string;
-  project: { slug: string; name: string };
-  owner: { id: string; name: string } | null;
-  controls: string[];
-  criteria: { total: number; done: number };
-  pullRequests: number;
-}
-
-export interface BacklogCounts {
-  priorities: string[];
-  rows: Array<{ block: string | null; counts: Record<string, number>; total: number }>;
-  totals: Record<string, number>;
-  total: number;
-}
 
 const base = (project: string | null) => (project ? `/api/v1/projects/${project}/backlog` : "/api/v1/backlog");
 
@@ -34,14 +10,14 @@ export function useBacklogItems(project: string | null, filters: BacklogFilters,
   return useInfiniteQuery({
     queryKey: [...backlogKeys.list(project, filters), limit],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => apiFetch<{ items: BacklogRow[]; nextCursor: string | null }>(base(project), { query: { ...filters, cursor: pageParam, limit } }),
+    queryFn: ({ pageParam }) => apiFetch<BacklogPageDto>(base(project), { query: { ...filters, cursor: pageParam, limit } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useBacklogCounts(project: string | null, filters: BacklogFilters) {
   const { block: _block, priority: _priority, ...rest } = filters;
-  return useQuery({ queryKey: backlogKeys.counts(project, rest), queryFn: () => apiFetch<BacklogCounts>(`${base(project)}/counts`, { query: rest }) });
+  return useQuery({ queryKey: backlogKeys.counts(project, rest), queryFn: () => apiFetch<BacklogCountsDto>(`${base(project)}/counts`, { query: rest }) });
 }
 
 export function usePeople() {

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FREQUENCIES, FREQUENCY_LABELS } from "@/lib/schemas/control";
+import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FREQUENCIES, FREQUENCY_LABELS } from "@/lib/schemas/control-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";

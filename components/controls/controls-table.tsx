@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { FREQUENCIES, FREQUENCY_LABELS } from "@/lib/schemas/control";
+import { FREQUENCIES, FREQUENCY_LABELS } from "@/lib/schemas/control-values";
 import type { ControlFacets } from "@/lib/controls/control-facets";
 import { Badge } from "@/components/ui/badge";
 import { useControls, type ControlFilters } from "@/components/controls/use-controls";

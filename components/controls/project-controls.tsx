@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { FREQUENCY_LABELS } from "@/lib/schemas/control";
+import { FREQUENCY_LABELS } from "@/lib/schemas/control-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
-import { useControls, useSetApplicability, type ControlListItem } from "@/components/controls/use-controls";
+import { useControls, useSetApplicability } from "@/components/controls/use-controls";
+import type { ControlRowDto } from "@/lib/dto/controls";
 
 /** The controls that apply to a project's frameworks, with applicability; leads mark exceptions with a reason. */
 export function ProjectControls({ slug, canApply, frameworkNames }: { slug: string; canApply: boolean; frameworkNames: Record<string, string> }) {
@@ -88,7 +89,7 @@ export function ProjectControls({ slug, canApply, frameworkNames }: { slug: stri
 }
 
 interface RowProps {
-  row: ControlListItem;
+  row: ControlRowDto;
   slug: string;
   canApply: boolean;
   frameworkNames: Record<string, string>;

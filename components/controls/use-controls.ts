@@ -1,28 +1,9 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
+import type { ControlPageDto } from "@/lib/dto/controls";
 import { controlKeys } from "@/components/controls/query-keys";
 import { frameworkKeys } from "@/components/catalogue/query-keys";
-
-export interface ControlListItem {
-  id: string;
-  key: string;
-  family: string;
-  title: string;
-  frequency: string;
-  owner: { id: string; name: string } | null;
-  archivedAt: string | null;
-  updatedAt: string;
-  expectations: Array<{ kind: string; freshnessDays: number }>;
-  mappings: Record<string, string[]>;
-  applicability?: { notApplicable: boolean; justification: string | null };
-}
-
-interface ControlPage {
-  items: ControlListItem[];
-  nextCursor: string | null;
-  project: { slug: string; name: string; frameworks: string[] } | null;
-}
 
 export type ControlFilters = Record<string, string | undefined>;
 
@@ -31,7 +12,7 @@ export function useControls(filters: ControlFilters, projectSlug?: string) {
   return useInfiniteQuery({
     queryKey: projectSlug ? controlKeys.project(projectSlug, filters) : controlKeys.list(filters),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => apiFetch<ControlPage>(path, { query: { ...filters, cursor: pageParam, limit: 50 } }),
+    queryFn: ({ pageParam }) => apiFetch<ControlPageDto>(path, { query: { ...filters, cursor: pageParam, limit: 50 } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { StateLabel } from "@/components/readiness/state-label";
 import { links } from "@/lib/readiness/links";
-import type { DashboardHoldback } from "@/lib/readiness/get-dashboard-holdbacks";
+import type { DashboardHoldbackDto } from "@/lib/dto/dashboard";
 import { useHoldbacks } from "@/components/dashboard/use-holdbacks";
 import { countOf } from "@/lib/format";
 
-function Cause({ h }: { h: DashboardHoldback }) {
+function Cause({ h }: { h: DashboardHoldbackDto }) {
   return (
     <li style={{ marginBottom: "0.5rem" }} data-testid="holdback">
       <StateLabel state={h.severity} /> <Link href={h.href}>{h.sentence}</Link>

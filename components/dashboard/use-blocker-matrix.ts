@@ -1,12 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import type { BlockerMatrix } from "@/lib/readiness/get-dashboard-blockers";
+import type { DashboardBlockersDto } from "@/lib/dto/dashboard";
 import { dashboardKeys } from "@/components/dashboard/query-keys";
 
 export function useBlockerMatrix(project?: string) {
   return useQuery({
     queryKey: dashboardKeys.blockers(project),
-    queryFn: () => apiFetch<{ projects: BlockerMatrix[] }>("/api/v1/dashboard/blockers", { query: { project } }),
+    queryFn: () => apiFetch<DashboardBlockersDto>("/api/v1/dashboard/blockers", { query: { project } }),
   });
 }

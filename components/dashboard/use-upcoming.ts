@@ -1,7 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import type { UpcomingItem } from "@/lib/readiness/get-dashboard-upcoming";
+import type { UpcomingPageDto } from "@/lib/dto/dashboard";
 import { dashboardKeys } from "@/components/dashboard/query-keys";
 
 export function useUpcoming(type: "evidence" | "exercise", days: number, project?: string) {
@@ -9,7 +9,7 @@ export function useUpcoming(type: "evidence" | "exercise", days: number, project
     queryKey: dashboardKeys.upcoming(type, days, project),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      apiFetch<{ items: UpcomingItem[]; nextCursor: string | null; total: number }>("/api/v1/dashboard/upcoming", {
+      apiFetch<UpcomingPageDto>("/api/v1/dashboard/upcoming", {
         query: { type, days, project, cursor: pageParam, limit: 8 },
       }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -2,9 +2,10 @@
 import { formatDateTime } from "@/lib/format";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { usePacketAction, usePackets, type PacketRowView } from "@/components/packets/use-packets";
+import { usePacketAction, usePackets } from "@/components/packets/use-packets";
+import type { PacketRowDto } from "@/lib/dto/packets";
 
-const STATUS: Record<PacketRowView["status"], { label: string; tone: Tone }> = {
+const STATUS: Record<PacketRowDto["status"], { label: string; tone: Tone }> = {
   QUEUED: { label: "Queued", tone: "muted" },
   RUNNING: { label: "Building", tone: "info" },
   SUCCEEDED: { label: "Ready", tone: "ok" },

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/client/describe-error";
-import { slugify } from "@/lib/schemas/project";
+import { slugify } from "@/lib/schemas/slug";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 

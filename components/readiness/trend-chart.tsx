@@ -1,11 +1,11 @@
 "use client";
 import dynamic from "next/dynamic";
-import type { TrendPoint } from "@/lib/readiness/get-dashboard-readiness";
+import type { TrendPointDto } from "@/lib/dto/dashboard";
 import { formatDate } from "@/lib/format";
 import { percent } from "@/components/readiness/score-text";
 import styles from "@/components/readiness/readiness.module.css";
 
-function describe(points: TrendPoint[]): string {
+function describe(points: TrendPointDto[]): string {
   const scored = points.filter((p) => p.score !== null);
   if (!scored.length) return "No readiness recorded in this period.";
   const first = scored[0];
@@ -18,7 +18,7 @@ function describe(points: TrendPoint[]): string {
 const TrendLines = dynamic(() => import("@/components/readiness/trend-lines").then((m) => m.TrendLines), { ssr: false, loading: () => null });
 
 /** Readiness over time (0–100%), with the same figures as a table for screen readers and keyboards. */
-export function TrendChart({ points, large = false, label }: { points: TrendPoint[]; large?: boolean; label: string }) {
+export function TrendChart({ points, large = false, label }: { points: TrendPointDto[]; large?: boolean; label: string }) {
   const data = points.map((p) => ({ day: p.day, value: p.score === null ? null : Math.round(p.score * 1000) / 10, met: p.met, applicable: p.applicable }));
   const summary = describe(points);
   return (

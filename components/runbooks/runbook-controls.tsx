@@ -1,9 +1,10 @@
 "use client";
 import { LinkedControls } from "@/components/controls/linked-controls";
-import { useRunbookMutation, type RunbookView } from "@/components/runbooks/use-runbook";
+import { useRunbookMutation } from "@/components/runbooks/use-runbook";
+import type { RunbookDto } from "@/lib/dto/runbooks";
 
 /** The controls a runbook's exercises prove, with link and unlink. */
-export function RunbookControls({ runbook, canWrite }: { runbook: RunbookView; canWrite: boolean }) {
+export function RunbookControls({ runbook, canWrite }: { runbook: RunbookDto; canWrite: boolean }) {
   const slug = runbook.project.slug;
   const link = useRunbookMutation(slug, runbook.id, (control: string) => ({
     path: "/controls",

@@ -6,11 +6,11 @@ import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { PeopleSelect } from "@/components/backlog/people-select";
 import { FormActions } from "@/components/ui/form-actions";
-import type { RunbookStep } from "@/components/runbooks/use-runbook";
+import type { RunbookStepDto } from "@/lib/dto/runbooks";
 
 export interface RunbookFormValues {
   title: string;
-  steps: RunbookStep[];
+  steps: RunbookStepDto[];
   ownerId: string | null;
   cadenceDays: number | null;
   rtoTargetSeconds: number | null;
@@ -19,7 +19,7 @@ export interface RunbookFormValues {
 }
 
 /** Steps as text: one per line; "# Heading" starts a group; lines indented by two spaces are the step's detail. */
-export function stepsToText(steps: RunbookStep[]): string {
+export function stepsToText(steps: RunbookStepDto[]): string {
   const out: string[] = [];
   let group: string | undefined;
   for (const s of steps) {
@@ -32,8 +32,8 @@ export function stepsToText(steps: RunbookStep[]): string {
   return out.join("\n");
 }
 
-export function textToSteps(text: string): RunbookStep[] {
-  const steps: RunbookStep[] = [];
+export function textToSteps(text: string): RunbookStepDto[] {
+  const steps: RunbookStepDto[] = [];
   let group: string | undefined;
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;

@@ -1,8 +1,8 @@
-import type { RunbookStep } from "@/components/runbooks/use-runbook";
+import type { RunbookStepDto } from "@/lib/dto/runbooks";
 
 /** Ordered steps, grouped under their sub-headings, numbered straight through. */
-export function RunbookSteps({ steps }: { steps: RunbookStep[] }) {
-  const groups: Array<{ group?: string; steps: Array<RunbookStep & { n: number }> }> = [];
+export function RunbookSteps({ steps }: { steps: RunbookStepDto[] }) {
+  const groups: Array<{ group?: string; steps: Array<RunbookStepDto & { n: number }> }> = [];
   steps.forEach((s, i) => {
     const last = groups[groups.length - 1];
     if (last && last.group === s.group) last.steps.push({ ...s, n: i + 1 });

@@ -11,12 +11,13 @@ import { RunbookControls } from "@/components/runbooks/runbook-controls";
 import { ExerciseForm } from "@/components/runbooks/exercise-form";
 import { formatBytes } from "@/lib/ingest/limits";
 import { RunbookForm } from "@/components/runbooks/runbook-form";
-import { useRunbook, useRunbookMutation, type RunbookView as RunbookData } from "@/components/runbooks/use-runbook";
+import { useRunbook, useRunbookMutation } from "@/components/runbooks/use-runbook";
+import type { RunbookDto } from "@/lib/dto/runbooks";
 
 const OUTCOMES = { PASS: { label: "Passed", tone: "ok" }, PARTIAL: { label: "Partly passed", tone: "warn" }, FAIL: { label: "Failed", tone: "bad" } } as const;
 
 /** A runbook's page: steps, schedule, targets, exercises and version history. */
-export function RunbookPage({ initial, version, canWrite, canExercise, now }: { initial: RunbookData; version: number | null; canWrite: boolean; canExercise: boolean; now: string }) {
+export function RunbookPage({ initial, version, canWrite, canExercise, now }: { initial: RunbookDto; version: number | null; canWrite: boolean; canExercise: boolean; now: string }) {
   const query = useRunbook(initial.project.slug, initial.id, version, initial);
   const update = useRunbookMutation(initial.project.slug, initial.id, (body: unknown) => ({ path: "", method: "PATCH", body }));
   const [editing, setEditing] = useState(false);

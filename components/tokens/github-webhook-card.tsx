@@ -1,10 +1,11 @@
 "use client";
 import { formatDate } from "@/lib/format";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { useTokenActions, useTokens, type TokensAnswer } from "@/components/tokens/use-tokens";
+import { useTokenActions, useTokens } from "@/components/tokens/use-tokens";
+import type { TokensDto } from "@/lib/dto/tokens";
 
 /** The project's GitHub webhook: its URL, and a secret created (or replaced) here and shown once. */
-export function GithubWebhookCard({ slug, initial, canManage, origin }: { slug: string; initial: TokensAnswer; canManage: boolean; origin: string }) {
+export function GithubWebhookCard({ slug, initial, canManage, origin }: { slug: string; initial: TokensDto; canManage: boolean; origin: string }) {
   const tokens = useTokens(slug, initial);
   const { githubSecret } = useTokenActions(slug);
   const github = tokens.data.github;

@@ -5,7 +5,8 @@ import { formatDate, formatRelative } from "@/lib/format";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
-import { useTokenActions, useTokens, type TokensAnswer } from "@/components/tokens/use-tokens";
+import { useTokenActions, useTokens } from "@/components/tokens/use-tokens";
+import type { TokensDto } from "@/lib/dto/tokens";
 
 const SCOPES = [
   ["evidence:write", "Push evidence"],
@@ -14,7 +15,7 @@ const SCOPES = [
 ] as const;
 
 /** Project tokens: create (the secret is shown once), see last use, revoke. */
-export function TokensManager({ slug, initial, canManage, now }: { slug: string; initial: TokensAnswer; canManage: boolean; now: string }) {
+export function TokensManager({ slug, initial, canManage, now }: { slug: string; initial: TokensDto; canManage: boolean; now: string }) {
   const tokens = useTokens(slug, initial);
   const { create, revoke } = useTokenActions(slug);
   const [name, setName] = useState("");

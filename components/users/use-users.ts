@@ -1,28 +1,17 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
+import type { CreatedUserDto, UpdatedUserDto, UserDto } from "@/lib/dto/users";
 import { keys } from "@/lib/client/query-keys";
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: "ADMIN" | "COMPLIANCE_LEAD" | "ENGINEER" | "AUDITOR";
-  active: boolean;
-  /** Locked by the sign-in throttle (too many attempts on the account); an admin can unlock it. */
-  signInLocked: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
-
 export function useUsers() {
-  return useQuery({ queryKey: keys.users.list(), queryFn: () => apiFetch<{ items: UserRow[] }>("/api/v1/users").then((r) => r.items) });
+  return useQuery({ queryKey: keys.users.list(), queryFn: () => apiFetch<{ items: UserDto[] }>("/api/v1/users").then((r) => r.items) });
 }
 
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; name: string; role: UserRow["role"]; password: string }) => apiFetch<UserRow>("/api/v1/users", { method: "POST", body }),
+    mutationFn: (body: { email: string; name: string; role: UserDto["role"]; password: string }) => apiFetch<CreatedUserDto>("/api/v1/users", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
   });
 }
@@ -30,7 +19,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; role?: UserRow["role"]; active?: boolean }) => apiFetch<UserRow>(`/api/v1/users/${id}`, { method: "PATCH", body }),
+    mutationFn: ({ id, ...body }: { id: string; role?: UserDto["role"]; active?: boolean }) => apiFetch<UpdatedUserDto>(`/api/v1/users/${id}`, { method: "PATCH", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
   });
 }

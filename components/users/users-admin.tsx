@@ -6,9 +6,10 @@ import { formatDateTime } from "@/lib/format";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
-import { useCreateUser, useUnlockUser, useUpdateUser, useUsers, type UserRow } from "@/components/users/use-users";
+import { useCreateUser, useUnlockUser, useUpdateUser, useUsers } from "@/components/users/use-users";
+import type { UserDto } from "@/lib/dto/users";
 
-const ROLES = Object.keys(ROLE_LABELS) as UserRow["role"][];
+const ROLES = Object.keys(ROLE_LABELS) as UserDto["role"][];
 
 export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string; canManage: boolean }) {
   const users = useUsers();
@@ -50,7 +51,7 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
                         aria-label={`Role of ${u.name}`}
                         value={u.role}
                         disabled={update.isPending}
-                        onChange={(e) => update.mutate({ id: u.id, role: e.target.value as UserRow["role"] })}
+                        onChange={(e) => update.mutate({ id: u.id, role: e.target.value as UserDto["role"] })}
                       >
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
@@ -105,7 +106,7 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
 
 function CreateUserForm() {
   const create = useCreateUser();
-  const [form, setForm] = useState({ name: "", email: "", role: "ENGINEER" as UserRow["role"], password: "" });
+  const [form, setForm] = useState({ name: "", email: "", role: "ENGINEER" as UserDto["role"], password: "" });
   const [created, setCreated] = useState<string | null>(null);
   const errors = fieldErrors(create.error);
 
@@ -138,7 +139,7 @@ function CreateUserForm() {
             <input type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required />
           </Field>
           <Field label="Role" error={errors.role}>
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserRow["role"] })}>
+            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserDto["role"] })}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}

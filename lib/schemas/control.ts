@@ -1,36 +1,11 @@
 import { z } from "zod";
-import type { EvidenceKind, Frequency } from "@/generated/prisma/enums";
+import { EVIDENCE_KINDS, FREQUENCIES } from "@/lib/schemas/control-values";
 import { ZControlKey, ZFrameworkKey, ZRequirementRef } from "@/lib/schemas/catalogue";
 import { ZPageQuery } from "@/lib/pagination";
 
-export const FREQUENCIES = ["CONTINUOUS", "PER_CHANGE", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_ANNUALLY", "ANNUALLY"] as const satisfies readonly Frequency[];
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
-  CONTINUOUS: "Continuous",
-  PER_CHANGE: "Per change",
-  DAILY: "Daily",
-  WEEKLY: "Weekly",
-  MONTHLY: "Monthly",
-  QUARTERLY: "Quarterly",
-  SEMI_ANNUALLY: "Every six months",
-  ANNUALLY: "Yearly",
-};
-
-export const EVIDENCE_KINDS = [
-  "TEST_REPORT",
-  "SAST_SCAN",
-  "DEPENDENCY_AUDIT",
-  "SBOM",
-  "CI_RUN",
-  "PULL_REQUEST",
-  "DEPLOYMENT",
-  "AUDIT_LOG",
-  "RESTORE_DRILL",
-  "BACKUP",
-  "MANUAL_FILE",
-  "LINK",
-  "VENDOR_REPORT",
-] as const satisfies readonly EvidenceKind[];
-export { EVIDENCE_KIND_LABELS } from "@/lib/core/labels";
+// The values and labels live in a zod-free module, so that client components can show them without
+// bringing zod into their page's first-load script.
+export { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FREQUENCIES, FREQUENCY_LABELS } from "@/lib/schemas/control-values";
 
 export const ZFrequency = z.enum(FREQUENCIES, { message: `must be one of ${FREQUENCIES.join(", ")}` });
 export const ZEvidenceKind = z.enum(EVIDENCE_KINDS, { message: `must be one of ${EVIDENCE_KINDS.join(", ")}` });

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/schemas/slug";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Zod-free (the create-project form imports them in the browser).
+export { SLUG_PATTERN, slugify } from "@/lib/schemas/slug";
 
 export const ZProjectSlug = z
   .string()
@@ -27,15 +29,3 @@ export const ZProjectUpdate = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one of name, description, archived, retentionYears");
 export type TProjectUpdate = z.infer<typeof ZProjectUpdate>;
 
-export function slugify(name: string): string {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-") // runs collapse to one "-", so one at each end is all there is
-      .replace(/^-|-$/g, "")
-      .slice(0, 48)
-      .replace(/-$/, "") || "project"
-  );
-}

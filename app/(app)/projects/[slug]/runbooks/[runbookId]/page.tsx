@@ -1,10 +1,9 @@
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { requestNow } from "@/lib/clock";
-import { jsonText } from "@/lib/api/json";
+import { serialized } from "@/lib/dto/serialized";
 import { getRunbook } from "@/lib/runbooks/get-runbook";
 import { RunbookPage } from "@/components/runbooks/runbook-view";
-import type { RunbookView } from "@/components/runbooks/use-runbook";
 import { orNotFound } from "@/lib/core/page-data";
 
 export default async function RunbookRoute({ params, searchParams }: { params: Promise<{ slug: string; runbookId: string }>; searchParams: Promise<{ version?: string }> }) {
@@ -14,7 +13,7 @@ export default async function RunbookRoute({ params, searchParams }: { params: P
   const now = await requestNow();
   const wanted = version && /^\d+$/.test(version) ? Number(version) : null;
   const runbook = await orNotFound(getRunbook({ ctx, slug, runbookId, now, version: wanted ?? undefined }));
-  const initial = JSON.parse(jsonText(runbook)) as RunbookView;
+  const initial = serialized(runbook);
   return (
     <RunbookPage
       initial={initial}

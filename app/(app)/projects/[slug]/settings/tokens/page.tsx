@@ -8,14 +8,14 @@ import { TokensManager } from "@/components/tokens/tokens-manager";
 import { GithubWebhookCard } from "@/components/tokens/github-webhook-card";
 import { GitlabWebhookCard } from "@/components/tokens/gitlab-webhook-card";
 import { getGitlabStatus } from "@/lib/evidence/get-gitlab-status";
-import type { TokensAnswer } from "@/components/tokens/use-tokens";
+import { serialized } from "@/lib/dto/serialized";
 
 export default async function ProjectTokensPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requirePermission("token:read");
   const [tokens, now, h, gitlab] = await Promise.all([listTokens({ ctx, projectSlug: slug }), requestNow(), headers(), getGitlabStatus({ ctx, projectSlug: slug })]);
   const canManage = can(ctx.actor, "token:manage");
-  const initial = JSON.parse(JSON.stringify(tokens)) as TokensAnswer;
+  const initial = serialized(tokens);
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
   return (
     <div className="stack">

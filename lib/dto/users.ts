@@ -1,0 +1,12 @@
+// The users API's answers as the browser receives them (app/api/v1/users).
+import type { ResponseOf } from "@/lib/dto/serialized";
+import type { listUsers } from "@/lib/users/list-users";
+import type { createUser } from "@/lib/users/create-user";
+import type { updateUser } from "@/lib/users/update-user";
+
+/** One user of GET /api/v1/users ({ items }) */
+export type UserDto = ResponseOf<typeof listUsers>[number];
+/** POST /api/v1/users */
+export type CreatedUserDto = ResponseOf<typeof createUser>;
+/** PATCH /api/v1/users/[id] */
+export type UpdatedUserDto = ResponseOf<typeof updateUser>;
