@@ -3,8 +3,8 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { familyOf } from "@/lib/controls/starter-library";
 import { compareFrameworks } from "@/lib/catalogue/builtin";
-import { projectAccessWhere } from "@/lib/projects/project-access";
-import { evidenceScopeWhere } from "@/lib/audits/auditor-scope";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
+import { evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 
 export interface GetControlOptions {
   ctx: RequestCtx;

@@ -4,7 +4,7 @@
 import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome, ItemStatus } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type Db } from "@/lib/db";
-import { evidenceInWindowSql, exerciseInWindowSql, type ObservationWindow } from "@/lib/audits/auditor-scope";
+import { evidenceInWindowSql, exerciseInWindowSql, type ObservationWindow } from "@/lib/core/access/auditor-scope";
 import type { AlertFacts, ControlFacts, FrameworkFacts, ReadinessFacts } from "@/lib/readiness/types";
 import { deadlineDaysSql } from "@/lib/vulnerabilities/deadlines";
 

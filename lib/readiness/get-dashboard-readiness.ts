@@ -6,7 +6,7 @@ import { DAY_MS, dayKey, utcDay } from "@/lib/readiness/snapshot-days";
 import type { ControlState } from "@/lib/readiness/types";
 import { readStoredSummaries, type StoredFrameworkSummary } from "@/lib/readiness/readiness-store";
 import { readinessStoreEnabled } from "@/lib/readiness/store-switch";
-import { isAuditorActor } from "@/lib/audits/auditor-scope";
+import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 import type { VisibleProject } from "@/lib/readiness/visible-projects";
 
 export interface TrendPoint {

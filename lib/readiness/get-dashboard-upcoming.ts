@@ -5,7 +5,7 @@ import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { addDays, kindLabel, runbookDueAt } from "@/lib/readiness/evaluate-control";
 import { links } from "@/lib/readiness/links";
 import { readinessOfProjects, visibleProjects } from "@/lib/readiness/visible-projects";
-import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
+import { exerciseScopeWhere } from "@/lib/core/access/auditor-scope";
 
 export interface UpcomingItem {
   /** "evidence" expires (its control turns stale then); "exercise" falls due. */

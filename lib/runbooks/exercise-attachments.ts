@@ -8,7 +8,7 @@ import { InvalidInputError, NotFoundError, PayloadTooLargeError } from "@/lib/er
 import { openBlob, putBytes } from "@/lib/evidence/blob-store";
 import { formatBytes } from "@/lib/ingest/limits";
 import { runbookInProject } from "@/lib/runbooks/load-runbook";
-import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
+import { exerciseScopeWhere } from "@/lib/core/access/auditor-scope";
 
 /** The largest file one attachment may be: drill logs and screenshots, not backups. */
 export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { auditorProjectWhere, isAuditorActor } from "@/lib/audits/auditor-scope";
+import { auditorProjectWhere, isAuditorActor } from "@/lib/core/access/auditor-scope";
 
 /**
  * The projects an actor may see, as a Prisma filter. Every project query goes through it.
