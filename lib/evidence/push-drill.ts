@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { bytesOf } from "@/lib/ingest/bytes";
 import { ingestLimits } from "@/lib/limits";
-import { IngestRefusal, refuse } from "@/lib/ingest/refusal";
+import { IngestRefusal, refuse } from "@/lib/core/http/refusal";
 import { planParse } from "@/lib/ingest/parse-body";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import type { TDrillReport } from "@/lib/schemas/evidence-drill";

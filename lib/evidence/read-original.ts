@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { resolveProject } from "@/lib/core/access/resolve-project";
-import { openBlob } from "@/lib/evidence/blob-store";
+import { openBlob } from "@/lib/core/storage/blob-store";
 import { evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 
 export interface ReadOriginalOptions {

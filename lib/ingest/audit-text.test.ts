@@ -8,7 +8,7 @@ import { splitCsv } from "@/lib/ingest/pgaudit";
 import { cloudTrailRecordTexts } from "@/lib/ingest/cloudtrail";
 import { bytesOf } from "@/lib/ingest/bytes";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
 

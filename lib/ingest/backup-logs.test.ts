@@ -3,7 +3,7 @@ import { planParse, type BodyFile } from "@/lib/ingest/parse-body";
 import { sizeBytes } from "@/lib/ingest/backup-logs";
 import { parseResticForget } from "@/lib/ingest/backups";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";

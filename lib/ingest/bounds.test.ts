@@ -5,10 +5,10 @@ import { assertJsonDepth, MAX_JSON_DEPTH, parseJson, TooDeeplyNested, type JsonV
 import { parseJunit } from "@/lib/ingest/junit";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
 import { planParse, type BodyFile } from "@/lib/ingest/parse-body";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { parseCycloneDx } from "@/lib/ingest/sbom";
 import { XML_KEEP_CHARS, XmlClipper } from "@/lib/ingest/xml-clip";
-import { toProblem } from "@/lib/api/problem";
+import { toProblem } from "@/lib/core/http/problem";
 
 // Attacks on the parsers' memory and stack: documents nested 100,000 levels deep, and comments,
 // CDATA sections, failure texts and attribute values of tens of megabytes, streamed. Memory is

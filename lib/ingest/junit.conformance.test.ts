@@ -3,7 +3,7 @@
 import { createReadStream } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseJunit, type JunitFailure } from "@/lib/ingest/junit";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { corpusFile } from "@/lib/ingest/testing/corpus";
 
 const corpus = (name: string) => parseJunit(createReadStream(corpusFile(`junit/${name}`), { highWaterMark: 4096 }));

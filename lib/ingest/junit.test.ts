@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bytesOf, type ByteSource } from "@/lib/ingest/bytes";
 import { parseJunit, type JunitFailure } from "@/lib/ingest/junit";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
 
 const fixture = (name: string) => parseJunit(createReadStream(fixtureFile(`junit/${name}`), { highWaterMark: 4096 }));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { planParse, type BodyFile, type ParsePlan } from "@/lib/ingest/parse-body";
 import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import { corpusFile, fileBody } from "@/lib/ingest/testing/corpus";
 

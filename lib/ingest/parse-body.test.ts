@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { planParse, type BodyFile, type ParsePlan } from "@/lib/ingest/parse-body";
 import { AuditLogStats } from "@/lib/ingest/audit-log";
 import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSarif } from "@/lib/ingest/sarif";
 import { parseBandit } from "@/lib/ingest/bandit";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { corpusFile, readJson } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
 

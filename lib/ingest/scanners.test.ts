@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planParse, type ParsePlan } from "@/lib/ingest/parse-body";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { fileBody, fixtureFile, bufferBody } from "@/lib/ingest/testing/corpus";

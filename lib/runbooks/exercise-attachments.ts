@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError, NotFoundError, PayloadTooLargeError } from "@/lib/errors";
-import { openBlob, putBytes } from "@/lib/evidence/blob-store";
+import { openBlob, putBytes } from "@/lib/core/storage/blob-store";
 import { formatBytes } from "@/lib/ingest/limits";
 import { runbookInProject } from "@/lib/runbooks/load-runbook";
 import { exerciseScopeWhere } from "@/lib/core/access/auditor-scope";

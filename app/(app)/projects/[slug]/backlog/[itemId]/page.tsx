@@ -1,6 +1,6 @@
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
-import { jsonText } from "@/lib/api/json";
+import { jsonText } from "@/lib/core/http/json";
 import { getBacklogItem } from "@/lib/backlog/get-backlog-item";
 import { BacklogItemPage } from "@/components/backlog/backlog-item-view";
 import type { BacklogItemView } from "@/components/backlog/use-backlog-item";

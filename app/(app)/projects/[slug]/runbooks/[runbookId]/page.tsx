@@ -1,7 +1,7 @@
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { requestNow } from "@/lib/clock";
-import { jsonText } from "@/lib/api/json";
+import { jsonText } from "@/lib/core/http/json";
 import { getRunbook } from "@/lib/runbooks/get-runbook";
 import { RunbookPage } from "@/components/runbooks/runbook-view";
 import type { RunbookView } from "@/components/runbooks/use-runbook";
