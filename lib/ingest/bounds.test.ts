@@ -1,5 +1,6 @@
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/ingest/testing/refusals";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { assertJsonDepth, MAX_JSON_DEPTH, parseJson, TooDeeplyNested, type JsonValue } from "@/lib/ingest/exact-json";
 import { parseJunit } from "@/lib/ingest/junit";
@@ -27,14 +28,6 @@ function body(text: string): BodyFile {
   };
 }
 
-async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 describe("nesting is bounded: refused with a problem, never a stack overflow", () => {
   const deep = (levels: number, open: string, close: string, inner = "1") => `${open.repeat(levels)}${inner}${close.repeat(levels)}`;
