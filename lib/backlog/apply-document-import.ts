@@ -1,6 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import type { RecordActivityOptions } from "@/lib/activity/record-activity";
 import { recordActivities } from "@/lib/backlog/record-activities";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
