@@ -1,4 +1,4 @@
-// The few typed errors domain code throws. One translator (lib/api/problem.ts) maps them to HTTP;
+// The few typed errors domain code throws. One translator (lib/core/http/problem.ts) maps them to HTTP;
 // one helper (lib/client/describe-error.ts) turns them into a sentence in the browser.
 
 export interface FieldIssue {

@@ -2,7 +2,7 @@ import { access, constants, readdir } from "node:fs/promises";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { blobStore } from "@/lib/evidence/blob-store";
+import { blobStore } from "@/lib/core/storage/blob-store";
 
 // Three answers for three callers (docs/deploying.md, "Health checks"):
 //  - liveness (/api/health/live): the process answers; no dependency is asked, so a database outage never

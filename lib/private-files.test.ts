@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
-import { dirBlobStore, blobPath } from "@/lib/evidence/blob-store-dir";
+import { dirBlobStore, blobPath } from "@/lib/core/storage/blob-store-dir";
 import { packetPaths, preparePacketDirs } from "@/lib/packets/run-packet-build";
 import { writeDeterministicZip } from "@/lib/packets/write-zip";
 

@@ -6,6 +6,7 @@ import "./lib/load-env";
 import type { KeyObject } from "node:crypto";
 import { resolveDatabase } from "./lib/database";
 import type { SignedHead } from "../lib/activity/signed-head";
+import { runMain } from "./lib/run-main";
 
 function packetArgs(argv: string[]): string[] {
   const files: string[] = [];
@@ -60,10 +61,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(2);
-  },
-);
+runMain(main, { failCode: 2 });

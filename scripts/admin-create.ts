@@ -10,6 +10,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { resolveDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
+import { runMain } from "./lib/run-main";
 
 const USAGE = 'usage: npm run admin:create -- --email <email> --name "<full name>" [--password-stdin]';
 
@@ -97,10 +98,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -4,6 +4,7 @@
 // loading and connecting. Prints one JSON line: { seconds, peakMb, result }.
 import { createReadStream } from "node:fs";
 import { parseJunit } from "../lib/ingest/junit";
+import { runMain } from "./lib/run-main";
 
 const [mode, file] = process.argv.slice(2);
 const open = () => createReadStream(file, { highWaterMark: 64 * 1024 });
@@ -33,10 +34,4 @@ async function main() {
   console.log(JSON.stringify({ seconds, peakMb: process.resourceUsage().maxRSS / 1024, result }));
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main, { print: "raw" });

@@ -27,6 +27,7 @@ import { deployMigrations, withDatabaseName } from "./lib/migrate";
 import { randomBytes } from "node:crypto";
 import { ensureProductionBuild, SERVED_DIST, startServedApp, type ServedApp } from "../tests/served/served-app";
 import { writeCloudTrailGz } from "../tests/served/cloudtrail-body";
+import { runMain } from "./lib/run-main";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const LINES = Number(process.env.BENCH_LINES ?? 500_000);
@@ -288,10 +289,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main, { print: "raw" });

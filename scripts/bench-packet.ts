@@ -20,6 +20,7 @@ import pg from "pg";
 import { resolveDatabase } from "./lib/database";
 import { deployMigrations, withDatabaseName } from "./lib/migrate";
 import { generatePacketBenchData } from "../lib/packets/bench-data";
+import { runMain } from "./lib/run-main";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -155,10 +156,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err instanceof Error ? err.stack : err);
-    process.exit(1);
-  },
-);
+runMain(main, { print: "stack" });

@@ -1,5 +1,5 @@
 // npm run bench:s3: a streamed round trip of one large original through the S3 blob store (issue 12).
-// The S3 server (s3rver behind the signature-checking front, lib/evidence/testing/s3-server.ts) runs in a
+// The S3 server (s3rver behind the signature-checking front, lib/core/storage/testing/s3-server.ts) runs in a
 // child process, so the figures are the app side's alone:
 //   spool     the body streamed into the blob store's spool file while hashed (what a push does)
 //   upload    keep(): multipart upload of the spool file, parts signed, two in flight
@@ -16,9 +16,9 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { s3BlobStore } from "@/lib/evidence/blob-store-s3";
-import { S3Client } from "@/lib/evidence/s3-client";
-import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY } from "@/lib/evidence/testing/s3-server";
+import { s3BlobStore } from "@/lib/core/storage/blob-store-s3";
+import { S3Client } from "@/lib/core/storage/s3-client";
+import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY } from "@/lib/core/storage/testing/s3-server";
 
 const GB = Number(process.env.BENCH_S3_GB ?? 6);
 const MiB = 1024 ** 2;

@@ -4,6 +4,7 @@ import "./lib/load-env";
 import { resolveDatabase } from "./lib/database";
 import { createMigration, deployMigrations, migrationStatus, resetDatabase } from "./lib/migrate";
 import { prepareDatabase } from "./lib/prepare";
+import { runMain } from "./lib/run-main";
 
 const [command, ...args] = process.argv.slice(2);
 const usage = "usage: tsx scripts/db.ts deploy | dev <name> | status | seed | reset";
@@ -54,10 +55,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { resolveDatabase } from "./lib/database";
 import { type TImportMapping, ZImportMapping } from "@/lib/import/mapping";
+import { runMain } from "./lib/run-main";
 
 const USAGE =
   "usage: npm run import -- <file> --project <slug> [--preview] [--format markdown|rst|text] [--document <key>] [--as <email>]\n" +
@@ -123,10 +124,4 @@ function readMappingFlags(values: Record<string, unknown>): TImportMapping | nul
   return parsed.data;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -121,7 +121,7 @@ async function runMulti(): Promise<void> {
   const s = await testServer();
   const prefix = `proofline_multi_${Date.now().toString(36)}`;
   const url = await createDatabase(s.adminUrl, `${prefix}_${randomBytes(3).toString("hex")}`);
-  const { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY } = await import("../lib/evidence/testing/s3-server");
+  const { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY } = await import("../lib/core/storage/testing/s3-server");
   const s3 = await startTestS3();
   const dir = path.resolve(".data", "multi", prefix);
   try {

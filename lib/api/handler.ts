@@ -8,9 +8,9 @@ import { authenticateToken } from "@/lib/tokens/authenticate-token";
 import { ForbiddenError, InvalidInputError, TooManyRequestsError, UnauthorizedError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { crossOriginProblem } from "@/lib/api/same-origin";
-import { jsonResponse } from "@/lib/api/json";
-import { problemResponse, toProblem } from "@/lib/api/problem";
-import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-body";
+import { jsonResponse } from "@/lib/core/http/json";
+import { problemResponse, toProblem } from "@/lib/core/http/problem";
+import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/core/http/read-body";
 import { validate } from "@/lib/api/validate";
 
 const EMPTY = z.strictObject({});

@@ -4,7 +4,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
 import { accessibleRequest } from "@/lib/audits/request-access";
-import { evidenceInWindowWhere } from "@/lib/audits/auditor-scope";
+import { evidenceInWindowWhere } from "@/lib/core/access/auditor-scope";
 import { ZRequestAnswer, type TRequestAnswer } from "@/lib/schemas/audit";
 import { countOf } from "@/lib/format";
 

@@ -3,7 +3,7 @@ import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { isAuditorActor, liveGrantWhere, type ObservationWindow } from "@/lib/audits/auditor-scope";
+import { isAuditorActor, liveGrantWhere, type ObservationWindow } from "@/lib/core/access/auditor-scope";
 
 export interface AccessibleAudit {
   id: string;

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
 import { accessibleAudit } from "@/lib/audits/audit-access";
 
 /** Choices for planning an audit and granting access: frameworks, active projects, auditors. */

@@ -5,7 +5,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { can, type Actor } from "@/lib/auth/actor";
-import { isAuditorActor, isPointInTime, liveGrantWhere, type ObservationWindow } from "@/lib/audits/auditor-scope";
+import { isAuditorActor, isPointInTime, liveGrantWhere, type ObservationWindow } from "@/lib/core/access/auditor-scope";
 
 /** Collected after the window closed (for evidence already known to be dated inside it). */
 export function collectedAfterWindow(collectedAt: Date, window: ObservationWindow): boolean {

@@ -3,7 +3,7 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
 import { ZAuditCreate, type TAuditCreate } from "@/lib/schemas/audit";
 
 export interface CreateAuditOptions {

@@ -5,7 +5,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError, TooManyRequestsError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
 import { accessibleAudit } from "@/lib/audits/audit-access";
-import { isPointInTime } from "@/lib/audits/auditor-scope";
+import { isPointInTime } from "@/lib/core/access/auditor-scope";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { POPULATION_BUILD_JOB, POPULATION_RATE, POPULATION_STATUS_SELECT } from "@/lib/audits/population-build";
 import { describeDefinition, type StoredDefinition } from "@/lib/audits/population-definition";

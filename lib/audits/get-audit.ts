@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { accessibleAudit, canManageAudits } from "@/lib/audits/audit-access";
-import { isPointInTime } from "@/lib/audits/auditor-scope";
+import { isPointInTime } from "@/lib/core/access/auditor-scope";
 
 export interface GetAuditOptions {
   ctx: RequestCtx;

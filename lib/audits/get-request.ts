@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { can, type RequestCtx } from "@/lib/auth/actor";
 import { accessibleRequest } from "@/lib/audits/request-access";
-import { evidenceScopeWhere } from "@/lib/audits/auditor-scope";
+import { evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 import { REQUEST_ROW_SELECT, isOverdue } from "@/lib/audits/list-requests";
 
 export interface GetRequestOptions {

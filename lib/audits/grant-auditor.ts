@@ -3,7 +3,7 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
-import { liveGrantWhere } from "@/lib/audits/auditor-scope";
+import { liveGrantWhere } from "@/lib/core/access/auditor-scope";
 import { ZGrantCreate, type TGrantCreate } from "@/lib/schemas/audit";
 
 export interface GrantAuditorOptions {

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage } from "@/lib/pagination";
 import { accessibleRequest } from "@/lib/audits/request-access";
-import { evidenceInWindowWhere } from "@/lib/audits/auditor-scope";
+import { evidenceInWindowWhere } from "@/lib/core/access/auditor-scope";
 
 export interface ListAnswerCandidatesOptions {
   ctx: RequestCtx;

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { accessibleAudit } from "@/lib/audits/audit-access";
-import { evidenceInWindowWhere, evidenceScopeWhere } from "@/lib/audits/auditor-scope";
+import { evidenceInWindowWhere, evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 import { collectedAfterWindow } from "@/lib/audits/backdating";
 
 export interface AuditEvidenceRow {

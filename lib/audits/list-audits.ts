@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { can, type RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
-import { isAuditorActor, liveGrantWhere } from "@/lib/audits/auditor-scope";
+import { isAuditorActor, liveGrantWhere } from "@/lib/core/access/auditor-scope";
 
 export interface AuditListRow {
   id: string;

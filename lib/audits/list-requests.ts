@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { accessibleAudit } from "@/lib/audits/audit-access";
-import { isAuditorActor } from "@/lib/audits/auditor-scope";
+import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 
 export const REQUEST_ROW_SELECT = {
   id: true,

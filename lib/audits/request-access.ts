@@ -3,7 +3,7 @@ import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { accessibleAudit, type AccessibleAudit } from "@/lib/audits/audit-access";
-import { isAuditorActor } from "@/lib/audits/auditor-scope";
+import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 
 export interface AccessibleRequest {
   audit: AccessibleAudit;

@@ -1,4 +1,4 @@
-import { readJsonBody } from "@/lib/api/read-body";
+import { readJsonBody } from "@/lib/core/http/read-body";
 
 /**
  * The JSON body of a write in the audit workspace, not yet validated. These routes let the lib

@@ -1,11 +1,11 @@
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import type { RecordActivityOptions } from "@/lib/activity/record-activity";
 import { recordActivities } from "@/lib/backlog/record-activities";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { describeRefusedImport, refusedImportEffects } from "@/lib/backlog/import-permissions";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { sortableId } from "@/lib/backlog/ids";
 import { priorityRank } from "@/lib/backlog/priority";
 import { type ImportInput, documentKeyFor, loadPlan, parseUpload, planSummary } from "@/lib/backlog/import-context";
@@ -48,8 +48,7 @@ function itemData(p: ParsedItem) {
  * an activity event for each change. Conflicts (edited here and in the document) are left alone.
  */
 export async function applyDocumentImport({ ctx, slug, now, expectedSha256, ...input }: ApplyDocumentImportOptions) {
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "document:import", { projectId: project.id });
+  const project = await resolveProject({ ctx, slug, permission: "document:import" });
   if (project.archivedAt) throw new ConflictError(`${project.name} is archived; restore it before importing documents into it.`);
   const inUse = await mappingInUse(prisma, project.id, input);
   const parsed = await parseUpload({ ...input, mapping: inUse.mapping });

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { backlogWhere, type BacklogFilterInput } from "@/lib/backlog/filters";
 import { PRIORITIES } from "@/lib/backlog/priority";
 
@@ -22,7 +22,7 @@ export interface BacklogCounts {
  * done"); pass a status to count that instead. Blocks are ordered by how much open work they hold.
  */
 export async function backlogCounts({ ctx, slug, filters }: BacklogCountsOptions): Promise<BacklogCounts> {
-  const project = slug ? await projectBySlug(ctx.actor, slug) : null;
+  const project = slug ? await resolveProject({ ctx, slug }) : null;
   assertCan(ctx.actor, "backlog:read", project ? { projectId: project.id } : undefined);
   const [groups, blocks] = await Promise.all([
     prisma.backlogItem.groupBy({ by: ["block", "priority"], where: backlogWhere(ctx.actor, { status: "NOT_DONE", ...filters, projectId: project?.id }), _count: { _all: true } }),

@@ -1,10 +1,10 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { ConflictError } from "@/lib/errors";
 import { ZBacklogItemCreate, type TBacklogItemCreate } from "@/lib/schemas/backlog";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { checkOwner } from "@/lib/backlog/load-item";
 import { priorityRank } from "@/lib/backlog/priority";
 
@@ -19,8 +19,7 @@ export interface CreateBacklogItemOptions {
 export async function createBacklogItem({ ctx, slug, data, now }: CreateBacklogItemOptions) {
   const input = validate(ZBacklogItemCreate, data, "");
   return prisma.$transaction(async (tx) => {
-    const project = await projectBySlug(ctx.actor, slug, tx);
-    assertCan(ctx.actor, "backlog:write", { projectId: project.id });
+    const project = await resolveProject({ ctx, slug, permission: "backlog:write", db: tx });
     if (input.key && (await tx.backlogItem.findUnique({ where: { projectId_key: { projectId: project.id, key: input.key } }, select: { id: true } }))) {
       throw new ConflictError(`${project.name} already has an item ${input.key}; choose another key.`);
     }

@@ -1,7 +1,7 @@
 // The backlog filters as a Prisma condition, shared by the lists and the counts.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
 import { NO_BLOCK } from "@/lib/backlog/priority";
 
 export interface BacklogFilterInput {

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { itemFingerprint } from "@/lib/import/fingerprint";
 
 export interface GetBacklogItemOptions {
@@ -14,8 +14,7 @@ export type BacklogItemDetail = Awaited<ReturnType<typeof getBacklogItem>>;
 
 /** One item with everything its page shows, including its own recent history. */
 export async function getBacklogItem({ ctx, slug, itemId }: GetBacklogItemOptions) {
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "backlog:read", { projectId: project.id });
+  const project = await resolveProject({ ctx, slug, permission: "backlog:read" });
   const item = await prisma.backlogItem.findFirst({
     where: { id: itemId, projectId: project.id },
     include: {

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { reflowFlattened } from "@/lib/import/rst-unflatten";
 
 export interface GetDocumentVersionOptions {
@@ -17,8 +17,7 @@ export interface GetDocumentVersionOptions {
  * or, for a document that arrived on one line, the same reflowed text the importer read.
  */
 export async function getDocumentVersion({ ctx, slug, documentId, versionId }: GetDocumentVersionOptions) {
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "document:read", { projectId: project.id });
+  const project = await resolveProject({ ctx, slug, permission: "document:read" });
   const document = await prisma.sourceDocument.findFirst({
     where: { id: documentId, projectId: project.id },
     select: { id: true, key: true, title: true, filename: true, versions: { orderBy: { importedAt: "desc" }, select: { id: true, importedAt: true, sha256: true } } },

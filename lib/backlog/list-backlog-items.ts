@@ -2,7 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { backlogWhere, type BacklogFilterInput } from "@/lib/backlog/filters";
 
 export interface ListBacklogItemsOptions {
@@ -38,7 +38,7 @@ export type BacklogRow = Awaited<ReturnType<typeof listBacklogItems>>["items"][n
 
 /** Items by priority (blockers first), then in the order they were written or added; keyset-paginated. */
 export async function listBacklogItems({ ctx, slug, filters, cursor, limit }: ListBacklogItemsOptions) {
-  const project = slug ? await projectBySlug(ctx.actor, slug) : null;
+  const project = slug ? await resolveProject({ ctx, slug }) : null;
   assertCan(ctx.actor, "backlog:read", project ? { projectId: project.id } : undefined);
   const after = decodeCursor(cursor, ZCursor);
   const where = backlogWhere(ctx.actor, { ...filters, projectId: project?.id });

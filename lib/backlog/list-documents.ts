@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
-import { projectBySlug } from "@/lib/backlog/scope";
+import type { RequestCtx } from "@/lib/auth/actor";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 
 export interface ListDocumentsOptions {
   ctx: RequestCtx;
@@ -9,8 +9,7 @@ export interface ListDocumentsOptions {
 
 /** The documents imported into a project, newest first, each with its versions. */
 export async function listDocuments({ ctx, slug }: ListDocumentsOptions) {
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "document:read", { projectId: project.id });
+  const project = await resolveProject({ ctx, slug, permission: "document:read" });
   const docs = await prisma.sourceDocument.findMany({
     where: { projectId: project.id },
     orderBy: { updatedAt: "desc" },

@@ -2,10 +2,10 @@
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 
 export async function itemInProject(db: Db, actor: Actor, slug: string, itemId: string) {
-  const project = await projectBySlug(actor, slug, db);
+  const project = await resolveProject({ ctx: { actor }, slug, db });
   const item = await db.backlogItem.findFirst({ where: { id: itemId, projectId: project.id } });
   if (!item) throw new NotFoundError(`There is no backlog item ${itemId} in ${project.name}.`);
   return { project, item };

@@ -1,24 +1,10 @@
 // The OpenAPI 3.1 paths of the documents, backlog and runbook endpoints, built from the zod schemas
-// their handlers validate with. Merged into /api/v1/openapi.json by its owner (lib/evidence/openapi.ts):
-// `paths: { ...evidencePaths, ...backlogOpenApiPaths() }`, with `components.schemas.Problem` there.
-import { z } from "zod";
+// their handlers validate with; joined into /api/v1/openapi.json by lib/api/openapi.ts.
 import { ZBacklogCountsQuery, ZBacklogItemCreate, ZBacklogItemUpdate, ZBacklogListQuery, ZControlLink, ZCriterionToggle, ZDocumentImportQuery, ZPullRequestLink } from "@/lib/schemas/backlog";
 import { ZExerciseCreate, ZRunbookCreate, ZRunbookUpdate } from "@/lib/schemas/runbook";
+import { json, jsonBody as body, pathParameter as path, problem, projectParameter as project, queryParameters as query, tokenOrSession as security, type Json } from "@/lib/core/http/openapi";
 
-type Json = Record<string, unknown>;
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
-
-function query(s: z.ZodObject): Json[] {
-  const js = schema(s) as { properties: Record<string, Json>; required?: string[] };
-  return Object.entries(js.properties).map(([name, p]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: p }));
-}
-
-const path = (name: string, description?: string) => ({ name, in: "path", required: true, schema: { type: "string" }, ...(description ? { description } : {}) });
-const project = path("project", "The project's slug.");
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
-const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
-const body = (s: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(s) } } });
-const security = [{ projectToken: [] }, { session: [] }];
+const ok = (description: string) => json(description);
 const refusals = { "401": problem("Not authenticated."), "403": problem("The role or token scope does not allow it."), "404": problem("No such project or record."), "422": problem("Invalid input, with errors[] naming each field.") };
 
 export function backlogOpenApiPaths(): Json {

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
-import { projectBySlug } from "@/lib/backlog/scope";
+import type { RequestCtx } from "@/lib/auth/actor";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { type ImportInput, documentKeyFor, loadPlan, parseUpload, planSummary } from "@/lib/backlog/import-context";
 import { refusedImportEffects } from "@/lib/backlog/import-permissions";
 import { mappingInUse } from "@/lib/import/saved-mapping";
@@ -12,8 +12,7 @@ export interface PreviewDocumentImportOptions extends ImportInput {
 
 /** What importing the document would create, update, close, reopen or mark as removed. Writes nothing. */
 export async function previewDocumentImport({ ctx, slug, ...input }: PreviewDocumentImportOptions) {
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "document:import", { projectId: project.id });
+  const project = await resolveProject({ ctx, slug, permission: "document:import" });
   const inUse = await mappingInUse(prisma, project.id, input);
   const parsed = await parseUpload({ ...input, mapping: inUse.mapping });
   const key = documentKeyFor(input, parsed);

@@ -1,5 +1,5 @@
 // Reads a raw request body (a document upload) as bytes, stopping as soon as it passes the limit.
-import { readBodyBytes } from "@/lib/api/read-body";
+import { readBodyBytes } from "@/lib/core/http/read-body";
 import { formatBytes } from "@/lib/ingest/limits";
 import { importMaxBytes } from "@/lib/limits";
 

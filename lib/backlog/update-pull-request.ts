@@ -1,10 +1,10 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import { changes, recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { ZPullRequestUpdate } from "@/lib/schemas/backlog";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 
 export interface UpdatePullRequestOptions {
   ctx: RequestCtx;
@@ -18,8 +18,7 @@ export interface UpdatePullRequestOptions {
 export async function updatePullRequest({ ctx, slug, pullRequestId, data, now }: UpdatePullRequestOptions) {
   const input = validate(ZPullRequestUpdate, data, "");
   return prisma.$transaction(async (tx) => {
-    const project = await projectBySlug(ctx.actor, slug, tx);
-    assertCan(ctx.actor, "backlog:write", { projectId: project.id });
+    const project = await resolveProject({ ctx, slug, permission: "backlog:write", db: tx });
     const pr = await tx.pullRequest.findFirst({ where: { id: pullRequestId, projectId: project.id } });
     if (!pr) throw new NotFoundError("There is no such pull request in this project.");
     if (pr.detailsSource !== "manual") throw new ConflictError("This pull request's title and state come from GitHub; they are updated from there.");

@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { ZProjectFrameworks, type TProjectFrameworks } from "@/lib/schemas/catalogue";
 
 export interface SetProjectFrameworksOptions {
@@ -17,9 +17,7 @@ export interface SetProjectFrameworksOptions {
 export async function setProjectFrameworks({ ctx, slug, data, now }: SetProjectFrameworksOptions) {
   assertCan(ctx.actor, "project:update");
   const input = validate(ZProjectFrameworks, data, "");
-  const project = await prisma.project.findFirst({ where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] }, select: { id: true } });
-  if (!project) throw new NotFoundError(`There is no project "${slug}" that you can see.`);
-  assertCan(ctx.actor, "project:update", { projectId: project.id });
+  const project = await resolveProject({ ctx, slug, permission: "project:update" });
   const wanted = [...new Set(input.frameworks)].sort();
   return prisma.$transaction(async (tx) => {
     const frameworks = await tx.framework.findMany({ where: { key: { in: wanted } }, select: { id: true, key: true } });

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import { compareFrameworks } from "@/lib/catalogue/builtin";
 import { familyNames, familyOf } from "@/lib/controls/starter-library";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
 
 export interface ControlFacets {
   frameworks: Array<{ key: string; name: string }>;

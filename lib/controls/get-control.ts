@@ -3,8 +3,8 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { familyOf } from "@/lib/controls/starter-library";
 import { compareFrameworks } from "@/lib/catalogue/builtin";
-import { projectAccessWhere } from "@/lib/projects/project-access";
-import { evidenceScopeWhere } from "@/lib/audits/auditor-scope";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
+import { evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 
 export interface GetControlOptions {
   ctx: RequestCtx;
@@ -17,7 +17,7 @@ export interface GetControlOptions {
 export async function getControl({ ctx, key, now = new Date() }: GetControlOptions) {
   assertCan(ctx.actor, "control:read");
   // What is linked to the control is counted in the projects the actor can see, and evidence, for an
-  // auditor, within their audit windows (lib/audits/auditor-scope.ts).
+  // auditor, within their audit windows (lib/core/access/auditor-scope.ts).
   const visible = projectAccessWhere(ctx.actor, now);
   const evidenceScope = await evidenceScopeWhere(ctx.actor, now);
   const control = await prisma.control.findUnique({

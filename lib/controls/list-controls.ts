@@ -3,9 +3,9 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import type { Prisma } from "@/generated/prisma/client";
 import type { EvidenceKind, Frequency } from "@/generated/prisma/enums";
-import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import type { TControlListQuery } from "@/lib/schemas/control";
 import { familyOf } from "@/lib/controls/starter-library";
 
@@ -125,16 +125,13 @@ export function groupMappings(reqs: Array<{ refId: string; position: number; fra
 }
 
 async function projectScope(ctx: RequestCtx, slug: string) {
-  const project = await prisma.project.findFirst({
-    where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] },
-    select: { id: true, slug: true, name: true, frameworks: { select: { framework: { select: { id: true, key: true } } } } },
-  });
-  if (!project) throw new NotFoundError(`There is no project "${slug}" that you can see.`);
+  const project = await resolveProject({ ctx, slug });
+  const frameworks = await prisma.projectFramework.findMany({ where: { projectId: project.id }, select: { framework: { select: { id: true, key: true } } } });
   return {
     id: project.id,
     slug: project.slug,
     name: project.name,
-    frameworkIds: project.frameworks.map((f) => f.framework.id),
-    frameworkKeys: project.frameworks.map((f) => f.framework.key).sort(),
+    frameworkIds: frameworks.map((f) => f.framework.id),
+    frameworkKeys: frameworks.map((f) => f.framework.key).sort(),
   };
 }

@@ -3,7 +3,7 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { ZApplicability, type TApplicability } from "@/lib/schemas/control";
 
 export interface SetControlApplicabilityOptions {
@@ -18,9 +18,7 @@ export interface SetControlApplicabilityOptions {
 export async function setControlApplicability({ ctx, slug, key, data, now }: SetControlApplicabilityOptions) {
   assertCan(ctx.actor, "control:applicability");
   const input = validate(ZApplicability, data, "");
-  const project = await prisma.project.findFirst({ where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] }, select: { id: true, slug: true } });
-  if (!project) throw new NotFoundError(`There is no project "${slug}" that you can see.`);
-  assertCan(ctx.actor, "control:applicability", { projectId: project.id });
+  const project = await resolveProject({ ctx, slug, permission: "control:applicability" });
   return prisma.$transaction(async (tx) => {
     const control = await tx.control.findUnique({ where: { key }, select: { id: true, key: true } });
     if (!control) throw new NotFoundError(`There is no control ${key}.`);

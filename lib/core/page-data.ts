@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -13,6 +13,21 @@ export async function orNotFound<T>(work: Promise<T>, ...alsoNotFound: ErrorClas
     return await work;
   } catch (err) {
     if (err instanceof NotFoundError || alsoNotFound.some((c) => err instanceof c)) notFound();
+    throw err;
+  }
+}
+
+/** A refusal a page explains in place of its data (e.g. "your grant on this audit ended"). */
+export interface Refused {
+  refused: string;
+}
+
+/** orNotFound, and a ForbiddenError as `{ refused: message }` for the page to show. */
+export async function orRefused<T>(work: Promise<T>): Promise<T | Refused> {
+  try {
+    return await orNotFound(work);
+  } catch (err) {
+    if (err instanceof ForbiddenError) return { refused: err.message };
     throw err;
   }
 }

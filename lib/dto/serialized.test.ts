@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { jsonText } from "@/lib/api/json";
+import { jsonText } from "@/lib/core/http/json";
 import { serialized, type ResponseOf, type Serialized } from "@/lib/dto/serialized";
 
 interface ServerRow {

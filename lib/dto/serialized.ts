@@ -1,7 +1,7 @@
-// What a server value becomes on the wire: route handlers answer with JSON (lib/api/json.ts), so a Date
+// What a server value becomes on the wire: route handlers answer with JSON (lib/core/http/json.ts), so a Date
 // arrives in the browser as its ISO string and a BigInt as its decimal string. Client hooks type their
 // answers as Serialized<the server type> instead of declaring the shape a second time or claiming Date.
-import { jsonText } from "@/lib/api/json";
+import { jsonText } from "@/lib/core/http/json";
 
 /** The JSON form of T, as the browser parses it: Date and BigInt become strings, toJSON() is applied. */
 export type Serialized<T> = T extends Date

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { refreshExpiry } from "@/lib/evidence/file-evidence";
 import { globToLike, RULE_ATTRIBUTES, type RuleAttribute, type RuleConditions } from "@/lib/evidence/rule-match";
 
@@ -20,7 +20,7 @@ export interface ApplyRuleOptions {
  * it stays fast on a project with a million pieces of evidence.
  */
 export async function applyRule({ ctx, projectSlug, ruleId }: ApplyRuleOptions) {
-  const project = await projectFor(ctx, projectSlug, "evidence-rule:manage");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence-rule:manage" });
   return prisma.$transaction(
     async (tx) => {
       const rule = await tx.evidenceRule.findFirst({ where: { id: ruleId, projectId: project.id }, include: { controls: { select: { controlId: true } } } });

@@ -4,7 +4,7 @@ import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { ZEvidenceRuleInput, type TEvidenceRuleInput } from "@/lib/schemas/evidence";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { controlIdsForKeys, RULE_SELECT } from "@/lib/evidence/rule-controls";
 
 export interface CreateRuleOptions {
@@ -16,7 +16,7 @@ export interface CreateRuleOptions {
 /** Adds a filing rule. It files new evidence from now on; applyRule files past evidence too. */
 export async function createRule({ ctx, projectSlug, data }: CreateRuleOptions) {
   const input = validate(ZEvidenceRuleInput, data, "body");
-  const project = await projectFor(ctx, projectSlug, "evidence-rule:manage");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence-rule:manage" });
   return prisma.$transaction(async (tx) => {
     const controlIds = await controlIdsForKeys(tx, input.controlKeys);
     const rule = await tx.evidenceRule.create({

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { refreshExpiry } from "@/lib/evidence/file-evidence";
 
 export interface DeleteRuleOptions {
@@ -13,7 +13,7 @@ export interface DeleteRuleOptions {
 
 /** Deletes a rule and the filings it made (filings made by hand stay). */
 export async function deleteRule({ ctx, projectSlug, ruleId }: DeleteRuleOptions) {
-  const project = await projectFor(ctx, projectSlug, "evidence-rule:manage");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence-rule:manage" });
   return prisma.$transaction(async (tx) => {
     const rule = await tx.evidenceRule.findFirst({ where: { id: ruleId, projectId: project.id }, select: { id: true, name: true } });
     if (!rule) throw new NotFoundError(`Project "${projectSlug}" has no rule ${ruleId}.`);

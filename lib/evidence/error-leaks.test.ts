@@ -1,8 +1,8 @@
 // Issue 11, "Leaks": errors shown to users (API problems, the packet's failure reason on the audit
 // page and in the activity trail) carry no endpoint, bucket, key, file path or stack line.
 import { describe, expect, it } from "vitest";
-import { BlobStoreError } from "@/lib/evidence/blob-store-types";
-import { toProblem } from "@/lib/api/problem";
+import { BlobStoreError } from "@/lib/core/storage/blob-store-types";
+import { toProblem } from "@/lib/core/http/problem";
 import { reasonOf } from "@/lib/packets/run-packet-build";
 import { PacketBuildError } from "@/lib/packets/build-packet-files";
 

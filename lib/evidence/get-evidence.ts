@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { projectFor } from "@/lib/evidence/project-scope";
-import { evidenceScopeWhere } from "@/lib/audits/auditor-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 
 export interface GetEvidenceOptions {
   ctx: RequestCtx;
@@ -12,9 +12,9 @@ export interface GetEvidenceOptions {
 
 /** One evidence with its summary, source, filing (and why), and any runbook exercise it recorded. */
 export async function getEvidence({ ctx, projectSlug, evidenceId }: GetEvidenceOptions) {
-  const project = await projectFor(ctx, projectSlug, "evidence:read");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence:read" });
   const evidence = await prisma.evidence.findFirst({
-    // Auditors: only evidence inside their granted audits' windows (lib/audits/auditor-scope.ts).
+    // Auditors: only evidence inside their granted audits' windows (lib/core/access/auditor-scope.ts).
     where: { AND: [{ id: evidenceId, projectId: project.id }, await evidenceScopeWhere(ctx.actor)] },
     include: {
       controls: {

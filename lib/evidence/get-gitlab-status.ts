@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 
 export interface GetGitlabStatusOptions {
   ctx: RequestCtx;
@@ -9,7 +9,7 @@ export interface GetGitlabStatusOptions {
 
 /** Whether the project's GitLab webhook token is set, and since when (never the token: only its hash is kept). */
 export async function getGitlabStatus({ ctx, projectSlug }: GetGitlabStatusOptions) {
-  const project = await projectFor(ctx, projectSlug, "token:read");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:read" });
   const row = await prisma.gitlabIntegration.findUnique({ where: { projectId: project.id }, select: { createdAt: true, updatedAt: true } });
   return { configured: !!row, since: row?.createdAt ?? null, rotatedAt: row?.updatedAt ?? null };
 }

@@ -5,9 +5,9 @@ import { prisma } from "@/lib/db";
 import { systemCtx, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { ByteSource } from "@/lib/ingest/bytes";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { decodeGithubPayload, interpretGithubEvent } from "@/lib/ingest/github";
-import { putBytes } from "@/lib/evidence/blob-store";
+import { putBytes } from "@/lib/core/storage/blob-store";
 import { storeDeliveredEvidence, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
 import { syncSecurityAlert } from "@/lib/evidence/sync-security-alert";
 

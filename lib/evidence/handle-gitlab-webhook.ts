@@ -4,9 +4,9 @@ import { systemCtx, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { parseJson } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { interpretGitlabEvent } from "@/lib/ingest/gitlab";
-import { putBytes } from "@/lib/evidence/blob-store";
+import { putBytes } from "@/lib/core/storage/blob-store";
 import { storeDeliveredEvidence, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
 
 export interface GitlabDelivery {

@@ -1,6 +1,6 @@
 import type { RequestCtx } from "@/lib/auth/actor";
 import { toJsonSafe } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { AuditLogStats, auditLogOutcome, type AuditEventRow } from "@/lib/ingest/audit-log";
 import type { TEvidencePushMeta } from "@/lib/schemas/evidence";
 import type { AuditFormat } from "@/lib/ingest/parse-body";

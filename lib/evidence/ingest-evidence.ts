@@ -4,13 +4,13 @@ import type { ByteSource } from "@/lib/ingest/bytes";
 import type { FormatId } from "@/lib/ingest/formats";
 import { formatBytes, type IngestLimits } from "@/lib/ingest/limits";
 import { ingestLimits } from "@/lib/limits";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { planParse, type ParsePlan } from "@/lib/ingest/parse-body";
 import type { AuditFieldMapping } from "@/lib/ingest/audit-log";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import type { TEvidencePushMeta } from "@/lib/schemas/evidence";
-import { hasBlob, spoolBody, type SpooledBody } from "@/lib/evidence/blob-store";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { hasBlob, spoolBody, type SpooledBody } from "@/lib/core/storage/blob-store";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { EVIDENCE_RESULT_SELECT, lockAndFindExisting, storeEvidence } from "@/lib/evidence/store-evidence";
 import { toResult, type BaseEvidence, type IngestResult } from "@/lib/evidence/ingest-result";
 import { judgeDrill, recordDrillExercise } from "@/lib/evidence/record-drill";
@@ -37,7 +37,7 @@ export interface IngestEvidenceOptions {
 export async function ingestEvidence(opts: IngestEvidenceOptions): Promise<IngestResult> {
   const { ctx, meta, now } = opts;
   const limits = { ...ingestLimits(), ...opts.limits };
-  const project = await projectFor(ctx, opts.projectSlug, "evidence:write", { write: true });
+  const project = await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write", write: "adding evidence" });
   if (opts.declaredLength != null && opts.declaredLength > limits.maxBodyBytes) {
     refuse("body-too-large", `The body is ${formatBytes(opts.declaredLength)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`);
   }

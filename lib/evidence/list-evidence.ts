@@ -6,8 +6,8 @@ import type { RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import type { TEvidenceListQuery } from "@/lib/schemas/evidence";
-import { projectFor } from "@/lib/evidence/project-scope";
-import { evidenceScopeSql } from "@/lib/audits/auditor-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { evidenceScopeSql } from "@/lib/core/access/auditor-scope";
 
 export interface EvidenceListItem {
   id: string;
@@ -41,7 +41,7 @@ export interface ListEvidenceOptions {
  * row 10 and at row 1,000,000. The control filter walks EvidenceControl's own copy of the times.
  */
 export async function listEvidence({ ctx, projectSlug, query }: ListEvidenceOptions): Promise<Page<EvidenceListItem>> {
-  const project = await projectFor(ctx, projectSlug, "evidence:read");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence:read" });
   const cursor = decodeCursor(query.cursor, ZCursor);
   let controlId: string | null = null;
   if (query.control) {
@@ -50,7 +50,7 @@ export async function listEvidence({ ctx, projectSlug, query }: ListEvidenceOpti
     controlId = control.id;
   }
   const [time, id] = controlId ? [Prisma.sql`d."effectiveAt"`, Prisma.sql`d."evidenceId"`] : [Prisma.sql`e."effectiveAt"`, Prisma.sql`e.id`];
-  // Auditors see only evidence inside their granted audits' windows (lib/audits/auditor-scope.ts).
+  // Auditors see only evidence inside their granted audits' windows (lib/core/access/auditor-scope.ts).
   const conditions: Prisma.Sql[] = [Prisma.sql`e."projectId" = ${project.id}`, await evidenceScopeSql(ctx.actor)];
   if (query.kind) conditions.push(Prisma.sql`e.kind = ${query.kind}::"EvidenceKind"`);
   if (query.outcome) conditions.push(Prisma.sql`e.outcome = ${query.outcome}::"EvidenceOutcome"`);

@@ -1,13 +1,13 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { RULE_SELECT } from "@/lib/evidence/rule-controls";
-import { evidenceScopeWhere } from "@/lib/audits/auditor-scope";
+import { evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 
 /** A project's filing rules with their controls and how much evidence each has filed. */
 export async function listRules({ ctx, projectSlug }: { ctx: RequestCtx; projectSlug: string }) {
-  const project = await projectFor(ctx, projectSlug, "evidence:read");
-  // An auditor counts only the filings of evidence inside their window (lib/audits/auditor-scope.ts).
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence:read" });
+  // An auditor counts only the filings of evidence inside their window (lib/core/access/auditor-scope.ts).
   const scope = await evidenceScopeWhere(ctx.actor);
   const [rules, counts, mapping] = await Promise.all([
     prisma.evidenceRule.findMany({ where: { projectId: project.id }, select: RULE_SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 }),

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { refreshExpiry } from "@/lib/evidence/file-evidence";
 
 export interface MapEvidenceControlOptions {
@@ -25,7 +25,7 @@ async function find(tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 /** Files evidence under a control by hand. A filing a rule made becomes a manual one (rules no longer move it). */
 export async function mapEvidenceControl(opts: MapEvidenceControlOptions) {
   const { ctx } = opts;
-  const project = await projectFor(ctx, opts.projectSlug, "evidence:write");
+  const project = await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write" });
   return prisma.$transaction(async (tx) => {
     const { evidence, control } = await find(tx, project.id, opts);
     const existing = await tx.evidenceControl.findUnique({ where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } }, select: { via: true } });
@@ -44,7 +44,7 @@ export async function mapEvidenceControl(opts: MapEvidenceControlOptions) {
 /** Takes evidence off a control (whether a rule or a person filed it there). */
 export async function unmapEvidenceControl(opts: MapEvidenceControlOptions) {
   const { ctx } = opts;
-  const project = await projectFor(ctx, opts.projectSlug, "evidence:write");
+  const project = await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write" });
   return prisma.$transaction(async (tx) => {
     const { evidence, control } = await find(tx, project.id, opts);
     const existing = await tx.evidenceControl.findUnique({ where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } }, select: { via: true, ruleId: true } });

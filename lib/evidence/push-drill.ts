@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { bytesOf } from "@/lib/ingest/bytes";
 import { ingestLimits } from "@/lib/limits";
-import { IngestRefusal, refuse } from "@/lib/ingest/refusal";
+import { IngestRefusal, refuse } from "@/lib/core/http/refusal";
 import { planParse } from "@/lib/ingest/parse-body";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import type { TDrillReport } from "@/lib/schemas/evidence-drill";
 import { MAX_DRILL_FILES, type TDrillPushQuery } from "@/lib/schemas/evidence";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { ingestEvidence } from "@/lib/evidence/ingest-evidence";
 import type { IngestResult } from "@/lib/evidence/ingest-result";
 
@@ -46,7 +46,7 @@ interface Part {
  */
 export async function pushDrill(opts: PushDrillOptions): Promise<PushDrillResult> {
   const { ctx, query, files, now } = opts;
-  await projectFor(ctx, opts.projectSlug, "evidence:write", { write: true });
+  await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write", write: "adding evidence" });
   if (!files.length) refuse("empty-body", "A drill needs at least one file: send the tool outputs as multipart/form-data file parts.");
   if (files.length > MAX_DRILL_FILES) refuse("invalid-content", `A drill takes at most ${MAX_DRILL_FILES} files; this one has ${files.length}.`);
   const limits = ingestLimits();

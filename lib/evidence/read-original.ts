@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { projectFor } from "@/lib/evidence/project-scope";
-import { openBlob } from "@/lib/evidence/blob-store";
-import { evidenceScopeWhere } from "@/lib/audits/auditor-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { openBlob } from "@/lib/core/storage/blob-store";
+import { evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 
 export interface ReadOriginalOptions {
   ctx: RequestCtx;
@@ -13,8 +13,8 @@ export interface ReadOriginalOptions {
 
 /** The original bytes of an evidence, with what a download needs to name and type them. */
 export async function readOriginal({ ctx, projectSlug, evidenceId }: ReadOriginalOptions) {
-  const project = await projectFor(ctx, projectSlug, "evidence:read");
-  // Auditors: only originals of evidence inside their granted audits' windows (lib/audits/auditor-scope.ts).
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence:read" });
+  // Auditors: only originals of evidence inside their granted audits' windows (lib/core/access/auditor-scope.ts).
   const evidence = await prisma.evidence.findFirst({ where: { AND: [{ id: evidenceId, projectId: project.id }, await evidenceScopeWhere(ctx.actor)] }, select: { id: true, sha256: true, format: true, originalName: true } });
   if (!evidence) throw new NotFoundError(`Project "${projectSlug}" has no evidence ${evidenceId}.`);
   if (!evidence.sha256) throw new NotFoundError("This evidence has no stored original (it is a link or a recorded event).");

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { validate } from "@/lib/api/validate";
 import { ZEvidenceLink, type TEvidenceLink } from "@/lib/schemas/evidence";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { lockAndFindExisting, storeEvidence } from "@/lib/evidence/store-evidence";
 import { toResult, type IngestResult } from "@/lib/evidence/ingest-result";
 
@@ -17,7 +17,7 @@ export interface RecordLinkOptions {
 /** Records a link as evidence (a policy page, a ticket, a dashboard) for the period it covers. */
 export async function recordLink({ ctx, projectSlug, data, now }: RecordLinkOptions): Promise<IngestResult> {
   const input = validate(ZEvidenceLink, data, "body");
-  const project = await projectFor(ctx, projectSlug, "evidence:write", { write: true });
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence:write", write: "adding evidence" });
   // The same link for the same moment is the same evidence; the same link later is new evidence.
   const dedupeKey = `link:${createHash("sha256").update(`${input.url}\n${new Date(input.effectiveAt).toISOString()}`).digest("hex")}`;
   return prisma.$transaction(async (tx) => {

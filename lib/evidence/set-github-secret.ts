@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { githubSecretContext } from "@/lib/secrets/stored-secrets";
 import { sealSecret } from "@/lib/secret-box";
 
@@ -17,7 +17,7 @@ export interface SetGithubSecretOptions {
  * (lib/secret-box.ts, AES-256-GCM with SECRETS_KEY).
  */
 export async function setGithubSecret({ ctx, projectSlug }: SetGithubSecretOptions) {
-  const project = await projectFor(ctx, projectSlug, "token:manage", { write: true });
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:manage", write: "adding evidence" });
   const secret = randomBytes(32).toString("hex");
   const sealed = sealSecret(secret, githubSecretContext(project.id));
   return prisma.$transaction(async (tx) => {

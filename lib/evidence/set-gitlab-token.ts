@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { hashGitlabToken } from "@/lib/evidence/handle-gitlab-webhook";
 
 export interface SetGitlabTokenOptions {
@@ -16,7 +16,7 @@ export interface SetGitlabTokenOptions {
  * SHA-256 is kept.
  */
 export async function setGitlabToken({ ctx, projectSlug }: SetGitlabTokenOptions) {
-  const project = await projectFor(ctx, projectSlug, "token:manage", { write: true });
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:manage", write: "adding evidence" });
   const token = `plgl_${randomBytes(32).toString("base64url")}`;
   const tokenHash = hashGitlabToken(token).toString("hex");
   return prisma.$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { changes, recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { NotFoundError } from "@/lib/errors";
 import { ZEvidenceRuleUpdate, type TEvidenceRuleUpdate } from "@/lib/schemas/evidence";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { controlIdsForKeys, RULE_SELECT } from "@/lib/evidence/rule-controls";
 
 export interface UpdateRuleOptions {
@@ -18,7 +18,7 @@ export interface UpdateRuleOptions {
 /** Changes a rule. Past filings stay as they are until the rule is applied again (applyRule). */
 export async function updateRule({ ctx, projectSlug, ruleId, data }: UpdateRuleOptions) {
   const input = validate(ZEvidenceRuleUpdate, data, "body");
-  const project = await projectFor(ctx, projectSlug, "evidence-rule:manage");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence-rule:manage" });
   return prisma.$transaction(async (tx) => {
     const before = await tx.evidenceRule.findFirst({ where: { id: ruleId, projectId: project.id }, select: RULE_SELECT });
     if (!before) throw new NotFoundError(`Project "${projectSlug}" has no rule ${ruleId}.`);

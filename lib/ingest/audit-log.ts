@@ -1,5 +1,5 @@
 import type { Line } from "@/lib/ingest/bytes";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { isObject, parseJson, pick, text, type JsonValue } from "@/lib/ingest/exact-json";
 import { CAPS, clip } from "@/lib/ingest/limits";
 import { parseTime } from "@/lib/ingest/time";

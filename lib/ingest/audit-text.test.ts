@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/ingest/testing/refusals";
 import { planParse, type BodyFile } from "@/lib/ingest/parse-body";
 import { AuditLogStats, type AuditEventRow } from "@/lib/ingest/audit-log";
 import { auditdFields } from "@/lib/ingest/auditd";
@@ -8,7 +9,6 @@ import { splitCsv } from "@/lib/ingest/pgaudit";
 import { cloudTrailRecordTexts } from "@/lib/ingest/cloudtrail";
 import { bytesOf } from "@/lib/ingest/bytes";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
 
@@ -26,11 +26,6 @@ async function events(file: string, named?: FormatId) {
   return { format: p.format, detected: p.detected, rows, stats, summary: stats.summary() };
 }
 
-async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 const brief = (r: AuditEventRow) => [r.occurredAt.toISOString(), r.actor, r.action, r.target, r.outcome, r.source];
 

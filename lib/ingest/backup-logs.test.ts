@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/ingest/testing/refusals";
 import { planParse, type BodyFile } from "@/lib/ingest/parse-body";
 import { sizeBytes } from "@/lib/ingest/backup-logs";
 import { parseResticForget } from "@/lib/ingest/backups";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
@@ -18,11 +19,6 @@ async function parsed(file: string, named?: FormatId): Promise<ParsedEvidence & 
   return { ...p.parsed, detected: p.detected };
 }
 
-async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 describe("pgBackRest console logs", () => {
   it("reads a backup: label, type, size, file total and duration", async () => {

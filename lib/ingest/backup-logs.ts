@@ -1,5 +1,5 @@
 import type { Line } from "@/lib/ingest/bytes";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { CAPS, clip } from "@/lib/ingest/limits";
 import { logStamp } from "@/lib/ingest/pgaudit";
 import type { ParsedEvidence } from "@/lib/ingest/types";

@@ -1,14 +1,15 @@
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/ingest/testing/refusals";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { assertJsonDepth, MAX_JSON_DEPTH, parseJson, TooDeeplyNested, type JsonValue } from "@/lib/ingest/exact-json";
 import { parseJunit } from "@/lib/ingest/junit";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
 import { planParse, type BodyFile } from "@/lib/ingest/parse-body";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { parseCycloneDx } from "@/lib/ingest/sbom";
 import { XML_KEEP_CHARS, XmlClipper } from "@/lib/ingest/xml-clip";
-import { toProblem } from "@/lib/api/problem";
+import { toProblem } from "@/lib/core/http/problem";
 
 // Attacks on the parsers' memory and stack: documents nested 100,000 levels deep, and comments,
 // CDATA sections, failure texts and attribute values of tens of megabytes, streamed. Memory is
@@ -27,14 +28,6 @@ function body(text: string): BodyFile {
   };
 }
 
-async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 describe("nesting is bounded: refused with a problem, never a stack overflow", () => {
   const deep = (levels: number, open: string, close: string, inner = "1") => `${open.repeat(levels)}${inner}${close.repeat(levels)}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bytesOf, decodeUtf8, readDocument, readLines, type ByteSource } from "@/lib/ingest/bytes";
 import { parseJson, toJsonSafe } from "@/lib/ingest/exact-json";
 import { parseTime } from "@/lib/ingest/time";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

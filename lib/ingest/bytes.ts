@@ -1,9 +1,9 @@
 import { isUtf8 } from "node:buffer";
-import { refuse } from "@/lib/ingest/refusal";
-import { formatBytes } from "@/lib/ingest/limits";
+import { refuse } from "@/lib/core/http/refusal";
+import { formatBytes, type ByteSource } from "@/lib/core/bytes";
 
 /** Parsers read bodies as a stream of byte chunks (a file stream, a request body, a test buffer). */
-export type ByteSource = AsyncIterable<Uint8Array>;
+export type { ByteSource } from "@/lib/core/bytes";
 
 export async function* bytesOf(data: Uint8Array | string, chunkSize = 64 * 1024): ByteSource {
   const buf = typeof data === "string" ? Buffer.from(data) : data;

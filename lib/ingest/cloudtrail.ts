@@ -1,6 +1,6 @@
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { isObject, type JsonValue } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { formatBytes } from "@/lib/ingest/limits";
 import { mapAuditLine, type AuditEventRow, type AuditFieldMapping, type AuditLogStats } from "@/lib/ingest/audit-log";
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseNpmAudit } from "@/lib/ingest/npm-audit";
 import { parseYarnAudit } from "@/lib/ingest/yarn-audit";
 import { readLines } from "@/lib/ingest/bytes";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { corpusFile, readJson } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
 

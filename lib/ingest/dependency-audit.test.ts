@@ -4,7 +4,7 @@ import { parseNpmAudit } from "@/lib/ingest/npm-audit";
 import { parsePipAudit } from "@/lib/ingest/pip-audit";
 import { parseYarnAudit } from "@/lib/ingest/yarn-audit";
 import { readLines } from "@/lib/ingest/bytes";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { fixtureFile, readJson } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
 

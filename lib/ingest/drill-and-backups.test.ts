@@ -4,7 +4,7 @@ import { drillOutcome, parseDrill } from "@/lib/ingest/drill";
 import { parsePgBackRest, parseResticMessages, parseResticSnapshots } from "@/lib/ingest/backups";
 import { readLines } from "@/lib/ingest/bytes";
 import { parseJson, type JsonValue } from "@/lib/ingest/exact-json";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { fixtureFile, readJson } from "@/lib/ingest/testing/corpus";
 
 const drillDoc = () => readJson(fixtureFile("drill-restore-study.json")) as Record<string, JsonValue>;

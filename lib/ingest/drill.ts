@@ -1,5 +1,5 @@
 import { isObject, type JsonValue } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import type { DrillFacts, ParsedEvidence } from "@/lib/ingest/types";
 import { ZDrillReport } from "@/lib/schemas/evidence-drill";
 

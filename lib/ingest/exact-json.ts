@@ -1,4 +1,4 @@
-import { IngestRefusal, refuse } from "@/lib/ingest/refusal";
+import { IngestRefusal, refuse } from "@/lib/core/http/refusal";
 
 // JSON.parse turns integers past 2^53 into the nearest double (9007199254740993 -> ...992). Tool
 // output carries such numbers (advisory ids, account ids, byte counts), so documents that contain a

@@ -1,5 +1,5 @@
 import { isObject, pick, text, type JsonValue } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { parseTime } from "@/lib/ingest/time";
 
 // GitHub's security alert webhooks (dependabot_alert, code_scanning_alert, secret_scanning_alert),

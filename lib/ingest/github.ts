@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isObject, parseJson, pick, text, type JsonValue } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { parseTime } from "@/lib/ingest/time";
 import type { FormatId } from "@/lib/ingest/formats";
 import type { ParsedEvidence, SourceFacts } from "@/lib/ingest/types";

@@ -1,5 +1,5 @@
 import { isObject, text, type JsonValue } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { latest, parseTime } from "@/lib/ingest/time";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { FindingTally, findingsEvidence } from "@/lib/ingest/scan-findings";

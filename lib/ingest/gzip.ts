@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { formatBytes } from "@/lib/ingest/limits";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 
 // A body that is itself a gzip file (a CloudTrail .json.gz sent as it is, without Content-Encoding) is
 // kept as sent and read through a streaming gunzip. The decompressed size is capped, so that a small

@@ -2,24 +2,17 @@
 // (run by the conformance tier when ../shared is beside the repository; see scripts/test.ts).
 import { createReadStream } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/ingest/testing/refusals";
+import { expectJunitCounts, type JunitWant } from "@/lib/ingest/testing/junit-counts";
 import { parseJunit, type JunitFailure } from "@/lib/ingest/junit";
-import { IngestRefusal } from "@/lib/ingest/refusal";
 import { corpusFile } from "@/lib/ingest/testing/corpus";
 
 const corpus = (name: string) => parseJunit(createReadStream(corpusFile(`junit/${name}`), { highWaterMark: 4096 }));
 
-async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 // Every JUnit file in the shared corpus, with what it must yield. Counts come from the test cases;
 // the tool that wrote each file and what is odd about it are in ../shared/corpus/SOURCES.md.
-const CORPUS: Array<[string, { tests: number; failed: number; errored: number; skipped: number; outcome: string; disagree?: boolean }]> = [
+const CORPUS: Array<[string, JunitWant]> = [
   ["dorny_go-junit-report.xml", { tests: 5, failed: 2, errored: 0, skipped: 1, outcome: "FAIL", disagree: true }], // package3 declares 1 test, holds 4
   ["dorny_gtest-junit-with-message.xml", { tests: 1, failed: 1, errored: 0, skipped: 0, outcome: "FAIL", disagree: true }], // suite says 6 tests
   ["dorny_jest-junit-empty-testsuite.xml", { tests: 0, failed: 0, errored: 0, skipped: 0, outcome: "WARN" }], // no tests at all
@@ -43,18 +36,7 @@ const CORPUS: Array<[string, { tests: number; failed: number; errored: number; s
 
 describe("JUnit XML: the shared corpus", () => {
   it.each(CORPUS)("%s", async (name, want) => {
-    const r = await corpus(name);
-    const s = r.summary as Record<string, unknown>;
-    expect({ tests: s.tests, failed: s.failed, errored: s.errored, skipped: s.skipped, outcome: r.outcome }).toEqual({
-      tests: want.tests,
-      failed: want.failed,
-      errored: want.errored,
-      skipped: want.skipped,
-      outcome: want.outcome,
-    });
-    expect(s.passed).toBe(want.tests - want.failed - want.errored - want.skipped);
-    expect(s.countsDisagree).toBe(want.disagree ?? false);
-    expect(r.kind).toBe("TEST_REPORT");
+    expectJunitCounts(await corpus(name), want);
   });
 
   it("uses the declared counts when a report holds no test cases (enricomi_no-cases-but-tests.xml)", async () => {

@@ -1,25 +1,18 @@
 import { createReadStream } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/ingest/testing/refusals";
+import { expectJunitCounts, type JunitWant } from "@/lib/ingest/testing/junit-counts";
 import { bytesOf, type ByteSource } from "@/lib/ingest/bytes";
 import { parseJunit, type JunitFailure } from "@/lib/ingest/junit";
-import { IngestRefusal } from "@/lib/ingest/refusal";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
 
 const fixture = (name: string) => parseJunit(createReadStream(fixtureFile(`junit/${name}`), { highWaterMark: 4096 }));
 const xml = (text: string) => parseJunit(bytesOf(text, 13));
 
-async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 // Our own JUnit files, one per shape the tools write (lib/ingest/fixtures/junit), with what each must
 // yield. The shared corpus of real tool output is read by junit.conformance.test.ts.
-const FIXTURES: Array<[string, { tests: number; failed: number; errored: number; skipped: number; outcome: string; disagree?: boolean }]> = [
+const FIXTURES: Array<[string, JunitWant]> = [
   ["go-packages.xml", { tests: 5, failed: 2, errored: 0, skipped: 1, outcome: "FAIL", disagree: true }], // the queue suite declares 1 test, holds 3
   ["jest-mixed.xml", { tests: 6, failed: 2, errored: 0, skipped: 1, outcome: "FAIL" }],
   ["empty-suite.xml", { tests: 0, failed: 0, errored: 0, skipped: 0, outcome: "WARN" }], // no tests at all
@@ -33,18 +26,7 @@ const FIXTURES: Array<[string, { tests: number; failed: number; errored: number;
 
 describe("JUnit XML: our fixtures of each tool's shape", () => {
   it.each(FIXTURES)("%s", async (name, want) => {
-    const r = await fixture(name);
-    const s = r.summary as Record<string, unknown>;
-    expect({ tests: s.tests, failed: s.failed, errored: s.errored, skipped: s.skipped, outcome: r.outcome }).toEqual({
-      tests: want.tests,
-      failed: want.failed,
-      errored: want.errored,
-      skipped: want.skipped,
-      outcome: want.outcome,
-    });
-    expect(s.passed).toBe(want.tests - want.failed - want.errored - want.skipped);
-    expect(s.countsDisagree).toBe(want.disagree ?? false);
-    expect(r.kind).toBe("TEST_REPORT");
+    expectJunitCounts(await fixture(name), want);
   });
 
   it("uses the declared counts when a report holds no test cases", async () => {

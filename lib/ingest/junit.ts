@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { decodeUtf8, type ByteSource } from "@/lib/ingest/bytes";
 import { CAPS, clip } from "@/lib/ingest/limits";
-import { IngestRefusal, refuse } from "@/lib/ingest/refusal";
+import { IngestRefusal, refuse } from "@/lib/core/http/refusal";
 import { earliest, parseTime } from "@/lib/ingest/time";
 import { XmlClipper } from "@/lib/ingest/xml-clip";
 import type { ParsedEvidence } from "@/lib/ingest/types";

@@ -1,5 +1,7 @@
 // Defaults for what the ingest path accepts. The ingest operation takes overrides in its options.
-export const MB = 1024 * 1024;
+import { MB } from "@/lib/core/bytes";
+
+export { MB, formatBytes } from "@/lib/core/bytes";
 
 export interface IngestLimits {
   /** Any body (streamed formats: JUnit XML, JSON Lines). */
@@ -25,12 +27,6 @@ export const CAPS = {
   properties: 50,
   rejectedLines: 50,
 };
-
-export function formatBytes(n: number): string {
-  if (n >= MB) return `${Math.round((n / MB) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
 
 export function clip(text: string | null | undefined, max: number): string | undefined {
   if (text == null) return undefined;

@@ -1,5 +1,5 @@
 import { isObject, pick, text, type JsonValue } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { auditEvidence, severityOf, worse, type Advisory, type VulnerablePackage } from "@/lib/ingest/vulnerabilities";
 

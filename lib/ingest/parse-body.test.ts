@@ -1,20 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/ingest/testing/refusals";
 import { planParse, type BodyFile, type ParsePlan } from "@/lib/ingest/parse-body";
 import { AuditLogStats } from "@/lib/ingest/audit-log";
 import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
 
 const plan = (body: BodyFile, named?: FormatId, limits: Partial<IngestLimits> = {}) => planParse({ body, named, limits: { ...DEFAULT_LIMITS, ...limits }, auditMapping: null });
 const formatOf = (p: ParsePlan) => (p.type === "evidence" ? p.parsed.format : p.type);
 
-async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 describe("sniffing: our fixtures of every dependency audit, SBOM, SARIF and audit-log shape", () => {
   it.each([

@@ -2,7 +2,7 @@ import { readDocument, readLines, type ByteSource, type Line } from "@/lib/inges
 import { parseJson, type JsonValue } from "@/lib/ingest/exact-json";
 import { FORMATS, type FormatId } from "@/lib/ingest/formats";
 import { formatBytes, type IngestLimits } from "@/lib/ingest/limits";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { describeText, detectJsonDocument, detectJsonLines, detectText, sniffContainer, type Detection } from "@/lib/ingest/sniff";
 import { parseJunit } from "@/lib/ingest/junit";
 import { parseSarif } from "@/lib/ingest/sarif";

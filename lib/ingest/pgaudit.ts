@@ -1,5 +1,5 @@
 import type { Line } from "@/lib/ingest/bytes";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { clip, formatBytes } from "@/lib/ingest/limits";
 import type { AuditEventRow, AuditLogStats } from "@/lib/ingest/audit-log";
 

@@ -1,23 +1,14 @@
 // Conformance: the SARIF parser against real scanner output in ../shared/corpus/sarif
 // (run by the conformance tier when ../shared is beside the repository; see scripts/test.ts).
 import { describe, expect, it } from "vitest";
+import { refused } from "@/lib/ingest/testing/refusals";
 import { parseSarif } from "@/lib/ingest/sarif";
 import { parseBandit } from "@/lib/ingest/bandit";
-import { IngestRefusal } from "@/lib/ingest/refusal";
 import { corpusFile, readJson } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
 
 const corpus = (name: string) => parseSarif(readJson(corpusFile(`sarif/${name}`)) as JsonValue);
 
-function refused(fn: () => unknown): IngestRefusal {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(IngestRefusal);
-    return err as IngestRefusal;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("SARIF: the shared corpus", () => {
   it("Bandit: results without a level and rules without a default configuration count as warnings; the note stays a note", () => {

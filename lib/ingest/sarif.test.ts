@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { refused } from "@/lib/ingest/testing/refusals";
 import { parseSarif } from "@/lib/ingest/sarif";
-import { IngestRefusal } from "@/lib/ingest/refusal";
 import { fixtureFile, readJson } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
 
 const fixture = (name: string) => parseSarif(readJson(fixtureFile(`sarif/${name}`)) as JsonValue);
 
-function refused(fn: () => unknown): IngestRefusal {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(IngestRefusal);
-    return err as IngestRefusal;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("SARIF: our fixtures of each tool's shape", () => {
   it("a linter's SARIF: results without a level and rules without a default configuration count as warnings; the note stays a note", () => {

@@ -1,6 +1,6 @@
 import { isObject, pick, text, type JsonValue } from "@/lib/ingest/exact-json";
 import { CAPS, clip } from "@/lib/ingest/limits";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { latest, parseTime } from "@/lib/ingest/time";
 import type { ParsedEvidence, SourceFacts } from "@/lib/ingest/types";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCycloneDx, parseSpdx } from "@/lib/ingest/sbom";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { fixtureFile, readJson } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
 

@@ -1,6 +1,6 @@
 import { isObject, pick, text, type JsonValue } from "@/lib/ingest/exact-json";
 import { CAPS } from "@/lib/ingest/limits";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import { parseTime } from "@/lib/ingest/time";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { SEVERITIES, severityOf, vulnerabilityOutcome, worse, type Severity } from "@/lib/ingest/vulnerabilities";

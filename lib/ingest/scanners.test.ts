@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/ingest/testing/refusals";
 import { planParse, type ParsePlan } from "@/lib/ingest/parse-body";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
 import type { FormatId } from "@/lib/ingest/formats";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { fileBody, fixtureFile, bufferBody } from "@/lib/ingest/testing/corpus";
@@ -17,11 +17,6 @@ async function parsed(file: string, named?: FormatId): Promise<ParsedEvidence & 
   return { ...p.parsed, detected: p.detected };
 }
 
-async function refusal(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 type Summary = { severities: Record<string, number>; vulnerabilities?: Record<string, number>; packages?: Array<{ name: string; severity: string; fixVersions?: string[]; advisories: Array<{ id: string }> }> };
 const summary = (e: ParsedEvidence) => e.summary as Summary & Record<string, unknown>;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { interpretSecurityAlert } from "@/lib/ingest/github-alerts";
 import { interpretGitlabEvent } from "@/lib/ingest/gitlab";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import type { JsonValue } from "@/lib/ingest/exact-json";
 

@@ -1,4 +1,4 @@
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 
 // saxes keeps a whole comment, CDATA section, attribute value, processing instruction or run of text
 // in memory before it hands it over (a 256 MB comment added 305 MB of RSS). This filter sits between

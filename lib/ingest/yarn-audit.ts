@@ -1,6 +1,6 @@
 import type { Line } from "@/lib/ingest/bytes";
 import { isObject, parseJson, pick, text } from "@/lib/ingest/exact-json";
-import { refuse } from "@/lib/ingest/refusal";
+import { refuse } from "@/lib/core/http/refusal";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { addNpm6Advisory } from "@/lib/ingest/npm-audit";
 import { auditEvidence, severityOf, worse, type VulnerablePackage } from "@/lib/ingest/vulnerabilities";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { prisma } from "@/lib/db";
-import { openBlob } from "@/lib/evidence/blob-store";
+import { openBlob } from "@/lib/core/storage/blob-store";
 import { toCsv } from "@/lib/core/http/csv";
 import { populationCsvChunks, sampleCsv } from "@/lib/audits/population-csv";
 import { REQUESTS_CSV_HEADER, requestCsvRows } from "@/lib/audits/export-requests-csv";

@@ -3,7 +3,7 @@ import { systemCtx } from "@/lib/auth/actor";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { describeReason } from "@/lib/readiness/describe-reason";
 import type { ControlResult } from "@/lib/readiness/types";
-import { evidenceInWindowWhere, isPointInTime } from "@/lib/audits/auditor-scope";
+import { evidenceInWindowWhere, isPointInTime } from "@/lib/core/access/auditor-scope";
 import { collectedAfterWindow } from "@/lib/audits/backdating";
 import { loadWorkspaceData } from "@/lib/packets/load-packet-workspace";
 import type { PacketControl, PacketData, PacketEvidence, PacketReadiness } from "@/lib/packets/packet-types";

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import type { ObservationWindow } from "@/lib/audits/auditor-scope";
+import type { ObservationWindow } from "@/lib/core/access/auditor-scope";
 import { MEMBER_COLUMNS, membersByKey } from "@/lib/audits/population-query";
 import { describeDefinition, parseDefinition } from "@/lib/audits/population-definition";
 import { POPULATION_LABELS } from "@/lib/audits/population-query";

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
-import { blobPath, blobStore, putBytes } from "@/lib/evidence/blob-store";
+import { blobPath, blobStore, putBytes } from "@/lib/core/storage/blob-store";
 import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
 import { raiseRequest } from "@/lib/audits/raise-request";
 import { answerRequest } from "@/lib/audits/answer-request";

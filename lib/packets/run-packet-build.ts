@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { systemCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { buildPacketFiles, PacketBuildError } from "@/lib/packets/build-packet-files";
-import { BlobStoreError } from "@/lib/evidence/blob-store-types";
+import { BlobStoreError } from "@/lib/core/storage/blob-store-types";
 import { ensurePrivateDir, PRIVATE_DIR_MODE } from "@/lib/private-files";
 import { HandBack, handBackIfStopping } from "@/lib/jobs/hand-back";
 

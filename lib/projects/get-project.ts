@@ -1,7 +1,6 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 
 export interface GetProjectOptions {
   ctx: RequestCtx;
@@ -10,7 +9,6 @@ export interface GetProjectOptions {
 
 export async function getProject({ ctx, slug }: GetProjectOptions) {
   assertCan(ctx.actor, "project:read");
-  const project = await prisma.project.findFirst({ where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] } });
-  if (!project) throw new NotFoundError(`There is no project "${slug}" that you can see.`);
-  return project;
+  const { id } = await resolveProject({ ctx, slug });
+  return prisma.project.findUniqueOrThrow({ where: { id } });
 }

@@ -1,8 +1,7 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { changes, recordActivity } from "@/lib/activity/record-activity";
-import { NotFoundError } from "@/lib/errors";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { ZProjectUpdate, type TProjectUpdate } from "@/lib/schemas/project";
 import { validate } from "@/lib/api/validate";
 
@@ -21,8 +20,8 @@ export async function updateProject({ ctx, slug, data }: UpdateProjectOptions) {
   if (input.name !== undefined || input.description !== undefined || input.retentionYears !== undefined) assertCan(ctx.actor, "project:update");
   if (input.archived !== undefined) assertCan(ctx.actor, "project:archive");
   return prisma.$transaction(async (tx) => {
-    const before = await tx.project.findFirst({ where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] } });
-    if (!before) throw new NotFoundError(`There is no project "${slug}" that you can see.`);
+    const { id } = await resolveProject({ ctx, slug, db: tx });
+    const before = await tx.project.findUniqueOrThrow({ where: { id } });
     const archivedAt = input.archived === undefined ? undefined : input.archived ? (before.archivedAt ?? new Date()) : null;
     const after = await tx.project.update({
       where: { id: before.id },

@@ -4,7 +4,7 @@ import { prisma, type Db } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { readinessProjectWhere } from "@/lib/readiness/project-scope";
-import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/audits/auditor-scope";
+import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/core/access/auditor-scope";
 import { gatherFacts } from "@/lib/readiness/gather-facts";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
 import { readStoredReadiness, storeReadiness, type StoreGenerations, type StoreValidity } from "@/lib/readiness/readiness-store";

@@ -9,7 +9,7 @@
 // digest (computed in their audit's window) and any digest with the store off are never kept.
 import type { RequestCtx } from "@/lib/auth/actor";
 import type { EvidenceKind } from "@/generated/prisma/client";
-import { isAuditorActor } from "@/lib/audits/auditor-scope";
+import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 import { computeReadiness, validityOf } from "@/lib/readiness/compute-readiness";
 import { rankHoldbacks, type Holdback } from "@/lib/readiness/holdbacks";
 import { holdsAt, readGenerations, type StoreGenerations, type StoreValidity } from "@/lib/readiness/readiness-store";

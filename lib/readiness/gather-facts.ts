@@ -4,7 +4,7 @@
 import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome, ItemStatus } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type Db } from "@/lib/db";
-import { evidenceInWindowSql, exerciseInWindowSql, type ObservationWindow } from "@/lib/audits/auditor-scope";
+import { evidenceInWindowSql, exerciseInWindowSql, type ObservationWindow } from "@/lib/core/access/auditor-scope";
 import type { AlertFacts, ControlFacts, FrameworkFacts, ReadinessFacts } from "@/lib/readiness/types";
 import { deadlineDaysSql } from "@/lib/vulnerabilities/deadlines";
 
@@ -15,7 +15,7 @@ export interface GatherFactsOptions {
   frameworkKeys?: string[];
   /**
    * Only evidence and exercises inside this audit window count (an auditor's view, or a packet's):
-   * lib/audits/auditor-scope.ts says what "inside" means. Without it, everything up to `at` counts.
+   * lib/core/access/auditor-scope.ts says what "inside" means. Without it, everything up to `at` counts.
    */
   window?: ObservationWindow | null;
   db?: Db;

@@ -4,7 +4,7 @@ import { links } from "@/lib/readiness/links";
 import { NO_BLOCK } from "@/lib/backlog/priority";
 import { PRIORITY_COLUMNS, type PriorityColumn } from "@/lib/readiness/priorities";
 import { visibleProjects } from "@/lib/readiness/visible-projects";
-import { auditorViews, openBacklogWhere } from "@/lib/audits/auditor-scope";
+import { auditorViews, openBacklogWhere } from "@/lib/core/access/auditor-scope";
 
 
 export interface BlockerMatrix {

@@ -6,7 +6,7 @@ import { addDays, kindLabel, runbookDueAt } from "@/lib/readiness/evaluate-contr
 import { links } from "@/lib/readiness/links";
 import { dashboardDigests, type ExpiringEvidence } from "@/lib/readiness/dashboard-digest";
 import { visibleProjects, type VisibleProject } from "@/lib/readiness/visible-projects";
-import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
+import { exerciseScopeWhere } from "@/lib/core/access/auditor-scope";
 
 export interface UpcomingItem {
   /** "evidence" expires (its control turns stale then); "exercise" falls due. */

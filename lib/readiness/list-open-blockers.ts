@@ -4,7 +4,7 @@ import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { links } from "@/lib/readiness/links";
 import { visibleProjects } from "@/lib/readiness/visible-projects";
-import { auditorViews, openBacklogWhere } from "@/lib/audits/auditor-scope";
+import { auditorViews, openBacklogWhere } from "@/lib/core/access/auditor-scope";
 
 export interface OpenBlocker {
   id: string;

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { projectAccessWhere } from "@/lib/projects/project-access";
-import { auditorProjectWhere, isAuditorActor } from "@/lib/audits/auditor-scope";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
+import { auditorProjectWhere, isAuditorActor } from "@/lib/core/access/auditor-scope";
 
 /**
  * The projects whose readiness an actor may see: the general project filter, narrowed for auditors to

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { projectAccessWhere } from "@/lib/projects/project-access";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
 import { computeSnapshotRows, dayKey, upsertSnapshotRows, utcDay } from "@/lib/readiness/snapshot-days";
 
 export interface TakeSnapshotOptions {

@@ -1,11 +1,11 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { ConflictError } from "@/lib/errors";
 import { ZRunbookCreate, type TRunbookCreate } from "@/lib/schemas/runbook";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { checkOwner } from "@/lib/backlog/load-item";
 import { slugKey } from "@/lib/import/runbooks";
 
@@ -20,8 +20,7 @@ export interface CreateRunbookOptions {
 export async function createRunbook({ ctx, slug, data, now }: CreateRunbookOptions) {
   const input = validate(ZRunbookCreate, data, "");
   return prisma.$transaction(async (tx) => {
-    const project = await projectBySlug(ctx.actor, slug, tx);
-    assertCan(ctx.actor, "runbook:write", { projectId: project.id });
+    const project = await resolveProject({ ctx, slug, permission: "runbook:write", db: tx });
     const key = input.key ?? slugKey(input.title);
     if (await tx.runbook.findUnique({ where: { projectId_key: { projectId: project.id, key } }, select: { id: true } })) {
       throw new ConflictError(`${project.name} already has a runbook "${key}"; give this one another title or key.`);

@@ -5,10 +5,10 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError, NotFoundError, PayloadTooLargeError } from "@/lib/errors";
-import { openBlob, putBytes } from "@/lib/evidence/blob-store";
+import { openBlob, putBytes } from "@/lib/core/storage/blob-store";
 import { formatBytes } from "@/lib/ingest/limits";
 import { runbookInProject } from "@/lib/runbooks/load-runbook";
-import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
+import { exerciseScopeWhere } from "@/lib/core/access/auditor-scope";
 
 /** The largest file one attachment may be: drill logs and screenshots, not backups. */
 export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
@@ -41,7 +41,7 @@ function cleanContentType(raw: string | null | undefined): string {
 async function exerciseOf(ctx: RequestCtx, slug: string, runbookId: string, exerciseId: string, permission: "runbook:read" | "runbook:exercise") {
   const { project, runbook } = await runbookInProject(prisma, ctx.actor, slug, runbookId);
   assertCan(ctx.actor, permission, { projectId: project.id });
-  // An auditor reaches only exercises inside their audit window (lib/audits/auditor-scope.ts).
+  // An auditor reaches only exercises inside their audit window (lib/core/access/auditor-scope.ts).
   const scope = await exerciseScopeWhere(ctx.actor);
   const exercise = await prisma.runbookExercise.findFirst({ where: { AND: [{ id: exerciseId, runbookId: runbook.id }, scope] }, select: { id: true, performedAt: true } });
   if (!exercise) throw new NotFoundError(`Runbook "${runbook.title}" has no exercise ${exerciseId}.`);

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { projectBySlug } from "@/lib/backlog/scope";
-import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { exerciseScopeWhere } from "@/lib/core/access/auditor-scope";
 import { exerciseSchedule } from "@/lib/runbooks/schedule";
 import type { ParsedRunbookStep } from "@/lib/import/types";
 
@@ -19,9 +19,8 @@ export type RunbookDetail = Awaited<ReturnType<typeof getRunbook>>;
 
 /** A runbook with the steps of one version, its version history, exercises and schedule. */
 export async function getRunbook({ ctx, slug, runbookId, now, version }: GetRunbookOptions) {
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "runbook:read", { projectId: project.id });
-  // An auditor sees the exercises inside their audit window only (lib/audits/auditor-scope.ts).
+  const project = await resolveProject({ ctx, slug, permission: "runbook:read" });
+  // An auditor sees the exercises inside their audit window only (lib/core/access/auditor-scope.ts).
   const exerciseScope = await exerciseScopeWhere(ctx.actor, now);
   const runbook = await prisma.runbook.findFirst({
     where: { id: runbookId, projectId: project.id },

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
-import { projectBySlug } from "@/lib/backlog/scope";
-import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
+import type { RequestCtx } from "@/lib/auth/actor";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { exerciseScopeWhere } from "@/lib/core/access/auditor-scope";
 import { exerciseSchedule } from "@/lib/runbooks/schedule";
 
 export interface ListRunbooksOptions {
@@ -15,8 +15,7 @@ const ORDER = { overdue: 0, "due-soon": 1, ok: 2, unscheduled: 3 } as const;
 
 /** A project's runbooks, overdue exercises first. */
 export async function listRunbooks({ ctx, slug, now, archived }: ListRunbooksOptions) {
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "runbook:read", { projectId: project.id });
+  const project = await resolveProject({ ctx, slug, permission: "runbook:read" });
   const exerciseScope = await exerciseScopeWhere(ctx.actor, now);
   const rows = await prisma.runbook.findMany({
     where: { projectId: project.id, archivedAt: archived === "include" ? undefined : archived === "only" ? { not: null } : null },

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { can, type RequestCtx } from "@/lib/auth/actor";
 import { exerciseSchedule } from "@/lib/runbooks/schedule";
-import { exerciseScopeWhere } from "@/lib/audits/auditor-scope";
+import { exerciseScopeWhere } from "@/lib/core/access/auditor-scope";
 
 export interface OverdueExercisesOptions {
   ctx: RequestCtx;

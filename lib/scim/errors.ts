@@ -1,5 +1,5 @@
 import { isAppError } from "@/lib/errors";
-import { BodyRefusedError } from "@/lib/api/read-body";
+import { BodyRefusedError } from "@/lib/core/http/read-body";
 
 // SCIM answers errors in its own shape (RFC 7644 §3.12), never problem+json: identity providers read
 // "status" (a string) and "scimType" from it.

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { requestIdOf } from "@/lib/api/handler";
-import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-body";
+import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/core/http/read-body";
 import { SCIM_CONTENT_TYPE, scimErrorResponse } from "@/lib/scim/errors";
 import { parsePage, type Page } from "@/lib/scim/filter";
 import { authenticateScim, type ScimPrincipal } from "@/lib/scim/tokens";

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { seedDemoData } from "@/lib/seed/demo";
-import { openBlob } from "@/lib/evidence/blob-store";
+import { openBlob } from "@/lib/core/storage/blob-store";
 import { parseJunit } from "@/lib/ingest/junit";
 import { parseCycloneDx } from "@/lib/ingest/sbom";
 

@@ -3,7 +3,7 @@ import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { InvalidInputError } from "@/lib/errors";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { ZTokenCreate, type TTokenCreate } from "@/lib/schemas/token";
 import { newTokenSecret } from "@/lib/tokens/token-secret";
 
@@ -20,7 +20,7 @@ export interface CreateTokenOptions {
  */
 export async function createToken({ ctx, projectSlug, data, now }: CreateTokenOptions) {
   const input = validate(ZTokenCreate, data, "body");
-  const project = await projectFor(ctx, projectSlug, "token:manage", { write: true });
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:manage", write: "adding evidence" });
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt <= now) throw new InvalidInputError("The expiry is in the past.", [{ path: "body.expiresAt", message: "Choose a time in the future" }]);
   const { secret, prefix, hash } = newTokenSecret();

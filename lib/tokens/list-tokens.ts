@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 
 export interface ListTokensOptions {
   ctx: RequestCtx;
@@ -9,7 +9,7 @@ export interface ListTokensOptions {
 
 /** A project's tokens, newest first (never the secret or its hash), and whether its GitHub webhook is set up. */
 export async function listTokens({ ctx, projectSlug }: ListTokensOptions) {
-  const project = await projectFor(ctx, projectSlug, "token:read");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:read" });
   const tokens = await prisma.apiToken.findMany({
     where: { projectId: project.id },
     select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdById: true },

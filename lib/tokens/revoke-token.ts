@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 
 export interface RevokeTokenOptions {
   ctx: RequestCtx;
@@ -13,7 +13,7 @@ export interface RevokeTokenOptions {
 
 /** Revokes a token at once; revoking twice keeps the first time. */
 export async function revokeToken({ ctx, projectSlug, tokenId, now }: RevokeTokenOptions) {
-  const project = await projectFor(ctx, projectSlug, "token:manage");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:manage" });
   return prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, projectId: project.id }, select: { id: true, name: true, revokedAt: true } });
     if (!token) throw new NotFoundError(`Project "${projectSlug}" has no token ${tokenId}.`);

@@ -1,8 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { projectFor } from "@/lib/evidence/project-scope";
-import { auditorView, isPointInTime } from "@/lib/audits/auditor-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { auditorView, isPointInTime } from "@/lib/core/access/auditor-scope";
 import { DAY_MS } from "@/lib/core/time";
 import { ALERT_SEVERITIES, type AlertSeverity } from "@/lib/ingest/github-alerts";
 import { DEFAULT_POLICY, deadlineDaysSql } from "@/lib/vulnerabilities/deadlines";
@@ -48,7 +48,7 @@ export interface TimeToFixRow {
  * time-to-fix figures from inside that window only.
  */
 export async function getAlertDashboard({ ctx, projectSlug, now }: GetAlertDashboardOptions) {
-  const project = await projectFor(ctx, projectSlug, "evidence:read");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence:read" });
   const view = await auditorView(ctx.actor, project.id, now, now);
   const at = view?.at ?? now;
   const policy =

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { DEFAULT_POLICY } from "@/lib/vulnerabilities/deadlines";
 
 export interface GetRemediationPolicyOptions {
@@ -10,7 +10,7 @@ export interface GetRemediationPolicyOptions {
 
 /** The project's remediation deadlines (days per severity), and whether they are the defaults. */
 export async function getRemediationPolicy({ ctx, projectSlug }: GetRemediationPolicyOptions) {
-  const project = await projectFor(ctx, projectSlug, "project:read");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "project:read" });
   const row = await prisma.remediationPolicy.findUnique({ where: { projectId: project.id }, select: { criticalDays: true, highDays: true, mediumDays: true, lowDays: true, updatedAt: true } });
   return row ? { ...row, isDefault: false } : { ...DEFAULT_POLICY, updatedAt: null, isDefault: true };
 }

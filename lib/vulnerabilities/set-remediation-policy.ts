@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { projectFor } from "@/lib/evidence/project-scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { DEFAULT_POLICY } from "@/lib/vulnerabilities/deadlines";
 import type { TRemediationPolicy } from "@/lib/schemas/vulnerabilities";
 
@@ -13,7 +13,7 @@ export interface SetRemediationPolicyOptions {
 
 /** Sets the project's remediation deadlines; readiness applies them from the next computation on. */
 export async function setRemediationPolicy({ ctx, projectSlug, policy }: SetRemediationPolicyOptions) {
-  const project = await projectFor(ctx, projectSlug, "project:update");
+  const project = await resolveProject({ ctx, slug: projectSlug, permission: "project:update" });
   return prisma.$transaction(async (tx) => {
     const before = await tx.remediationPolicy.findUnique({ where: { projectId: project.id }, select: { criticalDays: true, highDays: true, mediumDays: true, lowDays: true } });
     const saved = await tx.remediationPolicy.upsert({

@@ -9,7 +9,7 @@ import { call } from "@/tests/api";
 import { makeUser } from "@/tests/factories";
 import { resetEnvForTests } from "@/lib/env";
 import { pendingMigrations, shippedMigrations } from "@/lib/health";
-import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY, type TestS3 } from "@/lib/evidence/testing/s3-server";
+import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY, type TestS3 } from "@/lib/core/storage/testing/s3-server";
 import { GET as live } from "@/app/api/health/live/route";
 import { GET as ready } from "@/app/api/health/ready/route";
 import { GET as health } from "@/app/api/health/route";

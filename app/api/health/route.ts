@@ -1,7 +1,7 @@
 import { checkHealth } from "@/lib/health";
 import { callerIsAdmin } from "@/lib/health-access";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@
 // Every leak carries a distinctive title, so that a response naming one is easy to find.
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { putBytes } from "@/lib/evidence/blob-store";
+import { putBytes } from "@/lib/core/storage/blob-store";
 import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
 import { raiseRequest } from "@/lib/audits/raise-request";
 import { answerRequest } from "@/lib/audits/answer-request";

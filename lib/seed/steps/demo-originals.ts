@@ -5,7 +5,7 @@
 // Each file says what its row says: a passing report passes, a failing one has a failing test.
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { putBytes } from "@/lib/evidence/blob-store";
+import { putBytes } from "@/lib/core/storage/blob-store";
 import type { SeedStep } from "@/lib/seed/step";
 import { DAY_MS } from "@/lib/core/time";
 

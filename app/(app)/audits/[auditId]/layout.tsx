@@ -1,12 +1,11 @@
 import type { ReactNode } from "react";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { requestNow } from "@/lib/clock";
 import { formatDate } from "@/lib/format";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { orRefused } from "@/lib/core/page-data";
 import { getAudit } from "@/lib/audits/get-audit";
-import { isAuditorActor } from "@/lib/audits/auditor-scope";
+import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { NavLink } from "@/components/shell/nav-link";
@@ -17,11 +16,7 @@ export default async function AuditLayout({ children, params }: { children: Reac
   const ctx = await requirePermission("request:read");
   // Owners of a request who cannot open the whole audit (engineers) reach only their request pages.
   if (!isAuditorActor(ctx.actor) && !can(ctx.actor, "audit:read")) return <>{children}</>;
-  const audit = await getAudit({ ctx, auditId, now: await requestNow() }).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    if (err instanceof ForbiddenError) return { refused: err.message } as const;
-    throw err;
-  });
+  const audit = await orRefused(getAudit({ ctx, auditId, now: await requestNow() }));
   if ("refused" in audit) {
     return (
       <div className="empty" data-testid="audit-access-ended">

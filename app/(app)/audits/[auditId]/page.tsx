@@ -4,7 +4,7 @@ import { requestNow } from "@/lib/clock";
 import { formatDate } from "@/lib/format";
 import { auditForPage } from "@/components/audits/audit-for-page";
 import { auditPlanningOptions } from "@/lib/audits/audit-form-options";
-import { grantedAudits } from "@/lib/audits/auditor-scope";
+import { grantedAudits } from "@/lib/core/access/auditor-scope";
 import { KeyValues } from "@/components/audits/key-values";
 import { GrantsPanel } from "@/components/audits/grants-panel";
 import { AuditStatusForm } from "@/components/audits/audit-status-form";

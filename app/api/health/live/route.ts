@@ -1,6 +1,6 @@
 import { checkLiveness } from "@/lib/health";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { checkReadiness, publicReadiness } from "@/lib/health";
 import { callerIsAdmin } from "@/lib/health-access";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { ZScimTokenCreate } from "@/lib/schemas/identity";
 import { createScimToken, listScimTokens } from "@/lib/scim/tokens";
 

@@ -1,4 +1,4 @@
 import { defineRoute } from "@/lib/api/handler";
-import { openApiDocument } from "@/lib/evidence/openapi";
+import { apiDocument } from "@/lib/api/openapi";
 
-export const GET = defineRoute({ auth: "public" }, async () => openApiDocument());
+export const GET = defineRoute({ auth: "public" }, async () => apiDocument());

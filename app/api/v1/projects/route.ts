@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { listProjects } from "@/lib/projects/list-projects";
 import { createProject } from "@/lib/projects/create-project";
 import { ZProjectCreate } from "@/lib/schemas/project";

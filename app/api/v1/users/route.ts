@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { listUsers } from "@/lib/users/list-users";
 import { createUser } from "@/lib/users/create-user";
 import { ZUserCreate } from "@/lib/schemas/user";

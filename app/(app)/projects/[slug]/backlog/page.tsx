@@ -2,7 +2,8 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { orNotFound } from "@/lib/core/page-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BacklogView } from "@/components/backlog/backlog-view";
 import { filtersFrom } from "@/components/backlog/filter-url";
@@ -13,7 +14,7 @@ export default async function ProjectBacklogPage({ params, searchParams }: { par
   const { slug } = await params;
   const search = await searchParams;
   const ctx = await requirePermission("backlog:read");
-  const project = await projectBySlug(ctx.actor, slug);
+  const project = await orNotFound(resolveProject({ ctx, slug }));
   const base = `/projects/${project.slug}/backlog`;
   const canImport = can(ctx.actor, "document:import", { projectId: project.id });
   const canWrite = can(ctx.actor, "backlog:write", { projectId: project.id });

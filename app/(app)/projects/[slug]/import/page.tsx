@@ -1,6 +1,6 @@
 import { requirePermission } from "@/lib/auth/session";
-import { assertCan } from "@/lib/auth/actor";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { orNotFound } from "@/lib/core/page-data";
 import { listDocuments } from "@/lib/backlog/list-documents";
 import { ImportFlow } from "@/components/import/import-flow";
 import { DocumentsList } from "@/components/import/documents-list";
@@ -9,8 +9,7 @@ import { importMaxBytes } from "@/lib/limits";
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requirePermission("document:import");
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "document:import", { projectId: project.id });
+  const project = await orNotFound(resolveProject({ ctx, slug, permission: "document:import" }));
   const documents = await listDocuments({ ctx, slug: project.slug });
   return (
     <div className="stack">

@@ -3,14 +3,15 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { requestNow } from "@/lib/clock";
 import { listRunbooks } from "@/lib/runbooks/list-runbooks";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { orNotFound } from "@/lib/core/page-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RunbooksTable } from "@/components/runbooks/runbooks-table";
 
 export default async function ProjectRunbooksPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requirePermission("runbook:read");
-  const project = await projectBySlug(ctx.actor, slug);
+  const project = await orNotFound(resolveProject({ ctx, slug }));
   const rows = await listRunbooks({ ctx, slug: project.slug, now: await requestNow() });
   const actions = (
     <>

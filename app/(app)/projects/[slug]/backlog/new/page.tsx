@@ -1,13 +1,12 @@
 import { requirePermission } from "@/lib/auth/session";
-import { assertCan } from "@/lib/auth/actor";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { orNotFound } from "@/lib/core/page-data";
 import { CreateItem } from "@/components/backlog/create-item";
 
 export default async function NewBacklogItemPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requirePermission("backlog:write");
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "backlog:write", { projectId: project.id });
+  const project = await orNotFound(resolveProject({ ctx, slug, permission: "backlog:write" }));
   return (
     <div className="stack">
       <h2>Add a backlog item</h2>

@@ -1,13 +1,12 @@
 import { requirePermission } from "@/lib/auth/session";
-import { assertCan } from "@/lib/auth/actor";
-import { projectBySlug } from "@/lib/backlog/scope";
+import { resolveProject } from "@/lib/core/access/resolve-project";
+import { orNotFound } from "@/lib/core/page-data";
 import { CreateRunbook } from "@/components/runbooks/create-runbook";
 
 export default async function NewRunbookPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requirePermission("runbook:write");
-  const project = await projectBySlug(ctx.actor, slug);
-  assertCan(ctx.actor, "runbook:write", { projectId: project.id });
+  const project = await orNotFound(resolveProject({ ctx, slug, permission: "runbook:write" }));
   return (
     <div className="stack">
       <h2>Write a runbook</h2>

@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { requestNow } from "@/lib/clock";
 import { grantAuditor } from "@/lib/audits/grant-auditor";
 import { ZAuditParams, ZGrantCreate } from "@/lib/schemas/audit";

@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { requestNow } from "@/lib/clock";
 import { listPackets } from "@/lib/packets/list-packets";
 import { requestPacket } from "@/lib/packets/request-packet";

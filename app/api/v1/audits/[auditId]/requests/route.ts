@@ -1,6 +1,6 @@
 import { defineRoute } from "@/lib/api/handler";
 import { workspaceBody } from "@/lib/audits/workspace-body";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { requestNow } from "@/lib/clock";
 import { listRequests } from "@/lib/audits/list-requests";
 import { raiseRequest } from "@/lib/audits/raise-request";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { requestNow } from "@/lib/clock";
 import { listDocuments } from "@/lib/backlog/list-documents";
 import { previewDocumentImport } from "@/lib/backlog/preview-document-import";

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
-import { declaredLength, requestBody } from "@/lib/api/read-body";
+import { jsonResponse } from "@/lib/core/http/json";
+import { declaredLength, requestBody } from "@/lib/core/http/read-body";
 import { validate } from "@/lib/api/validate";
 import { requestNow } from "@/lib/clock";
 import { ingestEvidence } from "@/lib/evidence/ingest-evidence";
 import { listEvidence } from "@/lib/evidence/list-evidence";
 import { metaFromHeaders } from "@/lib/evidence/push-headers";
 import { formatBytes } from "@/lib/ingest/limits";
-import { IngestRefusal } from "@/lib/ingest/refusal";
+import { IngestRefusal } from "@/lib/core/http/refusal";
 import { ingestLimits } from "@/lib/limits";
 import { ZEvidenceListQuery, ZEvidencePushMeta } from "@/lib/schemas/evidence";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
-import { requestBody } from "@/lib/api/read-body";
+import { jsonResponse } from "@/lib/core/http/json";
+import { requestBody } from "@/lib/core/http/read-body";
 import { requestNow } from "@/lib/clock";
 import { handleGitlabWebhook } from "@/lib/evidence/handle-gitlab-webhook";
 import { formatBytes } from "@/lib/ingest/limits";

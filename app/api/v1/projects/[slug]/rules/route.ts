@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { createRule } from "@/lib/evidence/create-rule";
 import { listRules } from "@/lib/evidence/list-rules";
 import { ZEvidenceRuleInput } from "@/lib/schemas/evidence";

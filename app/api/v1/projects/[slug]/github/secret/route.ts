@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { setGithubSecret } from "@/lib/evidence/set-github-secret";
 
 const params = z.strictObject({ slug: z.string().min(1).max(100) });

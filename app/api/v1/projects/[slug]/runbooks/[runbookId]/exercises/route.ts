@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
+import { jsonResponse } from "@/lib/core/http/json";
 import { requestNow } from "@/lib/clock";
 import { recordExercise } from "@/lib/runbooks/record-exercise";
 import { ZExerciseCreate } from "@/lib/schemas/runbook";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/handler";
-import { jsonResponse } from "@/lib/api/json";
-import { readBodyBytes } from "@/lib/api/read-body";
+import { jsonResponse } from "@/lib/core/http/json";
+import { readBodyBytes } from "@/lib/core/http/read-body";
 import { requestNow } from "@/lib/clock";
 import { formatBytes } from "@/lib/ingest/limits";
 import { ATTACHMENT_MAX_BYTES, attachExerciseFile } from "@/lib/runbooks/exercise-attachments";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseView, clampToWindow, type GrantedAudit } from "@/lib/audits/auditor-scope";
+import { chooseView, clampToWindow, type GrantedAudit } from "@/lib/core/access/auditor-scope";
 
 const d = (s: string) => new Date(s);
 const H1 = { start: d("2026-01-01T00:00:00Z"), end: d("2026-06-30T23:59:59.999Z") };

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { TEnv } from "@/lib/env";
-import type { ByteSource } from "@/lib/ingest/bytes";
-import { spooledBody, spoolToFile } from "@/lib/evidence/blob-store-spool";
-import { assertSha256, type BlobStore, type SpooledBody } from "@/lib/evidence/blob-store-types";
-import { S3Client } from "@/lib/evidence/s3-client";
+import type { ByteSource } from "@/lib/core/bytes";
+import { spooledBody, spoolToFile } from "@/lib/core/storage/blob-store-spool";
+import { assertSha256, type BlobStore, type SpooledBody } from "@/lib/core/storage/blob-store-types";
+import { S3Client } from "@/lib/core/storage/s3-client";
 
 // Originals in an S3-compatible bucket, at <S3_PREFIX>sha256/ab/abcdef…. A body is still spooled to
 // a local file (<BLOB_DIR>/tmp) while its hash is computed, so that parsers can read it and nothing

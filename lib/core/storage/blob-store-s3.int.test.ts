@@ -10,22 +10,22 @@ import { POST as pushRoute } from "@/app/api/v1/projects/[slug]/evidence/route";
 import { GET as originalRoute } from "@/app/api/v1/projects/[slug]/evidence/[id]/original/route";
 import { POST as webhookRoute } from "@/app/api/v1/projects/[slug]/github/route";
 import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/route";
-import { blobStore, hasBlob, openBlob, putBytes } from "@/lib/evidence/blob-store";
+import { blobStore, hasBlob, openBlob, putBytes } from "@/lib/core/storage/blob-store";
 import { buildPacketFiles } from "@/lib/packets/build-packet-files";
 import { packetWorld } from "@/lib/packets/packet-test-world";
 import { hashZipEntry, listZipEntries } from "@/public/cli/proofline.mjs";
 import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
-import { S3Client } from "@/lib/evidence/s3-client";
+import { S3Client } from "@/lib/core/storage/s3-client";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
-import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY, type TestS3 } from "@/lib/evidence/testing/s3-server";
+import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY, type TestS3 } from "@/lib/core/storage/testing/s3-server";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import { NextRequest } from "next/server";
 import { call, sessionCookie } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
 
 // The S3 blob store against a real S3-compatible HTTP server (s3rver, behind a front that checks
-// SigV4 signatures: see lib/evidence/testing/s3-server.ts), through the API routes.
+// SigV4 signatures: see lib/core/storage/testing/s3-server.ts), through the API routes.
 
 const PREFIX = "proofline/";
 const VARS = ["BLOB_STORE", "BLOB_DIR", "S3_ENDPOINT", "S3_REGION", "S3_BUCKET", "S3_PREFIX", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"] as const;

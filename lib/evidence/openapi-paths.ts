@@ -1,29 +1,13 @@
-import { z } from "zod";
 import { PUSH_FORMATS, FORMATS } from "@/lib/ingest/formats";
 import { MAX_DRILL_FILES, ZDrillPushQuery, ZEvidenceLink, ZEvidenceListQuery, ZEvidencePushMeta, ZEvidenceRuleInput, ZEvidenceRuleUpdate, ZAuditLogMapping, SOURCE_HEADERS } from "@/lib/schemas/evidence";
 import { ZTokenCreate } from "@/lib/schemas/token";
 import { ZDrillReport } from "@/lib/schemas/evidence-drill";
-import { backlogOpenApiPaths } from "@/lib/backlog/openapi-paths";
-import { readinessOpenApiPaths } from "@/lib/readiness/openapi-paths";
+import { json, jsonSchema as schema, pathParameter, problem, projectParameter as project, queryParameters, sessionOnly as session, tokenOrSession, type OpenApiPart } from "@/lib/core/http/openapi";
 
-// The OpenAPI 3.1 document of the machine-facing API (/api/v1/openapi.json), built from the same zod
-// schemas the handlers validate with, so that the two cannot drift apart. Other areas describe their own
-// endpoints (lib/<area>/openapi-paths.ts); they are merged here.
+// The OpenAPI 3.1 paths of the evidence, webhook, rule, security-alert and token endpoints, with the
+// schemas they name; joined into /api/v1/openapi.json by lib/api/openapi.ts.
 
-type Json = Record<string, unknown>;
-const schema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { io, unrepresentable: "any" }) as Json;
-
-function queryParameters(s: z.ZodObject, descriptions: Record<string, string> = {}): Json[] {
-  const js = schema(s) as { properties: Record<string, Json>; required?: string[] };
-  return Object.entries(js.properties).map(([name, p]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: p, ...(descriptions[name] ? { description: descriptions[name] } : {}) }));
-}
-
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
-const json = (description: string, ref?: string) => ({ description, content: { "application/json": { schema: ref ? { $ref: `#/components/schemas/${ref}` } : { type: "object" } } } });
-const project = { name: "project", in: "path", required: true, schema: { type: "string" }, description: "The project's slug." };
-const id = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const tokenOrSession = [{ projectToken: [] }, { session: [] }];
-const session = [{ session: [] }];
+const id = pathParameter("id");
 
 const ingestResult = {
   type: "object",
@@ -44,43 +28,20 @@ const ingestResult = {
   },
 };
 
-let cached: Json | undefined;
-
-export function openApiDocument(): Json {
-  if (cached) return cached;
+/** The evidence area's part of the API document. */
+export function evidenceOpenApi(): OpenApiPart {
   const pushDescriptions = Object.fromEntries(Object.entries(SOURCE_HEADERS).map(([k, h]) => [k, `Also accepted as the ${h} header (the query parameter wins).`]));
-  cached = {
-    openapi: "3.1.0",
-    info: {
-      title: "Proofline API",
-      version: "1",
-      description:
-        "Push evidence (test reports, scans, dependency audits, SBOMs, audit logs, restore drills, backups) to a project with a project token and read it back; read readiness (the CI gate); import documents and work the backlog and runbooks. Errors are RFC 9457 problem+json; ingest refusals have the type urn:proofline:problem:ingest-<reason>.",
-    },
-    servers: [{ url: "/api/v1" }],
-    components: {
-      securitySchemes: {
-        projectToken: { type: "http", scheme: "bearer", description: "A project token (pl_…), created in the project's settings or with `npm run proofline -- token create`." },
-        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
-      },
-      schemas: {
-        Problem: {
-          type: "object",
-          required: ["type", "title", "status", "detail"],
-          properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } }, requestId: { type: "string" } },
-        },
-        IngestResult: ingestResult,
-        DrillReport: schema(ZDrillReport),
-        EvidenceLink: schema(ZEvidenceLink),
-        EvidenceRule: schema(ZEvidenceRuleInput),
-        EvidenceRuleUpdate: schema(ZEvidenceRuleUpdate),
-        AuditLogMapping: schema(ZAuditLogMapping),
-        TokenCreate: schema(ZTokenCreate),
-      },
+  return {
+    schemas: {
+      IngestResult: ingestResult,
+      DrillReport: schema(ZDrillReport),
+      EvidenceLink: schema(ZEvidenceLink),
+      EvidenceRule: schema(ZEvidenceRuleInput),
+      EvidenceRuleUpdate: schema(ZEvidenceRuleUpdate),
+      AuditLogMapping: schema(ZAuditLogMapping),
+      TokenCreate: schema(ZTokenCreate),
     },
     paths: {
-      ...readinessOpenApiPaths(),
-      ...backlogOpenApiPaths(),
       "/projects/{project}/evidence": {
         post: {
           summary: "Push one evidence file (raw body, streamed)",
@@ -189,5 +150,4 @@ export function openApiDocument(): Json {
       },
     },
   };
-  return cached;
 }

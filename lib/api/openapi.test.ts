@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
-import { openApiDocument } from "@/lib/evidence/openapi";
+import { apiDocument } from "@/lib/api/openapi";
 import { PUSH_FORMATS } from "@/lib/ingest/formats";
 import { NextRequest } from "next/server";
 
 describe("the OpenAPI document", () => {
-  const doc = openApiDocument() as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: { enum?: string[] } }> }>>; components: { schemas: Record<string, unknown> } };
+  const doc = apiDocument() as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: { enum?: string[] } }> }>>; components: { schemas: Record<string, unknown> } };
 
   it("documents the push endpoint with every push format and every source parameter", () => {
     const post = doc.paths["/projects/{project}/evidence"].post;

@@ -1,17 +1,17 @@
 import { env, type TEnv } from "@/lib/env";
-import type { ByteSource } from "@/lib/ingest/bytes";
-import { dirBlobStore } from "@/lib/evidence/blob-store-dir";
-import { s3BlobStoreFromEnv } from "@/lib/evidence/blob-store-s3";
-import type { BlobStore, SpooledBody, StoredBlob } from "@/lib/evidence/blob-store-types";
+import type { ByteSource } from "@/lib/core/bytes";
+import { dirBlobStore } from "@/lib/core/storage/blob-store-dir";
+import { s3BlobStoreFromEnv } from "@/lib/core/storage/blob-store-s3";
+import type { BlobStore, SpooledBody, StoredBlob } from "@/lib/core/storage/blob-store-types";
 
 // The one way in to evidence originals: every caller goes through these functions, and BLOB_STORE
 // decides where the bytes live (dir: BLOB_DIR, the default; s3: an S3-compatible bucket). See
 // docs/evidence.md ("Storage") and docs/adr/0005-blob-store-on-s3.md.
 
-export type { BlobStore, SpooledBody, StoredBlob } from "@/lib/evidence/blob-store-types";
-export { BlobStoreError } from "@/lib/evidence/blob-store-types";
+export type { BlobStore, SpooledBody, StoredBlob } from "@/lib/core/storage/blob-store-types";
+export { BlobStoreError } from "@/lib/core/storage/blob-store-types";
 /** Where the directory store keeps an original (the directory store only: tests and tools that inspect it). */
-export { blobPath } from "@/lib/evidence/blob-store-dir";
+export { blobPath } from "@/lib/core/storage/blob-store-dir";
 
 let chosen: { env: TEnv; store: BlobStore } | undefined;
 

@@ -3,10 +3,10 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
-import { refuse } from "@/lib/ingest/refusal";
-import { formatBytes } from "@/lib/ingest/limits";
-import type { ByteSource } from "@/lib/ingest/bytes";
-import type { SpooledBody } from "@/lib/evidence/blob-store-types";
+import { refuse } from "@/lib/core/http/refusal";
+import { formatBytes } from "@/lib/core/bytes";
+import type { ByteSource } from "@/lib/core/bytes";
+import type { SpooledBody } from "@/lib/core/storage/blob-store-types";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "@/lib/private-files";
 
 export interface SpoolFile {

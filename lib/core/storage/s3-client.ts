@@ -9,7 +9,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { BlobStoreError, type StoredBlob } from "@/lib/evidence/blob-store-types";
+import { BlobStoreError, type StoredBlob } from "@/lib/core/storage/blob-store-types";
 
 // The few S3 calls the blob store needs (HEAD, streamed GET, streamed upload of one object), through
 // the AWS SDK (ADR 0005). Works with AWS S3 and S3-compatible stores (MinIO, Cloudflare R2, Ceph, ...).

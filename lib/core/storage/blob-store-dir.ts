@@ -3,9 +3,9 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "@/lib/env";
-import type { ByteSource } from "@/lib/ingest/bytes";
-import { spooledBody, spoolToFile } from "@/lib/evidence/blob-store-spool";
-import { assertSha256, type BlobStore, type SpooledBody, type StoredBlob } from "@/lib/evidence/blob-store-types";
+import type { ByteSource } from "@/lib/core/bytes";
+import { spooledBody, spoolToFile } from "@/lib/core/storage/blob-store-spool";
+import { assertSha256, type BlobStore, type SpooledBody, type StoredBlob } from "@/lib/core/storage/blob-store-types";
 import { ensurePrivateDir, PRIVATE_DIR_MODE } from "@/lib/private-files";
 
 // Originals in a directory (BLOB_DIR, .data/blobs by default): <dir>/sha256/ab/abcdef…. A body is

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { BodyRefusedError, readBodyBytes, requestBody, statedDigests } from "@/lib/api/read-body";
+import { BodyRefusedError, readBodyBytes, requestBody, statedDigests } from "@/lib/core/http/read-body";
 import { PayloadTooLargeError } from "@/lib/errors";
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}): Request {

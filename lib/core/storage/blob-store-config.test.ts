@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { env, resetEnvForTests } from "@/lib/env";
-import { blobStore } from "@/lib/evidence/blob-store";
-import { s3Key } from "@/lib/evidence/blob-store-s3";
+import { blobStore } from "@/lib/core/storage/blob-store";
+import { s3Key } from "@/lib/core/storage/blob-store-s3";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
-import { partSizeFor, S3_MIN_PART_BYTES, S3Client } from "@/lib/evidence/s3-client";
+import { partSizeFor, S3_MIN_PART_BYTES, S3Client } from "@/lib/core/storage/s3-client";
 
 const VARS = ["BLOB_STORE", "S3_ENDPOINT", "S3_REGION", "S3_BUCKET", "S3_PREFIX", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"];
 const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { ByteSource } from "@/lib/ingest/bytes";
+import type { ByteSource } from "@/lib/core/bytes";
 
 // What every blob store (a directory, an S3-compatible bucket) offers. Originals are addressed by
 // the sha256 of their bytes; the same bytes are stored once, whichever project sent them.

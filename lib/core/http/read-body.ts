@@ -3,7 +3,7 @@ import { Readable, Transform, pipeline } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createGunzip } from "node:zlib";
 import { AppError, BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/lib/errors";
-import type { ByteSource } from "@/lib/ingest/bytes";
+import type { ByteSource } from "@/lib/core/bytes";
 
 // The one way a route reads a request body. API routes are outside the proxy's matcher, so the body
 // arrives as the client's own stream (docs/adr/0007-request-bodies-bypass-the-proxy.md). This module

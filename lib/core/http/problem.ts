@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { isAppError, type FieldIssue } from "@/lib/errors";
-import { jsonText } from "@/lib/api/json";
+import { jsonText } from "@/lib/core/http/json";
 
 export interface Problem {
   type: string;
