@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
+import type { AuditEvidencePageDto } from "@/lib/dto/audits";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
@@ -10,18 +11,6 @@ import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { auditKeys } from "@/components/audits/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Pager, QueryState } from "@/components/ui/query-state";
-
-interface Row {
-  id: string;
-  title: string;
-  kind: string;
-  outcome: string;
-  effectiveAt: string;
-  collectedAt: string;
-  collectedAfterWindow: boolean;
-  sha256: string | null;
-  project: { slug: string; name: string };
-}
 
 /** Evidence of the audit's projects effective inside its window, newest first, a page at a time. */
 export function AuditEvidenceTable({
@@ -36,7 +25,7 @@ export function AuditEvidenceTable({
     queryKey: auditKeys.evidence(auditId, filters),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      apiFetch<{ items: Row[]; nextCursor: string | null }>(`/api/v1/audits/${auditId}/evidence`, {
+      apiFetch<AuditEvidencePageDto>(`/api/v1/audits/${auditId}/evidence`, {
         query: { ...filters, cursor: pageParam, limit: 50 },
       }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -1,27 +1,19 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
+import type { CreatedScimTokenDto, ScimTokenDto } from "@/lib/dto/users";
 import { keys } from "@/lib/client/query-keys";
-
-export interface ScimTokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
 
 const scimTokensKey = [...keys.users.all, "scim-tokens"] as const;
 
 export function useScimTokens() {
-  return useQuery({ queryKey: scimTokensKey, queryFn: () => apiFetch<{ items: ScimTokenRow[] }>("/api/scim/tokens").then((r) => r.items) });
+  return useQuery({ queryKey: scimTokensKey, queryFn: () => apiFetch<{ items: ScimTokenDto[] }>("/api/scim/tokens").then((r) => r.items) });
 }
 
 export function useCreateScimToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string }) => apiFetch<ScimTokenRow & { secret: string }>("/api/scim/tokens", { method: "POST", body }),
+    mutationFn: (body: { name: string }) => apiFetch<CreatedScimTokenDto>("/api/scim/tokens", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: scimTokensKey }),
   });
 }

@@ -78,7 +78,11 @@ export async function measurePage(browser: Browser, appUrl: string, target: Page
     const f = await loadOnce(browser, appUrl, target);
     if (i > 0) all.push(f);
   }
-  const median = (k: keyof PageFigures) => all.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(all.length / 2)];
+  // A load whose LCP was not reported (NaN) is left out of that figure's median rather than breaking the sort.
+  const median = (k: keyof PageFigures) => {
+    const values = all.map((r) => r[k]).filter(Number.isFinite).sort((a, b) => a - b);
+    return values.length ? values[Math.floor(values.length / 2)] : NaN;
+  };
   return { firstLoadJs: median("firstLoadJs"), laterJs: median("laterJs"), total: median("total"), lcp: median("lcp"), idle: median("idle") };
 }
 
