@@ -2,21 +2,6 @@
 // upgrade rules (update, add, retire, restore; never delete) are tested without a database.
 import type { Catalogue, CatalogueRequirement } from "@/lib/catalogue/framework-file";
 
-export interface ExistingRequirement {
-  id: string;
-  refId: string;
-  parentId: string | null;
-  level: string;
-  assessable: boolean;
-  title: string;
-  summary: string;
-  evidenceHint: string;
-  position: number;
-  defaultNotApplicableReason: string | null;
-  retiredAt: Date | null;
-  mappingCount: number;
-}
-
 export interface RequirementRow {
   id: string;
   refId: string;
@@ -28,6 +13,11 @@ export interface RequirementRow {
   evidenceHint: string;
   position: number;
   defaultNotApplicableReason: string | null;
+}
+
+export interface ExistingRequirement extends RequirementRow {
+  retiredAt: Date | null;
+  mappingCount: number;
 }
 
 type Field = Exclude<keyof RequirementRow, "id" | "refId">;

@@ -8,7 +8,7 @@ import type { ByteSource } from "@/lib/ingest/bytes";
 import { refuse } from "@/lib/core/http/refusal";
 import { decodeGithubPayload, interpretGithubEvent } from "@/lib/ingest/github";
 import { putBytes } from "@/lib/core/storage/blob-store";
-import { storeDeliveredEvidence, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
+import { storeDeliveredEvidence, syncAnswer, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
 import { syncSecurityAlert } from "@/lib/evidence/sync-security-alert";
 
 export interface GithubDelivery {
@@ -103,15 +103,11 @@ async function apply(opts: { project: { id: string; archivedAt: Date | null }; a
   if (action.type === "ignored") return { status: "ignored" as const, reason: action.reason };
   if (project.archivedAt) return { status: "ignored" as const, reason: "the project is archived" };
   if (action.type === "security-alert") {
-    const synced = await syncSecurityAlert({ ctx, projectId: project.id, alert: action.alert });
-    if ("stale" in synced) return { status: "ignored" as const, reason: synced.stale };
-    return { status: "security-alert" as const, ...synced };
+    return syncAnswer("security-alert", await syncSecurityAlert({ ctx, projectId: project.id, alert: action.alert }));
   }
   const blob = await putBytes(body);
   if (action.type === "pull-request") {
-    const synced = await syncChangeRequest(ctx, project.id, action.pr, blob, d.now, GITHUB);
-    if ("stale" in synced) return { status: "ignored" as const, reason: synced.stale };
-    return { status: "pull-request" as const, ...synced };
+    return syncAnswer("pull-request", await syncChangeRequest(ctx, project.id, action.pr, blob, d.now, GITHUB));
   }
   return storeDeliveredEvidence({
     ctx,

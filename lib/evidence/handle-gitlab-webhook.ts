@@ -7,7 +7,7 @@ import { parseJson } from "@/lib/ingest/exact-json";
 import { refuse } from "@/lib/core/http/refusal";
 import { interpretGitlabEvent } from "@/lib/ingest/gitlab";
 import { putBytes } from "@/lib/core/storage/blob-store";
-import { storeDeliveredEvidence, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
+import { storeDeliveredEvidence, syncAnswer, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
 
 export interface GitlabDelivery {
   projectSlug: string;
@@ -58,9 +58,7 @@ export async function handleGitlabWebhook(d: GitlabDelivery) {
   if (project.archivedAt) return { status: "ignored" as const, reason: "the project is archived" };
   const blob = await putBytes(body);
   if (action.type === "merge-request") {
-    const synced = await syncChangeRequest(ctx, project.id, action.mr, blob, d.now, GITLAB);
-    if ("stale" in synced) return { status: "ignored" as const, reason: synced.stale };
-    return { status: "merge-request" as const, ...synced };
+    return syncAnswer("merge-request", await syncChangeRequest(ctx, project.id, action.mr, blob, d.now, GITLAB));
   }
   return storeDeliveredEvidence({
     ctx,

@@ -158,3 +158,9 @@ export function syncChangeRequest(
     return { pullRequestId: saved.id, state: pr.state, linkedItems: linked, evidenceId };
   });
 }
+
+/** A sync's answer to the webhook: the status and what changed, or "ignored" with why when the delivery was stale. */
+export function syncAnswer<S extends string, T extends object>(status: S, synced: T) {
+  if ("stale" in synced) return { status: "ignored" as const, reason: synced.stale as string };
+  return { status, ...(synced as Exclude<T, { stale: unknown }>) };
+}
