@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 
 // What an auditor may see: the projects of the audits they hold a live grant for (not revoked, not
 // expired), and within those projects only what falls inside each audit's observation window. Other
-// actors are not narrowed here (their project filter is lib/projects/project-access.ts).
+// actors are not narrowed here (their project filter is lib/core/access/project-access.ts).
 //
 // Every query that shows project data to an auditor goes through these helpers, so that a grant's
 // expiry or revocation takes effect on the very next request: nothing is cached.
