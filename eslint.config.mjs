@@ -5,7 +5,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", "generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      "generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -24,14 +33,30 @@ const config = [
         "error",
         {
           zones: [
-            { target: "./lib", from: ["./app", "./components"], message: "lib sits below app and components: pass what it needs in." },
-            { target: "./components", from: "./app", message: "components sit below app: move the shared piece into components or lib." },
+            {
+              target: "./lib",
+              from: ["./app", "./components"],
+              message: "lib sits below app and components: pass what it needs in.",
+            },
+            {
+              target: "./components",
+              from: "./app",
+              message: "components sit below app: move the shared piece into components or lib.",
+            },
             {
               target: "./lib/core",
               from: "./lib",
               // The kernel stands on the database client, the env, private files, the typed errors and who is acting (the actor and
               // the permission table): lib/core/access decides project access with them.
-              except: ["./core", "./errors.ts", "./db.ts", "./env.ts", "./private-files.ts", "./auth/actor.ts", "./auth/permissions.ts"],
+              except: [
+                "./core",
+                "./errors.ts",
+                "./db.ts",
+                "./env.ts",
+                "./private-files.ts",
+                "./auth/actor.ts",
+                "./auth/permissions.ts",
+              ],
               message: "lib/core is the kernel: it imports no area (move what it needs into lib/core).",
             },
           ],

@@ -10,7 +10,9 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   // Production builds tell browsers to use HTTPS only, for two years (ignored on plain http://localhost).
-  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+  ...(process.env.NODE_ENV === "production"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
 ];
 // Pages get a nonce-based policy from proxy.ts (lib/csp.ts); API answers and downloads are data only.
 const apiHeaders = [{ key: "Content-Security-Policy", value: API_CSP }];

@@ -7,12 +7,17 @@ function unit(file: string): { exec: string; env: Record<string, string> } {
   const text = readFileSync(`deploy/systemd/${file}`, "utf8");
   const exec = /^ExecStart=(.+)$/m.exec(text)![1];
   const env: Record<string, string> = {};
-  for (const [, line] of text.matchAll(/^Environment=(.+)$/gm)) for (const pair of line.split(" ")) env[pair.split("=")[0]] = pair.slice(pair.indexOf("=") + 1);
+  for (const [, line] of text.matchAll(/^Environment=(.+)$/gm))
+    for (const pair of line.split(" ")) env[pair.split("=")[0]] = pair.slice(pair.indexOf("=") + 1);
   return { exec, env };
 }
 
 describe("deploy/systemd", () => {
-  for (const [type, file] of [["release", "proofline-release.service"], ["web", "proofline-web@.service"], ["worker", "proofline-worker@.service"]] as const) {
+  for (const [type, file] of [
+    ["release", "proofline-release.service"],
+    ["web", "proofline-web@.service"],
+    ["worker", "proofline-worker@.service"],
+  ] as const) {
     it(`${file} runs the Procfile's ${type} line`, () => {
       const entry = readProcfile().find((e) => e.type === type)!;
       const u = unit(file);

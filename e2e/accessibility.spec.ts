@@ -34,7 +34,14 @@ function pageTemplates(): string[] {
   const app = path.resolve("app");
   return (readdirSync(app, { recursive: true }) as string[])
     .filter((f) => path.basename(f) === "page.tsx")
-    .map((f) => `/${f.split(path.sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`.replace(/\/$/, "") || "/");
+    .map(
+      (f) =>
+        `/${f
+          .split(path.sep)
+          .slice(0, -1)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join("/")}`.replace(/\/$/, "") || "/",
+    );
 }
 
 function templateMatches(template: string, pathname: string): boolean {
@@ -46,7 +53,11 @@ function templateMatches(template: string, pathname: string): boolean {
 function shapeOf(pathname: string): string {
   return pathname
     .split("/")
-    .map((s, i, all) => (s !== "new" && (/\d/.test(s) || s.length > 24 || ["projects", "controls", "frameworks"].includes(all[i - 1])) ? ":x" : s))
+    .map((s, i, all) =>
+      s !== "new" && (/\d/.test(s) || s.length > 24 || ["projects", "controls", "frameworks"].includes(all[i - 1]))
+        ? ":x"
+        : s,
+    )
     .join("/");
 }
 
@@ -54,9 +65,25 @@ async function axeViolations(page: Page): Promise<Violation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown,
+          ) => Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    }));
   }, WCAG);
 }
 
@@ -66,13 +93,22 @@ async function links(page: Page, origin: string): Promise<string[]> {
   for (const href of hrefs) {
     const url = new URL(href);
     if (url.origin !== origin) continue;
-    if (/^\/(api|cli|_next)\//.test(url.pathname) || /\/(export|download)(\/|$)|\.(csv|zip|pdf|json)$/.test(url.pathname)) continue;
+    if (
+      /^\/(api|cli|_next)\//.test(url.pathname) ||
+      /\/(export|download)(\/|$)|\.(csv|zip|pdf|json)$/.test(url.pathname)
+    )
+      continue;
     out.push(url.pathname);
   }
   return out;
 }
 
-async function crawl(page: Page, origin: string, visitedTemplates: Set<string>, templates: string[]): Promise<Array<{ url: string; violations: Violation[] }>> {
+async function crawl(
+  page: Page,
+  origin: string,
+  visitedTemplates: Set<string>,
+  templates: string[],
+): Promise<Array<{ url: string; violations: Violation[] }>> {
   const seen = new Set<string>();
   const perShape = new Map<string, number>();
   const queue = ["/"];
@@ -98,7 +134,11 @@ async function crawl(page: Page, origin: string, visitedTemplates: Set<string>, 
 }
 
 test.describe("accessibility (axe, WCAG 2.1 A and AA)", () => {
-  test("every page each role can reach has no violations, and every page of the app is reached", async ({ page, signInAs, baseURL }) => {
+  test("every page each role can reach has no violations, and every page of the app is reached", async ({
+    page,
+    signInAs,
+    baseURL,
+  }) => {
     test.setTimeout(900_000);
     const origin = new URL(baseURL!).origin;
     const templates = pageTemplates();

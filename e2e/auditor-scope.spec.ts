@@ -18,7 +18,14 @@ function pageTemplates(): string[] {
   const app = path.resolve("app");
   return (readdirSync(app, { recursive: true }) as string[])
     .filter((f) => path.basename(f) === "page.tsx")
-    .map((f) => `/${f.split(path.sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`.replace(/\/$/, "") || "/")
+    .map(
+      (f) =>
+        `/${f
+          .split(path.sep)
+          .slice(0, -1)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join("/")}`.replace(/\/$/, "") || "/",
+    )
     .sort();
 }
 
@@ -50,7 +57,9 @@ function urls(template: string, w: World, leak: Leak): string[] {
   let out: string[][] = [[]];
   segments.forEach((seg, i) => {
     const m = /^\[(\w+)\]$/.exec(seg);
-    out = m ? out.flatMap((o) => candidates(w, leak, m[1], segments[i - 1]).map((v) => [...o, encodeURIComponent(v)])) : out.map((o) => [...o, seg]);
+    out = m
+      ? out.flatMap((o) => candidates(w, leak, m[1], segments[i - 1]).map((v) => [...o, encodeURIComponent(v)]))
+      : out.map((o) => [...o, seg]);
   });
   const base = out.map((o) => o.join("/") || "/");
   // Anything computed "as of" a moment, asked for moments outside the window.
@@ -62,7 +71,10 @@ function urls(template: string, w: World, leak: Leak): string[] {
 }
 
 test.describe("an auditor's pages stay inside the granted projects and window", () => {
-  test("no page, and nothing a page fetches, names evidence or drills outside the window or the grant", async ({ page, signInAs }) => {
+  test("no page, and nothing a page fetches, names evidence or drills outside the window or the grant", async ({
+    page,
+    signInAs,
+  }) => {
     test.setTimeout(600_000);
     const w = await auditorWalkWorld();
     const leak = await w.makeLeak();
@@ -92,7 +104,8 @@ test.describe("an auditor's pages stay inside the granted projects and window", 
         for (const n of leak.needles.filter((x) => x.length > 8)) {
           if (url.includes(n)) continue; // a not-found page may echo the id it was asked for
           if (html.includes(n)) found.push(`${url} shows ${n}`);
-          for (const f of fetched) if (f.text.includes(n) && !f.url.includes(n)) found.push(`${url} fetched ${f.url}, which names ${n}`);
+          for (const f of fetched)
+            if (f.text.includes(n) && !f.url.includes(n)) found.push(`${url} fetched ${f.url}, which names ${n}`);
         }
       }
     }

@@ -24,9 +24,30 @@ test.describe("audits: auditor access, requests, samples and a verifiable packet
     const control = await prisma.control.findUniqueOrThrow({ where: { key: "ACC-02" } });
     const evidence = async (title: string, effectiveAt: Date) => {
       const e = await prisma.evidence.create({
-        data: { projectId: project.id, kind: "TEST_REPORT", format: "junit", title, outcome: "PASS", summary: {}, dedupeKey: factory.uniq("e2e"), effectiveAt, collectedAt: effectiveAt },
+        data: {
+          projectId: project.id,
+          kind: "TEST_REPORT",
+          format: "junit",
+          title,
+          outcome: "PASS",
+          summary: {},
+          dedupeKey: factory.uniq("e2e"),
+          effectiveAt,
+          collectedAt: effectiveAt,
+        },
       });
-      await prisma.evidenceControl.create({ data: { evidenceId: e.id, controlId: control.id, projectId: project.id, kind: e.kind, outcome: e.outcome, effectiveAt, collectedAt: effectiveAt, via: "manual" } });
+      await prisma.evidenceControl.create({
+        data: {
+          evidenceId: e.id,
+          controlId: control.id,
+          projectId: project.id,
+          kind: e.kind,
+          outcome: e.outcome,
+          effectiveAt,
+          collectedAt: effectiveAt,
+          via: "manual",
+        },
+      });
     };
     await evidence("Role tests inside the window", new Date(now.getTime() - 30 * DAY));
     await evidence("Role tests after the window", new Date(now.getTime() - 3_600_000));
@@ -94,7 +115,10 @@ test.describe("audits: auditor access, requests, samples and a verifiable packet
     await signInAs(page, lead);
     await page.goto(`${auditUrl}/requests`);
     await page.getByRole("link", { name: "Evidence that roles are tested" }).click();
-    await page.getByTestId("assign-form").getByLabel("Owner").selectOption({ label: `${lead.name} (${lead.email})` });
+    await page
+      .getByTestId("assign-form")
+      .getByLabel("Owner")
+      .selectOption({ label: `${lead.name} (${lead.email})` });
     await page.getByTestId("assign-form").getByRole("button", { name: "Assign" }).click();
     await expect(page.getByTestId("request-thread")).toContainText(`Assigned to ${lead.email}.`);
     const answer = page.getByTestId("answer-form");
@@ -128,10 +152,14 @@ test.describe("audits: auditor access, requests, samples and a verifiable packet
     await download.saveAs(file);
     // The key is fetched from the server once and pinned (trust on first use) in a config dir of the test's own.
     const configDir = mkdtempSync(path.join(tmpdir(), "proofline-e2e-keys-"));
-    const out = execFileSync(process.execPath, ["public/cli/proofline.mjs", "verify", file, "--server", new URL(page.url()).origin], {
-      encoding: "utf8",
-      env: { ...process.env, PROOFLINE_CONFIG_DIR: configDir },
-    });
+    const out = execFileSync(
+      process.execPath,
+      ["public/cli/proofline.mjs", "verify", file, "--server", new URL(page.url()).origin],
+      {
+        encoding: "utf8",
+        env: { ...process.env, PROOFLINE_CONFIG_DIR: configDir },
+      },
+    );
     expect(out).toContain(`Signing key fingerprint (sha256): ${fingerprint}`);
     expect(out).toContain("OK: the signature is valid and every file matches the manifest.");
   });

@@ -6,7 +6,11 @@ import { test, expect } from "./fixtures";
 const SEED = path.resolve(process.cwd(), "lib", "seed", "documents", "engine-production-gaps.md");
 
 test.describe("importing a gap list and working its items", () => {
-  test("an engineer's preview says they may not apply a document that would create a runbook", async ({ page, factory, signInAs }) => {
+  test("an engineer's preview says they may not apply a document that would create a runbook", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     // The gap list carries a rollback runbook; engineers hold backlog:write but not runbook:write.
     const engineer = await factory.makeUser({ role: "ENGINEER" });
     const project = await factory.makeProject({ name: `Inference ${factory.uniq("e2e")}` });
@@ -18,7 +22,11 @@ test.describe("importing a gap list and working its items", () => {
     await expect(page.getByTestId("apply-import")).toBeDisabled();
   });
 
-  test("a lead previews and imports a seed, edits an item, ticks a criterion and links a pull request", async ({ page, factory, signInAs }) => {
+  test("a lead previews and imports a seed, edits an item, ticks a criterion and links a pull request", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `Inference ${factory.uniq("e2e")}` });
     await signInAs(page, lead);
@@ -77,7 +85,9 @@ test.describe("importing a gap list and working its items", () => {
     // Link a pull request by its address; a wrong address is refused with a sentence.
     await page.getByLabel("Pull request address").fill("https://gitlab.com/acme/mlsdm/-/merge_requests/7");
     await page.getByRole("button", { name: "Link pull request" }).click();
-    await expect(page.getByText("Paste a GitHub pull request address, like https://github.com/owner/repo/pull/123")).toBeVisible();
+    await expect(
+      page.getByText("Paste a GitHub pull request address, like https://github.com/owner/repo/pull/123"),
+    ).toBeVisible();
     await page.getByLabel("Pull request address").fill("https://github.com/acme/mlsdm/pull/214");
     await page.getByLabel("Title (optional)").fill("Benchmark regression alerts");
     await page.getByTestId("link-pr-form").getByLabel("State").selectOption("merged");
@@ -89,19 +99,31 @@ test.describe("importing a gap list and working its items", () => {
     await expect(prs).toContainText("as entered by hand");
   });
 
-  test("re-importing a changed version shows the edit made here as a conflict and the new gap as new", async ({ page, factory, signInAs }) => {
+  test("re-importing a changed version shows the edit made here as a conflict and the new gap as new", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject();
     await signInAs(page, lead);
     const v1 = readFileSync(SEED, "utf8");
-    const imported = await page.request.post(`/api/v1/projects/${project.slug}/documents?filename=gaps.md&mode=apply`, { data: v1, headers: { "content-type": "text/markdown" } });
+    const imported = await page.request.post(`/api/v1/projects/${project.slug}/documents?filename=gaps.md&mode=apply`, {
+      data: v1,
+      headers: { "content-type": "text/markdown" },
+    });
     expect(imported.status()).toBe(201);
     const list = await (await page.request.get(`/api/v1/projects/${project.slug}/backlog?q=OBS-001`)).json();
-    await page.request.patch(`/api/v1/projects/${project.slug}/backlog/${list.items[0].id}`, { data: { title: "Trace every request" } });
+    await page.request.patch(`/api/v1/projects/${project.slug}/backlog/${list.items[0].id}`, {
+      data: { title: "Trace every request" },
+    });
 
     const v2 = v1
       .replace("Only averages were exported, which hid the slow tail.", "Averages hid the slow tail.")
-      .replace("## MEDIUM Priority", "### SEC-099: Scan images for known vulnerabilities\n\n**Block**: Security\n**Criticality**: HIGH\n\n---\n\n## MEDIUM Priority");
+      .replace(
+        "## MEDIUM Priority",
+        "### SEC-099: Scan images for known vulnerabilities\n\n**Block**: Security\n**Criticality**: HIGH\n\n---\n\n## MEDIUM Priority",
+      );
     await page.goto(`/projects/${project.slug}/import`);
     await page.getByLabel("Paste the text").check();
     await page.getByLabel("Text of the document").fill(v2);

@@ -10,15 +10,34 @@ function customFramework(key: string) {
     version: "1",
     requirements: [
       { id: "SEC", level: "category", title: "Security terms" },
-      { id: "SEC-1", parent: "SEC", title: "Backups are encrypted", summary: "Backups of customer data are encrypted." },
-      { id: "SEC-2", parent: "SEC", title: "Access is recertified", summary: "Who can reach customer data is reviewed every quarter." },
-      { id: "SEC-3", parent: "SEC", title: "Incidents are reported", summary: "The customer hears of incidents within a day." },
+      {
+        id: "SEC-1",
+        parent: "SEC",
+        title: "Backups are encrypted",
+        summary: "Backups of customer data are encrypted.",
+      },
+      {
+        id: "SEC-2",
+        parent: "SEC",
+        title: "Access is recertified",
+        summary: "Who can reach customer data is reviewed every quarter.",
+      },
+      {
+        id: "SEC-3",
+        parent: "SEC",
+        title: "Incidents are reported",
+        summary: "The customer hears of incidents within a day.",
+      },
     ],
   };
 }
 
 test.describe("frameworks and controls", () => {
-  test("a lead finds a requirement by id, maps a control to it, sees coverage change, and exports the CSV", async ({ page, factory, signInAs }) => {
+  test("a lead finds a requirement by id, maps a control to it, sees coverage change, and exports the CSV", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     await signInAs(page, lead);
     const key = factory.uniq("addendum").toLowerCase();
@@ -27,7 +46,10 @@ test.describe("frameworks and controls", () => {
 
     await page.goto("/frameworks");
     await expect(page.getByTestId(`coverage-${key}`)).toContainText("0 of 3 mapped");
-    await page.getByTestId(`framework-row-${key}`).getByRole("link", { name: `Customer addendum ${key}` }).click();
+    await page
+      .getByTestId(`framework-row-${key}`)
+      .getByRole("link", { name: `Customer addendum ${key}` })
+      .click();
     await expect(page.getByTestId("framework-coverage")).toContainText("0 of 3 mapped (0%) · 3 unmapped");
 
     await page.getByLabel("Find a requirement").fill("sec-2");
@@ -66,7 +88,11 @@ test.describe("frameworks and controls", () => {
     expect((await trail.json()).items[0].summary).toEqual({ key: "ACC-03", added: [`${key} SEC-2`], removed: [] });
   });
 
-  test("an engineer is refused the same edit: no mapping form, and a 403 problem from the API", async ({ page, factory, signInAs }) => {
+  test("an engineer is refused the same edit: no mapping form, and a 403 problem from the API", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const engineer = await factory.makeUser({ role: "ENGINEER" });
     await signInAs(page, engineer);
     await page.goto("/frameworks/soc2?q=CC6.2");
@@ -75,17 +101,27 @@ test.describe("frameworks and controls", () => {
     await expect(page.getByText("Import a custom framework")).toHaveCount(0);
 
     const before = await (await page.request.get("/api/v1/controls/ACC-03")).json();
-    const res = await page.request.patch("/api/v1/controls/ACC-03/mappings", { data: { add: [{ framework: "soc2", refId: "CC1.1" }] } });
+    const res = await page.request.patch("/api/v1/controls/ACC-03/mappings", {
+      data: { add: [{ framework: "soc2", refId: "CC1.1" }] },
+    });
     expect(res.status()).toBe(403);
     expect(res.headers()["content-type"]).toBe("application/problem+json");
-    expect(await res.json()).toMatchObject({ status: 403, title: "Forbidden", detail: "Your role (Engineer) does not allow managing controls." });
+    expect(await res.json()).toMatchObject({
+      status: 403,
+      title: "Forbidden",
+      detail: "Your role (Engineer) does not allow managing controls.",
+    });
     const after = await (await page.request.get("/api/v1/controls/ACC-03")).json();
     expect(after.mappings).toEqual(before.mappings);
     const page403 = await page.goto("/controls/new");
     expect(page403?.status()).toBe(403);
   });
 
-  test("a lead marks a control not applicable to a project only with a justification", async ({ page, factory, signInAs }) => {
+  test("a lead marks a control not applicable to a project only with a justification", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ frameworks: ["soc2"] });
     await signInAs(page, lead);

@@ -14,7 +14,12 @@ function fixture(file: string): string {
 const CLI = path.resolve(process.cwd(), "public/cli/proofline.mjs");
 
 test.describe("evidence: tokens, the CLI, filing and the original", () => {
-  test("a lead creates a token, CI pushes with the CLI, and the report shows under its control with the original", async ({ page, factory, signInAs, baseURL }) => {
+  test("a lead creates a token, CI pushes with the CLI, and the report shows under its control with the original", async ({
+    page,
+    factory,
+    signInAs,
+    baseURL,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `Evidence ${factory.uniq("e2e")}` });
     await signInAs(page, lead);
@@ -47,13 +52,24 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     expect(await served.text()).toBe(readFileSync(CLI, "utf8"));
     const report = fixture("junit/go-packages.xml");
     const env = { ...process.env, PROOFLINE_URL: baseURL!, PROOFLINE_TOKEN: secret };
-    const out = execFileSync(process.execPath, [CLI, "push", report, "--project", project.slug, "--branch", "main", "--commit", "0123456789abcdef"], { env, encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      [CLI, "push", report, "--project", project.slug, "--branch", "main", "--commit", "0123456789abcdef"],
+      { env, encoding: "utf8" },
+    );
     expect(out).toContain("Stored: evidence");
     expect(out).toContain("Outcome: FAIL");
     expect(out).toContain("Filed under: CHG-03");
-    const again = execFileSync(process.execPath, [CLI, "push", report, "--project", project.slug], { env, encoding: "utf8" });
+    const again = execFileSync(process.execPath, [CLI, "push", report, "--project", project.slug], {
+      env,
+      encoding: "utf8",
+    });
     expect(again).toContain("Already stored");
-    const refused = spawnSync(process.execPath, [CLI, "push", fixture("junit/truncated.xml"), "--project", project.slug], { env, encoding: "utf8" });
+    const refused = spawnSync(
+      process.execPath,
+      [CLI, "push", fixture("junit/truncated.xml"), "--project", project.slug],
+      { env, encoding: "utf8" },
+    );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("Refused (400 Truncated document)");
 
@@ -67,7 +83,9 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     await expect(rows.first()).toContainText("CHG-03");
     await rows.first().getByRole("link").click();
     await expect(page.getByTestId("evidence-title")).toContainText("5 tests, 2 failed, 0 errors, 1 skipped");
-    await expect(page.getByTestId("outcome-reason")).toHaveText("2 failed and 0 errored test(s): any failed or errored test fails the report.");
+    await expect(page.getByTestId("outcome-reason")).toHaveText(
+      "2 failed and 0 errored test(s): any failed or errored test fails the report.",
+    );
     await expect(page.getByTestId("evidence-control")).toContainText("CHG-03");
     await expect(page.getByTestId("evidence-control")).toContainText("rule “Tests on main”");
     await expect(page.getByTestId("failing-tests")).toContainText("TestStoreGet");
@@ -80,7 +98,10 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     await expect(page.getByTestId("evidence-control")).toHaveCount(1);
 
     // The original, byte for byte.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-original").click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-original").click(),
+    ]);
     expect(download.suggestedFilename()).toBe("go-packages.xml");
     const saved = await download.path();
     expect(readFileSync(saved!)).toEqual(readFileSync(report));
@@ -99,7 +120,17 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     await upload.getByLabel("File").setInputFiles({
       name: "drill.json",
       mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ type: "restore-drill", name: "restore-study", startedAt: "2026-03-02T09:00:00Z", finishedAt: "2026-03-02T10:30:00Z", outcome: "pass", rtoSeconds: 5400, targets: { rtoSeconds: 3600 } })),
+      buffer: Buffer.from(
+        JSON.stringify({
+          type: "restore-drill",
+          name: "restore-study",
+          startedAt: "2026-03-02T09:00:00Z",
+          finishedAt: "2026-03-02T10:30:00Z",
+          outcome: "pass",
+          rtoSeconds: 5400,
+          targets: { rtoSeconds: 3600 },
+        }),
+      ),
     });
     await upload.getByRole("button", { name: "Upload" }).click();
     await expect(page.getByTestId("evidence-stored")).toContainText("Restore drill restore-study");

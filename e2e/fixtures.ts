@@ -29,7 +29,10 @@ export const test = base.extend<{
       });
       expect(res.ok(), `sign-in as ${user.email}`).toBe(true);
       const cookies = await page.context().cookies();
-      expect(cookies.some((c) => c.name.endsWith("next-auth.session-token")), `session cookie for ${user.email}`).toBe(true);
+      expect(
+        cookies.some((c) => c.name.endsWith("next-auth.session-token")),
+        `session cookie for ${user.email}`,
+      ).toBe(true);
     });
   },
   // Every test fails on an unexpected console error or uncaught page error.

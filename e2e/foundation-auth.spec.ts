@@ -11,9 +11,12 @@ test.describe("sign-in and roles", () => {
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page).toHaveURL(/\/projects$/);
       await expect(page.getByTestId("current-user")).toHaveText(`Form ${role}`);
-      const expectedNav = role === "ADMIN" ? ["Activity trail", "Users"] : role === "COMPLIANCE_LEAD" ? ["Activity trail"] : [];
+      const expectedNav =
+        role === "ADMIN" ? ["Activity trail", "Users"] : role === "COMPLIANCE_LEAD" ? ["Activity trail"] : [];
       for (const label of ["Activity trail", "Users"]) {
-        await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: label })).toHaveCount(expectedNav.includes(label) ? 1 : 0);
+        await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: label })).toHaveCount(
+          expectedNav.includes(label) ? 1 : 0,
+        );
       }
     });
   }
@@ -34,7 +37,11 @@ test.describe("sign-in and roles", () => {
     expect(res.status()).toBe(401);
   });
 
-  test("the wrong role is refused on the server: a page gets 403 and the API a problem", async ({ page, factory, signInAs }) => {
+  test("the wrong role is refused on the server: a page gets 403 and the API a problem", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const engineer = await factory.makeUser({ role: "ENGINEER" });
     await signInAs(page, engineer);
     const response = await page.goto("/admin/users");
@@ -45,7 +52,10 @@ test.describe("sign-in and roles", () => {
     const api = await page.request.post("/api/v1/projects", { data: { name: "Not allowed" } });
     expect(api.status()).toBe(403);
     expect(api.headers()["content-type"]).toBe("application/problem+json");
-    expect(await api.json()).toMatchObject({ status: 403, detail: "Your role (Engineer) does not allow creating projects." });
+    expect(await api.json()).toMatchObject({
+      status: 403,
+      detail: "Your role (Engineer) does not allow creating projects.",
+    });
     const users = await page.request.get("/api/v1/users");
     expect(users.status()).toBe(403);
   });

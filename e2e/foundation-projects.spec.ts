@@ -3,7 +3,11 @@ import { test, expect } from "./fixtures";
 import { withOwner } from "../lib/activity/testing/owner-db";
 
 test.describe("projects, the activity trail and its verification", () => {
-  test("a lead creates, renames and archives a project, and each change appears in the trail", async ({ page, factory, signInAs }) => {
+  test("a lead creates, renames and archives a project, and each change appears in the trail", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const name = `Clinic Portal ${factory.uniq("e2e")}`;
     await signInAs(page, lead);
@@ -16,7 +20,9 @@ test.describe("projects, the activity trail and its verification", () => {
     await form.getByRole("button", { name: "Create project" }).click();
     await expect(page.getByTestId("project-name")).toHaveText(name);
     for (const tab of ["Overview", "Controls", "Evidence", "Backlog", "Runbooks", "Settings"]) {
-      await expect(page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: tab })).toBeVisible();
+      await expect(
+        page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: tab }),
+      ).toBeVisible();
     }
 
     await page.getByRole("link", { name: "Settings" }).click();
@@ -50,7 +56,13 @@ test.describe("projects, the activity trail and its verification", () => {
   test("activity:verify passes on an intact trail and names a tampered event", async ({ factory }) => {
     const verify = () => {
       try {
-        return { code: 0, out: execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/activity-verify.ts"], { encoding: "utf8", stdio: "pipe" }) };
+        return {
+          code: 0,
+          out: execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/activity-verify.ts"], {
+            encoding: "utf8",
+            stdio: "pipe",
+          }),
+        };
       } catch (err) {
         const e = err as { status: number; stdout: string; stderr: string };
         return { code: e.status, out: e.stdout + e.stderr };
@@ -60,7 +72,10 @@ test.describe("projects, the activity trail and its verification", () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/Activity trail intact: \d+ event\(s\) verified/);
 
-    const victim = await factory.prisma.activityEvent.findFirstOrThrow({ where: { action: "project.create" }, orderBy: { id: "asc" } });
+    const victim = await factory.prisma.activityEvent.findFirstOrThrow({
+      where: { action: "project.create" },
+      orderBy: { id: "asc" },
+    });
     // As the database owner (the app's own connection may not change the trail at all).
     const tamper = (summary: string) =>
       withOwner(async (owner) => {
@@ -79,5 +94,4 @@ test.describe("projects, the activity trail and its verification", () => {
     }
     expect(verify().code).toBe(0);
   });
-
 });

@@ -7,7 +7,9 @@ function startWithSecret(secret: string | undefined): Promise<{ code: number | n
     const env = { ...process.env };
     if (secret === undefined) delete env.NEXTAUTH_SECRET;
     else env.NEXTAUTH_SECRET = secret;
-    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "0", "-H", "127.0.0.1"], { env });
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "0", "-H", "127.0.0.1"], {
+      env,
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -28,11 +30,16 @@ test("production mode refuses to start without a real NEXTAUTH_SECRET, and says 
   expect(placeholder.output).toContain('NEXTAUTH_SECRET is the placeholder "change-me"');
 });
 
-test("API routes authenticate themselves (the proxy does not run for /api/): a token only where tokens are allowed", async ({ request, factory }) => {
+test("API routes authenticate themselves (the proxy does not run for /api/): a token only where tokens are allowed", async ({
+  request,
+  factory,
+}) => {
   const project = await factory.makeProject();
   const { newTokenSecret } = await import("../lib/tokens/token-secret");
   const { secret, prefix, hash } = newTokenSecret();
-  await factory.prisma.apiToken.create({ data: { projectId: project.id, name: "proxy-test", prefix, tokenHash: hash, scopes: ["backlog:read"] } });
+  await factory.prisma.apiToken.create({
+    data: { projectId: project.id, name: "proxy-test", prefix, tokenHash: hash, scopes: ["backlog:read"] },
+  });
   const auth = { authorization: `Bearer ${secret}` };
   const backlog = await request.get(`/api/v1/projects/${project.slug}/backlog`, { headers: auth });
   expect(backlog.status()).toBe(200);

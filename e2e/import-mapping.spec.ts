@@ -6,15 +6,23 @@ import { test, expect } from "./fixtures";
 // Correcting how a document is read, from the preview: a document whose items are plain level-3
 // headings yields nothing until the lead says so; the preview updates with each choice (made with the
 // keyboard), importing keeps the choice, and the next version of the document is read the same way.
-const V1 = "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\nAsk the vendor.\n\n## Appendix\n\n### Glossary\n\nTerms we use.\n";
+const V1 =
+  "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\nAsk the vendor.\n\n## Appendix\n\n### Glossary\n\nTerms we use.\n";
 const V2 = V1.replace("## Appendix", "### Screenshot the MFA policy\n\nFrom the admin console.\n\n## Appendix");
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string }> }> };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
     return r.violations.map((v) => v.id);
   });
 }
@@ -26,7 +34,11 @@ async function pasteAndPreview(page: Page, text: string) {
   await page.getByRole("button", { name: "Preview the import" }).click();
 }
 
-test("a lead corrects the preview with the keyboard, imports, and the next version is read the same way", async ({ page, factory, signInAs }) => {
+test("a lead corrects the preview with the keyboard, imports, and the next version is read the same way", async ({
+  page,
+  factory,
+  signInAs,
+}) => {
   const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
   const project = await factory.makeProject({ name: `Audit ${factory.uniq("e2e")}` });
   await signInAs(page, lead);

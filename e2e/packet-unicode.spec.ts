@@ -9,7 +9,10 @@ import { hashZipEntry, listZipEntries } from "../public/cli/proofline.mjs";
 // Issue 18: a packet whose names and titles are in Polish, Czech, Romanian, Greek, Russian, Turkish
 // and Japanese, with one emoji, built and downloaded through the app, gives every string back exactly
 // from its PDF (the emoji as its documented replacement, "[U+1F680]").
-test("a packet built and downloaded through the app gives back names and titles in seven languages exactly, and an emoji as its code point", async ({ page, signInAs }) => {
+test("a packet built and downloaded through the app gives back names and titles in seven languages exactly, and an emoji as its code point", async ({
+  page,
+  signInAs,
+}) => {
   test.setTimeout(300_000);
   const w = await unicodePacketWorld({ slugPrefix: "e2e-unicode" });
   await signInAs(page, w.lead);

@@ -12,13 +12,25 @@ async function withTrend(factory: { prisma: typeof import("../lib/db").prisma },
   await factory.prisma.scoreSnapshot.createMany({
     data: Array.from({ length: days }, (_, i) => {
       const met = i < days / 2 ? 3 : 2;
-      return { projectId: w.project.id, frameworkId: w.framework.id, day: new Date(today - (days - i) * DAY), score: met / 3, met, applicable: 3, detail: {} };
+      return {
+        projectId: w.project.id,
+        frameworkId: w.framework.id,
+        day: new Date(today - (days - i) * DAY),
+        score: met / 3,
+        met,
+        applicable: 3,
+        detail: {},
+      };
     }),
   });
 }
 
 test.describe("readiness dashboard and scorecard", () => {
-  test("the dashboard loads with a trend of data points, and a red cell drills down to the failing evidence", async ({ page, factory, signInAs }) => {
+  test("the dashboard loads with a trend of data points, and a red cell drills down to the failing evidence", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const w = await makeSmallWorld(new Date());
     await withTrend(factory, w, 10);
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
@@ -39,7 +51,9 @@ test.describe("readiness dashboard and scorecard", () => {
     await expect(trend.getByTestId("trend-table").locator("tbody tr").first()).toContainText("33%");
 
     // What holds it back, for this project, in sentences that link to what they are about.
-    await expect(page.getByTestId("holdbacks")).toContainText(`R-CHG.1 failing: ${w.failedTitle} failed on main 2 days ago`);
+    await expect(page.getByTestId("holdbacks")).toContainText(
+      `R-CHG.1 failing: ${w.failedTitle} failed on main 2 days ago`,
+    );
 
     // Drill down: card -> scorecard -> the red requirement -> its reason -> the failed run.
     await card.getByTestId("card-scorecard-link").click();
@@ -78,7 +92,14 @@ test.describe("readiness dashboard and scorecard", () => {
   test("engineers see their blockers and auditors a pointer to their audits", async ({ page, factory, signInAs }) => {
     const w = await makeSmallWorld(new Date());
     const engineer = await factory.makeUser({ role: "ENGINEER" });
-    await factory.prisma.backlogItem.create({ data: { projectId: w.project.id, title: `Rotate the signing key ${w.project.slug}`, priority: "BLOCKER", ownerId: engineer.id } });
+    await factory.prisma.backlogItem.create({
+      data: {
+        projectId: w.project.id,
+        title: `Rotate the signing key ${w.project.slug}`,
+        priority: "BLOCKER",
+        ownerId: engineer.id,
+      },
+    });
     await signInAs(page, engineer);
     await page.goto("/");
     await expect(page.getByTestId("engineer-home")).toBeVisible();

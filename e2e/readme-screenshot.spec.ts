@@ -14,7 +14,9 @@ test("the demo lead's overview, fully loaded, is the README screenshot", async (
   // Every widget has its data: no loading line left on the page, and each trend has points to show.
   await expect(page.getByTestId("holdbacks")).toBeVisible();
   await expect(page.getByTestId("blocker-matrix")).toBeVisible();
-  await expect(page.getByText(/Computing readiness|Finding what holds|Looking 30 days ahead|Counting open backlog/)).toHaveCount(0);
+  await expect(
+    page.getByText(/Computing readiness|Finding what holds|Looking 30 days ahead|Counting open backlog/),
+  ).toHaveCount(0);
   await expect(cards.first().locator(".recharts-line-dots circle").first()).toBeVisible();
   await page.screenshot({ path: "docs/screenshot.png", fullPage: false });
 });

@@ -4,7 +4,12 @@ import { grantAuditorOn } from "../lib/backlog/test-helpers";
 const DAY = 86_400_000;
 
 test.describe("runbooks and their exercises", () => {
-  test("a lead writes a quarterly runbook, an exercise is recorded, and moving the clock past its due date makes it overdue", async ({ page, factory, signInAs, baseURL }) => {
+  test("a lead writes a quarterly runbook, an exercise is recorded, and moving the clock past its due date makes it overdue", async ({
+    page,
+    factory,
+    signInAs,
+    baseURL,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `Clinic ${factory.uniq("e2e")}` });
     await signInAs(page, lead);
@@ -14,7 +19,11 @@ test.describe("runbooks and their exercises", () => {
     await page.getByRole("link", { name: "Write a runbook" }).click();
     const form = page.getByTestId("runbook-form");
     await form.getByLabel("Title").fill("Restore the patient database");
-    await form.getByLabel("Steps").fill("# Restore\nStop writes at the proxy\nRestore last night's snapshot\n  pg_restore -d clinic latest.dump\n# Verify\nCompare row counts with the audit log");
+    await form
+      .getByLabel("Steps")
+      .fill(
+        "# Restore\nStop writes at the proxy\nRestore last night's snapshot\n  pg_restore -d clinic latest.dump\n# Verify\nCompare row counts with the audit log",
+      );
     await form.getByLabel("Exercise cadence").selectOption("90");
     await form.getByLabel("Recovery time objective (minutes)").fill("60");
     await form.getByRole("button", { name: "Save runbook" }).click();
@@ -52,7 +61,11 @@ test.describe("runbooks and their exercises", () => {
 
     // An edit keeps the previous version, which can still be opened.
     await page.getByRole("button", { name: "Edit runbook" }).click();
-    await form.getByLabel("Steps").fill("# Restore\nStop writes at the proxy\nRestore last night's encrypted snapshot\n# Verify\nCompare row counts with the audit log");
+    await form
+      .getByLabel("Steps")
+      .fill(
+        "# Restore\nStop writes at the proxy\nRestore last night's encrypted snapshot\n# Verify\nCompare row counts with the audit log",
+      );
     await form.getByLabel("What changed (optional)").fill("Use the encrypted copy");
     await form.getByRole("button", { name: "Save runbook" }).click();
     const versions = page.getByTestId("runbook-versions");
@@ -75,14 +88,24 @@ test.describe("runbooks and their exercises", () => {
     await expect(card).toContainText("Exercise overdue");
   });
 
-  test("an engineer records an exercise but cannot edit the runbook; an auditor only reads", async ({ page, factory, signInAs }) => {
+  test("an engineer records an exercise but cannot edit the runbook; an auditor only reads", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const engineer = await factory.makeUser({ role: "ENGINEER" });
     const auditor = await factory.makeUser({ role: "AUDITOR" });
     const project = await factory.makeProject();
     await grantAuditorOn(project.id, auditor.id, lead.id);
     await signInAs(page, lead);
-    const created = await page.request.post(`/api/v1/projects/${project.slug}/runbooks`, { data: { title: "Rotate the signing keys", steps: [{ text: "Create a new key" }, { text: "Switch signers" }], cadenceDays: 365 } });
+    const created = await page.request.post(`/api/v1/projects/${project.slug}/runbooks`, {
+      data: {
+        title: "Rotate the signing keys",
+        steps: [{ text: "Create a new key" }, { text: "Switch signers" }],
+        cadenceDays: 365,
+      },
+    });
     expect(created.status()).toBe(201);
     const { id } = await created.json();
     await page.context().clearCookies();
@@ -92,7 +115,9 @@ test.describe("runbooks and their exercises", () => {
     await expect(page.getByRole("button", { name: "Edit runbook" })).toHaveCount(0);
     await page.getByTestId("exercise-form").getByRole("button", { name: "Record exercise" }).click();
     await expect(page.getByTestId("exercises")).toContainText("Passed");
-    const refused = await page.request.patch(`/api/v1/projects/${project.slug}/runbooks/${id}`, { data: { cadenceDays: 7 } });
+    const refused = await page.request.patch(`/api/v1/projects/${project.slug}/runbooks/${id}`, {
+      data: { cadenceDays: 7 },
+    });
     expect(refused.status()).toBe(403);
     expect((await refused.json()).detail).toBe("Your role (Engineer) does not allow changing runbooks.");
     await page.context().clearCookies();
@@ -102,7 +127,9 @@ test.describe("runbooks and their exercises", () => {
     await expect(page.getByTestId("exercises")).toContainText("Passed");
     await expect(page.getByTestId("exercise-form")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Edit runbook" })).toHaveCount(0);
-    const exercise = await page.request.post(`/api/v1/projects/${project.slug}/runbooks/${id}/exercises`, { data: { performedAt: new Date().toISOString(), outcome: "PASS" } });
+    const exercise = await page.request.post(`/api/v1/projects/${project.slug}/runbooks/${id}/exercises`, {
+      data: { performedAt: new Date().toISOString(), outcome: "PASS" },
+    });
     expect(exercise.status()).toBe(403);
   });
 });

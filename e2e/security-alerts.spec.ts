@@ -12,14 +12,30 @@ const DAY = 86_400_000;
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown,
+          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
 }
 
 test.describe("security alerts", () => {
-  test("open alerts against their deadlines, time to fix as a chart and a table, deadlines a lead can change; axe clean", async ({ page, factory, signInAs }) => {
+  test("open alerts against their deadlines, time to fix as a chart and a table, deadlines a lead can change; axe clean", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `Alerts ${factory.uniq("e2e")}` });
     const now = Date.now();
@@ -37,7 +53,14 @@ test.describe("security alerts", () => {
       closedAt: closedDaysAgo === null ? null : new Date(now - closedDaysAgo * DAY),
       closeReason: closedDaysAgo === null ? null : "fixed",
     });
-    await factory.prisma.securityAlert.createMany({ data: [alert(1, "high", 40, null), alert(2, "medium", 10, null), alert(3, "critical", 30, 20), alert(4, "critical", 50, 10)] });
+    await factory.prisma.securityAlert.createMany({
+      data: [
+        alert(1, "high", 40, null),
+        alert(2, "medium", 10, null),
+        alert(3, "critical", 30, 20),
+        alert(4, "critical", 50, 10),
+      ],
+    });
     await signInAs(page, lead);
 
     await page.goto(`/projects/${project.slug}/evidence`);
@@ -51,7 +74,10 @@ test.describe("security alerts", () => {
     await expect(rows.nth(1)).toContainText("80 days left");
 
     const chart = page.getByTestId("time-to-fix").getByRole("img");
-    await expect(chart).toHaveAttribute("aria-label", /critical: 2 fixed, median 25 days against a 15-day deadline, 1 within it/);
+    await expect(chart).toHaveAttribute(
+      "aria-label",
+      /critical: 2 fixed, median 25 days against a 15-day deadline, 1 within it/,
+    );
     await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
     await page.getByText("Show as a table").click();
     await expect(page.getByTestId("time-to-fix-table").locator("tbody tr").first()).toContainText("critical");
@@ -80,7 +106,11 @@ test.describe("security alerts", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("a lead creates the GitLab webhook token on the tokens page; it is shown once; axe clean", async ({ page, factory, signInAs }) => {
+  test("a lead creates the GitLab webhook token on the tokens page; it is shown once; axe clean", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `GitLab ${factory.uniq("e2e")}` });
     await signInAs(page, lead);

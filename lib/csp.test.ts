@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { API_CSP, contentSecurityPolicy, newNonce } from "@/lib/csp";
 
-const directives = (csp: string) => Object.fromEntries(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
+const directives = (csp: string) =>
+  Object.fromEntries(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
 
 describe("Content-Security-Policy", () => {
   it("runs only scripts carrying this request's nonce (no inline handlers, no eval, no other hosts)", () => {

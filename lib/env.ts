@@ -13,19 +13,42 @@ const ZEnvFields = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().optional(),
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(8 * 60 * 60),
+  SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(8 * 60 * 60),
   BLOB_DIR: z.string().default(".data/blobs"),
   // Where evidence originals are kept: a directory (BLOB_DIR) or an S3-compatible bucket (S3_*).
   // An empty value (S3_BUCKET= in .env) counts as unset.
   BLOB_STORE: unsetIfEmpty(z.enum(["dir", "s3"]).default("dir")),
-  S3_ENDPOINT: unsetIfEmpty(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://s3.eu-west-1.amazonaws.com" }).optional()),
+  S3_ENDPOINT: unsetIfEmpty(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://s3.eu-west-1.amazonaws.com" })
+      .optional(),
+  ),
   S3_REGION: unsetIfEmpty(z.string().default("us-east-1")),
-  S3_BUCKET: unsetIfEmpty(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3-63 lower-case letters, digits, dots and hyphens)").optional()),
-  S3_PREFIX: unsetIfEmpty(z.string().refine((v) => !v.startsWith("/"), "must not start with a slash").default("")),
+  S3_BUCKET: unsetIfEmpty(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        "must be a bucket name (3-63 lower-case letters, digits, dots and hyphens)",
+      )
+      .optional(),
+  ),
+  S3_PREFIX: unsetIfEmpty(
+    z
+      .string()
+      .refine((v) => !v.startsWith("/"), "must not start with a slash")
+      .default(""),
+  ),
   S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().optional()),
   S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string().optional()),
   S3_SESSION_TOKEN: unsetIfEmpty(z.string().optional()),
-  S3_FORCE_PATH_STYLE: unsetIfEmpty(z.enum(["true", "false", "1", "0"]).default("false")).transform((v) => v === "true" || v === "1"),
+  S3_FORCE_PATH_STYLE: unsetIfEmpty(z.enum(["true", "false", "1", "0"]).default("false")).transform(
+    (v) => v === "true" || v === "1",
+  ),
   PACKET_DIR: z.string().default(".data/packets"),
   PACKET_SIGNING_KEY_FILE: z.string().default(".data/packet-signing-key.pem"),
   PACKET_RENDER_PROCESSES: z.coerce.number().int().min(0).max(16).optional(),
@@ -84,16 +107,25 @@ const ZEnvFields = z.object({
 // role), but half a key pair is refused: the error names the half that is missing.
 const ZEnv = ZEnvFields.superRefine((e, ctx) => {
   if (e.BLOB_STORE !== "s3") return;
-  if (!e.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when BLOB_STORE=s3" });
+  if (!e.S3_BUCKET)
+    ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when BLOB_STORE=s3" });
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
     const missing = e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
     const given = e.S3_ACCESS_KEY_ID ? "S3_ACCESS_KEY_ID" : "S3_SECRET_ACCESS_KEY";
-    ctx.addIssue({ code: "custom", path: [missing], message: `${missing} is required when ${given} is set (or leave both unset to use the standard AWS credential chain)` });
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message: `${missing} is required when ${given} is set (or leave both unset to use the standard AWS credential chain)`,
+    });
   }
   if (e.S3_ENDPOINT && !e.S3_FORCE_PATH_STYLE) {
     const host = new URL(e.S3_ENDPOINT).hostname;
     if (host === "localhost" || /^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith("[")) {
-      ctx.addIssue({ code: "custom", path: ["S3_FORCE_PATH_STYLE"], message: `must be true for an endpoint addressed by IP or localhost (${host}): the bucket cannot be put in front of it` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_FORCE_PATH_STYLE"],
+        message: `must be true for an endpoint addressed by IP or localhost (${host}): the bucket cannot be put in front of it`,
+      });
     }
   }
 });
@@ -120,6 +152,7 @@ export function resetEnvForTests(): void {
 
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start` (embedded database) or set DATABASE_URL.");
+  if (!url)
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start` (embedded database) or set DATABASE_URL.");
   return url;
 }

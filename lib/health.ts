@@ -63,8 +63,16 @@ export async function checkHealth(): Promise<HealthReport> {
   const started = performance.now();
   let database: HealthReport["database"];
   try {
-    const rows = await withTimeout(prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
-    database = { status: "ok", latencyMs: Math.round(performance.now() - started), migrations: Number(rows[0]?.n ?? 0) };
+    const rows = await withTimeout(
+      prisma.$queryRaw<
+        Array<{ n: bigint }>
+      >`SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+    );
+    database = {
+      status: "ok",
+      latencyMs: Math.round(performance.now() - started),
+      migrations: Number(rows[0]?.n ?? 0),
+    };
   } catch (err) {
     database = { status: "down", error: firstLine(err) };
   }
@@ -82,14 +90,23 @@ function appVersion(): string {
 
 /** Liveness: the process runs and its event loop answers. Asks nothing else, on purpose. */
 export function checkLiveness() {
-  return { status: "ok" as const, version: appVersion(), uptimeSeconds: Math.round(process.uptime()), pid: process.pid, checkedAt: new Date().toISOString() };
+  return {
+    status: "ok" as const,
+    version: appVersion(),
+    uptimeSeconds: Math.round(process.uptime()),
+    pid: process.pid,
+    checkedAt: new Date().toISOString(),
+  };
 }
 
 /** The migrations this code ships (folders under prisma/migrations), by name. */
 export async function shippedMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): Promise<string[]> {
   // Read at run time from the install; not a file to bundle (the comment keeps Turbopack from tracing the tree).
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && /^\d{14}_/.test(e.name)).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory() && /^\d{14}_/.test(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 /**
@@ -118,7 +135,9 @@ export async function checkReadiness(): Promise<ReadinessReport> {
   let applied: string[] = [];
   const [database, blob] = await Promise.all([
     timed(async () => {
-      const rows = await prisma.$queryRaw<Array<{ name: string }>>`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+      const rows = await prisma.$queryRaw<
+        Array<{ name: string }>
+      >`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
       applied = rows.map((r) => r.name);
     }),
     timed(probeBlobStore),
@@ -131,18 +150,38 @@ export async function checkReadiness(): Promise<ReadinessReport> {
       const shipped = await shippedMigrations();
       const pending = pendingMigrations(shipped, applied);
       migrations = pending.length
-        ? { status: "down", applied: applied.length, expected: shipped.length, pending, error: `${pending.length} migration(s) not applied: run \`npm run db:migrate\`` }
+        ? {
+            status: "down",
+            applied: applied.length,
+            expected: shipped.length,
+            pending,
+            error: `${pending.length} migration(s) not applied: run \`npm run db:migrate\``,
+          }
         : { status: "ok", applied: applied.length, expected: shipped.length };
     } catch (err) {
       migrations = { status: "down", error: `cannot list the shipped migrations: ${firstLine(err)}` };
     }
   }
   const checks = { database, blobStore: { ...blob, kind: blobStore().kind }, migrations };
-  return { status: Object.values(checks).every((c) => c.status === "ok") ? "ready" : "not-ready", checks, checkedAt: new Date().toISOString() };
+  return {
+    status: Object.values(checks).every((c) => c.status === "ok") ? "ready" : "not-ready",
+    checks,
+    checkedAt: new Date().toISOString(),
+  };
 }
 
 /** What an anonymous caller may see of a readiness report: each part's status, no reason, no names. */
 export function publicReadiness(report: ReadinessReport): ReadinessReport {
-  const strip = <T extends CheckResult>(c: T): CheckResult => ({ status: c.status, ...(c.latencyMs !== undefined ? { latencyMs: c.latencyMs } : {}) });
-  return { ...report, checks: { database: strip(report.checks.database), blobStore: strip(report.checks.blobStore), migrations: strip(report.checks.migrations) } };
+  const strip = <T extends CheckResult>(c: T): CheckResult => ({
+    status: c.status,
+    ...(c.latencyMs !== undefined ? { latencyMs: c.latencyMs } : {}),
+  });
+  return {
+    ...report,
+    checks: {
+      database: strip(report.checks.database),
+      blobStore: strip(report.checks.blobStore),
+      migrations: strip(report.checks.migrations),
+    },
+  };
 }

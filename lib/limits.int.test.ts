@@ -10,7 +10,12 @@ import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
 import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
 
-const SETTINGS = ["IMPORT_MAX_BYTES", "INGEST_MAX_BODY_BYTES", "INGEST_MAX_JSON_BYTES", "INGEST_MAX_LINE_BYTES"] as const;
+const SETTINGS = [
+  "IMPORT_MAX_BYTES",
+  "INGEST_MAX_BODY_BYTES",
+  "INGEST_MAX_JSON_BYTES",
+  "INGEST_MAX_LINE_BYTES",
+] as const;
 
 function configure(values: Partial<Record<(typeof SETTINGS)[number], string>>) {
   for (const key of SETTINGS) {
@@ -29,7 +34,13 @@ describe("configured limits", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
     const send = (text: string) =>
-      call(importRoute, { method: "POST", path: `/api/v1/projects/${project.slug}/documents?filename=ops.md&mode=apply`, params: { slug: project.slug }, asUser: lead.id, rawBody: text });
+      call(importRoute, {
+        method: "POST",
+        path: `/api/v1/projects/${project.slug}/documents?filename=ops.md&mode=apply`,
+        params: { slug: project.slug },
+        asUser: lead.id,
+        rawBody: text,
+      });
     const big = await send(`# Ops\n\n${"- [ ] an item that makes the document long\n".repeat(60)}`);
     expect(big.status).toBe(413);
     expect(big.body.detail).toMatch(/limit of 2 KB|the limit is 2 KB/);
@@ -43,8 +54,16 @@ describe("configured limits", () => {
     configure({ INGEST_MAX_BODY_BYTES: "65536", INGEST_MAX_JSON_BYTES: "4096" });
     const project = await makeProject();
     const { secret } = await makeToken(project.id);
-    const push = (body: string) => call(pushRoute, { method: "POST", path: `/api/v1/projects/${project.slug}/evidence`, params: { slug: project.slug }, rawBody: body, bearer: secret });
-    const line = (i: number) => JSON.stringify({ ts: "2026-03-01T00:00:00Z", actor: "ops", action: `login-${i}`, outcome: "success" });
+    const push = (body: string) =>
+      call(pushRoute, {
+        method: "POST",
+        path: `/api/v1/projects/${project.slug}/evidence`,
+        params: { slug: project.slug },
+        rawBody: body,
+        bearer: secret,
+      });
+    const line = (i: number) =>
+      JSON.stringify({ ts: "2026-03-01T00:00:00Z", actor: "ops", action: `login-${i}`, outcome: "success" });
     const log = Array.from({ length: 1000 }, (_, i) => line(i)).join("\n");
     const tooLong = await push(log);
     expect([tooLong.status, tooLong.body.type]).toEqual([413, "urn:proofline:problem:ingest-body-too-large"]);

@@ -4,7 +4,10 @@ import { env, type TEnv } from "@/lib/env";
 import { DEFAULT_MAX_IMPORT_BYTES, DEFAULT_PARSE_BUDGET_MS } from "@/lib/import/input";
 import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
 
-type LimitSettings = Pick<TEnv, "IMPORT_MAX_BYTES" | "INGEST_MAX_BODY_BYTES" | "INGEST_MAX_JSON_BYTES" | "INGEST_MAX_LINE_BYTES">;
+type LimitSettings = Pick<
+  TEnv,
+  "IMPORT_MAX_BYTES" | "INGEST_MAX_BODY_BYTES" | "INGEST_MAX_JSON_BYTES" | "INGEST_MAX_LINE_BYTES"
+>;
 
 /** The largest readiness document an import accepts. */
 export function importMaxBytes(settings: LimitSettings = env()): number {

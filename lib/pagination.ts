@@ -24,7 +24,9 @@ export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, sc
   } catch {
     // fall through
   }
-  throw new InvalidInputError("The cursor is not valid; start again from the first page.", [{ path: "query.cursor", message: "not valid" }]);
+  throw new InvalidInputError("The cursor is not valid; start again from the first page.", [
+    { path: "query.cursor", message: "not valid" },
+  ]);
 }
 
 /** Given `limit + 1` rows, returns the page and the cursor for the next one. */

@@ -40,7 +40,11 @@ describe("file modes", () => {
   it("keeps packets 0600 in 0700 directories", async () => {
     const paths = packetPaths("audit-1", "packet-1");
     await preparePacketDirs(paths);
-    await writeDeterministicZip(paths.partFile, [{ path: "a.txt", source: { bytes: Buffer.from("a") } }], new Date("2026-01-01T00:00:00Z"));
+    await writeDeterministicZip(
+      paths.partFile,
+      [{ path: "a.txt", source: { bytes: Buffer.from("a") } }],
+      new Date("2026-01-01T00:00:00Z"),
+    );
     expect(await mode(paths.partFile)).toBe(0o600);
     expect(await mode(path.dirname(paths.outFile))).toBe(0o700);
     expect(await mode(paths.workDir)).toBe(0o700);

@@ -1,6 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isSealed, keyIdOf, openSecret, parseKey, sealSecret, sealedKeyId, SecretBoxError, type Keyring } from "@/lib/secret-box";
+import {
+  isSealed,
+  keyIdOf,
+  openSecret,
+  parseKey,
+  sealSecret,
+  sealedKeyId,
+  SecretBoxError,
+  type Keyring,
+} from "@/lib/secret-box";
 
 const ringOf = (current: Buffer, ...old: Buffer[]): Keyring => {
   const c = { id: keyIdOf(current), key: current };
@@ -30,7 +39,9 @@ describe("secret box (AES-256-GCM)", () => {
     parts[3] = Buffer.from("x").toString("base64url");
     expect(() => openSecret(parts.join("."), "T.c:1", ring)).toThrow(SecretBoxError);
     expect(() => openSecret("plain-text", "T.c:1", ring)).toThrow(/not sealed; run `npm run secrets:rotate`/);
-    expect(() => openSecret(sealed, "T.c:1", ringOf(k2))).toThrow(new RegExp(`sealed with key ${keyIdOf(k1)}, which is neither SECRETS_KEY`));
+    expect(() => openSecret(sealed, "T.c:1", ringOf(k2))).toThrow(
+      new RegExp(`sealed with key ${keyIdOf(k1)}, which is neither SECRETS_KEY`),
+    );
   });
 
   it("opens values sealed with a previous key while sealing with the new one", () => {

@@ -38,7 +38,10 @@ export function keyIdOf(key: Buffer): string {
 
 export function parseKey(text: string, name = "SECRETS_KEY"): SecretKey {
   const key = Buffer.from(text.trim(), "base64");
-  if (key.length !== 32) throw new SecretBoxError(`${name} must be 32 random bytes, base64-encoded (e.g. \`openssl rand -base64 32\`); it decodes to ${key.length} bytes.`);
+  if (key.length !== 32)
+    throw new SecretBoxError(
+      `${name} must be 32 random bytes, base64-encoded (e.g. \`openssl rand -base64 32\`); it decodes to ${key.length} bytes.`,
+    );
   return { id: keyIdOf(key), key };
 }
 
@@ -55,7 +58,8 @@ export function developmentKeyText(file = DEV_KEY_FILE): string {
     writeFileSync(file, `${text}\n`, { mode: 0o600, flag: "wx" });
     return text;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
+    if ((err as NodeJS.ErrnoException).code === "EEXIST")
+      return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
     throw err;
   }
 }
@@ -72,14 +76,20 @@ export function keyring(): Keyring {
   const e = env();
   let currentText = e.SECRETS_KEY;
   if (!currentText) {
-    if (e.NODE_ENV === "production" && e.PROOFLINE_DEMO !== "1") throw new SecretBoxError("SECRETS_KEY is not set: a production deployment needs it to store webhook secrets sealed (docs/deploying.md).");
+    if (e.NODE_ENV === "production" && e.PROOFLINE_DEMO !== "1")
+      throw new SecretBoxError(
+        "SECRETS_KEY is not set: a production deployment needs it to store webhook secrets sealed (docs/deploying.md).",
+      );
     currentText = developmentKeyText();
   }
   const source = `${currentText}|${e.SECRETS_KEY_PREVIOUS ?? ""}`;
   if (cached?.source === source) return cached.ring;
   const current = parseKey(currentText);
   const all = new Map([[current.id, current]]);
-  for (const [i, text] of (e.SECRETS_KEY_PREVIOUS ?? "").split(",").filter((t) => t.trim()).entries()) {
+  for (const [i, text] of (e.SECRETS_KEY_PREVIOUS ?? "")
+    .split(",")
+    .filter((t) => t.trim())
+    .entries()) {
     const k = parseKey(text, `SECRETS_KEY_PREVIOUS (key ${i + 1})`);
     all.set(k.id, k);
   }
@@ -110,17 +120,23 @@ export function sealedKeyId(value: string): string | null {
 /** Opens a sealed secret stored at `context`. Throws SecretBoxError for plain text, an unknown key, or tampering. */
 export function openSecret(sealed: string, context: string, ring: Keyring = keyring()): string {
   const parts = sealed.split(".");
-  if (parts.length !== 5 || parts[0] !== PREFIX) throw new SecretBoxError(`The secret stored for ${context} is not sealed; run \`npm run secrets:rotate\`.`);
+  if (parts.length !== 5 || parts[0] !== PREFIX)
+    throw new SecretBoxError(`The secret stored for ${context} is not sealed; run \`npm run secrets:rotate\`.`);
   const [, id, iv, ct, tag] = parts;
   const k = ring.all.get(id);
-  if (!k) throw new SecretBoxError(`The secret stored for ${context} was sealed with key ${id}, which is neither SECRETS_KEY nor in SECRETS_KEY_PREVIOUS.`);
+  if (!k)
+    throw new SecretBoxError(
+      `The secret stored for ${context} was sealed with key ${id}, which is neither SECRETS_KEY nor in SECRETS_KEY_PREVIOUS.`,
+    );
   try {
     const decipher = createDecipheriv("aes-256-gcm", k.key, Buffer.from(iv, "base64url"));
     decipher.setAAD(Buffer.from(context, "utf8"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
   } catch {
-    throw new SecretBoxError(`The secret stored for ${context} does not open with key ${id} (altered, or moved from another row).`);
+    throw new SecretBoxError(
+      `The secret stored for ${context} does not open with key ${id} (altered, or moved from another row).`,
+    );
   }
 }
 

@@ -25,7 +25,10 @@ async function packetHeads(files: string[], publicKey: KeyObject | null): Promis
   const { verifyPacket } = await import("../public/cli/proofline.mjs");
   for (const file of files) {
     const result = await verifyPacket(file, { expectedPublicKey: publicKey });
-    if (!result.ok) throw new Error(`${file} does not verify against this deployment's key: ${result.problems.map((p: { path: string; problem: string }) => `${p.path} ${p.problem}`).join("; ")}`);
+    if (!result.ok)
+      throw new Error(
+        `${file} does not verify against this deployment's key: ${result.problems.map((p: { path: string; problem: string }) => `${p.path} ${p.problem}`).join("; ")}`,
+      );
     if (result.activityHead) heads.push(result.activityHead as SignedHead);
     else console.log(`${file} carries no signed head (built before the first one was signed).`);
   }

@@ -55,7 +55,12 @@ async function readPassword(fromStdin: boolean): Promise<string | null> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help || !values.email || !values.name) {
     console.error(USAGE);
@@ -79,10 +84,18 @@ async function main(): Promise<number> {
     const { findDemoPasswordAccounts } = await import("@/lib/auth/demo-accounts");
     const { isAppError } = await import("@/lib/errors");
     try {
-      const user = await createAdminAccount({ ctx: systemCtx("admin:create"), data: { email: values.email, name: values.name, password } });
-      console.log(`Created the administrator ${user.name} <${user.email}>. Sign in with this email and the password you chose.`);
+      const user = await createAdminAccount({
+        ctx: systemCtx("admin:create"),
+        data: { email: values.email, name: values.name, password },
+      });
+      console.log(
+        `Created the administrator ${user.name} <${user.email}>. Sign in with this email and the password you chose.`,
+      );
       const demo = await findDemoPasswordAccounts();
-      if (demo.length) console.log(`Note: ${demo.join(", ")} still have the published demo password; deactivate them before serving this database in production.`);
+      if (demo.length)
+        console.log(
+          `Note: ${demo.join(", ")} still have the published demo password; deactivate them before serving this database in production.`,
+        );
       return 0;
     } catch (err) {
       if (isAppError(err)) {

@@ -52,16 +52,33 @@ async function timed(fn: () => Promise<void>): Promise<{ seconds: number; error:
     await fn();
     return { seconds: (performance.now() - t) / 1000, error: null, endedAt: performance.now() };
   } catch (err) {
-    return { seconds: (performance.now() - t) / 1000, error: err instanceof Error ? err.message : String(err), endedAt: performance.now() };
+    return {
+      seconds: (performance.now() - t) / 1000,
+      error: err instanceof Error ? err.message : String(err),
+      endedAt: performance.now(),
+    };
   }
 }
 
 function packetBuild(env: NodeJS.ProcessEnv, packetId: string): Promise<void> {
-  const proc = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("lib", "packets", "bench-child.ts"), "build", packetId], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(
+    process.execPath,
+    [
+      path.join("node_modules", "tsx", "dist", "cli.mjs"),
+      path.join("lib", "packets", "bench-child.ts"),
+      "build",
+      packetId,
+    ],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let out = "";
   proc.stdout.on("data", (c: Buffer) => (out += c.toString()));
   proc.stderr.on("data", (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve, reject) => proc.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`packet build exited with ${code}: ${out.slice(-400)}`)))));
+  return new Promise((resolve, reject) =>
+    proc.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`packet build exited with ${code}: ${out.slice(-400)}`)),
+    ),
+  );
 }
 
 export async function benchBusy(opts: BusyOptions): Promise<boolean> {
@@ -87,7 +104,11 @@ export async function benchBusy(opts: BusyOptions): Promise<boolean> {
     const { loadReferenceData } = await import("../lib/seed/reference");
     await loadReferenceData();
     const { generatePacketBenchData } = await import("../lib/packets/bench-data");
-    const world = await generatePacketBenchData({ evidence: opts.packetEvidence, requests: 100, blobDir: env.BLOB_DIR });
+    const world = await generatePacketBenchData({
+      evidence: opts.packetEvidence,
+      requests: 100,
+      blobDir: env.BLOB_DIR,
+    });
     const { prisma, disconnectDb } = await import("../lib/db");
     const { makeToken } = await import("../lib/evidence/testing/helpers");
     const project = await prisma.project.create({ data: { slug: "bench-busy-ingest", name: "Bench (busy ingest)" } });
@@ -105,7 +126,9 @@ export async function benchBusy(opts: BusyOptions): Promise<boolean> {
     try {
       console.log("  [busy] /api/health idle…");
       const idle = await opts.load(app.url, "/api/health", [""]);
-      console.log(`  [busy] /api/health while a ~1,000-page packet builds and a ${opts.lines.toLocaleString("en-US")}-line audit log ingests…`);
+      console.log(
+        `  [busy] /api/health while a ~1,000-page packet builds and a ${opts.lines.toLocaleString("en-US")}-line audit log ingests…`,
+      );
       const started = performance.now();
       const build = timed(() => packetBuild(appEnv, world.packetId));
       const ingest = timed(async () => {
@@ -121,21 +144,33 @@ export async function benchBusy(opts: BusyOptions): Promise<boolean> {
       const busy = await opts.load(app.url, "/api/health", [""]);
       const windowEnd = performance.now();
       const [b, i] = await Promise.all([build, ingest]);
-      const overlap = (r: { endedAt: number }) => `${Math.min(100, (100 * (r.endedAt - started)) / (windowEnd - started)).toFixed(0)}% of the window`;
+      const overlap = (r: { endedAt: number }) =>
+        `${Math.min(100, (100 * (r.endedAt - started)) / (windowEnd - started)).toFixed(0)}% of the window`;
       const pages = await (async () => {
         const c = new pg.Client({ connectionString: url });
         await c.connect();
-        const { rows } = await c.query<{ pageCount: number | null; status: string }>(`SELECT "pageCount", status FROM "Packet" WHERE id = $1`, [world.packetId]);
+        const { rows } = await c.query<{ pageCount: number | null; status: string }>(
+          `SELECT "pageCount", status FROM "Packet" WHERE id = $1`,
+          [world.packetId],
+        );
         await c.end();
         return rows[0];
       })();
       const ratio = busy.p95 / idle.p95;
       const ok = ratio <= 2 && !busy.failed && !b.error && !i.error;
       console.log(`\nThe web server under background work (${world.summary})`);
-      console.log(`  /api/health idle        req/s ${idle.rps.toFixed(0).padStart(5)}  p50 ${idle.p50.toFixed(0).padStart(5)}  p95 ${idle.p95.toFixed(0).padStart(5)}  p99 ${idle.p99.toFixed(0).padStart(5)} ms`);
-      console.log(`  /api/health while busy  req/s ${busy.rps.toFixed(0).padStart(5)}  p50 ${busy.p50.toFixed(0).padStart(5)}  p95 ${busy.p95.toFixed(0).padStart(5)}  p99 ${busy.p99.toFixed(0).padStart(5)} ms${busy.failed ? ` (${busy.failed} failed)` : ""}`);
-      console.log(`  packet build: ${b.error ?? `${pages?.pageCount ?? "?"} pages, ${pages?.status}, ${b.seconds.toFixed(0)} s`} (ran through ${overlap(b)})`);
-      console.log(`  audit log push: ${i.error ?? `${opts.lines.toLocaleString("en-US")} lines in ${i.seconds.toFixed(0)} s`} (ran through ${overlap(i)})`);
+      console.log(
+        `  /api/health idle        req/s ${idle.rps.toFixed(0).padStart(5)}  p50 ${idle.p50.toFixed(0).padStart(5)}  p95 ${idle.p95.toFixed(0).padStart(5)}  p99 ${idle.p99.toFixed(0).padStart(5)} ms`,
+      );
+      console.log(
+        `  /api/health while busy  req/s ${busy.rps.toFixed(0).padStart(5)}  p50 ${busy.p50.toFixed(0).padStart(5)}  p95 ${busy.p95.toFixed(0).padStart(5)}  p99 ${busy.p99.toFixed(0).padStart(5)} ms${busy.failed ? ` (${busy.failed} failed)` : ""}`,
+      );
+      console.log(
+        `  packet build: ${b.error ?? `${pages?.pageCount ?? "?"} pages, ${pages?.status}, ${b.seconds.toFixed(0)} s`} (ran through ${overlap(b)})`,
+      );
+      console.log(
+        `  audit log push: ${i.error ?? `${opts.lines.toLocaleString("en-US")} lines in ${i.seconds.toFixed(0)} s`} (ran through ${overlap(i)})`,
+      );
       console.log(`  health p95 busy / idle = ${ratio.toFixed(2)}   target <= 2: ${ok ? "met" : "NOT met"}`);
       return ok;
     } finally {

@@ -26,7 +26,14 @@ import pg from "pg";
 import { resolveDatabase } from "./lib/database";
 import { withDatabaseName } from "./lib/migrate";
 import { prepareDatabase } from "./lib/prepare";
-import { FIRST_LOAD_JS_BUDGET, LCP_BUDGET_MS, kb, launchChromium, measurePage, type PageFigures } from "./lib/page-weight";
+import {
+  FIRST_LOAD_JS_BUDGET,
+  LCP_BUDGET_MS,
+  kb,
+  launchChromium,
+  measurePage,
+  type PageFigures,
+} from "./lib/page-weight";
 import { ensureProductionBuild, SERVED_DIST, startServedApp } from "../tests/served/served-app";
 import { benchBusy } from "./bench-dashboard-busy";
 
@@ -64,7 +71,11 @@ type Autocannon = (
     url: string;
     connections: number;
     duration: number;
-    requests: Array<{ method: string; path: string; setupRequest: (req: { headers?: Record<string, string> }, context: { cookie?: string }) => unknown }>;
+    requests: Array<{
+      method: string;
+      path: string;
+      setupRequest: (req: { headers?: Record<string, string> }, context: { cookie?: string }) => unknown;
+    }>;
   },
   done: (err: Error | null, result: AutocannonResult) => void,
 ) => AutocannonInstance;
@@ -124,38 +135,54 @@ async function generateLarge(url: string): Promise<void> {
   await c.connect();
   const q = (sql: string, params: unknown[] = []) => c.query(sql, params);
   const started = Date.now();
-  await q(`INSERT INTO "Framework"(id, key, name, version, "updatedAt") VALUES ('bench-f', 'bench', 'Bench framework', '1', now())`);
-  await q(`INSERT INTO "Project"(id, slug, name, "updatedAt") SELECT 'bp' || p, 'bench-' || lpad(p::text, 2, '0'), 'Bench project ' || lpad(p::text, 2, '0'), now() FROM generate_series(1, ${PROJECTS}) p`);
-  await q(`INSERT INTO "ProjectFramework"("projectId", "frameworkId") SELECT 'bp' || p, 'bench-f' FROM generate_series(1, ${PROJECTS}) p`);
+  await q(
+    `INSERT INTO "Framework"(id, key, name, version, "updatedAt") VALUES ('bench-f', 'bench', 'Bench framework', '1', now())`,
+  );
+  await q(
+    `INSERT INTO "Project"(id, slug, name, "updatedAt") SELECT 'bp' || p, 'bench-' || lpad(p::text, 2, '0'), 'Bench project ' || lpad(p::text, 2, '0'), now() FROM generate_series(1, ${PROJECTS}) p`,
+  );
+  await q(
+    `INSERT INTO "ProjectFramework"("projectId", "frameworkId") SELECT 'bp' || p, 'bench-f' FROM generate_series(1, ${PROJECTS}) p`,
+  );
   await q(`INSERT INTO "Requirement"(id, "frameworkId", "refId", level, assessable, title, position)
            SELECT 'bf' || g, 'bench-f', 'BF' || g, 'family', false, 'Family ' || g, g FROM generate_series(1, 20) g`);
   await q(`INSERT INTO "Requirement"(id, "frameworkId", "refId", "parentId", level, title, position)
            SELECT 'br' || g, 'bench-f', 'BF' || (g % 20 + 1) || '.' || g, 'bf' || (g % 20 + 1), 'requirement', 'Requirement ' || g, g FROM generate_series(1, 150) g`);
   await q(`INSERT INTO "Control"(id, key, title, description, frequency, "updatedAt")
            SELECT 'bc' || g, 'BENCH-' || lpad(g::text, 3, '0'), 'Control ' || g, '', 'DAILY', now() FROM generate_series(1, ${CONTROLS}) g`);
-  await q(`INSERT INTO "ControlExpectation"("controlId", kind, "freshnessDays")
+  await q(
+    `INSERT INTO "ControlExpectation"("controlId", kind, "freshnessDays")
            SELECT 'bc' || g, ($1::text[])[g % 6 + 1]::"EvidenceKind", 30 FROM generate_series(1, ${CONTROLS}) g
            UNION ALL
-           SELECT 'bc' || g, ($1::text[])[(g + 1) % 6 + 1]::"EvidenceKind", 90 FROM generate_series(1, ${CONTROLS}) g WHERE g % 3 = 0`, [KINDS]);
+           SELECT 'bc' || g, ($1::text[])[(g + 1) % 6 + 1]::"EvidenceKind", 90 FROM generate_series(1, ${CONTROLS}) g WHERE g % 3 = 0`,
+    [KINDS],
+  );
   await q(`INSERT INTO "ControlMapping"("controlId", "requirementId")
            SELECT DISTINCT 'bc' || ((g * 2 + k) % ${CONTROLS} + 1), 'br' || g FROM generate_series(1, 150) g, generate_series(0, 1) k`);
   // Evidence over the last 400 days for every project, spread over the controls and their kinds; 1 in 17 fails.
-  await q(`INSERT INTO "Evidence"(id, "projectId", kind, format, title, outcome, summary, "dedupeKey", "effectiveAt", "collectedAt")
+  await q(
+    `INSERT INTO "Evidence"(id, "projectId", kind, format, title, outcome, summary, "dedupeKey", "effectiveAt", "collectedAt")
            SELECT 'be' || p || '-' || g, 'bp' || p, ($1::text[])[(g % ${CONTROLS} + 1) % 6 + 1]::"EvidenceKind",
                   'bench', 'run ' || g, CASE WHEN (g + p) % 17 = 0 THEN 'FAIL' ELSE 'PASS' END::"EvidenceOutcome", '{}', 'd' || g,
                   now() - ((g / ${CONTROLS}) % 400) * interval '1 day' - ((g + p) % 997) * interval '1 minute',
                   now() - ((g / ${CONTROLS}) % 400) * interval '1 day' - ((g + p) % 997) * interval '1 minute' + interval '2 minutes'
-           FROM generate_series(1, ${PROJECTS}) p, generate_series(1, ${EVIDENCE}) g`, [KINDS]);
+           FROM generate_series(1, ${PROJECTS}) p, generate_series(1, ${EVIDENCE}) g`,
+    [KINDS],
+  );
   await q(`INSERT INTO "EvidenceControl"("evidenceId", "controlId", "projectId", kind, outcome, "effectiveAt", "collectedAt", via)
            SELECT e.id, 'bc' || (split_part(e.id, '-', 2)::int % ${CONTROLS} + 1), e."projectId", e.kind, e.outcome, e."effectiveAt", e."collectedAt", 'rule'
            FROM "Evidence" e WHERE e."projectId" LIKE 'bp%'`);
   await q(`INSERT INTO "BacklogItem"(id, "projectId", key, title, block, priority, status, "createdAt", "updatedAt")
            SELECT 'bb' || p || '-' || g, 'bp' || p, 'B-' || g, 'Item ' || g, 'Block ' || (g % 5), (ARRAY['BLOCKER','CRITICAL','HIGH','MEDIUM'])[g % 4 + 1]::"Priority",
                   'OPEN', now() - g * interval '1 day', now() FROM generate_series(1, ${PROJECTS}) p, generate_series(1, 40) g`);
-  await q(`INSERT INTO "BacklogItemControl"("itemId", "controlId") SELECT 'bb' || p || '-' || g, 'bc' || (g * 7 % ${CONTROLS} + 1) FROM generate_series(1, ${PROJECTS}) p, generate_series(1, 40) g`);
+  await q(
+    `INSERT INTO "BacklogItemControl"("itemId", "controlId") SELECT 'bb' || p || '-' || g, 'bc' || (g * 7 % ${CONTROLS} + 1) FROM generate_series(1, ${PROJECTS}) p, generate_series(1, 40) g`,
+  );
   await q(`INSERT INTO "Runbook"(id, "projectId", key, title, "cadenceDays", "createdAt", "updatedAt")
            SELECT 'brb' || p || '-' || g, 'bp' || p, 'rb-' || g, 'Runbook ' || g, 90, now() - interval '300 days', now() FROM generate_series(1, ${PROJECTS}) p, generate_series(1, 10) g`);
-  await q(`INSERT INTO "RunbookControl"("runbookId", "controlId") SELECT 'brb' || p || '-' || g, 'bc' || (g * 29) FROM generate_series(1, ${PROJECTS}) p, generate_series(1, 10) g`);
+  await q(
+    `INSERT INTO "RunbookControl"("runbookId", "controlId") SELECT 'brb' || p || '-' || g, 'bc' || (g * 29) FROM generate_series(1, ${PROJECTS}) p, generate_series(1, 10) g`,
+  );
   await q(`INSERT INTO "RunbookExercise"(id, "runbookId", "performedAt", outcome)
            SELECT 'bx' || p || '-' || g || '-' || k, 'brb' || p || '-' || g, now() - (k * 80 + g) * interval '1 day', 'PASS'
            FROM generate_series(1, ${PROJECTS}) p, generate_series(1, 10) g, generate_series(0, 3) k`);
@@ -165,7 +192,9 @@ async function generateLarge(url: string): Promise<void> {
            FROM generate_series(1, ${PROJECTS}) p, generate_series(1, 90) d`);
   await q("ANALYZE");
   await c.end();
-  console.log(`  generated ${PROJECTS} projects x ${CONTROLS} controls x ${EVIDENCE.toLocaleString("en-US")} evidence rows each (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `  generated ${PROJECTS} projects x ${CONTROLS} controls x ${EVIDENCE.toLocaleString("en-US")} evidence rows each (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 
 /** CONNECTIONS compliance leads (one session each), their session cookies signed with `secret`. */
@@ -178,7 +207,10 @@ async function benchUsers(url: string, secret: string): Promise<string[]> {
   await c.end();
   return Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, i) => {
-      const token = await encode({ token: { sub: `bench-u${i + 1}`, sv: 0, email: `bench-lead-${i + 1}@example.test` }, secret });
+      const token = await encode({
+        token: { sub: `bench-u${i + 1}`, sv: 0, email: `bench-lead-${i + 1}@example.test` },
+        secret,
+      });
       return `next-auth.session-token=${token}`;
     }),
   );
@@ -198,12 +230,19 @@ async function endpoints(url: string): Promise<Array<[string, string]>> {
     ["upcoming exercises", "/api/v1/dashboard/upcoming?type=exercise&days=30&limit=8"],
     ["backlog matrix", "/api/v1/dashboard/blockers"],
     ["open blockers", "/api/v1/dashboard/open-blockers?limit=10"],
-    ...(rows[0] ? ([[`project readiness (${rows[0].key})`, `/api/v1/projects/${rows[0].slug}/readiness?framework=${rows[0].key}`]] as Array<[string, string]>) : []),
+    ...(rows[0]
+      ? ([
+          [`project readiness (${rows[0].key})`, `/api/v1/projects/${rows[0].slug}/readiness?framework=${rows[0].key}`],
+        ] as Array<[string, string]>)
+      : []),
   ];
 }
 
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "-");
-const cell = (f: Figures | undefined) => (f ? `${f0(f.rps).padStart(6)} ${f0(f.p50).padStart(6)} ${f0(f.p95).padStart(6)} ${f0(f.p99).padStart(6)}${f.failed ? ` (${f.failed} failed)` : ""}` : "".padEnd(27));
+const cell = (f: Figures | undefined) =>
+  f
+    ? `${f0(f.rps).padStart(6)} ${f0(f.p50).padStart(6)} ${f0(f.p95).padStart(6)} ${f0(f.p99).padStart(6)}${f.failed ? ` (${f.failed} failed)` : ""}`
+    : "".padEnd(27);
 
 async function benchDataset(name: string, url: string, dist: string): Promise<boolean> {
   const secret = randomBytes(32).toString("base64url");
@@ -243,7 +282,11 @@ async function benchDataset(name: string, url: string, dist: string): Promise<bo
           // Every main page: npm run bench:web.
           const browser = await launchChromium();
           try {
-            pageFigures = await measurePage(browser, app.url, { path: "/", session: cookies[0].slice(cookies[0].indexOf("=") + 1), readyTestId: "readiness-cards" });
+            pageFigures = await measurePage(browser, app.url, {
+              path: "/",
+              session: cookies[0].slice(cookies[0].indexOf("=") + 1),
+              readyTestId: "readiness-cards",
+            });
           } finally {
             await browser.close();
           }
@@ -255,7 +298,9 @@ async function benchDataset(name: string, url: string, dist: string): Promise<bo
   } finally {
     rmSync(blobDir, { recursive: true, force: true });
   }
-  console.log(`\nDataset "${name}": ${CONNECTIONS} concurrent signed-in users, ${SECONDS} s per endpoint; ms; "recompute" = PROOFLINE_READINESS_STORE=off`);
+  console.log(
+    `\nDataset "${name}": ${CONNECTIONS} concurrent signed-in users, ${SECONDS} s per endpoint; ms; "recompute" = PROOFLINE_READINESS_STORE=off`,
+  );
   const head = (m: string) => `${m.padEnd(6)}  req/s    p50    p95    p99`.padEnd(27);
   console.log(`  ${"endpoint".padEnd(34)} ${MODES.map((m) => head(m)).join("   ")}   p95 < ${TARGET_P95_MS} ms`);
   let met = true;
@@ -263,17 +308,25 @@ async function benchDataset(name: string, url: string, dist: string): Promise<bo
     const last = byMode[MODES[MODES.length - 1]];
     const ok = label.startsWith("/api/health") ? null : last ? last.p95 < TARGET_P95_MS && !last.failed : false;
     if (ok === false) met = false;
-    console.log(`  ${label.padEnd(34)} ${MODES.map((m) => cell(byMode[m])).join("   ")}   ${ok === null ? "" : ok ? "met" : "NOT met"}`);
+    console.log(
+      `  ${label.padEnd(34)} ${MODES.map((m) => cell(byMode[m])).join("   ")}   ${ok === null ? "" : ok ? "met" : "NOT met"}`,
+    );
   }
   if (pageFigures) {
     const p: PageFigures = pageFigures;
     const jsOk = p.firstLoadJs <= FIRST_LOAD_JS_BUDGET;
     const lcpOk = p.lcp <= LCP_BUDGET_MS;
-    console.log(`\nThe lead's dashboard in Chromium, cold, served (median of 5 loads; every main page: npm run bench:web):`);
-    console.log(`  first-load JavaScript (by the load event)  ${kb(p.firstLoadJs).padStart(8)}   target <= 200 KB: ${jsOk ? "met" : "NOT met"}`);
+    console.log(
+      `\nThe lead's dashboard in Chromium, cold, served (median of 5 loads; every main page: npm run bench:web):`,
+    );
+    console.log(
+      `  first-load JavaScript (by the load event)  ${kb(p.firstLoadJs).padStart(8)}   target <= 200 KB: ${jsOk ? "met" : "NOT met"}`,
+    );
     console.log(`  JavaScript loaded later (lazy chunks)      ${kb(p.laterJs).padStart(8)}`);
     console.log(`  everything transferred until network idle  ${kb(p.total).padStart(8)}`);
-    console.log(`  largest contentful paint                   ${`${p.lcp.toFixed(0)} ms`.padStart(8)}   target <= 1,200 ms: ${lcpOk ? "met" : "NOT met"}`);
+    console.log(
+      `  largest contentful paint                   ${`${p.lcp.toFixed(0)} ms`.padStart(8)}   target <= 1,200 ms: ${lcpOk ? "met" : "NOT met"}`,
+    );
     console.log(`  network idle after                         ${`${p.idle.toFixed(0)} ms`.padStart(8)}`);
     if (!jsOk || !lcpOk) met = false;
   }
@@ -284,7 +337,9 @@ async function benchDataset(name: string, url: string, dist: string): Promise<bo
 async function withLock<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
   if (!file) return fn();
   console.log(`\nWaiting for ${file}…`);
-  const holder = spawn("flock", [file, "sh", "-c", "echo locked; cat >/dev/null"], { stdio: ["pipe", "pipe", "inherit"] });
+  const holder = spawn("flock", [file, "sh", "-c", "echo locked; cat >/dev/null"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     holder.stdout!.on("data", (d: Buffer) => d.toString().includes("locked") && resolve());
     holder.on("exit", (code) => reject(new Error(`flock ${file} exited (${code}) before taking the lock`)));
@@ -325,7 +380,16 @@ async function main() {
       for (const [dataset, url] of prepared) results.push([dataset, await benchDataset(dataset, url, dist)]);
       if (DATASETS.includes("busy")) {
         const lines = Number(process.env.BENCH_LINES ?? 500_000);
-        results.push(["busy", await benchBusy({ admin, dist, lines, packetEvidence: Number(process.env.BENCH_PACKET_EVIDENCE ?? 17_000), load })]);
+        results.push([
+          "busy",
+          await benchBusy({
+            admin,
+            dist,
+            lines,
+            packetEvidence: Number(process.env.BENCH_PACKET_EVIDENCE ?? 17_000),
+            load,
+          }),
+        ]);
       }
     });
   } finally {
@@ -333,7 +397,9 @@ async function main() {
     await adminClient.end();
     await server.stop();
   }
-  console.log(`\nTargets (dashboard p95 < ${TARGET_P95_MS} ms with the store; busy: health p95 within 2x idle): ${results.map(([d, ok]) => `${d} ${ok ? "met" : "NOT met"}`).join(", ")}.`);
+  console.log(
+    `\nTargets (dashboard p95 < ${TARGET_P95_MS} ms with the store; busy: health p95 within 2x idle): ${results.map(([d, ok]) => `${d} ${ok ? "met" : "NOT met"}`).join(", ")}.`,
+  );
 }
 
 main().catch((err) => {

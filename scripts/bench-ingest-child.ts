@@ -24,7 +24,13 @@ async function main() {
       mode === "idle"
         ? async () => "idle"
         : async () => {
-            const r = await ingestEvidence({ ctx: { actor: { kind: "token", token } }, projectSlug: process.env.BENCH_PROJECT!, body: open(), meta: {}, now: new Date() });
+            const r = await ingestEvidence({
+              ctx: { actor: { kind: "token", token } },
+              projectSlug: process.env.BENCH_PROJECT!,
+              body: open(),
+              meta: {},
+              now: new Date(),
+            });
             return `${r.status} ${r.format} ${r.outcome}`;
           };
   }

@@ -35,7 +35,8 @@ const JUNIT_MB = Number(process.env.BENCH_JUNIT_MB ?? 250);
 const LIST_ROWS = Number(process.env.BENCH_LIST_ROWS ?? 1_000_000);
 const CLOUDTRAIL_MB = Number(process.env.BENCH_CLOUDTRAIL_MB ?? 100);
 const MB = 1024 * 1024;
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function writeFile(file: string, chunks: Iterable<string>): Promise<number> {
   const out = createWriteStream(file);
@@ -84,7 +85,11 @@ async function plainCopy(url: string, projectId: string, n: number): Promise<num
   await client.connect();
   const started = performance.now();
   await client.query("BEGIN");
-  const stream = client.query(copyFrom(`COPY "AuditEvent" ("projectId","evidenceId","lineNo","occurredAt","actor","action","target","outcome","source","raw") FROM STDIN`));
+  const stream = client.query(
+    copyFrom(
+      `COPY "AuditEvent" ("projectId","evidenceId","lineNo","occurredAt","actor","action","target","outcome","source","raw") FROM STDIN`,
+    ),
+  );
   const actions = ["login", "logout", "export.download", "role.grant", "record.read", "record.update"];
   let buf = "";
   for (let i = 0; i < n; i++) {
@@ -112,7 +117,12 @@ async function apiServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const slug = url.pathname.split("/")[4];
-    const request = new NextRequest(url, { method: req.method, headers: req.headers as Record<string, string>, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as never);
+    const request = new NextRequest(url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: Readable.toWeb(req) as ReadableStream,
+      duplex: "half",
+    } as never);
     const answer = await POST(request, { params: Promise.resolve({ slug }) });
     res.writeHead(answer.status, Object.fromEntries(answer.headers));
     res.end(Buffer.from(await answer.arrayBuffer()));
@@ -125,13 +135,24 @@ async function apiServer(): Promise<{ url: string; close(): Promise<void> }> {
 
 /** The production app on the bench database (built once into SERVED_DIST_DIR, default .next-e2e). */
 async function servedApp(url: string, blobDir: string): Promise<ServedApp> {
-  const env = { ...process.env, DATABASE_URL: url, BLOB_STORE: "dir", BLOB_DIR: blobDir, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    BLOB_STORE: "dir",
+    BLOB_DIR: blobDir,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
   const dist = process.env.SERVED_DIST_DIR || SERVED_DIST;
   await ensureProductionBuild(dist, env);
   return startServedApp({ distDir: dist, env });
 }
 
-async function push(base: string, slug: string, secret: string, file: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function push(
+  base: string,
+  slug: string,
+  secret: string,
+  file: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${base}/api/v1/projects/${slug}/evidence`, {
     method: "POST",
     headers: { authorization: `Bearer ${secret}`, "content-length": String(statSync(file).size) },
@@ -146,11 +167,27 @@ async function push(base: string, slug: string, secret: string, file: string): P
 const CHILD = path.resolve(HERE, "../.data/bench/ingest-child.mjs");
 
 function bundleChild(): void {
-  const r = spawnSync(path.resolve(HERE, "../node_modules/.bin/esbuild"), [path.join(HERE, "bench-ingest-child.ts"), "--bundle", "--platform=node", "--format=esm", "--packages=external", `--outfile=${CHILD}`, "--log-level=warning"], { encoding: "utf8" });
+  const r = spawnSync(
+    path.resolve(HERE, "../node_modules/.bin/esbuild"),
+    [
+      path.join(HERE, "bench-ingest-child.ts"),
+      "--bundle",
+      "--platform=node",
+      "--format=esm",
+      "--packages=external",
+      `--outfile=${CHILD}`,
+      "--log-level=warning",
+    ],
+    { encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`bundling the measured process failed: ${r.stderr}`);
 }
 
-function child(mode: string, file: string, extra: Record<string, string> = {}): { seconds: number; peakMb: number; result: string } {
+function child(
+  mode: string,
+  file: string,
+  extra: Record<string, string> = {},
+): { seconds: number; peakMb: number; result: string } {
   const r = spawnSync(process.execPath, [CHILD, mode, file], { env: { ...process.env, ...extra }, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
@@ -187,8 +224,12 @@ async function main() {
     const events = await prisma.auditEvent.count({ where: { evidenceId: String(pushed.body.id) } });
     const ratio = baseline / apiSeconds;
     console.log(`   file ${fmt(logBytes / MB, 1)} MB; ${fmt(events)} events stored`);
-    console.log(`   baseline: plain COPY of the same rows from Node   ${fmt(LINES / baseline).padStart(10)} lines/s   (${fmt(baseline, 2)} s)`);
-    console.log(`   POST /evidence end to end (HTTP, parse, COPY)    ${fmt(LINES / apiSeconds).padStart(10)} lines/s   (${fmt(apiSeconds, 2)} s)   ${fmt(ratio, 2)}× baseline, target ≥ 0.5×: ${ratio >= 0.5 ? "met" : "NOT MET"}`);
+    console.log(
+      `   baseline: plain COPY of the same rows from Node   ${fmt(LINES / baseline).padStart(10)} lines/s   (${fmt(baseline, 2)} s)`,
+    );
+    console.log(
+      `   POST /evidence end to end (HTTP, parse, COPY)    ${fmt(LINES / apiSeconds).padStart(10)} lines/s   (${fmt(apiSeconds, 2)} s)   ${fmt(ratio, 2)}× baseline, target ≥ 0.5×: ${ratio >= 0.5 ? "met" : "NOT MET"}`,
+    );
     // The same file through `next start`, as a different project (the bytes are new there).
     const servedProject = await prisma.project.create({ data: { slug: "bench-served", name: "Bench (served)" } });
     const servedToken = await makeToken(servedProject.id);
@@ -198,10 +239,13 @@ async function main() {
     const servedSeconds = (performance.now() - servedStarted) / 1000;
     const jsonlPeakMb = app.peakRss() / MB;
     await app.stop();
-    if (servedPush.status !== 201) throw new Error(`served push answered ${servedPush.status}: ${JSON.stringify(servedPush.body)}`);
+    if (servedPush.status !== 201)
+      throw new Error(`served push answered ${servedPush.status}: ${JSON.stringify(servedPush.body)}`);
     const servedEvents = await prisma.auditEvent.count({ where: { evidenceId: String(servedPush.body.id) } });
     const servedRatio = baseline / servedSeconds;
-    console.log(`   the served app (next start), end to end          ${fmt(LINES / servedSeconds).padStart(10)} lines/s   (${fmt(servedSeconds, 2)} s)   ${fmt(servedRatio, 2)}× baseline, target ≥ 0.5×: ${servedRatio >= 0.5 ? "met" : "NOT MET"}   (${fmt(servedEvents)} events)`);
+    console.log(
+      `   the served app (next start), end to end          ${fmt(LINES / servedSeconds).padStart(10)} lines/s   (${fmt(servedSeconds, 2)} s)   ${fmt(servedRatio, 2)}× baseline, target ≥ 0.5×: ${servedRatio >= 0.5 ? "met" : "NOT MET"}   (${fmt(servedEvents)} events)`,
+    );
 
     if (CLOUDTRAIL_MB > 0) {
       console.log(`\n1b. CloudTrail log file, ${CLOUDTRAIL_MB} MB gzipped, sent as it is to the served app`);
@@ -216,29 +260,49 @@ async function main() {
       const ctSeconds = (performance.now() - ctStarted) / 1000;
       const ctPeakMb = app.peakRss() / MB;
       await app.stop();
-      if (ctPush.status !== 201) throw new Error(`CloudTrail push answered ${ctPush.status}: ${JSON.stringify(ctPush.body)}`);
+      if (ctPush.status !== 201)
+        throw new Error(`CloudTrail push answered ${ctPush.status}: ${JSON.stringify(ctPush.body)}`);
       const ctEvents = await prisma.auditEvent.count({ where: { evidenceId: String(ctPush.body.id) } });
       const reported = (ctPush.body.summary as { events: number }).events;
       const exact = ctEvents === ct.records && reported === ct.records;
-      console.log(`   file ${fmt(ct.bytes / MB, 1)} MB gzipped, ${fmt(ct.jsonBytes / MB, 1)} MB of JSON, ${fmt(ct.records)} records written`);
-      console.log(`   baseline: JSON Lines (section 1) through the served app ${fmt(LINES / servedSeconds).padStart(10)} events/s   peak RSS ${fmt(jsonlPeakMb).padStart(5)} MB`);
-      console.log(`   the served app, started and idle                                         peak RSS ${fmt(ctIdleMb).padStart(5)} MB`);
-      console.log(`   CloudTrail .json.gz through the served app       ${fmt(ct.records / ctSeconds).padStart(10)} events/s   peak RSS ${fmt(ctPeakMb).padStart(5)} MB   (${fmt(ctSeconds, 1)} s)   target < 300 MB: ${ctPeakMb < 300 ? "met" : "NOT MET"}`);
-      console.log(`   events stored ${fmt(ctEvents)}, reported ${fmt(reported)}, written ${fmt(ct.records)}: ${exact ? "exact" : "NOT EXACT"}`);
+      console.log(
+        `   file ${fmt(ct.bytes / MB, 1)} MB gzipped, ${fmt(ct.jsonBytes / MB, 1)} MB of JSON, ${fmt(ct.records)} records written`,
+      );
+      console.log(
+        `   baseline: JSON Lines (section 1) through the served app ${fmt(LINES / servedSeconds).padStart(10)} events/s   peak RSS ${fmt(jsonlPeakMb).padStart(5)} MB`,
+      );
+      console.log(
+        `   the served app, started and idle                                         peak RSS ${fmt(ctIdleMb).padStart(5)} MB`,
+      );
+      console.log(
+        `   CloudTrail .json.gz through the served app       ${fmt(ct.records / ctSeconds).padStart(10)} events/s   peak RSS ${fmt(ctPeakMb).padStart(5)} MB   (${fmt(ctSeconds, 1)} s)   target < 300 MB: ${ctPeakMb < 300 ? "met" : "NOT MET"}`,
+      );
+      console.log(
+        `   events stored ${fmt(ctEvents)}, reported ${fmt(reported)}, written ${fmt(ct.records)}: ${exact ? "exact" : "NOT EXACT"}`,
+      );
     }
 
     console.log(`\n2. JUnit report: ${JUNIT_MB} MB`);
     const junitFile = path.join(tmp, "junit.xml");
     const junitBytes = await writeFile(junitFile, junitReport(JUNIT_MB * MB));
     bundleChild();
-    const env = { DATABASE_URL: url, BLOB_DIR: process.env.BLOB_DIR!, BENCH_PROJECT: project.slug, BENCH_SECRET: secret };
+    const env = {
+      DATABASE_URL: url,
+      BLOB_DIR: process.env.BLOB_DIR!,
+      BENCH_PROJECT: project.slug,
+      BENCH_SECRET: secret,
+    };
     const idle = child("idle", junitFile, env);
     const parse = child("parse", junitFile);
     const ingest = child("ingest", junitFile, env);
     console.log(`   file ${fmt(junitBytes / MB, 1)} MB (${parse.result})`);
     console.log(`   baseline: ingest code loaded and connected, idle  peak RSS ${fmt(idle.peakMb).padStart(5)} MB`);
-    console.log(`   parse only (stream → saxes → summary)             peak RSS ${fmt(parse.peakMb).padStart(5)} MB   ${fmt(junitBytes / MB / parse.seconds, 1)} MB/s`);
-    console.log(`   ingest (spool + sha256 + parse + store + file)    peak RSS ${fmt(ingest.peakMb).padStart(5)} MB   ${fmt(junitBytes / MB / ingest.seconds, 1)} MB/s   target < 250 MB: ${ingest.peakMb < 250 ? "met" : "NOT MET"}`);
+    console.log(
+      `   parse only (stream → saxes → summary)             peak RSS ${fmt(parse.peakMb).padStart(5)} MB   ${fmt(junitBytes / MB / parse.seconds, 1)} MB/s`,
+    );
+    console.log(
+      `   ingest (spool + sha256 + parse + store + file)    peak RSS ${fmt(ingest.peakMb).padStart(5)} MB   ${fmt(junitBytes / MB / ingest.seconds, 1)} MB/s   target < 250 MB: ${ingest.peakMb < 250 ? "met" : "NOT MET"}`,
+    );
     // Through `next start`, on a fresh server: its peak RSS (VmHWM) idle, then over the push.
     app = await servedApp(url, process.env.BLOB_DIR!);
     const servedIdleMb = app.peakRss() / MB;
@@ -247,9 +311,12 @@ async function main() {
     const junitSeconds = (performance.now() - junitStarted) / 1000;
     const servedPeakMb = app.peakRss() / MB;
     await app.stop();
-    if (servedJunit.status !== 201) throw new Error(`served JUnit push answered ${servedJunit.status}: ${JSON.stringify(servedJunit.body)}`);
+    if (servedJunit.status !== 201)
+      throw new Error(`served JUnit push answered ${servedJunit.status}: ${JSON.stringify(servedJunit.body)}`);
     console.log(`   the served app (next start), started and idle     peak RSS ${fmt(servedIdleMb).padStart(5)} MB`);
-    console.log(`   the served app, after the push (HTTP end to end)  peak RSS ${fmt(servedPeakMb).padStart(5)} MB   ${fmt(junitBytes / MB / junitSeconds, 1)} MB/s   target < 300 MB: ${servedPeakMb < 300 ? "met" : "NOT MET"}`);
+    console.log(
+      `   the served app, after the push (HTTP end to end)  peak RSS ${fmt(servedPeakMb).padStart(5)} MB   ${fmt(junitBytes / MB / junitSeconds, 1)} MB/s   target < 300 MB: ${servedPeakMb < 300 ? "met" : "NOT MET"}`,
+    );
 
     if (LIST_ROWS > 0) {
       console.log(`\n3. Evidence table with ${fmt(LIST_ROWS)} rows in one project`);
@@ -265,18 +332,26 @@ async function main() {
       const time = async (label: string, query: Record<string, unknown>) => {
         const t = performance.now();
         const page = await listEvidence({ ctx, projectSlug: project.slug, query: { limit: 50, ...query } as never });
-        console.log(`   ${label.padEnd(48)} ${fmt(performance.now() - t, 1).padStart(7)} ms  (${page.items.length} rows)`);
+        console.log(
+          `   ${label.padEnd(48)} ${fmt(performance.now() - t, 1).padStart(7)} ms  (${page.items.length} rows)`,
+        );
         return page;
       };
       await time("first page (warm-up)", {});
       const first = await time("first page", {});
       let cursor = first.nextCursor;
-      for (let i = 0; i < 3; i++) cursor = (await listEvidence({ ctx, projectSlug: project.slug, query: { limit: 200, cursor } as never })).nextCursor;
+      for (let i = 0; i < 3; i++)
+        cursor = (await listEvidence({ ctx, projectSlug: project.slug, query: { limit: 200, cursor } as never }))
+          .nextCursor;
       await time("a later page (by cursor)", { cursor });
       const mid = Buffer.from(JSON.stringify(["2020-12-01T00:00:00.000Z", "b0"])).toString("base64url");
       await time("a page half a million rows deep (by cursor)", { cursor: mid });
       await time("kind = SBOM", { kind: "SBOM" });
-      await time("outcome = FAIL, within one month", { outcome: "FAIL", from: "2020-06-01T00:00:00Z", to: "2020-07-01T00:00:00Z" });
+      await time("outcome = FAIL, within one month", {
+        outcome: "FAIL",
+        from: "2020-06-01T00:00:00Z",
+        to: "2020-07-01T00:00:00Z",
+      });
       await time("repository = example/repo-7", { repo: "example/repo-7" });
     }
     await disconnectBulkDb();

@@ -47,12 +47,20 @@ interface ChildReport {
 }
 
 /** Runs the child half (lib/packets/bench-child.ts) and reads its one-line JSON report. */
-function child(mode: "build" | "limit", env: Record<string, string>, id: string): { done: Promise<ChildReport>; running: () => boolean } {
+function child(
+  mode: "build" | "limit",
+  env: Record<string, string>,
+  id: string,
+): { done: Promise<ChildReport>; running: () => boolean } {
   let alive = true;
-  const proc = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("lib", "packets", "bench-child.ts"), mode, id], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const proc = spawn(
+    process.execPath,
+    [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("lib", "packets", "bench-child.ts"), mode, id],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   proc.stdout.on("data", (c: Buffer) => (out += c.toString()));
   const done = new Promise<ChildReport>((resolve, reject) => {
@@ -93,16 +101,28 @@ async function main() {
     await deployMigrations(url);
     const { loadReferenceData } = await import("../lib/seed/reference");
     await loadReferenceData();
-    const world = await generatePacketBenchData({ evidence: opt("evidence", 17_000), requests: opt("requests", 100), blobDir: env.BLOB_DIR });
+    const world = await generatePacketBenchData({
+      evidence: opt("evidence", 17_000),
+      requests: opt("requests", 100),
+      blobDir: env.BLOB_DIR,
+    });
 
     // The web side: the readiness dashboard's API, called as a signed-in lead.
     const { GET: dashboard } = await import("../app/api/v1/dashboard/readiness/route");
     const { NextRequest } = await import("next/server");
     const { encode } = await import("next-auth/jwt");
-    const token = await encode({ token: { sub: world.leadId, sv: 0, email: world.leadEmail }, secret: env.NEXTAUTH_SECRET });
+    const token = await encode({
+      token: { sub: world.leadId, sv: 0, email: world.leadEmail },
+      secret: env.NEXTAUTH_SECRET,
+    });
     const hit = async () => {
       const t = performance.now();
-      const res = await dashboard(new NextRequest("http://localhost/api/v1/dashboard/readiness", { headers: { cookie: `next-auth.session-token=${token}` } }), { params: Promise.resolve({}) });
+      const res = await dashboard(
+        new NextRequest("http://localhost/api/v1/dashboard/readiness", {
+          headers: { cookie: `next-auth.session-token=${token}` },
+        }),
+        { params: Promise.resolve({}) },
+      );
       await res.text();
       if (res.status !== 200) throw new Error(`dashboard answered ${res.status}`);
       return performance.now() - t;
@@ -125,9 +145,13 @@ async function main() {
 
     const rate = (r: ChildReport) => r.pages / (r.ms / 1000);
     const row = (label: string, r: ChildReport) =>
-      console.log(`  ${label.padEnd(34)} ${String(r.pages).padStart(6)} ${(r.ms / 1000).toFixed(1).padStart(9)} s ${rate(r).toFixed(1).padStart(9)} ${String(r.maxRssMb).padStart(9)} MB`);
+      console.log(
+        `  ${label.padEnd(34)} ${String(r.pages).padStart(6)} ${(r.ms / 1000).toFixed(1).padStart(9)} s ${rate(r).toFixed(1).padStart(9)} ${String(r.maxRssMb).padStart(9)} MB`,
+      );
     console.log(`\nAuditor packet from ${world.summary}`);
-    console.log(`  ${"".padEnd(34)} ${"pages".padStart(6)} ${"time".padStart(11)} ${"pages/s".padStart(9)} ${"peak RSS".padStart(12)}`);
+    console.log(
+      `  ${"".padEnd(34)} ${"pages".padStart(6)} ${"time".padStart(11)} ${"pages/s".padStart(9)} ${"peak RSS".padStart(12)}`,
+    );
     row("limit: control pages, plain pdf-lib", limit);
     row("packet build (worker job)", packet);
     if (packet.renderMs) row("  of which the PDF stage", { ...packet, ms: packet.renderMs });
@@ -135,12 +159,21 @@ async function main() {
     console.log(`  ${packet.detail}`);
     if (packet.split) console.log(`  ${packet.split}`);
     if (packet.fonts) console.log(`  ${packet.fonts}`);
-    if (packet.stages) console.log(`  stages: ${packet.stages.map((st) => `${st.stage.toLowerCase()} ${(st.ms / 1000).toFixed(1)} s`).join("; ")}`);
-    console.log(`  render processes: peak ${packet.childRssMb ?? 0} MB each; worker + ${packet.processes ?? 0} render processes at their peaks together: ${worst} MB at most`);
-    console.log(`\nReadiness dashboard API          p95 idle ${p95(idle).toFixed(1)} ms (${idle.length} requests)   p95 while building ${p95(busy).toFixed(1)} ms (${busy.length} requests)`);
+    if (packet.stages)
+      console.log(
+        `  stages: ${packet.stages.map((st) => `${st.stage.toLowerCase()} ${(st.ms / 1000).toFixed(1)} s`).join("; ")}`,
+      );
+    console.log(
+      `  render processes: peak ${packet.childRssMb ?? 0} MB each; worker + ${packet.processes ?? 0} render processes at their peaks together: ${worst} MB at most`,
+    );
+    console.log(
+      `\nReadiness dashboard API          p95 idle ${p95(idle).toFixed(1)} ms (${idle.length} requests)   p95 while building ${p95(busy).toFixed(1)} ms (${busy.length} requests)`,
+    );
     const pagesOk = rate(packet) >= 100;
     const memOk = worst < 1024;
-    const pdfRate = packet.renderMs ? ` (the PDF stage alone ${(packet.pages / (packet.renderMs / 1000)).toFixed(1)})` : "";
+    const pdfRate = packet.renderMs
+      ? ` (the PDF stage alone ${(packet.pages / (packet.renderMs / 1000)).toFixed(1)})`
+      : "";
     console.log(
       `\nTargets: >= 100 pages/s ${pagesOk ? "met" : "NOT met"} (${rate(packet).toFixed(1)} for the whole job${pdfRate}; the limit draws ${rate(limit).toFixed(1)} on this machine now); < 1 GB peak ${memOk ? "met" : "NOT met"} (${worst} MB for the worker and its render processes together, counted at each one's peak).`,
     );

@@ -29,7 +29,9 @@ async function generate(url: string): Promise<string> {
   const q = (sql: string, params: unknown[] = []) => c.query(sql, params);
   const started = Date.now();
   await q(`INSERT INTO "Project"(id, slug, name, "updatedAt") VALUES ('bench-p', 'bench', 'Bench project', now())`);
-  await q(`INSERT INTO "Framework"(id, key, name, version, "updatedAt") VALUES ('bench-f', 'soc2', 'Bench SOC 2', '1', now())`);
+  await q(
+    `INSERT INTO "Framework"(id, key, name, version, "updatedAt") VALUES ('bench-f', 'soc2', 'Bench SOC 2', '1', now())`,
+  );
   await q(`INSERT INTO "ProjectFramework"("projectId", "frameworkId") VALUES ('bench-p', 'bench-f')`);
   await q(`INSERT INTO "Requirement"(id, "frameworkId", "refId", level, assessable, title, position)
            SELECT 'bf' || g, 'bench-f', 'CC' || g, 'family', false, 'Family ' || g, g FROM generate_series(1, 20) g`);
@@ -39,22 +41,28 @@ async function generate(url: string): Promise<string> {
   await q(`INSERT INTO "Control"(id, key, title, description, frequency, "updatedAt")
            SELECT 'bc' || g, 'B-' || lpad(g::text, 3, '0'), 'Control ' || g, '', 'DAILY', now() FROM generate_series(1, ${CONTROLS}) g`);
   // Every control expects one kind; every third a second one.
-  await q(`INSERT INTO "ControlExpectation"("controlId", kind, "freshnessDays")
+  await q(
+    `INSERT INTO "ControlExpectation"("controlId", kind, "freshnessDays")
            SELECT 'bc' || g, ($1::text[])[g % 6 + 1]::"EvidenceKind", 30 FROM generate_series(1, ${CONTROLS}) g
            UNION ALL
-           SELECT 'bc' || g, ($1::text[])[(g + 1) % 6 + 1]::"EvidenceKind", 90 FROM generate_series(1, ${CONTROLS}) g WHERE g % 3 = 0`, [KINDS]);
+           SELECT 'bc' || g, ($1::text[])[(g + 1) % 6 + 1]::"EvidenceKind", 90 FROM generate_series(1, ${CONTROLS}) g WHERE g % 3 = 0`,
+    [KINDS],
+  );
   await q(`INSERT INTO "ControlMapping"("controlId", "requirementId")
            SELECT DISTINCT 'bc' || ((g * 2 + k) % ${CONTROLS} + 1), 'br' || g FROM generate_series(1, 150) g, generate_series(0, 1) k`);
   console.log(`  catalogue: 150 requirements, ${CONTROLS} controls (${Date.now() - started} ms)`);
 
   const t1 = Date.now();
   // Evidence over the last 400 days, spread over the controls and their expected kinds; 1 in 17 fails.
-  await q(`INSERT INTO "Evidence"(id, "projectId", kind, format, title, outcome, summary, "dedupeKey", "effectiveAt", "collectedAt")
+  await q(
+    `INSERT INTO "Evidence"(id, "projectId", kind, format, title, outcome, summary, "dedupeKey", "effectiveAt", "collectedAt")
            SELECT 'be' || g, 'bench-p', ($1::text[])[CASE WHEN (g / ${CONTROLS}) % 4 = 0 AND (g % ${CONTROLS} + 1) % 3 = 0 THEN (g % ${CONTROLS} + 2) % 6 + 1 ELSE (g % ${CONTROLS} + 1) % 6 + 1 END]::"EvidenceKind",
                   'bench', 'run ' || g, CASE WHEN g % 17 = 0 THEN 'FAIL' ELSE 'PASS' END::"EvidenceOutcome", '{}', 'd' || g,
                   now() - ((g / ${CONTROLS}) % 400) * interval '1 day' - (g % 997) * interval '1 minute',
                   now() - ((g / ${CONTROLS}) % 400) * interval '1 day' - (g % 997) * interval '1 minute' + interval '2 minutes'
-           FROM generate_series(1, ${EVIDENCE}) g`, [KINDS]);
+           FROM generate_series(1, ${EVIDENCE}) g`,
+    [KINDS],
+  );
   console.log(`  evidence: ${EVIDENCE.toLocaleString("en-US")} rows (${Date.now() - t1} ms)`);
   const t2 = Date.now();
   await q(`INSERT INTO "EvidenceControl"("evidenceId", "controlId", "projectId", kind, outcome, "effectiveAt", "collectedAt", via)
@@ -63,10 +71,14 @@ async function generate(url: string): Promise<string> {
   console.log(`  filed under controls: ${EVIDENCE.toLocaleString("en-US")} rows (${Date.now() - t2} ms)`);
   await q(`INSERT INTO "BacklogItem"(id, "projectId", key, title, priority, status, "createdAt", "updatedAt")
            SELECT 'bb' || g, 'bench-p', 'B-' || g, 'Blocker ' || g, 'BLOCKER', 'OPEN', now() - g * interval '1 day', now() FROM generate_series(1, 20) g`);
-  await q(`INSERT INTO "BacklogItemControl"("itemId", "controlId") SELECT 'bb' || g, 'bc' || (g * 13) FROM generate_series(1, 20) g`);
+  await q(
+    `INSERT INTO "BacklogItemControl"("itemId", "controlId") SELECT 'bb' || g, 'bc' || (g * 13) FROM generate_series(1, 20) g`,
+  );
   await q(`INSERT INTO "Runbook"(id, "projectId", key, title, "cadenceDays", "createdAt", "updatedAt")
            SELECT 'brb' || g, 'bench-p', 'rb-' || g, 'Runbook ' || g, 90, now() - interval '300 days', now() FROM generate_series(1, 10) g`);
-  await q(`INSERT INTO "RunbookControl"("runbookId", "controlId") SELECT 'brb' || g, 'bc' || (g * 29) FROM generate_series(1, 10) g`);
+  await q(
+    `INSERT INTO "RunbookControl"("runbookId", "controlId") SELECT 'brb' || g, 'bc' || (g * 29) FROM generate_series(1, 10) g`,
+  );
   await q(`INSERT INTO "RunbookExercise"(id, "runbookId", "performedAt", outcome)
            SELECT 'bx' || g || '-' || k, 'brb' || g, now() - k * interval '80 days', 'PASS' FROM generate_series(1, 10) g, generate_series(0, 3) k`);
   await q("ANALYZE");
@@ -104,24 +116,33 @@ async function main() {
       }
       return samples.sort((a, b) => a - b);
     };
-    const baseline = await time((i) => prisma.$queryRaw`
+    const baseline = await time(
+      (i) => prisma.$queryRaw`
       SELECT "evidenceId", outcome, "effectiveAt" FROM "EvidenceControl"
       WHERE "projectId" = ${projectId} AND "controlId" = ${`bc${(i % CONTROLS) + 1}`} AND kind = ${KINDS[((i % CONTROLS) + 1) % 6]}::"EvidenceKind" AND "effectiveAt" <= ${now}
-      ORDER BY "effectiveAt" DESC LIMIT 1`);
+      ORDER BY "effectiveAt" DESC LIMIT 1`,
+    );
     const current = await time(() => computeReadiness({ ctx, projectId, at: now }));
     const asOf = await time((i) => computeReadiness({ ctx, projectId, at: past(i) }));
     const sample = await computeReadiness({ ctx, projectId, at: now });
     const fw = sample.result.frameworks[0];
 
-    console.log(`\nReadiness of 1 project x ${CONTROLS} controls x ${EVIDENCE.toLocaleString("en-US")} evidence rows (${RUNS} runs each):`);
+    console.log(
+      `\nReadiness of 1 project x ${CONTROLS} controls x ${EVIDENCE.toLocaleString("en-US")} evidence rows (${RUNS} runs each):`,
+    );
     console.log(`  score ${fw.met}/${fw.applicable}; controls ${JSON.stringify(fw.controlCounts)}`);
     console.log("  measurement                          p50         p95         max");
-    const row = (label: string, s: number[]) => console.log(`  ${label.padEnd(36)} ${ms(percentile(s, 50)).padEnd(11)} ${ms(percentile(s, 95)).padEnd(11)} ${ms(s[s.length - 1])}`);
+    const row = (label: string, s: number[]) =>
+      console.log(
+        `  ${label.padEnd(36)} ${ms(percentile(s, 50)).padEnd(11)} ${ms(percentile(s, 95)).padEnd(11)} ${ms(s[s.length - 1])}`,
+      );
     row("baseline: one indexed query", baseline);
     row("computeReadiness, now", current);
     row("computeReadiness, as of past days", asOf);
     const worst = Math.max(percentile(current, 95), percentile(asOf, 95));
-    console.log(`\nTarget p95 < 100 ms: ${worst < 100 ? "met" : "NOT met"} (worst p95 ${ms(worst)}, ${(worst / percentile(baseline, 50)).toFixed(0)}x the baseline's p50).`);
+    console.log(
+      `\nTarget p95 < 100 ms: ${worst < 100 ? "met" : "NOT met"} (worst p95 ${ms(worst)}, ${(worst / percentile(baseline, 50)).toFixed(0)}x the baseline's p50).`,
+    );
     await disconnectDb();
   } finally {
     if (!args.includes("--keep")) await adminClient.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

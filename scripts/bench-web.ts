@@ -18,7 +18,16 @@ import pg from "pg";
 import { resolveDatabase } from "./lib/database";
 import { withDatabaseName } from "./lib/migrate";
 import { prepareDatabase } from "./lib/prepare";
-import { FIRST_LOAD_JS_BUDGET, LCP_BUDGET_MS, kb, launchChromium, measurePage, ms, type PageFigures, type PageToMeasure } from "./lib/page-weight";
+import {
+  FIRST_LOAD_JS_BUDGET,
+  LCP_BUDGET_MS,
+  kb,
+  launchChromium,
+  measurePage,
+  ms,
+  type PageFigures,
+  type PageToMeasure,
+} from "./lib/page-weight";
 import { ensureProductionBuild, SERVED_DIST, startServedApp } from "../tests/served/served-app";
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
@@ -43,7 +52,10 @@ async function pagesOf(url: string, secret: string): Promise<NamedPage[]> {
     const audit = await c.query<{ id: string }>(`SELECT id FROM "Audit" ORDER BY "createdAt" LIMIT 1`);
     if (!rows[0]) throw new Error("The demo data has no project assessed against a framework.");
     const { slug, key } = rows[0];
-    const session = await encode({ token: { sub: "bench-web-lead", sv: 0, email: "bench-web-lead@example.test" }, secret });
+    const session = await encode({
+      token: { sub: "bench-web-lead", sv: 0, email: "bench-web-lead@example.test" },
+      secret,
+    });
     return [
       { label: "sign-in (floor, signed out)", path: "/signin", floor: true },
       { label: "dashboard", path: "/", session, readyTestId: "readiness-cards" },
@@ -59,7 +71,11 @@ async function pagesOf(url: string, secret: string): Promise<NamedPage[]> {
   }
 }
 
-async function measureBuild(dist: string, env: NodeJS.ProcessEnv, pages: NamedPage[]): Promise<Map<string, PageFigures>> {
+async function measureBuild(
+  dist: string,
+  env: NodeJS.ProcessEnv,
+  pages: NamedPage[],
+): Promise<Map<string, PageFigures>> {
   const app = await startServedApp({ distDir: dist, env });
   const browser = await launchChromium();
   const out = new Map<string, PageFigures>();
@@ -75,18 +91,34 @@ async function measureBuild(dist: string, env: NodeJS.ProcessEnv, pages: NamedPa
   return out;
 }
 
-function report(pages: NamedPage[], current: Map<string, PageFigures>, baseline: Map<string, PageFigures> | null, baseName: string): boolean {
-  const cols = (f: PageFigures | undefined) => (f ? `${kb(f.firstLoadJs).padStart(9)} ${kb(f.laterJs).padStart(9)} ${kb(f.total).padStart(9)} ${ms(f.lcp).padStart(7)}` : "".padEnd(39));
+function report(
+  pages: NamedPage[],
+  current: Map<string, PageFigures>,
+  baseline: Map<string, PageFigures> | null,
+  baseName: string,
+): boolean {
+  const cols = (f: PageFigures | undefined) =>
+    f
+      ? `${kb(f.firstLoadJs).padStart(9)} ${kb(f.laterJs).padStart(9)} ${kb(f.total).padStart(9)} ${ms(f.lcp).padStart(7)}`
+      : "".padEnd(39);
   const head = `${"first JS".padStart(9)} ${"later JS".padStart(9)} ${"all".padStart(9)} ${"LCP".padStart(7)}`;
-  console.log(`\nPages in Chromium, cold, served, median of ${RUNS} loads. "first JS" = scripts transferred by the load event (budget ${kb(FIRST_LOAD_JS_BUDGET)}), LCP budget ${LCP_BUDGET_MS} ms.`);
+  console.log(
+    `\nPages in Chromium, cold, served, median of ${RUNS} loads. "first JS" = scripts transferred by the load event (budget ${kb(FIRST_LOAD_JS_BUDGET)}), LCP budget ${LCP_BUDGET_MS} ms.`,
+  );
   console.log(`  ${"page".padEnd(30)} ${head}${baseline ? `   | ${baseName}: ${head}` : ""}   budgets`);
   let met = true;
   for (const p of pages) {
     const f = current.get(p.label)!;
     const ok = f.firstLoadJs <= FIRST_LOAD_JS_BUDGET && f.lcp <= LCP_BUDGET_MS;
     if (!p.floor && !ok) met = false;
-    const verdict = p.floor ? "(floor)" : ok ? "met" : `NOT met${f.firstLoadJs > FIRST_LOAD_JS_BUDGET ? " (JS)" : ""}${f.lcp > LCP_BUDGET_MS ? " (LCP)" : ""}`;
-    console.log(`  ${p.label.padEnd(30)} ${cols(f)}${baseline ? `   | ${"".padEnd(baseName.length + 1)} ${cols(baseline.get(p.label))}` : ""}   ${verdict}`);
+    const verdict = p.floor
+      ? "(floor)"
+      : ok
+        ? "met"
+        : `NOT met${f.firstLoadJs > FIRST_LOAD_JS_BUDGET ? " (JS)" : ""}${f.lcp > LCP_BUDGET_MS ? " (LCP)" : ""}`;
+    console.log(
+      `  ${p.label.padEnd(30)} ${cols(f)}${baseline ? `   | ${"".padEnd(baseName.length + 1)} ${cols(baseline.get(p.label))}` : ""}   ${verdict}`,
+    );
   }
   return met;
 }
@@ -96,7 +128,8 @@ async function main() {
   const admin = process.env.DATABASE_URL ? withDatabaseName(process.env.DATABASE_URL, "postgres") : server.adminUrl;
   const dist = process.env.SERVED_DIST_DIR ?? SERVED_DIST;
   const baseDist = process.env.BENCH_WEB_BASELINE_DIST;
-  if (baseDist && !existsSync(path.join(baseDist, "BUILD_ID"))) throw new Error(`BENCH_WEB_BASELINE_DIST=${baseDist} holds no finished build (this bench never builds it).`);
+  if (baseDist && !existsSync(path.join(baseDist, "BUILD_ID")))
+    throw new Error(`BENCH_WEB_BASELINE_DIST=${baseDist} holds no finished build (this bench never builds it).`);
   const adminClient = new pg.Client({ connectionString: admin });
   await adminClient.connect();
   const name = `proofline_bench_web_${randomBytes(3).toString("hex")}`;
@@ -109,7 +142,14 @@ async function main() {
     await prepareDatabase({ url, demo: true, log: () => undefined });
     const secret = randomBytes(32).toString("base64url");
     const pages = await pagesOf(url, secret);
-    const env = { ...process.env, DATABASE_URL: url, BLOB_STORE: "dir", BLOB_DIR: blobDir, NEXTAUTH_SECRET: secret, PROOFLINE_DEMO: "1" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      BLOB_STORE: "dir",
+      BLOB_DIR: blobDir,
+      NEXTAUTH_SECRET: secret,
+      PROOFLINE_DEMO: "1",
+    };
     await ensureProductionBuild(dist, env);
     const current = await measureBuild(dist, env, pages);
     const baseline = baseDist ? await measureBuild(baseDist, env, pages) : null;
@@ -120,7 +160,9 @@ async function main() {
     rmSync(blobDir, { recursive: true, force: true });
     await server.stop();
   }
-  console.log(`\nBudgets (first-load JS <= ${kb(FIRST_LOAD_JS_BUDGET)}, LCP <= ${LCP_BUDGET_MS} ms) on every page: ${met ? "met" : "NOT met"}.`);
+  console.log(
+    `\nBudgets (first-load JS <= ${kb(FIRST_LOAD_JS_BUDGET)}, LCP <= ${LCP_BUDGET_MS} ms) on every page: ${met ? "met" : "NOT met"}.`,
+  );
 }
 
 main().catch((err) => {

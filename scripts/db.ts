@@ -21,7 +21,9 @@ async function main(): Promise<number> {
     switch (command) {
       case "deploy": {
         const applied = await deployMigrations(server.url);
-        console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations.");
+        console.log(
+          applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations.",
+        );
         await prepareDatabase({ url: server.url, demo: false });
         break;
       }
@@ -32,7 +34,11 @@ async function main(): Promise<number> {
           return 2;
         }
         const created = await createMigration(server.url, name);
-        console.log(created ? `Created and applied ${created}/migration.sql` : "Schema and migrations are in sync; no new migration.");
+        console.log(
+          created
+            ? `Created and applied ${created}/migration.sql`
+            : "Schema and migrations are in sync; no new migration.",
+        );
         break;
       }
       case "status":

@@ -20,7 +20,9 @@ async function main(): Promise<number> {
     const project = option("--project") ?? env().DRILL_PROJECT;
     const target = Number(option("--rto-target") ?? env().DRILL_RTO_TARGET_SECONDS);
     if (!project) {
-      console.error("Name the project the drill's evidence goes to: npm run drill -- --project <slug> (or set DRILL_PROJECT).");
+      console.error(
+        "Name the project the drill's evidence goes to: npm run drill -- --project <slug> (or set DRILL_PROJECT).",
+      );
       return 2;
     }
     if (!Number.isInteger(target) || target < 1) {
@@ -31,8 +33,15 @@ async function main(): Promise<number> {
     const { recordRestoreDrill } = await import("../lib/drill/record-restore-drill");
     const result = await runRestoreDrill({ sourceUrl: db.url });
     for (const line of result.log) console.log(`  ${line}`);
-    const evidence = await recordRestoreDrill({ result, projectSlug: project, rtoTargetSeconds: target, now: new Date() });
-    console.log(`Restore drill ${evidence.outcome}: ${result.seconds} s against a ${target} s RTO target (${result.method ?? "no method"}). Evidence ${evidence.id} in ${project}.`);
+    const evidence = await recordRestoreDrill({
+      result,
+      projectSlug: project,
+      rtoTargetSeconds: target,
+      now: new Date(),
+    });
+    console.log(
+      `Restore drill ${evidence.outcome}: ${result.seconds} s against a ${target} s RTO target (${result.method ?? "no method"}). Evidence ${evidence.id} in ${project}.`,
+    );
     if (result.reason) console.log(`Reason: ${result.reason}`);
     return evidence.outcome === "PASS" ? 0 : 1;
   } catch (err) {

@@ -66,22 +66,45 @@ async function main(): Promise<number> {
   try {
     let ctx = systemCtx("cli");
     if (values.as) {
-      const user = await prisma.user.findUnique({ where: { email: values.as.toLowerCase() }, select: { id: true, email: true, name: true, role: true, active: true } });
+      const user = await prisma.user.findUnique({
+        where: { email: values.as.toLowerCase() },
+        select: { id: true, email: true, name: true, role: true, active: true },
+      });
       if (!user?.active) {
         console.error(`There is no active user ${values.as}.`);
         return 1;
       }
       ctx = { actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } } };
     }
-    const input = { ctx, slug: values.project, bytes: readFileSync(file), filename: path.basename(file), format: values.format as "markdown" | "rst" | "text" | undefined, documentKey: values.document, mapping };
-    const report = values.preview ? await previewDocumentImport(input) : await applyDocumentImport({ ...input, now: new Date() });
+    const input = {
+      ctx,
+      slug: values.project,
+      bytes: readFileSync(file),
+      filename: path.basename(file),
+      format: values.format as "markdown" | "rst" | "text" | undefined,
+      documentKey: values.document,
+      mapping,
+    };
+    const report = values.preview
+      ? await previewDocumentImport(input)
+      : await applyDocumentImport({ ...input, now: new Date() });
     const c = report.counts;
-    console.log(`${values.preview ? "Would import" : "Imported"} ${report.document.title} (${report.format}${report.reflowed ? ", reflowed from one line" : ""}) into ${values.project}`);
-    console.log(`  items: ${c.create} new, ${c.update} updated, ${c.close} closed, ${c.reopen} reopened, ${c.restore} back, ${c.remove} gone from the document, ${c.conflict} conflicts, ${c.unchanged} unchanged`);
-    console.log(`  runbooks: ${report.runbooks.map((r) => `${r.title} (${r.action}, ${r.steps} steps)`).join("; ") || "none"}`);
-    if ("mapping" in report && report.mapping.source !== "none") console.log(`  mapping (${report.mapping.source === "saved" ? "saved with the document" : "chosen"}): ${JSON.stringify(report.mapping.mapping)}`);
+    console.log(
+      `${values.preview ? "Would import" : "Imported"} ${report.document.title} (${report.format}${report.reflowed ? ", reflowed from one line" : ""}) into ${values.project}`,
+    );
+    console.log(
+      `  items: ${c.create} new, ${c.update} updated, ${c.close} closed, ${c.reopen} reopened, ${c.restore} back, ${c.remove} gone from the document, ${c.conflict} conflicts, ${c.unchanged} unchanged`,
+    );
+    console.log(
+      `  runbooks: ${report.runbooks.map((r) => `${r.title} (${r.action}, ${r.steps} steps)`).join("; ") || "none"}`,
+    );
+    if ("mapping" in report && report.mapping.source !== "none")
+      console.log(
+        `  mapping (${report.mapping.source === "saved" ? "saved with the document" : "chosen"}): ${JSON.stringify(report.mapping.mapping)}`,
+      );
     for (const w of report.warnings) console.log(`  note: ${w}`);
-    for (const i of report.items.filter((x) => x.action === "conflict")) console.log(`  conflict: ${i.key ?? i.title}: ${i.reason}`);
+    for (const i of report.items.filter((x) => x.action === "conflict"))
+      console.log(`  conflict: ${i.key ?? i.title}: ${i.reason}`);
     return 0;
   } catch (err) {
     if (isAppError(err)) {
@@ -120,7 +143,8 @@ function readMappingFlags(values: Record<string, unknown>): TImportMapping | nul
   if (Array.isArray(values.skip)) flags.skip = values.skip;
   if (!Object.keys(flags).length) return undefined;
   const parsed = ZImportMapping.safeParse(flags);
-  if (!parsed.success) return `The mapping is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".") || "mapping"}: ${i.message}`).join("; ")}.`;
+  if (!parsed.success)
+    return `The mapping is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".") || "mapping"}: ${i.message}`).join("; ")}.`;
   return parsed.data;
 }
 

@@ -20,7 +20,12 @@ const USAGE = `usage:
 const TOKEN_OPTIONS = ["project", "name", "scopes", "expires-in-days"] as const;
 
 function options(args: string[]): Record<string, string> {
-  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: Object.fromEntries(TOKEN_OPTIONS.map((o) => [o, { type: "string" as const }])) });
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: Object.fromEntries(TOKEN_OPTIONS.map((o) => [o, { type: "string" as const }])),
+  });
   for (const [k, v] of Object.entries(values)) if (v === "") throw new Error(`--${k} needs a value.`);
   return values as Record<string, string>;
 }
@@ -45,7 +50,8 @@ async function tokenCreate(args: string[]): Promise<number> {
     const { disconnectDb } = await import("../lib/db");
     const now = new Date();
     const days = o["expires-in-days"] ? Number(o["expires-in-days"]) : null;
-    if (days !== null && !(Number.isInteger(days) && days > 0)) throw new Error("--expires-in-days must be a whole number of days.");
+    if (days !== null && !(Number.isInteger(days) && days > 0))
+      throw new Error("--expires-in-days must be a whole number of days.");
     try {
       const token = await createToken({
         ctx: systemCtx("cli"),
@@ -57,7 +63,9 @@ async function tokenCreate(args: string[]): Promise<number> {
         },
         now,
       });
-      console.error(`Created token "${token.name}" for project ${token.project} (scopes: ${token.scopes.join(", ")}${token.expiresAt ? `, expires ${token.expiresAt.toISOString()}` : ""}).`);
+      console.error(
+        `Created token "${token.name}" for project ${token.project} (scopes: ${token.scopes.join(", ")}${token.expiresAt ? `, expires ${token.expiresAt.toISOString()}` : ""}).`,
+      );
       console.error("The secret is shown only now; store it as PROOFLINE_TOKEN in your CI secrets:");
       console.log(token.secret);
       return 0;

@@ -11,7 +11,9 @@ async function main(): Promise<number> {
   try {
     const { rotateSecrets } = await import("../lib/secrets/rotate-secrets");
     const r = await rotateSecrets();
-    console.log(`Stored secrets sealed with key ${r.keyId}: ${r.resealed} re-sealed from a previous key, ${r.sealedFromPlainText} sealed from plain text, ${r.alreadyCurrent} already current.`);
+    console.log(
+      `Stored secrets sealed with key ${r.keyId}: ${r.resealed} re-sealed from a previous key, ${r.sealedFromPlainText} sealed from plain text, ${r.alreadyCurrent} already current.`,
+    );
     return 0;
   } catch (err) {
     console.error(`secrets:rotate failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -45,7 +45,9 @@ function portFree(p: number): Promise<boolean> {
 
 async function main() {
   if (!(await portFree(port))) {
-    console.error(`Port ${port} is already in use. Stop whatever is using it, or start Proofline on another port: PORT=3001 npm start`);
+    console.error(
+      `Port ${port} is already in use. Stop whatever is using it, or start Proofline on another port: PORT=3001 npm start`,
+    );
     process.exit(1);
   }
   const secret = process.env.NEXTAUTH_SECRET || localSecret();
@@ -80,20 +82,45 @@ async function main() {
       process.exit(1);
     }
   }
-  group.start("web server", process.execPath, [...(dev ? [] : WEB_SERVER_NODE_FLAGS), nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host], {
-    env: dev ? env : { ...env, ...WEB_SERVER_ENV },
-  });
+  group.start(
+    "web server",
+    process.execPath,
+    [...(dev ? [] : WEB_SERVER_NODE_FLAGS), nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host],
+    {
+      env: dev ? env : { ...env, ...WEB_SERVER_ENV },
+    },
+  );
   if (existsSync(path.join("scripts", "worker.ts"))) {
-    group.start("worker", process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "worker.ts")], { env });
+    group.start(
+      "worker",
+      process.execPath,
+      [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "worker.ts")],
+      { env },
+    );
   }
   const where = db.embedded ? "embedded PostgreSQL (data in .data/pg)" : "the PostgreSQL server in DATABASE_URL";
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   const signIns = prepared.demo
-    ? [`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`, ...DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.role}`)]
+    ? [
+        `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`,
+        ...DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.role}`),
+      ]
     : prepared.users === 0
-      ? ["No accounts yet: create the first administrator with `npm run admin:create -- --email <email> --name \"<name>\"`."]
+      ? [
+          'No accounts yet: create the first administrator with `npm run admin:create -- --email <email> --name "<name>"`.',
+        ]
       : ["No demo data (DATABASE_URL is set; add --demo to seed the demo into an empty database)."];
-  console.log(["", `Proofline is starting at http://localhost:${port}  (database: ${where})`, "", ...signIns, "", "Press Ctrl-C to stop.", ""].join("\n"));
+  console.log(
+    [
+      "",
+      `Proofline is starting at http://localhost:${port}  (database: ${where})`,
+      "",
+      ...signIns,
+      "",
+      "Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
 }
 
 main().catch((err) => {

@@ -28,7 +28,9 @@ const DEFAULT_TIERS: Tier[] = ["static", "unit", "integration", "conformance", "
 
 const argv = process.argv.slice(2);
 const dash = argv.indexOf("--");
-const named = (dash >= 0 ? argv.slice(0, dash) : argv).filter((a) => (TIERS as readonly string[]).includes(a)) as Tier[];
+const named = (dash >= 0 ? argv.slice(0, dash) : argv).filter((a) =>
+  (TIERS as readonly string[]).includes(a),
+) as Tier[];
 const passThrough = dash >= 0 ? argv.slice(dash + 1) : argv.filter((a) => !(TIERS as readonly string[]).includes(a));
 const tiers: Tier[] = named.length ? named : DEFAULT_TIERS;
 const node = process.execPath;
@@ -39,7 +41,11 @@ let server: DatabaseServer | undefined;
 async function testServer(): Promise<DatabaseServer> {
   if (!server) {
     server = await startTestServer();
-    console.log(server.embedded ? "Tests use an embedded PostgreSQL (throwaway)." : "Tests use the PostgreSQL server in DATABASE_URL.");
+    console.log(
+      server.embedded
+        ? "Tests use an embedded PostgreSQL (throwaway)."
+        : "Tests use the PostgreSQL server in DATABASE_URL.",
+    );
   }
   return server;
 }
@@ -50,6 +56,7 @@ async function runTier(tier: Tier): Promise<void> {
       await run(node, ["scripts/prisma-generate.mjs"]);
       await run(node, [bin("typescript", "bin/tsc"), "--noEmit"]);
       await run(node, [bin("eslint", "bin/eslint.js"), "--max-warnings=0", "."]);
+      await run(node, [bin("prettier", "bin/prettier.cjs"), "--check", "."]);
       return;
     case "unit":
       await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "unit", ...passThrough]);
@@ -85,7 +92,8 @@ async function runConformance(): Promise<void> {
   const present = existsSync(path.join(SHARED, "corpus")) && existsSync(path.join(SHARED, "seeds"));
   if (!present) {
     const ci = (process.env.CI ?? "").toLowerCase();
-    if (ci && ci !== "false" && ci !== "0") throw new Error(`${SHARED}/corpus and ${SHARED}/seeds are required under CI`);
+    if (ci && ci !== "false" && ci !== "0")
+      throw new Error(`${SHARED}/corpus and ${SHARED}/seeds are required under CI`);
     console.log(`The conformance tier was NOT run: ${SHARED} (corpus and seeds) is not beside the repository.`);
     notRun.push("conformance");
     return;
@@ -103,11 +111,20 @@ async function runServed(): Promise<void> {
   let app: ServedApp | undefined;
   try {
     await prepareDatabase({ url, demo: false, log: () => undefined });
-    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), SECRETS_KEY: randomBytes(32).toString("base64"), BLOB_STORE: "dir", BLOB_DIR: blobDir };
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      SECRETS_KEY: randomBytes(32).toString("base64"),
+      BLOB_STORE: "dir",
+      BLOB_DIR: blobDir,
+    };
     const dist = process.env.SERVED_DIST_DIR || E2E_DIST;
     await ensureProductionBuild(dist, env);
     app = await startServedApp({ distDir: dist, env });
-    await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "served", ...passThrough], { env: { ...env, SERVED_URL: app.url, SERVED_PID: String(app.pid) } });
+    await run(node, [bin("vitest", "vitest.mjs"), "run", "--project", "served", ...passThrough], {
+      env: { ...env, SERVED_URL: app.url, SERVED_PID: String(app.pid) },
+    });
   } finally {
     await app?.stop();
     rmSync(blobDir, { recursive: true, force: true });
@@ -121,7 +138,8 @@ async function runMulti(): Promise<void> {
   const s = await testServer();
   const prefix = `proofline_multi_${Date.now().toString(36)}`;
   const url = await createDatabase(s.adminUrl, `${prefix}_${randomBytes(3).toString("hex")}`);
-  const { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY } = await import("../lib/core/storage/testing/s3-server");
+  const { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY } =
+    await import("../lib/core/storage/testing/s3-server");
   const s3 = await startTestS3();
   const dir = path.resolve(".data", "multi", prefix);
   try {
@@ -195,12 +213,20 @@ async function main() {
       await runTier(tier);
       results.push({ tier, ok: true, seconds: (Date.now() - started) / 1000 });
     } catch (err) {
-      results.push({ tier, ok: false, seconds: (Date.now() - started) / 1000, error: err instanceof Error ? err.message : String(err) });
+      results.push({
+        tier,
+        ok: false,
+        seconds: (Date.now() - started) / 1000,
+        error: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   await server?.stop();
   console.log("\n=== summary ===");
-  for (const r of results) console.log(`${r.ok ? (notRun.includes(r.tier) ? "NOT RUN" : "PASS") : "FAIL"}  ${r.tier.padEnd(12)} ${r.seconds.toFixed(1)} s${r.error ? `  (${r.error})` : ""}`);
+  for (const r of results)
+    console.log(
+      `${r.ok ? (notRun.includes(r.tier) ? "NOT RUN" : "PASS") : "FAIL"}  ${r.tier.padEnd(12)} ${r.seconds.toFixed(1)} s${r.error ? `  (${r.error})` : ""}`,
+    );
   process.exit(results.every((r) => r.ok) ? 0 : 1);
 }
 

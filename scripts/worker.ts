@@ -29,7 +29,13 @@ async function main() {
     server = http.createServer((req, res) => {
       const status = req.url !== "/health" ? 404 : stopping ? 503 : 200;
       res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: status === 404 ? "not-found" : stopping ? "stopping" : "ok", pid: process.pid, jobs: JOBS.map((j) => j.name) }));
+      res.end(
+        JSON.stringify({
+          status: status === 404 ? "not-found" : stopping ? "stopping" : "ok",
+          pid: process.pid,
+          jobs: JOBS.map((j) => j.name),
+        }),
+      );
     });
     server.listen(port, "127.0.0.1");
   }
@@ -38,7 +44,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     const grace = env().WORKER_STOP_GRACE_MS;
-    console.log(`Worker stopping (${signal}): running jobs are handed back to the queue (waiting at most ${grace} ms).`);
+    console.log(
+      `Worker stopping (${signal}): running jobs are handed back to the queue (waiting at most ${grace} ms).`,
+    );
     await worker.stop(grace);
     server?.close();
     await disconnectDb();

@@ -7,8 +7,14 @@ import { prisma } from "@/lib/db";
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export async function sessionCookie(userId: string): Promise<string> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true, email: true } });
-  const token = await encode({ token: { sub: userId, sv: user.sessionVersion, email: user.email }, secret: process.env.NEXTAUTH_SECRET! });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { sessionVersion: true, email: true },
+  });
+  const token = await encode({
+    token: { sub: userId, sv: user.sessionVersion, email: user.email },
+    secret: process.env.NEXTAUTH_SECRET!,
+  });
   return `next-auth.session-token=${token}`;
 }
 
@@ -27,7 +33,10 @@ export interface CallOptions {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type JsonBody = any;
 
-export async function call(handler: Handler, opts: CallOptions = {}): Promise<{ status: number; body: JsonBody; headers: Headers }> {
+export async function call(
+  handler: Handler,
+  opts: CallOptions = {},
+): Promise<{ status: number; body: JsonBody; headers: Headers }> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.asUser) headers.cookie = await sessionCookie(opts.asUser);
   if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;

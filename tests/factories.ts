@@ -16,28 +16,48 @@ export interface TestUser extends SessionUser {
   password: string;
 }
 
-export async function makeUser(opts: { role?: Role; email?: string; name?: string; active?: boolean; password?: string } = {}): Promise<TestUser> {
+export async function makeUser(
+  opts: { role?: Role; email?: string; name?: string; active?: boolean; password?: string } = {},
+): Promise<TestUser> {
   const role = opts.role ?? "ENGINEER";
   const password = opts.password ?? TEST_PASSWORD;
   const email = (opts.email ?? `${uniq(role.toLowerCase())}@example.test`).toLowerCase();
   const user = await prisma.user.create({
-    data: { email, name: opts.name ?? `Test ${role.toLowerCase()}`, role, active: opts.active ?? true, passwordHash: await hashPassword(password) },
+    data: {
+      email,
+      name: opts.name ?? `Test ${role.toLowerCase()}`,
+      role,
+      active: opts.active ?? true,
+      passwordHash: await hashPassword(password),
+    },
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role, password };
 }
 
-export async function makeProject(opts: { name?: string; slug?: string; description?: string; frameworks?: string[] } = {}) {
+export async function makeProject(
+  opts: { name?: string; slug?: string; description?: string; frameworks?: string[] } = {},
+) {
   const slug = opts.slug ?? uniq("proj");
-  const project = await prisma.project.create({ data: { slug, name: opts.name ?? `Project ${slug}`, description: opts.description ?? "" } });
+  const project = await prisma.project.create({
+    data: { slug, name: opts.name ?? `Project ${slug}`, description: opts.description ?? "" },
+  });
   if (opts.frameworks?.length) {
-    const frameworks = await prisma.framework.findMany({ where: { key: { in: opts.frameworks } }, select: { id: true } });
-    await prisma.projectFramework.createMany({ data: frameworks.map((f) => ({ projectId: project.id, frameworkId: f.id })) });
+    const frameworks = await prisma.framework.findMany({
+      where: { key: { in: opts.frameworks } },
+      select: { id: true },
+    });
+    await prisma.projectFramework.createMany({
+      data: frameworks.map((f) => ({ projectId: project.id, frameworkId: f.id })),
+    });
   }
   return project;
 }
 
 export function ctxOf(user: SessionUser): RequestCtx {
-  return { actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } }, requestId: uniq("req") };
+  return {
+    actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } },
+    requestId: uniq("req"),
+  };
 }
 
 export { prisma };
@@ -55,7 +75,10 @@ export async function makeAudit(opts: {
   windowEnd?: Date;
 }) {
   const year = new Date().getUTCFullYear();
-  const framework = await prisma.framework.findFirstOrThrow({ where: opts.frameworkKey ? { key: opts.frameworkKey } : {}, orderBy: { key: "desc" } });
+  const framework = await prisma.framework.findFirstOrThrow({
+    where: opts.frameworkKey ? { key: opts.frameworkKey } : {},
+    orderBy: { key: "desc" },
+  });
   return prisma.audit.create({
     data: {
       name: uniq("audit"),

@@ -50,7 +50,10 @@ export default async function OverviewPage() {
             ) : null
           }
         >
-          <p>A project is one system in scope, such as a research portal or an ML service. Evidence, backlog items and readiness are tracked per project.</p>
+          <p>
+            A project is one system in scope, such as a research portal or an ML service. Evidence, backlog items and
+            readiness are tracked per project.
+          </p>
         </EmptyState>
       </>
     );
@@ -59,7 +62,12 @@ export default async function OverviewPage() {
     <>
       {header}
       {trail}
-      <nav aria-label="Projects" className="row small" data-testid="overview-projects" style={{ flexWrap: "wrap", gap: "0.4rem 1rem", marginBottom: "1rem" }}>
+      <nav
+        aria-label="Projects"
+        className="row small"
+        data-testid="overview-projects"
+        style={{ flexWrap: "wrap", gap: "0.4rem 1rem", marginBottom: "1rem" }}
+      >
         <span className="muted">Projects:</span>
         {projects.map((p) => (
           <Link key={p.id} href={`/projects/${p.slug}`}>

@@ -9,7 +9,11 @@ import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
@@ -24,7 +28,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="brand">
           <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
             <rect width="32" height="32" rx="7" fill="#3949ab" />
-            <path d="M9 17.5l4.5 4.5L23 11" fill="none" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M9 17.5l4.5 4.5L23 11"
+              fill="none"
+              stroke="#fff"
+              strokeWidth="3.2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
           Proofline
         </div>
@@ -33,7 +44,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {invite ? (
           <SetPasswordForm token={invite} />
         ) : (
-          <SignInForm callbackUrl={callbackUrl} reason={reason} errorCode={errorCode} ssoName={sso?.displayName} passwordRestricted={env().PASSWORD_SIGN_IN === "off"} />
+          <SignInForm
+            callbackUrl={callbackUrl}
+            reason={reason}
+            errorCode={errorCode}
+            ssoName={sso?.displayName}
+            passwordRestricted={env().PASSWORD_SIGN_IN === "off"}
+          />
         )}
       </div>
     </main>

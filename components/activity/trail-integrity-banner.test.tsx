@@ -7,7 +7,14 @@ const checkedAt = new Date("2026-12-07T04:07:00Z");
 describe("TrailIntegrityBanner", () => {
   it("announces a failing trail check as an alert with a heading, where it broke and why", () => {
     const html = renderToStaticMarkup(
-      <TrailIntegrityBanner integrity={{ ok: false, checkedAt, eventId: "42", reason: "event 42 has hash abc…, but the head signed at … says def…: the trail up to it was rewritten" }} />,
+      <TrailIntegrityBanner
+        integrity={{
+          ok: false,
+          checkedAt,
+          eventId: "42",
+          reason: "event 42 has hash abc…, but the head signed at … says def…: the trail up to it was rewritten",
+        }}
+      />,
     );
     expect(html).toContain('role="alert"');
     expect(html).toContain('aria-labelledby="trail-integrity-title"');
@@ -19,7 +26,9 @@ describe("TrailIntegrityBanner", () => {
   });
 
   it("shows nothing while the trail verifies, or for those who may not read it", () => {
-    expect(renderToStaticMarkup(<TrailIntegrityBanner integrity={{ ok: true, checkedAt, eventId: null, reason: null }} />)).toBe("");
+    expect(
+      renderToStaticMarkup(<TrailIntegrityBanner integrity={{ ok: true, checkedAt, eventId: null, reason: null }} />),
+    ).toBe("");
     expect(renderToStaticMarkup(<TrailIntegrityBanner integrity={null} />)).toBe("");
   });
 });

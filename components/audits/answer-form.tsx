@@ -27,15 +27,26 @@ interface Props {
 
 /** Uploads a file as manual evidence through the evidence API, effective at a moment inside the window. */
 async function uploadEvidence(slug: string, file: File, title: string, effectiveDay: string): Promise<string> {
-  const query = new URLSearchParams({ format: "manual", title, filename: file.name, effectiveAt: `${effectiveDay}T12:00:00.000Z` });
+  const query = new URLSearchParams({
+    format: "manual",
+    title,
+    filename: file.name,
+    effectiveAt: `${effectiveDay}T12:00:00.000Z`,
+  });
   let res: Response;
   try {
-    res = await fetch(`/api/v1/projects/${slug}/evidence?${query}`, { method: "POST", body: file, headers: { "content-type": file.type || "application/octet-stream" }, credentials: "same-origin" });
+    res = await fetch(`/api/v1/projects/${slug}/evidence?${query}`, {
+      method: "POST",
+      body: file,
+      headers: { "content-type": file.type || "application/octet-stream" },
+      credentials: "same-origin",
+    });
   } catch {
     throw new ApiError(0, "Network error", "Proofline could not be reached. Check your connection and try again.");
   }
   const body = (await res.json().catch(() => ({}))) as { id?: string; detail?: string; title?: string };
-  if (!res.ok || !body.id) throw new ApiError(res.status, body.title ?? "Upload failed", body.detail ?? `The upload failed (${res.status}).`);
+  if (!res.ok || !body.id)
+    throw new ApiError(res.status, body.title ?? "Upload failed", body.detail ?? `The upload failed (${res.status}).`);
   return body.id;
 }
 
@@ -54,7 +65,10 @@ export function AnswerForm({ auditId, requestId, window, projects }: Props) {
     queryKey: [...auditKeys.request(auditId, requestId), "candidates", search],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      apiFetch<{ items: Candidate[]; nextCursor: string | null }>(`/api/v1/audits/${auditId}/requests/${requestId}/candidates`, { query: { q: search, cursor: pageParam, limit: 20 } }),
+      apiFetch<{ items: Candidate[]; nextCursor: string | null }>(
+        `/api/v1/audits/${auditId}/requests/${requestId}/candidates`,
+        { query: { q: search, cursor: pageParam, limit: 20 } },
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = candidates.data?.pages.flatMap((p) => p.items) ?? [];
@@ -85,7 +99,13 @@ export function AnswerForm({ auditId, requestId, window, projects }: Props) {
         <div className="filters">
           <div className="field">
             <label htmlFor="cand-q">Find evidence inside the window</label>
-            <input id="cand-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Title contains…" />
+            <input
+              id="cand-q"
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              placeholder="Title contains…"
+            />
           </div>
           <button type="button" className="btn btn-small" onClick={() => setSearch(q)}>
             Search
@@ -97,8 +117,15 @@ export function AnswerForm({ auditId, requestId, window, projects }: Props) {
             <legend className="label">Attach</legend>
             {rows.map((c) => (
               <label key={c.id} className="row small">
-                <input type="checkbox" checked={picked.includes(c.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, c.id] : picked.filter((x) => x !== c.id))} />
-                {c.title} <OutcomeBadge outcome={c.outcome} /> <span className="muted">{c.project.name} · {formatDate(c.effectiveAt)}</span>
+                <input
+                  type="checkbox"
+                  checked={picked.includes(c.id)}
+                  onChange={(e) => setPicked(e.target.checked ? [...picked, c.id] : picked.filter((x) => x !== c.id))}
+                />
+                {c.title} <OutcomeBadge outcome={c.outcome} />{" "}
+                <span className="muted">
+                  {c.project.name} · {formatDate(c.effectiveAt)}
+                </span>
               </label>
             ))}
             {candidates.hasNextPage ? (
@@ -126,10 +153,24 @@ export function AnswerForm({ auditId, requestId, window, projects }: Props) {
               <input type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             </Field>
             <Field label="Title">
-              <input type="text" value={upload.title} onChange={(e) => setUpload({ ...upload, title: e.target.value })} maxLength={300} />
+              <input
+                type="text"
+                value={upload.title}
+                onChange={(e) => setUpload({ ...upload, title: e.target.value })}
+                maxLength={300}
+              />
             </Field>
-            <Field label="Effective on" hint={`Inside the window: ${formatDate(window.start)} to ${formatDate(window.end)}.`}>
-              <input type="date" value={upload.day} min={window.start.slice(0, 10)} max={window.end.slice(0, 10)} onChange={(e) => setUpload({ ...upload, day: e.target.value })} />
+            <Field
+              label="Effective on"
+              hint={`Inside the window: ${formatDate(window.start)} to ${formatDate(window.end)}.`}
+            >
+              <input
+                type="date"
+                value={upload.day}
+                min={window.start.slice(0, 10)}
+                max={window.end.slice(0, 10)}
+                onChange={(e) => setUpload({ ...upload, day: e.target.value })}
+              />
             </Field>
           </div>
         </fieldset>

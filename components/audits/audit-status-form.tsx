@@ -7,7 +7,11 @@ import { useAuditMutation } from "@/components/audits/use-audit-mutations";
 /** Moves the audit between planning, fieldwork, reporting and closed (closing stops workspace writes). */
 export function AuditStatusForm({ auditId, status }: { auditId: string; status: string }) {
   const [value, setValue] = useState(status);
-  const update = useAuditMutation(auditId, (next: string) => ({ path: `/api/v1/audits/${auditId}`, method: "PATCH", body: { status: next } }));
+  const update = useAuditMutation(auditId, (next: string) => ({
+    path: `/api/v1/audits/${auditId}`,
+    method: "PATCH",
+    body: { status: next },
+  }));
   return (
     <form
       className="row"

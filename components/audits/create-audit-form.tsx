@@ -15,7 +15,13 @@ interface Options {
 /** Plans an audit: framework, projects in scope, and the observation window (a moment or a period). */
 export function CreateAuditForm({ frameworks, projects }: Options) {
   const router = useRouter();
-  const [form, setForm] = useState({ name: "", framework: frameworks[0]?.key ?? "", type: "TYPE_II", windowStart: "", windowEnd: "" });
+  const [form, setForm] = useState({
+    name: "",
+    framework: frameworks[0]?.key ?? "",
+    type: "TYPE_II",
+    windowStart: "",
+    windowEnd: "",
+  });
   const [scope, setScope] = useState<string[]>([]);
   const create = useMutation({
     mutationFn: (body: object) => apiFetch<{ id: string }>("/api/v1/audits", { method: "POST", body }),
@@ -34,7 +40,13 @@ export function CreateAuditForm({ frameworks, projects }: Options) {
       <ErrorMessage error={create.error} />
       <div className="form-row">
         <Field label="Audit name" error={errors.name}>
-          <input type="text" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} maxLength={120} required />
+          <input
+            type="text"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            maxLength={120}
+            required
+          />
         </Field>
         <Field label="Framework" error={errors.framework}>
           <select value={form.framework} onChange={(e) => setForm({ ...form, framework: e.target.value })}>
@@ -55,11 +67,21 @@ export function CreateAuditForm({ frameworks, projects }: Options) {
       <div className="form-row">
         {typeII ? (
           <Field label="Window starts" error={errors.windowStart}>
-            <input type="date" value={form.windowStart} onChange={(e) => setForm({ ...form, windowStart: e.target.value })} required />
+            <input
+              type="date"
+              value={form.windowStart}
+              onChange={(e) => setForm({ ...form, windowStart: e.target.value })}
+              required
+            />
           </Field>
         ) : null}
         <Field label={typeII ? "Window ends" : "As of"} hint="Whole days, in UTC." error={errors.windowEnd}>
-          <input type="date" value={form.windowEnd} onChange={(e) => setForm({ ...form, windowEnd: e.target.value })} required />
+          <input
+            type="date"
+            value={form.windowEnd}
+            onChange={(e) => setForm({ ...form, windowEnd: e.target.value })}
+            required
+          />
         </Field>
       </div>
       <fieldset className="field" aria-describedby={errors.projects ? "audit-projects-error" : undefined}>

@@ -16,10 +16,25 @@ interface Grant {
 }
 
 /** Who may audit, until when: grant, extend (grant again) and revoke. */
-export function GrantsPanel({ auditId, grants, auditors }: { auditId: string; grants: Grant[]; auditors: Array<{ id: string; name: string; email: string }> }) {
+export function GrantsPanel({
+  auditId,
+  grants,
+  auditors,
+}: {
+  auditId: string;
+  grants: Grant[];
+  auditors: Array<{ id: string; name: string; email: string }>;
+}) {
   const [form, setForm] = useState({ userId: auditors[0]?.id ?? "", expiresAt: "" });
-  const grant = useAuditMutation(auditId, (body: typeof form) => ({ path: `/api/v1/audits/${auditId}/grants`, method: "POST", body }));
-  const revoke = useAuditMutation(auditId, (grantId: string) => ({ path: `/api/v1/audits/${auditId}/grants/${grantId}`, method: "DELETE" }));
+  const grant = useAuditMutation(auditId, (body: typeof form) => ({
+    path: `/api/v1/audits/${auditId}/grants`,
+    method: "POST",
+    body,
+  }));
+  const revoke = useAuditMutation(auditId, (grantId: string) => ({
+    path: `/api/v1/audits/${auditId}/grants/${grantId}`,
+    method: "DELETE",
+  }));
   const errors = fieldErrors(grant.error);
 
   function onSubmit(e: FormEvent) {
@@ -49,10 +64,23 @@ export function GrantsPanel({ auditId, grants, auditors }: { auditId: string; gr
                     {g.user.name} <span className="small muted">{g.user.email}</span>
                   </td>
                   <td>{formatDate(g.expiresAt)}</td>
-                  <td>{g.revokedAt ? <Badge tone="bad">Revoked {formatDate(g.revokedAt)}</Badge> : g.live ? <Badge tone="ok">Active</Badge> : <Badge>Expired</Badge>}</td>
+                  <td>
+                    {g.revokedAt ? (
+                      <Badge tone="bad">Revoked {formatDate(g.revokedAt)}</Badge>
+                    ) : g.live ? (
+                      <Badge tone="ok">Active</Badge>
+                    ) : (
+                      <Badge>Expired</Badge>
+                    )}
+                  </td>
                   <td>
                     {g.live ? (
-                      <button type="button" className="btn btn-small btn-danger" disabled={revoke.isPending} onClick={() => revoke.mutate(g.id)}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-danger"
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(g.id)}
+                      >
                         Revoke access
                       </button>
                     ) : null}
@@ -63,7 +91,10 @@ export function GrantsPanel({ auditId, grants, auditors }: { auditId: string; gr
           </table>
         </div>
       ) : (
-        <p className="muted">No auditor has access yet. Grant it below: the auditor then sees only this audit&apos;s projects and the evidence inside its window, read-only, until the date you set.</p>
+        <p className="muted">
+          No auditor has access yet. Grant it below: the auditor then sees only this audit&apos;s projects and the
+          evidence inside its window, read-only, until the date you set.
+        </p>
       )}
       <form className="stack" onSubmit={onSubmit} data-testid="grant-form" noValidate>
         <ErrorMessage error={grant.error} />
@@ -79,7 +110,12 @@ export function GrantsPanel({ auditId, grants, auditors }: { auditId: string; gr
               </select>
             </Field>
             <Field label="Access until" hint="Through the end of that day (UTC)." error={errors.expiresAt}>
-              <input type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} required />
+              <input
+                type="date"
+                value={form.expiresAt}
+                onChange={(e) => setForm({ ...form, expiresAt: e.target.value })}
+                required
+              />
             </Field>
             <div>
               <button className="btn btn-primary" type="submit" disabled={grant.isPending}>

@@ -23,5 +23,7 @@ export const POPULATION_KIND_LABELS: Record<string, string> = {
 
 /** "1 Jan 2026 to 30 Jun 2026" for a period, "as of 30 Jun 2026" for a moment. */
 export function windowLabel(start: string | Date, end: string | Date, format: (d: string | Date) => string): string {
-  return new Date(start).getTime() === new Date(end).getTime() ? `as of ${format(end)}` : `${format(start)} to ${format(end)}`;
+  return new Date(start).getTime() === new Date(end).getTime()
+    ? `as of ${format(end)}`
+    : `${format(start)} to ${format(end)}`;
 }

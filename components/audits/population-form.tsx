@@ -24,7 +24,13 @@ const FIELDS: Record<string, Array<{ name: string; label: string; hint?: string 
 };
 
 /** Defines a population inside the audit's window: the kind of event and the filter that picks its members. */
-export function PopulationForm({ auditId, controls }: { auditId: string; controls: Array<{ key: string; title: string }> }) {
+export function PopulationForm({
+  auditId,
+  controls,
+}: {
+  auditId: string;
+  controls: Array<{ key: string; title: string }>;
+}) {
   const [kind, setKind] = useState("merged-prs");
   const [values, setValues] = useState<Record<string, string>>({ branch: "main" });
   const [controlKey, setControlKey] = useState("");
@@ -53,7 +59,11 @@ export function PopulationForm({ auditId, controls }: { auditId: string; control
               ))}
             </select>
           </Field>
-          <Field label="Control tested" hint="Optional: the event-type control this population tests." error={errors.controlKey}>
+          <Field
+            label="Control tested"
+            hint="Optional: the event-type control this population tests."
+            error={errors.controlKey}
+          >
             <select value={controlKey} onChange={(e) => setControlKey(e.target.value)}>
               <option value="">None</option>
               {controls.map((c) => (
@@ -65,7 +75,11 @@ export function PopulationForm({ auditId, controls }: { auditId: string; control
           </Field>
           {FIELDS[kind].map((f) => (
             <Field key={`${kind}-${f.name}`} label={f.label} hint={f.hint} error={errors[f.name]}>
-              <input type="text" value={values[f.name] ?? ""} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+              <input
+                type="text"
+                value={values[f.name] ?? ""}
+                onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+              />
             </Field>
           ))}
         </div>

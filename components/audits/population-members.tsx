@@ -30,7 +30,10 @@ export function PopulationMembers({ auditId, populationId }: { auditId: string; 
   const q = useInfiniteQuery({
     queryKey: auditKeys.population(auditId, populationId),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => apiFetch<PopulationPage>(`/api/v1/audits/${auditId}/populations/${populationId}`, { query: { cursor: pageParam, limit: 100 } }),
+    queryFn: ({ pageParam }) =>
+      apiFetch<PopulationPage>(`/api/v1/audits/${auditId}/populations/${populationId}`, {
+        query: { cursor: pageParam, limit: 100 },
+      }),
     getNextPageParam: (last) => last.members.nextCursor ?? undefined,
     // While the worker counts it, ask again until it is ready (or failed).
     refetchInterval: (query) => (query.state.data && isCounting(query.state.data.pages[0].status) ? POLL_MS : false),
@@ -46,7 +49,13 @@ export function PopulationMembers({ auditId, populationId }: { auditId: string; 
           {POPULATION_KIND_LABELS[first.kind] ?? first.kind} <PopulationStatusBadge status={first.status} />
         </h2>
         <p className="small">Defined as: {first.definition}</p>
-        {first.error ? <p className="alert alert-error">{first.error}</p> : <p className="muted small">The worker is counting the members and taking the digest; this page updates by itself.</p>}
+        {first.error ? (
+          <p className="alert alert-error">{first.error}</p>
+        ) : (
+          <p className="muted small">
+            The worker is counting the members and taking the digest; this page updates by itself.
+          </p>
+        )}
       </section>
     );
   }
@@ -54,7 +63,8 @@ export function PopulationMembers({ auditId, populationId }: { auditId: string; 
     <div className="stack">
       <section className="card">
         <h2>
-          {POPULATION_KIND_LABELS[first.kind] ?? first.kind}: {formatNumber(first.size)} member{first.size === 1 ? "" : "s"}
+          {POPULATION_KIND_LABELS[first.kind] ?? first.kind}: {formatNumber(first.size)} member
+          {first.size === 1 ? "" : "s"}
         </h2>
         <p className="small">Defined as: {first.definition}</p>
         <p className="small muted mono">digest {first.digest}</p>
@@ -64,18 +74,35 @@ export function PopulationMembers({ auditId, populationId }: { auditId: string; 
           <h3>
             Sample of {s.size} from {formatNumber(s.populationSize)}, seed <span className="mono">{s.seed}</span>
           </h3>
-          <MemberTable columns={first.columns} rows={s.rows} first="Draw" index={(m, i) => i + 1} testId="sample-members" />
+          <MemberTable
+            columns={first.columns}
+            rows={s.rows}
+            first="Draw"
+            index={(m, i) => i + 1}
+            testId="sample-members"
+          />
         </section>
       ))}
       <section className="card" aria-label="Every member">
         <h3>Every member, in the order samples are drawn from</h3>
-        <MemberTable columns={first.columns} rows={members} first="Position" index={(m) => m.position} testId="population-members" />
+        <MemberTable
+          columns={first.columns}
+          rows={members}
+          first="Position"
+          index={(m) => m.position}
+          testId="population-members"
+        />
         {q.hasNextPage ? (
           <div className="pager">
             <span>
               {members.length} of {formatNumber(first.size)} shown
             </span>
-            <button type="button" className="btn btn-small" onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => q.fetchNextPage()}
+              disabled={q.isFetchingNextPage}
+            >
               {q.isFetchingNextPage ? "Loading…" : "Load more"}
             </button>
           </div>
@@ -85,7 +112,19 @@ export function PopulationMembers({ auditId, populationId }: { auditId: string; 
   );
 }
 
-function MemberTable({ columns, rows, first, index, testId }: { columns: string[]; rows: Member[]; first: string; index: (m: Member, i: number) => number; testId: string }) {
+function MemberTable({
+  columns,
+  rows,
+  first,
+  index,
+  testId,
+}: {
+  columns: string[];
+  rows: Member[];
+  first: string;
+  index: (m: Member, i: number) => number;
+  testId: string;
+}) {
   if (!rows.length) return <p className="muted">No members.</p>;
   return (
     <div className="table-wrap">

@@ -20,8 +20,10 @@ export function PopulationsPanel({ auditId, canSample }: { auditId: string; canS
     return (
       <EmptyState title="No populations yet" testId="populations-empty">
         <p>
-          A population is every event of one kind inside the window (merged pull requests, CI runs on the main branch, restore drills, or audit-log events matching a filter). Define one
-          {canSample ? " below" : ""}, then draw a sample with a recorded seed: the same seed always draws the same sample.
+          A population is every event of one kind inside the window (merged pull requests, CI runs on the main branch,
+          restore drills, or audit-log events matching a filter). Define one
+          {canSample ? " below" : ""}, then draw a sample with a recorded seed: the same seed always draws the same
+          sample.
         </p>
       </EmptyState>
     );
@@ -35,7 +37,15 @@ export function PopulationsPanel({ auditId, canSample }: { auditId: string; canS
   );
 }
 
-function PopulationCard({ auditId, population: p, canSample }: { auditId: string; population: PopulationDto; canSample: boolean }) {
+function PopulationCard({
+  auditId,
+  population: p,
+  canSample,
+}: {
+  auditId: string;
+  population: PopulationDto;
+  canSample: boolean;
+}) {
   const base = `/api/v1/audits/${auditId}/populations/${p.id}`;
   return (
     <section className="card stack" data-testid="population-card" aria-label={POPULATION_KIND_LABELS[p.kind] ?? p.kind}>
@@ -106,7 +116,11 @@ function PopulationCard({ auditId, population: p, canSample }: { auditId: string
 export function PopulationStatusBadge({ status }: { status: PopulationStatus }) {
   return (
     <span data-testid="population-status">
-      {status === "FAILED" ? <Badge tone="bad">counting failed</Badge> : <Badge tone="info">{status === "QUEUED" ? "waiting for the worker" : "counting…"}</Badge>}
+      {status === "FAILED" ? (
+        <Badge tone="bad">counting failed</Badge>
+      ) : (
+        <Badge tone="info">{status === "QUEUED" ? "waiting for the worker" : "counting…"}</Badge>
+      )}
     </span>
   );
 }
@@ -125,7 +139,13 @@ function SampleForm({ auditId, populationId, max }: { auditId: string; populatio
       <ErrorMessage error={draw.error} />
       <div className="form-row">
         <Field label="Sample size" error={errors.size}>
-          <input type="number" min={1} max={Math.min(max, 1000)} value={size} onChange={(e) => setSize(e.target.value)} />
+          <input
+            type="number"
+            min={1}
+            max={Math.min(max, 1000)}
+            value={size}
+            onChange={(e) => setSize(e.target.value)}
+          />
         </Field>
         <Field label="Seed" hint="Leave empty for a random one (it is recorded)." error={errors.seed}>
           <input type="text" value={seed} onChange={(e) => setSeed(e.target.value)} maxLength={64} />

@@ -51,7 +51,13 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
         ) : null}
         <div className="form-row">
           <Field label="What you need" error={errors.title}>
-            <input type="text" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} maxLength={200} required />
+            <input
+              type="text"
+              value={form.title}
+              onChange={(e) => setForm({ ...form, title: e.target.value })}
+              maxLength={200}
+              required
+            />
           </Field>
           <Field label="About" error={errors.requirementRef ?? errors.controlKey}>
             <select value={form.target} onChange={(e) => setForm({ ...form, target: e.target.value })} required>
@@ -77,7 +83,12 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
           </Field>
         </div>
         <Field label="Detail" hint="Optional: the period, the systems, the form you need it in." error={errors.detail}>
-          <textarea value={form.detail} onChange={(e) => setForm({ ...form, detail: e.target.value })} maxLength={5000} rows={3} />
+          <textarea
+            value={form.detail}
+            onChange={(e) => setForm({ ...form, detail: e.target.value })}
+            maxLength={5000}
+            rows={3}
+          />
         </Field>
         <div>
           <button className="btn btn-primary" type="submit" disabled={raise.isPending}>

@@ -27,7 +27,17 @@ export function CommentForm({ auditId, requestId }: { auditId: string; requestId
   );
 }
 
-export function AssignForm({ auditId, requestId, owners, current }: { auditId: string; requestId: string; owners: Array<{ id: string; name: string; email: string }>; current: string }) {
+export function AssignForm({
+  auditId,
+  requestId,
+  owners,
+  current,
+}: {
+  auditId: string;
+  requestId: string;
+  owners: Array<{ id: string; name: string; email: string }>;
+  current: string;
+}) {
   const [ownerId, setOwnerId] = useState(current);
   const assign = useRequestAction<{ ownerId: string | null }>(auditId, requestId, "", "PATCH");
   return (
@@ -65,7 +75,8 @@ export function ReviewForm({ auditId, requestId }: { auditId: string; requestId:
   const [comment, setComment] = useState("");
   const review = useRequestAction<{ decision: "accept" | "return"; comment: string }>(auditId, requestId, "review");
   const errors = fieldErrors(review.error);
-  const submit = (decision: "accept" | "return") => review.mutate({ decision, comment }, { onSuccess: () => setComment("") });
+  const submit = (decision: "accept" | "return") =>
+    review.mutate({ decision, comment }, { onSuccess: () => setComment("") });
   return (
     <section className="card" aria-labelledby="review-title">
       <h2 id="review-title">Review the answer</h2>
@@ -75,7 +86,12 @@ export function ReviewForm({ auditId, requestId }: { auditId: string; requestId:
           <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={5000} />
         </Field>
         <div className="row">
-          <button type="button" className="btn btn-primary" disabled={review.isPending} onClick={() => submit("accept")}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={review.isPending}
+            onClick={() => submit("accept")}
+          >
             Accept
           </button>
           <button type="button" className="btn btn-danger" disabled={review.isPending} onClick={() => submit("return")}>

@@ -8,10 +8,24 @@ import { useRequest } from "@/components/audits/use-requests";
 import { AssignForm, CommentForm, ReviewForm } from "@/components/audits/request-actions";
 import { AnswerForm } from "@/components/audits/answer-form";
 
-const KIND_LABEL: Record<string, string> = { comment: "commented", answer: "answered", accept: "accepted", return: "returned", assign: "assigned" };
+const KIND_LABEL: Record<string, string> = {
+  comment: "commented",
+  answer: "answered",
+  accept: "accepted",
+  return: "returned",
+  assign: "assigned",
+};
 
 /** One request: what was asked, the thread, the evidence attached, and what the viewer may do next. */
-export function RequestDetail({ auditId, requestId, owners }: { auditId: string; requestId: string; owners: Array<{ id: string; name: string; email: string }> | null }) {
+export function RequestDetail({
+  auditId,
+  requestId,
+  owners,
+}: {
+  auditId: string;
+  requestId: string;
+  owners: Array<{ id: string; name: string; email: string }> | null;
+}) {
   const q = useRequest(auditId, requestId);
   if (q.isPending) return <p className="muted">Loading the request…</p>;
   if (q.error) return <ErrorMessage error={q.error} />;
@@ -27,8 +41,13 @@ export function RequestDetail({ auditId, requestId, owners }: { auditId: string;
           {r.overdue ? <Badge tone="bad">Overdue</Badge> : null}
         </h2>
         <p className="small muted">
-          {r.requirement ? `Requirement ${r.requirement.refId} · ${r.requirement.title}` : r.control ? `Control ${r.control.key} · ${r.control.title}` : ""} · raised by {r.raisedBy} on{" "}
-          {formatDate(r.createdAt)} · due {r.dueAt ? formatDate(r.dueAt) : "—"} · owner {r.owner?.name ?? "unassigned"} · audit {r.audit.name}
+          {r.requirement
+            ? `Requirement ${r.requirement.refId} · ${r.requirement.title}`
+            : r.control
+              ? `Control ${r.control.key} · ${r.control.title}`
+              : ""}{" "}
+          · raised by {r.raisedBy} on {formatDate(r.createdAt)} · due {r.dueAt ? formatDate(r.dueAt) : "—"} · owner{" "}
+          {r.owner?.name ?? "unassigned"} · audit {r.audit.name}
         </p>
         {r.detail ? <p style={{ whiteSpace: "pre-wrap" }}>{r.detail}</p> : null}
       </section>
@@ -38,13 +57,18 @@ export function RequestDetail({ auditId, requestId, owners }: { auditId: string;
           <ul data-testid="request-evidence">
             {r.evidence.map((e) => (
               <li key={e.id}>
-                {e.title} <OutcomeBadge outcome={e.outcome} /> <span className="small muted">{e.project.name} · effective {formatDate(e.effectiveAt)}</span>
+                {e.title} <OutcomeBadge outcome={e.outcome} />{" "}
+                <span className="small muted">
+                  {e.project.name} · effective {formatDate(e.effectiveAt)}
+                </span>
                 {e.sha256 ? <span className="small mono"> · sha256 {e.sha256.slice(0, 16)}…</span> : null}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="muted">Nothing attached yet. The owner answers by attaching evidence from inside the audit&apos;s window.</p>
+          <p className="muted">
+            Nothing attached yet. The owner answers by attaching evidence from inside the audit&apos;s window.
+          </p>
         )}
       </section>
       <section className="card" aria-labelledby="thread-title">
@@ -53,7 +77,8 @@ export function RequestDetail({ auditId, requestId, owners }: { auditId: string;
           <ol className="stack" style={{ paddingLeft: "1.2rem", gap: "0.5rem" }} data-testid="request-thread">
             {r.comments.map((c) => (
               <li key={c.id}>
-                <strong>{c.author}</strong> {KIND_LABEL[c.kind] ?? c.kind} <span className="small muted">{formatDateTime(c.createdAt)}</span>
+                <strong>{c.author}</strong> {KIND_LABEL[c.kind] ?? c.kind}{" "}
+                <span className="small muted">{formatDateTime(c.createdAt)}</span>
                 {c.body ? <div style={{ whiteSpace: "pre-wrap" }}>{c.body}</div> : null}
               </li>
             ))}
@@ -63,8 +88,17 @@ export function RequestDetail({ auditId, requestId, owners }: { auditId: string;
         )}
         {r.may.comment ? <CommentForm auditId={auditId} requestId={requestId} /> : null}
       </section>
-      {r.may.assign && owners ? <AssignForm auditId={auditId} requestId={requestId} owners={owners} current={r.owner?.id ?? ""} /> : null}
-      {r.may.answer ? <AnswerForm auditId={auditId} requestId={requestId} window={{ start: r.audit.windowStart, end: r.audit.windowEnd }} projects={r.audit.projects} /> : null}
+      {r.may.assign && owners ? (
+        <AssignForm auditId={auditId} requestId={requestId} owners={owners} current={r.owner?.id ?? ""} />
+      ) : null}
+      {r.may.answer ? (
+        <AnswerForm
+          auditId={auditId}
+          requestId={requestId}
+          window={{ start: r.audit.windowStart, end: r.audit.windowEnd }}
+          projects={r.audit.projects}
+        />
+      ) : null}
       {r.may.review ? <ReviewForm auditId={auditId} requestId={requestId} /> : null}
     </div>
   );

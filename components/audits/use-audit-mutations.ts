@@ -5,7 +5,10 @@ import { apiFetch } from "@/lib/client/api";
 import { auditKeys } from "@/components/audits/query-keys";
 
 /** A write in the audit workspace: on success the server-rendered parts and cached lists refresh. */
-export function useAuditMutation<TBody>(auditId: string, request: (body: TBody) => { path: string; method: string; body?: unknown }) {
+export function useAuditMutation<TBody>(
+  auditId: string,
+  request: (body: TBody) => { path: string; method: string; body?: unknown },
+) {
   const router = useRouter();
   const qc = useQueryClient();
   return useMutation({

@@ -23,7 +23,8 @@ export function usePopulations(auditId: string) {
 export function useCreatePopulation(auditId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: object) => apiFetch<{ id: string }>(`/api/v1/audits/${auditId}/populations`, { method: "POST", body }),
+    mutationFn: (body: object) =>
+      apiFetch<{ id: string }>(`/api/v1/audits/${auditId}/populations`, { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: auditKeys.audit(auditId) }),
   });
 }
@@ -31,7 +32,11 @@ export function useCreatePopulation(auditId: string) {
 export function useDrawSample(auditId: string, populationId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { size: number; seed?: string }) => apiFetch<{ id: string; seed: string }>(`/api/v1/audits/${auditId}/populations/${populationId}/samples`, { method: "POST", body }),
+    mutationFn: (body: { size: number; seed?: string }) =>
+      apiFetch<{ id: string; seed: string }>(`/api/v1/audits/${auditId}/populations/${populationId}/samples`, {
+        method: "POST",
+        body,
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: auditKeys.audit(auditId) }),
   });
 }

@@ -9,11 +9,16 @@ export function useRequests(auditId: string, filters: { status?: string; mine?: 
     queryKey: auditKeys.requests(auditId, filters),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      apiFetch<RequestPageDto>(`/api/v1/audits/${auditId}/requests`, { query: { ...filters, cursor: pageParam, limit: 50 } }),
+      apiFetch<RequestPageDto>(`/api/v1/audits/${auditId}/requests`, {
+        query: { ...filters, cursor: pageParam, limit: 50 },
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useRequest(auditId: string, requestId: string) {
-  return useQuery({ queryKey: auditKeys.request(auditId, requestId), queryFn: () => apiFetch<RequestDetailDto>(`/api/v1/audits/${auditId}/requests/${requestId}`) });
+  return useQuery({
+    queryKey: auditKeys.request(auditId, requestId),
+    queryFn: () => apiFetch<RequestDetailDto>(`/api/v1/audits/${auditId}/requests/${requestId}`),
+  });
 }

@@ -22,7 +22,10 @@ export function SetPasswordForm({ token }: { token: string }) {
     setPending(true);
     setError(null);
     try {
-      const res = await apiFetch<{ email: string }>("/api/auth/set-password", { method: "POST", body: { token, password } });
+      const res = await apiFetch<{ email: string }>("/api/auth/set-password", {
+        method: "POST",
+        body: { token, password },
+      });
       setDone(res.email);
     } catch (err) {
       setError(describeError(err));
@@ -44,7 +47,9 @@ export function SetPasswordForm({ token }: { token: string }) {
   }
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Set your password">
-      <p className="muted small">You were invited to an audit in Proofline. Choose a password (at least 12 characters, not a common one).</p>
+      <p className="muted small">
+        You were invited to an audit in Proofline. Choose a password (at least 12 characters, not a common one).
+      </p>
       {error ? (
         <div className="alert alert-error" role="alert" data-testid="set-password-error">
           {error}

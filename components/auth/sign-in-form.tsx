@@ -12,10 +12,12 @@ const MESSAGES: Record<string, string> = {
   TooManyAttempts: "Too many sign-in attempts. Wait 15 minutes and try again, or ask an admin to unlock your account.",
   SignInBusy: "Proofline is checking many sign-ins right now. Try again in a few seconds.",
   PasswordSignInOff: "Password sign-in is turned off for your account. Sign in with single sign-on.",
-  SsoNoRole: "Your identity provider does not give you access to Proofline (none of your groups has a Proofline role). Ask your administrator.",
+  SsoNoRole:
+    "Your identity provider does not give you access to Proofline (none of your groups has a Proofline role). Ask your administrator.",
   SsoAccountConflict: "This email belongs to a Proofline account linked to another identity. Ask an admin.",
   SsoNoEmail: "Your identity provider did not send an email address, so no account could be made.",
-  OAuthSignin: "Single sign-on could not be started. Try again, or ask an admin to check the identity provider settings.",
+  OAuthSignin:
+    "Single sign-on could not be started. Try again, or ask an admin to check the identity provider settings.",
   OAuthCallback: "Single sign-on did not complete. Try again.",
   Callback: "Single sign-on did not complete. Try again.",
   AccessDenied: "Your identity provider refused the sign-in.",
@@ -54,7 +56,11 @@ export function SignInForm({ callbackUrl, reason, errorCode, ssoName, passwordRe
     setPending(true);
     setError(null);
     try {
-      const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+      const res = await signIn("credentials", {
+        email: String(form.get("email")),
+        password: String(form.get("password")),
+        redirect: false,
+      });
       if (res?.ok && !res.error) {
         window.location.assign(callbackUrl);
         return;
@@ -81,11 +87,19 @@ export function SignInForm({ callbackUrl, reason, errorCode, ssoName, passwordRe
     <div className="stack">
       {ssoName ? (
         <>
-          <button className="btn btn-primary" type="button" onClick={onSso} disabled={ssoPending} data-testid="sso-sign-in">
+          <button
+            className="btn btn-primary"
+            type="button"
+            onClick={onSso}
+            disabled={ssoPending}
+            data-testid="sso-sign-in"
+          >
             {ssoPending ? "Redirecting…" : `Sign in with ${ssoName}`}
           </button>
           <p className="muted small">
-            {passwordRestricted ? "Auditors and break-glass admins sign in with email and password:" : "Or with your email and password:"}
+            {passwordRestricted
+              ? "Auditors and break-glass admins sign in with email and password:"
+              : "Or with your email and password:"}
           </p>
         </>
       ) : null}

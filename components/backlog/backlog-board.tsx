@@ -15,7 +15,12 @@ const COLUMNS = [
 
 /** The board view: a column per status, each paginated on its own. */
 export function BacklogBoard({ project, filters }: { project: string | null; filters: BacklogFilters }) {
-  const shown = filters.status && filters.status !== "NOT_DONE" ? COLUMNS.filter((c) => c.status === filters.status) : filters.status === "NOT_DONE" ? COLUMNS.slice(0, 2) : COLUMNS;
+  const shown =
+    filters.status && filters.status !== "NOT_DONE"
+      ? COLUMNS.filter((c) => c.status === filters.status)
+      : filters.status === "NOT_DONE"
+        ? COLUMNS.slice(0, 2)
+        : COLUMNS;
   return (
     <div className={styles.board} data-testid="backlog-board">
       {shown.map((c) => (
@@ -35,7 +40,11 @@ function Column({ project, filters, title }: { project: string | null; filters: 
         <span className="muted small">{list.hasNextPage ? `${rows.length}+` : rows.length}</span>
       </h3>
       <ErrorMessage error={list.error} />
-      {list.isPending ? <p className="muted small">Loading…</p> : rows.length === 0 ? <p className="muted small">No items here.</p> : null}
+      {list.isPending ? (
+        <p className="muted small">Loading…</p>
+      ) : rows.length === 0 ? (
+        <p className="muted small">No items here.</p>
+      ) : null}
       {rows.map((r) => (
         <Link key={r.id} href={itemHref(r.project.slug, r.id)} className={styles.card}>
           <div className={styles.meta}>
@@ -52,7 +61,12 @@ function Column({ project, filters, title }: { project: string | null; filters: 
         </Link>
       ))}
       {list.hasNextPage ? (
-        <button className="btn btn-small" type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+        <button
+          className="btn btn-small"
+          type="button"
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
           {list.isFetchingNextPage ? "Loading…" : "Show more"}
         </button>
       ) : null}

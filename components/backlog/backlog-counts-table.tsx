@@ -10,17 +10,35 @@ import styles from "@/components/backlog/backlog.module.css";
 const label = (p: string) => (p === "NONE" ? "No priority" : PRIORITY_LABELS[p as keyof typeof PRIORITY_LABELS]);
 
 /** Open work by block × priority, like a gap list's summary table; every count opens its list. */
-export function BacklogCountsTable({ project, base, filters }: { project: string | null; base: string; filters: BacklogFilters }) {
+export function BacklogCountsTable({
+  project,
+  base,
+  filters,
+}: {
+  project: string | null;
+  base: string;
+  filters: BacklogFilters;
+}) {
   const counts = useBacklogCounts(project, filters);
   if (counts.error) return <ErrorMessage error={counts.error} />;
   if (!counts.data) return <p className="muted">Counting…</p>;
   const { priorities, rows, totals, total } = counts.data;
   const shown = priorities.filter((p) => p !== "NONE" || totals.NONE > 0);
   const { block: _b, priority: _p, ...rest } = filters;
-  const link = (block: string | null, priority?: string) => hrefWith(base, { ...rest, status: rest.status ?? "NOT_DONE", block: block === null ? NO_BLOCK : block, ...(priority ? { priority } : {}) });
+  const link = (block: string | null, priority?: string) =>
+    hrefWith(base, {
+      ...rest,
+      status: rest.status ?? "NOT_DONE",
+      block: block === null ? NO_BLOCK : block,
+      ...(priority ? { priority } : {}),
+    });
   return (
     <section className="card" aria-labelledby="counts-title">
-      <h2 id="counts-title">{filters.status && filters.status !== "NOT_DONE" ? "Items by block and priority" : "Open items by block and priority"}</h2>
+      <h2 id="counts-title">
+        {filters.status && filters.status !== "NOT_DONE"
+          ? "Items by block and priority"
+          : "Open items by block and priority"}
+      </h2>
       {rows.length === 0 ? (
         <p className="muted">Nothing to count yet.</p>
       ) : (
@@ -44,7 +62,11 @@ export function BacklogCountsTable({ project, base, filters }: { project: string
                   {shown.map((p) => (
                     <td key={p}>
                       {r.counts[p] ? (
-                        <Link href={link(r.block, p)} aria-label={`${r.counts[p]} ${label(p)} in ${r.block ?? "no block"}`} data-testid={`count-${r.block ?? NO_BLOCK}-${p}`}>
+                        <Link
+                          href={link(r.block, p)}
+                          aria-label={`${r.counts[p]} ${label(p)} in ${r.block ?? "no block"}`}
+                          data-testid={`count-${r.block ?? NO_BLOCK}-${p}`}
+                        >
                           {r.counts[p]}
                         </Link>
                       ) : (

@@ -81,9 +81,17 @@ export function BacklogItemPage({ initial, canWrite }: { initial: BacklogItemDto
               .
             </p>
             {item.removedFromSourceAt ? (
-              <p className={`alert alert-warn ${styles.removed}`}>The last import, on {formatDate(item.removedFromSourceAt)}, no longer found this item in the document. It stays here until someone closes it.</p>
+              <p className={`alert alert-warn ${styles.removed}`}>
+                The last import, on {formatDate(item.removedFromSourceAt)}, no longer found this item in the document.
+                It stays here until someone closes it.
+              </p>
             ) : null}
-            {item.editedSinceImport ? <p className="muted small">Edited in Proofline since it was imported: a re-import that changes it will show a conflict instead of overwriting the edit.</p> : null}
+            {item.editedSinceImport ? (
+              <p className="muted small">
+                Edited in Proofline since it was imported: a re-import that changes it will show a conflict instead of
+                overwriting the edit.
+              </p>
+            ) : null}
           </>
         ) : (
           <p className="muted">Added by hand in Proofline, not imported from a document.</p>
@@ -109,7 +117,11 @@ export function BacklogItemPage({ initial, canWrite }: { initial: BacklogItemDto
         </section>
         <section className="card" aria-labelledby="commands-title">
           <h2 id="commands-title">Verification commands</h2>
-          {item.verificationCommands.length ? <pre data-testid="item-commands">{item.verificationCommands.join("\n")}</pre> : <p className="muted">None listed. Commands show how to check that the work is done.</p>}
+          {item.verificationCommands.length ? (
+            <pre data-testid="item-commands">{item.verificationCommands.join("\n")}</pre>
+          ) : (
+            <p className="muted">None listed. Commands show how to check that the work is done.</p>
+          )}
         </section>
       </div>
 

@@ -9,7 +9,17 @@ import { hrefWith } from "@/components/backlog/filter-url";
 import type { BacklogFilters } from "@/components/backlog/query-keys";
 
 /** Counts, filters and the items as a table or a board, for one project or all of them. */
-export function BacklogView({ project, base, filters, view }: { project: string | null; base: string; filters: BacklogFilters; view: "table" | "board" }) {
+export function BacklogView({
+  project,
+  base,
+  filters,
+  view,
+}: {
+  project: string | null;
+  base: string;
+  filters: BacklogFilters;
+  view: "table" | "board";
+}) {
   const counts = useBacklogCounts(project, { ...filters, status: undefined });
   const blocks = counts.data?.rows.map((r) => r.block) ?? [];
   const filtered = Object.keys(filters).length > 0;
@@ -18,10 +28,18 @@ export function BacklogView({ project, base, filters, view }: { project: string 
       <BacklogCountsTable project={project} base={base} filters={filters} />
       <BacklogFiltersForm key={JSON.stringify(filters)} base={base} filters={filters} view={view} blocks={blocks} />
       <nav className="row" aria-label="Backlog views">
-        <Link className={view === "table" ? "btn btn-small btn-primary" : "btn btn-small"} aria-current={view === "table" ? "page" : undefined} href={hrefWith(base, { ...filters, view: "table" })}>
+        <Link
+          className={view === "table" ? "btn btn-small btn-primary" : "btn btn-small"}
+          aria-current={view === "table" ? "page" : undefined}
+          href={hrefWith(base, { ...filters, view: "table" })}
+        >
           Table
         </Link>
-        <Link className={view === "board" ? "btn btn-small btn-primary" : "btn btn-small"} aria-current={view === "board" ? "page" : undefined} href={hrefWith(base, { ...filters, view: "board" })}>
+        <Link
+          className={view === "board" ? "btn btn-small btn-primary" : "btn btn-small"}
+          aria-current={view === "board" ? "page" : undefined}
+          href={hrefWith(base, { ...filters, view: "board" })}
+        >
           Board
         </Link>
         {filtered ? (
@@ -45,7 +63,10 @@ export function BacklogView({ project, base, filters, view }: { project: string 
             ) : (
               <>
                 <h2>No backlog items yet</h2>
-                <p>Items appear here once a readiness document is imported into a project (its Backlog tab, Import a document) or items are added by hand.</p>
+                <p>
+                  Items appear here once a readiness document is imported into a project (its Backlog tab, Import a
+                  document) or items are added by hand.
+                </p>
               </>
             )
           }

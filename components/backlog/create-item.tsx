@@ -10,11 +10,23 @@ export function CreateItem({ project }: { project: string }) {
     <section className="card">
       <ItemForm
         withKey
-        initial={{ title: "", block: null, priority: null, status: "OPEN", body: "", ownerId: null, affectedFiles: [], verificationCommands: [], criteria: [] }}
+        initial={{
+          title: "",
+          block: null,
+          priority: null,
+          status: "OPEN",
+          body: "",
+          ownerId: null,
+          affectedFiles: [],
+          verificationCommands: [],
+          criteria: [],
+        }}
         submitLabel="Add item"
         pending={create.isPending}
         error={create.error}
-        onSubmit={(v) => create.mutate(v, { onSuccess: (item) => router.push(`/projects/${project}/backlog/${item.id}`) })}
+        onSubmit={(v) =>
+          create.mutate(v, { onSuccess: (item) => router.push(`/projects/${project}/backlog/${item.id}`) })
+        }
       />
     </section>
   );

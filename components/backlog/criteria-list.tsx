@@ -16,7 +16,8 @@ export function CriteriaList({ item, canWrite }: { item: BacklogItemDto; canWrit
   return (
     <section className="card" aria-labelledby="criteria-title">
       <h2 id="criteria-title">
-        Acceptance criteria <span className="muted small">{item.criteria.length ? `${done} of ${item.criteria.length} met` : ""}</span>
+        Acceptance criteria{" "}
+        <span className="muted small">{item.criteria.length ? `${done} of ${item.criteria.length} met` : ""}</span>
       </h2>
       {item.criteria.length === 0 ? (
         <p className="muted">No acceptance criteria yet.{canWrite ? " Add them with Edit." : ""}</p>

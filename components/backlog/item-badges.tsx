@@ -1,7 +1,13 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/lib/backlog/priority";
 
-const PRIORITY_TONES: Record<string, Tone> = { BLOCKER: "bad", CRITICAL: "bad", HIGH: "warn", MEDIUM: "info", LOW: "muted" };
+const PRIORITY_TONES: Record<string, Tone> = {
+  BLOCKER: "bad",
+  CRITICAL: "bad",
+  HIGH: "warn",
+  MEDIUM: "info",
+  LOW: "muted",
+};
 const STATUS_TONES: Record<string, Tone> = { OPEN: "muted", IN_PROGRESS: "info", DONE: "ok" };
 
 /** Priority as words (the colour only repeats them). */

@@ -37,7 +37,8 @@ export function ItemHistory({ history }: { history: BacklogItemDto["history"] })
         <ol className="stack" style={{ paddingLeft: "1.2rem", gap: "0.3rem" }} data-testid="item-history">
           {history.map((h) => (
             <li key={h.id} className="small">
-              <span className="muted">{formatDateTime(h.occurredAt)}</span> — {h.actorLabel} {WORDS[h.action] ?? h.action} <span className="muted">{detail(h.summary)}</span>
+              <span className="muted">{formatDateTime(h.occurredAt)}</span> — {h.actorLabel}{" "}
+              {WORDS[h.action] ?? h.action} <span className="muted">{detail(h.summary)}</span>
             </li>
           ))}
         </ol>

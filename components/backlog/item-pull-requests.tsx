@@ -18,7 +18,11 @@ const STATE: Record<string, { label: string; tone: Tone }> = {
 /** Pull requests linked to an item by pasting their GitHub address. */
 export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; canWrite: boolean }) {
   const slug = item.project.slug;
-  const link = useItemMutation(slug, item.id, (body: { url: string; title: string; state: string }) => ({ path: "/pull-requests", method: "POST", body }));
+  const link = useItemMutation(slug, item.id, (body: { url: string; title: string; state: string }) => ({
+    path: "/pull-requests",
+    method: "POST",
+    body,
+  }));
   const unlink = useItemMutation(slug, item.id, (id: string) => ({ path: `/pull-requests/${id}`, method: "DELETE" }));
   const [form, setForm] = useState({ url: "", title: "", state: "unknown" });
   const errors = fieldErrors(link.error);
@@ -31,7 +35,9 @@ export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; can
   return (
     <section className="card" aria-labelledby="prs-title">
       <h2 id="prs-title">Pull requests</h2>
-      {item.pullRequests.length === 0 ? <p className="muted">No pull requests linked. Paste a GitHub pull request address to link one.</p> : null}
+      {item.pullRequests.length === 0 ? (
+        <p className="muted">No pull requests linked. Paste a GitHub pull request address to link one.</p>
+      ) : null}
       <ul className="stack" style={{ listStyle: "none", padding: 0 }} data-testid="pull-requests">
         {item.pullRequests.map((pr) => (
           <li key={pr.id}>
@@ -42,7 +48,13 @@ export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; can
               <span>{pr.title || <span className="muted">Title not known yet</span>}</span>
               <Badge tone={(STATE[pr.state] ?? STATE.unknown).tone}>{(STATE[pr.state] ?? STATE.unknown).label}</Badge>
               {canWrite ? (
-                <button type="button" className="btn btn-small" onClick={() => unlink.mutate(pr.id)} disabled={unlink.isPending} aria-label={`Unlink ${pr.repo} #${pr.number}`}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => unlink.mutate(pr.id)}
+                  disabled={unlink.isPending}
+                  aria-label={`Unlink ${pr.repo} #${pr.number}`}
+                >
                   Unlink
                 </button>
               ) : null}

@@ -1,5 +1,7 @@
 // Query keys of the backlog area: invalidate by prefix (backlogKeys.all) after a change.
-export type BacklogFilters = Partial<Record<"block" | "priority" | "status" | "owner" | "control" | "kind" | "q" | "removed", string>>;
+export type BacklogFilters = Partial<
+  Record<"block" | "priority" | "status" | "owner" | "control" | "kind" | "q" | "removed", string>
+>;
 
 export const backlogKeys = {
   all: ["backlog"] as const,

@@ -17,16 +17,28 @@ export type ItemPatch = Partial<{
 }>;
 
 export function useBacklogItem(project: string, id: string, initialData?: BacklogItemDto) {
-  return useQuery({ queryKey: backlogKeys.item(project, id), queryFn: () => apiFetch<BacklogItemDto>(`/api/v1/projects/${project}/backlog/${id}`), initialData, staleTime: 0 });
+  return useQuery({
+    queryKey: backlogKeys.item(project, id),
+    queryFn: () => apiFetch<BacklogItemDto>(`/api/v1/projects/${project}/backlog/${id}`),
+    initialData,
+    staleTime: 0,
+  });
 }
 
 /** Every change to an item goes through here; the item, lists and counts refresh afterwards. */
-export function useItemMutation<V>(project: string, id: string, request: (v: V) => { path: string; method: string; body?: unknown }) {
+export function useItemMutation<V>(
+  project: string,
+  id: string,
+  request: (v: V) => { path: string; method: string; body?: unknown },
+) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: V) => {
       const r = request(v);
-      return apiFetch<unknown>(`/api/v1/projects/${project}/backlog/${id}${r.path}`, { method: r.method, body: r.body });
+      return apiFetch<unknown>(`/api/v1/projects/${project}/backlog/${id}${r.path}`, {
+        method: r.method,
+        body: r.body,
+      });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: backlogKeys.all }),
   });
@@ -41,11 +53,19 @@ export function useToggleCriterion(project: string, id: string) {
   const qc = useQueryClient();
   const key = backlogKeys.item(project, id);
   return useMutation({
-    mutationFn: ({ criterionId, done }: { criterionId: string; done: boolean }) => apiFetch<unknown>(`/api/v1/projects/${project}/backlog/${id}/criteria/${criterionId}`, { method: "PATCH", body: { done } }),
+    mutationFn: ({ criterionId, done }: { criterionId: string; done: boolean }) =>
+      apiFetch<unknown>(`/api/v1/projects/${project}/backlog/${id}/criteria/${criterionId}`, {
+        method: "PATCH",
+        body: { done },
+      }),
     onMutate: async ({ criterionId, done }) => {
       await qc.cancelQueries({ queryKey: key });
       const before = qc.getQueryData<BacklogItemDto>(key);
-      if (before) qc.setQueryData<BacklogItemDto>(key, { ...before, criteria: before.criteria.map((c) => (c.id === criterionId ? { ...c, done } : c)) });
+      if (before)
+        qc.setQueryData<BacklogItemDto>(key, {
+          ...before,
+          criteria: before.criteria.map((c) => (c.id === criterionId ? { ...c, done } : c)),
+        });
       return { before };
     },
     onError: (_err, _vars, context) => {
@@ -58,7 +78,8 @@ export function useToggleCriterion(project: string, id: string) {
 export function useCreateItem(project: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ItemPatch & { title: string; key?: string }) => apiFetch<{ id: string }>(`/api/v1/projects/${project}/backlog`, { method: "POST", body }),
+    mutationFn: (body: ItemPatch & { title: string; key?: string }) =>
+      apiFetch<{ id: string }>(`/api/v1/projects/${project}/backlog`, { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: backlogKeys.all }),
   });
 }

@@ -25,11 +25,24 @@ const node = (refId: string, over: Partial<RequirementNode> = {}): RequirementNo
 describe("the framework page's catalogue views", () => {
   it("lists controls mapped to a group under a heading, in a table whose cells link to the group's row and to each control", () => {
     const html = renderToStaticMarkup(
-      <GroupMappings frameworkName="GDPR" groups={[{ refId: "Art. 32", title: "Security of processing", level: "requirement", controls: [{ key: "CRY-01", title: "Encryption" }], decides: 4 }]} />,
+      <GroupMappings
+        frameworkName="GDPR"
+        groups={[
+          {
+            refId: "Art. 32",
+            title: "Security of processing",
+            level: "requirement",
+            controls: [{ key: "CRY-01", title: "Encryption" }],
+            decides: 4,
+          },
+        ]}
+      />,
     );
     expect(html).toContain('<h2 id="group-mappings-title">Controls mapped to a group</h2>');
     expect(html).toContain('<caption class="sr-only">Groups of GDPR with controls mapped to them</caption>');
-    expect(html).toContain('<th scope="row"><a href="#req-Art.%2032"><span class="mono">Art. 32</span> Security of processing</a></th>');
+    expect(html).toContain(
+      '<th scope="row"><a href="#req-Art.%2032"><span class="mono">Art. 32</span> Security of processing</a></th>',
+    );
     expect(html).toContain('<a title="Encryption" href="/controls/CRY-01">CRY-01</a>');
     expect(html).toContain("<td>4 requirements beneath it</td>");
     expect(html).not.toContain("group-mappings-empty");
@@ -49,7 +62,13 @@ describe("the framework page's catalogue views", () => {
         canMap={false}
         listId="keys"
         nodes={[
-          node("Art. 32", { level: "requirement", scored: false, assessable: false, depth: 0, controls: [{ key: "CRY-01", title: "Encryption" }] }),
+          node("Art. 32", {
+            level: "requirement",
+            scored: false,
+            assessable: false,
+            depth: 0,
+            controls: [{ key: "CRY-01", title: "Encryption" }],
+          }),
           node("Art. 32(1)(a)", { inherited: [{ key: "CRY-01", title: "Encryption", from: "Art. 32" }] }),
           node("Old", { level: "requirement", scored: false, retired: true, depth: 0 }),
           node("Old.1", { controls: [] }),
@@ -58,7 +77,9 @@ describe("the framework page's catalogue views", () => {
     );
     expect(html).toContain("Group (requirement)");
     expect(html).toContain("Mapped to the group: it decides every requirement beneath it.");
-    expect(html).toMatch(/From above: <span><a title="Encryption" href="\/controls\/CRY-01">CRY-01<\/a> \(on Art. 32\)<\/span>/);
+    expect(html).toMatch(
+      /From above: <span><a title="Encryption" href="\/controls\/CRY-01">CRY-01<\/a> \(on Art. 32\)<\/span>/,
+    );
     expect(html).toContain("Retired requirement, kept for the requirements beneath it");
     // Only Old.1 is unmapped: the point deciding through its group is not.
     expect(html.match(/Unmapped/g)).toHaveLength(1);
@@ -68,7 +89,9 @@ describe("the framework page's catalogue views", () => {
 
 describe("requirement sources on the framework page", () => {
   it("links a built-in requirement to its primary text", () => {
-    const html = renderToStaticMarkup(<RequirementTree framework="irb" nodes={[node("11.300(c)", { scored: true })]} canMap={false} listId="l" />);
+    const html = renderToStaticMarkup(
+      <RequirementTree framework="irb" nodes={[node("11.300(c)", { scored: true })]} canMap={false} listId="l" />,
+    );
     expect(html).toContain('href="https://www.ecfr.gov/current/title-21/section-11.300#p-11.300(c)"');
     expect(html).toContain("eCFR 21 CFR 11.300(c)");
   });

@@ -14,8 +14,9 @@ export function GroupMappings({ frameworkName, groups }: { frameworkName: string
       {groups.length ? (
         <>
           <p className="small muted">
-            A control mapped to a group decides every requirement beneath it, so one failing control holds them all back. This usually happens when a newer version of
-            the catalogue splits a requirement into points: map each control to the points it really serves, then remove it from the group on the control&rsquo;s page.
+            A control mapped to a group decides every requirement beneath it, so one failing control holds them all
+            back. This usually happens when a newer version of the catalogue splits a requirement into points: map each
+            control to the points it really serves, then remove it from the group on the control&rsquo;s page.
           </p>
           <div className="table-wrap">
             <table>

@@ -38,8 +38,16 @@ export function ImportFrameworkForm() {
 
   return (
     <form className="stack" onSubmit={onSubmit} data-testid="import-framework-form">
-      <Field label="Framework file (JSON)" hint="A new key creates a framework; the key of a framework you imported before updates it to the file's version.">
-        <input type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+      <Field
+        label="Framework file (JSON)"
+        hint="A new key creates a framework; the key of a framework you imported before updates it to the file's version."
+      >
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          required
+        />
       </Field>
       {readError ? (
         <div className="alert alert-error" role="alert">

@@ -33,7 +33,14 @@ export function MapControlForm({ framework, refId, listId }: { framework: string
         <label htmlFor={id} className="sr-only">
           Control to map to {refId}
         </label>
-        <input id={id} list={listId} placeholder="Control key" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" />
+        <input
+          id={id}
+          list={listId}
+          placeholder="Control key"
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          autoComplete="off"
+        />
         <button className="btn btn-small" type="submit" disabled={map.isPending || !key.trim()}>
           {map.isPending ? "Mapping…" : "Map"}
         </button>

@@ -11,7 +11,17 @@ import styles from "@/components/catalogue/catalogue.module.css";
  * an "Unmapped" label (never by colour alone). Groups show the controls mapped to them, which decide
  * every requirement beneath; a retired group is labelled as such.
  */
-export function RequirementTree({ framework, nodes, canMap, listId }: { framework: string; nodes: RequirementNode[]; canMap: boolean; listId: string }) {
+export function RequirementTree({
+  framework,
+  nodes,
+  canMap,
+  listId,
+}: {
+  framework: string;
+  nodes: RequirementNode[];
+  canMap: boolean;
+  listId: string;
+}) {
   return (
     <div className="table-wrap">
       <table className={styles.tree} data-testid="requirement-tree">
@@ -23,13 +33,15 @@ export function RequirementTree({ framework, nodes, canMap, listId }: { framewor
         </thead>
         <tbody>
           {nodes.map((n) => {
-            const unmapped = n.scored && n.controls.length === 0 && n.inherited.length === 0 && !n.defaultNotApplicableReason;
+            const unmapped =
+              n.scored && n.controls.length === 0 && n.inherited.length === 0 && !n.defaultNotApplicableReason;
             const rowClass = !n.scored ? styles.group : unmapped ? styles.unmapped : n.match ? styles.match : undefined;
             const source = sourceOf(framework, n.refId);
             return (
               <tr key={n.refId} id={`req-${n.refId}`} className={rowClass} data-testid={`requirement-${n.refId}`}>
                 <td style={{ paddingLeft: `${0.8 + n.depth * 1.3}rem` }}>
-                  <span className={styles.refId}>{n.refId}</span> <span className={n.scored ? undefined : styles.title}>{n.title}</span>
+                  <span className={styles.refId}>{n.refId}</span>{" "}
+                  <span className={n.scored ? undefined : styles.title}>{n.title}</span>
                   {n.summary ? <p className={styles.summary}>{n.summary}</p> : null}
                   {n.evidenceHint ? <p className={styles.hint}>Typical evidence: {n.evidenceHint}</p> : null}
                   {source ? (
@@ -48,11 +60,16 @@ export function RequirementTree({ framework, nodes, canMap, listId }: { framewor
                 <td style={{ minWidth: 260 }}>
                   {!n.scored ? (
                     <>
-                      <span className="muted small">{n.retired ? `Retired ${n.level}, kept for the requirements beneath it` : `Group (${n.level})`}</span>
+                      <span className="muted small">
+                        {n.retired ? `Retired ${n.level}, kept for the requirements beneath it` : `Group (${n.level})`}
+                      </span>
                       {n.controls.length ? (
                         <>
                           <Chips controls={n.controls} />
-                          <p className={styles.hint}>Mapped to the group: {n.controls.length === 1 ? "it decides" : "they decide"} every requirement beneath it.</p>
+                          <p className={styles.hint}>
+                            Mapped to the group: {n.controls.length === 1 ? "it decides" : "they decide"} every
+                            requirement beneath it.
+                          </p>
                         </>
                       ) : null}
                     </>

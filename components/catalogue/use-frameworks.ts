@@ -15,7 +15,11 @@ export function useImportFramework() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (file: unknown) => apiFetch<ImportResult>("/api/v1/frameworks", { method: "POST", body: file }),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: frameworkKeys.all }), qc.invalidateQueries({ queryKey: controlKeys.all })]),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: frameworkKeys.all }),
+        qc.invalidateQueries({ queryKey: controlKeys.all }),
+      ]),
   });
 }
 
@@ -23,7 +27,10 @@ export function useSetProjectFrameworks(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (frameworks: string[]) =>
-      apiFetch<{ frameworks: string[] }>(`/api/v1/projects/${encodeURIComponent(slug)}/controls/frameworks`, { method: "PUT", body: { frameworks } }),
+      apiFetch<{ frameworks: string[] }>(`/api/v1/projects/${encodeURIComponent(slug)}/controls/frameworks`, {
+        method: "PUT",
+        body: { frameworks },
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: controlKeys.all }),
   });
 }

@@ -17,10 +17,25 @@ export interface ControlFormValues {
   expectations: Array<{ kind: string; freshnessDays: number }>;
 }
 
-const DEFAULT_DAYS: Record<string, number> = { CONTINUOUS: 30, PER_CHANGE: 30, DAILY: 2, WEEKLY: 8, MONTHLY: 35, QUARTERLY: 100, SEMI_ANNUALLY: 200, ANNUALLY: 395 };
+const DEFAULT_DAYS: Record<string, number> = {
+  CONTINUOUS: 30,
+  PER_CHANGE: 30,
+  DAILY: 2,
+  WEEKLY: 8,
+  MONTHLY: 35,
+  QUARTERLY: 100,
+  SEMI_ANNUALLY: 200,
+  ANNUALLY: 395,
+};
 
 /** Creates a control (no `existing`) or edits one. Every field has a label; errors appear beside their field. */
-export function ControlForm({ existing, owners }: { existing?: ControlFormValues; owners: Array<{ id: string; name: string; email: string }> }) {
+export function ControlForm({
+  existing,
+  owners,
+}: {
+  existing?: ControlFormValues;
+  owners: Array<{ id: string; name: string; email: string }>;
+}) {
   const router = useRouter();
   const save = useSaveControl(existing?.key);
   const [form, setForm] = useState<ControlFormValues>(
@@ -32,17 +47,29 @@ export function ControlForm({ existing, owners }: { existing?: ControlFormValues
 
   function toggleKind(kind: string, on: boolean) {
     const rest = form.expectations.filter((e) => e.kind !== kind);
-    setForm({ ...form, expectations: on ? [...rest, { kind, freshnessDays: DEFAULT_DAYS[form.frequency] ?? 30 }] : rest });
+    setForm({
+      ...form,
+      expectations: on ? [...rest, { kind, freshnessDays: DEFAULT_DAYS[form.frequency] ?? 30 }] : rest,
+    });
   }
 
   function setDays(kind: string, value: string) {
-    setForm({ ...form, expectations: form.expectations.map((e) => (e.kind === kind ? { ...e, freshnessDays: Number(value) } : e)) });
+    setForm({
+      ...form,
+      expectations: form.expectations.map((e) => (e.kind === kind ? { ...e, freshnessDays: Number(value) } : e)),
+    });
   }
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const body = { title: form.title, description: form.description, frequency: form.frequency, ownerId: form.ownerId, expectations: form.expectations };
+    const body = {
+      title: form.title,
+      description: form.description,
+      frequency: form.frequency,
+      ownerId: form.ownerId,
+      expectations: form.expectations,
+    };
     save.mutate(existing ? body : { ...body, key: form.key.trim().toUpperCase() }, {
       onSuccess: (c) => {
         if (existing) {
@@ -63,16 +90,38 @@ export function ControlForm({ existing, owners }: { existing?: ControlFormValues
       ) : null}
       <div className="form-row">
         {existing ? null : (
-          <Field label="Key" hint="Family prefix, hyphen, number: BCK-07. The prefix groups it with its family." error={errors.key}>
-            <input type="text" value={form.key} onChange={(e) => setForm({ ...form, key: e.target.value })} required maxLength={13} />
+          <Field
+            label="Key"
+            hint="Family prefix, hyphen, number: BCK-07. The prefix groups it with its family."
+            error={errors.key}
+          >
+            <input
+              type="text"
+              value={form.key}
+              onChange={(e) => setForm({ ...form, key: e.target.value })}
+              required
+              maxLength={13}
+            />
           </Field>
         )}
         <Field label="Title" error={errors.title}>
-          <input type="text" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} required maxLength={200} />
+          <input
+            type="text"
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.target.value })}
+            required
+            maxLength={200}
+          />
         </Field>
       </div>
       <Field label="Description" hint="What the team does, and what shows that it was done." error={errors.description}>
-        <textarea value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} rows={4} required maxLength={5000} />
+        <textarea
+          value={form.description}
+          onChange={(e) => setForm({ ...form, description: e.target.value })}
+          rows={4}
+          required
+          maxLength={5000}
+        />
       </Field>
       <div className="form-row">
         <Field label="Frequency" error={errors.frequency}>
@@ -104,7 +153,8 @@ export function ControlForm({ existing, owners }: { existing?: ControlFormValues
             return (
               <div key={kind} className={styles.expectation}>
                 <label>
-                  <input type="checkbox" checked={on} onChange={(e) => toggleKind(kind, e.target.checked)} /> {EVIDENCE_KIND_LABELS[kind]}
+                  <input type="checkbox" checked={on} onChange={(e) => toggleKind(kind, e.target.checked)} />{" "}
+                  {EVIDENCE_KIND_LABELS[kind]}
                 </label>
                 {on ? (
                   <input

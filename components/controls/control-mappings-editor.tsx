@@ -39,7 +39,11 @@ export function ControlMappingsEditor({
   const [refId, setRefId] = useState("");
   const errors = fieldErrors(mappings.error);
 
-  function change(add: Array<{ framework: string; refId: string }>, remove: Array<{ framework: string; refId: string }>, done?: () => void) {
+  function change(
+    add: Array<{ framework: string; refId: string }>,
+    remove: Array<{ framework: string; refId: string }>,
+    done?: () => void,
+  ) {
     mappings.mutate(
       { key: controlKey, add, remove },
       {
@@ -60,13 +64,15 @@ export function ControlMappingsEditor({
     <div className="stack" data-testid="control-mappings">
       {groups.length === 0 ? (
         <p className="muted">
-          Not mapped to any requirement yet. {canEdit ? "Add a mapping below, or from a framework page." : "A compliance lead can map it to requirements."}
+          Not mapped to any requirement yet.{" "}
+          {canEdit ? "Add a mapping below, or from a framework page." : "A compliance lead can map it to requirements."}
         </p>
       ) : (
         groups.map((g) => (
           <div key={g.key} data-testid={`mapping-group-${g.key}`}>
             <h3>
-              <Link href={`/frameworks/${g.key}`}>{g.name}</Link> <span className="muted small">({g.requirements.length})</span>
+              <Link href={`/frameworks/${g.key}`}>{g.name}</Link>{" "}
+              <span className="muted small">({g.requirements.length})</span>
             </h3>
             <ul className="small" style={{ margin: 0, paddingLeft: "1.1rem" }}>
               {g.requirements.map((r) => (
@@ -117,8 +123,18 @@ export function ControlMappingsEditor({
               ))}
             </select>
           </Field>
-          <Field label="Requirement id" hint="As the framework writes it: CC6.1, Art. 32(1)(b), 11.10(e)." error={errors.refId ?? errors.framework}>
-            <input type="text" list={`req-ids-${framework}`} value={refId} onChange={(e) => setRefId(e.target.value)} autoComplete="off" />
+          <Field
+            label="Requirement id"
+            hint="As the framework writes it: CC6.1, Art. 32(1)(b), 11.10(e)."
+            error={errors.refId ?? errors.framework}
+          >
+            <input
+              type="text"
+              list={`req-ids-${framework}`}
+              value={refId}
+              onChange={(e) => setRefId(e.target.value)}
+              autoComplete="off"
+            />
           </Field>
           <datalist id={`req-ids-${framework}`}>
             {(requirementIds[framework] ?? []).map((id) => (

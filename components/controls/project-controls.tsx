@@ -10,7 +10,15 @@ import { useControls, useSetApplicability } from "@/components/controls/use-cont
 import type { ControlRowDto } from "@/lib/dto/controls";
 
 /** The controls that apply to a project's frameworks, with applicability; leads mark exceptions with a reason. */
-export function ProjectControls({ slug, canApply, frameworkNames }: { slug: string; canApply: boolean; frameworkNames: Record<string, string> }) {
+export function ProjectControls({
+  slug,
+  canApply,
+  frameworkNames,
+}: {
+  slug: string;
+  canApply: boolean;
+  frameworkNames: Record<string, string>;
+}) {
   const [applicability, setApplicability] = useState<string | undefined>(undefined);
   const [q, setQ] = useState("");
   const [search, setSearch] = useState<string | undefined>(undefined);
@@ -30,11 +38,21 @@ export function ProjectControls({ slug, canApply, frameworkNames }: { slug: stri
       >
         <div className="field">
           <label htmlFor="pc-q">Search</label>
-          <input id="pc-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Key, title or description" />
+          <input
+            id="pc-q"
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="Key, title or description"
+          />
         </div>
         <div className="field">
           <label htmlFor="pc-app">Applicability</label>
-          <select id="pc-app" value={applicability ?? ""} onChange={(e) => setApplicability(e.target.value || undefined)}>
+          <select
+            id="pc-app"
+            value={applicability ?? ""}
+            onChange={(e) => setApplicability(e.target.value || undefined)}
+          >
             <option value="">All</option>
             <option value="applicable">Applicable</option>
             <option value="not-applicable">Not applicable</option>
@@ -70,7 +88,14 @@ export function ProjectControls({ slug, canApply, frameworkNames }: { slug: stri
             </thead>
             <tbody>
               {rows.map((r) => (
-                <Row key={r.key} row={r} slug={slug} canApply={canApply} frameworkNames={frameworkNames} inScope={inScope} />
+                <Row
+                  key={r.key}
+                  row={r}
+                  slug={slug}
+                  canApply={canApply}
+                  frameworkNames={frameworkNames}
+                  inScope={inScope}
+                />
               ))}
             </tbody>
           </table>
@@ -79,7 +104,12 @@ export function ProjectControls({ slug, canApply, frameworkNames }: { slug: stri
       <div className="pager">
         <span>{rows.length ? `${rows.length} shown` : ""}</span>
         {controls.hasNextPage ? (
-          <button className="btn" type="button" onClick={() => void controls.fetchNextPage()} disabled={controls.isFetchingNextPage}>
+          <button
+            className="btn"
+            type="button"
+            onClick={() => void controls.fetchNextPage()}
+            disabled={controls.isFetchingNextPage}
+          >
             {controls.isFetchingNextPage ? "Loading…" : "Load more"}
           </button>
         ) : null}
@@ -136,16 +166,33 @@ function Row({ row, slug, canApply, frameworkNames, inScope }: RowProps) {
             <span className="small">{row.applicability?.justification}</span>
             {canApply ? (
               <div>
-                <button className="btn btn-small" type="button" disabled={set.isPending} onClick={() => set.mutate({ key: row.key, notApplicable: false })}>
+                <button
+                  className="btn btn-small"
+                  type="button"
+                  disabled={set.isPending}
+                  onClick={() => set.mutate({ key: row.key, notApplicable: false })}
+                >
                   Mark applicable
                 </button>
               </div>
             ) : null}
           </div>
         ) : editing ? (
-          <form className="stack" style={{ gap: "0.4rem" }} onSubmit={submit} aria-label={`Mark ${row.key} not applicable`}>
+          <form
+            className="stack"
+            style={{ gap: "0.4rem" }}
+            onSubmit={submit}
+            aria-label={`Mark ${row.key} not applicable`}
+          >
             <Field label="Why does it not apply?" error={errors.justification}>
-              <textarea value={justification} onChange={(e) => setJustification(e.target.value)} rows={3} required minLength={10} maxLength={2000} />
+              <textarea
+                value={justification}
+                onChange={(e) => setJustification(e.target.value)}
+                rows={3}
+                required
+                minLength={10}
+                maxLength={2000}
+              />
             </Field>
             <div className="row">
               <button className="btn btn-small btn-primary" type="submit" disabled={set.isPending}>

@@ -5,7 +5,15 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { useSetProjectFrameworks } from "@/components/catalogue/use-frameworks";
 
 /** Chooses the frameworks a project is assessed against; its controls are those mapped to them. */
-export function ProjectFrameworksForm({ slug, all, selected }: { slug: string; all: Array<{ key: string; name: string }>; selected: string[] }) {
+export function ProjectFrameworksForm({
+  slug,
+  all,
+  selected,
+}: {
+  slug: string;
+  all: Array<{ key: string; name: string }>;
+  selected: string[];
+}) {
   const router = useRouter();
   const [chosen, setChosen] = useState<string[]>(selected);
   const save = useSetProjectFrameworks(slug);

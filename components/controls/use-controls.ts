@@ -24,7 +24,11 @@ export interface MappingRef {
 
 function useInvalidateAll() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: controlKeys.all }), qc.invalidateQueries({ queryKey: frameworkKeys.all })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: controlKeys.all }),
+      qc.invalidateQueries({ queryKey: frameworkKeys.all }),
+    ]);
 }
 
 export function useSaveControl(key?: string) {
@@ -42,7 +46,10 @@ export function useUpdateMappings() {
   const invalidate = useInvalidateAll();
   return useMutation({
     mutationFn: ({ key, add = [], remove = [] }: { key: string; add?: MappingRef[]; remove?: MappingRef[] }) =>
-      apiFetch<{ key: string; added: string[]; removed: string[] }>(`/api/v1/controls/${encodeURIComponent(key)}/mappings`, { method: "PATCH", body: { add, remove } }),
+      apiFetch<{ key: string; added: string[]; removed: string[] }>(
+        `/api/v1/controls/${encodeURIComponent(key)}/mappings`,
+        { method: "PATCH", body: { add, remove } },
+      ),
     onSuccess: invalidate,
   });
 }
@@ -50,7 +57,15 @@ export function useUpdateMappings() {
 export function useSetApplicability(slug: string) {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: ({ key, notApplicable, justification }: { key: string; notApplicable: boolean; justification?: string }) =>
+    mutationFn: ({
+      key,
+      notApplicable,
+      justification,
+    }: {
+      key: string;
+      notApplicable: boolean;
+      justification?: string;
+    }) =>
       apiFetch(`/api/v1/projects/${encodeURIComponent(slug)}/controls/${encodeURIComponent(key)}/applicability`, {
         method: "PUT",
         body: { notApplicable, justification },

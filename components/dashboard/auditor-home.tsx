@@ -11,7 +11,10 @@ export async function AuditorHome({ ctx, now }: { ctx: RequestCtx; now: Date }) 
   if (!audits.items.length) {
     return (
       <EmptyState title="No audit is open to you yet" testId="auditor-home-empty">
-        <p>When a compliance lead grants you access to an audit, it appears here with its observation window, the projects in scope and the requests you have raised.</p>
+        <p>
+          When a compliance lead grants you access to an audit, it appears here with its observation window, the
+          projects in scope and the requests you have raised.
+        </p>
       </EmptyState>
     );
   }
@@ -25,12 +28,13 @@ export async function AuditorHome({ ctx, now }: { ctx: RequestCtx; now: Date }) 
               <Link href={links.audit(a.id)}>{a.name}</Link>
             </h3>
             <p className="small muted">
-              {a.framework.name} · {a.windowStart.getTime() === a.windowEnd.getTime() ? `as of ${formatDate(a.windowEnd)}` : `${formatDate(a.windowStart)} to ${formatDate(a.windowEnd)}`} ·{" "}
-              {a.projects.map((p) => p.name).join(", ")}
+              {a.framework.name} ·{" "}
+              {a.windowStart.getTime() === a.windowEnd.getTime()
+                ? `as of ${formatDate(a.windowEnd)}`
+                : `${formatDate(a.windowStart)} to ${formatDate(a.windowEnd)}`}{" "}
+              · {a.projects.map((p) => p.name).join(", ")}
             </p>
-            <p className="small">
-              {countOf(a.openRequests, "open request")}
-            </p>
+            <p className="small">{countOf(a.openRequests, "open request")}</p>
           </li>
         ))}
       </ul>

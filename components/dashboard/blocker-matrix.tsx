@@ -4,7 +4,14 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { PRIORITY_COLUMNS } from "@/lib/readiness/priorities";
 import { useBlockerMatrix } from "@/components/dashboard/use-blocker-matrix";
 
-const LABELS: Record<string, string> = { BLOCKER: "Blocker", CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low", NONE: "No priority" };
+const LABELS: Record<string, string> = {
+  BLOCKER: "Blocker",
+  CRITICAL: "Critical",
+  HIGH: "High",
+  MEDIUM: "Medium",
+  LOW: "Low",
+  NONE: "No priority",
+};
 
 /** Open backlog items per project, counted by block x priority; every count opens the list behind it. */
 export function BlockerMatrix({ project }: { project?: string }) {
@@ -12,7 +19,12 @@ export function BlockerMatrix({ project }: { project?: string }) {
   if (q.error) return <ErrorMessage error={q.error} />;
   if (q.isPending) return <p className="muted">Counting open backlog items…</p>;
   if (!q.data.projects.length) {
-    return <p className="muted">No open backlog items. Import a readiness document into a project&rsquo;s backlog to see its blockers here by block and priority.</p>;
+    return (
+      <p className="muted">
+        No open backlog items. Import a readiness document into a project&rsquo;s backlog to see its blockers here by
+        block and priority.
+      </p>
+    );
   }
   return (
     <div className="stack" data-testid="blocker-matrix">
@@ -41,7 +53,10 @@ export function BlockerMatrix({ project }: { project?: string }) {
                   {PRIORITY_COLUMNS.map((p) => (
                     <td key={p} style={{ textAlign: "right" }}>
                       {r.cells[p].count ? (
-                        <Link href={r.cells[p].href} aria-label={`${r.cells[p].count} ${LABELS[p].toLowerCase()} items open in ${r.block || "no block"}`}>
+                        <Link
+                          href={r.cells[p].href}
+                          aria-label={`${r.cells[p].count} ${LABELS[p].toLowerCase()} items open in ${r.block || "no block"}`}
+                        >
                           {p === "BLOCKER" ? <strong>{r.cells[p].count}</strong> : r.cells[p].count}
                         </Link>
                       ) : (

@@ -13,9 +13,7 @@ function Cause({ h }: { h: DashboardHoldbackDto }) {
     <li style={{ marginBottom: "0.5rem" }} data-testid="holdback">
       <StateLabel state={h.severity} /> <Link href={h.href}>{h.sentence}</Link>
       <div className="small muted">
-        <Link href={h.controls.href}>
-          {countOf(h.controls.count, "control")}
-        </Link>
+        <Link href={h.controls.href}>{countOf(h.controls.count, "control")}</Link>
         {h.requirements.length ? " · holds back " : ""}
         {h.requirements.map((r, j) => (
           <span key={`${r.framework}/${r.refId}`}>
@@ -41,7 +39,8 @@ export function HoldbacksList({ project, perProject = 3 }: { project?: string; p
   if (!groups.length) {
     return (
       <p className="muted" data-testid="holdbacks-empty">
-        Nothing holds readiness back: every applicable control is passing. Failing runs, expired evidence, open blockers and overdue drills will be listed here.
+        Nothing holds readiness back: every applicable control is passing. Failing runs, expired evidence, open blockers
+        and overdue drills will be listed here.
       </p>
     );
   }
@@ -61,7 +60,12 @@ export function HoldbacksList({ project, perProject = 3 }: { project?: string; p
           </ol>
           {g.total > g.items.length ? (
             project ? (
-              <button className="btn btn-small" type="button" onClick={() => setLimit((l) => Math.min(50, l + 8))} disabled={q.isFetching}>
+              <button
+                className="btn btn-small"
+                type="button"
+                onClick={() => setLimit((l) => Math.min(50, l + 8))}
+                disabled={q.isFetching}
+              >
                 {q.isFetching ? "Loading…" : `Show more (${g.total - g.items.length} more)`}
               </button>
             ) : (

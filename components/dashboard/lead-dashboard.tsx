@@ -14,7 +14,8 @@ export function LeadDashboard() {
       <section aria-labelledby="dash-readiness">
         <h2 id="dash-readiness">Readiness by project and framework</h2>
         <p className="small muted">
-          Requirements met out of those that apply, today and over the last 90 days. <Link href={links.how()}>How readiness is computed</Link>
+          Requirements met out of those that apply, today and over the last 90 days.{" "}
+          <Link href={links.how()}>How readiness is computed</Link>
         </p>
         <ReadinessCards />
       </section>

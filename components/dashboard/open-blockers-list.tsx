@@ -13,7 +13,9 @@ export function OpenBlockersList({ mine }: { mine: boolean }) {
   if (!rows.length) {
     return (
       <p className="muted" data-testid={mine ? "my-blockers-empty" : "blockers-empty"}>
-        {mine ? "No blocker is assigned to you. Blocker items you own will be listed here first." : "No blocker is open in any project. Items of priority Blocker fail the controls they are linked to until they are done."}
+        {mine
+          ? "No blocker is assigned to you. Blocker items you own will be listed here first."
+          : "No blocker is open in any project. Items of priority Blocker fail the controls they are linked to until they are done."}
       </p>
     );
   }
@@ -42,7 +44,12 @@ export function OpenBlockersList({ mine }: { mine: boolean }) {
         ))}
       </ul>
       {q.hasNextPage ? (
-        <button className="btn btn-small" type="button" onClick={() => void q.fetchNextPage()} disabled={q.isFetchingNextPage}>
+        <button
+          className="btn btn-small"
+          type="button"
+          onClick={() => void q.fetchNextPage()}
+          disabled={q.isFetchingNextPage}
+        >
           {q.isFetchingNextPage ? "Loading…" : "Show more"}
         </button>
       ) : null}

@@ -4,6 +4,7 @@ export const dashboardKeys = {
   readiness: (project?: string) => ["dashboard", "readiness", { project }] as const,
   holdbacks: (project: string | undefined, limit: number) => ["dashboard", "holdbacks", { project, limit }] as const,
   blockers: (project?: string) => ["dashboard", "blockers", { project }] as const,
-  upcoming: (type: "evidence" | "exercise", days: number, project?: string) => ["dashboard", "upcoming", { type, days, project }] as const,
+  upcoming: (type: "evidence" | "exercise", days: number, project?: string) =>
+    ["dashboard", "upcoming", { type, days, project }] as const,
   openBlockers: (mine: boolean) => ["dashboard", "open-blockers", { mine }] as const,
 };

@@ -12,12 +12,20 @@ import styles from "@/components/readiness/readiness.module.css";
 export function ReadinessCards({ project }: { project?: string }) {
   const q = useReadinessCards(project);
   if (q.error) return <ErrorMessage error={q.error} />;
-  if (q.isPending) return <p className="muted" data-testid="cards-loading">Computing readiness for each project…</p>;
+  if (q.isPending)
+    return (
+      <p className="muted" data-testid="cards-loading">
+        Computing readiness for each project…
+      </p>
+    );
   if (!q.data.cards.length) {
     return (
       <div className="empty" data-testid="cards-empty">
         <h2>No readiness to show yet</h2>
-        <p>Readiness appears per project and framework once a project is assessed against a framework. Open a project, then choose its frameworks under Controls.</p>
+        <p>
+          Readiness appears per project and framework once a project is assessed against a framework. Open a project,
+          then choose its frameworks under Controls.
+        </p>
         <Link className="btn" href="/projects">
           Open projects
         </Link>
@@ -31,7 +39,12 @@ export function ReadinessCards({ project }: { project?: string }) {
         {q.data.cards.map((c) => {
           const scorecard = links.scorecard(c.project.slug, c.framework.key);
           return (
-            <section key={`${c.project.slug}/${c.framework.key}`} className="card" data-testid="readiness-card" aria-label={`${c.project.name}, ${c.framework.name}`}>
+            <section
+              key={`${c.project.slug}/${c.framework.key}`}
+              className="card"
+              data-testid="readiness-card"
+              aria-label={`${c.project.name}, ${c.framework.name}`}
+            >
               <div className={styles.cardHead}>
                 <div>
                   <h3 style={{ marginBottom: 0 }}>
@@ -48,8 +61,12 @@ export function ReadinessCards({ project }: { project?: string }) {
               </Link>
               <div className={styles.figures}>
                 <Link href={`${scorecard}#unmet`}>{c.unmet} not met</Link>
-                <Link href={links.readinessControls(c.project.slug, { state: "failing", framework: c.framework.key })}>{countOf(c.controlCounts.failing, "control")} failing</Link>
-                <Link href={links.readinessControls(c.project.slug, { state: "stale", framework: c.framework.key })}>{c.controlCounts.stale} stale</Link>
+                <Link href={links.readinessControls(c.project.slug, { state: "failing", framework: c.framework.key })}>
+                  {countOf(c.controlCounts.failing, "control")} failing
+                </Link>
+                <Link href={links.readinessControls(c.project.slug, { state: "stale", framework: c.framework.key })}>
+                  {c.controlCounts.stale} stale
+                </Link>
               </div>
               <TrendChart points={c.trend} label={`${c.project.name} ${c.framework.name} readiness, last 90 days`} />
             </section>

@@ -9,7 +9,9 @@ export function useOpenBlockers(mine: boolean) {
     queryKey: dashboardKeys.openBlockers(mine),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      apiFetch<OpenBlockersPageDto>("/api/v1/dashboard/open-blockers", { query: { mine: mine ? "1" : undefined, cursor: pageParam, limit: 10 } }),
+      apiFetch<OpenBlockersPageDto>("/api/v1/dashboard/open-blockers", {
+        query: { mine: mine ? "1" : undefined, cursor: pageParam, limit: 10 },
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

@@ -13,7 +13,9 @@ const day = (d: string, end = false) => (d ? `${d}T${end ? "23:59:59.999" : "00:
 function Stored({ slug, answer }: { slug: string; answer: IngestAnswer }) {
   return (
     <div className="alert alert-ok" role="status" data-testid="evidence-stored">
-      {answer.status === "created" ? "Stored" : "Already stored"}: <Link href={`/projects/${slug}/evidence/${answer.id}`}>{answer.title}</Link> <OutcomeBadge outcome={answer.outcome} />{" "}
+      {answer.status === "created" ? "Stored" : "Already stored"}:{" "}
+      <Link href={`/projects/${slug}/evidence/${answer.id}`}>{answer.title}</Link>{" "}
+      <OutcomeBadge outcome={answer.outcome} />{" "}
       {answer.controls.length ? `Filed under ${answer.controls.join(", ")}.` : "Not filed under a control yet."}
     </div>
   );
@@ -35,18 +37,41 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!file) return;
-    upload.mutate({ file, meta: { format: format || undefined, title: title || undefined, effectiveAt: day(effective), periodStart: day(from), periodEnd: day(to, true), outcome: manual ? outcome : undefined } });
+    upload.mutate({
+      file,
+      meta: {
+        format: format || undefined,
+        title: title || undefined,
+        effectiveAt: day(effective),
+        periodStart: day(from),
+        periodEnd: day(to, true),
+        outcome: manual ? outcome : undefined,
+      },
+    });
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} aria-labelledby="upload-title" data-testid="upload-form" noValidate>
+    <form
+      className="card stack"
+      onSubmit={onSubmit}
+      aria-labelledby="upload-title"
+      data-testid="upload-form"
+      noValidate
+    >
       <h3 id="upload-title">Upload a file</h3>
       <ErrorMessage error={upload.error} />
       {upload.data ? <Stored slug={slug} answer={upload.data} /> : null}
-      <Field label="File" hint="Test reports, scans, audits, SBOMs, audit logs, drill reports, or any document (as “Any other file”).">
+      <Field
+        label="File"
+        hint="Test reports, scans, audits, SBOMs, audit logs, drill reports, or any document (as “Any other file”)."
+      >
         <input type="file" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </Field>
-      <Field label="Format" hint="Left on “Detect”, Proofline recognises the format and says which it found." error={errors.format}>
+      <Field
+        label="Format"
+        hint="Left on “Detect”, Proofline recognises the format and says which it found."
+        error={errors.format}
+      >
         <select value={format} onChange={(e) => setFormat(e.target.value)}>
           <option value="">Detect</option>
           {formats.map((f) => (
@@ -60,7 +85,11 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
         <input type="text" value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <div className="form-row">
-        <Field label="Effective date (optional)" hint="When what the file shows was true; defaults to the date inside the file, else today." error={errors.effectiveAt}>
+        <Field
+          label="Effective date (optional)"
+          hint="When what the file shows was true; defaults to the date inside the file, else today."
+          error={errors.effectiveAt}
+        >
           <input type="date" value={effective} onChange={(e) => setEffective(e.target.value)} />
         </Field>
         <Field label="Covers from (optional)" error={errors.periodStart}>
@@ -71,7 +100,10 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
         </Field>
       </div>
       {manual ? (
-        <Field label="What the file shows" hint="Files of other formats are not judged by Proofline: say whether they show the control working.">
+        <Field
+          label="What the file shows"
+          hint="Files of other formats are not judged by Proofline: say whether they show the control working."
+        >
           <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
             {Object.entries(OUTCOMES).map(([k, o]) => (
               <option key={k} value={k}>
@@ -103,7 +135,14 @@ export function LinkEvidenceForm({ slug }: { slug: string }) {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    record.mutate({ url, title, effectiveAt: day(effective), periodStart: day(from), periodEnd: day(to, true), outcome });
+    record.mutate({
+      url,
+      title,
+      effectiveAt: day(effective),
+      periodStart: day(from),
+      periodEnd: day(to, true),
+      outcome,
+    });
   }
 
   return (

@@ -22,8 +22,9 @@ export function AuditLogMappingForm({ slug, initial }: { slug: string; initial: 
     <form className="card stack" onSubmit={onSubmit} aria-labelledby="mapping-title" noValidate>
       <h3 id="mapping-title">Audit-log fields</h3>
       <p className="small muted">
-        Proofline recognises CloudTrail, Kubernetes audit, Vault audit and plain {"{ts, actor, action}"} lines by itself. If your logs keep these facts elsewhere, give dotted
-        paths (e.g. user.email); leave a field empty to keep recognising it.
+        Proofline recognises CloudTrail, Kubernetes audit, Vault audit and plain {"{ts, actor, action}"} lines by
+        itself. If your logs keep these facts elsewhere, give dotted paths (e.g. user.email); leave a field empty to
+        keep recognising it.
       </p>
       <ErrorMessage error={mapping.error} />
       {mapping.isSuccess ? (
@@ -34,7 +35,12 @@ export function AuditLogMappingForm({ slug, initial }: { slug: string; initial: 
       <div className="form-row">
         {FIELDS.map((f) => (
           <Field key={f} label={f[0].toUpperCase() + f.slice(1)} error={errors[f]}>
-            <input type="text" value={values[f] ?? ""} maxLength={200} onChange={(e) => setValues({ ...values, [f]: e.target.value })} />
+            <input
+              type="text"
+              value={values[f] ?? ""}
+              maxLength={200}
+              onChange={(e) => setValues({ ...values, [f]: e.target.value })}
+            />
           </Field>
         ))}
       </div>

@@ -14,7 +14,19 @@ interface Filing {
 }
 
 /** The controls an evidence is filed under, with filing and unfiling by hand. */
-export function EvidenceControls({ slug, evidenceId, filings, options, canEdit }: { slug: string; evidenceId: string; filings: Filing[]; options: Array<{ key: string; title: string }>; canEdit: boolean }) {
+export function EvidenceControls({
+  slug,
+  evidenceId,
+  filings,
+  options,
+  canEdit,
+}: {
+  slug: string;
+  evidenceId: string;
+  filings: Filing[];
+  options: Array<{ key: string; title: string }>;
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const { map, unmap } = useEvidenceFiling(slug, evidenceId);
   const [control, setControl] = useState("");
@@ -36,7 +48,8 @@ export function EvidenceControls({ slug, evidenceId, filings, options, canEdit }
       <ErrorMessage error={map.error ?? unmap.error} />
       {filings.length === 0 ? (
         <p className="muted" data-testid="no-controls">
-          Not filed under any control yet. A filing rule files matching evidence automatically{canEdit ? ", or file it by hand below" : ""}.
+          Not filed under any control yet. A filing rule files matching evidence automatically
+          {canEdit ? ", or file it by hand below" : ""}.
         </p>
       ) : (
         <div className="table-wrap">
@@ -46,9 +59,11 @@ export function EvidenceControls({ slug, evidenceId, filings, options, canEdit }
                 <th>Control</th>
                 <th>Filed by</th>
                 <th>Stays fresh for</th>
-                {canEdit ? <th>
-                  <span className="sr-only">Actions</span>
-                </th> : null}
+                {canEdit ? (
+                  <th>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -58,10 +73,18 @@ export function EvidenceControls({ slug, evidenceId, filings, options, canEdit }
                     <strong>{f.key}</strong> {f.title}
                   </td>
                   <td className="small">{f.via === "rule" ? <>rule “{f.rule?.name}”</> : <Badge>by hand</Badge>}</td>
-                  <td className="small">{f.freshnessDays ? `${f.freshnessDays} days` : <span className="muted">not an expected kind</span>}</td>
+                  <td className="small">
+                    {f.freshnessDays ? `${f.freshnessDays} days` : <span className="muted">not an expected kind</span>}
+                  </td>
                   {canEdit ? (
                     <td>
-                      <button className="btn btn-small" type="button" disabled={unmap.isPending} onClick={() => unmap.mutate(f.key, { onSuccess: () => router.refresh() })} aria-label={`Remove from ${f.key}`}>
+                      <button
+                        className="btn btn-small"
+                        type="button"
+                        disabled={unmap.isPending}
+                        onClick={() => unmap.mutate(f.key, { onSuccess: () => router.refresh() })}
+                        aria-label={`Remove from ${f.key}`}
+                      >
                         Remove
                       </button>
                     </td>

@@ -1,5 +1,15 @@
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
-import { CountTable, KeyValues, Omitted, Section, Stats, num, safeHref, str, type Summary } from "@/components/evidence/summary-parts";
+import {
+  CountTable,
+  KeyValues,
+  Omitted,
+  Section,
+  Stats,
+  num,
+  safeHref,
+  str,
+  type Summary,
+} from "@/components/evidence/summary-parts";
 
 // The parsed summary of one evidence, by kind: failing tests, findings, vulnerable packages, SBOM
 // contents, audit-log populations, drill timings. Anything else is shown as its facts.
@@ -30,9 +40,24 @@ function Tests({ s }: { s: Summary }) {
   const failures = list(s.failures);
   return (
     <div className="stack">
-      <Stats items={[["Tests", s.tests], ["Passed", s.passed], ["Failed", s.failed], ["Errors", s.errored], ["Skipped", s.skipped], ["Seconds", s.durationSeconds]]} />
-      {s.countsFrom === "declarations" ? <p className="small">The report holds no test cases; these counts are the ones it declares.</p> : null}
-      {s.countsDisagree ? <p className="small">The counts the report declares disagree with its test cases; the test cases are counted.</p> : null}
+      <Stats
+        items={[
+          ["Tests", s.tests],
+          ["Passed", s.passed],
+          ["Failed", s.failed],
+          ["Errors", s.errored],
+          ["Skipped", s.skipped],
+          ["Seconds", s.durationSeconds],
+        ]}
+      />
+      {s.countsFrom === "declarations" ? (
+        <p className="small">The report holds no test cases; these counts are the ones it declares.</p>
+      ) : null}
+      {s.countsDisagree ? (
+        <p className="small">
+          The counts the report declares disagree with its test cases; the test cases are counted.
+        </p>
+      ) : null}
       {failures.length ? (
         <Section title="Failing tests" testId="failing-tests">
           <div className="table-wrap">
@@ -78,8 +103,20 @@ function Scan({ s }: { s: Summary }) {
   const findings = list(s.findings);
   return (
     <div className="stack">
-      <p>Tools: {list(s.tools).map((t) => `${t.name}${t.version ? ` ${t.version}` : ""}`).join(", ") || "—"}</p>
-      <Stats items={[["Errors", levels.error], ["Warnings", levels.warning], ["Notes", levels.note], ["Suppressed", s.suppressed]]} />
+      <p>
+        Tools:{" "}
+        {list(s.tools)
+          .map((t) => `${t.name}${t.version ? ` ${t.version}` : ""}`)
+          .join(", ") || "—"}
+      </p>
+      <Stats
+        items={[
+          ["Errors", levels.error],
+          ["Warnings", levels.warning],
+          ["Notes", levels.note],
+          ["Suppressed", s.suppressed],
+        ]}
+      />
       {findings.length ? (
         <Section title="Findings" testId="findings">
           <div className="table-wrap">
@@ -117,9 +154,19 @@ function Audit({ s }: { s: Summary }) {
   return (
     <div className="stack">
       <p>
-        {str(s.tool)}: {num(s.vulnerablePackages)} vulnerable package(s){typeof s.dependencies === "number" ? ` of ${num(s.dependencies)} dependencies` : ""}, {num(s.fixable)} with a fix.
+        {str(s.tool)}: {num(s.vulnerablePackages)} vulnerable package(s)
+        {typeof s.dependencies === "number" ? ` of ${num(s.dependencies)} dependencies` : ""}, {num(s.fixable)} with a
+        fix.
       </p>
-      <Stats items={[["Critical", sev.critical], ["High", sev.high], ["Moderate", sev.moderate], ["Low", sev.low], ["Unrated", sev.unknown]]} />
+      <Stats
+        items={[
+          ["Critical", sev.critical],
+          ["High", sev.high],
+          ["Moderate", sev.moderate],
+          ["Low", sev.low],
+          ["Unrated", sev.unknown],
+        ]}
+      />
       {packages.length ? (
         <Section title="Vulnerable packages" testId="vulnerable-packages">
           <div className="table-wrap">
@@ -139,10 +186,22 @@ function Audit({ s }: { s: Summary }) {
                       {str(p.name)} <span className="small muted">{str(p.version)}</span>
                     </td>
                     <td>{str(p.severity)}</td>
-                    <td>{p.fixAvailable ? (list(p.fixVersions).length ? `upgrade to ${list(p.fixVersions).join(" / ")}` : "available") : "none"}</td>
+                    <td>
+                      {p.fixAvailable
+                        ? list(p.fixVersions).length
+                          ? `upgrade to ${list(p.fixVersions).join(" / ")}`
+                          : "available"
+                        : "none"}
+                    </td>
                     <td className="small">
                       {list(p.advisories).map((a) => (
-                        <div key={String(a.id)}>{safeHref(a.url) ? <a href={safeHref(a.url)}>{str(a.title ?? a.id)}</a> : str(a.title ?? a.id)}</div>
+                        <div key={String(a.id)}>
+                          {safeHref(a.url) ? (
+                            <a href={safeHref(a.url)}>{str(a.title ?? a.id)}</a>
+                          ) : (
+                            str(a.title ?? a.id)
+                          )}
+                        </div>
                       ))}
                     </td>
                   </tr>
@@ -161,8 +220,22 @@ function Sbom({ s }: { s: Summary }) {
   const v = (s.vulnerabilities ?? {}) as Row;
   return (
     <div className="stack">
-      <KeyValues items={[["Standard", `${str(s.standard)} ${str(s.specVersion)}`], ["Describes", `${str(s.name)} ${s.componentVersion ? str(s.componentVersion) : ""}`], ["Serial number", str(s.serialNumber ?? s.namespace)], ["Without a licence", num(s.withoutLicence)]]} />
-      <Stats items={[["Components", s.components], ["Services", s.services ?? 0], ["Vulnerability statements", v.total ?? 0], ["Open", v.open ?? 0]]} />
+      <KeyValues
+        items={[
+          ["Standard", `${str(s.standard)} ${str(s.specVersion)}`],
+          ["Describes", `${str(s.name)} ${s.componentVersion ? str(s.componentVersion) : ""}`],
+          ["Serial number", str(s.serialNumber ?? s.namespace)],
+          ["Without a licence", num(s.withoutLicence)],
+        ]}
+      />
+      <Stats
+        items={[
+          ["Components", s.components],
+          ["Services", s.services ?? 0],
+          ["Vulnerability statements", v.total ?? 0],
+          ["Open", v.open ?? 0],
+        ]}
+      />
       <CountTable caption="Licences" keyLabel="Licence" rows={s.licences} />
     </div>
   );
@@ -171,8 +244,21 @@ function Sbom({ s }: { s: Summary }) {
 function AuditLog({ s }: { s: Summary }) {
   return (
     <div className="stack">
-      <KeyValues items={[["First event", str(s.firstAt)], ["Last event", str(s.lastAt)], ["Lines", num(s.lines)], ["Rejected lines", num(s.rejected)]]} />
-      <Stats items={[["Events", s.events], ["Distinct actions", s.distinctActions], ["Rejected", s.rejected]]} />
+      <KeyValues
+        items={[
+          ["First event", str(s.firstAt)],
+          ["Last event", str(s.lastAt)],
+          ["Lines", num(s.lines)],
+          ["Rejected lines", num(s.rejected)],
+        ]}
+      />
+      <Stats
+        items={[
+          ["Events", s.events],
+          ["Distinct actions", s.distinctActions],
+          ["Rejected", s.rejected],
+        ]}
+      />
       <div className="grid grid-2">
         <CountTable caption="Events by action" keyLabel="Action" rows={s.byAction} />
         <CountTable caption="Events by outcome" keyLabel="Outcome" rows={s.byOutcome} />
@@ -180,7 +266,12 @@ function AuditLog({ s }: { s: Summary }) {
       {list(s.rejectedSamples).length ? (
         <Section title="Rejected lines">
           <CountTable caption="Rejected lines by reason" keyLabel="Reason" rows={s.rejectedReasons} />
-          <p className="small muted">First rejected lines: {list(s.rejectedSamples).map((r) => `line ${r.line} (${r.reason})`).join("; ")}</p>
+          <p className="small muted">
+            First rejected lines:{" "}
+            {list(s.rejectedSamples)
+              .map((r) => `line ${r.line} (${r.reason})`)
+              .join("; ")}
+          </p>
         </Section>
       ) : null}
     </div>
@@ -196,13 +287,28 @@ function Drill({ s }: { s: Summary }) {
         <td>{label}</td>
         <td>{typeof measured === "number" ? `${num(measured)} s` : "—"}</td>
         <td>{typeof target === "number" ? `${num(target)} s` : "no target"}</td>
-        <td>{typeof measured === "number" && typeof target === "number" ? <OutcomeBadge outcome={over ? "FAIL" : "PASS"} title={over ? "over target" : "within target"} /> : "—"}</td>
+        <td>
+          {typeof measured === "number" && typeof target === "number" ? (
+            <OutcomeBadge outcome={over ? "FAIL" : "PASS"} title={over ? "over target" : "within target"} />
+          ) : (
+            "—"
+          )}
+        </td>
       </tr>
     );
   };
   return (
     <div className="stack">
-      <KeyValues items={[["Drill", str(s.name)], ["Runbook", str(s.runbook)], ["Started", str(s.startedAt)], ["Finished", str(s.finishedAt)], ["Duration", `${num(s.durationSeconds)} s`], ["Reported outcome", str(s.reportedOutcome)]]} />
+      <KeyValues
+        items={[
+          ["Drill", str(s.name)],
+          ["Runbook", str(s.runbook)],
+          ["Started", str(s.startedAt)],
+          ["Finished", str(s.finishedAt)],
+          ["Duration", `${num(s.durationSeconds)} s`],
+          ["Reported outcome", str(s.reportedOutcome)],
+        ]}
+      />
       <div className="table-wrap">
         <table data-testid="drill-timings">
           <thead>
@@ -225,7 +331,9 @@ function Drill({ s }: { s: Summary }) {
 }
 
 function Facts({ s }: { s: Summary }) {
-  const scalars = Object.entries(s).filter(([k, v]) => k !== "outcomeReason" && (v === null || ["string", "number", "boolean"].includes(typeof v)));
+  const scalars = Object.entries(s).filter(
+    ([k, v]) => k !== "outcomeReason" && (v === null || ["string", "number", "boolean"].includes(typeof v)),
+  );
   return (
     <div className="stack">
       {scalars.length ? <KeyValues items={scalars.map(([k, v]) => [k, str(v)])} /> : null}

@@ -14,7 +14,15 @@ const CONDITIONS = [
 ] as const;
 
 /** A new filing rule: which evidence (kind, format, patterns) goes under which controls. */
-export function RuleForm({ slug, controls, formats }: { slug: string; controls: Array<{ key: string; title: string }>; formats: Array<{ id: string; label: string }> }) {
+export function RuleForm({
+  slug,
+  controls,
+  formats,
+}: {
+  slug: string;
+  controls: Array<{ key: string; title: string }>;
+  formats: Array<{ id: string; label: string }>;
+}) {
   const { create } = useRuleActions(slug);
   const [name, setName] = useState("");
   const [kind, setKind] = useState("");
@@ -40,12 +48,19 @@ export function RuleForm({ slug, controls, formats }: { slug: string; controls: 
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} aria-labelledby="rule-form-title" data-testid="rule-form" noValidate>
+    <form
+      className="card stack"
+      onSubmit={onSubmit}
+      aria-labelledby="rule-form-title"
+      data-testid="rule-form"
+      noValidate
+    >
       <h3 id="rule-form-title">New rule</h3>
       <ErrorMessage error={create.error} />
       {create.data ? (
         <div className="alert alert-ok" role="status" data-testid="rule-created">
-          Rule “{create.data.rule.name}” created{create.data.applied ? `: ${create.data.applied.added} filing(s) of past evidence added.` : "."}
+          Rule “{create.data.rule.name}” created
+          {create.data.applied ? `: ${create.data.applied.added} filing(s) of past evidence added.` : "."}
         </div>
       ) : null}
       <Field label="Name" error={errors.name}>
@@ -73,16 +88,28 @@ export function RuleForm({ slug, controls, formats }: { slug: string; controls: 
           </select>
         </Field>
       </div>
-      <p className="small muted">Patterns are optional: * matches anything, ? one character. Evidence must match every pattern given.</p>
+      <p className="small muted">
+        Patterns are optional: * matches anything, ? one character. Evidence must match every pattern given.
+      </p>
       <div className="form-row">
         {CONDITIONS.map(([key, label, hint]) => (
           <Field key={key} label={label} hint={hint} error={errors[`conditions.${key}`]}>
-            <input type="text" value={conditions[key] ?? ""} maxLength={200} onChange={(e) => setConditions({ ...conditions, [key]: e.target.value })} />
+            <input
+              type="text"
+              value={conditions[key] ?? ""}
+              maxLength={200}
+              onChange={(e) => setConditions({ ...conditions, [key]: e.target.value })}
+            />
           </Field>
         ))}
       </div>
       <Field label="Controls" hint="Hold Ctrl (or ⌘) to choose several." error={errors.controlKeys}>
-        <select multiple size={8} value={chosen} onChange={(e) => setChosen([...e.target.selectedOptions].map((o) => o.value))}>
+        <select
+          multiple
+          size={8}
+          value={chosen}
+          onChange={(e) => setChosen([...e.target.selectedOptions].map((o) => o.value))}
+        >
           {controls.map((c) => (
             <option key={c.key} value={c.key}>
               {c.key} · {c.title}
@@ -91,7 +118,8 @@ export function RuleForm({ slug, controls, formats }: { slug: string; controls: 
         </select>
       </Field>
       <label className="row">
-        <input type="checkbox" checked={apply} onChange={(e) => setApply(e.target.checked)} /> Also file past evidence that matches
+        <input type="checkbox" checked={apply} onChange={(e) => setApply(e.target.checked)} /> Also file past evidence
+        that matches
       </label>
       <div>
         <button className="btn btn-primary" type="submit" disabled={create.isPending}>

@@ -6,7 +6,15 @@ import { KIND_LABELS } from "@/components/evidence/labels";
 import { useRuleActions, useRules, type RuleItem } from "@/components/evidence/use-rules";
 
 /** The project's filing rules, with apply (to past evidence), enable/disable and delete. */
-export function RulesList({ slug, initial, canManage }: { slug: string; initial: { items: RuleItem[]; auditLogMapping: Record<string, string> | null }; canManage: boolean }) {
+export function RulesList({
+  slug,
+  initial,
+  canManage,
+}: {
+  slug: string;
+  initial: { items: RuleItem[]; auditLogMapping: Record<string, string> | null };
+  canManage: boolean;
+}) {
   const rules = useRules(slug, initial);
   const actions = useRuleActions(slug);
   const [message, setMessage] = useState<string | null>(null);
@@ -17,7 +25,11 @@ export function RulesList({ slug, initial, canManage }: { slug: string; initial:
     return (
       <div className="empty" data-testid="rules-empty">
         <h2>No filing rules yet</h2>
-        <p>Rules file incoming evidence under controls: for example JUnit reports from workflow release-check on main under the CI-test controls, or drills named restore-* under the backup controls.{canManage ? " Create the first one below." : ""}</p>
+        <p>
+          Rules file incoming evidence under controls: for example JUnit reports from workflow release-check on main
+          under the CI-test controls, or drills named restore-* under the backup controls.
+          {canManage ? " Create the first one below." : ""}
+        </p>
       </div>
     );
   }
@@ -37,9 +49,11 @@ export function RulesList({ slug, initial, canManage }: { slug: string; initial:
               <th>Matches</th>
               <th>Controls</th>
               <th>Filings</th>
-              {canManage ? <th>
-                <span className="sr-only">Actions</span>
-              </th> : null}
+              {canManage ? (
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -49,7 +63,11 @@ export function RulesList({ slug, initial, canManage }: { slug: string; initial:
                   {r.name} {r.enabled ? null : <Badge>disabled</Badge>}
                 </td>
                 <td className="small">
-                  {[r.kind ? KIND_LABELS[r.kind] : "any kind", r.format ?? "any format", ...Object.entries(r.conditions).map(([k, v]) => `${k} ${v}`)].join(" · ")}
+                  {[
+                    r.kind ? KIND_LABELS[r.kind] : "any kind",
+                    r.format ?? "any format",
+                    ...Object.entries(r.conditions).map(([k, v]) => `${k} ${v}`),
+                  ].join(" · ")}
                 </td>
                 <td className="small">{r.controls.map((c) => c.key).join(", ")}</td>
                 <td>{r.filings.toLocaleString("en-US")}</td>
@@ -59,17 +77,32 @@ export function RulesList({ slug, initial, canManage }: { slug: string; initial:
                       className="btn btn-small"
                       type="button"
                       disabled={actions.apply.isPending}
-                      onClick={() => actions.apply.mutate(r.id, { onSuccess: (x) => setMessage(`“${r.name}” applied: ${x.matched} matching, ${x.added} filing(s) added, ${x.removed} removed.`) })}
+                      onClick={() =>
+                        actions.apply.mutate(r.id, {
+                          onSuccess: (x) =>
+                            setMessage(
+                              `“${r.name}” applied: ${x.matched} matching, ${x.added} filing(s) added, ${x.removed} removed.`,
+                            ),
+                        })
+                      }
                     >
                       Apply to past evidence
                     </button>
-                    <button className="btn btn-small" type="button" onClick={() => actions.update.mutate({ id: r.id, body: { enabled: !r.enabled } })}>
+                    <button
+                      className="btn btn-small"
+                      type="button"
+                      onClick={() => actions.update.mutate({ id: r.id, body: { enabled: !r.enabled } })}
+                    >
                       {r.enabled ? "Disable" : "Enable"}
                     </button>
                     <button
                       className="btn btn-small btn-danger"
                       type="button"
-                      onClick={() => actions.remove.mutate(r.id, { onSuccess: (x) => setMessage(`“${r.name}” deleted with its ${x.filingsRemoved} filing(s).`) })}
+                      onClick={() =>
+                        actions.remove.mutate(r.id, {
+                          onSuccess: (x) => setMessage(`“${r.name}” deleted with its ${x.filingsRemoved} filing(s).`),
+                        })
+                      }
                     >
                       Delete
                     </button>

@@ -4,9 +4,11 @@ import type { ReactNode } from "react";
 
 export type Summary = Record<string, unknown>;
 
-export const num = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : typeof v === "string" ? v : "—");
+export const num = (v: unknown) =>
+  typeof v === "number" ? v.toLocaleString("en-US") : typeof v === "string" ? v : "—";
 /** Only http(s) links from parsed files become links; anything else is shown as text. */
-export const safeHref = (v: unknown): string | undefined => (typeof v === "string" && /^https?:\/\//i.test(v) ? v : undefined);
+export const safeHref = (v: unknown): string | undefined =>
+  typeof v === "string" && /^https?:\/\//i.test(v) ? v : undefined;
 export const str = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
 
 export function Stats({ items }: { items: Array<[string, unknown]> }) {
@@ -71,5 +73,9 @@ export function Section({ title, children, testId }: { title: string; children: 
 }
 
 export function Omitted({ count, what }: { count: unknown; what: string }) {
-  return typeof count === "number" && count > 0 ? <p className="small muted">{count.toLocaleString("en-US")} more {what} not listed here; download the original for all of them.</p> : null;
+  return typeof count === "number" && count > 0 ? (
+    <p className="small muted">
+      {count.toLocaleString("en-US")} more {what} not listed here; download the original for all of them.
+    </p>
+  ) : null;
 }

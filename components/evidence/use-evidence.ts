@@ -39,7 +39,10 @@ export function useEvidenceList(slug: string, filters: EvidenceFilters) {
   return useInfiniteQuery({
     queryKey: evidenceKeys.list(slug, filters),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => apiFetch<{ items: EvidenceRow[]; nextCursor: string | null }>(base(slug), { query: { ...filters, cursor: pageParam, limit: 50 } }),
+    queryFn: ({ pageParam }) =>
+      apiFetch<{ items: EvidenceRow[]; nextCursor: string | null }>(base(slug), {
+        query: { ...filters, cursor: pageParam, limit: 50 },
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -48,19 +51,32 @@ export function useEvidenceList(slug: string, filters: EvidenceFilters) {
 async function uploadFile(slug: string, file: File, meta: Record<string, string | undefined>): Promise<IngestAnswer> {
   let res: Response;
   try {
-    res = await fetch(withQuery(base(slug), { ...meta, filename: file.name }), { method: "POST", body: file, headers: { "content-type": "application/octet-stream", accept: "application/json" }, credentials: "same-origin" });
+    res = await fetch(withQuery(base(slug), { ...meta, filename: file.name }), {
+      method: "POST",
+      body: file,
+      headers: { "content-type": "application/octet-stream", accept: "application/json" },
+      credentials: "same-origin",
+    });
   } catch {
     throw new ApiError(0, "Network error", "Proofline could not be reached. Check your connection and try again.");
   }
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, body.title ?? res.statusText, body.detail ?? `The upload failed (${res.status}).`, body.errors ?? [], body.requestId);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      body.title ?? res.statusText,
+      body.detail ?? `The upload failed (${res.status}).`,
+      body.errors ?? [],
+      body.requestId,
+    );
   return body as IngestAnswer;
 }
 
 export function useUploadEvidence(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, meta }: { file: File; meta: Record<string, string | undefined> }) => uploadFile(slug, file, meta),
+    mutationFn: ({ file, meta }: { file: File; meta: Record<string, string | undefined> }) =>
+      uploadFile(slug, file, meta),
     onSuccess: () => qc.invalidateQueries({ queryKey: evidenceKeys.all }),
   });
 }
@@ -68,7 +84,8 @@ export function useUploadEvidence(slug: string) {
 export function useRecordLink(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, string | undefined>) => apiFetch<IngestAnswer>(`${base(slug)}/links`, { method: "POST", body }),
+    mutationFn: (body: Record<string, string | undefined>) =>
+      apiFetch<IngestAnswer>(`${base(slug)}/links`, { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: evidenceKeys.all }),
   });
 }
@@ -78,7 +95,13 @@ export function useEvidenceFiling(slug: string, evidenceId: string) {
   const done = () => qc.invalidateQueries({ queryKey: evidenceKeys.all });
   const path = `${base(slug)}/${encodeURIComponent(evidenceId)}/controls`;
   return {
-    map: useMutation({ mutationFn: (control: string) => apiFetch(path, { method: "POST", body: { control } }), onSuccess: done }),
-    unmap: useMutation({ mutationFn: (control: string) => apiFetch(`${path}/${encodeURIComponent(control)}`, { method: "DELETE" }), onSuccess: done }),
+    map: useMutation({
+      mutationFn: (control: string) => apiFetch(path, { method: "POST", body: { control } }),
+      onSuccess: done,
+    }),
+    unmap: useMutation({
+      mutationFn: (control: string) => apiFetch(`${path}/${encodeURIComponent(control)}`, { method: "DELETE" }),
+      onSuccess: done,
+    }),
   };
 }

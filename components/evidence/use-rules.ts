@@ -20,7 +20,11 @@ interface RulesAnswer {
 }
 
 export function useRules(slug: string, initial: RulesAnswer) {
-  return useQuery({ queryKey: evidenceKeys.rules(slug), queryFn: () => apiFetch<RulesAnswer>(`/api/v1/projects/${encodeURIComponent(slug)}/rules`), initialData: initial });
+  return useQuery({
+    queryKey: evidenceKeys.rules(slug),
+    queryFn: () => apiFetch<RulesAnswer>(`/api/v1/projects/${encodeURIComponent(slug)}/rules`),
+    initialData: initial,
+  });
 }
 
 export function useRuleActions(slug: string) {
@@ -31,14 +35,33 @@ export function useRuleActions(slug: string) {
     create: useMutation({
       mutationFn: async ({ body, apply }: { body: Record<string, unknown>; apply: boolean }) => {
         const rule = await apiFetch<RuleItem>(`${base}/rules`, { method: "POST", body });
-        const applied = apply ? await apiFetch<{ matched: number; added: number; removed: number }>(`${base}/rules/${rule.id}/apply`, { method: "POST" }) : null;
+        const applied = apply
+          ? await apiFetch<{ matched: number; added: number; removed: number }>(`${base}/rules/${rule.id}/apply`, {
+              method: "POST",
+            })
+          : null;
         return { rule, applied };
       },
       onSuccess: done,
     }),
-    update: useMutation({ mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => apiFetch(`${base}/rules/${id}`, { method: "PATCH", body }), onSuccess: done }),
-    apply: useMutation({ mutationFn: (id: string) => apiFetch<{ matched: number; added: number; removed: number }>(`${base}/rules/${id}/apply`, { method: "POST" }), onSuccess: done }),
-    remove: useMutation({ mutationFn: (id: string) => apiFetch<{ filingsRemoved: number }>(`${base}/rules/${id}`, { method: "DELETE" }), onSuccess: done }),
-    mapping: useMutation({ mutationFn: (body: Record<string, string | undefined>) => apiFetch(`${base}/evidence/audit-log-mapping`, { method: "PUT", body }), onSuccess: done }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) =>
+        apiFetch(`${base}/rules/${id}`, { method: "PATCH", body }),
+      onSuccess: done,
+    }),
+    apply: useMutation({
+      mutationFn: (id: string) =>
+        apiFetch<{ matched: number; added: number; removed: number }>(`${base}/rules/${id}/apply`, { method: "POST" }),
+      onSuccess: done,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => apiFetch<{ filingsRemoved: number }>(`${base}/rules/${id}`, { method: "DELETE" }),
+      onSuccess: done,
+    }),
+    mapping: useMutation({
+      mutationFn: (body: Record<string, string | undefined>) =>
+        apiFetch(`${base}/evidence/audit-log-mapping`, { method: "PUT", body }),
+      onSuccess: done,
+    }),
   };
 }

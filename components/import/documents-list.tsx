@@ -14,7 +14,10 @@ export interface DocumentSummary {
 
 /** The documents imported into a project, each with its versions (the source is kept). */
 export function DocumentsList({ project, documents }: { project: string; documents: DocumentSummary[] }) {
-  if (!documents.length) return <p className="muted">No documents imported yet. The first import appears here, with every later version of it.</p>;
+  if (!documents.length)
+    return (
+      <p className="muted">No documents imported yet. The first import appears here, with every later version of it.</p>
+    );
   return (
     <div className="table-wrap">
       <table data-testid="documents">
@@ -40,7 +43,13 @@ export function DocumentsList({ project, documents }: { project: string; documen
               <td className="small">
                 {d.versions.map((v, n) => (
                   <div key={v.id}>
-                    <Link href={`/projects/${project}/import/documents/${d.id}?version=${v.id}`}>{n === 0 ? "Latest" : `Earlier`}</Link>, {formatDateTime(v.importedAt)}, <span className="mono" title={v.sha256}>{v.sha256.slice(0, 12)}</span>
+                    <Link href={`/projects/${project}/import/documents/${d.id}?version=${v.id}`}>
+                      {n === 0 ? "Latest" : `Earlier`}
+                    </Link>
+                    , {formatDateTime(v.importedAt)},{" "}
+                    <span className="mono" title={v.sha256}>
+                      {v.sha256.slice(0, 12)}
+                    </span>
                   </div>
                 ))}
               </td>

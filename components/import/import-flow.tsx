@@ -11,7 +11,15 @@ import { useApplyImport, usePreviewImport, type ImportRequest } from "@/componen
 import { MappingForm, NO_CHOICE, choiceFrom, mappingOf, type MappingChoice } from "@/components/import/mapping-form";
 
 /** Upload or paste a document, see what it would change, then import it. */
-export function ImportFlow({ project, documents, maxBytes }: { project: string; documents: Array<{ key: string; title: string }>; maxBytes: number }) {
+export function ImportFlow({
+  project,
+  documents,
+  maxBytes,
+}: {
+  project: string;
+  documents: Array<{ key: string; title: string }>;
+  maxBytes: number;
+}) {
   const router = useRouter();
   const preview = usePreviewImport(project);
   const apply = useApplyImport(project);
@@ -31,7 +39,12 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
     apply.reset();
     const body = source === "file" ? file : text;
     if (!body) return;
-    const r: ImportRequest = { body, filename: source === "file" ? file!.name : name || undefined, format: format || undefined, documentKey: documentKey || undefined };
+    const r: ImportRequest = {
+      body,
+      filename: source === "file" ? file!.name : name || undefined,
+      format: format || undefined,
+      documentKey: documentKey || undefined,
+    };
     setRequest(r);
     setChoice(null);
     preview.mutate(r);
@@ -62,7 +75,10 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
     return (
       <section className="card stack" aria-live="polite">
         <div className="alert alert-ok" role="status" data-testid="import-done">
-          Imported {apply.data.document.title}: {apply.data.counts.create} new, {apply.data.counts.update + apply.data.counts.close + apply.data.counts.reopen + apply.data.counts.restore} changed, {apply.data.counts.remove} gone from the document, {apply.data.counts.conflict} conflicts left as they are.
+          Imported {apply.data.document.title}: {apply.data.counts.create} new,{" "}
+          {apply.data.counts.update + apply.data.counts.close + apply.data.counts.reopen + apply.data.counts.restore}{" "}
+          changed, {apply.data.counts.remove} gone from the document, {apply.data.counts.conflict} conflicts left as
+          they are.
         </div>
         <ImportPlanView report={apply.data} applied />
         <div className="row">
@@ -91,22 +107,48 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
         <fieldset className="row" style={{ border: 0, padding: 0 }}>
           <legend className="small muted">Where is the document?</legend>
           <label className="row">
-            <input type="radio" name="source" value="file" checked={source === "file"} onChange={() => setSource("file")} /> A file
+            <input
+              type="radio"
+              name="source"
+              value="file"
+              checked={source === "file"}
+              onChange={() => setSource("file")}
+            />{" "}
+            A file
           </label>
           <label className="row">
-            <input type="radio" name="source" value="paste" checked={source === "paste"} onChange={() => setSource("paste")} /> Paste the text
+            <input
+              type="radio"
+              name="source"
+              value="paste"
+              checked={source === "paste"}
+              onChange={() => setSource("paste")}
+            />{" "}
+            Paste the text
           </label>
         </fieldset>
         {source === "file" ? (
-          <Field label="Document" hint={`Markdown, reStructuredText or plain text, up to ${formatBytes(maxBytes)}.`} error={documentError}>
-            <input type="file" accept=".md,.markdown,.rst,.txt,text/*" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+          <Field
+            label="Document"
+            hint={`Markdown, reStructuredText or plain text, up to ${formatBytes(maxBytes)}.`}
+            error={documentError}
+          >
+            <input
+              type="file"
+              accept=".md,.markdown,.rst,.txt,text/*"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              required
+            />
           </Field>
         ) : (
           <>
             <Field label="Text of the document" error={documentError}>
               <textarea rows={12} value={text} onChange={(e) => setText(e.target.value)} required />
             </Field>
-            <Field label="Name" hint='Used to recognise the document when you import a new version (e.g. "PRODUCTION_GAPS.md").'>
+            <Field
+              label="Name"
+              hint='Used to recognise the document when you import a new version (e.g. "PRODUCTION_GAPS.md").'
+            >
               <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
             </Field>
           </>
@@ -132,7 +174,16 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
           </Field>
         </div>
         <ErrorMessage error={preview.error} testId="import-error" />
-        {request && preview.error && !preview.data ? <MappingForm key={JSON.stringify(shown)} value={shown} sections={[]} onChange={onChoose} busy={preview.isPending} source={null} /> : null}
+        {request && preview.error && !preview.data ? (
+          <MappingForm
+            key={JSON.stringify(shown)}
+            value={shown}
+            sections={[]}
+            onChange={onChoose}
+            busy={preview.isPending}
+            source={null}
+          />
+        ) : null}
         <div>
           <button className="btn btn-primary" type="submit" disabled={preview.isPending}>
             {preview.isPending ? "Reading…" : "Preview the import"}
@@ -143,17 +194,30 @@ export function ImportFlow({ project, documents, maxBytes }: { project: string; 
         <section className="card stack" aria-labelledby="preview-title">
           <h2 id="preview-title">Preview: nothing is saved yet</h2>
           <ImportPlanView report={preview.data} applied={false} />
-          <MappingForm key={JSON.stringify(shown)} value={shown} sections={preview.data.sectionTitles ?? []} onChange={onChoose} busy={preview.isPending} source={preview.data.mapping?.source ?? null} />
+          <MappingForm
+            key={JSON.stringify(shown)}
+            value={shown}
+            sections={preview.data.sectionTitles ?? []}
+            onChange={onChoose}
+            busy={preview.isPending}
+            source={preview.data.mapping?.source ?? null}
+          />
           {preview.data.refused?.length ? (
             <div className="alert alert-error" role="alert" data-testid="import-refused">
-              You cannot apply this import: it would {preview.data.refused.map((r) => r.effect).join(", ")}, which your role does not allow (
-              {[...new Set(preview.data.refused.map((r) => r.permission))].join(", ")}). Ask a compliance lead to import it, or remove those parts
-              from the document.
+              You cannot apply this import: it would {preview.data.refused.map((r) => r.effect).join(", ")}, which your
+              role does not allow ({[...new Set(preview.data.refused.map((r) => r.permission))].join(", ")}). Ask a
+              compliance lead to import it, or remove those parts from the document.
             </div>
           ) : null}
           <ErrorMessage error={apply.error} />
           <div className="row">
-            <button className="btn btn-primary" type="button" onClick={onApply} disabled={apply.isPending || !!preview.data.refused?.length} data-testid="apply-import">
+            <button
+              className="btn btn-primary"
+              type="button"
+              onClick={onApply}
+              disabled={apply.isPending || !!preview.data.refused?.length}
+              data-testid="apply-import"
+            >
               {apply.isPending ? "Importing…" : "Import"}
             </button>
             <button className="btn" type="button" onClick={startOver}>

@@ -23,14 +23,20 @@ function show(v: unknown): string {
 
 /** What an import will do (or did): counts by action, then every item that changes, conflicts first. */
 export function ImportPlanView({ report, applied }: { report: ImportReport; applied: boolean }) {
-  const changing = report.items.filter((i) => i.action !== "unchanged").sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action));
+  const changing = report.items
+    .filter((i) => i.action !== "unchanged")
+    .sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action));
   const runbooks = report.runbooks.filter((r) => r.action !== "unchanged");
   return (
     <div className="stack" data-testid={applied ? "import-result" : "import-preview"}>
       <dl className="kv">
         <dt>Document</dt>
         <dd>
-          {report.document.title} <span className="muted small">({report.format}{report.reflowed ? ", reflowed from one line" : ""}, {report.sections} sections)</span>
+          {report.document.title}{" "}
+          <span className="muted small">
+            ({report.format}
+            {report.reflowed ? ", reflowed from one line" : ""}, {report.sections} sections)
+          </span>
         </dd>
         <dt>Items</dt>
         <dd data-testid="plan-counts">
@@ -41,9 +47,17 @@ export function ImportPlanView({ report, applied }: { report: ImportReport; appl
           ))}
         </dd>
         <dt>Runbooks</dt>
-        <dd>{report.runbooks.length ? report.runbooks.map((r) => `${r.title} (${r.steps} steps, ${r.action})`).join("; ") : "none found"}</dd>
+        <dd>
+          {report.runbooks.length
+            ? report.runbooks.map((r) => `${r.title} (${r.steps} steps, ${r.action})`).join("; ")
+            : "none found"}
+        </dd>
       </dl>
-      {report.document.sameVersionImportedAt ? <p className="alert alert-info">This exact version was imported before; importing it again only refreshes where each item sits in it.</p> : null}
+      {report.document.sameVersionImportedAt ? (
+        <p className="alert alert-info">
+          This exact version was imported before; importing it again only refreshes where each item sits in it.
+        </p>
+      ) : null}
       {report.warnings.length ? (
         <div className="alert alert-warn">
           <strong>Worth knowing</strong>
@@ -86,7 +100,16 @@ export function ImportPlanView({ report, applied }: { report: ImportReport; appl
                         <strong>{c.field}</strong>: {show(c.before)} → {show(c.after)}
                       </div>
                     ))}
-                    {i.action === "create" ? [i.kind === "CHECKLIST" ? "checklist item" : i.kind === "GAP" ? "gap" : "item", i.priority, i.status === "DONE" ? "done" : null, i.criteria ? `${i.criteria} criteria` : null].filter(Boolean).join(", ") : null}
+                    {i.action === "create"
+                      ? [
+                          i.kind === "CHECKLIST" ? "checklist item" : i.kind === "GAP" ? "gap" : "item",
+                          i.priority,
+                          i.status === "DONE" ? "done" : null,
+                          i.criteria ? `${i.criteria} criteria` : null,
+                        ]
+                          .filter(Boolean)
+                          .join(", ")
+                      : null}
                   </td>
                 </tr>
               ))}

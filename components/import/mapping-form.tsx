@@ -3,21 +3,53 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import type { TImportMapping } from "@/lib/import/mapping";
 
-export type MappingChoice = { items: string; state: string; stateField: string; priorityField: string; runbooks: string[]; skip: string[] };
+export type MappingChoice = {
+  items: string;
+  state: string;
+  stateField: string;
+  priorityField: string;
+  runbooks: string[];
+  skip: string[];
+};
 
-export const NO_CHOICE: MappingChoice = { items: "auto", state: "auto", stateField: "", priorityField: "", runbooks: [], skip: [] };
+export const NO_CHOICE: MappingChoice = {
+  items: "auto",
+  state: "auto",
+  stateField: "",
+  priorityField: "",
+  runbooks: [],
+  skip: [],
+};
 
 export function choiceFrom(m: TImportMapping | null | undefined): MappingChoice {
   if (!m) return NO_CHOICE;
-  return { items: m.items ?? "auto", state: m.state ?? "auto", stateField: m.stateField ?? "", priorityField: m.priorityField ?? "", runbooks: m.runbooks ?? [], skip: m.skip ?? [] };
+  return {
+    items: m.items ?? "auto",
+    state: m.state ?? "auto",
+    stateField: m.stateField ?? "",
+    priorityField: m.priorityField ?? "",
+    runbooks: m.runbooks ?? [],
+    skip: m.skip ?? [],
+  };
 }
 
 /** The choice as the API takes it; null when nothing is chosen (the importer's own guess). */
 export function mappingOf(c: MappingChoice): TImportMapping | null {
-  const m: TImportMapping = { items: c.items as TImportMapping["items"], state: c.state as TImportMapping["state"], runbooks: c.runbooks, skip: c.skip };
+  const m: TImportMapping = {
+    items: c.items as TImportMapping["items"],
+    state: c.state as TImportMapping["state"],
+    runbooks: c.runbooks,
+    skip: c.skip,
+  };
   if (c.stateField.trim()) m.stateField = c.stateField.trim();
   if (c.priorityField.trim()) m.priorityField = c.priorityField.trim();
-  const chosen = c.items !== "auto" || c.state !== "auto" || !!m.stateField || !!m.priorityField || c.runbooks.length > 0 || c.skip.length > 0;
+  const chosen =
+    c.items !== "auto" ||
+    c.state !== "auto" ||
+    !!m.stateField ||
+    !!m.priorityField ||
+    c.runbooks.length > 0 ||
+    c.skip.length > 0;
   return chosen ? m : null;
 }
 
@@ -47,23 +79,42 @@ const STATES: Array<[string, string]> = [
  * when they lose focus), so the reader sees the effect of each choice; importing saves the choice
  * with the document.
  */
-export function MappingForm({ value, sections, onChange, busy, source }: { value: MappingChoice; sections: Array<{ title: string; level: number }>; onChange: (next: MappingChoice) => void; busy: boolean; source: "chosen" | "saved" | "none" | null }) {
+export function MappingForm({
+  value,
+  sections,
+  onChange,
+  busy,
+  source,
+}: {
+  value: MappingChoice;
+  sections: Array<{ title: string; level: number }>;
+  onChange: (next: MappingChoice) => void;
+  busy: boolean;
+  source: "chosen" | "saved" | "none" | null;
+}) {
   const [stateField, setStateField] = useState(value.stateField);
   const [priorityField, setPriorityField] = useState(value.priorityField);
   const titles = [...new Set(sections.map((s) => s.title))].slice(0, 60);
-  const toggle = (list: string[], title: string) => (list.includes(title) ? list.filter((t) => t !== title) : [...list, title]);
+  const toggle = (list: string[], title: string) =>
+    list.includes(title) ? list.filter((t) => t !== title) : [...list, title];
   return (
     <section className="stack" aria-labelledby="mapping-title" data-testid="import-mapping">
       <div>
         <h3 id="mapping-title">Not read the way you meant?</h3>
         <p className="small muted">
-          Tell Proofline where the items, their state and the runbooks are. The preview updates as you choose, and importing keeps these choices with the document for its next version.
+          Tell Proofline where the items, their state and the runbooks are. The preview updates as you choose, and
+          importing keeps these choices with the document for its next version.
           {source === "saved" ? " These are the choices saved with this document." : ""}
         </p>
       </div>
       <div className="form-row">
         <Field label="Items are">
-          <select value={value.items} onChange={(e) => onChange({ ...value, items: e.target.value })} disabled={busy} data-testid="mapping-items">
+          <select
+            value={value.items}
+            onChange={(e) => onChange({ ...value, items: e.target.value })}
+            disabled={busy}
+            data-testid="mapping-items"
+          >
             {ITEMS.map(([v, label]) => (
               <option key={v} value={v}>
                 {label}
@@ -72,7 +123,12 @@ export function MappingForm({ value, sections, onChange, busy, source }: { value
           </select>
         </Field>
         <Field label="State is written as">
-          <select value={value.state} onChange={(e) => onChange({ ...value, state: e.target.value })} disabled={busy} data-testid="mapping-state">
+          <select
+            value={value.state}
+            onChange={(e) => onChange({ ...value, state: e.target.value })}
+            disabled={busy}
+            data-testid="mapping-state"
+          >
             {STATES.map(([v, label]) => (
               <option key={v} value={v}>
                 {label}
@@ -82,11 +138,30 @@ export function MappingForm({ value, sections, onChange, busy, source }: { value
         </Field>
       </div>
       <div className="form-row">
-        <Field label="State field or column" hint='For example "Status" or "Progress"; leave empty to let Proofline find it.'>
-          <input type="text" value={stateField} maxLength={48} onChange={(e) => setStateField(e.target.value)} onBlur={() => stateField !== value.stateField && onChange({ ...value, stateField })} disabled={busy} data-testid="mapping-state-field" />
+        <Field
+          label="State field or column"
+          hint='For example "Status" or "Progress"; leave empty to let Proofline find it.'
+        >
+          <input
+            type="text"
+            value={stateField}
+            maxLength={48}
+            onChange={(e) => setStateField(e.target.value)}
+            onBlur={() => stateField !== value.stateField && onChange({ ...value, stateField })}
+            disabled={busy}
+            data-testid="mapping-state-field"
+          />
         </Field>
         <Field label="Priority field or column" hint='For example "Severity" or "Risk".'>
-          <input type="text" value={priorityField} maxLength={48} onChange={(e) => setPriorityField(e.target.value)} onBlur={() => priorityField !== value.priorityField && onChange({ ...value, priorityField })} disabled={busy} data-testid="mapping-priority-field" />
+          <input
+            type="text"
+            value={priorityField}
+            maxLength={48}
+            onChange={(e) => setPriorityField(e.target.value)}
+            onBlur={() => priorityField !== value.priorityField && onChange({ ...value, priorityField })}
+            disabled={busy}
+            data-testid="mapping-priority-field"
+          />
         </Field>
       </div>
       {titles.length ? (
@@ -95,7 +170,13 @@ export function MappingForm({ value, sections, onChange, busy, source }: { value
             <legend>Sections that are runbooks</legend>
             {titles.map((t) => (
               <label className="row small" key={`rb-${t}`}>
-                <input type="checkbox" checked={value.runbooks.includes(t)} onChange={() => onChange({ ...value, runbooks: toggle(value.runbooks, t) })} disabled={busy} /> {t}
+                <input
+                  type="checkbox"
+                  checked={value.runbooks.includes(t)}
+                  onChange={() => onChange({ ...value, runbooks: toggle(value.runbooks, t) })}
+                  disabled={busy}
+                />{" "}
+                {t}
               </label>
             ))}
           </fieldset>
@@ -103,14 +184,26 @@ export function MappingForm({ value, sections, onChange, busy, source }: { value
             <legend>Sections to leave out</legend>
             {titles.map((t) => (
               <label className="row small" key={`skip-${t}`}>
-                <input type="checkbox" checked={value.skip.includes(t)} onChange={() => onChange({ ...value, skip: toggle(value.skip, t) })} disabled={busy} /> {t}
+                <input
+                  type="checkbox"
+                  checked={value.skip.includes(t)}
+                  onChange={() => onChange({ ...value, skip: toggle(value.skip, t) })}
+                  disabled={busy}
+                />{" "}
+                {t}
               </label>
             ))}
           </fieldset>
         </div>
       ) : null}
       <div>
-        <button className="btn" type="button" onClick={() => onChange(NO_CHOICE)} disabled={busy || mappingOf(value) === null} data-testid="mapping-reset">
+        <button
+          className="btn"
+          type="button"
+          onClick={() => onChange(NO_CHOICE)}
+          disabled={busy || mappingOf(value) === null}
+          data-testid="mapping-reset"
+        >
           Let Proofline work it out
         </button>
       </div>

@@ -31,21 +31,33 @@ export function PacketPanel({ auditId, canBuild }: { auditId: string; canBuild: 
       <section className="card stack" aria-labelledby="build-title" data-testid="packet-current">
         <h2 id="build-title">Auditor packet</h2>
         <p className="small muted">
-          One ZIP: the PDF report, every evidence original effective inside the window, CSV exports, and a manifest of sha256 hashes signed with this deployment&apos;s key. It is
-          built in the background; you can leave this page and come back.
+          One ZIP: the PDF report, every evidence original effective inside the window, CSV exports, and a manifest of
+          sha256 hashes signed with this deployment&apos;s key. It is built in the background; you can leave this page
+          and come back.
         </p>
         {active ? (
           <div className="stack" data-testid="packet-progress">
             <label htmlFor="packet-progress-bar" className="label">
               {STATUS[active.status].label}: {active.stage ?? "waiting"}
             </label>
-            <progress id="packet-progress-bar" style={{ width: "100%", height: "1rem" }} max={100} value={Math.round(active.progress * 100)} aria-valuetext={`${Math.round(active.progress * 100)} percent`} />
+            <progress
+              id="packet-progress-bar"
+              style={{ width: "100%", height: "1rem" }}
+              max={100}
+              value={Math.round(active.progress * 100)}
+              aria-valuetext={`${Math.round(active.progress * 100)} percent`}
+            />
             <span className="small" data-testid="packet-percent">
               {Math.round(active.progress * 100)}%
             </span>
             {canBuild ? (
               <div>
-                <button type="button" className="btn btn-danger" disabled={cancel.isPending || !!active.cancelRequestedAt} onClick={() => cancel.mutate(active.id)}>
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={cancel.isPending || !!active.cancelRequestedAt}
+                  onClick={() => cancel.mutate(active.id)}
+                >
                   {active.cancelRequestedAt ? "Cancelling…" : "Cancel build"}
                 </button>
               </div>
@@ -60,8 +72,13 @@ export function PacketPanel({ auditId, canBuild }: { auditId: string; canBuild: 
             ) : null}
             {latest?.downloadable ? (
               <div className="alert alert-ok" data-testid="packet-ready">
-                Ready: {latest.pageCount} pages, {megabytes(latest.byteSize)}, data as of {formatDateTime(latest.dataAsOf)}.{" "}
-                <a href={`/api/v1/audits/${auditId}/packets/${latest.id}/download`} download data-testid="packet-download">
+                Ready: {latest.pageCount} pages, {megabytes(latest.byteSize)}, data as of{" "}
+                {formatDateTime(latest.dataAsOf)}.{" "}
+                <a
+                  href={`/api/v1/audits/${auditId}/packets/${latest.id}/download`}
+                  download
+                  data-testid="packet-download"
+                >
                   Download the packet
                 </a>
                 <div className="small mono">sha256 {latest.zipSha256}</div>
@@ -69,7 +86,13 @@ export function PacketPanel({ auditId, canBuild }: { auditId: string; canBuild: 
             ) : null}
             {canBuild ? (
               <div>
-                <button type="button" className="btn btn-primary" disabled={build.isPending} onClick={() => build.mutate(undefined)} data-testid="build-packet">
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={build.isPending}
+                  onClick={() => build.mutate(undefined)}
+                  data-testid="build-packet"
+                >
                   {build.isPending ? "Queueing…" : latest ? "Build a new packet" : "Build the packet"}
                 </button>
               </div>
@@ -103,7 +126,13 @@ export function PacketPanel({ auditId, canBuild }: { auditId: string; canBuild: 
                     </td>
                     <td className="num">{p.pageCount ?? "—"}</td>
                     <td className="num">{megabytes(p.byteSize)}</td>
-                    <td>{p.downloadable ? <a href={`/api/v1/audits/${auditId}/packets/${p.id}/download`}>Download</a> : "—"}</td>
+                    <td>
+                      {p.downloadable ? (
+                        <a href={`/api/v1/audits/${auditId}/packets/${p.id}/download`}>Download</a>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

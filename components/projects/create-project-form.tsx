@@ -14,7 +14,8 @@ export function CreateProjectForm() {
   const [slug, setSlug] = useState("");
   const [description, setDescription] = useState("");
   const create = useMutation({
-    mutationFn: (body: { name: string; slug?: string; description: string }) => apiFetch<{ slug: string }>("/api/v1/projects", { method: "POST", body }),
+    mutationFn: (body: { name: string; slug?: string; description: string }) =>
+      apiFetch<{ slug: string }>("/api/v1/projects", { method: "POST", body }),
     onSuccess: (project) => router.push(`/projects/${project.slug}`),
   });
   const errors = fieldErrors(create.error);
@@ -29,14 +30,31 @@ export function CreateProjectForm() {
       <ErrorMessage error={create.error} />
       <div className="form-row">
         <Field label="Name" error={errors.name}>
-          <input type="text" name="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+          <input
+            type="text"
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={80}
+          />
         </Field>
-        <Field label="Short name" hint={`Used in links. Leave empty for "${slugify(name || "my-project")}".`} error={errors.slug}>
+        <Field
+          label="Short name"
+          hint={`Used in links. Leave empty for "${slugify(name || "my-project")}".`}
+          error={errors.slug}
+        >
           <input type="text" name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} maxLength={48} />
         </Field>
       </div>
       <Field label="Description" error={errors.description}>
-        <textarea name="description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} rows={3} />
+        <textarea
+          name="description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          maxLength={2000}
+          rows={3}
+        />
       </Field>
       <div>
         <button className="btn btn-primary" type="submit" disabled={create.isPending}>

@@ -45,10 +45,23 @@ export function ProjectSettingsForm({ project, canArchive }: Props) {
             </div>
           ) : null}
           <Field label="Name" error={errors.name}>
-            <input type="text" name="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+            <input
+              type="text"
+              name="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={80}
+            />
           </Field>
           <Field label="Description" error={errors.description}>
-            <textarea name="description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} rows={4} />
+            <textarea
+              name="description"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              maxLength={2000}
+              rows={4}
+            />
           </Field>
           <div>
             <button className="btn btn-primary" type="submit" disabled={update.isPending}>

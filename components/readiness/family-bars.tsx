@@ -3,7 +3,13 @@ import { percent } from "@/components/readiness/score-text";
 import styles from "@/components/readiness/readiness.module.css";
 
 /** One bar per family, with its figures in text beside it (the bar only illustrates them). */
-export function FamilyBars({ families, hrefOf }: { families: Array<Omit<FamilyResult, "id">>; hrefOf?: (refId: string) => string }) {
+export function FamilyBars({
+  families,
+  hrefOf,
+}: {
+  families: Array<Omit<FamilyResult, "id">>;
+  hrefOf?: (refId: string) => string;
+}) {
   if (!families.length) return <p className="muted">No families: this framework has no requirements to score yet.</p>;
   return (
     <div className={styles.bars} data-testid="family-bars">

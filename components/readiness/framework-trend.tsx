@@ -14,8 +14,17 @@ export function FrameworkTrend({ slug, framework }: { slug: string; framework: s
   return (
     <div className="stack">
       <ChangeText change={card.change} since={card.lastWeek?.day} />
-      <TrendChart points={card.trend} large label={`${card.project.name} ${card.framework.name} readiness, last 90 days`} />
-      {card.trend.length < 2 ? <p className="small muted">One point so far: a snapshot is recorded every day at 00:15 UTC, or now with &ldquo;Record today&rsquo;s readiness&rdquo;.</p> : null}
+      <TrendChart
+        points={card.trend}
+        large
+        label={`${card.project.name} ${card.framework.name} readiness, last 90 days`}
+      />
+      {card.trend.length < 2 ? (
+        <p className="small muted">
+          One point so far: a snapshot is recorded every day at 00:15 UTC, or now with &ldquo;Record today&rsquo;s
+          readiness&rdquo;.
+        </p>
+      ) : null}
     </div>
   );
 }

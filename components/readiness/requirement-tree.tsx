@@ -5,10 +5,25 @@ import type { ControlResult, FrameworkResult } from "@/lib/readiness/types";
 import { StateLabel } from "@/components/readiness/state-label";
 import styles from "@/components/readiness/readiness.module.css";
 
-const ROW_CLASS = { met: styles.rowMet, unmet: styles.rowUnmet, not_applicable: styles.rowNa, group: styles.rowGroup } as const;
+const ROW_CLASS = {
+  met: styles.rowMet,
+  unmet: styles.rowUnmet,
+  not_applicable: styles.rowNa,
+  group: styles.rowGroup,
+} as const;
 
 /** The framework's requirements as a tree, each with its status in words; unmet ones open to their reasons. */
-export function RequirementTree({ slug, framework, controls, at }: { slug: string; framework: FrameworkResult; controls: ControlResult[]; at: Date }) {
+export function RequirementTree({
+  slug,
+  framework,
+  controls,
+  at,
+}: {
+  slug: string;
+  framework: FrameworkResult;
+  controls: ControlResult[];
+  at: Date;
+}) {
   const byId = new Map(controls.map((c) => [c.id, c]));
   return (
     <ul className={styles.tree} data-testid="requirement-tree">
@@ -17,7 +32,14 @@ export function RequirementTree({ slug, framework, controls, at }: { slug: strin
         const deciding = r.controlIds.map((id) => byId.get(id)!).filter(Boolean);
         const from = new Map(r.inherited.map((x) => [x.controlId, x.fromRefId]));
         return (
-          <li key={r.id} id={`req-${r.refId}`} className={`${styles.treeRow} ${ROW_CLASS[r.status]}`} data-testid="req-row" data-status={r.status} data-ref={r.refId}>
+          <li
+            key={r.id}
+            id={`req-${r.refId}`}
+            className={`${styles.treeRow} ${ROW_CLASS[r.status]}`}
+            data-testid="req-row"
+            data-status={r.status}
+            data-ref={r.refId}
+          >
             <div style={{ paddingLeft: `${r.depth * 1.1}rem` }}>
               <span className={styles.refId}>{r.refId}</span>
               {r.title}
@@ -33,7 +55,11 @@ export function RequirementTree({ slug, framework, controls, at }: { slug: strin
                         <ul className={styles.reasons}>
                           {c.reasons.map((reason, i) => (
                             <li key={i}>
-                              <Link href={reasonHref(slug, reason, c.key)} data-testid="reason-link" data-reason={reason.type}>
+                              <Link
+                                href={reasonHref(slug, reason, c.key)}
+                                data-testid="reason-link"
+                                data-reason={reason.type}
+                              >
                                 {describeReason(reason, at)}
                               </Link>
                             </li>

@@ -5,13 +5,30 @@ export function percent(score: number | null): string {
 }
 
 /** The score as a percentage with what it counts: "62%" and "31 of 50 requirements met". */
-export function ScoreText({ score, met, applicable, size = "large", testId }: { score: number | null; met: number; applicable: number; size?: "large" | "small"; testId?: string }) {
+export function ScoreText({
+  score,
+  met,
+  applicable,
+  size = "large",
+  testId,
+}: {
+  score: number | null;
+  met: number;
+  applicable: number;
+  size?: "large" | "small";
+  testId?: string;
+}) {
   return (
     <span>
-      <span className={`${size === "large" ? styles.score : styles.scoreSmall} ${score === null ? styles.scoreNone : ""}`} data-testid={testId}>
+      <span
+        className={`${size === "large" ? styles.score : styles.scoreSmall} ${score === null ? styles.scoreNone : ""}`}
+        data-testid={testId}
+      >
         {percent(score)}
       </span>{" "}
-      <span className="muted small">{applicable ? `${met} of ${applicable} requirements met` : "nothing applicable to score yet"}</span>
+      <span className="muted small">
+        {applicable ? `${met} of ${applicable} requirements met` : "nothing applicable to score yet"}
+      </span>
     </span>
   );
 }

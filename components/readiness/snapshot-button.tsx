@@ -13,7 +13,13 @@ export function SnapshotButton({ slug }: { slug: string }) {
   });
   return (
     <div>
-      <button className="btn" type="button" onClick={() => m.mutate()} disabled={m.isPending} data-testid="snapshot-button">
+      <button
+        className="btn"
+        type="button"
+        onClick={() => m.mutate()}
+        disabled={m.isPending}
+        data-testid="snapshot-button"
+      >
         {m.isPending ? "Recording…" : "Record today's readiness"}
       </button>
       {m.isSuccess ? (

@@ -15,15 +15,36 @@ function describe(points: TrendPointDto[]): string {
 
 // The chart library is the largest script on the dashboard: it loads after the page is up (its own
 // chunk), while the frame, the summary and the table are there from the first paint.
-const TrendLines = dynamic(() => import("@/components/readiness/trend-lines").then((m) => m.TrendLines), { ssr: false, loading: () => null });
+const TrendLines = dynamic(() => import("@/components/readiness/trend-lines").then((m) => m.TrendLines), {
+  ssr: false,
+  loading: () => null,
+});
 
 /** Readiness over time (0–100%), with the same figures as a table for screen readers and keyboards. */
-export function TrendChart({ points, large = false, label }: { points: TrendPointDto[]; large?: boolean; label: string }) {
-  const data = points.map((p) => ({ day: p.day, value: p.score === null ? null : Math.round(p.score * 1000) / 10, met: p.met, applicable: p.applicable }));
+export function TrendChart({
+  points,
+  large = false,
+  label,
+}: {
+  points: TrendPointDto[];
+  large?: boolean;
+  label: string;
+}) {
+  const data = points.map((p) => ({
+    day: p.day,
+    value: p.score === null ? null : Math.round(p.score * 1000) / 10,
+    met: p.met,
+    applicable: p.applicable,
+  }));
   const summary = describe(points);
   return (
     <div data-testid="trend">
-      <div className={large ? styles.chartLarge : styles.chart} role="img" aria-label={`${label}: ${summary}`} data-points={data.length}>
+      <div
+        className={large ? styles.chartLarge : styles.chart}
+        role="img"
+        aria-label={`${label}: ${summary}`}
+        data-points={data.length}
+      >
         <TrendLines data={data} />
       </div>
       <details className={styles.tableToggle}>

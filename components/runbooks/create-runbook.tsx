@@ -6,11 +6,21 @@ import { RunbookForm } from "@/components/runbooks/runbook-form";
 
 export function CreateRunbook({ project }: { project: string }) {
   const router = useRouter();
-  const create = useMutation({ mutationFn: (body: unknown) => apiFetch<{ id: string }>(`/api/v1/projects/${project}/runbooks`, { method: "POST", body }) });
+  const create = useMutation({
+    mutationFn: (body: unknown) =>
+      apiFetch<{ id: string }>(`/api/v1/projects/${project}/runbooks`, { method: "POST", body }),
+  });
   return (
     <section className="card">
       <RunbookForm
-        initial={{ title: "", steps: [], ownerId: null, cadenceDays: 90, rtoTargetSeconds: null, rpoTargetSeconds: null }}
+        initial={{
+          title: "",
+          steps: [],
+          ownerId: null,
+          cadenceDays: 90,
+          rtoTargetSeconds: null,
+          rpoTargetSeconds: null,
+        }}
         submitLabel="Save runbook"
         pending={create.isPending}
         error={create.error}

@@ -10,14 +10,25 @@ const minutes = (v: string) => (v.trim() === "" ? null : Math.round(Number(v) * 
 
 /** Records an exercise by hand, then attaches its files (logs, screenshots) one by one. */
 export function ExerciseForm({ project, runbookId, now }: { project: string; runbookId: string; now: string }) {
-  const record = useRunbookMutation<Record<string, unknown>, { id: string }>(project, runbookId, (body) => ({ path: "/exercises", method: "POST", body }));
+  const record = useRunbookMutation<Record<string, unknown>, { id: string }>(project, runbookId, (body) => ({
+    path: "/exercises",
+    method: "POST",
+    body,
+  }));
   const attach = useRunbookMutation<{ exerciseId: string; file: File }>(project, runbookId, ({ exerciseId, file }) => ({
     path: `/exercises/${exerciseId}/attachments`,
     method: "POST",
     body: file,
     query: { filename: file.name },
   }));
-  const [f, setF] = useState({ date: now.slice(0, 10), time: now.slice(11, 16), outcome: "PASS", rto: "", rpo: "", notes: "" });
+  const [f, setF] = useState({
+    date: now.slice(0, 10),
+    time: now.slice(11, 16),
+    outcome: "PASS",
+    rto: "",
+    rpo: "",
+    notes: "",
+  });
   const [files, setFiles] = useState<File[]>([]);
   const [fileInput, setFileInput] = useState(0); // a new key empties the file input after a save
   const [saved, setSaved] = useState<string | null>(null);
@@ -31,7 +42,13 @@ export function ExerciseForm({ project, runbookId, now }: { project: string; run
     setAttachError(null);
     let exercise: { id: string };
     try {
-      exercise = await record.mutateAsync({ performedAt: new Date(`${f.date}T${f.time}:00Z`).toISOString(), outcome: f.outcome, measuredRtoSeconds: minutes(f.rto), measuredRpoSeconds: minutes(f.rpo), notes: f.notes });
+      exercise = await record.mutateAsync({
+        performedAt: new Date(`${f.date}T${f.time}:00Z`).toISOString(),
+        outcome: f.outcome,
+        measuredRtoSeconds: minutes(f.rto),
+        measuredRpoSeconds: minutes(f.rpo),
+        notes: f.notes,
+      });
     } catch {
       return; // shown by the form's error message
     }
@@ -45,7 +62,11 @@ export function ExerciseForm({ project, runbookId, now }: { project: string; run
         break;
       }
     }
-    setSaved(files.length ? `Exercise recorded with ${attached} of ${countOf(files.length, "file")} attached.` : "Exercise recorded.");
+    setSaved(
+      files.length
+        ? `Exercise recorded with ${attached} of ${countOf(files.length, "file")} attached.`
+        : "Exercise recorded.",
+    );
     setF({ ...f, rto: "", rpo: "", notes: "" });
     setFiles([]);
     setFileInput((k) => k + 1);
@@ -55,7 +76,11 @@ export function ExerciseForm({ project, runbookId, now }: { project: string; run
     <form className="stack" onSubmit={submit} data-testid="exercise-form" aria-labelledby="exercise-form-title">
       <h3 id="exercise-form-title">Record an exercise</h3>
       <ErrorMessage error={record.error} />
-      {saved ? <div className="alert alert-ok" role="status">{saved} The next one is due one cadence from its date.</div> : null}
+      {saved ? (
+        <div className="alert alert-ok" role="status">
+          {saved} The next one is due one cadence from its date.
+        </div>
+      ) : null}
       {attachError ? (
         <div role="alert">
           <p className="small">{`"${attachError.file}" was not attached; the exercise is saved. Attach it again below once the problem is fixed.`}</p>
@@ -86,8 +111,17 @@ export function ExerciseForm({ project, runbookId, now }: { project: string; run
       <Field label="Notes" hint="What was restored, what went wrong, what to change next time." error={errors.notes}>
         <textarea rows={3} value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />
       </Field>
-      <Field label="Files" hint="The drill's log, screenshots, a ticket export: up to 25 MB each, kept with the exercise.">
-        <input key={fileInput} type="file" multiple onChange={(e) => setFiles(Array.from(e.target.files ?? []))} data-testid="exercise-files" />
+      <Field
+        label="Files"
+        hint="The drill's log, screenshots, a ticket export: up to 25 MB each, kept with the exercise."
+      >
+        <input
+          key={fileInput}
+          type="file"
+          multiple
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          data-testid="exercise-files"
+        />
       </Field>
       <div>
         <button className="btn btn-primary" type="submit" disabled={busy}>

@@ -5,7 +5,17 @@ import { overdueExercises } from "@/lib/runbooks/overdue-exercises";
 import { ScheduleBadge } from "@/components/runbooks/schedule-badge";
 
 /** For a project's overview: runbook exercises that are overdue or due within two weeks. */
-export async function OverdueExercisesCard({ ctx, projectId, slug, now }: { ctx: RequestCtx; projectId: string; slug: string; now: Date }) {
+export async function OverdueExercisesCard({
+  ctx,
+  projectId,
+  slug,
+  now,
+}: {
+  ctx: RequestCtx;
+  projectId: string;
+  slug: string;
+  now: Date;
+}) {
   const data = await overdueExercises({ ctx, projectId, now });
   if (!data || data.scheduled === 0) return null;
   return (

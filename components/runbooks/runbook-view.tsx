@@ -14,12 +14,32 @@ import { RunbookForm } from "@/components/runbooks/runbook-form";
 import { useRunbook, useRunbookMutation } from "@/components/runbooks/use-runbook";
 import type { RunbookDto } from "@/lib/dto/runbooks";
 
-const OUTCOMES = { PASS: { label: "Passed", tone: "ok" }, PARTIAL: { label: "Partly passed", tone: "warn" }, FAIL: { label: "Failed", tone: "bad" } } as const;
+const OUTCOMES = {
+  PASS: { label: "Passed", tone: "ok" },
+  PARTIAL: { label: "Partly passed", tone: "warn" },
+  FAIL: { label: "Failed", tone: "bad" },
+} as const;
 
 /** A runbook's page: steps, schedule, targets, exercises and version history. */
-export function RunbookPage({ initial, version, canWrite, canExercise, now }: { initial: RunbookDto; version: number | null; canWrite: boolean; canExercise: boolean; now: string }) {
+export function RunbookPage({
+  initial,
+  version,
+  canWrite,
+  canExercise,
+  now,
+}: {
+  initial: RunbookDto;
+  version: number | null;
+  canWrite: boolean;
+  canExercise: boolean;
+  now: string;
+}) {
   const query = useRunbook(initial.project.slug, initial.id, version, initial);
-  const update = useRunbookMutation(initial.project.slug, initial.id, (body: unknown) => ({ path: "", method: "PATCH", body }));
+  const update = useRunbookMutation(initial.project.slug, initial.id, (body: unknown) => ({
+    path: "",
+    method: "PATCH",
+    body,
+  }));
   const [editing, setEditing] = useState(false);
   const rb = query.data ?? initial;
   const base = `/projects/${rb.project.slug}/runbooks/${rb.id}`;
@@ -31,7 +51,10 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
       {rb.schedule.state === "overdue" ? (
         <div className="alert alert-error" role="alert" data-testid="runbook-overdue">
           The exercise of this runbook is overdue: it was due on {formatDate(rb.schedule.dueAt)}
-          {rb.schedule.lastPerformedAt ? `, one cadence after the last one on ${formatDate(rb.schedule.lastPerformedAt)}` : ", and it has never been exercised"}.
+          {rb.schedule.lastPerformedAt
+            ? `, one cadence after the last one on ${formatDate(rb.schedule.lastPerformedAt)}`
+            : ", and it has never been exercised"}
+          .
         </div>
       ) : null}
       <section className="card">
@@ -49,7 +72,9 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
           <dt>Source</dt>
           <dd>
             {rb.document ? (
-              <Link href={`/projects/${rb.project.slug}/import/documents/${rb.document.id}${rb.documentVersionId ? `?version=${rb.documentVersionId}` : ""}${rb.sourceLine ? `#L${rb.sourceLine}` : ""}`}>
+              <Link
+                href={`/projects/${rb.project.slug}/import/documents/${rb.document.id}${rb.documentVersionId ? `?version=${rb.documentVersionId}` : ""}${rb.sourceLine ? `#L${rb.sourceLine}` : ""}`}
+              >
                 {rb.document.title}
                 {rb.sourceLine ? `, line ${rb.sourceLine}` : ""}
               </Link>
@@ -67,7 +92,14 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
         {editing ? (
           <RunbookForm
             withNote
-            initial={{ title: rb.title, steps: rb.shownVersion.steps, ownerId: rb.owner?.id ?? null, cadenceDays: rb.cadenceDays, rtoTargetSeconds: rb.rtoTargetSeconds, rpoTargetSeconds: rb.rpoTargetSeconds }}
+            initial={{
+              title: rb.title,
+              steps: rb.shownVersion.steps,
+              ownerId: rb.owner?.id ?? null,
+              cadenceDays: rb.cadenceDays,
+              rtoTargetSeconds: rb.rtoTargetSeconds,
+              rpoTargetSeconds: rb.rpoTargetSeconds,
+            }}
             submitLabel="Save runbook"
             pending={update.isPending}
             error={update.error}
@@ -79,11 +111,16 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
 
       <section className="card" aria-labelledby="steps-title">
         <h2 id="steps-title">
-          Steps <span className="muted small">version {rb.shownVersion.version}{old ? ` (the current one is ${rb.currentVersion})` : ""}</span>
+          Steps{" "}
+          <span className="muted small">
+            version {rb.shownVersion.version}
+            {old ? ` (the current one is ${rb.currentVersion})` : ""}
+          </span>
         </h2>
         {old ? (
           <p className="alert alert-info">
-            You are looking at an earlier version, saved {formatDateTime(rb.shownVersion.createdAt)}. <Link href={base}>Show the current steps</Link>.
+            You are looking at an earlier version, saved {formatDateTime(rb.shownVersion.createdAt)}.{" "}
+            <Link href={base}>Show the current steps</Link>.
           </p>
         ) : null}
         {rb.shownVersion.steps.length === 0 ? (
@@ -122,16 +159,26 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
                     </td>
                     <td>
                       {formatDuration(e.measuredRtoSeconds)}
-                      {rb.rtoTargetSeconds && e.measuredRtoSeconds !== null && e.measuredRtoSeconds > rb.rtoTargetSeconds ? <span className="small"> (over the target)</span> : null}
+                      {rb.rtoTargetSeconds &&
+                      e.measuredRtoSeconds !== null &&
+                      e.measuredRtoSeconds > rb.rtoTargetSeconds ? (
+                        <span className="small"> (over the target)</span>
+                      ) : null}
                     </td>
                     <td>{formatDuration(e.measuredRpoSeconds)}</td>
-                    <td className="small" style={{ whiteSpace: "pre-wrap" }}>{e.notes || "—"}</td>
+                    <td className="small" style={{ whiteSpace: "pre-wrap" }}>
+                      {e.notes || "—"}
+                    </td>
                     <td className="small">
                       {e.attachments.length === 0
                         ? "—"
                         : e.attachments.map((a) => (
                             <div key={a.id}>
-                              <a href={`/api/v1/projects/${rb.project.slug}/runbooks/${rb.id}/exercises/${e.id}/attachments/${a.id}`} download title={`sha256 ${a.sha256}`}>
+                              <a
+                                href={`/api/v1/projects/${rb.project.slug}/runbooks/${rb.id}/exercises/${e.id}/attachments/${a.id}`}
+                                download
+                                title={`sha256 ${a.sha256}`}
+                              >
                                 {a.filename}
                               </a>{" "}
                               <span className="muted">({formatBytes(a.size)})</span>
@@ -155,7 +202,11 @@ export function RunbookPage({ initial, version, canWrite, canExercise, now }: { 
         <ol reversed className="small" data-testid="runbook-versions">
           {rb.versions.map((v) => (
             <li key={v.id}>
-              {v.version === rb.shownVersion.version ? <strong>Version {v.version}</strong> : <Link href={`${base}?version=${v.version}`}>Version {v.version}</Link>}
+              {v.version === rb.shownVersion.version ? (
+                <strong>Version {v.version}</strong>
+              ) : (
+                <Link href={`${base}?version=${v.version}`}>Version {v.version}</Link>
+              )}
               {`, ${formatDateTime(v.createdAt)}, ${v.steps} steps${v.editedBy ? `, by ${v.editedBy}` : ""}`}
               {v.note ? ` — ${v.note}` : ""}
             </li>

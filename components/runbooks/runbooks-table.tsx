@@ -44,7 +44,11 @@ export function RunbooksTable({ project, rows }: { project: string; rows: Runboo
                 <ScheduleBadge schedule={r.schedule} />
               </td>
               <td className="small">{cadenceLabel(r.cadenceDays)}</td>
-              <td className="small">{r.lastExercise ? `${formatDate(r.lastExercise.performedAt)} (${r.lastExercise.outcome.toLowerCase()})` : "Never"}</td>
+              <td className="small">
+                {r.lastExercise
+                  ? `${formatDate(r.lastExercise.performedAt)} (${r.lastExercise.outcome.toLowerCase()})`
+                  : "Never"}
+              </td>
               <td className="small">
                 {formatDuration(r.rtoTargetSeconds)} / {formatDuration(r.rpoTargetSeconds)}
               </td>

@@ -38,7 +38,14 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         <Link href="/" className="brand">
           <svg width="24" height="24" viewBox="0 0 32 32" aria-hidden="true">
             <rect width="32" height="32" rx="7" fill="#8c9eff" />
-            <path d="M9 17.5l4.5 4.5L23 11" fill="none" stroke="#17203a" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M9 17.5l4.5 4.5L23 11"
+              fill="none"
+              stroke="#17203a"
+              strokeWidth="3.2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
           Proofline
         </Link>

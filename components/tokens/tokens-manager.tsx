@@ -15,7 +15,17 @@ const SCOPES = [
 ] as const;
 
 /** Project tokens: create (the secret is shown once), see last use, revoke. */
-export function TokensManager({ slug, initial, canManage, now }: { slug: string; initial: TokensDto; canManage: boolean; now: string }) {
+export function TokensManager({
+  slug,
+  initial,
+  canManage,
+  now,
+}: {
+  slug: string;
+  initial: TokensDto;
+  canManage: boolean;
+  now: string;
+}) {
   const tokens = useTokens(slug, initial);
   const { create, revoke } = useTokenActions(slug);
   const [name, setName] = useState("");
@@ -26,7 +36,10 @@ export function TokensManager({ slug, initial, canManage, now }: { slug: string;
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    create.mutate({ name, scopes, expiresAt: expires ? `${expires}T23:59:59.000Z` : null }, { onSuccess: () => setName("") });
+    create.mutate(
+      { name, scopes, expiresAt: expires ? `${expires}T23:59:59.000Z` : null },
+      { onSuccess: () => setName("") },
+    );
   }
 
   return (
@@ -35,7 +48,10 @@ export function TokensManager({ slug, initial, canManage, now }: { slug: string;
       {items.length === 0 ? (
         <div className="empty" data-testid="tokens-empty">
           <h2>No tokens yet</h2>
-          <p>A project token lets CI push evidence to this project (and only this one) with the Proofline CLI or plain curl.{canManage ? " Create one below." : ""}</p>
+          <p>
+            A project token lets CI push evidence to this project (and only this one) with the Proofline CLI or plain
+            curl.{canManage ? " Create one below." : ""}
+          </p>
         </div>
       ) : (
         <div className="table-wrap">
@@ -48,9 +64,11 @@ export function TokensManager({ slug, initial, canManage, now }: { slug: string;
                 <th>Expires</th>
                 <th>Last used</th>
                 <th>State</th>
-                {canManage ? <th>
-                  <span className="sr-only">Actions</span>
-                </th> : null}
+                {canManage ? (
+                  <th>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -68,11 +86,25 @@ export function TokensManager({ slug, initial, canManage, now }: { slug: string;
                     </td>
                     <td className="small">{t.expiresAt ? formatDate(t.expiresAt) : "never"}</td>
                     <td className="small">{t.lastUsedAt ? formatRelative(t.lastUsedAt, new Date(now)) : "never"}</td>
-                    <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : expired ? <Badge tone="warn">Expired</Badge> : <Badge tone="ok">Active</Badge>}</td>
+                    <td>
+                      {t.revokedAt ? (
+                        <Badge tone="bad">Revoked</Badge>
+                      ) : expired ? (
+                        <Badge tone="warn">Expired</Badge>
+                      ) : (
+                        <Badge tone="ok">Active</Badge>
+                      )}
+                    </td>
                     {canManage ? (
                       <td>
                         {t.revokedAt ? null : (
-                          <button className="btn btn-small btn-danger" type="button" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)} aria-label={`Revoke ${t.name}`}>
+                          <button
+                            className="btn btn-small btn-danger"
+                            type="button"
+                            disabled={revoke.isPending}
+                            onClick={() => revoke.mutate(t.id)}
+                            aria-label={`Revoke ${t.name}`}
+                          >
                             Revoke
                           </button>
                         )}
@@ -86,7 +118,13 @@ export function TokensManager({ slug, initial, canManage, now }: { slug: string;
         </div>
       )}
       {canManage ? (
-        <form className="card stack" onSubmit={onSubmit} aria-labelledby="new-token-title" data-testid="token-form" noValidate>
+        <form
+          className="card stack"
+          onSubmit={onSubmit}
+          aria-labelledby="new-token-title"
+          data-testid="token-form"
+          noValidate
+        >
           <h3 id="new-token-title">New token</h3>
           <ErrorMessage error={create.error} />
           {create.data ? (
@@ -106,8 +144,12 @@ export function TokensManager({ slug, initial, canManage, now }: { slug: string;
             <legend>Scopes</legend>
             {SCOPES.map(([scope, label]) => (
               <label key={scope} className="row">
-                <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))} /> {label}{" "}
-                <span className="mono small muted">{scope}</span>
+                <input
+                  type="checkbox"
+                  checked={scopes.includes(scope)}
+                  onChange={(e) => setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
+                />{" "}
+                {label} <span className="mono small muted">{scope}</span>
               </label>
             ))}
             {errors.scopes ? <span className="error">{errors.scopes}</span> : null}

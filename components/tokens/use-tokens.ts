@@ -7,15 +7,30 @@ import { evidenceKeys } from "@/components/evidence/query-keys";
 const base = (slug: string) => `/api/v1/projects/${encodeURIComponent(slug)}`;
 
 export function useTokens(slug: string, initial: TokensDto) {
-  return useQuery({ queryKey: evidenceKeys.tokens(slug), queryFn: () => apiFetch<TokensDto>(`${base(slug)}/tokens`), initialData: initial });
+  return useQuery({
+    queryKey: evidenceKeys.tokens(slug),
+    queryFn: () => apiFetch<TokensDto>(`${base(slug)}/tokens`),
+    initialData: initial,
+  });
 }
 
 export function useTokenActions(slug: string) {
   const qc = useQueryClient();
   const done = () => qc.invalidateQueries({ queryKey: evidenceKeys.tokens(slug) });
   return {
-    create: useMutation({ mutationFn: (body: Record<string, unknown>) => apiFetch<CreatedTokenDto>(`${base(slug)}/tokens`, { method: "POST", body }), onSuccess: done }),
-    revoke: useMutation({ mutationFn: (id: string) => apiFetch(`${base(slug)}/tokens/${id}`, { method: "DELETE" }), onSuccess: done }),
-    githubSecret: useMutation({ mutationFn: () => apiFetch<{ secret: string; webhookUrl: string }>(`${base(slug)}/github/secret`, { method: "POST" }), onSuccess: done }),
+    create: useMutation({
+      mutationFn: (body: Record<string, unknown>) =>
+        apiFetch<CreatedTokenDto>(`${base(slug)}/tokens`, { method: "POST", body }),
+      onSuccess: done,
+    }),
+    revoke: useMutation({
+      mutationFn: (id: string) => apiFetch(`${base(slug)}/tokens/${id}`, { method: "DELETE" }),
+      onSuccess: done,
+    }),
+    githubSecret: useMutation({
+      mutationFn: () =>
+        apiFetch<{ secret: string; webhookUrl: string }>(`${base(slug)}/github/secret`, { method: "POST" }),
+      onSuccess: done,
+    }),
   };
 }

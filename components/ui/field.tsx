@@ -1,7 +1,17 @@
 import { useId, type ReactElement, type ReactNode, cloneElement } from "react";
 
 /** A labelled form control with its hint and error wired up for assistive technology. */
-export function Field({ label, hint, error, children }: { label: string; hint?: ReactNode; error?: string; children: ReactElement<Record<string, unknown>> }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactElement<Record<string, unknown>>;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -18,7 +18,9 @@ describe("Markdown", () => {
   });
 
   it("shows raw HTML as text and links only http(s) and mailto", () => {
-    const out = html('<script>alert(1)</script>\n\n[ok](https://example.org/a) [bad](javascript:alert(1)) <img src=x onerror=alert(1)>');
+    const out = html(
+      "<script>alert(1)</script>\n\n[ok](https://example.org/a) [bad](javascript:alert(1)) <img src=x onerror=alert(1)>",
+    );
     expect(out).not.toContain("<script>");
     expect(out).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(out).toContain('<a href="https://example.org/a" rel="noopener noreferrer nofollow" target="_blank">ok</a>');

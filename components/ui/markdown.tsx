@@ -60,9 +60,19 @@ function render(node: Nodes, key: string): ReactNode {
     case "listItem":
       return (
         <li key={key}>
-          {node.checked != null ? <span aria-label={node.checked ? "done" : "not done"}>{node.checked ? "☑ " : "☐ "}</span> : null}
+          {node.checked != null ? (
+            <span aria-label={node.checked ? "done" : "not done"}>{node.checked ? "☑ " : "☐ "}</span>
+          ) : null}
           {/* A tight list item's paragraph is not a block of its own. */}
-          {node.spread ? children(node, key) : node.children.map((c, i) => (c.type === "paragraph" ? <Fragment key={i}>{children(c, `${key}.${i}`)}</Fragment> : render(c as Nodes, `${key}.${i}`)))}
+          {node.spread
+            ? children(node, key)
+            : node.children.map((c, i) =>
+                c.type === "paragraph" ? (
+                  <Fragment key={i}>{children(c, `${key}.${i}`)}</Fragment>
+                ) : (
+                  render(c as Nodes, `${key}.${i}`)
+                ),
+              )}
         </li>
       );
     case "link":
@@ -90,7 +100,11 @@ function render(node: Nodes, key: string): ReactNode {
     case "html":
       return node.value;
     default:
-      return "children" in node ? <Fragment key={key}>{children(node as Parents, key)}</Fragment> : "value" in node ? String((node as { value: unknown }).value) : null;
+      return "children" in node ? (
+        <Fragment key={key}>{children(node as Parents, key)}</Fragment>
+      ) : "value" in node ? (
+        String((node as { value: unknown }).value)
+      ) : null;
   }
 }
 

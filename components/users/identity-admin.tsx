@@ -5,7 +5,13 @@ import { formatDateTime } from "@/lib/format";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
-import { useAuditChoices, useCreateScimToken, useInviteAuditor, useRevokeScimToken, useScimTokens } from "@/components/users/use-identity";
+import {
+  useAuditChoices,
+  useCreateScimToken,
+  useInviteAuditor,
+  useRevokeScimToken,
+  useScimTokens,
+} from "@/components/users/use-identity";
 import { DAY_MS } from "@/lib/core/time";
 
 /** The users page's access review export: a plain GET form, so the browser downloads the CSV itself. */
@@ -14,7 +20,10 @@ export function AccessReviewExport() {
   return (
     <section className="card" aria-labelledby="access-review-title">
       <h2 id="access-review-title">User access review</h2>
-      <p className="muted small">Every active account on a day, with its role and since when (SOC 2 CC6.2, CC6.3), as CSV. The export is recorded in the activity trail.</p>
+      <p className="muted small">
+        Every active account on a day, with its role and since when (SOC 2 CC6.2, CC6.3), as CSV. The export is recorded
+        in the activity trail.
+      </p>
       <form className="form-row" method="get" action="/api/v1/users/access-review" data-testid="access-review-form">
         <Field label="As of (end of day, UTC)">
           <input type="date" name="asOf" defaultValue={today} max={today} required />
@@ -48,8 +57,8 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
     <section className="card" aria-labelledby="scim-title">
       <h2 id="scim-title">SCIM provisioning</h2>
       <p className="muted small">
-        Identity providers (Okta, Entra ID) create, update and deactivate users and groups at <code>/scim/v2</code> with a bearer token from here. Groups named in
-        OIDC_ROLE_MAP give their members a role.
+        Identity providers (Okta, Entra ID) create, update and deactivate users and groups at <code>/scim/v2</code> with
+        a bearer token from here. Groups named in OIDC_ROLE_MAP give their members a role.
       </p>
       <ErrorMessage error={tokens.error ?? revoke.error} />
       {tokens.data?.length ? (
@@ -73,12 +82,19 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
                     <code>{t.prefix}…</code>
                   </td>
                   <td className="small">{formatDateTime(t.createdAt)}</td>
-                  <td className="small">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}</td>
+                  <td className="small">
+                    {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}
+                  </td>
                   <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : <Badge tone="ok">Active</Badge>}</td>
                   {canManage ? (
                     <td>
                       {t.revokedAt ? null : (
-                        <button type="button" className="btn btn-small btn-danger" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)}>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          disabled={revoke.isPending}
+                          onClick={() => revoke.mutate(t.id)}
+                        >
                           Revoke <span className="sr-only">{t.name}</span>
                         </button>
                       )}
@@ -120,7 +136,12 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
 export function InviteAuditor() {
   const audits = useAuditChoices();
   const invite = useInviteAuditor();
-  const [form, setForm] = useState(() => ({ auditId: "", email: "", name: "", expiresAt: new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10) }));
+  const [form, setForm] = useState(() => ({
+    auditId: "",
+    email: "",
+    name: "",
+    expiresAt: new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10),
+  }));
   const [result, setResult] = useState<{ email: string; link: string | null } | null>(null);
   const errors = fieldErrors(invite.error);
 
@@ -134,7 +155,10 @@ export function InviteAuditor() {
   return (
     <section className="card" aria-labelledby="invite-title">
       <h2 id="invite-title">Invite an auditor</h2>
-      <p className="muted small">Auditors are outside the company, so they sign in with a password. They set it through a one-time link that works for 72 hours.</p>
+      <p className="muted small">
+        Auditors are outside the company, so they sign in with a password. They set it through a one-time link that
+        works for 72 hours.
+      </p>
       <form className="stack" onSubmit={onSubmit} noValidate data-testid="invite-auditor-form">
         <ErrorMessage error={invite.error ?? audits.error} />
         {result ? (
@@ -150,7 +174,10 @@ export function InviteAuditor() {
         ) : null}
         <div className="form-row">
           <Field label="Audit" error={errors.auditId}>
-            <select value={form.auditId || audits.data?.[0]?.id || ""} onChange={(e) => setForm({ ...form, auditId: e.target.value })}>
+            <select
+              value={form.auditId || audits.data?.[0]?.id || ""}
+              onChange={(e) => setForm({ ...form, auditId: e.target.value })}
+            >
               {(audits.data ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -159,13 +186,28 @@ export function InviteAuditor() {
             </select>
           </Field>
           <Field label="Auditor's name" error={errors.name}>
-            <input type="text" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
+            <input
+              type="text"
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+              required
+            />
           </Field>
           <Field label="Auditor's email" error={errors.email}>
-            <input type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required />
+            <input
+              type="email"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+              required
+            />
           </Field>
           <Field label="Access until" error={errors.expiresAt}>
-            <input type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} required />
+            <input
+              type="date"
+              value={form.expiresAt}
+              onChange={(e) => setForm({ ...form, expiresAt: e.target.value })}
+              required
+            />
           </Field>
         </div>
         <div>

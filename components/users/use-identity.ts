@@ -7,7 +7,10 @@ import { keys } from "@/lib/client/query-keys";
 const scimTokensKey = [...keys.users.all, "scim-tokens"] as const;
 
 export function useScimTokens() {
-  return useQuery({ queryKey: scimTokensKey, queryFn: () => apiFetch<{ items: ScimTokenDto[] }>("/api/scim/tokens").then((r) => r.items) });
+  return useQuery({
+    queryKey: scimTokensKey,
+    queryFn: () => apiFetch<{ items: ScimTokenDto[] }>("/api/scim/tokens").then((r) => r.items),
+  });
 }
 
 export function useCreateScimToken() {
@@ -29,7 +32,10 @@ export function useRevokeScimToken() {
 export function useAuditChoices() {
   return useQuery({
     queryKey: ["audits", "choices"],
-    queryFn: () => apiFetch<{ items: Array<{ id: string; name: string }> }>("/api/v1/audits", { query: { limit: "100" } }).then((r) => r.items),
+    queryFn: () =>
+      apiFetch<{ items: Array<{ id: string; name: string }> }>("/api/v1/audits", { query: { limit: "100" } }).then(
+        (r) => r.items,
+      ),
   });
 }
 
@@ -37,7 +43,10 @@ export function useInviteAuditor() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { auditId: string; email: string; name: string; expiresAt: string }) =>
-      apiFetch<{ userId: string; link: string | null; linkExpiresAt: string | null; accessUntil: string }>("/api/auth/invitations", { method: "POST", body }),
+      apiFetch<{ userId: string; link: string | null; linkExpiresAt: string | null; accessUntil: string }>(
+        "/api/auth/invitations",
+        { method: "POST", body },
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
   });
 }

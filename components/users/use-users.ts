@@ -5,13 +5,17 @@ import type { CreatedUserDto, UpdatedUserDto, UserDto } from "@/lib/dto/users";
 import { keys } from "@/lib/client/query-keys";
 
 export function useUsers() {
-  return useQuery({ queryKey: keys.users.list(), queryFn: () => apiFetch<{ items: UserDto[] }>("/api/v1/users").then((r) => r.items) });
+  return useQuery({
+    queryKey: keys.users.list(),
+    queryFn: () => apiFetch<{ items: UserDto[] }>("/api/v1/users").then((r) => r.items),
+  });
 }
 
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; name: string; role: UserDto["role"]; password: string }) => apiFetch<CreatedUserDto>("/api/v1/users", { method: "POST", body }),
+    mutationFn: (body: { email: string; name: string; role: UserDto["role"]; password: string }) =>
+      apiFetch<CreatedUserDto>("/api/v1/users", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
   });
 }
@@ -19,7 +23,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; role?: UserDto["role"]; active?: boolean }) => apiFetch<UpdatedUserDto>(`/api/v1/users/${id}`, { method: "PATCH", body }),
+    mutationFn: ({ id, ...body }: { id: string; role?: UserDto["role"]; active?: boolean }) =>
+      apiFetch<UpdatedUserDto>(`/api/v1/users/${id}`, { method: "PATCH", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
   });
 }
@@ -27,7 +32,8 @@ export function useUpdateUser() {
 export function useUnlockUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<{ id: string; unlocked: boolean }>(`/api/v1/users/${id}/unlock`, { method: "POST" }),
+    mutationFn: (id: string) =>
+      apiFetch<{ id: string; unlocked: boolean }>(`/api/v1/users/${id}/unlock`, { method: "POST" }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
   });
 }

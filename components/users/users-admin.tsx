@@ -72,7 +72,9 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
                       </>
                     ) : null}
                   </td>
-                  <td className="small">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}</td>
+                  <td className="small">
+                    {u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}
+                  </td>
                   {canManage ? (
                     <td>
                       <button
@@ -86,7 +88,13 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
                       {u.signInLocked ? (
                         <>
                           {" "}
-                          <button type="button" className="btn btn-small" data-testid={`unlock-${u.email}`} disabled={unlock.isPending} onClick={() => unlock.mutate(u.id)}>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            data-testid={`unlock-${u.email}`}
+                            disabled={unlock.isPending}
+                            onClick={() => unlock.mutate(u.id)}
+                          >
                             Unlock sign-in
                           </button>
                         </>
@@ -133,10 +141,20 @@ function CreateUserForm() {
         ) : null}
         <div className="form-row">
           <Field label="Name" error={errors.name}>
-            <input type="text" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
+            <input
+              type="text"
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+              required
+            />
           </Field>
           <Field label="Email" error={errors.email}>
-            <input type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required />
+            <input
+              type="email"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+              required
+            />
           </Field>
           <Field label="Role" error={errors.role}>
             <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserDto["role"] })}>
@@ -148,7 +166,13 @@ function CreateUserForm() {
             </select>
           </Field>
           <Field label="Initial password" hint="At least 10 characters. Share it privately." error={errors.password}>
-            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+              required
+            />
           </Field>
         </div>
         <div>

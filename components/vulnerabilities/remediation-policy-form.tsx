@@ -26,7 +26,8 @@ export function RemediationPolicyForm({ slug, policy }: { slug: string; policy: 
   });
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: TRemediationPolicy) => apiFetch(`/api/v1/projects/${slug}/remediation-policy`, { method: "PUT", body }),
+    mutationFn: (body: TRemediationPolicy) =>
+      apiFetch(`/api/v1/projects/${slug}/remediation-policy`, { method: "PUT", body }),
     onSuccess: () => {
       setSaved(true);
       router.refresh();
@@ -51,7 +52,17 @@ export function RemediationPolicyForm({ slug, policy }: { slug: string; policy: 
       <div className="row">
         {FIELDS.map(([key, label]) => (
           <Field key={key} label={label} error={errors[key]}>
-            <input type="number" name={key} min={1} max={3650} step={1} inputMode="numeric" value={values[key]} onChange={(e) => setValues({ ...values, [key]: e.target.value })} required />
+            <input
+              type="number"
+              name={key}
+              min={1}
+              max={3650}
+              step={1}
+              inputMode="numeric"
+              value={values[key]}
+              onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+              required
+            />
           </Field>
         ))}
       </div>

@@ -3,7 +3,10 @@ import dynamic from "next/dynamic";
 import styles from "@/components/readiness/readiness.module.css";
 import type { TimeToFixDatum } from "@/components/vulnerabilities/time-to-fix-bars";
 
-const TimeToFixBars = dynamic(() => import("@/components/vulnerabilities/time-to-fix-bars").then((m) => m.TimeToFixBars), { ssr: false, loading: () => null });
+const TimeToFixBars = dynamic(
+  () => import("@/components/vulnerabilities/time-to-fix-bars").then((m) => m.TimeToFixBars),
+  { ssr: false, loading: () => null },
+);
 
 export interface TimeToFixRow {
   severity: string;
@@ -17,7 +20,14 @@ export interface TimeToFixRow {
 function describe(rows: TimeToFixRow[], windowDays: number): string {
   const fixed = rows.filter((r) => r.fixed > 0);
   if (!fixed.length) return `No alert was fixed in the last ${windowDays} days.`;
-  return fixed.map((r) => `${r.severity}: ${r.fixed} fixed, median ${r.medianDays} days against a ${r.deadlineDays}-day deadline, ${r.withinDeadline} within it`).join("; ") + ".";
+  return (
+    fixed
+      .map(
+        (r) =>
+          `${r.severity}: ${r.fixed} fixed, median ${r.medianDays} days against a ${r.deadlineDays}-day deadline, ${r.withinDeadline} within it`,
+      )
+      .join("; ") + "."
+  );
 }
 
 /** Median days to fix per severity (bars) beside each deadline, with the same figures as a table. */
@@ -30,10 +40,18 @@ export function TimeToFixChart({ rows, windowDays }: { rows: TimeToFixRow[]; win
       </p>
     );
   }
-  const data: TimeToFixDatum[] = rows.map((r) => ({ severity: r.severity, medianDays: r.medianDays, deadlineDays: r.deadlineDays }));
+  const data: TimeToFixDatum[] = rows.map((r) => ({
+    severity: r.severity,
+    medianDays: r.medianDays,
+    deadlineDays: r.deadlineDays,
+  }));
   return (
     <div data-testid="time-to-fix">
-      <div className={styles.chartLarge} role="img" aria-label={`Time to fix per severity over the last ${windowDays} days: ${summary}`}>
+      <div
+        className={styles.chartLarge}
+        role="img"
+        aria-label={`Time to fix per severity over the last ${windowDays} days: ${summary}`}
+      >
         <TimeToFixBars data={data} />
       </div>
       <details className={styles.tableToggle}>

@@ -32,7 +32,9 @@ describe("activity trail", () => {
     const slug = uniq("dup");
     await createProject({ ctx: ctxOf(lead), data: { name: "First", slug, description: "" } });
     const before = await prisma.activityEvent.count();
-    await expect(createProject({ ctx: ctxOf(lead), data: { name: "Second", slug, description: "" } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      createProject({ ctx: ctxOf(lead), data: { name: "Second", slug, description: "" } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     // A failure after the event was written inside the transaction also rolls the event back.
     await expect(
       prisma.$transaction(async (tx) => {
@@ -70,14 +72,28 @@ describe("activity trail", () => {
     ]) {
       await expect(prisma.$executeRawUnsafe(sql), sql).rejects.toThrow(/permission denied/);
     }
-    await expect(prisma.$executeRawUnsafe(`ALTER TABLE "ActivityEvent" DISABLE TRIGGER ALL`)).rejects.toThrow(/must be owner/);
-    await expect(prisma.$executeRawUnsafe(`ALTER TABLE "ActivityEvent" DISABLE TRIGGER activity_event_no_update`)).rejects.toThrow(/must be owner/);
+    await expect(prisma.$executeRawUnsafe(`ALTER TABLE "ActivityEvent" DISABLE TRIGGER ALL`)).rejects.toThrow(
+      /must be owner/,
+    );
+    await expect(
+      prisma.$executeRawUnsafe(`ALTER TABLE "ActivityEvent" DISABLE TRIGGER activity_event_no_update`),
+    ).rejects.toThrow(/must be owner/);
     // The owner's way around the triggers is closed to it too.
     await expect(
-      prisma.$transaction([prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`), prisma.$executeRawUnsafe(`UPDATE "ActivityEvent" SET action = 'x'`)]),
+      prisma.$transaction([
+        prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+        prisma.$executeRawUnsafe(`UPDATE "ActivityEvent" SET action = 'x'`),
+      ]),
     ).rejects.toThrow(/permission denied/);
     // A fresh connection of the pool is switched too (the switch runs on every connect, not once).
-    const roles = await Promise.all(Array.from({ length: 6 }, () => prisma.$transaction(async (tx) => (await tx.$queryRaw<Array<{ r: string }>>`SELECT current_user AS r, pg_sleep(0.05)::text AS slept`)[0].r)));
+    const roles = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        prisma.$transaction(
+          async (tx) =>
+            (await tx.$queryRaw<Array<{ r: string }>>`SELECT current_user AS r, pg_sleep(0.05)::text AS slept`)[0].r,
+        ),
+      ),
+    );
     expect(new Set(roles)).toEqual(new Set(["proofline_app"]));
     expect(await prisma.activityEvent.count()).toBe(before);
   });
@@ -85,9 +101,14 @@ describe("activity trail", () => {
   it("chains concurrent writers into one unbroken line", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     await Promise.all(
-      Array.from({ length: 12 }, (_, i) => createProject({ ctx: ctxOf(lead), data: { name: `Concurrent ${i}`, slug: uniq(`c${i}`), description: "" } })),
+      Array.from({ length: 12 }, (_, i) =>
+        createProject({ ctx: ctxOf(lead), data: { name: `Concurrent ${i}`, slug: uniq(`c${i}`), description: "" } }),
+      ),
     );
-    const events = await prisma.activityEvent.findMany({ orderBy: { id: "asc" }, select: { prevHash: true, hash: true } });
+    const events = await prisma.activityEvent.findMany({
+      orderBy: { id: "asc" },
+      select: { prevHash: true, hash: true },
+    });
     expect(events[0].prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
     expect(new Set(events.map((e) => e.prevHash)).size).toBe(events.length);
@@ -96,7 +117,8 @@ describe("activity trail", () => {
 
   it("verification names the first event whose contents were altered", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    for (let i = 0; i < 3; i++) await createProject({ ctx: ctxOf(lead), data: { name: `T${i}`, slug: uniq(`t${i}`), description: "" } });
+    for (let i = 0; i < 3; i++)
+      await createProject({ ctx: ctxOf(lead), data: { name: `T${i}`, slug: uniq(`t${i}`), description: "" } });
     const target = (await prisma.activityEvent.findMany({ orderBy: { id: "asc" } }))[1];
     // Only the owner bypassing triggers can do this; verification must still notice.
     await withOwner(async (owner) => {
@@ -113,7 +135,8 @@ describe("activity trail", () => {
 
   it("verification notices a removed event", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    for (let i = 0; i < 3; i++) await createProject({ ctx: ctxOf(lead), data: { name: `R${i}`, slug: uniq(`r${i}`), description: "" } });
+    for (let i = 0; i < 3; i++)
+      await createProject({ ctx: ctxOf(lead), data: { name: `R${i}`, slug: uniq(`r${i}`), description: "" } });
     const events = await prisma.activityEvent.findMany({ orderBy: { id: "asc" } });
     await withOwner(async (owner) => {
       await owner.query("BEGIN");

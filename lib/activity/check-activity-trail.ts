@@ -35,7 +35,9 @@ export async function checkActivityTrail({ now }: CheckActivityTrailOptions): Pr
   const fields = { eventId: report.head.eventId, hash: report.head.hash, signedAt: now.toISOString() };
   const signature = signBytes(activityHeadMessage(fields));
   const rows = await prisma.activitySignedHead.createManyAndReturn({
-    data: [{ eventId: BigInt(fields.eventId), hash: fields.hash, signedAt: now, signature, keyFingerprint: key.fingerprint }],
+    data: [
+      { eventId: BigInt(fields.eventId), hash: fields.hash, signedAt: now, signature, keyFingerprint: key.fingerprint },
+    ],
     skipDuplicates: true, // another worker signed the same event meanwhile
   });
   return { report, signed: rows[0] ? toSignedHead(rows[0]) : undefined };

@@ -14,6 +14,9 @@ export interface TrailIntegrity {
  */
 export async function getTrailIntegrity({ ctx }: { ctx: RequestCtx }): Promise<TrailIntegrity | null> {
   if (!can(ctx.actor, "activity:read")) return null;
-  const last = await prisma.activityTrailCheck.findFirst({ orderBy: { id: "desc" }, select: { ok: true, checkedAt: true, eventId: true, reason: true } });
+  const last = await prisma.activityTrailCheck.findFirst({
+    orderBy: { id: "desc" },
+    select: { ok: true, checkedAt: true, eventId: true, reason: true },
+  });
   return last ? { ...last, eventId: last.eventId?.toString() ?? null } : null;
 }

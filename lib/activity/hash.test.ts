@@ -16,7 +16,9 @@ const base = {
 
 describe("canonicalJson", () => {
   it("does not depend on key order, at any depth", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
     expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
   });
   it("drops undefined members like JSON does", () => {
@@ -26,7 +28,9 @@ describe("canonicalJson", () => {
 
 describe("eventHash", () => {
   it("is stable for the same content and previous hash", () => {
-    expect(eventHash(GENESIS_HASH, base)).toBe(eventHash(GENESIS_HASH, { ...base, summary: { after: { slug: "a", name: "A" } } }));
+    expect(eventHash(GENESIS_HASH, base)).toBe(
+      eventHash(GENESIS_HASH, { ...base, summary: { after: { slug: "a", name: "A" } } }),
+    );
     expect(eventHash(GENESIS_HASH, base)).toMatch(/^[0-9a-f]{64}$/);
   });
   it("changes when any field or the previous hash changes", () => {
@@ -39,7 +43,9 @@ describe("eventHash", () => {
   it("hashes a summary the same before and after the JSON round trip it makes through the database", () => {
     const summary = normaliseSummary({ when: new Date("2026-01-01T00:00:00Z"), n: 1, skip: undefined });
     const roundTripped = JSON.parse(JSON.stringify(summary));
-    expect(eventHash(GENESIS_HASH, { ...base, summary })).toBe(eventHash(GENESIS_HASH, { ...base, summary: roundTripped }));
+    expect(eventHash(GENESIS_HASH, { ...base, summary })).toBe(
+      eventHash(GENESIS_HASH, { ...base, summary: roundTripped }),
+    );
     expect(summary).toEqual({ when: "2026-01-01T00:00:00.000Z", n: 1 });
   });
 });

@@ -57,7 +57,11 @@ export async function listActivity({ ctx, query }: ListActivityOptions): Promise
 export async function activityFacets({ ctx }: { ctx: RequestCtx }) {
   assertCan(ctx.actor, "activity:read");
   const [entityTypes, actions] = await Promise.all([
-    prisma.activityEvent.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    prisma.activityEvent.findMany({
+      distinct: ["entityType"],
+      select: { entityType: true },
+      orderBy: { entityType: "asc" },
+    }),
     prisma.activityEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
   return { entityTypes: entityTypes.map((e) => e.entityType), actions: actions.map((a) => a.action) };

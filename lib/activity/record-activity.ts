@@ -51,7 +51,10 @@ export async function recordActivity(tx: Tx, options: RecordActivityOptions): Pr
 }
 
 /** The fields of `after` that differ from `before`, as { before, after } for an activity summary. */
-export function changes<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+export function changes<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const key of Object.keys(after) as Array<keyof T>) {

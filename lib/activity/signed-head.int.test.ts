@@ -29,15 +29,24 @@ function activityVerify(args: string[] = []): Promise<{ code: number; out: strin
     execFile(
       process.execPath,
       ["node_modules/tsx/dist/cli.mjs", "scripts/activity-verify.ts", ...args],
-      { encoding: "utf8", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, PACKET_SIGNING_KEY_FILE: process.env.PACKET_SIGNING_KEY_FILE } },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, out: stdout + stderr }),
+      {
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          DATABASE_URL: process.env.DATABASE_URL,
+          PACKET_SIGNING_KEY_FILE: process.env.PACKET_SIGNING_KEY_FILE,
+        },
+      },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, out: stdout + stderr }),
     );
   });
 }
 
 async function someEvents(n: number) {
   const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-  for (let i = 0; i < n; i++) await createProject({ ctx: ctxOf(lead), data: { name: `Trail ${i}`, slug: uniq(`tr${i}`), description: "" } });
+  for (let i = 0; i < n; i++)
+    await createProject({ ctx: ctxOf(lead), data: { name: `Trail ${i}`, slug: uniq(`tr${i}`), description: "" } });
   return lead;
 }
 
@@ -51,9 +60,13 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
     expect(head.eventId).toBe((await prisma.activityEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).id.toString());
     expect((await activityVerify()).out).toContain(`the latest, signed at ${head.signedAt}, is event ${head.eventId}`);
 
-    const victim = (await prisma.activityEvent.findMany({ orderBy: { id: "asc" }, where: { action: "project.create" } }))[1];
+    const victim = (
+      await prisma.activityEvent.findMany({ orderBy: { id: "asc" }, where: { action: "project.create" } })
+    )[1];
     const original = victim.summary;
-    await rewriteTrail((row) => (row.id === victim.id.toString() ? { ...row, summary: { after: { name: "forged" } } } : undefined));
+    await rewriteTrail((row) =>
+      row.id === victim.id.toString() ? { ...row, summary: { after: { name: "forged" } } } : undefined,
+    );
 
     // The chain alone is consistent again: every event follows the one before and matches its hash,
     // so the walk that was all activity:verify did before signed heads passes this rewrite.
@@ -67,9 +80,15 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
     expect(events.find((e) => e.id === victim.id)?.summary).toEqual({ after: { name: "forged" } });
     const report = await verifyActivityChain(prisma);
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ eventId: head.eventId, reason: expect.stringMatching(/the trail up to it was rewritten/) });
+    expect(report.firstBreak).toMatchObject({
+      eventId: head.eventId,
+      reason: expect.stringMatching(/the trail up to it was rewritten/),
+    });
     // Without the key, a head cannot be checked: refused, never passed silently.
-    expect(await verifyActivityChain(prisma, { publicKey: null })).toMatchObject({ ok: false, firstBreak: { reason: expect.stringMatching(/key is missing/) } });
+    expect(await verifyActivityChain(prisma, { publicKey: null })).toMatchObject({
+      ok: false,
+      firstBreak: { reason: expect.stringMatching(/key is missing/) },
+    });
 
     const cli = await activityVerify();
     expect(cli.code).toBe(1);
@@ -80,7 +99,11 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
     expect(check.report.ok).toBe(false);
     expect(check.signed).toBeUndefined();
     expect(await prisma.activitySignedHead.count()).toBe(1);
-    expect(await getTrailIntegrity({ ctx: ctxOf(lead) })).toMatchObject({ ok: false, eventId: head.eventId, reason: expect.stringMatching(/rewritten/) });
+    expect(await getTrailIntegrity({ ctx: ctxOf(lead) })).toMatchObject({
+      ok: false,
+      eventId: head.eventId,
+      reason: expect.stringMatching(/rewritten/),
+    });
     expect(await getTrailIntegrity({ ctx: ctxOf(engineer) })).toBeNull();
 
     // Put back as it was (the hashes are deterministic), the trail verifies again.
@@ -94,12 +117,17 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
     await someEvents(3);
     const { signed } = await checkActivityTrail({ now: new Date() });
     const head = signed!;
-    const saved = await withOwner(async (o) => (await o.query(`SELECT * FROM "ActivityEvent" WHERE id > $1 - 2 ORDER BY id`, [head.eventId])).rows);
+    const saved = await withOwner(
+      async (o) => (await o.query(`SELECT * FROM "ActivityEvent" WHERE id > $1 - 2 ORDER BY id`, [head.eventId])).rows,
+    );
     await rewriteTrail((row) => (BigInt(row.id) > BigInt(head.eventId) - 2n ? null : undefined));
 
     const report = await verifyActivityChain(prisma);
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ eventId: head.eventId, reason: expect.stringMatching(/the newest events were deleted/) });
+    expect(report.firstBreak).toMatchObject({
+      eventId: head.eventId,
+      reason: expect.stringMatching(/the newest events were deleted/),
+    });
     const cli = await activityVerify();
     expect(cli.code).toBe(1);
     expect(cli.out).toMatch(/Activity trail BROKEN/);
@@ -109,7 +137,21 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
       for (const r of saved) {
         await o.query(
           `INSERT INTO "ActivityEvent" (id, "occurredAt", "actorType", "actorId", "actorLabel", action, "entityType", "entityId", "projectId", summary, "requestId", "prevHash", hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-          [r.id, r.occurredAt, r.actorType, r.actorId, r.actorLabel, r.action, r.entityType, r.entityId, r.projectId, JSON.stringify(r.summary), r.requestId, r.prevHash, r.hash],
+          [
+            r.id,
+            r.occurredAt,
+            r.actorType,
+            r.actorId,
+            r.actorLabel,
+            r.action,
+            r.entityType,
+            r.entityId,
+            r.projectId,
+            JSON.stringify(r.summary),
+            r.requestId,
+            r.prevHash,
+            r.hash,
+          ],
         );
       }
     });
@@ -122,7 +164,15 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
     // A packet as the app builds them (its own manifest and ZIP code), carrying the head: what an auditor holds.
     const bytes = Buffer.from("evidence_id\r\n");
     const manifest = buildManifest({
-      audit: { id: "a", name: "Anchor", framework: "soc2", type: "TYPE_II", windowStart: "2026-01-01T00:00:00.000Z", windowEnd: "2026-06-30T23:59:59.999Z", projects: [] },
+      audit: {
+        id: "a",
+        name: "Anchor",
+        framework: "soc2",
+        type: "TYPE_II",
+        windowStart: "2026-01-01T00:00:00.000Z",
+        windowEnd: "2026-06-30T23:59:59.999Z",
+        projects: [],
+      },
       dataAsOf: new Date("2026-07-01T00:00:00Z"),
       requestedBy: "lead@proofline.test",
       files: [await digestOf({ path: "csv/evidence.csv", source: { bytes } })],
@@ -139,7 +189,9 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
       new Date("2026-07-01T00:00:00Z"),
     );
 
-    const victim = (await prisma.activityEvent.findMany({ orderBy: { id: "asc" }, where: { action: "project.create" } })).at(-2)!;
+    const victim = (
+      await prisma.activityEvent.findMany({ orderBy: { id: "asc" }, where: { action: "project.create" } })
+    ).at(-2)!;
     const original = victim.summary;
     await withOwner(async (o) => {
       await o.query("BEGIN");
@@ -147,7 +199,9 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
       await o.query(`DELETE FROM "ActivitySignedHead"`);
       await o.query("COMMIT");
     });
-    await rewriteTrail((row) => (row.id === victim.id.toString() ? { ...row, summary: { after: { name: "forged" } } } : undefined));
+    await rewriteTrail((row) =>
+      row.id === victim.id.toString() ? { ...row, summary: { after: { name: "forged" } } } : undefined,
+    );
 
     // With the stored heads gone, the database alone no longer shows the rewrite (the limit the ADR states) …
     const alone = await verifyActivityChain(prisma);
@@ -170,13 +224,16 @@ describe("signed heads of the activity trail", { timeout: 120_000 }, () => {
     const forger = generateKeyPairSync("ed25519");
     const fields = { eventId: last.id.toString(), hash: last.hash, signedAt: new Date().toISOString() };
     await withOwner((o) =>
-      o.query(`INSERT INTO "ActivitySignedHead" ("eventId", hash, "signedAt", signature, "keyFingerprint") VALUES ($1, $2, $3, $4, $5)`, [
-        fields.eventId,
-        fields.hash,
-        fields.signedAt,
-        sign(null, activityHeadMessage(fields), forger.privateKey).toString("base64"),
-        "0".repeat(64),
-      ]),
+      o.query(
+        `INSERT INTO "ActivitySignedHead" ("eventId", hash, "signedAt", signature, "keyFingerprint") VALUES ($1, $2, $3, $4, $5)`,
+        [
+          fields.eventId,
+          fields.hash,
+          fields.signedAt,
+          sign(null, activityHeadMessage(fields), forger.privateKey).toString("base64"),
+          "0".repeat(64),
+        ],
+      ),
     );
     const report = await verifyActivityChain(prisma);
     expect(report.ok).toBe(false);

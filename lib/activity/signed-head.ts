@@ -22,6 +22,18 @@ export function activityHeadMessage(head: { eventId: string; hash: string; signe
 }
 
 /** A stored head row as the manifest and the verifier see it. */
-export function toSignedHead(row: { eventId: bigint; hash: string; signedAt: Date; signature: string; keyFingerprint: string }): SignedHead {
-  return { eventId: row.eventId.toString(), hash: row.hash, signedAt: row.signedAt.toISOString(), signature: row.signature, keyFingerprint: row.keyFingerprint };
+export function toSignedHead(row: {
+  eventId: bigint;
+  hash: string;
+  signedAt: Date;
+  signature: string;
+  keyFingerprint: string;
+}): SignedHead {
+  return {
+    eventId: row.eventId.toString(),
+    hash: row.hash,
+    signedAt: row.signedAt.toISOString(),
+    signature: row.signature,
+    keyFingerprint: row.keyFingerprint,
+  };
 }

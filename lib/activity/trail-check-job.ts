@@ -8,7 +8,10 @@ export const trailCheckJob: JobDefinition<Record<string, never>> = {
   expireInSeconds: 30 * 60,
   async run() {
     const { report, signed } = await checkActivityTrail({ now: new Date() });
-    if (report.ok) console.log(`[activity] trail intact: ${report.checked} event(s), ${report.signedHeads} signed head(s)${signed ? `; signed head at event ${signed.eventId}` : ""}`);
+    if (report.ok)
+      console.log(
+        `[activity] trail intact: ${report.checked} event(s), ${report.signedHeads} signed head(s)${signed ? `; signed head at event ${signed.eventId}` : ""}`,
+      );
     else console.error(`[activity] TRAIL BROKEN at event ${report.firstBreak?.eventId}: ${report.firstBreak?.reason}`);
   },
 };

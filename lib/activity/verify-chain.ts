@@ -41,9 +41,17 @@ const BATCH = 5000;
 export async function verifyActivityChain(db: Db, options: VerifyChainOptions = {}): Promise<ChainReport> {
   const publicKey = options.publicKey === undefined ? existingPublicKey() : options.publicKey;
   const stored = (await db.activitySignedHead.findMany({ orderBy: { eventId: "asc" } })).map(toSignedHead);
-  const heads = [...stored, ...(options.anchors ?? []).filter((a) => !stored.some((h) => h.eventId === a.eventId && h.hash === a.hash && h.signedAt === a.signedAt))];
+  const heads = [
+    ...stored,
+    ...(options.anchors ?? []).filter(
+      (a) => !stored.some((h) => h.eventId === a.eventId && h.hash === a.hash && h.signedAt === a.signedAt),
+    ),
+  ];
   const fingerprint = publicKey ? fingerprintOf(publicKey) : null;
-  const latestSignedHead = heads.reduce<SignedHead | undefined>((a, h) => (!a || h.signedAt > a.signedAt ? h : a), undefined);
+  const latestSignedHead = heads.reduce<SignedHead | undefined>(
+    (a, h) => (!a || h.signedAt > a.signedAt ? h : a),
+    undefined,
+  );
   const fail = (checked: number, eventId: string, reason: string): ChainReport => ({
     checked,
     ok: false,
@@ -52,9 +60,18 @@ export async function verifyActivityChain(db: Db, options: VerifyChainOptions = 
     latestSignedHead,
   });
   for (const h of heads) {
-    if (!publicKey) return fail(0, h.eventId, `signed head of event ${h.eventId} cannot be checked: the packet-signing key is missing`);
+    if (!publicKey)
+      return fail(
+        0,
+        h.eventId,
+        `signed head of event ${h.eventId} cannot be checked: the packet-signing key is missing`,
+      );
     if (h.keyFingerprint !== fingerprint || !verifyBytes(activityHeadMessage(h), h.signature, publicKey)) {
-      return fail(0, h.eventId, `signed head of event ${h.eventId} (${h.signedAt}) does not carry a valid signature by this deployment's key: it was forged or altered`);
+      return fail(
+        0,
+        h.eventId,
+        `signed head of event ${h.eventId} (${h.signedAt}) does not carry a valid signature by this deployment's key: it was forged or altered`,
+      );
     }
   }
   const headsById = new Map<string, SignedHead[]>();
@@ -81,7 +98,11 @@ export async function verifyActivityChain(db: Db, options: VerifyChainOptions = 
         );
       }
       if (eventHash(e.prevHash, { ...e, summary: e.summary }) !== e.hash) {
-        return fail(checked, id, `event ${id} (${e.action}) does not match its hash: its contents were changed after it was written`);
+        return fail(
+          checked,
+          id,
+          `event ${id} (${e.action}) does not match its hash: its contents were changed after it was written`,
+        );
       }
       for (const signed of headsById.get(id) ?? []) {
         if (signed.hash !== e.hash) {

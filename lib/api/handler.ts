@@ -58,13 +58,18 @@ export function defineRoute<P extends z.ZodType = Empty, Q extends z.ZodType = E
       if (spec.permission && ctx.actor.kind !== "system") assertHolds(ctx.actor, spec.permission);
       const params = validate((spec.params ?? EMPTY) as P, (await context.params) ?? {}, "params");
       const query = validate((spec.query ?? EMPTY) as Q, queryObject(req), "query");
-      const body = spec.body ? validate(spec.body, await readJsonBody(req, spec.bodyLimitBytes ?? JSON_BODY_LIMIT), "body") : undefined;
+      const body = spec.body
+        ? validate(spec.body, await readJsonBody(req, spec.bodyLimitBytes ?? JSON_BODY_LIMIT), "body")
+        : undefined;
       const result = await handler({ params, query, body: body as z.output<B>, ctx, req, requestId });
       const response = result instanceof Response ? result : jsonResponse(result);
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (err) {
-      return problemResponse(toProblem(err, requestId), err instanceof TooManyRequestsError ? { "retry-after": String(err.retryAfterSeconds) } : {});
+      return problemResponse(
+        toProblem(err, requestId),
+        err instanceof TooManyRequestsError ? { "retry-after": String(err.retryAfterSeconds) } : {},
+      );
     }
   };
 }
@@ -81,7 +86,10 @@ export function requestIdOf(req: Request): string {
 function queryObject(req: NextRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of req.nextUrl.searchParams) {
-    if (key in out) throw new InvalidInputError(`query.${key}: given more than once`, [{ path: `query.${key}`, message: "given more than once" }]);
+    if (key in out)
+      throw new InvalidInputError(`query.${key}: given more than once`, [
+        { path: `query.${key}`, message: "given more than once" },
+      ]);
     out[key] = value;
   }
   return out;
@@ -99,8 +107,14 @@ async function authenticate(req: NextRequest, mode: AuthMode, requestId: string)
   if (!session) throw new UnauthorizedError("Sign in to use this endpoint.");
   // A session cookie rides along with any request the browser makes: state changes must come from the app's own pages.
   const crossOrigin = crossOriginProblem(req, env().NEXTAUTH_URL);
-  if (crossOrigin) throw new ForbiddenError(`Refused ${crossOrigin}: changes made with a session must come from Proofline's own pages.`);
+  if (crossOrigin)
+    throw new ForbiddenError(
+      `Refused ${crossOrigin}: changes made with a session must come from Proofline's own pages.`,
+    );
   const user = await userForSession(session.userId, session.sessionVersion);
-  if (!user) throw new UnauthorizedError("Your session is no longer valid (the account was deactivated or its sessions revoked). Sign in again.");
+  if (!user)
+    throw new UnauthorizedError(
+      "Your session is no longer valid (the account was deactivated or its sessions revoked). Sign in again.",
+    );
   return { actor: { kind: "user", user }, requestId };
 }

@@ -5,20 +5,42 @@ import { PUSH_FORMATS } from "@/lib/ingest/formats";
 import { NextRequest } from "next/server";
 
 describe("the OpenAPI document", () => {
-  const doc = apiDocument() as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: { enum?: string[] } }> }>>; components: { schemas: Record<string, unknown> } };
+  const doc = apiDocument() as {
+    paths: Record<
+      string,
+      Record<string, { parameters?: Array<{ name: string; in: string; schema: { enum?: string[] } }> }>
+    >;
+    components: { schemas: Record<string, unknown> };
+  };
 
   it("documents the push endpoint with every push format and every source parameter", () => {
     const post = doc.paths["/projects/{project}/evidence"].post;
     const format = post.parameters!.find((p) => p.name === "format")!;
     expect(format.schema.enum).toEqual(PUSH_FORMATS);
     expect(post.parameters!.filter((p) => p.in === "query").map((p) => p.name)).toEqual(
-      expect.arrayContaining(["repo", "branch", "commit", "workflow", "runUrl", "effectiveAt", "periodStart", "periodEnd", "filename"]),
+      expect.arrayContaining([
+        "repo",
+        "branch",
+        "commit",
+        "workflow",
+        "runUrl",
+        "effectiveAt",
+        "periodStart",
+        "periodEnd",
+        "filename",
+      ]),
     );
   });
 
   it("merges the paths other areas describe (readiness gate, documents, backlog, runbooks)", () => {
     const paths = Object.keys(doc.paths);
-    expect(paths).toEqual(expect.arrayContaining(["/projects/{project}/documents", "/projects/{project}/evidence", "/projects/{project}/github"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/projects/{project}/documents",
+        "/projects/{project}/evidence",
+        "/projects/{project}/github",
+      ]),
+    );
     expect(paths.some((p) => p.includes("readiness"))).toBe(true);
   });
 

@@ -13,7 +13,12 @@ describe("Origin check on session-authenticated changes", () => {
   it("refuses a cross-site forged request (as a page on another site would send it) and writes nothing", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const name = uniq("Forged");
-    const res = await call(createProject, { method: "POST", asUser: lead.id, body: { name }, headers: { ...APP, origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+    const res = await call(createProject, {
+      method: "POST",
+      asUser: lead.id,
+      body: { name },
+      headers: { ...APP, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/cross-site request/);
     expect(await prisma.project.count({ where: { name } })).toBe(0);
@@ -22,14 +27,25 @@ describe("Origin check on session-authenticated changes", () => {
   it("refuses a sibling site's request, e.g. an admin promoted by a page on another subdomain", async () => {
     const admin = await makeUser({ role: "ADMIN" });
     const target = await makeUser({ role: "ENGINEER" });
-    const res = await call(updateUser, { method: "PATCH", asUser: admin.id, params: { id: target.id }, body: { role: "ADMIN" }, headers: { ...APP, origin: "http://files.localhost" } });
+    const res = await call(updateUser, {
+      method: "PATCH",
+      asUser: admin.id,
+      params: { id: target.id },
+      body: { role: "ADMIN" },
+      headers: { ...APP, origin: "http://files.localhost" },
+    });
     expect(res.status).toBe(403);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("ENGINEER");
   });
 
   it("accepts the app's own pages and non-browser clients", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    const own = await call(createProject, { method: "POST", asUser: lead.id, body: { name: uniq("Own") }, headers: { ...APP, origin: "http://localhost", "sec-fetch-site": "same-origin" } });
+    const own = await call(createProject, {
+      method: "POST",
+      asUser: lead.id,
+      body: { name: uniq("Own") },
+      headers: { ...APP, origin: "http://localhost", "sec-fetch-site": "same-origin" },
+    });
     expect(own.status).toBe(201);
     const script = await call(createProject, { method: "POST", asUser: lead.id, body: { name: uniq("Script") } });
     expect(script.status).toBe(201);

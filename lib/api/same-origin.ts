@@ -11,7 +11,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function crossOriginProblem(req: Request, appUrl?: string): string | null {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
   const fetchSite = req.headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return `a ${fetchSite} request (Sec-Fetch-Site)`;
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none")
+    return `a ${fetchSite} request (Sec-Fetch-Site)`;
   const origin = req.headers.get("origin");
   if (origin === null) return null;
   if (sameOrigin(origin, req, appUrl)) return null;

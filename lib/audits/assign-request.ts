@@ -17,11 +17,21 @@ export interface AssignRequestOptions {
 
 /** A lead makes someone responsible for answering a request (or clears the owner). */
 export async function assignRequest({ ctx, auditId, requestId, data, now }: AssignRequestOptions) {
-  const { request } = await accessibleRequest({ ctx, auditId, requestId, now, permission: "audit:manage", write: true });
+  const { request } = await accessibleRequest({
+    ctx,
+    auditId,
+    requestId,
+    now,
+    permission: "audit:manage",
+    write: true,
+  });
   const input = validate(ZRequestAssign, data, "");
   let owner: { id: string; email: string } | null = null;
   if (input.ownerId) {
-    const user = await prisma.user.findUnique({ where: { id: input.ownerId }, select: { id: true, email: true, role: true, active: true } });
+    const user = await prisma.user.findUnique({
+      where: { id: input.ownerId },
+      select: { id: true, email: true, role: true, active: true },
+    });
     if (!user || !user.active || !roleCan(user.role, "request:answer")) {
       throw new InvalidInputError("ownerId: the owner must be an active user who can answer requests", [
         { path: "ownerId", message: "Choose an active engineer, compliance lead or admin" },
@@ -29,11 +39,22 @@ export async function assignRequest({ ctx, auditId, requestId, data, now }: Assi
     }
     owner = { id: user.id, email: user.email };
   }
-  const before = request.ownerId ? await prisma.user.findUnique({ where: { id: request.ownerId }, select: { email: true } }) : null;
+  const before = request.ownerId
+    ? await prisma.user.findUnique({ where: { id: request.ownerId }, select: { email: true } })
+    : null;
   return prisma.$transaction(async (tx) => {
-    const updated = await tx.evidenceRequest.update({ where: { id: request.id }, data: { ownerId: owner?.id ?? null }, select: { id: true, ownerId: true } });
+    const updated = await tx.evidenceRequest.update({
+      where: { id: request.id },
+      data: { ownerId: owner?.id ?? null },
+      select: { id: true, ownerId: true },
+    });
     await tx.evidenceRequestComment.create({
-      data: { requestId: request.id, authorId: ctx.actor.kind === "user" ? ctx.actor.user.id : "system", kind: "assign", body: owner ? `Assigned to ${owner.email}.` : "Owner cleared." },
+      data: {
+        requestId: request.id,
+        authorId: ctx.actor.kind === "user" ? ctx.actor.user.id : "system",
+        kind: "assign",
+        body: owner ? `Assigned to ${owner.email}.` : "Owner cleared.",
+      },
     });
     await recordActivity(tx, {
       ctx,

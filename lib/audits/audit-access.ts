@@ -32,7 +32,13 @@ export interface AuditAccessOptions {
  * revoked grant is refused with the date it ended, any other audit does not exist for them. Other
  * roles need audit:read. Token actors never reach the audit workspace.
  */
-export async function accessibleAudit({ ctx, auditId, now, permission, write = false }: AuditAccessOptions): Promise<AccessibleAudit> {
+export async function accessibleAudit({
+  ctx,
+  auditId,
+  now,
+  permission,
+  write = false,
+}: AuditAccessOptions): Promise<AccessibleAudit> {
   assertCan(ctx.actor, permission);
   if (ctx.actor.kind === "token") throw new ForbiddenError("Project tokens cannot use the audit workspace.");
   const viaGrant = isAuditorActor(ctx.actor);
@@ -52,7 +58,8 @@ export async function accessibleAudit({ ctx, auditId, now, permission, write = f
   });
   if (!audit) throw new NotFoundError("There is no such audit that you can see.");
   if (viaGrant && ctx.actor.kind === "user") await assertLiveGrant(ctx.actor.user.id, audit.id, audit.name, now);
-  if (write && audit.status === "CLOSED") throw new ConflictError(`The audit "${audit.name}" is closed; reopen it to make changes.`);
+  if (write && audit.status === "CLOSED")
+    throw new ConflictError(`The audit "${audit.name}" is closed; reopen it to make changes.`);
   return {
     id: audit.id,
     name: audit.name,
@@ -66,7 +73,10 @@ export async function accessibleAudit({ ctx, auditId, now, permission, write = f
 }
 
 async function assertLiveGrant(userId: string, auditId: string, auditName: string, now: Date): Promise<void> {
-  const live = await prisma.auditorGrant.findFirst({ where: { auditId, ...liveGrantWhere(userId, now) }, select: { id: true } });
+  const live = await prisma.auditorGrant.findFirst({
+    where: { auditId, ...liveGrantWhere(userId, now) },
+    select: { id: true },
+  });
   if (live) return;
   const last = await prisma.auditorGrant.findFirst({
     where: { auditId, userId },

@@ -8,8 +8,16 @@ export async function auditPlanningOptions({ ctx, now }: { ctx: RequestCtx; now:
   assertCan(ctx.actor, "audit:manage");
   const [frameworks, projects, auditors] = await Promise.all([
     prisma.framework.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true, version: true } }),
-    prisma.project.findMany({ where: { AND: [{ archivedAt: null }, projectAccessWhere(ctx.actor, now)] }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    prisma.user.findMany({ where: { role: "AUDITOR", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    prisma.project.findMany({
+      where: { AND: [{ archivedAt: null }, projectAccessWhere(ctx.actor, now)] },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
+    prisma.user.findMany({
+      where: { role: "AUDITOR", active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, email: true },
+    }),
   ]);
   return { frameworks, projects, auditors };
 }
@@ -46,7 +54,11 @@ export async function requestTargetOptions({ ctx, auditId, now }: { ctx: Request
 export async function eventControlOptions({ ctx, auditId, now }: { ctx: RequestCtx; auditId: string; now: Date }) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "population:read" });
   return prisma.control.findMany({
-    where: { archivedAt: null, frequency: { in: ["PER_CHANGE", "CONTINUOUS", "DAILY"] }, mappings: { some: { requirement: { frameworkId: audit.frameworkId } } } },
+    where: {
+      archivedAt: null,
+      frequency: { in: ["PER_CHANGE", "CONTINUOUS", "DAILY"] },
+      mappings: { some: { requirement: { frameworkId: audit.frameworkId } } },
+    },
     orderBy: { key: "asc" },
     select: { key: true, title: true },
   });

@@ -16,7 +16,10 @@ export async function makeAudit(opts: {
   name?: string;
   status?: "PLANNING" | "FIELDWORK" | "REPORTING" | "CLOSED";
 }) {
-  const framework = await prisma.framework.findUniqueOrThrow({ where: { key: opts.framework ?? "soc2" }, select: { id: true } });
+  const framework = await prisma.framework.findUniqueOrThrow({
+    where: { key: opts.framework ?? "soc2" },
+    select: { id: true },
+  });
   return prisma.audit.create({
     data: {
       name: opts.name ?? `Audit ${randomBytes(3).toString("hex")}`,
@@ -30,7 +33,13 @@ export async function makeAudit(opts: {
   });
 }
 
-export async function makeGrant(opts: { auditId: string; userId: string; expiresAt: Date; grantedById: string; revokedAt?: Date }) {
+export async function makeGrant(opts: {
+  auditId: string;
+  userId: string;
+  expiresAt: Date;
+  grantedById: string;
+  revokedAt?: Date;
+}) {
   return prisma.auditorGrant.create({ data: opts });
 }
 

@@ -19,7 +19,11 @@ function routeFiles(): Array<{ file: string; template: string }> {
     .filter((f) => f.endsWith(`${path.sep}route.ts`) || f === "route.ts")
     .map((f) => ({
       file: path.join(APP, f),
-      template: `/${f.split(path.sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`,
+      template: `/${f
+        .split(path.sep)
+        .slice(0, -1)
+        .filter((s) => !/^\(.*\)$/.test(s))
+        .join("/")}`,
     }))
     .sort((a, b) => a.template.localeCompare(b.template));
 }
@@ -63,9 +67,21 @@ function candidates(w: World, leak: Leak, name: string, before: string): string[
 function queries(template: string, w: World): string[] {
   const iso = (d: Date) => encodeURIComponent(d.toISOString());
   if (/\/readiness(\/export)?$/.test(template))
-    return ["", "?framework=soc2", `?at=${iso(JUST_BEFORE)}`, `?at=${iso(JUST_AFTER)}`, "?at=2026-02-15", "?at=2026-07-01&framework=soc2"];
+    return [
+      "",
+      "?framework=soc2",
+      `?at=${iso(JUST_BEFORE)}`,
+      `?at=${iso(JUST_AFTER)}`,
+      "?at=2026-02-15",
+      "?at=2026-07-01&framework=soc2",
+    ];
   if (template.endsWith("/dashboard/upcoming"))
-    return ["?type=evidence&days=90", "?type=exercise&days=90", `?type=exercise&days=90&project=${w.granted.slug}`, `?type=evidence&days=90&project=${w.other.slug}`];
+    return [
+      "?type=evidence&days=90",
+      "?type=exercise&days=90",
+      `?type=exercise&days=90&project=${w.granted.slug}`,
+      `?type=evidence&days=90&project=${w.other.slug}`,
+    ];
   if (template.startsWith("/api/v1/dashboard/")) return ["", `?project=${w.granted.slug}`, `?project=${w.other.slug}`];
   if (template.endsWith("/readiness/controls")) return ["", "?state=failing"];
   return [""];
@@ -81,7 +97,9 @@ function expand(template: string, w: World, leak: Leak): Array<{ path: string; p
       return;
     }
     const values = candidates(w, leak, m[1], segments[i - 1]);
-    out = out.flatMap((o) => values.map((v) => ({ path: [...o.path, encodeURIComponent(v)], params: { ...o.params, [m[1]]: v } })));
+    out = out.flatMap((o) =>
+      values.map((v) => ({ path: [...o.path, encodeURIComponent(v)], params: { ...o.params, [m[1]]: v } })),
+    );
   });
   return out.map((o) => ({ path: o.path.join("/"), params: o.params }));
 }
@@ -94,7 +112,12 @@ interface Answer {
 
 type Handler = Parameters<typeof call>[0];
 
-async function walk(w: World, leak: Leak, methods: readonly string[], bodyFor: (key: string) => unknown = () => ({})): Promise<Answer[]> {
+async function walk(
+  w: World,
+  leak: Leak,
+  methods: readonly string[],
+  bodyFor: (key: string) => unknown = () => ({}),
+): Promise<Answer[]> {
   const answers: Answer[] = [];
   for (const { file, template } of routeFiles()) {
     if (template.includes("[...nextauth]")) continue; // next-auth's own handler: sign-in, not project data
@@ -105,8 +128,18 @@ async function walk(w: World, leak: Leak, methods: readonly string[], bodyFor: (
       for (const { path: p, params } of expand(template, w, leak)) {
         for (const q of method === "GET" ? queries(template, w) : [""]) {
           const key = `${method} ${p}${q}`;
-          const res = await call(handler, { method, path: `${p}${q}`, params, asUser: w.auditor.id, body: method === "GET" || method === "DELETE" ? undefined : bodyFor(key) });
-          answers.push({ key, status: res.status, text: typeof res.body === "string" ? res.body : JSON.stringify(res.body) });
+          const res = await call(handler, {
+            method,
+            path: `${p}${q}`,
+            params,
+            asUser: w.auditor.id,
+            body: method === "GET" || method === "DELETE" ? undefined : bodyFor(key),
+          });
+          answers.push({
+            key,
+            status: res.status,
+            text: typeof res.body === "string" ? res.body : JSON.stringify(res.body),
+          });
         }
       }
     }
@@ -116,7 +149,9 @@ async function walk(w: World, leak: Leak, methods: readonly string[], bodyFor: (
 
 /** Needles an answer names, other than ids the request itself carried (a 404 may echo what was asked). */
 function leaksIn(answers: Answer[], needles: string[]): string[] {
-  return answers.flatMap((a) => needles.filter((n) => a.text.includes(n) && !a.key.includes(n)).map((n) => `${a.key} (${a.status}) names ${n}`));
+  return answers.flatMap((a) =>
+    needles.filter((n) => a.text.includes(n) && !a.key.includes(n)).map((n) => `${a.key} (${a.status}) names ${n}`),
+  );
 }
 
 /** What may differ between two identical requests: request ids, the present moment, the health check's timings. */
@@ -160,10 +195,22 @@ describe("an auditor's every read stays inside the granted projects and window",
       upcoming: status(`/api/v1/dashboard/upcoming?type=exercise&days=90`),
       blockers: status(`/api/v1/dashboard/blockers`),
       runbook: status(`/api/v1/projects/${w.granted.slug}/runbooks/${w.runbook.id}`),
-      attachment: status(`/api/v1/projects/${w.granted.slug}/runbooks/${w.runbook.id}/exercises/${w.insideDrill.exercise.id}/attachments/${w.insideDrill.attachment.id}`),
+      attachment: status(
+        `/api/v1/projects/${w.granted.slug}/runbooks/${w.runbook.id}/exercises/${w.insideDrill.exercise.id}/attachments/${w.insideDrill.attachment.id}`,
+      ),
       evidence: status(`/api/v1/projects/${w.granted.slug}/evidence/${w.inside.id}`),
     };
-    expect(reached).toEqual({ readiness: 200, csv: 200, control: 200, holdbacks: 200, upcoming: 200, blockers: 200, runbook: 200, attachment: 200, evidence: 200 });
+    expect(reached).toEqual({
+      readiness: 200,
+      csv: 200,
+      control: 200,
+      holdbacks: 200,
+      upcoming: 200,
+      blockers: 200,
+      runbook: 200,
+      attachment: 200,
+      evidence: 200,
+    });
     // Out of the window or the grant: not found, the same answer as for an id that does not exist.
     for (const id of leak.evidenceIds) expect(status(`/api/v1/projects/${w.granted.slug}/evidence/${id}`)).toBe(404);
 
@@ -179,8 +226,11 @@ describe("an auditor's every read stays inside the granted projects and window",
 
   it("never names them in any answer to a write either", async () => {
     const leak = await w.makeLeak();
-    const answers = await walk(w, leak, METHODS.filter((m) => m !== "GET"), (key) =>
-      key.endsWith(`/audits/${w.audit.id}/populations`) ? { filter: { kind: "restore-drills" } } : {},
+    const answers = await walk(
+      w,
+      leak,
+      METHODS.filter((m) => m !== "GET"),
+      (key) => (key.endsWith(`/audits/${w.audit.id}/populations`) ? { filter: { kind: "restore-drills" } } : {}),
     );
     expect(answers.filter((a) => a.status >= 500).map((a) => `${a.key}: ${a.text.slice(0, 200)}`)).toEqual([]);
     expect(leaksIn(answers, leak.needles)).toEqual([]);

@@ -34,7 +34,11 @@ export async function lateForAudits(opts: {
     windowEnd: { lt: e.collectedAt, gte: e.effectiveAt },
     ...(isAuditorActor(actor) ? { grants: { some: liveGrantWhere(actor.user.id, now) } } : {}),
   };
-  const audits = await prisma.audit.findMany({ where, orderBy: [{ windowEnd: "asc" }, { id: "asc" }], select: { name: true, windowStart: true, windowEnd: true } });
+  const audits = await prisma.audit.findMany({
+    where,
+    orderBy: [{ windowEnd: "asc" }, { id: "asc" }],
+    select: { name: true, windowStart: true, windowEnd: true },
+  });
   const named = can(actor, "audit:read");
   return audits
     .filter((a) => {

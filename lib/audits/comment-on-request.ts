@@ -16,11 +16,21 @@ export interface CommentOnRequestOptions {
 
 /** Adds a comment to a request's thread (anyone who can see the request). */
 export async function commentOnRequest({ ctx, auditId, requestId, data, now }: CommentOnRequestOptions) {
-  const { request } = await accessibleRequest({ ctx, auditId, requestId, now, permission: "request:read", write: true });
+  const { request } = await accessibleRequest({
+    ctx,
+    auditId,
+    requestId,
+    now,
+    permission: "request:read",
+    write: true,
+  });
   const input = validate(ZCommentCreate, data, "");
   const authorId = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
   return prisma.$transaction(async (tx) => {
-    const comment = await tx.evidenceRequestComment.create({ data: { requestId: request.id, authorId, body: input.body }, select: { id: true, body: true, kind: true, createdAt: true } });
+    const comment = await tx.evidenceRequestComment.create({
+      data: { requestId: request.id, authorId, body: input.body },
+      select: { id: true, body: true, kind: true, createdAt: true },
+    });
     await recordActivity(tx, {
       ctx,
       action: "request.comment",

@@ -22,10 +22,19 @@ export async function createAudit({ ctx, data, now }: CreateAuditOptions) {
   const windowEnd = input.windowEnd;
   const windowStart = input.type === "TYPE_I" ? windowEnd : input.windowStart!;
   const leadId = input.leadId ?? (ctx.actor.kind === "user" ? ctx.actor.user.id : undefined);
-  if (!leadId) throw new InvalidInputError("leadId: name the audit's lead", [{ path: "leadId", message: "Choose the audit's lead" }]);
+  if (!leadId)
+    throw new InvalidInputError("leadId: name the audit's lead", [
+      { path: "leadId", message: "Choose the audit's lead" },
+    ]);
 
-  const framework = await prisma.framework.findUnique({ where: { key: input.framework }, select: { id: true, key: true, name: true } });
-  if (!framework) throw new InvalidInputError(`framework: there is no framework "${input.framework}"`, [{ path: "framework", message: `There is no framework "${input.framework}"` }]);
+  const framework = await prisma.framework.findUnique({
+    where: { key: input.framework },
+    select: { id: true, key: true, name: true },
+  });
+  if (!framework)
+    throw new InvalidInputError(`framework: there is no framework "${input.framework}"`, [
+      { path: "framework", message: `There is no framework "${input.framework}"` },
+    ]);
   const slugs = [...new Set(input.projects)];
   const projects = await prisma.project.findMany({
     where: { AND: [{ slug: { in: slugs } }, { archivedAt: null }, projectAccessWhere(ctx.actor, now)] },
@@ -37,7 +46,10 @@ export async function createAudit({ ctx, data, now }: CreateAuditOptions) {
       { path: "projects", message: `No active project ${missing.map((m) => `"${m}"`).join(", ")}` },
     ]);
   }
-  const lead = await prisma.user.findUnique({ where: { id: leadId }, select: { id: true, role: true, active: true, email: true } });
+  const lead = await prisma.user.findUnique({
+    where: { id: leadId },
+    select: { id: true, role: true, active: true, email: true },
+  });
   if (!lead || !lead.active || (lead.role !== "COMPLIANCE_LEAD" && lead.role !== "ADMIN")) {
     throw new InvalidInputError("leadId: the lead must be an active compliance lead or admin", [
       { path: "leadId", message: "The lead must be an active compliance lead or admin" },

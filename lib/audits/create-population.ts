@@ -29,20 +29,32 @@ export async function createPopulation({ ctx, auditId, data, now }: CreatePopula
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "population:create", write: true });
   const input = validate(ZPopulationCreate, data, "");
   if (isPointInTime(audit.window)) {
-    throw new InvalidInputError("A Type I audit looks at one moment; populations need an observation period (a Type II audit).", [
-      { path: "filter", message: "Populations need an observation period (Type II audit)" },
-    ]);
+    throw new InvalidInputError(
+      "A Type I audit looks at one moment; populations need an observation period (a Type II audit).",
+      [{ path: "filter", message: "Populations need an observation period (Type II audit)" }],
+    );
   }
   let controlId: string | null = null;
   if (input.controlKey) {
     const control = await prisma.control.findFirst({
-      where: { key: input.controlKey, archivedAt: null, mappings: { some: { requirement: { frameworkId: audit.frameworkId } } } },
+      where: {
+        key: input.controlKey,
+        archivedAt: null,
+        mappings: { some: { requirement: { frameworkId: audit.frameworkId } } },
+      },
       select: { id: true },
     });
-    if (!control) throw new InvalidInputError(`controlKey: no control "${input.controlKey}" is mapped to this audit's framework`, [{ path: "controlKey", message: `No control "${input.controlKey}" is mapped to this audit's framework` }]);
+    if (!control)
+      throw new InvalidInputError(`controlKey: no control "${input.controlKey}" is mapped to this audit's framework`, [
+        { path: "controlKey", message: `No control "${input.controlKey}" is mapped to this audit's framework` },
+      ]);
     controlId = control.id;
   }
-  const projects = await prisma.project.findMany({ where: { id: { in: audit.projectIds } }, select: { id: true, slug: true }, orderBy: { id: "asc" } });
+  const projects = await prisma.project.findMany({
+    where: { id: { in: audit.projectIds } },
+    select: { id: true, slug: true },
+    orderBy: { id: "asc" },
+  });
   const definition: StoredDefinition = {
     filter: input.filter,
     projectIds: projects.map((p) => p.id),
@@ -55,9 +67,16 @@ export async function createPopulation({ ctx, auditId, data, now }: CreatePopula
     // Under a lock on the audit, so that concurrent requests cannot all slip under the limit.
     await tx.$queryRaw`SELECT id FROM "Audit" WHERE id = ${audit.id} FOR UPDATE`;
     const since = new Date(now.getTime() - POPULATION_RATE.windowSeconds * 1000);
-    const recent = await tx.population.findMany({ where: { auditId: audit.id, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    const recent = await tx.population.findMany({
+      where: { auditId: audit.id, createdAt: { gt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
     if (recent.length >= POPULATION_RATE.perWindow) {
-      const retryAfter = Math.max(1, Math.ceil((recent[0].createdAt.getTime() + POPULATION_RATE.windowSeconds * 1000 - now.getTime()) / 1000));
+      const retryAfter = Math.max(
+        1,
+        Math.ceil((recent[0].createdAt.getTime() + POPULATION_RATE.windowSeconds * 1000 - now.getTime()) / 1000),
+      );
       throw new TooManyRequestsError(
         `This audit has had ${recent.length} populations defined in the last minute; at most ${POPULATION_RATE.perWindow} a minute are counted. Try again in ${retryAfter} second${retryAfter === 1 ? "" : "s"}.`,
         retryAfter,
@@ -65,7 +84,17 @@ export async function createPopulation({ ctx, auditId, data, now }: CreatePopula
     }
     // Counted by the worker (run-population-build.ts): size and digest are filled in there.
     const created = await tx.population.create({
-      data: { auditId: audit.id, kind: input.filter.kind, controlId, filter: definition as unknown as Prisma.InputJsonValue, size: 0, digest: "", status: "QUEUED", createdById, createdAt: now },
+      data: {
+        auditId: audit.id,
+        kind: input.filter.kind,
+        controlId,
+        filter: definition as unknown as Prisma.InputJsonValue,
+        size: 0,
+        digest: "",
+        status: "QUEUED",
+        createdById,
+        createdAt: now,
+      },
       select: { id: true, kind: true },
     });
     await recordActivity(tx, {
@@ -73,15 +102,27 @@ export async function createPopulation({ ctx, auditId, data, now }: CreatePopula
       action: "population.create",
       entityType: "Population",
       entityId: created.id,
-      summary: { auditId: audit.id, kind: created.kind, definition: describeDefinition(definition), control: input.controlKey },
+      summary: {
+        auditId: audit.id,
+        kind: created.kind,
+        definition: describeDefinition(definition),
+        control: input.controlKey,
+      },
     });
     return created;
   });
   try {
-    const jobId = await enqueue(POPULATION_BUILD_JOB, { populationId: population.id }, { singletonKey: population.id, expireInSeconds: 15 * 60 });
+    const jobId = await enqueue(
+      POPULATION_BUILD_JOB,
+      { populationId: population.id },
+      { singletonKey: population.id, expireInSeconds: 15 * 60 },
+    );
     await prisma.population.update({ where: { id: population.id }, data: { jobId } });
   } catch (err) {
-    await prisma.population.update({ where: { id: population.id }, data: { status: "FAILED", error: "The population could not be queued; define it again.", finishedAt: new Date() } });
+    await prisma.population.update({
+      where: { id: population.id },
+      data: { status: "FAILED", error: "The population could not be queued; define it again.", finishedAt: new Date() },
+    });
     throw err;
   }
   return prisma.population.findUniqueOrThrow({ where: { id: population.id }, select: POPULATION_STATUS_SELECT });

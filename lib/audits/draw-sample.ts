@@ -27,11 +27,16 @@ export interface DrawSampleOptions {
 export async function drawSample({ ctx, auditId, populationId, data, now }: DrawSampleOptions) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "population:create", write: true });
   const input = validate(ZSampleCreate, data, "");
-  const population = await prisma.population.findFirst({ where: { id: populationId, auditId: audit.id }, select: { id: true, filter: true, size: true, digest: true, status: true } });
+  const population = await prisma.population.findFirst({
+    where: { id: populationId, auditId: audit.id },
+    select: { id: true, filter: true, size: true, digest: true, status: true },
+  });
   if (!population) throw new NotFoundError("There is no such population on this audit.");
   if (population.status !== "READY") throw new ConflictError(notReady(population.status));
   if (input.size > population.size) {
-    throw new InvalidInputError(`size: the population has only ${population.size} member(s)`, [{ path: "size", message: `The population has only ${population.size} member(s)` }]);
+    throw new InvalidInputError(`size: the population has only ${population.size} member(s)`, [
+      { path: "size", message: `The population has only ${population.size} member(s)` },
+    ]);
   }
   const { filter, scope } = parseDefinition(population.filter);
   const seed = input.seed ?? newSeed();
@@ -46,7 +51,15 @@ export async function drawSample({ ctx, auditId, populationId, data, now }: Draw
     const positions = samplePositions(population.size, input.size, seed);
     const members = (await membersAt(tx, filter, scope, positions)).map((m) => m.key);
     const sample = await tx.sample.create({
-      data: { populationId: population.id, seed, size: input.size, members, populationSize: population.size, populationDigest: population.digest, createdById },
+      data: {
+        populationId: population.id,
+        seed,
+        size: input.size,
+        members,
+        populationSize: population.size,
+        populationDigest: population.digest,
+        createdById,
+      },
       select: { id: true, seed: true, size: true, members: true, createdAt: true },
     });
     await recordActivity(tx, {
@@ -54,7 +67,13 @@ export async function drawSample({ ctx, auditId, populationId, data, now }: Draw
       action: "sample.draw",
       entityType: "Sample",
       entityId: sample.id,
-      summary: { auditId: audit.id, populationId: population.id, seed, size: input.size, populationSize: population.size },
+      summary: {
+        auditId: audit.id,
+        populationId: population.id,
+        seed,
+        size: input.size,
+        populationSize: population.size,
+      },
     });
     return sample;
   });

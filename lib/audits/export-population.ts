@@ -15,10 +15,16 @@ export interface ExportPopulationOptions {
 /** Every member of a population as a CSV stream (populations of audit events can be large). */
 export async function exportPopulationCsv({ ctx, auditId, populationId, now }: ExportPopulationOptions) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "population:read" });
-  const population = await prisma.population.findFirst({ where: { id: populationId, auditId: audit.id }, select: { id: true, kind: true, filter: true, status: true } });
+  const population = await prisma.population.findFirst({
+    where: { id: populationId, auditId: audit.id },
+    select: { id: true, kind: true, filter: true, status: true },
+  });
   if (!population) throw new NotFoundError("There is no such population on this audit.");
   if (population.status !== "READY") throw new ConflictError(notReady(population.status));
-  return { filename: `population-${population.kind}-${population.id}.csv`, chunks: populationCsvChunks(prisma, population.filter) };
+  return {
+    filename: `population-${population.kind}-${population.id}.csv`,
+    chunks: populationCsvChunks(prisma, population.filter),
+  };
 }
 
 export interface ExportSampleOptions extends ExportPopulationOptions {
@@ -33,5 +39,8 @@ export async function exportSampleCsv({ ctx, auditId, populationId, sampleId, no
     select: { id: true, seed: true, members: true, population: { select: { kind: true, filter: true } } },
   });
   if (!sample) throw new NotFoundError("There is no such sample on this audit.");
-  return { filename: `sample-${sample.population.kind}-${sample.id}.csv`, body: await sampleCsv(prisma, sample.population.filter, sample) };
+  return {
+    filename: `sample-${sample.population.kind}-${sample.id}.csv`,
+    body: await sampleCsv(prisma, sample.population.filter, sample),
+  };
 }

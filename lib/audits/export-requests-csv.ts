@@ -69,7 +69,14 @@ export interface ExportRequestsCsvOptions {
 }
 
 /** The request list with statuses, as CSV. */
-export async function exportRequestsCsv({ ctx, auditId, now }: ExportRequestsCsvOptions): Promise<{ filename: string; body: string }> {
+export async function exportRequestsCsv({
+  ctx,
+  auditId,
+  now,
+}: ExportRequestsCsvOptions): Promise<{ filename: string; body: string }> {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "request:read" });
-  return { filename: `requests-${audit.id}.csv`, body: toCsv(REQUESTS_CSV_HEADER, await requestCsvRows(audit.id, now)) };
+  return {
+    filename: `requests-${audit.id}.csv`,
+    body: toCsv(REQUESTS_CSV_HEADER, await requestCsvRows(audit.id, now)),
+  };
 }

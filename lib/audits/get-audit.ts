@@ -34,7 +34,13 @@ export async function getAudit({ ctx, auditId, now }: GetAuditOptions) {
       ? prisma.auditorGrant.findMany({
           where: { auditId: access.id },
           orderBy: { createdAt: "desc" },
-          select: { id: true, expiresAt: true, revokedAt: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+          select: {
+            id: true,
+            expiresAt: true,
+            revokedAt: true,
+            createdAt: true,
+            user: { select: { id: true, name: true, email: true } },
+          },
         })
       : Promise.resolve([]),
   ]);

@@ -33,7 +33,18 @@ export async function getPopulation({ ctx, auditId, populationId, now, query }: 
       error: true,
       finishedAt: true,
       createdAt: true,
-      samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, seed: true, size: true, members: true, populationSize: true, populationDigest: true, createdAt: true } },
+      samples: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          seed: true,
+          size: true,
+          members: true,
+          populationSize: true,
+          populationDigest: true,
+          createdAt: true,
+        },
+      },
     },
   });
   if (!population) throw new NotFoundError("There is no such population on this audit.");
@@ -49,16 +60,31 @@ export async function getPopulation({ ctx, auditId, populationId, now, query }: 
     createdAt: population.createdAt,
     columns: MEMBER_COLUMNS[filter.kind],
   };
-  const control = population.controlId ? await prisma.control.findUnique({ where: { id: population.controlId }, select: { key: true, title: true } }) : null;
+  const control = population.controlId
+    ? await prisma.control.findUnique({ where: { id: population.controlId }, select: { key: true, title: true } })
+    : null;
   // Still being counted by the worker (or failed): no size, members or samples yet.
-  if (population.status !== "READY") return { ...base, size: null, digest: null, control, members: { items: [], nextCursor: null }, samples: [] };
+  if (population.status !== "READY")
+    return { ...base, size: null, digest: null, control, members: { items: [], nextCursor: null }, samples: [] };
   const after = decodeCursor(query.cursor, ZAfter);
-  const rows = await memberPage(prisma, filter, scope, after ? { ...after, at: new Date(after.at) } : undefined, query.limit + 1);
+  const rows = await memberPage(
+    prisma,
+    filter,
+    scope,
+    after ? { ...after, at: new Date(after.at) } : undefined,
+    query.limit + 1,
+  );
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > query.limit && last ? encodeCursor({ at: last.at.toISOString(), key: last.key, position: last.position }) : null;
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor({ at: last.at.toISOString(), key: last.key, position: last.position })
+      : null;
   const samples = await Promise.all(
-    population.samples.map(async (s) => ({ ...s, rows: await membersByKey(prisma, filter, scope, (s.members as string[]).map(String)) })),
+    population.samples.map(async (s) => ({
+      ...s,
+      rows: await membersByKey(prisma, filter, scope, (s.members as string[]).map(String)),
+    })),
   );
   return {
     ...base,

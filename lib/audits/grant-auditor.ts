@@ -21,9 +21,14 @@ export async function grantAuditor({ ctx, auditId, data, now }: GrantAuditorOpti
   assertCan(ctx.actor, "audit:manage");
   const input = validate(ZGrantCreate, data, "");
   if (input.expiresAt <= now) {
-    throw new InvalidInputError("expiresAt: access must end in the future", [{ path: "expiresAt", message: "Access must end in the future" }]);
+    throw new InvalidInputError("expiresAt: access must end in the future", [
+      { path: "expiresAt", message: "Access must end in the future" },
+    ]);
   }
-  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, role: true, active: true } });
+  const user = await prisma.user.findUnique({
+    where: { id: input.userId },
+    select: { id: true, email: true, role: true, active: true },
+  });
   if (!user || !user.active || user.role !== "AUDITOR") {
     throw new InvalidInputError("userId: access can only be granted to an active user with the Auditor role", [
       { path: "userId", message: "Choose an active user with the Auditor role" },
@@ -33,7 +38,10 @@ export async function grantAuditor({ ctx, auditId, data, now }: GrantAuditorOpti
     const audit = await tx.audit.findUnique({ where: { id: auditId }, select: { id: true } });
     if (!audit) throw new NotFoundError("There is no such audit.");
     const grantedById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
-    const live = await tx.auditorGrant.findFirst({ where: { auditId, ...liveGrantWhere(user.id, now) }, select: { id: true, expiresAt: true } });
+    const live = await tx.auditorGrant.findFirst({
+      where: { auditId, ...liveGrantWhere(user.id, now) },
+      select: { id: true, expiresAt: true },
+    });
     const grant = live
       ? await tx.auditorGrant.update({ where: { id: live.id }, data: { expiresAt: input.expiresAt } })
       : await tx.auditorGrant.create({ data: { auditId, userId: user.id, expiresAt: input.expiresAt, grantedById } });

@@ -25,12 +25,26 @@ export async function listAnswerCandidates({ ctx, auditId, requestId, now, query
       AND: [
         evidenceInWindowWhere(audit.window, audit.projectIds),
         query.q ? { title: { contains: query.q, mode: "insensitive" } } : {},
-        after ? { OR: [{ effectiveAt: { lt: new Date(after[0]) } }, { effectiveAt: new Date(after[0]), id: { lt: after[1] } }] } : {},
+        after
+          ? {
+              OR: [
+                { effectiveAt: { lt: new Date(after[0]) } },
+                { effectiveAt: new Date(after[0]), id: { lt: after[1] } },
+              ],
+            }
+          : {},
       ],
     },
     orderBy: [{ effectiveAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: { id: true, title: true, kind: true, outcome: true, effectiveAt: true, project: { select: { slug: true, name: true } } },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      outcome: true,
+      effectiveAt: true,
+      project: { select: { slug: true, name: true } },
+    },
   });
   return toPage(rows, query.limit, (last) => [last.effectiveAt.toISOString(), last.id]);
 }

@@ -34,7 +34,12 @@ export interface ListAuditEvidenceOptions {
 }
 
 /** The evidence inside the audit's window, for its projects, newest first. */
-export async function listAuditEvidence({ ctx, auditId, now, query }: ListAuditEvidenceOptions): Promise<Page<AuditEvidenceRow>> {
+export async function listAuditEvidence({
+  ctx,
+  auditId,
+  now,
+  query,
+}: ListAuditEvidenceOptions): Promise<Page<AuditEvidenceRow>> {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "evidence:read" });
   const after = decodeCursor(query.cursor, z.tuple([z.string(), z.string()]));
   const where: Prisma.EvidenceWhereInput = {
@@ -43,7 +48,14 @@ export async function listAuditEvidence({ ctx, auditId, now, query }: ListAuditE
       await evidenceScopeWhere(ctx.actor, now),
       query.project ? { project: { slug: query.project } } : {},
       query.outcome ? { outcome: query.outcome } : {},
-      after ? { OR: [{ effectiveAt: { lt: new Date(after[0]) } }, { effectiveAt: new Date(after[0]), id: { lt: after[1] } }] } : {},
+      after
+        ? {
+            OR: [
+              { effectiveAt: { lt: new Date(after[0]) } },
+              { effectiveAt: new Date(after[0]), id: { lt: after[1] } },
+            ],
+          }
+        : {},
     ],
   };
   const rows = await prisma.evidence.findMany({
@@ -67,5 +79,8 @@ export async function listAuditEvidence({ ctx, auditId, now, query }: ListAuditE
     },
   });
   const page = toPage(rows, query.limit, (last) => [last.effectiveAt.toISOString(), last.id]);
-  return { ...page, items: page.items.map((e) => ({ ...e, collectedAfterWindow: collectedAfterWindow(e.collectedAt, audit.window) })) };
+  return {
+    ...page,
+    items: page.items.map((e) => ({ ...e, collectedAfterWindow: collectedAfterWindow(e.collectedAt, audit.window) })),
+  };
 }

@@ -36,7 +36,16 @@ export async function listAudits({ ctx, now, limit = 50, cursor }: ListAuditsOpt
   else return { items: [], nextCursor: null };
   const after = decodeCursor(cursor, z.tuple([z.string(), z.string()]));
   const rows = await prisma.audit.findMany({
-    where: after ? { AND: [where, { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }] } : where,
+    where: after
+      ? {
+          AND: [
+            where,
+            {
+              OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }],
+            },
+          ],
+        }
+      : where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: {

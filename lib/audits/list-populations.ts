@@ -26,10 +26,16 @@ export async function listPopulations({ ctx, auditId, now }: ListPopulationsOpti
       status: true,
       error: true,
       createdAt: true,
-      samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, seed: true, size: true, populationSize: true, createdAt: true } },
+      samples: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, seed: true, size: true, populationSize: true, createdAt: true },
+      },
     },
   });
-  const controls = await prisma.control.findMany({ where: { id: { in: rows.flatMap((r) => (r.controlId ? [r.controlId] : [])) } }, select: { id: true, key: true, title: true } });
+  const controls = await prisma.control.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.controlId ? [r.controlId] : [])) } },
+    select: { id: true, key: true, title: true },
+  });
   // Size and digest mean something once the worker has counted the population (status READY).
   return rows.map(({ filter, ...r }) => ({
     ...r,

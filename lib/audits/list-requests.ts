@@ -50,10 +50,17 @@ export async function listRequests({ ctx, auditId, now, query }: ListRequestsOpt
       { auditId },
       seesAll && query.mine !== "1" ? {} : { ownerId: userId ?? "-" },
       query.status ? { status: query.status } : {},
-      after ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] } : {},
+      after
+        ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }
+        : {},
     ],
   };
-  const rows = await prisma.evidenceRequest.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1, select: REQUEST_ROW_SELECT });
+  const rows = await prisma.evidenceRequest.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: REQUEST_ROW_SELECT,
+  });
   const page = toPage(rows, query.limit, (last) => [last.createdAt.toISOString(), last.id]);
   return { ...page, items: page.items.map((r) => ({ ...r, overdue: isOverdue(r, now) })) };
 }

@@ -24,10 +24,30 @@ async function world() {
   const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
   const auditor = await makeUser({ role: "AUDITOR" });
   const project = await makeProject();
-  const audit = await makeAudit({ leadId: lead.id, projectIds: [project.id], windowStart: new Date("2026-01-01T00:00:00Z"), windowEnd: new Date("2026-06-30T23:59:59.999Z") });
-  await makeGrant({ auditId: audit.id, userId: auditor.id, expiresAt: new Date(Date.now() + 30 * 86_400_000), grantedById: lead.id });
+  const audit = await makeAudit({
+    leadId: lead.id,
+    projectIds: [project.id],
+    windowStart: new Date("2026-01-01T00:00:00Z"),
+    windowEnd: new Date("2026-06-30T23:59:59.999Z"),
+  });
+  await makeGrant({
+    auditId: audit.id,
+    userId: auditor.id,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    grantedById: lead.id,
+  });
   await prisma.pullRequest.createMany({
-    data: Array.from({ length: 5 }, (_, i) => ({ projectId: project.id, repo: "acme/x", number: i + 1, title: `PR ${i}`, url: `https://github.com/acme/x/pull/${i + 1}`, state: "merged", author: "lee", baseBranch: "main", mergedAt: new Date(Date.UTC(2026, 1, 1 + i)) })),
+    data: Array.from({ length: 5 }, (_, i) => ({
+      projectId: project.id,
+      repo: "acme/x",
+      number: i + 1,
+      title: `PR ${i}`,
+      url: `https://github.com/acme/x/pull/${i + 1}`,
+      state: "merged",
+      author: "lee",
+      baseBranch: "main",
+      mergedAt: new Date(Date.UTC(2026, 1, 1 + i)),
+    })),
   });
   return { lead, auditor, project, audit, ctx: ctxOf(auditor) };
 }
@@ -36,12 +56,27 @@ describe("population builds", () => {
   it("keeps the definition at once and leaves counting to the worker; nothing can be sampled or exported until it is ready", async () => {
     const w = await world();
     const now = new Date();
-    const queued = await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now });
+    const queued = await createPopulation({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      data: { filter: { kind: "merged-prs" } },
+      now,
+    });
     expect(queued).toMatchObject({ status: "QUEUED", size: 0, digest: "" });
-    const page = await getPopulation({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, now, query: { limit: 10 } });
+    const page = await getPopulation({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: queued.id,
+      now,
+      query: { limit: 10 },
+    });
     expect(page).toMatchObject({ status: "QUEUED", size: null, digest: null, members: { items: [] }, samples: [] });
-    await expect(drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, data: { size: 1 }, now })).rejects.toBeInstanceOf(ConflictError);
-    await expect(exportPopulationCsv({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, now })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, data: { size: 1 }, now }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      exportPopulationCsv({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, now }),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     // The worker picks the job up and counts it.
     worker = await runWorker([populationBuildJob as never], () => undefined);
@@ -50,11 +85,23 @@ describe("population builds", () => {
       await new Promise((r) => setTimeout(r, 250));
       status = (await prisma.population.findUniqueOrThrow({ where: { id: queued.id } })).status;
     }
-    const ready = await getPopulation({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, now, query: { limit: 10 } });
+    const ready = await getPopulation({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: queued.id,
+      now,
+      query: { limit: 10 },
+    });
     expect(ready).toMatchObject({ status: "READY", size: 5 });
     expect(ready.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(ready.members.items).toHaveLength(5);
-    const sample = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, data: { size: 2, seed: "s" }, now });
+    const sample = await drawSample({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: queued.id,
+      data: { size: 2, seed: "s" },
+      now,
+    });
     expect(sample.members).toHaveLength(2);
   });
 
@@ -62,17 +109,32 @@ describe("population builds", () => {
     const w = await world();
     const t0 = new Date();
     for (let i = 0; i < POPULATION_RATE.perWindow; i++) {
-      await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: new Date(t0.getTime() + i * 1000) });
+      await createPopulation({
+        ctx: w.ctx,
+        auditId: w.audit.id,
+        data: { filter: { kind: "merged-prs" } },
+        now: new Date(t0.getTime() + i * 1000),
+      });
     }
     const at = new Date(t0.getTime() + 20_000);
-    const refused = await createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: at }).catch((e) => e);
+    const refused = await createPopulation({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      data: { filter: { kind: "merged-prs" } },
+      now: at,
+    }).catch((e) => e);
     expect(refused).toBeInstanceOf(TooManyRequestsError);
     // The oldest of the ten leaves the minute 40 seconds later.
     expect(refused.retryAfterSeconds).toBe(40);
     expect(await prisma.population.count({ where: { auditId: w.audit.id } })).toBe(POPULATION_RATE.perWindow);
     // Through the API (on the real clock, still inside the same minute): a problem with Retry-After.
     const events = await prisma.activityEvent.count({ where: { action: "population.create" } });
-    const res = await call(createRoute, { method: "POST", asUser: w.auditor.id, params: { auditId: w.audit.id }, body: { filter: { kind: "merged-prs" } } });
+    const res = await call(createRoute, {
+      method: "POST",
+      asUser: w.auditor.id,
+      params: { auditId: w.audit.id },
+      body: { filter: { kind: "merged-prs" } },
+    });
     expect(res.status).toBe(429);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -80,9 +142,21 @@ describe("population builds", () => {
     expect(await prisma.population.count({ where: { auditId: w.audit.id } })).toBe(POPULATION_RATE.perWindow);
     expect(await prisma.activityEvent.count({ where: { action: "population.create" } })).toBe(events);
     // A minute after the oldest, one more is accepted; another audit was never limited.
-    await expect(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: new Date(t0.getTime() + 60_001) })).resolves.toMatchObject({ status: "QUEUED" });
+    await expect(
+      createPopulation({
+        ctx: w.ctx,
+        auditId: w.audit.id,
+        data: { filter: { kind: "merged-prs" } },
+        now: new Date(t0.getTime() + 60_001),
+      }),
+    ).resolves.toMatchObject({ status: "QUEUED" });
     const other = await world();
-    const accepted = await call(createRoute, { method: "POST", asUser: other.auditor.id, params: { auditId: other.audit.id }, body: { filter: { kind: "merged-prs" } } });
+    const accepted = await call(createRoute, {
+      method: "POST",
+      asUser: other.auditor.id,
+      params: { auditId: other.audit.id },
+      body: { filter: { kind: "merged-prs" } },
+    });
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ status: "QUEUED" });
   });

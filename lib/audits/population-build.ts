@@ -11,23 +11,47 @@ export const POPULATION_BUILD_JOB = "population-build";
 /** How many populations one audit may define in a minute (everyone in the audit together). */
 export const POPULATION_RATE = { perWindow: 10, windowSeconds: 60 } as const;
 
-export const POPULATION_STATUS_SELECT = { id: true, kind: true, status: true, size: true, digest: true, error: true, createdAt: true, finishedAt: true } as const;
+export const POPULATION_STATUS_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  size: true,
+  digest: true,
+  error: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
 
 /**
  * Counts a queued population and takes its digest, in one snapshot of the data. Marks it ready, or
  * failed with a sentence (never the database's own message). A population already built is left alone.
  */
 export async function runPopulationBuild(populationId: string): Promise<void> {
-  const claimed = await prisma.population.updateMany({ where: { id: populationId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "RUNNING" } });
+  const claimed = await prisma.population.updateMany({
+    where: { id: populationId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "RUNNING" },
+  });
   if (!claimed.count) return;
-  const population = await prisma.population.findUniqueOrThrow({ where: { id: populationId }, select: { filter: true } });
+  const population = await prisma.population.findUniqueOrThrow({
+    where: { id: populationId },
+    select: { filter: true },
+  });
   try {
     const { filter, scope } = parseDefinition(population.filter);
-    const { size, digest } = await prisma.$transaction((tx) => populationSizeAndDigest(tx, filter, scope), { isolationLevel: "RepeatableRead", timeout: 10 * 60 * 1000 });
-    await prisma.population.update({ where: { id: populationId }, data: { size, digest, status: "READY", error: null, finishedAt: new Date() } });
+    const { size, digest } = await prisma.$transaction((tx) => populationSizeAndDigest(tx, filter, scope), {
+      isolationLevel: "RepeatableRead",
+      timeout: 10 * 60 * 1000,
+    });
+    await prisma.population.update({
+      where: { id: populationId },
+      data: { size, digest, status: "READY", error: null, finishedAt: new Date() },
+    });
   } catch (err) {
     console.error(`[population ${populationId}]`, err);
-    await prisma.population.update({ where: { id: populationId }, data: { status: "FAILED", error: "Counting the population failed; define it again.", finishedAt: new Date() } });
+    await prisma.population.update({
+      where: { id: populationId },
+      data: { status: "FAILED", error: "Counting the population failed; define it again.", finishedAt: new Date() },
+    });
   }
 }
 

@@ -8,7 +8,9 @@ const PAGE = 5000;
 function cells(row: MemberRow, columns: string[]): CsvCell[] {
   return columns.map((c) => {
     const v = row[c];
-    return v instanceof Date || typeof v === "number" || typeof v === "string" || v === null || v === undefined ? (v as CsvCell) : String(v);
+    return v instanceof Date || typeof v === "number" || typeof v === "string" || v === null || v === undefined
+      ? (v as CsvCell)
+      : String(v);
   });
 }
 
@@ -21,7 +23,10 @@ export async function* populationCsvChunks(db: Db, definition: unknown): AsyncGe
   for (;;) {
     const rows = await memberPage(db, filter, scope, after, PAGE);
     if (!rows.length) return;
-    yield toCsv(null, rows.map((r) => [r.position, r.key, ...cells(r, columns)]));
+    yield toCsv(
+      null,
+      rows.map((r) => [r.position, r.key, ...cells(r, columns)]),
+    );
     const last = rows[rows.length - 1];
     after = { at: last.at, key: last.key, position: last.position };
     if (rows.length < PAGE) return;
@@ -29,7 +34,11 @@ export async function* populationCsvChunks(db: Db, definition: unknown): AsyncGe
 }
 
 /** A sample's members in draw order, with their details, as CSV. */
-export async function sampleCsv(db: Db, definition: unknown, sample: { seed: string; members: unknown }): Promise<string> {
+export async function sampleCsv(
+  db: Db,
+  definition: unknown,
+  sample: { seed: string; members: unknown },
+): Promise<string> {
   const { filter, scope } = parseDefinition(definition);
   const columns = MEMBER_COLUMNS[filter.kind];
   const keys = (sample.members as string[]).map(String);

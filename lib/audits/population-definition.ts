@@ -12,9 +12,17 @@ export const ZStoredDefinition = z.object({
 });
 export type StoredDefinition = z.infer<typeof ZStoredDefinition>;
 
-export function parseDefinition(value: unknown): { filter: TPopulationFilter; scope: PopulationScope; projects: string[] } {
+export function parseDefinition(value: unknown): {
+  filter: TPopulationFilter;
+  scope: PopulationScope;
+  projects: string[];
+} {
   const d = ZStoredDefinition.parse(value);
-  return { filter: d.filter, scope: { projectIds: d.projectIds, windowStart: new Date(d.windowStart), windowEnd: new Date(d.windowEnd) }, projects: d.projects };
+  return {
+    filter: d.filter,
+    scope: { projectIds: d.projectIds, windowStart: new Date(d.windowStart), windowEnd: new Date(d.windowEnd) },
+    projects: d.projects,
+  };
 }
 
 /** One line saying what defines the population, e.g. for the page, the CSV and the packet. */

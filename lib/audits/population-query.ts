@@ -36,7 +36,16 @@ export const POPULATION_LABELS: Record<PopulationKind, string> = {
 export const MEMBER_COLUMNS: Record<PopulationKind, string[]> = {
   "merged-prs": ["project", "repo", "number", "title", "author", "merged_at", "base_branch", "url"],
   "main-ci-runs": ["project", "title", "outcome", "effective_at", "branch", "workflow", "commit", "run_url", "sha256"],
-  "restore-drills": ["project", "runbook", "performed_at", "outcome", "rto_seconds", "rto_target_seconds", "rpo_seconds", "rpo_target_seconds"],
+  "restore-drills": [
+    "project",
+    "runbook",
+    "performed_at",
+    "outcome",
+    "rto_seconds",
+    "rto_target_seconds",
+    "rpo_seconds",
+    "rpo_target_seconds",
+  ],
   "audit-events": ["project", "occurred_at", "actor", "action", "target", "outcome", "source", "line"],
 };
 
@@ -99,7 +108,11 @@ function kindSql(filter: TPopulationFilter, scope: PopulationScope): KindSql {
 }
 
 /** Size and digest (sha256 over the members' keys in order, one per line) of a population. */
-export async function populationSizeAndDigest(db: Db, filter: TPopulationFilter, scope: PopulationScope): Promise<{ size: number; digest: string }> {
+export async function populationSizeAndDigest(
+  db: Db,
+  filter: TPopulationFilter,
+  scope: PopulationScope,
+): Promise<{ size: number; digest: string }> {
   const k = kindSql(filter, scope);
   const [row] = await db.$queryRaw<Array<{ size: number; digest: string }>>`
     SELECT count(*)::int AS size,
@@ -111,7 +124,12 @@ export async function populationSizeAndDigest(db: Db, filter: TPopulationFilter,
 export type MemberRow = Record<string, unknown> & { key: string; position: number };
 
 /** The members at the given 0-based positions of the stable order, returned in the order asked. */
-export async function membersAt(db: Db, filter: TPopulationFilter, scope: PopulationScope, positions: number[]): Promise<MemberRow[]> {
+export async function membersAt(
+  db: Db,
+  filter: TPopulationFilter,
+  scope: PopulationScope,
+  positions: number[],
+): Promise<MemberRow[]> {
   if (!positions.length) return [];
   const k = kindSql(filter, scope);
   const rows = await db.$queryRaw<MemberRow[]>`
@@ -132,7 +150,8 @@ export async function memberPage(
 ): Promise<Array<MemberRow & { at: Date }>> {
   const k = kindSql(filter, scope);
   const from = after ? after.position + 1 : 0;
-  const tie = filter.kind === "audit-events" ? Prisma.sql`${after?.key ?? "0"}::bigint` : Prisma.sql`${after?.key ?? ""}`;
+  const tie =
+    filter.kind === "audit-events" ? Prisma.sql`${after?.key ?? "0"}::bigint` : Prisma.sql`${after?.key ?? ""}`;
   const rows = await db.$queryRaw<Array<MemberRow & { at: Date }>>`
     SELECT ${k.at} AS at, ${k.key} AS key, ${k.columns} ${k.from}
     ${after ? Prisma.sql`AND (${k.at}, ${k.tie}) > (${after.at}, ${tie})` : Prisma.empty}
@@ -141,7 +160,12 @@ export async function memberPage(
 }
 
 /** Members by key (with their current position in the stable order), in the order of `keys`. */
-export async function membersByKey(db: Db, filter: TPopulationFilter, scope: PopulationScope, keys: string[]): Promise<MemberRow[]> {
+export async function membersByKey(
+  db: Db,
+  filter: TPopulationFilter,
+  scope: PopulationScope,
+  keys: string[],
+): Promise<MemberRow[]> {
   if (!keys.length) return [];
   const k = kindSql(filter, scope);
   const rows = await db.$queryRaw<MemberRow[]>`

@@ -22,7 +22,12 @@ async function world() {
   const auditor = await makeUser({ role: "AUDITOR" });
   const project = await makeProject();
   const audit = await makeAudit({ leadId: lead.id, projectIds: [project.id], windowStart: START, windowEnd: END });
-  await makeGrant({ auditId: audit.id, userId: auditor.id, expiresAt: new Date("2026-09-01T00:00:00Z"), grantedById: lead.id });
+  await makeGrant({
+    auditId: audit.id,
+    userId: auditor.id,
+    expiresAt: new Date("2026-09-01T00:00:00Z"),
+    grantedById: lead.id,
+  });
   return { lead, auditor, project, audit, ctx: ctxOf(auditor) };
 }
 
@@ -52,15 +57,42 @@ describe("populations and samples", () => {
     await makePulls(w.project.id, 5, new Date("2026-07-02T00:00:00Z")); // after it
     await makePulls(w.project.id, 5, new Date("2026-03-01T00:00:00Z"), false); // never merged
 
-    const population = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } }, now: NOW }));
+    const population = await builtNow(
+      createPopulation({
+        ctx: w.ctx,
+        auditId: w.audit.id,
+        data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } },
+        now: NOW,
+      }),
+    );
     expect(population.size).toBe(40);
     const [listed] = await listPopulations({ ctx: w.ctx, auditId: w.audit.id, now: NOW });
-    expect(listed.definition).toBe(`pull requests merged in ${w.project.slug} from 2026-01-01T00:00:00.000Z to 2026-06-30T23:59:59.999Z`);
+    expect(listed.definition).toBe(
+      `pull requests merged in ${w.project.slug} from 2026-01-01T00:00:00.000Z to 2026-06-30T23:59:59.999Z`,
+    );
     expect(listed.control?.key).toBe("CHG-01");
 
-    const a = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 10, seed: "fy26-h1" }, now: NOW });
-    const b = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 10, seed: "fy26-h1" }, now: NOW });
-    const c = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 10, seed: "another" }, now: NOW });
+    const a = await drawSample({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      data: { size: 10, seed: "fy26-h1" },
+      now: NOW,
+    });
+    const b = await drawSample({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      data: { size: 10, seed: "fy26-h1" },
+      now: NOW,
+    });
+    const c = await drawSample({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      data: { size: 10, seed: "another" },
+      now: NOW,
+    });
     expect(b.members).toEqual(a.members);
     expect(c.members).not.toEqual(a.members);
     expect(new Set(a.members as string[]).size).toBe(10);
@@ -73,14 +105,32 @@ describe("populations and samples", () => {
     });
     expect(a.members).toEqual(samplePositions(40, 10, "fy26-h1").map((p) => ordered[p].id));
 
-    const page = await getPopulation({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, now: NOW, query: { limit: 15 } });
+    const page = await getPopulation({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      now: NOW,
+      query: { limit: 15 },
+    });
     expect(page.members.items.map((m) => m.key)).toEqual(ordered.slice(0, 15).map((p) => p.id));
-    const next = await getPopulation({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, now: NOW, query: { limit: 30, cursor: page.members.nextCursor! } });
+    const next = await getPopulation({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      now: NOW,
+      query: { limit: 30, cursor: page.members.nextCursor! },
+    });
     expect(next.members.items.map((m) => m.key)).toEqual(ordered.slice(15).map((p) => p.id));
     expect(next.members.items[0].position).toBe(15);
     expect(next.members.nextCursor).toBeNull();
 
-    const csv = await exportSampleCsv({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, sampleId: a.id, now: NOW });
+    const csv = await exportSampleCsv({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      sampleId: a.id,
+      now: NOW,
+    });
     const rows = parse(csv.body, { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r.key)).toEqual(a.members);
     expect(rows[0]).toMatchObject({ draw: "1", seed: "fy26-h1", project: w.project.slug, repo: "acme/portal" });
@@ -92,13 +142,25 @@ describe("populations and samples", () => {
     expect(members.map((m) => m.key)).toEqual(ordered.map((p) => p.id));
     expect(members.map((m) => m.position)).toEqual(ordered.map((_, i) => String(i)));
 
-    const events = await prisma.activityEvent.findMany({ where: { entityType: { in: ["Population", "Sample"] }, actorId: w.auditor.id }, select: { action: true } });
-    expect(events.map((e) => e.action).sort()).toEqual(["population.create", "sample.draw", "sample.draw", "sample.draw"]);
+    const events = await prisma.activityEvent.findMany({
+      where: { entityType: { in: ["Population", "Sample"] }, actorId: w.auditor.id },
+      select: { action: true },
+    });
+    expect(events.map((e) => e.action).sort()).toEqual([
+      "population.create",
+      "sample.draw",
+      "sample.draw",
+      "sample.draw",
+    ]);
   });
 
   it("filters audit-log events by action prefix, actor and outcome, and main-branch CI runs by branch", async () => {
     const w = await world();
-    const batch = await makeEvidence({ projectId: w.project.id, effectiveAt: new Date("2026-03-01T00:00:00Z"), kind: "AUDIT_LOG" });
+    const batch = await makeEvidence({
+      projectId: w.project.id,
+      effectiveAt: new Date("2026-03-01T00:00:00Z"),
+      kind: "AUDIT_LOG",
+    });
     const actions = ["role.grant", "role.revoke", "login", "role.grant", "role.grant"];
     await prisma.auditEvent.createMany({
       data: actions.map((action, i) => ({
@@ -112,49 +174,138 @@ describe("populations and samples", () => {
         raw: "{}",
       })),
     });
-    const roles = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "audit-events", action: "role.*", actor: "alice" } }, now: NOW }));
+    const roles = await builtNow(
+      createPopulation({
+        ctx: w.ctx,
+        auditId: w.audit.id,
+        data: { filter: { kind: "audit-events", action: "role.*", actor: "alice" } },
+        now: NOW,
+      }),
+    );
     expect(roles.size).toBe(3);
-    const failures = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "audit-events", action: "role.grant", outcome: "failure" } }, now: NOW }));
+    const failures = await builtNow(
+      createPopulation({
+        ctx: w.ctx,
+        auditId: w.audit.id,
+        data: { filter: { kind: "audit-events", action: "role.grant", outcome: "failure" } },
+        now: NOW,
+      }),
+    );
     expect(failures.size).toBe(1);
 
-    await makeEvidence({ projectId: w.project.id, kind: "CI_RUN", sourceBranch: "main", effectiveAt: new Date("2026-02-02T00:00:00Z") });
-    await makeEvidence({ projectId: w.project.id, kind: "CI_RUN", sourceBranch: "main", effectiveAt: new Date("2026-02-03T00:00:00Z"), outcome: "FAIL" });
-    await makeEvidence({ projectId: w.project.id, kind: "CI_RUN", sourceBranch: "feature/x", effectiveAt: new Date("2026-02-03T00:00:00Z") });
-    await makeEvidence({ projectId: w.project.id, kind: "CI_RUN", sourceBranch: "main", effectiveAt: new Date("2026-08-03T00:00:00Z") });
-    const ci = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "main-ci-runs" } }, now: NOW }));
+    await makeEvidence({
+      projectId: w.project.id,
+      kind: "CI_RUN",
+      sourceBranch: "main",
+      effectiveAt: new Date("2026-02-02T00:00:00Z"),
+    });
+    await makeEvidence({
+      projectId: w.project.id,
+      kind: "CI_RUN",
+      sourceBranch: "main",
+      effectiveAt: new Date("2026-02-03T00:00:00Z"),
+      outcome: "FAIL",
+    });
+    await makeEvidence({
+      projectId: w.project.id,
+      kind: "CI_RUN",
+      sourceBranch: "feature/x",
+      effectiveAt: new Date("2026-02-03T00:00:00Z"),
+    });
+    await makeEvidence({
+      projectId: w.project.id,
+      kind: "CI_RUN",
+      sourceBranch: "main",
+      effectiveAt: new Date("2026-08-03T00:00:00Z"),
+    });
+    const ci = await builtNow(
+      createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "main-ci-runs" } }, now: NOW }),
+    );
     expect(ci.size).toBe(2);
   });
 
   it("refuses to sample a population whose members changed since it was defined, and a sample larger than it", async () => {
     const w = await world();
     await makePulls(w.project.id, 6, new Date("2026-02-01T00:00:00Z"));
-    const population = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW }));
-    const tooMany = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 7 }, now: NOW }).catch((e) => e);
+    const population = await builtNow(
+      createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW }),
+    );
+    const tooMany = await drawSample({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      data: { size: 7 },
+      now: NOW,
+    }).catch((e) => e);
     expect(tooMany).toBeInstanceOf(InvalidInputError);
     expect(tooMany.issues).toEqual([{ path: "size", message: "The population has only 6 member(s)" }]);
     await makePulls(w.project.id, 1, new Date("2026-05-01T00:00:00Z")); // a late webhook
-    const changed = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 2 }, now: NOW }).catch((e) => e);
+    const changed = await drawSample({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      data: { size: 2 },
+      now: NOW,
+    }).catch((e) => e);
     expect(changed).toBeInstanceOf(ConflictError);
-    expect(changed.message).toBe("The population has changed since it was defined (6 then, 7 now). Define it again to sample the current data.");
+    expect(changed.message).toBe(
+      "The population has changed since it was defined (6 then, 7 now). Define it again to sample the current data.",
+    );
     expect(await prisma.sample.count({ where: { populationId: population.id } })).toBe(0);
   });
 
   it("needs a period (Type II), a granted auditor, and records a generated seed", async () => {
     const w = await world();
-    const pointAudit = await makeAudit({ leadId: w.lead.id, projectIds: [w.project.id], windowStart: END, windowEnd: END });
-    await makeGrant({ auditId: pointAudit.id, userId: w.auditor.id, expiresAt: new Date("2026-09-01T00:00:00Z"), grantedById: w.lead.id });
-    const typeI = await createPopulation({ ctx: w.ctx, auditId: pointAudit.id, data: { filter: { kind: "restore-drills" } }, now: NOW }).catch((e) => e);
+    const pointAudit = await makeAudit({
+      leadId: w.lead.id,
+      projectIds: [w.project.id],
+      windowStart: END,
+      windowEnd: END,
+    });
+    await makeGrant({
+      auditId: pointAudit.id,
+      userId: w.auditor.id,
+      expiresAt: new Date("2026-09-01T00:00:00Z"),
+      grantedById: w.lead.id,
+    });
+    const typeI = await createPopulation({
+      ctx: w.ctx,
+      auditId: pointAudit.id,
+      data: { filter: { kind: "restore-drills" } },
+      now: NOW,
+    }).catch((e) => e);
     expect(typeI).toBeInstanceOf(InvalidInputError);
     expect(typeI.message).toMatch(/^A Type I audit looks at one moment/);
 
     const stranger = await makeUser({ role: "AUDITOR" });
-    await expect(createPopulation({ ctx: ctxOf(stranger), auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createPopulation({
+        ctx: ctxOf(stranger),
+        auditId: w.audit.id,
+        data: { filter: { kind: "merged-prs" } },
+        now: NOW,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
 
     await makePulls(w.project.id, 3, new Date("2026-02-01T00:00:00Z"));
-    const population = await builtNow(createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW }));
-    const sample = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 2 }, now: NOW });
+    const population = await builtNow(
+      createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW }),
+    );
+    const sample = await drawSample({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      data: { size: 2 },
+      now: NOW,
+    });
     expect(sample.seed).toMatch(/^[0-9a-f]{16}$/);
-    const again = await drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: population.id, data: { size: 2, seed: sample.seed }, now: NOW });
+    const again = await drawSample({
+      ctx: w.ctx,
+      auditId: w.audit.id,
+      populationId: population.id,
+      data: { size: 2, seed: sample.seed },
+      now: NOW,
+    });
     expect(again.members).toEqual(sample.members);
   });
 });

@@ -28,20 +28,39 @@ export async function raiseRequest({ ctx, auditId, data, now }: RaiseRequestOpti
       where: { frameworkId_refId: { frameworkId: audit.frameworkId, refId: input.requirementRef } },
       select: { id: true },
     });
-    if (!requirement) throw new InvalidInputError(`requirementRef: no requirement "${input.requirementRef}" in this audit's framework`, [{ path: "requirementRef", message: `No requirement "${input.requirementRef}" in this audit's framework` }]);
+    if (!requirement)
+      throw new InvalidInputError(
+        `requirementRef: no requirement "${input.requirementRef}" in this audit's framework`,
+        [{ path: "requirementRef", message: `No requirement "${input.requirementRef}" in this audit's framework` }],
+      );
     requirementId = requirement.id;
   } else {
     const control = await prisma.control.findFirst({
-      where: { key: input.controlKey, archivedAt: null, mappings: { some: { requirement: { frameworkId: audit.frameworkId } } } },
+      where: {
+        key: input.controlKey,
+        archivedAt: null,
+        mappings: { some: { requirement: { frameworkId: audit.frameworkId } } },
+      },
       select: { id: true },
     });
-    if (!control) throw new InvalidInputError(`controlKey: no control "${input.controlKey}" is mapped to this audit's framework`, [{ path: "controlKey", message: `No control "${input.controlKey}" is mapped to this audit's framework` }]);
+    if (!control)
+      throw new InvalidInputError(`controlKey: no control "${input.controlKey}" is mapped to this audit's framework`, [
+        { path: "controlKey", message: `No control "${input.controlKey}" is mapped to this audit's framework` },
+      ]);
     controlId = control.id;
   }
   const raisedById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
   return prisma.$transaction(async (tx) => {
     const request = await tx.evidenceRequest.create({
-      data: { auditId: audit.id, requirementId, controlId, title: input.title, detail: input.detail, dueAt: input.dueAt ?? null, raisedById },
+      data: {
+        auditId: audit.id,
+        requirementId,
+        controlId,
+        title: input.title,
+        detail: input.detail,
+        dueAt: input.dueAt ?? null,
+        raisedById,
+      },
       select: { id: true, title: true, status: true, dueAt: true, createdAt: true },
     });
     await recordActivity(tx, {
@@ -49,7 +68,15 @@ export async function raiseRequest({ ctx, auditId, data, now }: RaiseRequestOpti
       action: "request.raise",
       entityType: "EvidenceRequest",
       entityId: request.id,
-      summary: { auditId: audit.id, after: { title: request.title, requirement: input.requirementRef, control: input.controlKey, dueAt: request.dueAt?.toISOString() } },
+      summary: {
+        auditId: audit.id,
+        after: {
+          title: request.title,
+          requirement: input.requirementRef,
+          control: input.controlKey,
+          dueAt: request.dueAt?.toISOString(),
+        },
+      },
     });
     return request;
   });

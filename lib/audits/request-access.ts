@@ -7,7 +7,13 @@ import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 
 export interface AccessibleRequest {
   audit: AccessibleAudit;
-  request: { id: string; title: string; status: "OPEN" | "ANSWERED" | "ACCEPTED" | "RETURNED"; ownerId: string | null; raisedById: string };
+  request: {
+    id: string;
+    title: string;
+    status: "OPEN" | "ANSWERED" | "ACCEPTED" | "RETURNED";
+    ownerId: string | null;
+    raisedById: string;
+  };
   /** The actor is the request's owner (they may answer it even without access to the whole audit). */
   isOwner: boolean;
 }
@@ -25,7 +31,14 @@ export interface RequestAccessOptions {
  * The gate into one evidence request: whoever can open the audit (leads, admins, auditors with a
  * live grant), and the request's owner, who may be an engineer without access to the rest.
  */
-export async function accessibleRequest({ ctx, auditId, requestId, now, permission, write = false }: RequestAccessOptions): Promise<AccessibleRequest> {
+export async function accessibleRequest({
+  ctx,
+  auditId,
+  requestId,
+  now,
+  permission,
+  write = false,
+}: RequestAccessOptions): Promise<AccessibleRequest> {
   assertCan(ctx.actor, permission);
   if (ctx.actor.kind === "token") throw new ForbiddenError("Project tokens cannot use the audit workspace.");
   const request = await prisma.evidenceRequest.findFirst({
@@ -42,9 +55,19 @@ export async function accessibleRequest({ ctx, auditId, requestId, now, permissi
   if (!request || !isOwner) throw new NotFoundError("There is no such request that you can see.");
   const row = await prisma.audit.findUniqueOrThrow({
     where: { id: auditId },
-    select: { id: true, name: true, status: true, frameworkId: true, windowStart: true, windowEnd: true, leadId: true, projects: { select: { projectId: true } } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      frameworkId: true,
+      windowStart: true,
+      windowEnd: true,
+      leadId: true,
+      projects: { select: { projectId: true } },
+    },
   });
-  if (write && row.status === "CLOSED") throw new ConflictError(`The audit "${row.name}" is closed; reopen it to make changes.`);
+  if (write && row.status === "CLOSED")
+    throw new ConflictError(`The audit "${row.name}" is closed; reopen it to make changes.`);
   return {
     audit: {
       id: row.id,

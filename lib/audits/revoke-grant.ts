@@ -14,9 +14,13 @@ export interface RevokeGrantOptions {
 export async function revokeGrant({ ctx, auditId, grantId, now }: RevokeGrantOptions) {
   assertCan(ctx.actor, "audit:manage");
   return prisma.$transaction(async (tx) => {
-    const grant = await tx.auditorGrant.findFirst({ where: { id: grantId, auditId }, select: { id: true, revokedAt: true, user: { select: { email: true } } } });
+    const grant = await tx.auditorGrant.findFirst({
+      where: { id: grantId, auditId },
+      select: { id: true, revokedAt: true, user: { select: { email: true } } },
+    });
     if (!grant) throw new NotFoundError("There is no such grant on this audit.");
-    if (grant.revokedAt) throw new ConflictError(`This grant was already revoked on ${grant.revokedAt.toISOString().slice(0, 10)}.`);
+    if (grant.revokedAt)
+      throw new ConflictError(`This grant was already revoked on ${grant.revokedAt.toISOString().slice(0, 10)}.`);
     const revoked = await tx.auditorGrant.update({ where: { id: grantId }, data: { revokedAt: now } });
     await recordActivity(tx, {
       ctx,

@@ -25,7 +25,8 @@ export function* seededStream(seed: string): Generator<number, never> {
 
 /** A uniform integer in [0, bound) from the stream, without modulo bias. */
 export function uniformBelow(stream: Generator<number>, bound: number): number {
-  if (!Number.isInteger(bound) || bound < 1 || bound > TWO_32) throw new RangeError(`bound must be an integer in [1, 2^32], got ${bound}`);
+  if (!Number.isInteger(bound) || bound < 1 || bound > TWO_32)
+    throw new RangeError(`bound must be an integer in [1, 2^32], got ${bound}`);
   const limit = TWO_32 - (TWO_32 % bound);
   for (;;) {
     const x = stream.next().value as number;
@@ -35,8 +36,10 @@ export function uniformBelow(stream: Generator<number>, bound: number): number {
 
 /** Positions (0-based, in draw order) of a sample of `size` from a population of `populationSize`. */
 export function samplePositions(populationSize: number, size: number, seed: string): number[] {
-  if (!Number.isInteger(populationSize) || populationSize < 0) throw new RangeError("populationSize must be a non-negative integer");
-  if (!Number.isInteger(size) || size < 0 || size > populationSize) throw new RangeError(`cannot draw ${size} from ${populationSize}`);
+  if (!Number.isInteger(populationSize) || populationSize < 0)
+    throw new RangeError("populationSize must be a non-negative integer");
+  if (!Number.isInteger(size) || size < 0 || size > populationSize)
+    throw new RangeError(`cannot draw ${size} from ${populationSize}`);
   const stream = seededStream(seed);
   const swapped = new Map<number, number>();
   const at = (i: number) => swapped.get(i) ?? i;

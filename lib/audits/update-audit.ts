@@ -16,7 +16,10 @@ export async function updateAudit({ ctx, auditId, data }: UpdateAuditOptions) {
   assertCan(ctx.actor, "audit:manage");
   const input = validate(ZAuditUpdate, data, "");
   return prisma.$transaction(async (tx) => {
-    const before = await tx.audit.findUnique({ where: { id: auditId }, select: { id: true, name: true, status: true } });
+    const before = await tx.audit.findUnique({
+      where: { id: auditId },
+      select: { id: true, name: true, status: true },
+    });
     if (!before) throw new NotFoundError("There is no such audit.");
     const after = await tx.audit.update({
       where: { id: auditId },
@@ -25,7 +28,13 @@ export async function updateAudit({ ctx, auditId, data }: UpdateAuditOptions) {
     });
     const diff = changes({ name: before.name, status: before.status }, { name: input.name, status: input.status });
     if (Object.keys(diff.after).length) {
-      await recordActivity(tx, { ctx, action: input.status && input.status !== before.status ? "audit.status" : "audit.update", entityType: "Audit", entityId: auditId, summary: diff });
+      await recordActivity(tx, {
+        ctx,
+        action: input.status && input.status !== before.status ? "audit.status" : "audit.update",
+        entityType: "Audit",
+        entityId: auditId,
+        summary: diff,
+      });
     }
     return after;
   });

@@ -18,9 +18,7 @@ export interface TokenPrincipal {
 
 /** Who is acting: a signed-in person, a project token, or the system itself (seed, jobs). */
 export type Actor =
-  | { kind: "user"; user: SessionUser }
-  | { kind: "token"; token: TokenPrincipal }
-  | { kind: "system"; label: string };
+  { kind: "user"; user: SessionUser } | { kind: "token"; token: TokenPrincipal } | { kind: "system"; label: string };
 
 /** What every business operation receives: the actor and the request it serves. */
 export interface RequestCtx {
@@ -74,7 +72,7 @@ export function assertCan(actor: Actor, permission: Permission, scope?: { projec
           : "A project token acts only inside its own project; this operation is not tied to one.",
     );
   }
-  const role = actor.kind === "user" ? ROLE_LABELS[actor.user.role] ?? actor.user.role : "This actor";
+  const role = actor.kind === "user" ? (ROLE_LABELS[actor.user.role] ?? actor.user.role) : "This actor";
   throw new ForbiddenError(`Your role (${role}) does not allow ${describePermission(permission)}.`);
 }
 

@@ -20,14 +20,18 @@ function header(headers: HeaderBag, name: string): string | undefined {
 /** "unknown" when absent or unreadable; IPv6 addresses are reduced to their /64 (one host owns a whole /64). */
 export function clientAddress(headers: HeaderBag, hops = 1): string {
   const xff = (header(headers, "x-forwarded-for") ?? "").slice(-MAX_HEADER);
-  const entries = xff.split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = xff
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const entry = entries[entries.length - Math.max(1, hops)];
   return entry ? normaliseAddress(entry) : "unknown";
 }
 
 export function normaliseAddress(raw: string): string {
   let a = raw.trim();
-  if (a.startsWith("[")) a = a.slice(1, a.indexOf("]") > 0 ? a.indexOf("]") : undefined); // [v6]:port
+  if (a.startsWith("["))
+    a = a.slice(1, a.indexOf("]") > 0 ? a.indexOf("]") : undefined); // [v6]:port
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(":")); // v4:port
   a = a.replace(/%.*$/, "").toLowerCase(); // zone id
   if (a.startsWith("::ffff:") && isIP(a.slice(7)) === 4) a = a.slice(7);

@@ -34,7 +34,9 @@ export class DemoAccountsError extends Error {
 }
 
 /** Throws DemoAccountsError when a demo-password account exists and the deployment is not the demo. */
-export async function assertNoDemoAccounts({ allowDemo = env().PROOFLINE_DEMO === "1" }: { allowDemo?: boolean } = {}): Promise<void> {
+export async function assertNoDemoAccounts({
+  allowDemo = env().PROOFLINE_DEMO === "1",
+}: { allowDemo?: boolean } = {}): Promise<void> {
   if (allowDemo) return;
   const emails = await findDemoPasswordAccounts();
   if (emails.length) throw new DemoAccountsError(emails);

@@ -15,10 +15,21 @@ export interface EndSessionOptions {
  */
 export async function endSession({ userId, sessionVersion }: EndSessionOptions): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const bumped = await tx.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+    const bumped = await tx.user.updateMany({
+      where: { id: userId, sessionVersion },
+      data: { sessionVersion: { increment: 1 } },
+    });
     if (!bumped.count) return false;
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
-    await recordActivity(tx, { ctx: { actor: { kind: "user", user } }, action: "user.sign_out", entityType: "User", entityId: user.id });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    await recordActivity(tx, {
+      ctx: { actor: { kind: "user", user } },
+      action: "user.sign_out",
+      entityType: "User",
+      entityId: user.id,
+    });
     return true;
   });
 }

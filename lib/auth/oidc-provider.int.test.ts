@@ -22,18 +22,34 @@ let idp: TestIdp;
 // Neither module is in next-auth's export map: loaded by file path.
 const require = createRequire(import.meta.url);
 const nextAuthDir = path.dirname(require.resolve("next-auth"));
-const { AuthHandler } = require(path.join(nextAuthDir, "core", "index.js")) as { AuthHandler(params: { req: Record<string, unknown>; options: unknown }): Promise<unknown> };
+const { AuthHandler } = require(path.join(nextAuthDir, "core", "index.js")) as {
+  AuthHandler(params: { req: Record<string, unknown>; options: unknown }): Promise<unknown>;
+};
 const { toResponse } = require(path.join(nextAuthDir, "next", "utils.js")) as { toResponse(res: unknown): Response };
 
 async function appFetch(url: string, init: RequestInit): Promise<Response> {
   const u = new URL(url);
   const [action, providerId] = u.pathname.replace(/^\/api\/auth\//, "").split("/");
   const headers = new Headers(init.headers);
-  const cookies = Object.fromEntries((headers.get("cookie") ?? "").split("; ").filter(Boolean).map((c) => [c.slice(0, c.indexOf("=")), decodeURIComponent(c.slice(c.indexOf("=") + 1))]));
+  const cookies = Object.fromEntries(
+    (headers.get("cookie") ?? "")
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => [c.slice(0, c.indexOf("=")), decodeURIComponent(c.slice(c.indexOf("=") + 1))]),
+  );
   const body = init.method === "POST" ? Object.fromEntries(new URLSearchParams(String(init.body))) : undefined;
   const query = Object.fromEntries(u.searchParams);
   const internal = await AuthHandler({
-    req: { body, query, cookies, headers: Object.fromEntries(headers), method: init.method ?? "GET", action, providerId, error: query.error ?? providerId },
+    req: {
+      body,
+      query,
+      cookies,
+      headers: Object.fromEntries(headers),
+      method: init.method ?? "GET",
+      action,
+      providerId,
+      error: query.error ?? providerId,
+    },
     options: authOptions(),
   });
   const res = toResponse(internal);
@@ -64,7 +80,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await idp?.stop();
-  for (const k of ["NEXTAUTH_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_MAP"]) delete process.env[k];
+  for (const k of ["NEXTAUTH_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_MAP"])
+    delete process.env[k];
   resetEnvForTests();
 });
 
@@ -76,7 +93,10 @@ describe("OIDC sign-in with a real OpenID Provider", () => {
     const first = await oidcSignInOverHttp(APP, login, appFetch);
     expect(first).toMatchObject({ reachedCallback: true, landedAt: `${APP}/` });
     expect(await sessionRole(first.sessionCookie)).toBe("ENGINEER");
-    expect(await prisma.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ source: "oidc", oidcSubject: `${idp.issuer}|${login}` });
+    expect(await prisma.user.findUniqueOrThrow({ where: { email } })).toMatchObject({
+      source: "oidc",
+      oidcSubject: `${idp.issuer}|${login}`,
+    });
 
     idp.accounts.set(login, { email, name: "Dana Example", groups: ["proofline-admins"] });
     const second = await oidcSignInOverHttp(APP, login, appFetch);
@@ -93,6 +113,10 @@ describe("OIDC sign-in with a real OpenID Provider", () => {
     idp.accounts.set(login, { email: `${login}@corp.example`, name: "Erin", groups: ["grc"] });
     expect(await sessionRole((await oidcSignInOverHttp(APP, login, appFetch)).sessionCookie)).toBe("COMPLIANCE_LEAD");
     idp.accounts.delete(login);
-    expect(await oidcSignInOverHttp(APP, login, appFetch)).toEqual({ reachedCallback: false, sessionCookie: null, landedAt: null });
+    expect(await oidcSignInOverHttp(APP, login, appFetch)).toEqual({
+      reachedCallback: false,
+      sessionCookie: null,
+      landedAt: null,
+    });
   });
 });

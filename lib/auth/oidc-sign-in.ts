@@ -14,7 +14,15 @@ export interface OidcSignInOptions {
   requestId?: string;
 }
 
-const USER_FIELDS = { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, oidcSubject: true } as const;
+const USER_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  sessionVersion: true,
+  oidcSubject: true,
+} as const;
 
 /**
  * A person the OpenID Provider has just authenticated. Their role comes from the groups claim through
@@ -27,7 +35,12 @@ const USER_FIELDS = { id: true, email: true, name: true, role: true, active: tru
 export async function oidcSignIn({ issuer, claims, groups, roleMap, requestId }: OidcSignInOptions) {
   const subject = `${issuer}|${claims.sub}`;
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
-  const nameClaim = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim() : typeof claims.preferred_username === "string" ? claims.preferred_username : "";
+  const nameClaim =
+    typeof claims.name === "string" && claims.name.trim()
+      ? claims.name.trim()
+      : typeof claims.preferred_username === "string"
+        ? claims.preferred_username
+        : "";
   const role = roleFromGroups(groups, roleMap);
   const provider: RequestCtx = { actor: { kind: "system", label: `oidc:${new URL(issuer).host}` }, requestId };
 
@@ -36,7 +49,8 @@ export async function oidcSignIn({ issuer, claims, groups, roleMap, requestId }:
     if (!user && email) {
       // Linking by email needs an address the provider vouches for, and an account not tied to another subject.
       const byEmail = await tx.user.findUnique({ where: { email }, select: USER_FIELDS });
-      if (byEmail && (byEmail.oidcSubject || claims.email_verified === false)) return { refused: SIGN_IN_ERRORS.ssoConflict } as const;
+      if (byEmail && (byEmail.oidcSubject || claims.email_verified === false))
+        return { refused: SIGN_IN_ERRORS.ssoConflict } as const;
       user = byEmail;
     }
     if (user && !user.active) return { refused: SIGN_IN_ERRORS.deactivated } as const;
@@ -48,7 +62,13 @@ export async function oidcSignIn({ issuer, claims, groups, roleMap, requestId }:
           action: "user.deactivate",
           entityType: "User",
           entityId: user.id,
-          summary: { before: { active: true }, after: { active: false }, via: "oidc", reason: "no group of theirs maps to a Proofline role", sessionsRevoked: true },
+          summary: {
+            before: { active: true },
+            after: { active: false },
+            via: "oidc",
+            reason: "no group of theirs maps to a Proofline role",
+            sessionsRevoked: true,
+          },
         });
       }
       return { refused: SIGN_IN_ERRORS.ssoNoRole } as const;
@@ -69,7 +89,11 @@ export async function oidcSignIn({ issuer, claims, groups, roleMap, requestId }:
       user = created;
     } else if (user.role !== role || user.oidcSubject !== subject || (nameClaim && nameClaim !== user.name)) {
       const before = { role: user.role, name: user.name, linked: Boolean(user.oidcSubject) };
-      user = await tx.user.update({ where: { id: user.id }, data: { role, oidcSubject: subject, name: nameClaim || undefined }, select: USER_FIELDS });
+      user = await tx.user.update({
+        where: { id: user.id },
+        data: { role, oidcSubject: subject, name: nameClaim || undefined },
+        select: USER_FIELDS,
+      });
       await recordActivity(tx, {
         ctx: provider,
         action: "user.update",
@@ -80,7 +104,10 @@ export async function oidcSignIn({ issuer, claims, groups, roleMap, requestId }:
     }
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordActivity(tx, {
-      ctx: { actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } }, requestId },
+      ctx: {
+        actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } },
+        requestId,
+      },
       action: "user.sign_in",
       entityType: "User",
       entityId: user.id,

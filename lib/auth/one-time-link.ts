@@ -21,7 +21,14 @@ export interface CreateOneTimeLinkOptions {
 }
 
 /** Creates a link and returns its token (shown once). Earlier unused links of the same purpose stop working. */
-export async function createOneTimeLink({ tx, userId, purpose, createdById, now, hours = SET_PASSWORD_LINK_HOURS }: CreateOneTimeLinkOptions) {
+export async function createOneTimeLink({
+  tx,
+  userId,
+  purpose,
+  createdById,
+  now,
+  hours = SET_PASSWORD_LINK_HOURS,
+}: CreateOneTimeLinkOptions) {
   await tx.oneTimeLink.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + hours * 3600_000);

@@ -10,7 +10,10 @@ import { groupsFromClaim, ssoConfig, type SsoConfig } from "@/lib/auth/sso-confi
 
 export { SIGN_IN_ERRORS } from "@/lib/auth/authorize-sign-in";
 
-const ZCredentials = z.object({ email: z.string().trim().toLowerCase().min(3).max(320), password: z.string().min(1).max(500) });
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().min(3).max(320),
+  password: z.string().min(1).max(500),
+});
 
 /** The provider id of single sign-on (the sign-in button calls signIn(OIDC_PROVIDER_ID)). */
 export const OIDC_PROVIDER_ID = "oidc";
@@ -45,7 +48,11 @@ function oidcProvider(cfg: SsoConfig): OAuthConfig<Claims> {
       },
     },
     profile(claims) {
-      return { id: claims.sub, email: typeof claims.email === "string" ? claims.email : null, name: typeof claims.name === "string" ? claims.name : null };
+      return {
+        id: claims.sub,
+        email: typeof claims.email === "string" ? claims.email : null,
+        name: typeof claims.name === "string" ? claims.name : null,
+      };
     },
   };
 }
@@ -73,7 +80,8 @@ export function authOptions(): NextAuthOptions {
     events: {
       // Sign-out ends the session server-side too (the session version), not only the cookie.
       async signOut({ token }) {
-        if (token?.sub && typeof token.sv === "number") await endSession({ userId: token.sub, sessionVersion: token.sv });
+        if (token?.sub && typeof token.sv === "number")
+          await endSession({ userId: token.sub, sessionVersion: token.sv });
       },
     },
     callbacks: {
@@ -84,7 +92,12 @@ export function authOptions(): NextAuthOptions {
         if (!sso || !profile) return `/signin?error=${encodeURIComponent("OAuthCallback")}`;
         const claims = profile as unknown as Claims;
         try {
-          const signedIn = await oidcSignIn({ issuer: sso.issuer, claims, groups: groupsFromClaim(claims[sso.groupsClaim]), roleMap: sso.roleMap });
+          const signedIn = await oidcSignIn({
+            issuer: sso.issuer,
+            claims,
+            groups: groupsFromClaim(claims[sso.groupsClaim]),
+            roleMap: sso.roleMap,
+          });
           Object.assign(user, { id: signedIn.id, email: signedIn.email, name: signedIn.name, sv: signedIn.sv });
           return true;
         } catch (err) {

@@ -7,7 +7,23 @@ export const STRONG_PASSWORD_MIN_LENGTH = 12;
 
 // Passwords that appear at the top of every leaked-password list, and our own published one.
 const COMMON = new Set(
-  [DEMO_PASSWORD, "password", "password1", "password123", "123456789012", "qwertyuiop", "letmein", "welcome", "admin", "administrator", "changeme", "iloveyou", "proofline", "trustno1", "passw0rd"].map((p) => p.toLowerCase()),
+  [
+    DEMO_PASSWORD,
+    "password",
+    "password1",
+    "password123",
+    "123456789012",
+    "qwertyuiop",
+    "letmein",
+    "welcome",
+    "admin",
+    "administrator",
+    "changeme",
+    "iloveyou",
+    "proofline",
+    "trustno1",
+    "passw0rd",
+  ].map((p) => p.toLowerCase()),
 );
 
 function classes(password: string): number {
@@ -42,16 +58,20 @@ function withoutTrailingDigits(text: string): string {
 
 /** Why the password is too weak, as a sentence, or null when it is acceptable. */
 export function weakPasswordReason(password: string, about: { email?: string; name?: string } = {}): string | null {
-  if (password.length < STRONG_PASSWORD_MIN_LENGTH) return `Use at least ${STRONG_PASSWORD_MIN_LENGTH} characters (this one has ${password.length}).`;
+  if (password.length < STRONG_PASSWORD_MIN_LENGTH)
+    return `Use at least ${STRONG_PASSWORD_MIN_LENGTH} characters (this one has ${password.length}).`;
   if (password.length > PASSWORD_RULES.maxLength) return `Use at most ${PASSWORD_RULES.maxLength} characters.`;
   const lower = password.toLowerCase();
-  if (COMMON.has(lower) || COMMON.has(withoutTrailingDigits(lower))) return "This password is on every list of common passwords (or it is the published demo password); choose another.";
-  if (trivial(password)) return "This password is one character repeated or a simple run of characters; choose another.";
+  if (COMMON.has(lower) || COMMON.has(withoutTrailingDigits(lower)))
+    return "This password is on every list of common passwords (or it is the published demo password); choose another.";
+  if (trivial(password))
+    return "This password is one character repeated or a simple run of characters; choose another.";
   const local = about.email?.split("@")[0]?.toLowerCase() ?? "";
   if (local.length >= 3 && lower.includes(local)) return "The password must not contain the account's email name.";
   for (const part of (about.name ?? "").toLowerCase().split(" ")) {
     if (part.length >= 3 && lower.includes(part)) return "The password must not contain the person's name.";
   }
-  if (password.length < 16 && classes(password) < 3) return "Use at least three of lower-case letters, capitals, digits and symbols, or a passphrase of 16 characters or more.";
+  if (password.length < 16 && classes(password) < 3)
+    return "Use at least three of lower-case letters, capitals, digits and symbols, or a passphrase of 16 characters or more.";
   return null;
 }

@@ -27,7 +27,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, saltText, keyText] = stored.split("$");
   if (scheme !== "scrypt" || !saltText || !keyText) return false;
   const expected = Buffer.from(keyText, "base64url");
-  const actual = await scrypt(password, Buffer.from(saltText, "base64url"), expected.length, options(Number(n), Number(r), Number(p)));
+  const actual = await scrypt(
+    password,
+    Buffer.from(saltText, "base64url"),
+    expected.length,
+    options(Number(n), Number(r), Number(p)),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

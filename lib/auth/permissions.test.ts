@@ -3,7 +3,10 @@ import { PERMISSIONS, ROLE_PERMISSIONS, roleCan } from "@/lib/auth/permissions";
 import { assertCan, assertHolds, can, holds } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 
-const user = (role: "ADMIN" | "COMPLIANCE_LEAD" | "ENGINEER" | "AUDITOR") => ({ kind: "user" as const, user: { id: "u", email: "u@x.test", name: "U", role } });
+const user = (role: "ADMIN" | "COMPLIANCE_LEAD" | "ENGINEER" | "AUDITOR") => ({
+  kind: "user" as const,
+  user: { id: "u", email: "u@x.test", name: "U", role },
+});
 
 describe("permission table", () => {
   it("lists only known permissions for every role", () => {
@@ -19,7 +22,9 @@ describe("permission table", () => {
     // The audit workspace (requests, samples, packets) is the auditor's to write in; nothing else is.
     const auditWorkspace = ["request:raise", "population:create", "packet:build"];
     const writes = PERMISSIONS.filter(
-      (p) => /:(create|update|archive|manage|write|import|applicability|exercise|snapshot|answer|review)$/.test(p) && !auditWorkspace.includes(p),
+      (p) =>
+        /:(create|update|archive|manage|write|import|applicability|exercise|snapshot|answer|review)$/.test(p) &&
+        !auditWorkspace.includes(p),
     );
     expect(writes.length).toBeGreaterThan(10);
     for (const p of writes) expect(roleCan("AUDITOR", p)).toBe(false);
@@ -35,7 +40,10 @@ describe("permission table", () => {
     expect(() => assertCan(user("ENGINEER"), "project:create")).toThrow(/Engineer/);
   });
   it("confines a token to its scopes and its project", () => {
-    const token = { kind: "token" as const, token: { id: "t", name: "ci", projectId: "p1", scopes: ["evidence:write"] } };
+    const token = {
+      kind: "token" as const,
+      token: { id: "t", name: "ci", projectId: "p1", scopes: ["evidence:write"] },
+    };
     expect(can(token, "evidence:write", { projectId: "p1" })).toBe(true);
     expect(can(token, "evidence:write", { projectId: "p2" })).toBe(false);
     expect(can(token, "project:read", { projectId: "p1" })).toBe(false);
@@ -44,7 +52,10 @@ describe("permission table", () => {
   it("refuses a token checked for a project-scoped permission without a project", () => {
     // Before: a missing project meant "any project", so a code path that forgot the project let a
     // project A token act on everything its scope names.
-    const token = { kind: "token" as const, token: { id: "t", name: "ci", projectId: "p1", scopes: ["evidence:read", "readiness:read"] } };
+    const token = {
+      kind: "token" as const,
+      token: { id: "t", name: "ci", projectId: "p1", scopes: ["evidence:read", "readiness:read"] },
+    };
     expect(can(token, "evidence:read")).toBe(false);
     expect(can(token, "readiness:read", {})).toBe(false);
     expect(can(token, "readiness:read", { projectId: undefined })).toBe(false);
@@ -52,7 +63,10 @@ describe("permission table", () => {
     expect(can(token, "evidence:read", { projectId: "p1" })).toBe(true);
   });
   it("lets the route gate pass a token for a scope it holds, and only for that", () => {
-    const token = { kind: "token" as const, token: { id: "t", name: "ci", projectId: "p1", scopes: ["evidence:write"] } };
+    const token = {
+      kind: "token" as const,
+      token: { id: "t", name: "ci", projectId: "p1", scopes: ["evidence:write"] },
+    };
     expect(holds(token, "evidence:write")).toBe(true);
     expect(holds(token, "evidence:read")).toBe(false);
     expect(() => assertHolds(token, "readiness:read")).toThrow(/not allowed to readiness read/);

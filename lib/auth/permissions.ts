@@ -85,10 +85,27 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "packet:read",
     "packet:build",
   ],
-  ENGINEER: [...READ, "document:import", "backlog:write", "runbook:exercise", "evidence:write", "request:read", "request:answer"],
+  ENGINEER: [
+    ...READ,
+    "document:import",
+    "backlog:write",
+    "runbook:exercise",
+    "evidence:write",
+    "request:read",
+    "request:answer",
+  ],
   // Read-only on project data. The audit workspace is theirs to work in: raising requests, drawing
   // samples and building packets write only to the audit they are granted (scoped in lib/audits).
-  AUDITOR: [...READ, "audit:read", "request:read", "request:raise", "population:read", "population:create", "packet:read", "packet:build"],
+  AUDITOR: [
+    ...READ,
+    "audit:read",
+    "request:read",
+    "request:raise",
+    "population:read",
+    "population:create",
+    "packet:read",
+    "packet:build",
+  ],
 };
 
 const lookup = new Map<string, ReadonlySet<Permission>>(

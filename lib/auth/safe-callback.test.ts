@@ -48,7 +48,14 @@ describe("safeCallback", () => {
   });
 
   it("keeps encoded slashes and backslashes inside the path (they are not decoded into a host)", () => {
-    for (const value of ["/%2f%2fevil.example", "/%2F/evil.example", "/%5c%5cevil.example", "/%5C/evil.example", "/%09/evil.example", "/.%2e/%2e%2e//evil.example"]) {
+    for (const value of [
+      "/%2f%2fevil.example",
+      "/%2F/evil.example",
+      "/%5c%5cevil.example",
+      "/%5C/evil.example",
+      "/%09/evil.example",
+      "/.%2e/%2e%2e//evil.example",
+    ]) {
       const result = safeCallback(value);
       expect(landsOn(result)).toBe(APP);
       expect(result.startsWith("//")).toBe(false);
@@ -56,7 +63,13 @@ describe("safeCallback", () => {
   });
 
   it("resolves dot segments and stays on the app", () => {
-    for (const value of ["/./evil.example", "/../evil.example", "/a/../../evil.example", "/..//evil.example", "/.//evil.example"]) {
+    for (const value of [
+      "/./evil.example",
+      "/../evil.example",
+      "/a/../../evil.example",
+      "/..//evil.example",
+      "/.//evil.example",
+    ]) {
       const result = safeCallback(value);
       expect(landsOn(result)).toBe(APP);
       expect(result.startsWith("//")).toBe(false);
@@ -64,7 +77,9 @@ describe("safeCallback", () => {
   });
 
   it("passes ordinary paths with their query and fragment", () => {
-    expect(safeCallback("/projects/mlsdm-engine/readiness?framework=soc2#cc6")).toBe("/projects/mlsdm-engine/readiness?framework=soc2#cc6");
+    expect(safeCallback("/projects/mlsdm-engine/readiness?framework=soc2#cc6")).toBe(
+      "/projects/mlsdm-engine/readiness?framework=soc2#cc6",
+    );
     expect(safeCallback("/")).toBe("/");
     expect(safeCallback(["/audits", "//evil.example"])).toBe("/audits");
   });

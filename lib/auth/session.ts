@@ -24,7 +24,9 @@ function parseCookieHeader(header: string): Record<string, string> {
 }
 
 /** Decodes the session cookie (signature and expiry checked) into the user id and session version. */
-export async function readSessionToken(cookieHeader: string | null): Promise<{ userId: string; sessionVersion: number } | null> {
+export async function readSessionToken(
+  cookieHeader: string | null,
+): Promise<{ userId: string; sessionVersion: number } | null> {
   if (!cookieHeader) return null;
   // next-auth reads (possibly chunked) session cookies from `req.cookies`, not from the raw header.
   const req = { cookies: parseCookieHeader(cookieHeader), headers: { cookie: cookieHeader } };

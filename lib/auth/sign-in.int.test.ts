@@ -28,7 +28,8 @@ describe("sign-in throttle", () => {
   it("stops a guesser from one address without locking the account's owner out elsewhere", async () => {
     const admin = await makeUser({ role: "ADMIN" });
     const attacker = nextAddress();
-    for (let i = 0; i < SIGN_IN_LIMITS.pair.max; i++) expect(await attempt(admin.email, `guess-${i}`, attacker)).toBe("wrong");
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max; i++)
+      expect(await attempt(admin.email, `guess-${i}`, attacker)).toBe("wrong");
     // The guesser is now refused, even with the right password...
     expect(await attempt(admin.email, "guess-x", attacker)).toBe(SIGN_IN_ERRORS.throttled);
     expect(await attempt(admin.email, admin.password, attacker)).toBe(SIGN_IN_ERRORS.throttled);
@@ -42,7 +43,12 @@ describe("sign-in throttle", () => {
     // The first tries go through the full sign-in; the bulk is counted straight through the throttle
     // (the same counting, without spending a password hash on each).
     for (let i = 0; i < 3; i++) results.push(await attempt(`${uniq("victim")}@example.test`, "Summer2026!", attacker));
-    for (let i = 3; i < SIGN_IN_LIMITS.address.max; i++) results.push((await reserveSignInAttempt({ email: `${uniq("victim")}@example.test`, address: attacker })).allowed ? "wrong" : "refused");
+    for (let i = 3; i < SIGN_IN_LIMITS.address.max; i++)
+      results.push(
+        (await reserveSignInAttempt({ email: `${uniq("victim")}@example.test`, address: attacker })).allowed
+          ? "wrong"
+          : "refused",
+      );
     results.push(await attempt(`${uniq("victim")}@example.test`, "Summer2026!", attacker));
     expect(results.slice(0, SIGN_IN_LIMITS.address.max).every((r) => r === "wrong")).toBe(true);
     expect(results.at(-1)).toBe(SIGN_IN_ERRORS.throttled);
@@ -57,7 +63,8 @@ describe("sign-in throttle", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const victim = await makeUser({ role: "ENGINEER" });
     for (let i = 0; i < 3; i++) expect(await attempt(victim.email, `guess-${i}`, nextAddress())).toBe("wrong");
-    for (let i = 3; i < SIGN_IN_LIMITS.account.max; i++) expect(await reserveSignInAttempt({ email: victim.email, address: nextAddress() })).toEqual({ allowed: true });
+    for (let i = 3; i < SIGN_IN_LIMITS.account.max; i++)
+      expect(await reserveSignInAttempt({ email: victim.email, address: nextAddress() })).toEqual({ allowed: true });
     expect(await attempt(victim.email, victim.password, nextAddress())).toBe(SIGN_IN_ERRORS.throttled);
 
     const listed = await call(usersRoute, { asUser: admin.id });
@@ -70,12 +77,16 @@ describe("sign-in throttle", () => {
     expect(unlocked.body).toMatchObject({ id: victim.id, unlocked: true });
     expect(await attempt(victim.email, victim.password, nextAddress())).toBe("ok");
     expect(await prisma.activityEvent.count({ where: { action: "user.unlock", entityId: victim.id } })).toBe(1);
-    expect((await call(unlockRoute, { method: "POST", params: { id: "no-such-user" }, asUser: admin.id })).status).toBe(404);
+    expect((await call(unlockRoute, { method: "POST", params: { id: "no-such-user" }, asUser: admin.id })).status).toBe(
+      404,
+    );
   });
 
   it("counts concurrent attempts atomically: a burst gets no more than the limit", async () => {
     const subject = { email: `${uniq("burst")}@example.test`, address: nextAddress() };
-    const burst = await Promise.all(Array.from({ length: SIGN_IN_LIMITS.pair.max + 8 }, () => reserveSignInAttempt(subject)));
+    const burst = await Promise.all(
+      Array.from({ length: SIGN_IN_LIMITS.pair.max + 8 }, () => reserveSignInAttempt(subject)),
+    );
     expect(burst.filter((v) => v.allowed)).toHaveLength(SIGN_IN_LIMITS.pair.max);
     expect(burst.filter((v) => !v.allowed && v.scope === "pair")).toHaveLength(8);
   });
@@ -90,7 +101,6 @@ describe("sign-in throttle", () => {
     // Only live windows remain: the table does not grow with every email ever tried.
     expect(await prisma.signInThrottle.count({ where: { windowEndsAt: { lte: later } } })).toBe(0);
   });
-
 });
 
 describe("scrypt concurrency cap", () => {
@@ -99,11 +109,15 @@ describe("scrypt concurrency cap", () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     // Occupy every slot and every queue place, as a flood of sign-ins would.
-    const held = Array.from({ length: passwordChecks.max + passwordChecks.maxQueue }, () => passwordChecks.run(() => gate).catch((err: Error) => err.message));
+    const held = Array.from({ length: passwordChecks.max + passwordChecks.maxQueue }, () =>
+      passwordChecks.run(() => gate).catch((err: Error) => err.message),
+    );
     expect(passwordChecks.active).toBe(passwordChecks.max);
     const address = nextAddress();
     expect(await attempt(user.email, user.password, address)).toBe(SIGN_IN_ERRORS.busy);
-    expect(await prisma.signInThrottle.findUnique({ where: { key: `pair:${address}|${user.email}` } })).toMatchObject({ count: 0 });
+    expect(await prisma.signInThrottle.findUnique({ where: { key: `pair:${address}|${user.email}` } })).toMatchObject({
+      count: 0,
+    });
     open();
     await Promise.all(held);
     expect(await attempt(user.email, user.password, address)).toBe("ok");
@@ -139,7 +153,9 @@ describe("sign-in throttle, whole deployment", () => {
     expect(await attempt(user.email, user.password, nextAddress(), start)).toBe(SIGN_IN_ERRORS.throttled);
     // Past the global limit nothing more is written for the refused attempts.
     const before = await prisma.signInThrottle.count();
-    expect(await reserveSignInAttempt({ email: "one-more@example.test", address: nextAddress() }, start)).toMatchObject({ allowed: false, scope: "global" });
+    expect(await reserveSignInAttempt({ email: "one-more@example.test", address: nextAddress() }, start)).toMatchObject(
+      { allowed: false, scope: "global" },
+    );
     expect(await prisma.signInThrottle.count()).toBe(before);
   }, 120_000);
 });

@@ -4,8 +4,12 @@ import { groupsFromClaim, parseRoleMap, passwordSignInAllowed, roleFromGroups, s
 
 const SAVED = { ...process.env };
 afterEach(() => {
-  for (const k of Object.keys(process.env)) if (k.startsWith("OIDC_") || k.startsWith("PASSWORD_")) delete process.env[k];
-  Object.assign(process.env, Object.fromEntries(Object.entries(SAVED).filter(([k]) => k.startsWith("OIDC_") || k.startsWith("PASSWORD_"))));
+  for (const k of Object.keys(process.env))
+    if (k.startsWith("OIDC_") || k.startsWith("PASSWORD_")) delete process.env[k];
+  Object.assign(
+    process.env,
+    Object.fromEntries(Object.entries(SAVED).filter(([k]) => k.startsWith("OIDC_") || k.startsWith("PASSWORD_"))),
+  );
   resetEnvForTests();
 });
 
@@ -46,9 +50,19 @@ describe("OIDC_ROLE_MAP", () => {
 describe("SSO configuration", () => {
   it("is off with no OIDC_ variable, on with all four, and refused half set", () => {
     expect(ssoConfig()).toBeNull();
-    Object.assign(process.env, { OIDC_ISSUER: "https://idp.example/", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s", OIDC_ROLE_MAP: "x:ADMIN" });
+    Object.assign(process.env, {
+      OIDC_ISSUER: "https://idp.example/",
+      OIDC_CLIENT_ID: "id",
+      OIDC_CLIENT_SECRET: "s",
+      OIDC_ROLE_MAP: "x:ADMIN",
+    });
     resetEnvForTests();
-    expect(ssoConfig()).toMatchObject({ issuer: "https://idp.example", scopes: "openid email profile groups", groupsClaim: "groups", displayName: "single sign-on" });
+    expect(ssoConfig()).toMatchObject({
+      issuer: "https://idp.example",
+      scopes: "openid email profile groups",
+      groupsClaim: "groups",
+      displayName: "single sign-on",
+    });
     delete process.env.OIDC_CLIENT_SECRET;
     resetEnvForTests();
     expect(() => ssoConfig()).toThrow(/half configured: set OIDC_CLIENT_SECRET/);

@@ -27,10 +27,15 @@ export function parseRoleMap(text: string): Map<string, Role> {
     if (!pair) continue;
     const colon = pair.lastIndexOf(":");
     const group = pair.slice(0, colon).trim();
-    const role = pair.slice(colon + 1).trim().toUpperCase();
+    const role = pair
+      .slice(colon + 1)
+      .trim()
+      .toUpperCase();
     if (colon < 1 || !group) throw new Error(`OIDC_ROLE_MAP: "${pair}" is not group:ROLE`);
-    if (!(ROLE_ORDER as readonly string[]).includes(role)) throw new Error(`OIDC_ROLE_MAP: "${role}" is not a role (${ROLE_ORDER.join(", ")})`);
-    if (map.has(group) && map.get(group) !== role) throw new Error(`OIDC_ROLE_MAP: the group "${group}" is mapped twice`);
+    if (!(ROLE_ORDER as readonly string[]).includes(role))
+      throw new Error(`OIDC_ROLE_MAP: "${role}" is not a role (${ROLE_ORDER.join(", ")})`);
+    if (map.has(group) && map.get(group) !== role)
+      throw new Error(`OIDC_ROLE_MAP: the group "${group}" is mapped twice`);
     map.set(group, role as Role);
   }
   return map;
@@ -57,10 +62,18 @@ export function groupsFromClaim(value: unknown): string[] {
 
 export function ssoConfig(): SsoConfig | null {
   const e = env();
-  const parts = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET, OIDC_ROLE_MAP: e.OIDC_ROLE_MAP };
-  const missing = Object.entries(parts).filter(([, v]) => !v).map(([k]) => k);
+  const parts = {
+    OIDC_ISSUER: e.OIDC_ISSUER,
+    OIDC_CLIENT_ID: e.OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET,
+    OIDC_ROLE_MAP: e.OIDC_ROLE_MAP,
+  };
+  const missing = Object.entries(parts)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (missing.length === 4) return null;
-  if (missing.length) throw new Error(`Single sign-on is half configured: set ${missing.join(", ")} too, or unset every OIDC_ variable.`);
+  if (missing.length)
+    throw new Error(`Single sign-on is half configured: set ${missing.join(", ")} too, or unset every OIDC_ variable.`);
   return {
     issuer: e.OIDC_ISSUER!.replace(/\/$/, ""),
     clientId: e.OIDC_CLIENT_ID!,
@@ -86,6 +99,8 @@ export function passwordSignInAllowed(user: { email: string; role: Role }): bool
   const e = env();
   if (e.PASSWORD_SIGN_IN === "on") return true;
   if (user.role === "AUDITOR") return true;
-  const breakGlass = e.PASSWORD_BREAK_GLASS_EMAILS.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const breakGlass = e.PASSWORD_BREAK_GLASS_EMAILS.split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   return user.role === "ADMIN" && breakGlass.includes(user.email.toLowerCase());
 }

@@ -35,7 +35,12 @@ export interface AttemptSubject {
 export type AttemptVerdict = { allowed: true } | { allowed: false; scope: ThrottleScope; retryAfterSeconds: number };
 
 function keys({ email, address }: AttemptSubject): Record<ThrottleScope, string> {
-  return { pair: `pair:${address}|${email}`, address: `address:${address}`, account: `account:${email}`, global: "global" };
+  return {
+    pair: `pair:${address}|${email}`,
+    address: `address:${address}`,
+    account: `account:${email}`,
+    global: "global",
+  };
 }
 
 const utc = (d: Date) => d.toISOString();
@@ -65,9 +70,17 @@ export async function reserveSignInAttempt(subject: AttemptSubject, now = new Da
   return { allowed: true };
 }
 
-function verdict(scope: ThrottleScope, row: { count: number; windowEndsAt: Date } | undefined, now: Date): AttemptVerdict | null {
+function verdict(
+  scope: ThrottleScope,
+  row: { count: number; windowEndsAt: Date } | undefined,
+  now: Date,
+): AttemptVerdict | null {
   if (!row || row.count <= SIGN_IN_LIMITS[scope].max) return null;
-  return { allowed: false, scope, retryAfterSeconds: Math.max(1, Math.ceil((row.windowEndsAt.getTime() - now.getTime()) / 1000)) };
+  return {
+    allowed: false,
+    scope,
+    retryAfterSeconds: Math.max(1, Math.ceil((row.windowEndsAt.getTime() - now.getTime()) / 1000)),
+  };
 }
 
 async function bump(keyList: string[], accounts: Array<string | null>, windows: number[], now: Date) {

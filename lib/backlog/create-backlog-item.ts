@@ -20,7 +20,13 @@ export async function createBacklogItem({ ctx, slug, data, now }: CreateBacklogI
   const input = validate(ZBacklogItemCreate, data, "");
   return prisma.$transaction(async (tx) => {
     const project = await resolveProject({ ctx, slug, permission: "backlog:write", db: tx });
-    if (input.key && (await tx.backlogItem.findUnique({ where: { projectId_key: { projectId: project.id, key: input.key } }, select: { id: true } }))) {
+    if (
+      input.key &&
+      (await tx.backlogItem.findUnique({
+        where: { projectId_key: { projectId: project.id, key: input.key } },
+        select: { id: true },
+      }))
+    ) {
       throw new ConflictError(`${project.name} already has an item ${input.key}; choose another key.`);
     }
     await checkOwner(tx, input.ownerId);
@@ -49,7 +55,10 @@ export async function createBacklogItem({ ctx, slug, data, now }: CreateBacklogI
       entityId: item.id,
       projectId: project.id,
       occurredAt: now,
-      summary: { via: "hand", after: { key: item.key, title: item.title, block: item.block, priority: item.priority, status: item.status } },
+      summary: {
+        via: "hand",
+        after: { key: item.key, title: item.title, block: item.block, priority: item.priority, status: item.status },
+      },
     });
     return item;
   });

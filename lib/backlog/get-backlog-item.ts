@@ -20,8 +20,28 @@ export async function getBacklogItem({ ctx, slug, itemId }: GetBacklogItemOption
     include: {
       owner: { select: { id: true, name: true } },
       criteria: { orderBy: { position: "asc" }, select: { id: true, text: true, done: true, depth: true } },
-      controls: { orderBy: { createdAt: "asc" }, select: { control: { select: { id: true, key: true, title: true } } } },
-      pullRequests: { orderBy: { createdAt: "asc" }, select: { linkedVia: true, pullRequest: { select: { id: true, repo: true, number: true, url: true, title: true, state: true, detailsSource: true, updatedAt: true } } } },
+      controls: {
+        orderBy: { createdAt: "asc" },
+        select: { control: { select: { id: true, key: true, title: true } } },
+      },
+      pullRequests: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          linkedVia: true,
+          pullRequest: {
+            select: {
+              id: true,
+              repo: true,
+              number: true,
+              url: true,
+              title: true,
+              state: true,
+              detailsSource: true,
+              updatedAt: true,
+            },
+          },
+        },
+      },
       document: { select: { id: true, key: true, title: true } },
       documentVersion: { select: { id: true, importedAt: true, sha256: true } },
     },

@@ -1,7 +1,12 @@
 // Shared by preview and apply: parse the upload, find the document it is a version of, read what the
 // project holds that the document could touch, and plan the reconciliation.
 import type { Db } from "@/lib/db";
-import { ImportTooComplexError, InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/lib/errors";
+import {
+  ImportTooComplexError,
+  InvalidInputError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from "@/lib/errors";
 import { parseDocumentOffThread } from "@/lib/import/parse-off-thread";
 import { ImportRefusal } from "@/lib/import/input";
 import { importMaxBytes, importParseBudgetMs } from "@/lib/limits";
@@ -29,7 +34,13 @@ export interface ImportInput {
  */
 export async function parseUpload(input: ImportInput): Promise<ParsedDocument> {
   try {
-    return await parseDocumentOffThread(input.bytes, { filename: input.filename, format: input.format, mapping: input.mapping ?? null, maxBytes: input.maxBytes ?? importMaxBytes(), budgetMs: input.parseBudgetMs ?? importParseBudgetMs() });
+    return await parseDocumentOffThread(input.bytes, {
+      filename: input.filename,
+      format: input.format,
+      mapping: input.mapping ?? null,
+      maxBytes: input.maxBytes ?? importMaxBytes(),
+      budgetMs: input.parseBudgetMs ?? importParseBudgetMs(),
+    });
   } catch (err) {
     if (!(err instanceof ImportRefusal)) throw err;
     if (err.code === "too-large") throw new PayloadTooLargeError(err.message);
@@ -45,10 +56,18 @@ export function documentKeyFor(input: ImportInput, parsed: ParsedDocument): stri
   return slugKey(base || parsed.title || "pasted-document");
 }
 
-export async function loadPlan(db: Db, projectId: string, documentId: string | null, parsed: ParsedDocument): Promise<ImportPlan> {
+export async function loadPlan(
+  db: Db,
+  projectId: string,
+  documentId: string | null,
+  parsed: ParsedDocument,
+): Promise<ImportPlan> {
   const keys = parsed.items.map((i) => i.key).filter((k): k is string => !!k);
   const rows = await db.backlogItem.findMany({
-    where: { projectId, OR: [...(documentId ? [{ documentId }] : []), ...(keys.length ? [{ key: { in: keys } }] : [])] },
+    where: {
+      projectId,
+      OR: [...(documentId ? [{ documentId }] : []), ...(keys.length ? [{ key: { in: keys } }] : [])],
+    },
     select: {
       id: true,
       key: true,
@@ -71,7 +90,16 @@ export async function loadPlan(db: Db, projectId: string, documentId: string | n
   const runbookKeys = parsed.runbooks.map((r) => r.key);
   const runbookRows = await db.runbook.findMany({
     where: { projectId, OR: [...(documentId ? [{ documentId }] : []), { key: { in: runbookKeys } }] },
-    select: { id: true, key: true, title: true, documentId: true, importedHash: true, removedFromSourceAt: true, currentVersion: true, versions: { select: { version: true, steps: true } } },
+    select: {
+      id: true,
+      key: true,
+      title: true,
+      documentId: true,
+      importedHash: true,
+      removedFromSourceAt: true,
+      currentVersion: true,
+      versions: { select: { version: true, steps: true } },
+    },
   });
   const runbooks: ExistingRunbook[] = runbookRows.map((r) => ({
     ...r,
@@ -92,7 +120,14 @@ export function planSummary(parsed: ParsedDocument, plan: ImportPlan) {
     warnings: parsed.warnings,
     counts: plan.counts,
     runbookCounts: plan.runbookCounts,
-    items: plan.items.map(({ parsed: p, ...rest }) => ({ ...rest, kind: p?.kind ?? null, priority: p?.priority ?? null, status: p?.status ?? null, block: p?.block ?? null, criteria: p?.criteria.length ?? 0 })),
+    items: plan.items.map(({ parsed: p, ...rest }) => ({
+      ...rest,
+      kind: p?.kind ?? null,
+      priority: p?.priority ?? null,
+      status: p?.status ?? null,
+      block: p?.block ?? null,
+      criteria: p?.criteria.length ?? 0,
+    })),
     runbooks: plan.runbooks.map(({ parsed: p, ...rest }) => ({ ...rest, steps: p?.steps.length ?? 0 })),
   };
 }

@@ -58,13 +58,26 @@ describe("import effects are checked against their own permissions", () => {
     const attempt = applyDocumentImport({ ...input, now: NOW });
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
     await expect(attempt).rejects.toThrow(/create 1 runbook, which needs runbook:write/);
-    expect(await counts(project.id)).toEqual({ documents: 0, versions: 0, items: 0, runbooks: 0, removedRunbooks: 0, events: 0 });
+    expect(await counts(project.id)).toEqual({
+      documents: 0,
+      versions: 0,
+      items: 0,
+      runbooks: 0,
+      removedRunbooks: 0,
+      events: 0,
+    });
   });
 
   it("answers the route's apply with 403 problem+json naming what is not allowed", async () => {
     const engineer = await makeUser({ role: "ENGINEER" });
     const project = await makeProject();
-    const res = await call(importRoute, { method: "POST", path: `/api/v1/projects/${project.slug}/documents?mode=apply&filename=ops.md`, params: { slug: project.slug }, asUser: engineer.id, rawBody: WITH_RUNBOOK });
+    const res = await call(importRoute, {
+      method: "POST",
+      path: `/api/v1/projects/${project.slug}/documents?mode=apply&filename=ops.md`,
+      params: { slug: project.slug },
+      asUser: engineer.id,
+      rawBody: WITH_RUNBOOK,
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.body.detail).toMatch(/create 1 runbook.*runbook:write/);
@@ -75,12 +88,20 @@ describe("import effects are checked against their own permissions", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const engineer = await makeUser({ role: "ENGINEER" });
     const project = await makeProject();
-    await applyDocumentImport({ ctx: ctxOf(lead), slug: project.slug, bytes: enc(WITH_RUNBOOK), filename: "ops.md", now: NOW });
+    await applyDocumentImport({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      bytes: enc(WITH_RUNBOOK),
+      filename: "ops.md",
+      now: NOW,
+    });
     const before = await counts(project.id);
     expect(before).toMatchObject({ documents: 1, versions: 1, items: 1, runbooks: 1, removedRunbooks: 0 });
 
     const input = { ctx: ctxOf(engineer), slug: project.slug, bytes: enc(ITEMS_ONLY), filename: "ops.md" };
-    expect((await previewDocumentImport(input)).refused).toEqual([{ permission: "runbook:write", effect: "mark as removed 1 runbook" }]);
+    expect((await previewDocumentImport(input)).refused).toEqual([
+      { permission: "runbook:write", effect: "mark as removed 1 runbook" },
+    ]);
     await expect(applyDocumentImport({ ...input, now: NOW })).rejects.toThrow(/mark as removed 1 runbook/);
     expect(await counts(project.id)).toEqual(before);
   });
@@ -89,10 +110,31 @@ describe("import effects are checked against their own permissions", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const engineer = await makeUser({ role: "ENGINEER" });
     const project = await makeProject();
-    const items = await applyDocumentImport({ ctx: ctxOf(engineer), slug: project.slug, bytes: enc(ITEMS_ONLY), filename: "gaps.md", now: NOW });
+    const items = await applyDocumentImport({
+      ctx: ctxOf(engineer),
+      slug: project.slug,
+      bytes: enc(ITEMS_ONLY),
+      filename: "gaps.md",
+      now: NOW,
+    });
     expect(items.counts.create).toBe(2);
-    expect((await previewDocumentImport({ ctx: ctxOf(lead), slug: project.slug, bytes: enc(WITH_RUNBOOK), filename: "ops.md" })).refused).toEqual([]);
-    const runbooks = await applyDocumentImport({ ctx: ctxOf(lead), slug: project.slug, bytes: enc(WITH_RUNBOOK), filename: "ops.md", now: NOW });
+    expect(
+      (
+        await previewDocumentImport({
+          ctx: ctxOf(lead),
+          slug: project.slug,
+          bytes: enc(WITH_RUNBOOK),
+          filename: "ops.md",
+        })
+      ).refused,
+    ).toEqual([]);
+    const runbooks = await applyDocumentImport({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      bytes: enc(WITH_RUNBOOK),
+      filename: "ops.md",
+      now: NOW,
+    });
     expect(runbooks.runbookCounts.create).toBe(1);
   });
 });

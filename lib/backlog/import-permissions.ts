@@ -7,7 +7,14 @@ import type { ImportPlan } from "@/lib/import/plan-import";
 // whose plan holds a change the actor may not make is refused whole (nothing is written); the preview
 // lists the same refusals, so the person sees them before applying.
 
-const VERBS: Record<string, string> = { create: "create", update: "update", close: "close", reopen: "reopen", restore: "restore", remove: "mark as removed" };
+const VERBS: Record<string, string> = {
+  create: "create",
+  update: "update",
+  close: "close",
+  reopen: "reopen",
+  restore: "restore",
+  remove: "mark as removed",
+};
 const CHANGES = new Set(Object.keys(VERBS));
 
 export interface RefusedImportEffect {
@@ -19,14 +26,35 @@ export interface RefusedImportEffect {
 function tally(actions: string[], noun: [string, string], permission: Permission): RefusedImportEffect[] {
   const counts = new Map<string, number>();
   for (const a of actions) if (CHANGES.has(a)) counts.set(a, (counts.get(a) ?? 0) + 1);
-  return [...counts].map(([action, n]) => ({ permission, effect: `${VERBS[action]} ${n} ${n === 1 ? noun[0] : noun[1]}` }));
+  return [...counts].map(([action, n]) => ({
+    permission,
+    effect: `${VERBS[action]} ${n} ${n === 1 ? noun[0] : noun[1]}`,
+  }));
 }
 
 /** The changes in `plan` that `actor` may not make in the project (empty when all are allowed). */
-export function refusedImportEffects(actor: Actor, projectId: string, plan: Pick<ImportPlan, "items" | "runbooks">): RefusedImportEffect[] {
+export function refusedImportEffects(
+  actor: Actor,
+  projectId: string,
+  plan: Pick<ImportPlan, "items" | "runbooks">,
+): RefusedImportEffect[] {
   const refused: RefusedImportEffect[] = [];
-  if (!can(actor, "backlog:write", { projectId })) refused.push(...tally(plan.items.map((i) => i.action), ["backlog item", "backlog items"], "backlog:write"));
-  if (!can(actor, "runbook:write", { projectId })) refused.push(...tally(plan.runbooks.map((r) => r.action), ["runbook", "runbooks"], "runbook:write"));
+  if (!can(actor, "backlog:write", { projectId }))
+    refused.push(
+      ...tally(
+        plan.items.map((i) => i.action),
+        ["backlog item", "backlog items"],
+        "backlog:write",
+      ),
+    );
+  if (!can(actor, "runbook:write", { projectId }))
+    refused.push(
+      ...tally(
+        plan.runbooks.map((r) => r.action),
+        ["runbook", "runbooks"],
+        "runbook:write",
+      ),
+    );
   return refused;
 }
 

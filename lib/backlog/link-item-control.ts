@@ -20,10 +20,20 @@ export async function linkItemControl({ ctx, slug, itemId, control: ref, now }: 
     assertCan(ctx.actor, "backlog:write", { projectId: project.id });
     const control = await findControl(tx, ref);
     if (control.archivedAt) throw new ConflictError(`${control.key} is archived; link a current control.`);
-    const existing = await tx.backlogItemControl.findUnique({ where: { itemId_controlId: { itemId: item.id, controlId: control.id } } });
+    const existing = await tx.backlogItemControl.findUnique({
+      where: { itemId_controlId: { itemId: item.id, controlId: control.id } },
+    });
     if (existing) return { key: control.key, title: control.title, linked: false };
     await tx.backlogItemControl.create({ data: { itemId: item.id, controlId: control.id, createdAt: now } });
-    await recordActivity(tx, { ctx, action: "backlog-item.link-control", entityType: "BacklogItem", entityId: item.id, projectId: project.id, occurredAt: now, summary: { control: control.key } });
+    await recordActivity(tx, {
+      ctx,
+      action: "backlog-item.link-control",
+      entityType: "BacklogItem",
+      entityId: item.id,
+      projectId: project.id,
+      occurredAt: now,
+      summary: { control: control.key },
+    });
     return { key: control.key, title: control.title, linked: true };
   });
 }

@@ -31,16 +31,47 @@ export async function linkPullRequest({ ctx, slug, itemId, data, now }: LinkPull
   return prisma.$transaction(async (tx) => {
     const { project, item } = await itemInProject(tx, ctx.actor, slug, itemId);
     assertCan(ctx.actor, "backlog:write", { projectId: project.id });
-    let pr = await tx.pullRequest.findUnique({ where: { projectId_repo_number: { projectId: project.id, repo: ref.repo, number: ref.number } } });
+    let pr = await tx.pullRequest.findUnique({
+      where: { projectId_repo_number: { projectId: project.id, repo: ref.repo, number: ref.number } },
+    });
     if (!pr) {
-      pr = await tx.pullRequest.create({ data: { projectId: project.id, repo: ref.repo, number: ref.number, url: ref.url, title: input.title, state: input.state, detailsSource: "manual", createdAt: now } });
-    } else if (pr.detailsSource === "manual" && ((input.title && input.title !== pr.title) || (input.state !== "unknown" && input.state !== pr.state))) {
-      pr = await tx.pullRequest.update({ where: { id: pr.id }, data: { title: input.title || pr.title, state: input.state === "unknown" ? pr.state : input.state } });
+      pr = await tx.pullRequest.create({
+        data: {
+          projectId: project.id,
+          repo: ref.repo,
+          number: ref.number,
+          url: ref.url,
+          title: input.title,
+          state: input.state,
+          detailsSource: "manual",
+          createdAt: now,
+        },
+      });
+    } else if (
+      pr.detailsSource === "manual" &&
+      ((input.title && input.title !== pr.title) || (input.state !== "unknown" && input.state !== pr.state))
+    ) {
+      pr = await tx.pullRequest.update({
+        where: { id: pr.id },
+        data: { title: input.title || pr.title, state: input.state === "unknown" ? pr.state : input.state },
+      });
     }
-    const link = await tx.backlogItemPullRequest.findUnique({ where: { itemId_pullRequestId: { itemId: item.id, pullRequestId: pr.id } } });
+    const link = await tx.backlogItemPullRequest.findUnique({
+      where: { itemId_pullRequestId: { itemId: item.id, pullRequestId: pr.id } },
+    });
     if (!link) {
-      await tx.backlogItemPullRequest.create({ data: { itemId: item.id, pullRequestId: pr.id, linkedVia: "manual", createdAt: now } });
-      await recordActivity(tx, { ctx, action: "backlog-item.link-pull-request", entityType: "BacklogItem", entityId: item.id, projectId: project.id, occurredAt: now, summary: { pullRequest: `${pr.repo}#${pr.number}`, title: pr.title, state: pr.state } });
+      await tx.backlogItemPullRequest.create({
+        data: { itemId: item.id, pullRequestId: pr.id, linkedVia: "manual", createdAt: now },
+      });
+      await recordActivity(tx, {
+        ctx,
+        action: "backlog-item.link-pull-request",
+        entityType: "BacklogItem",
+        entityId: item.id,
+        projectId: project.id,
+        occurredAt: now,
+        summary: { pullRequest: `${pr.repo}#${pr.number}`, title: pr.title, state: pr.state },
+      });
     }
     return { ...pr, linked: !link };
   });

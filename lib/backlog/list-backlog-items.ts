@@ -43,13 +43,19 @@ export async function listBacklogItems({ ctx, slug, filters, cursor, limit }: Li
   const after = decodeCursor(cursor, ZCursor);
   const where = backlogWhere(ctx.actor, { ...filters, projectId: project?.id });
   const rows = await prisma.backlogItem.findMany({
-    where: after ? { AND: [where, { OR: [{ priorityRank: { gt: after.r } }, { priorityRank: after.r, id: { gt: after.id } }] }] } : where,
+    where: after
+      ? { AND: [where, { OR: [{ priorityRank: { gt: after.r } }, { priorityRank: after.r, id: { gt: after.id } }] }] }
+      : where,
     orderBy: [{ priorityRank: "asc" }, { id: "asc" }],
     take: limit + 1,
     select: SELECT,
   });
   const done = rows.length
-    ? await prisma.acceptanceCriterion.groupBy({ by: ["itemId"], where: { itemId: { in: rows.map((r) => r.id) }, done: true }, _count: { _all: true } })
+    ? await prisma.acceptanceCriterion.groupBy({
+        by: ["itemId"],
+        where: { itemId: { in: rows.map((r) => r.id) }, done: true },
+        _count: { _all: true },
+      })
     : [];
   const doneBy = new Map(done.map((d) => [d.itemId, d._count._all]));
   const page: Page<(typeof rows)[number]> = toPage(rows, limit, (last) => ({ r: last.priorityRank, id: last.id }));

@@ -20,7 +20,10 @@ export async function listDocuments({ ctx, slug }: ListDocumentsOptions) {
       filename: true,
       format: true,
       updatedAt: true,
-      versions: { orderBy: { importedAt: "desc" }, select: { id: true, sha256: true, byteSize: true, importedAt: true, format: true, stats: true } },
+      versions: {
+        orderBy: { importedAt: "desc" },
+        select: { id: true, sha256: true, byteSize: true, importedAt: true, format: true, stats: true },
+      },
       _count: { select: { backlogItems: true, runbooks: true } },
     },
   });

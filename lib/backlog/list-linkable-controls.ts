@@ -11,7 +11,12 @@ export async function listLinkableControls({ ctx, q }: ListLinkableControlsOptio
   assertCan(ctx.actor, "control:read");
   const term = q?.trim();
   return prisma.control.findMany({
-    where: { archivedAt: null, ...(term ? { OR: [{ key: { contains: term, mode: "insensitive" } }, { title: { contains: term, mode: "insensitive" } }] } : {}) },
+    where: {
+      archivedAt: null,
+      ...(term
+        ? { OR: [{ key: { contains: term, mode: "insensitive" } }, { title: { contains: term, mode: "insensitive" } }] }
+        : {}),
+    },
     orderBy: { key: "asc" },
     take: 20,
     select: { id: true, key: true, title: true },

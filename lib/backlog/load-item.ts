@@ -15,5 +15,8 @@ export async function itemInProject(db: Db, actor: Actor, slug: string, itemId: 
 export async function checkOwner(db: Db, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
   const user = await db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
-  if (!user?.active) throw new InvalidInputError("The owner must be an active user.", [{ path: "ownerId", message: "not an active user" }]);
+  if (!user?.active)
+    throw new InvalidInputError("The owner must be an active user.", [
+      { path: "ownerId", message: "not an active user" },
+    ]);
 }

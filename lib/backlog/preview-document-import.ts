@@ -18,12 +18,21 @@ export async function previewDocumentImport({ ctx, slug, ...input }: PreviewDocu
   const key = documentKeyFor(input, parsed);
   const existing = await prisma.sourceDocument.findUnique({
     where: { projectId_key: { projectId: project.id, key } },
-    select: { id: true, title: true, versions: { where: { sha256: parsed.sha256 }, select: { id: true, importedAt: true } } },
+    select: {
+      id: true,
+      title: true,
+      versions: { where: { sha256: parsed.sha256 }, select: { id: true, importedAt: true } },
+    },
   });
   const plan = await loadPlan(prisma, project.id, existing?.id ?? null, parsed);
   return {
     project: { slug: project.slug, name: project.name },
-    document: { key, exists: !!existing, title: existing?.title ?? parsed.title ?? key, sameVersionImportedAt: existing?.versions[0]?.importedAt ?? null },
+    document: {
+      key,
+      exists: !!existing,
+      title: existing?.title ?? parsed.title ?? key,
+      sameVersionImportedAt: existing?.versions[0]?.importedAt ?? null,
+    },
     ...planSummary(parsed, plan),
     // How the document was read: the reader's corrections, if any, and where they came from.
     mapping: inUse,

@@ -8,7 +8,13 @@ export function priorityRank(priority: Priority | null | undefined): number {
   return priority ? PRIORITIES.indexOf(priority) : NO_PRIORITY_RANK;
 }
 
-export const PRIORITY_LABELS: Record<Priority, string> = { BLOCKER: "Blocker", CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  BLOCKER: "Blocker",
+  CRITICAL: "Critical",
+  HIGH: "High",
+  MEDIUM: "Medium",
+  LOW: "Low",
+};
 export const STATUS_LABELS = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done" } as const;
 
 /** The block filter's value for items without a block. */

@@ -19,7 +19,10 @@ export async function setCriterionDone({ ctx, slug, itemId, criterionId, done, n
     const { project, item } = await itemInProject(tx, ctx.actor, slug, itemId);
     assertCan(ctx.actor, "backlog:write", { projectId: project.id });
     const criterion = await tx.acceptanceCriterion.findFirst({ where: { id: criterionId, itemId: item.id } });
-    if (!criterion) throw new NotFoundError("That acceptance criterion is not on this item (it may have been replaced by an edit or an import).");
+    if (!criterion)
+      throw new NotFoundError(
+        "That acceptance criterion is not on this item (it may have been replaced by an edit or an import).",
+      );
     if (criterion.done === done) return criterion;
     const after = await tx.acceptanceCriterion.update({ where: { id: criterion.id }, data: { done } });
     await tx.backlogItem.update({ where: { id: item.id }, data: { updatedAt: now } });

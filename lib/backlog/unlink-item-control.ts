@@ -20,7 +20,15 @@ export async function unlinkItemControl({ ctx, slug, itemId, control: ref, now }
     const control = await findControl(tx, ref);
     const removed = await tx.backlogItemControl.deleteMany({ where: { itemId: item.id, controlId: control.id } });
     if (!removed.count) throw new NotFoundError(`${control.key} is not linked to this item.`);
-    await recordActivity(tx, { ctx, action: "backlog-item.unlink-control", entityType: "BacklogItem", entityId: item.id, projectId: project.id, occurredAt: now, summary: { control: control.key } });
+    await recordActivity(tx, {
+      ctx,
+      action: "backlog-item.unlink-control",
+      entityType: "BacklogItem",
+      entityId: item.id,
+      projectId: project.id,
+      occurredAt: now,
+      summary: { control: control.key },
+    });
     return { unlinked: control.key };
   });
 }

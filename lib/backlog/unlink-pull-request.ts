@@ -17,10 +17,21 @@ export async function unlinkPullRequest({ ctx, slug, itemId, pullRequestId, now 
   return prisma.$transaction(async (tx) => {
     const { project, item } = await itemInProject(tx, ctx.actor, slug, itemId);
     assertCan(ctx.actor, "backlog:write", { projectId: project.id });
-    const link = await tx.backlogItemPullRequest.findUnique({ where: { itemId_pullRequestId: { itemId: item.id, pullRequestId } }, include: { pullRequest: true } });
+    const link = await tx.backlogItemPullRequest.findUnique({
+      where: { itemId_pullRequestId: { itemId: item.id, pullRequestId } },
+      include: { pullRequest: true },
+    });
     if (!link) throw new NotFoundError("That pull request is not linked to this item.");
     await tx.backlogItemPullRequest.delete({ where: { itemId_pullRequestId: { itemId: item.id, pullRequestId } } });
-    await recordActivity(tx, { ctx, action: "backlog-item.unlink-pull-request", entityType: "BacklogItem", entityId: item.id, projectId: project.id, occurredAt: now, summary: { pullRequest: `${link.pullRequest.repo}#${link.pullRequest.number}` } });
+    await recordActivity(tx, {
+      ctx,
+      action: "backlog-item.unlink-pull-request",
+      entityType: "BacklogItem",
+      entityId: item.id,
+      projectId: project.id,
+      occurredAt: now,
+      summary: { pullRequest: `${link.pullRequest.repo}#${link.pullRequest.number}` },
+    });
     return { unlinked: pullRequestId };
   });
 }

@@ -43,21 +43,48 @@ export async function updateBacklogItem({ ctx, slug, itemId, data, now }: Update
     });
     let criteriaChanged = false;
     if (input.criteria) {
-      const current = await tx.acceptanceCriterion.findMany({ where: { itemId: item.id }, orderBy: { position: "asc" }, select: { text: true, done: true, depth: true } });
+      const current = await tx.acceptanceCriterion.findMany({
+        where: { itemId: item.id },
+        orderBy: { position: "asc" },
+        select: { text: true, done: true, depth: true },
+      });
       const next = input.criteria.map((c) => ({ text: c.text, done: c.done ?? false, depth: c.depth ?? 0 }));
       criteriaChanged = JSON.stringify(current) !== JSON.stringify(next);
       if (criteriaChanged) {
         await tx.acceptanceCriterion.deleteMany({ where: { itemId: item.id } });
-        await tx.acceptanceCriterion.createMany({ data: next.map((c, position) => ({ ...c, itemId: item.id, position })) });
+        await tx.acceptanceCriterion.createMany({
+          data: next.map((c, position) => ({ ...c, itemId: item.id, position })),
+        });
       }
     }
     const diff = changes(
-      { title: item.title, block: item.block, priority: item.priority, status: item.status, ownerId: item.ownerId, affectedFiles: item.affectedFiles, verificationCommands: item.verificationCommands },
-      { title: input.title, block: input.block === undefined ? undefined : input.block || null, priority: input.priority, status: input.status, ownerId: input.ownerId, affectedFiles: input.affectedFiles, verificationCommands: input.verificationCommands },
+      {
+        title: item.title,
+        block: item.block,
+        priority: item.priority,
+        status: item.status,
+        ownerId: item.ownerId,
+        affectedFiles: item.affectedFiles,
+        verificationCommands: item.verificationCommands,
+      },
+      {
+        title: input.title,
+        block: input.block === undefined ? undefined : input.block || null,
+        priority: input.priority,
+        status: input.status,
+        ownerId: input.ownerId,
+        affectedFiles: input.affectedFiles,
+        verificationCommands: input.verificationCommands,
+      },
     );
     const bodyChanged = input.body !== undefined && input.body !== item.body;
     if (Object.keys(diff.after).length || criteriaChanged || bodyChanged) {
-      const action = diff.after.status === "DONE" ? "backlog-item.close" : diff.before.status === "DONE" ? "backlog-item.reopen" : "backlog-item.update";
+      const action =
+        diff.after.status === "DONE"
+          ? "backlog-item.close"
+          : diff.before.status === "DONE"
+            ? "backlog-item.reopen"
+            : "backlog-item.update";
       await recordActivity(tx, {
         ctx,
         action,
@@ -65,7 +92,11 @@ export async function updateBacklogItem({ ctx, slug, itemId, data, now }: Update
         entityId: item.id,
         projectId: project.id,
         occurredAt: now,
-        summary: { ...diff, ...(criteriaChanged ? { criteriaChanged: true } : {}), ...(bodyChanged ? { bodyChanged: true } : {}) },
+        summary: {
+          ...diff,
+          ...(criteriaChanged ? { criteriaChanged: true } : {}),
+          ...(bodyChanged ? { bodyChanged: true } : {}),
+        },
       });
     }
     return after;

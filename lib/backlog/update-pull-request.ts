@@ -21,11 +21,23 @@ export async function updatePullRequest({ ctx, slug, pullRequestId, data, now }:
     const project = await resolveProject({ ctx, slug, permission: "backlog:write", db: tx });
     const pr = await tx.pullRequest.findFirst({ where: { id: pullRequestId, projectId: project.id } });
     if (!pr) throw new NotFoundError("There is no such pull request in this project.");
-    if (pr.detailsSource !== "manual") throw new ConflictError("This pull request's title and state come from GitHub; they are updated from there.");
-    const after = await tx.pullRequest.update({ where: { id: pr.id }, data: { title: input.title, state: input.state, updatedAt: now } });
+    if (pr.detailsSource !== "manual")
+      throw new ConflictError("This pull request's title and state come from GitHub; they are updated from there.");
+    const after = await tx.pullRequest.update({
+      where: { id: pr.id },
+      data: { title: input.title, state: input.state, updatedAt: now },
+    });
     const diff = changes({ title: pr.title, state: pr.state }, { title: input.title, state: input.state });
     if (Object.keys(diff.after).length) {
-      await recordActivity(tx, { ctx, action: "pull-request.update", entityType: "PullRequest", entityId: pr.id, projectId: project.id, occurredAt: now, summary: { pullRequest: `${pr.repo}#${pr.number}`, ...diff } });
+      await recordActivity(tx, {
+        ctx,
+        action: "pull-request.update",
+        entityType: "PullRequest",
+        entityId: pr.id,
+        projectId: project.id,
+        occurredAt: now,
+        summary: { pullRequest: `${pr.repo}#${pr.number}`, ...diff },
+      });
     }
     return after;
   });

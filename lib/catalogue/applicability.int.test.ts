@@ -21,16 +21,32 @@ const PROJECT_NA = "Every control that decides it is marked not applicable";
 async function bothSides(projectId: string) {
   const { result } = await computeReadiness({ ctx, projectId, at: NOW });
   const listed = new Map((await listFrameworks({ ctx })).map((f) => [f.key, f]));
-  const out: Array<{ key: string; page: Record<string, string | null>; readiness: Record<string, string | null>; coverageNa: number; listedNa: number }> = [];
+  const out: Array<{
+    key: string;
+    page: Record<string, string | null>;
+    readiness: Record<string, string | null>;
+    coverageNa: number;
+    listedNa: number;
+  }> = [];
   for (const fw of result.frameworks) {
     const detail = await getFramework({ ctx, key: fw.key });
-    const page = Object.fromEntries(detail.nodes.filter((n) => n.scored).map((n) => [n.refId, n.notApplicableByDefault]));
+    const page = Object.fromEntries(
+      detail.nodes.filter((n) => n.scored).map((n) => [n.refId, n.notApplicableByDefault]),
+    );
     // Readiness: a scored requirement is not applicable by default when it is not applicable with the
     // catalogue's reason as its note (not because the project marked its controls not applicable).
     const readiness = Object.fromEntries(
-      fw.requirements.filter((r) => r.status !== "group").map((r) => [r.refId, r.status === "not_applicable" && !r.note?.startsWith(PROJECT_NA) ? r.note : null]),
+      fw.requirements
+        .filter((r) => r.status !== "group")
+        .map((r) => [r.refId, r.status === "not_applicable" && !r.note?.startsWith(PROJECT_NA) ? r.note : null]),
     );
-    out.push({ key: fw.key, page, readiness, coverageNa: detail.coverage.notApplicable, listedNa: listed.get(fw.key)!.coverage.notApplicable });
+    out.push({
+      key: fw.key,
+      page,
+      readiness,
+      coverageNa: detail.coverage.notApplicable,
+      listedNa: listed.get(fw.key)!.coverage.notApplicable,
+    });
   }
   return out;
 }
@@ -65,7 +81,14 @@ describe("one definition of applicability for coverage and readiness", () => {
   it("a requirement not applicable by default counts once a control is mapped to it, on both sides", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const key = uniq("appl").toLowerCase();
-    const control = await prisma.control.create({ data: { key: `Z${randomBytes(3).toString("hex").toUpperCase()}-01`, title: "Badge logs", description: "Badge logs reviewed.", frequency: "MONTHLY" } });
+    const control = await prisma.control.create({
+      data: {
+        key: `Z${randomBytes(3).toString("hex").toUpperCase()}-01`,
+        title: "Badge logs",
+        description: "Badge logs reviewed.",
+        frequency: "MONTHLY",
+      },
+    });
     const reason = "We run entirely on a cloud provider and hold nothing on our own premises.";
     await importFramework({
       ctx: ctxOf(lead),
@@ -77,7 +100,13 @@ describe("one definition of applicability for coverage and readiness", () => {
         version: "1",
         requirements: [
           { id: "PHY", level: "category", title: "Physical" },
-          { id: "PHY-1", parent: "PHY", title: "Badge access to the office", notApplicableByDefault: reason, controls: [control.key] },
+          {
+            id: "PHY-1",
+            parent: "PHY",
+            title: "Badge access to the office",
+            notApplicableByDefault: reason,
+            controls: [control.key],
+          },
           { id: "PHY-2", parent: "PHY", title: "Badge access to the server room", notApplicableByDefault: reason },
         ],
       },
@@ -88,6 +117,12 @@ describe("one definition of applicability for coverage and readiness", () => {
     expect(side.readiness).toEqual(side.page);
     const { result } = await computeReadiness({ ctx, projectId: project.id, at: NOW });
     expect(result.frameworks[0]).toMatchObject({ applicable: 1, met: 0 });
-    expect((await getFramework({ ctx, key })).coverage).toEqual({ assessable: 2, mapped: 1, notApplicable: 1, unmapped: 0, ratio: 1 });
+    expect((await getFramework({ ctx, key })).coverage).toEqual({
+      assessable: 2,
+      mapped: 1,
+      notApplicable: 1,
+      unmapped: 0,
+      ratio: 1,
+    });
   });
 });

@@ -23,12 +23,23 @@ export interface ApplyCatalogueResult {
  * (kept, with their mappings), and retired ones that come back restored. Loading the same file twice
  * changes nothing. Internal: callers check permissions and record the activity.
  */
-export async function applyCatalogue({ tx, catalogue, builtIn, now }: ApplyCatalogueOptions): Promise<ApplyCatalogueResult> {
+export async function applyCatalogue({
+  tx,
+  catalogue,
+  builtIn,
+  now,
+}: ApplyCatalogueOptions): Promise<ApplyCatalogueResult> {
   const before = await tx.framework.findUnique({ where: { key: catalogue.key } });
   const framework =
     before ??
     (await tx.framework.create({
-      data: { key: catalogue.key, name: catalogue.name, version: catalogue.version, description: catalogue.description, builtIn },
+      data: {
+        key: catalogue.key,
+        name: catalogue.name,
+        version: catalogue.version,
+        description: catalogue.description,
+        builtIn,
+      },
     }));
   const existing = await tx.requirement.findMany({
     where: { frameworkId: framework.id },
@@ -54,9 +65,13 @@ export async function applyCatalogue({ tx, catalogue, builtIn, now }: ApplyCatal
   );
 
   if (plan.creates.length) {
-    await tx.requirement.createMany({ data: parentsFirst(plan.creates).map((r) => ({ ...r, frameworkId: framework.id })) });
+    await tx.requirement.createMany({
+      data: parentsFirst(plan.creates).map((r) => ({ ...r, frameworkId: framework.id })),
+    });
   }
-  const positionOnly = plan.updates.filter((u) => u.fields.length && u.fields.every((f) => f === "position") && u.data.retiredAt === undefined);
+  const positionOnly = plan.updates.filter(
+    (u) => u.fields.length && u.fields.every((f) => f === "position") && u.data.retiredAt === undefined,
+  );
   const other = plan.updates.filter((u) => !positionOnly.includes(u));
   if (positionOnly.length) {
     const ids = positionOnly.map((u) => u.id);
@@ -71,12 +86,27 @@ export async function applyCatalogue({ tx, catalogue, builtIn, now }: ApplyCatal
   const lines: string[] = [];
   if (before) {
     const versionChanged = before.version !== catalogue.version;
-    if (versionChanged || before.name !== catalogue.name || before.description !== catalogue.description || before.builtIn !== builtIn) {
-      await tx.framework.update({ where: { id: framework.id }, data: { name: catalogue.name, version: catalogue.version, description: catalogue.description, builtIn } });
-      if (before.name !== catalogue.name) lines.push(`${catalogue.key}: renamed "${before.name}" -> "${catalogue.name}"`);
+    if (
+      versionChanged ||
+      before.name !== catalogue.name ||
+      before.description !== catalogue.description ||
+      before.builtIn !== builtIn
+    ) {
+      await tx.framework.update({
+        where: { id: framework.id },
+        data: { name: catalogue.name, version: catalogue.version, description: catalogue.description, builtIn },
+      });
+      if (before.name !== catalogue.name)
+        lines.push(`${catalogue.key}: renamed "${before.name}" -> "${catalogue.name}"`);
       if (before.description !== catalogue.description) lines.push(`${catalogue.key}: description updated`);
     }
-    lines.unshift(...describePlan(catalogue.key, plan, versionChanged ? { from: before.version, to: catalogue.version } : undefined));
+    lines.unshift(
+      ...describePlan(
+        catalogue.key,
+        plan,
+        versionChanged ? { from: before.version, to: catalogue.version } : undefined,
+      ),
+    );
   } else {
     lines.push(...describePlan(catalogue.key, plan, { from: null, to: catalogue.version }));
   }

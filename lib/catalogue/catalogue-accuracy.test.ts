@@ -6,7 +6,8 @@ import { starterLibrary } from "@/lib/controls/starter-library";
 
 const catalogues = new Map(builtinCatalogues().map((c) => [c.key, c]));
 const library = starterLibrary();
-const controlsOn = (fw: string, refId: string) => library.controls.filter((c) => (c.mappings[fw] ?? []).includes(refId)).map((c) => c.key);
+const controlsOn = (fw: string, refId: string) =>
+  library.controls.filter((c) => (c.mappings[fw] ?? []).includes(refId)).map((c) => c.key);
 
 describe("SOC 2 applicability", () => {
   const soc2 = catalogues.get("soc2")!;
@@ -27,18 +28,35 @@ describe("SOC 2 applicability", () => {
 });
 
 const req = (fw: string, refId: string) => catalogues.get(fw)!.requirements.find((r) => r.refId === refId);
-const childrenOf = (fw: string, refId: string) => catalogues.get(fw)!.requirements.filter((r) => r.parentRefId === refId).map((r) => r.refId);
-const isLeaf = (fw: string, refId: string) => !!req(fw, refId) && childrenOf(fw, refId).length === 0 && req(fw, refId)!.assessable;
+const childrenOf = (fw: string, refId: string) =>
+  catalogues
+    .get(fw)!
+    .requirements.filter((r) => r.parentRefId === refId)
+    .map((r) => r.refId);
+const isLeaf = (fw: string, refId: string) =>
+  !!req(fw, refId) && childrenOf(fw, refId).length === 0 && req(fw, refId)!.assessable;
 
 describe("scope: 21 CFR Part 11 electronic signatures", () => {
   const signatureLeaves = [
     "11.30",
-    "11.100(a)", "11.100(b)", "11.100(c)(1)", "11.100(c)(2)",
-    "11.200(a)(1)(i)", "11.200(a)(1)(ii)", "11.200(a)(2)", "11.200(a)(3)", "11.200(b)",
-    "11.300(a)", "11.300(b)", "11.300(c)", "11.300(d)", "11.300(e)",
+    "11.100(a)",
+    "11.100(b)",
+    "11.100(c)(1)",
+    "11.100(c)(2)",
+    "11.200(a)(1)(i)",
+    "11.200(a)(1)(ii)",
+    "11.200(a)(2)",
+    "11.200(a)(3)",
+    "11.200(b)",
+    "11.300(a)",
+    "11.300(b)",
+    "11.300(c)",
+    "11.300(d)",
+    "11.300(e)",
   ];
   it("has 11.30, 11.100, 11.200 and 11.300, split into leaves, each with a starter control mapped", () => {
-    for (const id of ["11.100", "11.200", "11.300"]) expect(req("irb", id)?.assessable, `${id} is scored through its points`).toBe(false);
+    for (const id of ["11.100", "11.200", "11.300"])
+      expect(req("irb", id)?.assessable, `${id} is scored through its points`).toBe(false);
     for (const id of signatureLeaves) {
       expect(isLeaf("irb", id), `${id} is a scored leaf`).toBe(true);
       expect(controlsOn("irb", id), `${id} has a control`).not.toEqual([]);
@@ -47,9 +65,16 @@ describe("scope: 21 CFR Part 11 electronic signatures", () => {
   });
 
   it("uses the sections' official titles", () => {
-    expect(["11.10", "11.30", "11.50", "11.70", "11.100", "11.200", "11.300"].map((id) => req("irb", id)!.title)).toEqual([
-      "Controls for closed systems", "Controls for open systems", "Signature manifestations", "Signature/record linking", "General requirements",
-      "Electronic signature components and controls", "Controls for identification codes/passwords",
+    expect(
+      ["11.10", "11.30", "11.50", "11.70", "11.100", "11.200", "11.300"].map((id) => req("irb", id)!.title),
+    ).toEqual([
+      "Controls for closed systems",
+      "Controls for open systems",
+      "Signature manifestations",
+      "Signature/record linking",
+      "General requirements",
+      "Electronic signature components and controls",
+      "Controls for identification codes/passwords",
     ]);
   });
 });
@@ -73,18 +98,35 @@ describe("scope: GDPR, HIPAA and IRB additions", () => {
 
   it("has the IRB additions: 46.107–46.114 with 46.111(a)(1)–(8), 46.116(c)–(h), 46.117(b), 56.107–56.114 and 164.514(e)", () => {
     const ids = [
-      "46.107", "46.108(a)(1)", "46.108(a)(2)", "46.108(a)(3)", "46.108(a)(4)", "46.108(b)", "46.109", "46.110",
-      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `46.111(a)(${n})`), "46.111(b)", "46.112", "46.113", "46.114",
-      ..."cdefgh".split("").map((p) => `46.116(${p})`), "46.117(b)",
+      "46.107",
+      "46.108(a)(1)",
+      "46.108(a)(2)",
+      "46.108(a)(3)",
+      "46.108(a)(4)",
+      "46.108(b)",
+      "46.109",
+      "46.110",
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `46.111(a)(${n})`),
+      "46.111(b)",
+      "46.112",
+      "46.113",
+      "46.114",
+      ..."cdefgh".split("").map((p) => `46.116(${p})`),
+      "46.117(b)",
       ...[107, 108, 109, 110, 111, 112, 113, 114].map((n) => `56.${n}`),
-      "164.514(e)(1)", "164.514(e)(2)", "164.514(e)(3)", "164.514(e)(4)",
+      "164.514(e)(1)",
+      "164.514(e)(2)",
+      "164.514(e)(3)",
+      "164.514(e)(4)",
     ];
     for (const id of ids) {
       expect(isLeaf("irb", id), `${id} is a scored leaf`).toBe(true);
       expect(controlsOn("irb", id), `${id} has a control`).not.toEqual([]);
     }
     expect(req("irb", "56.115")!.title).toBe("IRB records");
-    expect(req("irb", "164.514")!.title).toBe("Other requirements relating to uses and disclosures of protected health information");
+    expect(req("irb", "164.514")!.title).toBe(
+      "Other requirements relating to uses and disclosures of protected health information",
+    );
     expect(req("irb", "46.111")!.title).toBe("Criteria for IRB approval of research");
     expect(req("irb", "56.113")!.title).toBe("Suspension or termination of IRB approval of research");
   });
@@ -117,7 +159,8 @@ describe("no parent summary holds a duty without a leaf", () => {
     for (const c of catalogues.values()) {
       for (const r of c.requirements) {
         const kids = childrenOf(c.key, r.refId);
-        if (kids.length) expect(r.assessable, `${c.key} ${r.refId} has children, so its duties must be in them`).toBe(false);
+        if (kids.length)
+          expect(r.assessable, `${c.key} ${r.refId} has children, so its duties must be in them`).toBe(false);
         else if (r.assessable) expect(controlsOn(c.key, r.refId), `${c.key} ${r.refId}`).not.toEqual([]);
       }
     }
@@ -125,7 +168,8 @@ describe("no parent summary holds a duty without a leaf", () => {
 
   it("has a leaf for each known duty-bearing paragraph (GDPR 30(4), 7(2), 7(4), 28(4); HIPAA 164.514(c) among them)", () => {
     for (const [fw, parents] of Object.entries(DUTY_PARAGRAPHS)) {
-      for (const [parent, paragraphs] of Object.entries(parents)) expect(childrenOf(fw, parent), `${fw} ${parent}`).toEqual(paragraphs);
+      for (const [parent, paragraphs] of Object.entries(parents))
+        expect(childrenOf(fw, parent), `${fw} ${parent}`).toEqual(paragraphs);
     }
     for (const id of ["Art. 30(4)", "Art. 7(2)", "Art. 7(4)", "Art. 28(4)"]) expect(isLeaf("gdpr", id), id).toBe(true);
     expect(isLeaf("irb", "164.514(c)")).toBe(true);
@@ -155,13 +199,15 @@ describe("mappings an auditor would reject are gone", () => {
   it("lists each as withdrawn, with its reason, so the loader removes it where a lead has not edited the control", () => {
     const withdrawn = library.withdrawn.map((w) => [w.control, w.framework, w.refId]);
     expect(withdrawn).toEqual(REJECTED);
-    for (const w of library.withdrawn) expect(controlsOn(w.framework, w.refId), "withdrawn and mapped again").not.toContain(w.control);
+    for (const w of library.withdrawn)
+      expect(controlsOn(w.framework, w.refId), "withdrawn and mapped again").not.toContain(w.control);
   });
 
   it("gives 11.10(f) a real operational-sequencing control, PRV-10 Art. 22, and consent a process control beside the records", () => {
     expect(controlsOn("irb", "11.10(f)")).toEqual(["LOG-08"]);
     expect(controlsOn("gdpr", "Art. 22")).toContain("PRV-10");
-    for (const id of ["46.116(a)", "46.116(b)"]) expect(controlsOn("irb", id)).toEqual(expect.arrayContaining(["RES-03", "RES-08"]));
+    for (const id of ["46.116(a)", "46.116(b)"])
+      expect(controlsOn("irb", id)).toEqual(expect.arrayContaining(["RES-03", "RES-08"]));
     expect(controlsOn("irb", "46.115(b)")).toEqual(["RES-02"]);
   });
 });
@@ -171,9 +217,16 @@ describe("wording", () => {
     expect(req("soc2", "P6.1")!.summary).toMatch(/only after the data subject has explicitly consented/);
     expect(req("soc2", "P3.2")!.summary).toMatch(/before the personal information is collected/);
     const p4 = req("irb", "46.108(a)(4)")!.summary;
-    for (const who of ["to the IRB", "institutional officials", "department or agency head", "OHRP"]) expect(p4).toContain(who);
+    for (const who of ["to the IRB", "institutional officials", "department or agency head", "OHRP"])
+      expect(p4).toContain(who);
     const a37 = req("gdpr", "Art. 37")!.summary;
-    for (const trigger of ["public authority", "regular and systematic monitoring", "large scale", "special categories"]) expect(a37).toContain(trigger);
+    for (const trigger of [
+      "public authority",
+      "regular and systematic monitoring",
+      "large scale",
+      "special categories",
+    ])
+      expect(a37).toContain(trigger);
   });
 
   it("makes retention the project's parameter, three years by default, and names the longer rules", () => {
@@ -182,6 +235,8 @@ describe("wording", () => {
       expect(text).toMatch(/project's retention period/);
       expect(text).toMatch(/three years/);
     }
-    expect(library.controls.find((c) => c.key === "LOG-02")!.description).toMatch(/312\.62\(c\).*812\.140\(d\).*164\.530\(j\)/);
+    expect(library.controls.find((c) => c.key === "LOG-02")!.description).toMatch(
+      /312\.62\(c\).*812\.140\(d\).*164\.530\(j\)/,
+    );
   });
 });

@@ -14,7 +14,10 @@ export interface LoadCataloguesOptions {
  * Loads the built-in catalogues (or the given ones), one transaction per framework. Returns what
  * changed; a framework that already matches its file is not touched and adds no line or event.
  */
-export async function loadBuiltinCatalogues(ctx: Parameters<ReferenceStep["run"]>[0], options: LoadCataloguesOptions = {}): Promise<string[]> {
+export async function loadBuiltinCatalogues(
+  ctx: Parameters<ReferenceStep["run"]>[0],
+  options: LoadCataloguesOptions = {},
+): Promise<string[]> {
   const now = options.now ?? new Date();
   const lines: string[] = [];
   for (const catalogue of options.catalogues ?? builtinCatalogues()) {

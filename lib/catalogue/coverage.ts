@@ -36,7 +36,13 @@ export function coverageOf(requirements: Iterable<CoverageInput>): Coverage {
     else if (defaultNotApplicable(r.defaultNotApplicableReason, r.mappedControls)) notApplicable++;
   }
   const denominator = assessable - notApplicable;
-  return { assessable, mapped, notApplicable, unmapped: denominator - mapped, ratio: denominator > 0 ? mapped / denominator : null };
+  return {
+    assessable,
+    mapped,
+    notApplicable,
+    unmapped: denominator - mapped,
+    ratio: denominator > 0 ? mapped / denominator : null,
+  };
 }
 
 /** "CC6.1", "cc 6.1" and "cc61" all match; "art 32" matches "Art. 32(1)(a)". */

@@ -15,7 +15,10 @@ export interface ExportFrameworkOptions {
  */
 export async function exportFramework({ ctx, key }: ExportFrameworkOptions): Promise<TFrameworkFile> {
   assertCan(ctx.actor, "framework:read");
-  const framework = await prisma.framework.findUnique({ where: { key }, select: { id: true, key: true, name: true, version: true, description: true } });
+  const framework = await prisma.framework.findUnique({
+    where: { key },
+    select: { id: true, key: true, name: true, version: true, description: true },
+  });
   if (!framework) throw new NotFoundError(`There is no framework "${key}".`);
   const rows = await prisma.requirement.findMany({
     where: { frameworkId: framework.id, retiredAt: null },

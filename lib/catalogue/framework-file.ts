@@ -2,7 +2,13 @@
 // with the path where it is, written the way people read JSON (`requirements[12].id: duplicate "CC6.1"`).
 import type { z } from "zod";
 import { InvalidInputError, type FieldIssue } from "@/lib/errors";
-import { FRAMEWORK_FORMAT, GROUPING_LEVELS, ZFrameworkFile, type RequirementLevel, type TFrameworkFile } from "@/lib/schemas/catalogue";
+import {
+  FRAMEWORK_FORMAT,
+  GROUPING_LEVELS,
+  ZFrameworkFile,
+  type RequirementLevel,
+  type TFrameworkFile,
+} from "@/lib/schemas/catalogue";
 
 export interface CatalogueRequirement {
   refId: string;
@@ -55,7 +61,11 @@ function structuralIssues(file: TFrameworkFile): FieldIssue[] {
   const firstIndex = new Map<string, number>();
   file.requirements.forEach((r, i) => {
     const seen = firstIndex.get(r.id);
-    if (seen !== undefined) issues.push({ path: `requirements[${i}].id`, message: `duplicate "${r.id}" (first used at requirements[${seen}])` });
+    if (seen !== undefined)
+      issues.push({
+        path: `requirements[${i}].id`,
+        message: `duplicate "${r.id}" (first used at requirements[${seen}])`,
+      });
     else firstIndex.set(r.id, i);
   });
   const parentOf = new Map<string, string | null>();
@@ -64,8 +74,10 @@ function structuralIssues(file: TFrameworkFile): FieldIssue[] {
     if (firstIndex.get(r.id) !== i) return;
     parentOf.set(r.id, r.parent ?? null);
     if (!r.parent) return;
-    if (r.parent === r.id) issues.push({ path: `requirements[${i}].parent`, message: `"${r.id}" cannot be its own parent` });
-    else if (!firstIndex.has(r.parent)) issues.push({ path: `requirements[${i}].parent`, message: `no requirement with id "${r.parent}" in this file` });
+    if (r.parent === r.id)
+      issues.push({ path: `requirements[${i}].parent`, message: `"${r.id}" cannot be its own parent` });
+    else if (!firstIndex.has(r.parent))
+      issues.push({ path: `requirements[${i}].parent`, message: `no requirement with id "${r.parent}" in this file` });
     else hasChildren.add(r.parent);
   });
   file.requirements.forEach((r, i) => {
@@ -80,9 +92,21 @@ function structuralIssues(file: TFrameworkFile): FieldIssue[] {
     }
     const level = r.level ?? "requirement";
     const assessable = r.assessable ?? (!GROUPING_LEVELS.includes(level) && !hasChildren.has(r.id));
-    if (GROUPING_LEVELS.includes(level) && r.assessable) issues.push({ path: `requirements[${i}].assessable`, message: `a ${level} groups requirements and cannot be assessed` });
-    if (!assessable && r.notApplicableByDefault) issues.push({ path: `requirements[${i}].notApplicableByDefault`, message: "only an assessable requirement can be not applicable" });
-    if (!assessable && r.controls?.length) issues.push({ path: `requirements[${i}].controls`, message: "controls map only to assessable requirements, not to groups" });
+    if (GROUPING_LEVELS.includes(level) && r.assessable)
+      issues.push({
+        path: `requirements[${i}].assessable`,
+        message: `a ${level} groups requirements and cannot be assessed`,
+      });
+    if (!assessable && r.notApplicableByDefault)
+      issues.push({
+        path: `requirements[${i}].notApplicableByDefault`,
+        message: "only an assessable requirement can be not applicable",
+      });
+    if (!assessable && r.controls?.length)
+      issues.push({
+        path: `requirements[${i}].controls`,
+        message: "controls map only to assessable requirements, not to groups",
+      });
     const keys = new Set<string>();
     r.controls?.forEach((key, j) => {
       if (keys.has(key)) issues.push({ path: `requirements[${i}].controls[${j}]`, message: `duplicate "${key}"` });
@@ -128,7 +152,10 @@ export function parseFrameworkFile(value: unknown): Catalogue {
 export function invalidFile(issues: FieldIssue[]): InvalidInputError {
   const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`);
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
-  return new InvalidInputError(`The framework file has ${issues.length === 1 ? "a problem" : `${issues.length} problems`}: ${shown.join("; ")}${more}.`, issues);
+  return new InvalidInputError(
+    `The framework file has ${issues.length === 1 ? "a problem" : `${issues.length} problems`}: ${shown.join("; ")}${more}.`,
+    issues,
+  );
 }
 
 /** Parses JSON text first, so that a syntax error is reported as such rather than as a missing field. */
@@ -137,7 +164,9 @@ export function parseFrameworkJson(text: string): Catalogue {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw invalidFile([{ path: "(file)", message: `not valid JSON (${err instanceof Error ? err.message : "syntax error"})` }]);
+    throw invalidFile([
+      { path: "(file)", message: `not valid JSON (${err instanceof Error ? err.message : "syntax error"})` },
+    ]);
   }
   return parseFrameworkFile(value);
 }

@@ -103,7 +103,11 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
     },
   });
   const upgrades = await prisma.activityEvent.findMany({
-    where: { entityType: "Framework", entityId: framework.id, action: { in: ["framework.upgrade", "framework.import"] } },
+    where: {
+      entityType: "Framework",
+      entityId: framework.id,
+      action: { in: ["framework.upgrade", "framework.import"] },
+    },
     orderBy: { id: "desc" },
     take: 3,
     select: { occurredAt: true, summary: true },
@@ -111,14 +115,21 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
   const changes = upgrades
     .map((e) => {
       const summary = (e.summary ?? {}) as { version?: unknown; changes?: unknown };
-      const lines = Array.isArray(summary.changes) ? summary.changes.filter((l): l is string => typeof l === "string") : [];
+      const lines = Array.isArray(summary.changes)
+        ? summary.changes.filter((l): l is string => typeof l === "string")
+        : [];
       return { version: typeof summary.version === "string" ? summary.version : "", at: e.occurredAt, lines };
     })
     .filter((c) => c.lines.length);
   const ordered = walkRequirementTree(rows.map((r) => ({ ...r, controls: r.mappings.map((m) => m.control) })));
   const scored = ordered.filter((w) => w.scored);
   const coverage = coverageOf(
-    scored.map((w) => ({ assessable: true, retired: false, mappedControls: w.row.mappings.length + w.inherited.length, defaultNotApplicableReason: w.naReason })),
+    scored.map((w) => ({
+      assessable: true,
+      retired: false,
+      mappedControls: w.row.mappings.length + w.inherited.length,
+      defaultNotApplicableReason: w.naReason,
+    })),
   );
   const groupMappings: GroupMapping[] = ordered
     .filter((w) => !w.scored && !w.row.retiredAt && w.row.mappings.length)
@@ -159,14 +170,25 @@ export async function getFramework({ ctx, key, query = {} }: GetFrameworkOptions
       match: matched.has(row.id),
     }));
   return {
-    framework: { key: framework.key, name: framework.name, version: framework.version, description: framework.description, builtIn: framework.builtIn },
+    framework: {
+      key: framework.key,
+      name: framework.name,
+      version: framework.version,
+      description: framework.description,
+      builtIn: framework.builtIn,
+    },
     coverage,
     nodes,
     shown: matched.size,
     groupMappings,
     retired: rows
       .filter((r) => r.retiredAt)
-      .map((r) => ({ refId: r.refId, title: r.title, retiredAt: r.retiredAt!, controls: r.mappings.map((m) => m.control) })),
+      .map((r) => ({
+        refId: r.refId,
+        title: r.title,
+        retiredAt: r.retiredAt!,
+        controls: r.mappings.map((m) => m.control),
+      })),
     changes,
   };
 }
@@ -190,6 +212,7 @@ function matcher(query: TFrameworkQuery): (w: Row) => boolean {
   };
   // Unmapped: scored, not applicable by default neither itself nor through an ancestor, and no live
   // control on it or on any requirement above it.
-  if (query.unmapped) return (w) => w.scored && w.row.mappings.length === 0 && w.inherited.length === 0 && !w.naReason && textMatch(w);
+  if (query.unmapped)
+    return (w) => w.scored && w.row.mappings.length === 0 && w.inherited.length === 0 && !w.naReason && textMatch(w);
   return textMatch;
 }

@@ -9,7 +9,9 @@ import { listFrameworks } from "@/lib/catalogue/list-frameworks";
 import { updateControl } from "@/lib/controls/update-control";
 import { ctxOf, makeUser } from "@/tests/factories";
 
-const example = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../docs/examples/custom-framework.json"), "utf8"));
+const example = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../../docs/examples/custom-framework.json"), "utf8"),
+);
 const now = new Date("2026-02-01T10:00:00Z");
 
 async function counts() {
@@ -29,7 +31,10 @@ describe("custom framework import and export", () => {
     expect(result).toEqual({
       key: "acme-vendor-addendum",
       created: true,
-      changes: ['acme-vendor-addendum: loaded version "2025-03" (8 requirements)', "acme-vendor-addendum: added 4 control mapping(s)"],
+      changes: [
+        'acme-vendor-addendum: loaded version "2025-03" (8 requirements)',
+        "acme-vendor-addendum: added 4 control mapping(s)",
+      ],
       mappingsAdded: 4,
     });
     const summary = (await listFrameworks({ ctx: ctxOf(lead) })).find((f) => f.key === "acme-vendor-addendum")!;
@@ -51,7 +56,9 @@ describe("custom framework import and export", () => {
     duplicate.requirements[4].id = "A.1";
     const err = await importFramework({ ctx: ctxOf(lead), file: duplicate, now }).catch((e) => e);
     expect(err).toBeInstanceOf(InvalidInputError);
-    expect(err.issues).toEqual([{ path: "requirements[4].id", message: 'duplicate "A.1" (first used at requirements[1])' }]);
+    expect(err.issues).toEqual([
+      { path: "requirements[4].id", message: 'duplicate "A.1" (first used at requirements[1])' },
+    ]);
 
     // Valid structure but an unknown control: checked inside the transaction, still nothing written.
     const unknownControl = structuredClone(example);
@@ -59,14 +66,18 @@ describe("custom framework import and export", () => {
     unknownControl.requirements[2].controls = ["ZZZ-01"];
     const err2 = await importFramework({ ctx: ctxOf(lead), file: unknownControl, now }).catch((e) => e);
     expect(err2).toBeInstanceOf(InvalidInputError);
-    expect(err2.message).toBe('The framework file has a problem: requirements[2].controls[0]: no control "ZZZ-01" in the library.');
+    expect(err2.message).toBe(
+      'The framework file has a problem: requirements[2].controls[0]: no control "ZZZ-01" in the library.',
+    );
     expect(await counts()).toEqual(before);
   });
 
   it("refuses to overwrite a built-in catalogue", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const before = await counts();
-    await expect(importFramework({ ctx: ctxOf(lead), file: { ...example, key: "soc2" }, now })).rejects.toBeInstanceOf(ConflictError);
+    await expect(importFramework({ ctx: ctxOf(lead), file: { ...example, key: "soc2" }, now })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -75,7 +86,12 @@ describe("custom framework import and export", () => {
     const v2 = structuredClone(example);
     v2.version = "2025-09";
     v2.requirements = v2.requirements.filter((r: { id: string }) => r.id !== "A.2");
-    v2.requirements.push({ id: "B.3", parent: "B", title: "Yearly penetration test shared with Acme", controls: ["SDL-12"] });
+    v2.requirements.push({
+      id: "B.3",
+      parent: "B",
+      title: "Yearly penetration test shared with Acme",
+      controls: ["SDL-12"],
+    });
     const result = await importFramework({ ctx: ctxOf(lead), file: v2, now });
     expect(result.changes).toEqual([
       'acme-vendor-addendum: version "2025-03" -> "2025-09"',
@@ -84,7 +100,10 @@ describe("custom framework import and export", () => {
       "acme-vendor-addendum: retired A.2 (not in this version; 1 mapping(s) kept)",
       "acme-vendor-addendum: added 1 control mapping(s)",
     ]);
-    const a2 = await prisma.requirement.findFirstOrThrow({ where: { refId: "A.2", framework: { key: "acme-vendor-addendum" } }, include: { mappings: true } });
+    const a2 = await prisma.requirement.findFirstOrThrow({
+      where: { refId: "A.2", framework: { key: "acme-vendor-addendum" } },
+      include: { mappings: true },
+    });
     expect(a2.retiredAt).not.toBeNull();
     expect(a2.mappings).toHaveLength(1);
     const exported = await exportFramework({ ctx: ctxOf(lead), key: "acme-vendor-addendum" });
@@ -104,7 +123,9 @@ describe("custom framework import and export", () => {
     const before = await counts();
     for (const role of ["ENGINEER", "AUDITOR"] as const) {
       const user = await makeUser({ role });
-      await expect(importFramework({ ctx: ctxOf(user), file: { ...example, key: `by-${role.toLowerCase()}` }, now })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        importFramework({ ctx: ctxOf(user), file: { ...example, key: `by-${role.toLowerCase()}` }, now }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await counts()).toEqual(before);
   });

@@ -18,7 +18,18 @@ export interface FrameworkSummary {
 export async function listFrameworks({ ctx }: { ctx: RequestCtx }): Promise<FrameworkSummary[]> {
   assertCan(ctx.actor, "framework:read");
   const rows = await prisma.$queryRaw<
-    Array<{ key: string; name: string; version: string; description: string; builtIn: boolean; total: bigint; retired: bigint; assessable: bigint; mapped: bigint; na: bigint }>
+    Array<{
+      key: string;
+      name: string;
+      version: string;
+      description: string;
+      builtIn: boolean;
+      total: bigint;
+      retired: bigint;
+      assessable: bigint;
+      mapped: bigint;
+      na: bigint;
+    }>
   >`
     WITH RECURSIVE shown AS (
       -- Current requirements and the retired ones above them (they keep their place and pass down).
@@ -66,7 +77,13 @@ export async function listFrameworks({ ctx }: { ctx: RequestCtx }): Promise<Fram
       builtIn: r.builtIn,
       requirements: Number(r.total),
       retired: Number(r.retired),
-      coverage: { assessable, mapped, notApplicable, unmapped: denominator - mapped, ratio: denominator > 0 ? mapped / denominator : null },
+      coverage: {
+        assessable,
+        mapped,
+        notApplicable,
+        unmapped: denominator - mapped,
+        ratio: denominator > 0 ? mapped / denominator : null,
+      },
     };
   });
 }

@@ -17,14 +17,32 @@ const v1 = parseFrameworkFile({
 
 /** The database rows a load of `file` would leave behind (ids = "id-" + ref). */
 function rowsAfter(file = v1, mappings: Record<string, number> = {}): ExistingRequirement[] {
-  const plan = planCatalogue(file, [], (() => { let n = 0; return () => `new-${n++}`; })());
+  const plan = planCatalogue(
+    file,
+    [],
+    (() => {
+      let n = 0;
+      return () => `new-${n++}`;
+    })(),
+  );
   return plan.creates.map((r) => ({ ...r, retiredAt: null, mappingCount: mappings[r.refId] ?? 0 }));
 }
 
 describe("planning a catalogue load", () => {
   it("creates everything the first time, parents linked by id", () => {
-    const plan = planCatalogue(v1, [], (() => { let n = 0; return () => `id${n++}`; })());
-    expect(plan.creates.map((r) => [r.refId, r.parentId])).toEqual([["F", null], ["F.1", "id0"], ["F.2", "id0"]]);
+    const plan = planCatalogue(
+      v1,
+      [],
+      (() => {
+        let n = 0;
+        return () => `id${n++}`;
+      })(),
+    );
+    expect(plan.creates.map((r) => [r.refId, r.parentId])).toEqual([
+      ["F", null],
+      ["F.1", "id0"],
+      ["F.2", "id0"],
+    ]);
     expect(describePlan("demo", plan, { from: null, to: "1" })).toEqual(['demo: loaded version "1" (3 requirements)']);
   });
 
@@ -50,7 +68,9 @@ describe("planning a catalogue load", () => {
     const plan = planCatalogue(v2, existing, () => "fresh");
     expect(plan.creates.map((r) => r.refId)).toEqual(["F.3"]);
     expect(plan.creates[0].parentId).toBe(existing[0].id);
-    expect(plan.updates).toEqual([{ id: existing[1].id, refId: "F.1", data: { title: "One, renamed" }, fields: ["title"] }]);
+    expect(plan.updates).toEqual([
+      { id: existing[1].id, refId: "F.1", data: { title: "One, renamed" }, fields: ["title"] },
+    ]);
     expect(plan.retires).toEqual([{ id: existing[2].id, refId: "F.2", mappingCount: 4 }]);
     expect(describePlan("demo", plan, { from: "1", to: "2" })).toEqual([
       'demo: version "1" -> "2"',

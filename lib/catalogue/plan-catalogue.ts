@@ -21,7 +21,15 @@ export interface ExistingRequirement extends RequirementRow {
 }
 
 type Field = Exclude<keyof RequirementRow, "id" | "refId">;
-const CONTENT_FIELDS: Field[] = ["title", "summary", "evidenceHint", "level", "assessable", "defaultNotApplicableReason", "parentId"];
+const CONTENT_FIELDS: Field[] = [
+  "title",
+  "summary",
+  "evidenceHint",
+  "level",
+  "assessable",
+  "defaultNotApplicableReason",
+  "parentId",
+];
 
 export interface CataloguePlan {
   creates: RequirementRow[];
@@ -30,7 +38,11 @@ export interface CataloguePlan {
   restored: string[];
 }
 
-export function planCatalogue(catalogue: Catalogue, existing: ExistingRequirement[], newId: () => string): CataloguePlan {
+export function planCatalogue(
+  catalogue: Catalogue,
+  existing: ExistingRequirement[],
+  newId: () => string,
+): CataloguePlan {
   const byRef = new Map(existing.map((e) => [e.refId, e]));
   const idOf = new Map<string, string>();
   for (const r of catalogue.requirements) idOf.set(r.refId, byRef.get(r.refId)?.id ?? newId());
@@ -60,7 +72,9 @@ export function planCatalogue(catalogue: Catalogue, existing: ExistingRequiremen
     if (fields.length || before.retiredAt) updates.push({ id: before.id, refId: r.refId, data, fields });
   }
   const inFile = new Set(catalogue.requirements.map((r) => r.refId));
-  const retires = existing.filter((e) => !inFile.has(e.refId) && !e.retiredAt).map((e) => ({ id: e.id, refId: e.refId, mappingCount: e.mappingCount }));
+  const retires = existing
+    .filter((e) => !inFile.has(e.refId) && !e.retiredAt)
+    .map((e) => ({ id: e.id, refId: e.refId, mappingCount: e.mappingCount }));
   return { creates, updates, retires, restored };
 }
 
@@ -83,20 +97,33 @@ export function planIsEmpty(plan: CataloguePlan): boolean {
   return !plan.creates.length && !plan.updates.length && !plan.retires.length;
 }
 
-const list = (ids: string[], max = 12) => (ids.length > max ? `${ids.slice(0, max).join(", ")} and ${ids.length - max} more` : ids.join(", "));
+const list = (ids: string[], max = 12) =>
+  ids.length > max ? `${ids.slice(0, max).join(", ")} and ${ids.length - max} more` : ids.join(", ");
 
 /** Lines for people: what a load changed, one line per kind of change. */
-export function describePlan(key: string, plan: CataloguePlan, versionChange?: { from: string | null; to: string }): string[] {
+export function describePlan(
+  key: string,
+  plan: CataloguePlan,
+  versionChange?: { from: string | null; to: string },
+): string[] {
   const lines: string[] = [];
-  if (versionChange) lines.push(versionChange.from === null ? `${key}: loaded version "${versionChange.to}" (${plan.creates.length} requirements)` : `${key}: version "${versionChange.from}" -> "${versionChange.to}"`);
+  if (versionChange)
+    lines.push(
+      versionChange.from === null
+        ? `${key}: loaded version "${versionChange.to}" (${plan.creates.length} requirements)`
+        : `${key}: version "${versionChange.from}" -> "${versionChange.to}"`,
+    );
   const isFirstLoad = versionChange?.from === null;
-  if (plan.creates.length && !isFirstLoad) lines.push(`${key}: added ${plan.creates.length}: ${list(plan.creates.map((c) => c.refId))}`);
+  if (plan.creates.length && !isFirstLoad)
+    lines.push(`${key}: added ${plan.creates.length}: ${list(plan.creates.map((c) => c.refId))}`);
   const content = plan.updates.filter((u) => u.fields.some((f) => f !== "position"));
-  for (const u of content.slice(0, 20)) lines.push(`${key}: updated ${u.refId} (${u.fields.filter((f) => f !== "position").join(", ")})`);
+  for (const u of content.slice(0, 20))
+    lines.push(`${key}: updated ${u.refId} (${u.fields.filter((f) => f !== "position").join(", ")})`);
   if (content.length > 20) lines.push(`${key}: updated ${content.length - 20} more requirements`);
   const movedOnly = plan.updates.filter((u) => u.fields.length && u.fields.every((f) => f === "position"));
   if (movedOnly.length) lines.push(`${key}: moved ${movedOnly.length} requirement(s) to new positions`);
   if (plan.restored.length) lines.push(`${key}: restored ${list(plan.restored)} (back in this version)`);
-  for (const r of plan.retires) lines.push(`${key}: retired ${r.refId} (not in this version; ${r.mappingCount} mapping(s) kept)`);
+  for (const r of plan.retires)
+    lines.push(`${key}: retired ${r.refId} (not in this version; ${r.mappingCount} mapping(s) kept)`);
   return lines;
 }

@@ -47,7 +47,12 @@ describe("the requirement tree as readiness reads it", () => {
   it("keeps a current requirement under a retired parent in place, with the parent's controls and not-applicable reason", () => {
     const walked = walkRequirementTree([
       row("F", null, { assessable: false }),
-      row("F.old", "F", { assessable: false, retiredAt: RETIRED, controls: [c("X-01")], defaultNotApplicableReason: "Dropped." }),
+      row("F.old", "F", {
+        assessable: false,
+        retiredAt: RETIRED,
+        controls: [c("X-01")],
+        defaultNotApplicableReason: "Dropped.",
+      }),
       row("F.old.1", "F.old"),
       row("F.gone", "F", { retiredAt: RETIRED, controls: [c("Y-01")] }),
     ]);

@@ -40,7 +40,12 @@ export function walkRequirementTree<T extends TreeRow>(rows: T[]): Array<TreeEnt
   for (const r of rows) {
     if (r.retiredAt) continue;
     shown.add(r.id);
-    for (let p = r.parentId ? byId.get(r.parentId) : undefined; p?.retiredAt && !shown.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) shown.add(p.id);
+    for (
+      let p = r.parentId ? byId.get(r.parentId) : undefined;
+      p?.retiredAt && !shown.has(p.id);
+      p = p.parentId ? byId.get(p.parentId) : undefined
+    )
+      shown.add(p.id);
   }
   const children = new Map<string | null, T[]>();
   for (const r of rows) {
@@ -59,13 +64,32 @@ export function walkRequirementTree<T extends TreeRow>(rows: T[]): Array<TreeEnt
   };
   const out: Array<TreeEntry<T>> = [];
   // From the roots down (requirements in a loop of parents have no root and are never reached).
-  const walk = (parent: string | null, depth: number, ancestors: string[], inherited: TreeEntry<T>["inherited"], naReason: string | null) => {
+  const walk = (
+    parent: string | null,
+    depth: number,
+    ancestors: string[],
+    inherited: TreeEntry<T>["inherited"],
+    naReason: string | null,
+  ) => {
     for (const row of children.get(parent) ?? []) {
       const own = new Set(row.controls.map((c) => c.key));
       const fromAbove = inherited.filter((c) => !own.has(c.key));
       const reason = naReason ?? row.defaultNotApplicableReason;
-      out.push({ row, depth, ancestors, inherited: fromAbove, naReason: reason, scored: !row.retiredAt && row.assessable && !assessableBelow(row.id) });
-      walk(row.id, depth + 1, [...ancestors, row.id], [...fromAbove, ...row.controls.map((c) => ({ ...c, from: row.refId }))], reason);
+      out.push({
+        row,
+        depth,
+        ancestors,
+        inherited: fromAbove,
+        naReason: reason,
+        scored: !row.retiredAt && row.assessable && !assessableBelow(row.id),
+      });
+      walk(
+        row.id,
+        depth + 1,
+        [...ancestors, row.id],
+        [...fromAbove, ...row.controls.map((c) => ({ ...c, from: row.refId }))],
+        reason,
+      );
     }
   };
   walk(null, 0, [], [], null);

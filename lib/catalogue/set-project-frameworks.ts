@@ -23,15 +23,25 @@ export async function setProjectFrameworks({ ctx, slug, data, now }: SetProjectF
     const frameworks = await tx.framework.findMany({ where: { key: { in: wanted } }, select: { id: true, key: true } });
     const unknown = wanted.filter((k) => !frameworks.some((f) => f.key === k));
     if (unknown.length) {
-      const issues = unknown.map((k) => ({ path: `frameworks[${input.frameworks.indexOf(k)}]`, message: `no framework with key "${k}"` }));
+      const issues = unknown.map((k) => ({
+        path: `frameworks[${input.frameworks.indexOf(k)}]`,
+        message: `no framework with key "${k}"`,
+      }));
       throw new InvalidInputError(issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
     }
-    const current = await tx.projectFramework.findMany({ where: { projectId: project.id }, select: { framework: { select: { id: true, key: true } } } });
+    const current = await tx.projectFramework.findMany({
+      where: { projectId: project.id },
+      select: { framework: { select: { id: true, key: true } } },
+    });
     const before = current.map((c) => c.framework.key).sort();
     const toRemove = current.filter((c) => !wanted.includes(c.framework.key)).map((c) => c.framework.id);
     const toAdd = frameworks.filter((f) => !before.includes(f.key));
-    if (toRemove.length) await tx.projectFramework.deleteMany({ where: { projectId: project.id, frameworkId: { in: toRemove } } });
-    if (toAdd.length) await tx.projectFramework.createMany({ data: toAdd.map((f) => ({ projectId: project.id, frameworkId: f.id, addedAt: now })) });
+    if (toRemove.length)
+      await tx.projectFramework.deleteMany({ where: { projectId: project.id, frameworkId: { in: toRemove } } });
+    if (toAdd.length)
+      await tx.projectFramework.createMany({
+        data: toAdd.map((f) => ({ projectId: project.id, frameworkId: f.id, addedAt: now })),
+      });
     if (toRemove.length || toAdd.length) {
       await recordActivity(tx, {
         ctx,

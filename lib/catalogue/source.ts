@@ -25,12 +25,18 @@ export function sourceOf(frameworkKey: string, refId: string): RequirementSource
     const section = `${m[1]}.${m[2]}`;
     // eCFR anchors each paragraph as p-<section><paragraphs>, e.g. #p-46.116(a).
     const anchor = m[3] ? `#p-${section}${m[3]}` : "";
-    return { label: `eCFR ${title} CFR ${refId}`, url: `https://www.ecfr.gov/current/title-${title}/section-${section}${anchor}` };
+    return {
+      label: `eCFR ${title} CFR ${refId}`,
+      url: `https://www.ecfr.gov/current/title-${title}/section-${section}${anchor}`,
+    };
   }
   if (frameworkKey === "gdpr") {
     const m = GDPR_ARTICLE.exec(refId);
     if (!m) return null;
-    return { label: `EUR-Lex Regulation (EU) 2016/679, ${refId}`, url: `https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_${m[1]}` };
+    return {
+      label: `EUR-Lex Regulation (EU) 2016/679, ${refId}`,
+      url: `https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_${m[1]}`,
+    };
   }
   if (frameworkKey === "soc2") {
     if (!SOC2_CRITERION.exec(refId)) return null;

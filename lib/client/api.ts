@@ -30,11 +30,15 @@ export function withQuery(path: string, query?: Query): string {
 /** A JSON body is sent as JSON; a Blob (a File from an input) is sent as its bytes, with its own type. */
 function encodeBody(body: unknown): { headers: Record<string, string>; body?: BodyInit } {
   if (body === undefined) return { headers: { accept: "application/json" } };
-  if (body instanceof Blob) return { headers: { "content-type": body.type || "application/octet-stream", accept: "application/json" }, body };
+  if (body instanceof Blob)
+    return { headers: { "content-type": body.type || "application/octet-stream", accept: "application/json" }, body };
   return { headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) };
 }
 
-export async function apiFetch<T>(path: string, init: { method?: string; query?: Query; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; query?: Query; body?: unknown } = {},
+): Promise<T> {
   let res: Response;
   try {
     const encoded = encodeBody(init.body);
@@ -54,5 +58,11 @@ export async function apiFetch<T>(path: string, init: { method?: string; query?:
   } catch {
     // not JSON: fall back to the status line
   }
-  throw new ApiError(res.status, problem.title ?? res.statusText, problem.detail ?? `The request failed (${res.status}).`, problem.errors ?? [], problem.requestId);
+  throw new ApiError(
+    res.status,
+    problem.title ?? res.statusText,
+    problem.detail ?? `The request failed (${res.status}).`,
+    problem.errors ?? [],
+    problem.requestId,
+  );
 }

@@ -20,10 +20,22 @@ export async function controlFacets({ ctx }: { ctx: RequestCtx }): Promise<Contr
   const [frameworks, keys, owners, projects, assignable] = await Promise.all([
     prisma.framework.findMany({ select: { key: true, name: true } }),
     prisma.control.findMany({ select: { key: true } }),
-    prisma.user.findMany({ where: { ownedControls: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.project.findMany({ where: { AND: [projectAccessWhere(ctx.actor), { archivedAt: null }] }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.user.findMany({
+      where: { ownedControls: { some: {} } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    prisma.project.findMany({
+      where: { AND: [projectAccessWhere(ctx.actor), { archivedAt: null }] },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     manage
-      ? prisma.user.findMany({ where: { active: true, role: { not: "AUDITOR" } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } })
+      ? prisma.user.findMany({
+          where: { active: true, role: { not: "AUDITOR" } },
+          select: { id: true, name: true, email: true },
+          orderBy: { name: "asc" },
+        })
       : Promise.resolve([]),
   ]);
   const names = familyNames();

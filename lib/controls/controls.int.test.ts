@@ -13,7 +13,8 @@ import { ctxOf, makeProject, makeUser } from "@/tests/factories";
 
 const now = new Date("2026-03-01T09:00:00Z");
 const events = (entityId: string) => prisma.activityEvent.findMany({ where: { entityId }, orderBy: { id: "asc" } });
-const list = (ctx: ReturnType<typeof ctxOf>, q: Record<string, unknown>) => listControls({ ctx, query: ZControlListQuery.parse(q) });
+const list = (ctx: ReturnType<typeof ctxOf>, q: Record<string, unknown>) =>
+  listControls({ ctx, query: ZControlListQuery.parse(q) });
 
 describe("controls", () => {
   it("creates, edits and archives a control, each change in the trail", async () => {
@@ -29,16 +30,31 @@ describe("controls", () => {
         frequency: "WEEKLY",
         ownerId: engineer.id,
         expectations: [{ kind: "CI_RUN", freshnessDays: 8 }],
-        mappings: [{ framework: "soc2", refId: "CC6.8" }, { framework: "irb", refId: "11.10(k)" }],
+        mappings: [
+          { framework: "soc2", refId: "CC6.8" },
+          { framework: "irb", refId: "11.10(k)" },
+        ],
       },
     });
     expect(control.customisedAt).toEqual(now);
-    await updateControl({ ctx: ctxOf(lead), key: "OPS-90", now, data: { title: "Weekly licence check", frequency: "MONTHLY", ownerId: null } });
+    await updateControl({
+      ctx: ctxOf(lead),
+      key: "OPS-90",
+      now,
+      data: { title: "Weekly licence check", frequency: "MONTHLY", ownerId: null },
+    });
     await updateControl({ ctx: ctxOf(lead), key: "OPS-90", now, data: { archived: true } });
     await updateControl({ ctx: ctxOf(lead), key: "OPS-90", now, data: { archived: true } }); // no change, no event
     const trail = await events(control.id);
     expect(trail.map((e) => e.action)).toEqual(["control.create", "control.update", "control.archive"]);
-    expect(trail[0].summary).toMatchObject({ after: { key: "OPS-90", owner: engineer.email, mappings: ["soc2 CC6.8", "irb 11.10(k)"], expectations: ["CI_RUN:8d"] } });
+    expect(trail[0].summary).toMatchObject({
+      after: {
+        key: "OPS-90",
+        owner: engineer.email,
+        mappings: ["soc2 CC6.8", "irb 11.10(k)"],
+        expectations: ["CI_RUN:8d"],
+      },
+    });
     expect(trail[1].summary).toEqual({
       key: "OPS-90",
       before: { title: "Weekly dependency licence check", frequency: "WEEKLY", owner: engineer.email },
@@ -46,7 +62,10 @@ describe("controls", () => {
     });
     const detail = await getControl({ ctx: ctxOf(engineer), key: "OPS-90" });
     expect(detail.archivedAt).toEqual(now);
-    expect(detail.mappings.map((g) => [g.key, g.requirements.map((r) => r.refId)])).toEqual([["soc2", ["CC6.8"]], ["irb", ["11.10(k)"]]]);
+    expect(detail.mappings.map((g) => [g.key, g.requirements.map((r) => r.refId)])).toEqual([
+      ["soc2", ["CC6.8"]],
+      ["irb", ["11.10(k)"]],
+    ]);
   });
 
   it("refuses a duplicate key, unknown or grouping requirements, and an auditor as owner, writing nothing", async () => {
@@ -54,19 +73,34 @@ describe("controls", () => {
     const auditor = await makeUser({ role: "AUDITOR" });
     const before = await prisma.control.count();
     const base = { title: "Something new", description: "Long enough description.", frequency: "DAILY" as const };
-    await expect(createControl({ ctx: ctxOf(lead), now, data: { ...base, key: "BCK-02" } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(createControl({ ctx: ctxOf(lead), now, data: { ...base, key: "BCK-02" } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const bad = await createControl({
       ctx: ctxOf(lead),
       now,
-      data: { ...base, key: "NEW-01", mappings: [{ framework: "soc2", refId: "CC6.99" }, { framework: "soc2", refId: "CC6" }, { framework: "iso", refId: "A.5" }] },
+      data: {
+        ...base,
+        key: "NEW-01",
+        mappings: [
+          { framework: "soc2", refId: "CC6.99" },
+          { framework: "soc2", refId: "CC6" },
+          { framework: "iso", refId: "A.5" },
+        ],
+      },
     }).catch((e) => e);
     expect(bad).toBeInstanceOf(InvalidInputError);
     expect(bad.issues).toEqual([
       { path: "mappings[0].refId", message: 'no requirement "CC6.99" in soc2' },
-      { path: "mappings[1].refId", message: "soc2 CC6 is a family that groups requirements; map one of the requirements inside it" },
+      {
+        path: "mappings[1].refId",
+        message: "soc2 CC6 is a family that groups requirements; map one of the requirements inside it",
+      },
       { path: "mappings[2].framework", message: 'no framework with key "iso"' },
     ]);
-    await expect(createControl({ ctx: ctxOf(lead), now, data: { ...base, key: "NEW-02", ownerId: auditor.id } })).rejects.toThrow(/an auditor cannot own a control/);
+    await expect(
+      createControl({ ctx: ctxOf(lead), now, data: { ...base, key: "NEW-02", ownerId: auditor.id } }),
+    ).rejects.toThrow(/an auditor cannot own a control/);
     expect(await prisma.control.count()).toBe(before);
   });
 
@@ -76,13 +110,25 @@ describe("controls", () => {
       ctx: ctxOf(lead),
       key: "SDL-10",
       now,
-      data: { add: [{ framework: "gdpr", refId: "Art. 32(1)(b)" }, { framework: "soc2", refId: "CC6.6" }] },
+      data: {
+        add: [
+          { framework: "gdpr", refId: "Art. 32(1)(b)" },
+          { framework: "soc2", refId: "CC6.6" },
+        ],
+      },
     });
     // CC6.6 was already mapped: adding it again is a no-op.
     expect(result).toEqual({ key: "SDL-10", added: ["gdpr Art. 32(1)(b)"], removed: [] });
     const both = { add: [{ framework: "soc2", refId: "CC6.6" }], remove: [{ framework: "soc2", refId: "CC6.6" }] };
-    await expect(updateControlMappings({ ctx: ctxOf(lead), key: "SDL-10", now, data: both })).rejects.toThrow("remove[0]: soc2 CC6.6 is also in add; send it in one list only");
-    const again = await updateControlMappings({ ctx: ctxOf(lead), key: "SDL-10", now, data: { remove: [{ framework: "gdpr", refId: "Art. 32(1)(b)" }] } });
+    await expect(updateControlMappings({ ctx: ctxOf(lead), key: "SDL-10", now, data: both })).rejects.toThrow(
+      "remove[0]: soc2 CC6.6 is also in add; send it in one list only",
+    );
+    const again = await updateControlMappings({
+      ctx: ctxOf(lead),
+      key: "SDL-10",
+      now,
+      data: { remove: [{ framework: "gdpr", refId: "Art. 32(1)(b)" }] },
+    });
     expect(again.removed).toEqual(["gdpr Art. 32(1)(b)"]);
     const control = await prisma.control.findUniqueOrThrow({ where: { key: "SDL-10" } });
     expect(control.customisedAt).toEqual(now);
@@ -96,11 +142,25 @@ describe("controls", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject({ frameworks: ["soc2"] });
     const ctx = ctxOf(lead);
-    const err = await setControlApplicability({ ctx, slug: project.slug, key: "RES-07", now, data: { notApplicable: true, justification: " " } }).catch((e) => e);
+    const err = await setControlApplicability({
+      ctx,
+      slug: project.slug,
+      key: "RES-07",
+      now,
+      data: { notApplicable: true, justification: " " },
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(InvalidInputError);
     expect(err.issues).toEqual([{ path: "justification", message: expect.stringMatching(/Explain why/) }]);
     const justification = "This service holds no study data at all.";
-    expect(await setControlApplicability({ ctx, slug: project.slug, key: "RES-07", now, data: { notApplicable: true, justification } })).toEqual({
+    expect(
+      await setControlApplicability({
+        ctx,
+        slug: project.slug,
+        key: "RES-07",
+        now,
+        data: { notApplicable: true, justification },
+      }),
+    ).toEqual({
       project: project.slug,
       key: "RES-07",
       notApplicable: true,
@@ -118,12 +178,25 @@ describe("controls", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD", name: "Aaron Owner" });
     const ctx = ctxOf(lead);
     await updateControl({ ctx, key: "LOG-05", now, data: { ownerId: lead.id } });
-    expect((await list(ctx, { family: "BCK" })).items.map((i) => i.key)).toEqual(["BCK-01", "BCK-02", "BCK-03", "BCK-04", "BCK-05", "BCK-06"]);
-    expect((await list(ctx, { q: "restore drill", framework: "soc2", frequency: "QUARTERLY" })).items.map((i) => i.key)).toEqual(["BCK-02"]);
+    expect((await list(ctx, { family: "BCK" })).items.map((i) => i.key)).toEqual([
+      "BCK-01",
+      "BCK-02",
+      "BCK-03",
+      "BCK-04",
+      "BCK-05",
+      "BCK-06",
+    ]);
+    expect(
+      (await list(ctx, { q: "restore drill", framework: "soc2", frequency: "QUARTERLY" })).items.map((i) => i.key),
+    ).toEqual(["BCK-02"]);
     expect((await list(ctx, { owner: lead.id })).items.map((i) => i.key)).toEqual(["LOG-05"]);
     expect((await list(ctx, { framework: "irb", sort: "owner", dir: "asc", limit: 1 })).items[0].key).toBe("LOG-05");
-    const irbOnly = (await list(ctx, { framework: "irb", limit: 200 })).items.filter((i) => Object.keys(i.mappings).join() === "irb");
-    expect(irbOnly.map((i) => i.key)).toEqual(expect.arrayContaining(["LOG-05", "LOG-06", "RES-01", "RES-04", "RES-06"]));
+    const irbOnly = (await list(ctx, { framework: "irb", limit: 200 })).items.filter(
+      (i) => Object.keys(i.mappings).join() === "irb",
+    );
+    expect(irbOnly.map((i) => i.key)).toEqual(
+      expect.arrayContaining(["LOG-05", "LOG-06", "RES-01", "RES-04", "RES-06"]),
+    );
 
     const seen: string[] = [];
     let cursor: string | undefined;

@@ -18,7 +18,9 @@ export async function createControl({ ctx, data, now }: CreateControlOptions) {
   const input = validate(ZControlCreate, data, "");
   return prisma.$transaction(async (tx) => {
     if (await tx.control.findUnique({ where: { key: input.key }, select: { id: true } })) {
-      throw new ConflictError(`A control with the key ${input.key} already exists; choose the next free number in its family.`);
+      throw new ConflictError(
+        `A control with the key ${input.key} already exists; choose the next free number in its family.`,
+      );
     }
     const owner = await checkOwner(tx, input.ownerId);
     const requirements = await resolveMappings(tx, input.mappings, "mappings");

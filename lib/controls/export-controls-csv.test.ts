@@ -5,7 +5,10 @@ import { neutraliseCell as neutralise } from "@/lib/core/http/csv";
 describe("control library CSV", () => {
   it("writes one row per control and one column per framework, quoting where needed", () => {
     const csv = controlsCsv({
-      frameworks: [{ key: "soc2", name: "SOC 2" }, { key: "gdpr", name: "GDPR" }],
+      frameworks: [
+        { key: "soc2", name: "SOC 2" },
+        { key: "gdpr", name: "GDPR" },
+      ],
       rows: [
         {
           key: "BCK-02",
@@ -18,7 +21,17 @@ describe("control library CSV", () => {
           expectations: [{ kind: "RESTORE_DRILL", freshnessDays: 100 }],
           cells: { soc2: ["A1.3", "CC7.5"], gdpr: ["Art. 32(1)(c)"] },
         },
-        { key: "X-01", family: "X", title: "=HYPERLINK(\"x\")", frequency: "DAILY", owner: null, archived: true, description: "-1", expectations: [], cells: {} },
+        {
+          key: "X-01",
+          family: "X",
+          title: '=HYPERLINK("x")',
+          frequency: "DAILY",
+          owner: null,
+          archived: true,
+          description: "-1",
+          expectations: [],
+          cells: {},
+        },
       ],
     });
     expect(csv.split("\r\n")).toEqual([

@@ -63,7 +63,14 @@ export async function getControl({ ctx, key, now = new Date() }: GetControlOptio
     },
   });
   if (!control) throw new NotFoundError(`There is no control ${key}.`);
-  const groups = new Map<string, { key: string; name: string; requirements: Array<{ refId: string; title: string; retired: boolean; position: number }> }>();
+  const groups = new Map<
+    string,
+    {
+      key: string;
+      name: string;
+      requirements: Array<{ refId: string; title: string; retired: boolean; position: number }>;
+    }
+  >();
   for (const { requirement: r } of control.mappings) {
     const g = groups.get(r.framework.key) ?? { key: r.framework.key, name: r.framework.name, requirements: [] };
     g.requirements.push({ refId: r.refId, title: r.title, retired: r.retiredAt !== null, position: r.position });
@@ -76,7 +83,13 @@ export async function getControl({ ctx, key, now = new Date() }: GetControlOptio
       AND: [
         visible,
         { archivedAt: null },
-        { frameworks: { some: { framework: { requirements: { some: { retiredAt: null, mappings: { some: { controlId: control.id } } } } } } } },
+        {
+          frameworks: {
+            some: {
+              framework: { requirements: { some: { retiredAt: null, mappings: { some: { controlId: control.id } } } } },
+            },
+          },
+        },
       ],
     },
     select: { slug: true, name: true },
@@ -96,13 +109,18 @@ export async function getControl({ ctx, key, now = new Date() }: GetControlOptio
     owner: control.owner,
     expectations: control.expectations,
     family: familyOf(control.key),
-    mappings: [...groups.values()]
-      .sort(compareFrameworks)
-      .map((g) => ({
-        ...g,
-        requirements: g.requirements.sort((a, b) => a.position - b.position).map((r) => ({ refId: r.refId, title: r.title, retired: r.retired })),
-      })),
-    notApplicableIn: projects.map((p) => ({ slug: p.project.slug, name: p.project.name, justification: p.justification, updatedAt: p.updatedAt })),
+    mappings: [...groups.values()].sort(compareFrameworks).map((g) => ({
+      ...g,
+      requirements: g.requirements
+        .sort((a, b) => a.position - b.position)
+        .map((r) => ({ refId: r.refId, title: r.title, retired: r.retired })),
+    })),
+    notApplicableIn: projects.map((p) => ({
+      slug: p.project.slug,
+      name: p.project.name,
+      justification: p.justification,
+      updatedAt: p.updatedAt,
+    })),
     linked: { evidence: _count.evidence, backlogItems: _count.backlogItems, runbooks: _count.runbooks },
     projectsInScope: inScope,
   };
@@ -113,5 +131,9 @@ export type ControlDetail = Awaited<ReturnType<typeof getControl>>;
 /** Keys and titles of the live controls, for pickers. */
 export async function listControlOptions({ ctx }: { ctx: RequestCtx }) {
   assertCan(ctx.actor, "control:read");
-  return prisma.control.findMany({ where: { archivedAt: null }, select: { key: true, title: true }, orderBy: { key: "asc" } });
+  return prisma.control.findMany({
+    where: { archivedAt: null },
+    select: { key: true, title: true },
+    orderBy: { key: "asc" },
+  });
 }

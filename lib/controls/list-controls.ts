@@ -53,16 +53,25 @@ export async function listControls({ ctx, query }: ListControlsOptions): Promise
   if (query.archived === "only") and.push({ archivedAt: { not: null } });
   if (query.q) {
     const q = query.q;
-    and.push({ OR: [{ key: { contains: q, mode: "insensitive" } }, { title: { contains: q, mode: "insensitive" } }, { description: { contains: q, mode: "insensitive" } }] });
+    and.push({
+      OR: [
+        { key: { contains: q, mode: "insensitive" } },
+        { title: { contains: q, mode: "insensitive" } },
+        { description: { contains: q, mode: "insensitive" } },
+      ],
+    });
   }
-  if (query.framework) and.push({ mappings: { some: { requirement: { retiredAt: null, framework: { key: query.framework } } } } });
+  if (query.framework)
+    and.push({ mappings: { some: { requirement: { retiredAt: null, framework: { key: query.framework } } } } });
   if (query.family) and.push({ key: { startsWith: `${query.family}-` } });
   if (query.owner) and.push({ ownerId: query.owner === "none" ? null : query.owner });
   if (query.frequency) and.push({ frequency: query.frequency });
   if (project) {
     and.push({ mappings: { some: { requirement: { retiredAt: null, frameworkId: { in: project.frameworkIds } } } } });
-    if (query.applicability === "not-applicable") and.push({ projects: { some: { projectId: project.id, notApplicable: true } } });
-    if (query.applicability === "applicable") and.push({ projects: { none: { projectId: project.id, notApplicable: true } } });
+    if (query.applicability === "not-applicable")
+      and.push({ projects: { some: { projectId: project.id, notApplicable: true } } });
+    if (query.applicability === "applicable")
+      and.push({ projects: { none: { projectId: project.id, notApplicable: true } } });
   }
 
   const dir = query.dir;
@@ -92,7 +101,9 @@ export async function listControls({ ctx, query }: ListControlsOptions): Promise
         where: { requirement: { retiredAt: null } },
         select: { requirement: { select: { refId: true, position: true, framework: { select: { key: true } } } } },
       },
-      ...(project ? { projects: { where: { projectId: project.id }, select: { notApplicable: true, justification: true } } } : {}),
+      ...(project
+        ? { projects: { where: { projectId: project.id }, select: { notApplicable: true, justification: true } } }
+        : {}),
     },
   });
   const page = toPage(rows, query.limit, (last) => last.key);
@@ -112,21 +123,30 @@ export async function listControls({ ctx, query }: ListControlsOptions): Promise
         updatedAt: r.updatedAt,
         expectations: r.expectations,
         mappings: groupMappings(r.mappings.map((m) => m.requirement)),
-        ...(project ? { applicability: { notApplicable: pc?.notApplicable ?? false, justification: pc?.justification ?? null } } : {}),
+        ...(project
+          ? { applicability: { notApplicable: pc?.notApplicable ?? false, justification: pc?.justification ?? null } }
+          : {}),
       };
     }),
   };
 }
 
-export function groupMappings(reqs: Array<{ refId: string; position: number; framework: { key: string } }>): Record<string, string[]> {
+export function groupMappings(
+  reqs: Array<{ refId: string; position: number; framework: { key: string } }>,
+): Record<string, string[]> {
   const out: Record<string, Array<{ refId: string; position: number }>> = {};
   for (const r of reqs) (out[r.framework.key] ??= []).push(r);
-  return Object.fromEntries(Object.entries(out).map(([k, list]) => [k, list.sort((a, b) => a.position - b.position).map((r) => r.refId)]));
+  return Object.fromEntries(
+    Object.entries(out).map(([k, list]) => [k, list.sort((a, b) => a.position - b.position).map((r) => r.refId)]),
+  );
 }
 
 async function projectScope(ctx: RequestCtx, slug: string) {
   const project = await resolveProject({ ctx, slug });
-  const frameworks = await prisma.projectFramework.findMany({ where: { projectId: project.id }, select: { framework: { select: { id: true, key: true } } } });
+  const frameworks = await prisma.projectFramework.findMany({
+    where: { projectId: project.id },
+    select: { framework: { select: { id: true, key: true } } },
+  });
   return {
     id: project.id,
     slug: project.slug,

@@ -12,7 +12,17 @@ export interface MatrixOptions {
 
 export interface Matrix {
   frameworks: Array<{ key: string; name: string }>;
-  rows: Array<{ key: string; family: string; title: string; frequency: string; owner: string | null; archived: boolean; description: string; expectations: Array<{ kind: string; freshnessDays: number }>; cells: Record<string, string[]> }>;
+  rows: Array<{
+    key: string;
+    family: string;
+    title: string;
+    frequency: string;
+    owner: string | null;
+    archived: boolean;
+    description: string;
+    expectations: Array<{ kind: string; freshnessDays: number }>;
+    cells: Record<string, string[]>;
+  }>;
 }
 
 /** Controls × frameworks, with the requirement ids each control serves in each framework. */
@@ -21,7 +31,9 @@ export async function mappingMatrix({ ctx, family, includeArchived = false }: Ma
   const [frameworks, controls] = await Promise.all([
     prisma.framework.findMany({ select: { key: true, name: true } }).then((list) => list.sort(compareFrameworks)),
     prisma.control.findMany({
-      where: { AND: [includeArchived ? {} : { archivedAt: null }, family ? { key: { startsWith: `${family}-` } } : {}] },
+      where: {
+        AND: [includeArchived ? {} : { archivedAt: null }, family ? { key: { startsWith: `${family}-` } } : {}],
+      },
       orderBy: { key: "asc" },
       select: {
         key: true,

@@ -27,12 +27,23 @@ export async function setControlApplicability({ ctx, slug, key, data, now }: Set
     const justification = input.notApplicable ? input.justification!.trim() : null;
     const wasNA = before?.notApplicable ?? false;
     if (wasNA === input.notApplicable && (before?.justification ?? null) === justification) {
-      return { project: project.slug, key: control.key, notApplicable: wasNA, justification: before?.justification ?? null };
+      return {
+        project: project.slug,
+        key: control.key,
+        notApplicable: wasNA,
+        justification: before?.justification ?? null,
+      };
     }
     const updatedById = ctx.actor.kind === "user" ? ctx.actor.user.id : null;
     const row = await tx.projectControl.upsert({
       where,
-      create: { projectId: project.id, controlId: control.id, notApplicable: input.notApplicable, justification, updatedById },
+      create: {
+        projectId: project.id,
+        controlId: control.id,
+        notApplicable: input.notApplicable,
+        justification,
+        updatedById,
+      },
       update: { notApplicable: input.notApplicable, justification, updatedById },
     });
     await recordActivity(tx, {
@@ -48,6 +59,11 @@ export async function setControlApplicability({ ctx, slug, key, data, now }: Set
       },
       occurredAt: now,
     });
-    return { project: project.slug, key: control.key, notApplicable: row.notApplicable, justification: row.justification };
+    return {
+      project: project.slug,
+      key: control.key,
+      notApplicable: row.notApplicable,
+      justification: row.justification,
+    };
   });
 }

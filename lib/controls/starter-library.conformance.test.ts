@@ -15,7 +15,9 @@ if (!existsSync(corpus)) throw new Error(`The shared corpus is missing at ${corp
 
 describe("catalogues against third-party mapping files", () => {
   it("contains every SOC 2 criterion Prowler maps, reading the id from the criterion name", () => {
-    const prowler = JSON.parse(readFileSync(path.join(corpus, "prowler_soc2_aws.json"), "utf8")) as { Requirements: Array<{ Id: string; Name: string }> };
+    const prowler = JSON.parse(readFileSync(path.join(corpus, "prowler_soc2_aws.json"), "utf8")) as {
+      Requirements: Array<{ Id: string; Name: string }>;
+    };
     const ours = new Set(catalogues.get("soc2")!.requirements.map((r) => r.refId));
     const theirs = prowler.Requirements.map((r) => /^([A-Z]+\d+\.\d+)\b/.exec(r.Name)?.[1]);
     expect(theirs.every(Boolean)).toBe(true);
@@ -25,7 +27,9 @@ describe("catalogues against third-party mapping files", () => {
   });
 
   it("contains every GDPR article Prowler maps", () => {
-    const prowler = JSON.parse(readFileSync(path.join(corpus, "prowler_gdpr_aws.json"), "utf8")) as { Requirements: Array<{ Id: string }> };
+    const prowler = JSON.parse(readFileSync(path.join(corpus, "prowler_gdpr_aws.json"), "utf8")) as {
+      Requirements: Array<{ Id: string }>;
+    };
     const ours = new Set(catalogues.get("gdpr")!.requirements.map((r) => r.refId));
     const theirs = prowler.Requirements.map((r) => `Art. ${r.Id.replace("article_", "")}`);
     expect(theirs).toEqual(["Art. 25", "Art. 30", "Art. 32"]);

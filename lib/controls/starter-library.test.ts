@@ -9,7 +9,8 @@ const library = starterLibrary();
 const catalogues = new Map(builtinCatalogues().map((c) => [c.key, c]));
 const mappedIn = (key: string) => {
   const out = new Map<string, string[]>();
-  for (const c of library.controls) for (const ref of c.mappings[key] ?? []) out.set(ref, [...(out.get(ref) ?? []), c.key]);
+  for (const c of library.controls)
+    for (const ref of c.mappings[key] ?? []) out.set(ref, [...(out.get(ref) ?? []), c.key]);
   return out;
 };
 
@@ -50,13 +51,20 @@ describe("starter control library", () => {
   it("covers every assessable GDPR point and IRB requirement, and each listed GDPR article", () => {
     for (const key of ["gdpr", "irb"]) {
       const mapped = mappedIn(key);
-      const gaps = catalogues.get(key)!.requirements.filter((r) => r.assessable && !mapped.has(r.refId)).map((r) => r.refId);
+      const gaps = catalogues
+        .get(key)!
+        .requirements.filter((r) => r.assessable && !mapped.has(r.refId))
+        .map((r) => r.refId);
       expect(gaps, key).toEqual([]);
     }
     const gdpr = catalogues.get("gdpr")!;
     const mapped = mappedIn("gdpr");
-    const servedWithin = (id: string): boolean => mapped.has(id) || gdpr.requirements.filter((r) => r.parentRefId === id).some((r) => servedWithin(r.refId));
-    for (const n of [5, 6, 7, 9, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 28, 30, 32, 33, 34, 35, 36, 37, 38, 39, 44, 45, 46]) {
+    const servedWithin = (id: string): boolean =>
+      mapped.has(id) || gdpr.requirements.filter((r) => r.parentRefId === id).some((r) => servedWithin(r.refId));
+    for (const n of [
+      5, 6, 7, 9, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 28, 30, 32, 33, 34, 35, 36, 37, 38, 39, 44, 45,
+      46,
+    ]) {
       expect(servedWithin(`Art. ${n}`), `Art. ${n}`).toBe(true);
     }
   });
@@ -102,14 +110,18 @@ describe("starter control library", () => {
       "security headers": /content security policy, hsts/,
       "release gates": /release check/,
     };
-    const missing = Object.entries(topics).filter(([, re]) => !text.some((t) => re.test(t))).map(([name]) => name);
+    const missing = Object.entries(topics)
+      .filter(([, re]) => !text.some((t) => re.test(t)))
+      .map(([name]) => name);
     expect(missing).toEqual([]);
   });
 
   it("requires a justification to mark a control not applicable", () => {
     expect(ZApplicability.safeParse({ notApplicable: true }).success).toBe(false);
     expect(ZApplicability.safeParse({ notApplicable: true, justification: "short" }).success).toBe(false);
-    expect(ZApplicability.safeParse({ notApplicable: true, justification: "No participant data is held here." }).success).toBe(true);
+    expect(
+      ZApplicability.safeParse({ notApplicable: true, justification: "No participant data is held here." }).success,
+    ).toBe(true);
     expect(ZApplicability.safeParse({ notApplicable: false }).success).toBe(true);
   });
 });
@@ -122,7 +134,9 @@ const fixtures = path.join(import.meta.dirname, "fixtures");
 
 describe("catalogues against third-party mapping files", () => {
   it("contains every SOC 2 criterion the scanner maps, reading the id from the criterion name", () => {
-    const scanner = JSON.parse(readFileSync(path.join(fixtures, "scanner-soc2-mapping.json"), "utf8")) as { Requirements: Array<{ Id: string; Name: string }> };
+    const scanner = JSON.parse(readFileSync(path.join(fixtures, "scanner-soc2-mapping.json"), "utf8")) as {
+      Requirements: Array<{ Id: string; Name: string }>;
+    };
     const ours = new Set(catalogues.get("soc2")!.requirements.map((r) => r.refId));
     const theirs = scanner.Requirements.map((r) => /^([A-Z]+\d+\.\d+)\b/.exec(r.Name)?.[1]);
     expect(theirs).toEqual(["CC1.1", "CC6.1", "CC6.6", "CC7.2", "CC8.1", "A1.2"]);
@@ -131,7 +145,9 @@ describe("catalogues against third-party mapping files", () => {
   });
 
   it("contains every GDPR article the scanner maps", () => {
-    const scanner = JSON.parse(readFileSync(path.join(fixtures, "scanner-gdpr-mapping.json"), "utf8")) as { Requirements: Array<{ Id: string }> };
+    const scanner = JSON.parse(readFileSync(path.join(fixtures, "scanner-gdpr-mapping.json"), "utf8")) as {
+      Requirements: Array<{ Id: string }>;
+    };
     const ours = new Set(catalogues.get("gdpr")!.requirements.map((r) => r.refId));
     const theirs = scanner.Requirements.map((r) => `Art. ${r.Id.replace("article_", "")}`);
     expect(theirs).toEqual(["Art. 5", "Art. 32", "Art. 33"]);

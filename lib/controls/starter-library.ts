@@ -10,7 +10,9 @@ export function starterLibrary(): TStarterLibraryFile {
     const result = ZStarterLibraryFile.safeParse(starterFile);
     if (!result.success) {
       const first = result.error.issues[0];
-      throw new Error(`prisma/catalogues/starter-controls.json is invalid at ${first.path.join(".")}: ${first.message}`);
+      throw new Error(
+        `prisma/catalogues/starter-controls.json is invalid at ${first.path.join(".")}: ${first.message}`,
+      );
     }
     parsed = result.data;
   }

@@ -19,7 +19,10 @@ export interface LoadStarterOptions {
  * - a control a person has edited, archived or created under the same key is left exactly as it is.
  * Running it twice changes nothing. Returns what changed.
  */
-export async function loadStarterControls(ctx: RequestCtx, { library = starterLibrary() }: LoadStarterOptions = {}): Promise<string[]> {
+export async function loadStarterControls(
+  ctx: RequestCtx,
+  { library = starterLibrary() }: LoadStarterOptions = {},
+): Promise<string[]> {
   return prisma.$transaction(
     async (tx) => {
       const lines = await applyStarter(tx, library);
@@ -41,7 +44,12 @@ export async function loadStarterControls(ctx: RequestCtx, { library = starterLi
 type StarterControl = TStarterLibraryFile["controls"][number];
 
 async function applyStarter(tx: Tx, library: TStarterLibraryFile): Promise<string[]> {
-  const frameworkKeys = [...new Set([...library.controls.flatMap((c) => Object.keys(c.mappings)), ...library.withdrawn.map((w) => w.framework)])];
+  const frameworkKeys = [
+    ...new Set([
+      ...library.controls.flatMap((c) => Object.keys(c.mappings)),
+      ...library.withdrawn.map((w) => w.framework),
+    ]),
+  ];
   const requirements = await tx.requirement.findMany({
     where: { framework: { key: { in: frameworkKeys } } },
     select: { id: true, refId: true, framework: { select: { key: true } } },
@@ -51,7 +59,8 @@ async function applyStarter(tx: Tx, library: TStarterLibraryFile): Promise<strin
     Object.entries(c.mappings).flatMap(([fw, refs]) =>
       refs.map((ref) => {
         const id = reqId.get(`${fw}\u0000${ref}`);
-        if (!id) throw new Error(`Starter control ${c.key} maps to ${fw} ${ref}, which the loaded catalogues do not contain.`);
+        if (!id)
+          throw new Error(`Starter control ${c.key} maps to ${fw} ${ref}, which the loaded catalogues do not contain.`);
         return { id, label: `${fw} ${ref}` };
       }),
     );
@@ -78,9 +87,18 @@ async function applyStarter(tx: Tx, library: TStarterLibraryFile): Promise<strin
   if (fresh.length) {
     const ids = new Map(fresh.map((c) => [c.key, randomUUID()]));
     await tx.control.createMany({
-      data: fresh.map((c) => ({ id: ids.get(c.key)!, key: c.key, title: c.title, description: c.description, frequency: c.frequency, starter: true })),
+      data: fresh.map((c) => ({
+        id: ids.get(c.key)!,
+        key: c.key,
+        title: c.title,
+        description: c.description,
+        frequency: c.frequency,
+        starter: true,
+      })),
     });
-    await tx.controlExpectation.createMany({ data: fresh.flatMap((c) => c.expects.map((e) => ({ controlId: ids.get(c.key)!, ...e }))) });
+    await tx.controlExpectation.createMany({
+      data: fresh.flatMap((c) => c.expects.map((e) => ({ controlId: ids.get(c.key)!, ...e }))),
+    });
     const mappings = fresh.flatMap((c) => targets(c).map((t) => ({ controlId: ids.get(c.key)!, requirementId: t.id })));
     await tx.controlMapping.createMany({ data: mappings });
     lines.push(
@@ -99,8 +117,14 @@ async function applyStarter(tx: Tx, library: TStarterLibraryFile): Promise<strin
     if (before.frequency !== c.frequency) data.frequency = c.frequency;
     const changed: string[] = Object.keys(data);
     if (changed.length) await tx.control.update({ where: { id: before.id }, data });
-    const want = c.expects.map((e) => `${e.kind}:${e.freshnessDays}`).sort().join(",");
-    const have = before.expectations.map((e) => `${e.kind}:${e.freshnessDays}`).sort().join(",");
+    const want = c.expects
+      .map((e) => `${e.kind}:${e.freshnessDays}`)
+      .sort()
+      .join(",");
+    const have = before.expectations
+      .map((e) => `${e.kind}:${e.freshnessDays}`)
+      .sort()
+      .join(",");
     if (want !== have) {
       await tx.controlExpectation.deleteMany({ where: { controlId: before.id } });
       await tx.controlExpectation.createMany({ data: c.expects.map((e) => ({ controlId: before.id, ...e })) });
@@ -110,7 +134,10 @@ async function applyStarter(tx: Tx, library: TStarterLibraryFile): Promise<strin
     const mapped = new Set(before.mappings.map((m) => m.requirementId));
     const missing = targets(c).filter((t) => !mapped.has(t.id));
     if (missing.length) {
-      await tx.controlMapping.createMany({ data: missing.map((t) => ({ controlId: before.id, requirementId: t.id })), skipDuplicates: true });
+      await tx.controlMapping.createMany({
+        data: missing.map((t) => ({ controlId: before.id, requirementId: t.id })),
+        skipDuplicates: true,
+      });
       lines.push(`mapped ${c.key} to ${missing.map((t) => t.label).join(", ")}`);
     }
   }

@@ -22,7 +22,11 @@ export async function updateControlMappings({ ctx, key, data, now }: UpdateContr
   assertCan(ctx.actor, "control:manage");
   const input = validate(ZControlMappingsPatch, data, "");
   const adding = new Set(input.add.map((r) => `${r.framework}\u0000${r.refId}`));
-  const both = input.remove.flatMap((r, i) => (adding.has(`${r.framework}\u0000${r.refId}`) ? [{ path: `remove[${i}]`, message: `${r.framework} ${r.refId} is also in add; send it in one list only` }] : []));
+  const both = input.remove.flatMap((r, i) =>
+    adding.has(`${r.framework}\u0000${r.refId}`)
+      ? [{ path: `remove[${i}]`, message: `${r.framework} ${r.refId} is also in add; send it in one list only` }]
+      : [],
+  );
   if (both.length) throw new InvalidInputError(both.map((b) => `${b.path}: ${b.message}`).join("; "), both);
   return prisma.$transaction(async (tx) => {
     const control = await tx.control.findUnique({ where: { key }, select: { id: true, key: true, archivedAt: true } });
@@ -35,12 +39,18 @@ export async function updateControlMappings({ ctx, key, data, now }: UpdateContr
         })
       : [];
     const existing = new Set(
-      (await tx.controlMapping.findMany({ where: { controlId: control.id }, select: { requirementId: true } })).map((m) => m.requirementId),
+      (await tx.controlMapping.findMany({ where: { controlId: control.id }, select: { requirementId: true } })).map(
+        (m) => m.requirementId,
+      ),
     );
     const added = add.filter((r) => !existing.has(r.id));
     const removed = removeRows.filter((r) => existing.has(r.id));
-    if (added.length) await tx.controlMapping.createMany({ data: added.map((r) => ({ controlId: control.id, requirementId: r.id })) });
-    if (removed.length) await tx.controlMapping.deleteMany({ where: { controlId: control.id, requirementId: { in: removed.map((r) => r.id) } } });
+    if (added.length)
+      await tx.controlMapping.createMany({ data: added.map((r) => ({ controlId: control.id, requirementId: r.id })) });
+    if (removed.length)
+      await tx.controlMapping.deleteMany({
+        where: { controlId: control.id, requirementId: { in: removed.map((r) => r.id) } },
+      });
     if (added.length || removed.length) {
       await tx.control.update({ where: { id: control.id }, data: { customisedAt: now } });
       await recordActivity(tx, {
@@ -48,10 +58,18 @@ export async function updateControlMappings({ ctx, key, data, now }: UpdateContr
         action: "control.map",
         entityType: "Control",
         entityId: control.id,
-        summary: { key: control.key, added: added.map((r) => r.label), removed: removed.map((r) => `${r.framework.key} ${r.refId}`) },
+        summary: {
+          key: control.key,
+          added: added.map((r) => r.label),
+          removed: removed.map((r) => `${r.framework.key} ${r.refId}`),
+        },
         occurredAt: now,
       });
     }
-    return { key: control.key, added: added.map((r) => r.label), removed: removed.map((r) => `${r.framework.key} ${r.refId}`) };
+    return {
+      key: control.key,
+      added: added.map((r) => r.label),
+      removed: removed.map((r) => `${r.framework.key} ${r.refId}`),
+    };
   });
 }

@@ -71,7 +71,14 @@ export async function updateControl({ ctx, key, data, now }: UpdateControlOption
     }
     const archiveOnly = Object.keys(diff.after).length === 1 && "archived" in diff.after;
     const action = archiveOnly ? (input.archived ? "control.archive" : "control.restore") : "control.update";
-    await recordActivity(tx, { ctx, action, entityType: "Control", entityId: after.id, summary: { key: after.key, ...diff }, occurredAt: now });
+    await recordActivity(tx, {
+      ctx,
+      action,
+      entityType: "Control",
+      entityId: after.id,
+      summary: { key: after.key, ...diff },
+      occurredAt: now,
+    });
     return after;
   });
 }

@@ -13,14 +13,19 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function publicTables(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
   return rows.map((r) => r.name);
 }
 
 /** Copies every public table into `dir` (one file each) from the snapshot `client` is in. */
 export async function copyOut(client: pg.Client, tables: string[], dir: string): Promise<void> {
   for (const t of tables) {
-    await pipeline(client.query(copyTo(`COPY public.${quote(t)} TO STDOUT (FORMAT binary)`)), createWriteStream(path.join(dir, `${t}.copy`)));
+    await pipeline(
+      client.query(copyTo(`COPY public.${quote(t)} TO STDOUT (FORMAT binary)`)),
+      createWriteStream(path.join(dir, `${t}.copy`)),
+    );
   }
 }
 
@@ -34,7 +39,10 @@ export async function copyIn(targetUrl: string, tables: string[], dir: string): 
     const loaded = tables.filter((t) => t !== "_prisma_migrations");
     if (loaded.length) await client.query(`TRUNCATE ${loaded.map((t) => `public.${quote(t)}`).join(", ")}`);
     for (const t of loaded) {
-      await pipeline(createReadStream(path.join(dir, `${t}.copy`)), client.query(copyFrom(`COPY public.${quote(t)} FROM STDIN (FORMAT binary)`)));
+      await pipeline(
+        createReadStream(path.join(dir, `${t}.copy`)),
+        client.query(copyFrom(`COPY public.${quote(t)} FROM STDIN (FORMAT binary)`)),
+      );
     }
     const { rows } = await client.query<{ tbl: string; col: string; seq: string }>(
       `SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
@@ -43,7 +51,10 @@ export async function copyIn(targetUrl: string, tables: string[], dir: string): 
           AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`,
     );
     for (const r of rows) {
-      await client.query(`SELECT setval($1, COALESCE((SELECT max(${quote(r.col)}) FROM public.${quote(r.tbl)}), 0) + 1, false)`, [r.seq]);
+      await client.query(
+        `SELECT setval($1, COALESCE((SELECT max(${quote(r.col)}) FROM public.${quote(r.tbl)}), 0) + 1, false)`,
+        [r.seq],
+      );
     }
     await client.query("COMMIT");
   } catch (err) {

@@ -34,7 +34,10 @@ function candidateDirs(): Array<string | null> {
   if (configured) dirs.push(configured);
   const debian = "/usr/lib/postgresql";
   if (existsSync(debian)) {
-    for (const v of readdirSync(debian).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a))) dirs.push(path.join(debian, v, "bin"));
+    for (const v of readdirSync(debian)
+      .filter((d) => /^\d+$/.test(d))
+      .sort((a, b) => Number(b) - Number(a)))
+      dirs.push(path.join(debian, v, "bin"));
   }
   dirs.push(null); // PATH
   return dirs;
@@ -48,7 +51,8 @@ export async function findPgTools(serverMajor: number): Promise<PgTools | null> 
     const pgRestore = dir ? path.join(dir, "pg_restore") : "pg_restore";
     if (dir && (!existsSync(pgDump) || !existsSync(pgRestore))) continue;
     const major = await majorOf(pgDump);
-    if (major !== null && major >= serverMajor && (await majorOf(pgRestore)) === major) found.push({ dir, pgDump, pgRestore, major });
+    if (major !== null && major >= serverMajor && (await majorOf(pgRestore)) === major)
+      found.push({ dir, pgDump, pgRestore, major });
   }
   return found.sort((a, b) => a.major - b.major)[0] ?? null;
 }

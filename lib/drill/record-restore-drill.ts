@@ -13,7 +13,9 @@ export function drillReport(r: RestoreDrillResult, rtoTargetSeconds: number): TD
   const lines = [
     r.ok ? "Restore drill passed." : `Restore drill FAILED: ${r.reason}`,
     `Method: ${r.method ?? "none"}; ${r.tables} tables, ${r.rows} rows; activity trail events verified on the copy: ${r.trailEvents ?? "not checked"}.`,
-    ...r.mismatches.slice(0, 20).map((m) => `Row count differs: ${m.table} ${m.source} in the source, ${m.copy} in the copy.`),
+    ...r.mismatches
+      .slice(0, 20)
+      .map((m) => `Row count differs: ${m.table} ${m.source} in the source, ${m.copy} in the copy.`),
     ...r.log,
   ];
   return {
@@ -37,7 +39,18 @@ export interface RecordRestoreDrillOptions {
 }
 
 /** Pushes the drill into the project as RESTORE_DRILL evidence (PASS, or FAIL with the reason; over the RTO target fails too). */
-export async function recordRestoreDrill({ result, projectSlug, rtoTargetSeconds, now }: RecordRestoreDrillOptions): Promise<IngestResult> {
+export async function recordRestoreDrill({
+  result,
+  projectSlug,
+  rtoTargetSeconds,
+  now,
+}: RecordRestoreDrillOptions): Promise<IngestResult> {
   const body = Buffer.from(JSON.stringify(drillReport(result, rtoTargetSeconds)), "utf8");
-  return ingestEvidence({ ctx: systemCtx("restore-drill"), projectSlug, body: bytesOf(body), meta: { format: "drill", filename: "proofline-restore-drill.json" }, now });
+  return ingestEvidence({
+    ctx: systemCtx("restore-drill"),
+    projectSlug,
+    body: bytesOf(body),
+    meta: { format: "drill", filename: "proofline-restore-drill.json" },
+    now,
+  });
 }

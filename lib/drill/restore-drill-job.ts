@@ -26,8 +26,15 @@ export function restoreDrillJob(): JobDefinition<Record<string, never>> {
       }
       await withJobLock(RESTORE_DRILL_JOB, async () => {
         const result = await runRestoreDrill({ sourceUrl: databaseUrl() });
-        const evidence = await recordRestoreDrill({ result, projectSlug: project, rtoTargetSeconds: env().DRILL_RTO_TARGET_SECONDS, now: new Date() });
-        console.log(`[drill] ${evidence.outcome} in ${result.seconds} s (${result.method}): evidence ${evidence.id} in ${project}${result.reason ? `; ${result.reason}` : ""}`);
+        const evidence = await recordRestoreDrill({
+          result,
+          projectSlug: project,
+          rtoTargetSeconds: env().DRILL_RTO_TARGET_SECONDS,
+          now: new Date(),
+        });
+        console.log(
+          `[drill] ${evidence.outcome} in ${result.seconds} s (${result.method}): evidence ${evidence.id} in ${project}${result.reason ? `; ${result.reason}` : ""}`,
+        );
       });
     },
   };

@@ -43,7 +43,8 @@ export interface RunRestoreDrillOptions {
 
 async function counts(client: pg.Client, tables: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const t of tables) out.set(t, Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${quote(t)}`)).rows[0].n));
+  for (const t of tables)
+    out.set(t, Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${quote(t)}`)).rows[0].n));
   return out;
 }
 
@@ -53,12 +54,28 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function runRestoreDrill({ sourceUrl, method, now = () => new Date() }: RunRestoreDrillOptions): Promise<RestoreDrillResult> {
+export async function runRestoreDrill({
+  sourceUrl,
+  method,
+  now = () => new Date(),
+}: RunRestoreDrillOptions): Promise<RestoreDrillResult> {
   const startedAt = now();
   const t0 = performance.now();
   const log: string[] = [];
   const note = (line: string) => log.push(`${((performance.now() - t0) / 1000).toFixed(1)}s ${line}`);
-  const result: RestoreDrillResult = { ok: false, reason: null, method: null, startedAt, finishedAt: startedAt, seconds: 0, tables: 0, rows: 0, mismatches: [], trailEvents: null, log };
+  const result: RestoreDrillResult = {
+    ok: false,
+    reason: null,
+    method: null,
+    startedAt,
+    finishedAt: startedAt,
+    seconds: 0,
+    tables: 0,
+    rows: 0,
+    mismatches: [],
+    trailEvents: null,
+    log,
+  };
   const work = await mkdtemp(path.join(tmpdir(), "proofline-drill-"));
   const sourceName = decodeURIComponent(new URL(sourceUrl).pathname.slice(1)) || "postgres";
   const scratch = `${sourceName}_drill_${startedAt.toISOString().replace(/\D/g, "").slice(0, 14)}`.slice(0, 63);
@@ -67,11 +84,19 @@ export async function runRestoreDrill({ sourceUrl, method, now = () => new Date(
   let created = false;
   try {
     await source.connect();
-    const serverMajor = Math.floor(Number((await source.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0].v) / 10000);
+    const serverMajor = Math.floor(
+      Number((await source.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0].v) /
+        10000,
+    );
     const tools = method === "logical-copy" ? null : await findPgTools(serverMajor);
-    if (method === "pg_dump" && !tools) throw new Error(`no pg_dump and pg_restore of PostgreSQL ${serverMajor} or newer were found (set DRILL_PG_BIN_DIR)`);
+    if (method === "pg_dump" && !tools)
+      throw new Error(
+        `no pg_dump and pg_restore of PostgreSQL ${serverMajor} or newer were found (set DRILL_PG_BIN_DIR)`,
+      );
     result.method = tools ? "pg_dump" : "logical-copy";
-    note(`server PostgreSQL ${serverMajor}; method ${result.method}${tools ? ` (pg_dump ${tools.major}${tools.dir ? ` in ${tools.dir}` : ""})` : ""}`);
+    note(
+      `server PostgreSQL ${serverMajor}; method ${result.method}${tools ? ` (pg_dump ${tools.major}${tools.dir ? ` in ${tools.dir}` : ""})` : ""}`,
+    );
 
     // One snapshot for the dump and the counts it is checked against.
     await source.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -79,7 +104,12 @@ export async function runRestoreDrill({ sourceUrl, method, now = () => new Date(
     const tables = await publicTables(source);
     const expected = await counts(source, tables);
     const dumpFile = path.join(work, "proofline.dump");
-    if (tools) await run(tools.pgDump, ["--format=custom", `--snapshot=${snapshot}`, `--file=${dumpFile}`, `--dbname=${sourceUrl}`], { maxBuffer: 16 * 1024 * 1024 });
+    if (tools)
+      await run(
+        tools.pgDump,
+        ["--format=custom", `--snapshot=${snapshot}`, `--file=${dumpFile}`, `--dbname=${sourceUrl}`],
+        { maxBuffer: 16 * 1024 * 1024 },
+      );
     else await copyOut(source, tables, work);
     await source.query("COMMIT");
     note(`dumped ${tables.length} tables, ${[...expected.values()].reduce((a, b) => a + b, 0)} rows`);
@@ -87,7 +117,9 @@ export async function runRestoreDrill({ sourceUrl, method, now = () => new Date(
     await source.query(`CREATE DATABASE ${quote(scratch)}`);
     created = true;
     if (tools) {
-      await run(tools.pgRestore, ["--exit-on-error", "--no-owner", `--dbname=${scratchUrl}`, dumpFile], { maxBuffer: 16 * 1024 * 1024 });
+      await run(tools.pgRestore, ["--exit-on-error", "--no-owner", `--dbname=${scratchUrl}`, dumpFile], {
+        maxBuffer: 16 * 1024 * 1024,
+      });
     } else {
       const { deployMigrations } = await import("../../scripts/lib/migrate");
       await deployMigrations(scratchUrl);
@@ -99,26 +131,39 @@ export async function runRestoreDrill({ sourceUrl, method, now = () => new Date(
     await copy.connect();
     try {
       const got = await counts(copy, tables);
-      for (const t of tables) if (got.get(t) !== expected.get(t)) result.mismatches.push({ table: t, source: expected.get(t)!, copy: got.get(t) ?? -1 });
+      for (const t of tables)
+        if (got.get(t) !== expected.get(t))
+          result.mismatches.push({ table: t, source: expected.get(t)!, copy: got.get(t) ?? -1 });
     } finally {
       await copy.end();
     }
     result.tables = tables.length;
     result.rows = [...expected.values()].reduce((a, b) => a + b, 0);
-    note(`row counts: ${result.mismatches.length ? `${result.mismatches.length} table(s) differ` : `all ${tables.length} tables match`}`);
+    note(
+      `row counts: ${result.mismatches.length ? `${result.mismatches.length} table(s) differ` : `all ${tables.length} tables match`}`,
+    );
 
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratchUrl, max: 2 }) });
     try {
       const chain = await verifyActivityChain(prisma);
       result.trailEvents = chain.checked;
-      note(chain.ok ? `activity trail intact on the copy: ${chain.checked} events` : `activity trail BROKEN on the copy at event ${chain.firstBreak?.eventId}: ${chain.firstBreak?.reason}`);
-      if (!chain.ok) throw new Error(`the activity trail on the restored copy is broken at event ${chain.firstBreak?.eventId} (${chain.firstBreak?.reason})`);
+      note(
+        chain.ok
+          ? `activity trail intact on the copy: ${chain.checked} events`
+          : `activity trail BROKEN on the copy at event ${chain.firstBreak?.eventId}: ${chain.firstBreak?.reason}`,
+      );
+      if (!chain.ok)
+        throw new Error(
+          `the activity trail on the restored copy is broken at event ${chain.firstBreak?.eventId} (${chain.firstBreak?.reason})`,
+        );
     } finally {
       await prisma.$disconnect();
     }
     if (result.mismatches.length) {
       const m = result.mismatches[0];
-      throw new Error(`row counts differ after the restore in ${result.mismatches.length} table(s), e.g. ${m.table}: ${m.source} in the source, ${m.copy} in the copy`);
+      throw new Error(
+        `row counts differ after the restore in ${result.mismatches.length} table(s), e.g. ${m.table}: ${m.source} in the source, ${m.copy} in the copy`,
+      );
     }
     result.ok = true;
   } catch (err) {
@@ -129,7 +174,10 @@ export async function runRestoreDrill({ sourceUrl, method, now = () => new Date(
     // The measured time ends with the checks; removing the scratch copy is not part of a restore.
     result.finishedAt = now();
     result.seconds = Math.max(0, Math.round((performance.now() - t0) / 1000));
-    if (created) await source.query(`DROP DATABASE IF EXISTS ${quote(scratch)} WITH (FORCE)`).catch((e: Error) => note(`could not drop ${scratch}: ${e.message}`));
+    if (created)
+      await source
+        .query(`DROP DATABASE IF EXISTS ${quote(scratch)} WITH (FORCE)`)
+        .catch((e: Error) => note(`could not drop ${scratch}: ${e.message}`));
     await source.end().catch(() => undefined);
     await rm(work, { recursive: true, force: true });
   }

@@ -23,10 +23,15 @@ export async function applyRule({ ctx, projectSlug, ruleId }: ApplyRuleOptions) 
   const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence-rule:manage" });
   return prisma.$transaction(
     async (tx) => {
-      const rule = await tx.evidenceRule.findFirst({ where: { id: ruleId, projectId: project.id }, include: { controls: { select: { controlId: true } } } });
+      const rule = await tx.evidenceRule.findFirst({
+        where: { id: ruleId, projectId: project.id },
+        include: { controls: { select: { controlId: true } } },
+      });
       if (!rule) throw new NotFoundError(`Project "${projectSlug}" has no rule ${ruleId}.`);
       const controlIds = rule.controls.map((c) => c.controlId);
-      const match = rule.enabled ? matchSql(project.id, rule.kind, rule.format, rule.conditions as RuleConditions) : Prisma.sql`false`;
+      const match = rule.enabled
+        ? matchSql(project.id, rule.kind, rule.format, rule.conditions as RuleConditions)
+        : Prisma.sql`false`;
       const removed = await tx.$queryRaw<Array<{ evidenceId: string }>>`
         DELETE FROM "EvidenceControl" x
         WHERE x."ruleId" = ${rule.id} AND x.via = 'rule'
@@ -44,14 +49,26 @@ export async function applyRule({ ctx, projectSlug, ruleId }: ApplyRuleOptions) 
       await refreshExpiry(tx, [...new Set([...removed, ...added].map((r) => r.evidenceId))]);
       const matched = await tx.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "Evidence" e WHERE ${match}`;
       const result = { matched: Number(matched[0].n), added: added.length, removed: removed.length };
-      await recordActivity(tx, { ctx, action: "evidence_rule.apply", entityType: "EvidenceRule", entityId: rule.id, projectId: project.id, summary: { name: rule.name, ...result } });
+      await recordActivity(tx, {
+        ctx,
+        action: "evidence_rule.apply",
+        entityType: "EvidenceRule",
+        entityId: rule.id,
+        projectId: project.id,
+        summary: { name: rule.name, ...result },
+      });
       return result;
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
 }
 
-function matchSql(projectId: string, kind: string | null, format: string | null, conditions: RuleConditions): Prisma.Sql {
+function matchSql(
+  projectId: string,
+  kind: string | null,
+  format: string | null,
+  conditions: RuleConditions,
+): Prisma.Sql {
   const parts = [Prisma.sql`e."projectId" = ${projectId}`];
   if (kind) parts.push(Prisma.sql`e.kind = ${kind}::"EvidenceKind"`);
   if (format) parts.push(Prisma.sql`e.format = ${format}`);

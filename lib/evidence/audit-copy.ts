@@ -24,7 +24,13 @@ export interface CopyAuditOptions {
   batchRows?: number;
 }
 
-export async function copyAuditEvents({ client, projectId, evidenceId, events, batchRows = 100_000 }: CopyAuditOptions): Promise<number> {
+export async function copyAuditEvents({
+  client,
+  projectId,
+  evidenceId,
+  events,
+  batchRows = 100_000,
+}: CopyAuditOptions): Promise<number> {
   const prefix = `${field(projectId)}\t${field(evidenceId)}\t`;
   let total = 0;
   let stream: ReturnType<typeof copyFrom> | null = null;

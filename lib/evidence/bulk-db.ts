@@ -40,7 +40,10 @@ export interface CopyTransactionOptions {
 }
 
 /** Runs `fn` in a transaction that can also COPY on the same connection. */
-export async function withCopyTransaction<T>(fn: (tx: Tx, client: pg.PoolClient) => Promise<T>, opts: CopyTransactionOptions = {}): Promise<T> {
+export async function withCopyTransaction<T>(
+  fn: (tx: Tx, client: pg.PoolClient) => Promise<T>,
+  opts: CopyTransactionOptions = {},
+): Promise<T> {
   const { prisma, byPid } = bulk();
   return prisma.$transaction(
     async (tx) => {

@@ -37,7 +37,14 @@ export async function createRule({ ctx, projectSlug, data }: CreateRuleOptions) 
       entityType: "EvidenceRule",
       entityId: rule.id,
       projectId: project.id,
-      summary: { name: input.name, kind: input.kind, format: input.format, conditions: input.conditions, controls: [...input.controlKeys].sort(), enabled: input.enabled },
+      summary: {
+        name: input.name,
+        kind: input.kind,
+        format: input.format,
+        conditions: input.conditions,
+        controls: [...input.controlKeys].sort(),
+        enabled: input.enabled,
+      },
     });
     return rule;
   });

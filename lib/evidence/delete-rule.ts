@@ -15,13 +15,23 @@ export interface DeleteRuleOptions {
 export async function deleteRule({ ctx, projectSlug, ruleId }: DeleteRuleOptions) {
   const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence-rule:manage" });
   return prisma.$transaction(async (tx) => {
-    const rule = await tx.evidenceRule.findFirst({ where: { id: ruleId, projectId: project.id }, select: { id: true, name: true } });
+    const rule = await tx.evidenceRule.findFirst({
+      where: { id: ruleId, projectId: project.id },
+      select: { id: true, name: true },
+    });
     if (!rule) throw new NotFoundError(`Project "${projectSlug}" has no rule ${ruleId}.`);
     const removed = await tx.$queryRaw<Array<{ evidenceId: string }>>`
       DELETE FROM "EvidenceControl" WHERE "ruleId" = ${ruleId} AND via = 'rule' RETURNING "evidenceId"`;
     await tx.evidenceRule.delete({ where: { id: ruleId } });
     await refreshExpiry(tx, [...new Set(removed.map((r) => r.evidenceId))]);
-    await recordActivity(tx, { ctx, action: "evidence_rule.delete", entityType: "EvidenceRule", entityId: ruleId, projectId: project.id, summary: { name: rule.name, filingsRemoved: removed.length } });
+    await recordActivity(tx, {
+      ctx,
+      action: "evidence_rule.delete",
+      entityType: "EvidenceRule",
+      entityId: ruleId,
+      projectId: project.id,
+      summary: { name: rule.name, filingsRemoved: removed.length },
+    });
     return { id: ruleId, filingsRemoved: removed.length };
   });
 }

@@ -30,7 +30,8 @@ export async function fileByRules(tx: Tx, ev: FileableEvidence): Promise<string[
   });
   const byControl = new Map<string, string>();
   for (const rule of rules) {
-    if (!ruleMatches({ kind: rule.kind, format: rule.format, conditions: rule.conditions as RuleConditions }, ev)) continue;
+    if (!ruleMatches({ kind: rule.kind, format: rule.format, conditions: rule.conditions as RuleConditions }, ev))
+      continue;
     for (const { controlId } of rule.controls) if (!byControl.has(controlId)) byControl.set(controlId, rule.id);
   }
   if (byControl.size) {
@@ -51,7 +52,11 @@ export async function fileByRules(tx: Tx, ev: FileableEvidence): Promise<string[
   }
   await refreshExpiry(tx, [ev.id]);
   if (!byControl.size) return [];
-  const controls = await tx.control.findMany({ where: { id: { in: [...byControl.keys()] } }, select: { key: true }, orderBy: { key: "asc" } });
+  const controls = await tx.control.findMany({
+    where: { id: { in: [...byControl.keys()] } },
+    select: { key: true },
+    orderBy: { key: "asc" },
+  });
   return controls.map((c) => c.key);
 }
 

@@ -18,18 +18,37 @@ export async function getEvidence({ ctx, projectSlug, evidenceId }: GetEvidenceO
     where: { AND: [{ id: evidenceId, projectId: project.id }, await evidenceScopeWhere(ctx.actor)] },
     include: {
       controls: {
-        select: { via: true, ruleId: true, createdAt: true, control: { select: { id: true, key: true, title: true, expectations: { select: { kind: true, freshnessDays: true } } } } },
+        select: {
+          via: true,
+          ruleId: true,
+          createdAt: true,
+          control: {
+            select: { id: true, key: true, title: true, expectations: { select: { kind: true, freshnessDays: true } } },
+          },
+        },
         orderBy: { control: { key: "asc" } },
       },
     },
   });
   if (!evidence) throw new NotFoundError(`Project "${projectSlug}" has no evidence ${evidenceId}.`);
   const [rules, token, user, exercise, auditEvents] = await Promise.all([
-    prisma.evidenceRule.findMany({ where: { id: { in: evidence.controls.map((c) => c.ruleId).filter((x): x is string => !!x) } }, select: { id: true, name: true } }),
-    evidence.tokenId ? prisma.apiToken.findUnique({ where: { id: evidence.tokenId }, select: { name: true, prefix: true } }) : null,
-    evidence.userId ? prisma.user.findUnique({ where: { id: evidence.userId }, select: { name: true, email: true } }) : null,
-    prisma.runbookExercise.findFirst({ where: { evidenceId: evidence.id }, select: { id: true, outcome: true, runbook: { select: { key: true, title: true } } } }),
-    evidence.kind === "AUDIT_LOG" ? prisma.auditEvent.count({ where: { evidenceId: evidence.id } }) : Promise.resolve(null),
+    prisma.evidenceRule.findMany({
+      where: { id: { in: evidence.controls.map((c) => c.ruleId).filter((x): x is string => !!x) } },
+      select: { id: true, name: true },
+    }),
+    evidence.tokenId
+      ? prisma.apiToken.findUnique({ where: { id: evidence.tokenId }, select: { name: true, prefix: true } })
+      : null,
+    evidence.userId
+      ? prisma.user.findUnique({ where: { id: evidence.userId }, select: { name: true, email: true } })
+      : null,
+    prisma.runbookExercise.findFirst({
+      where: { evidenceId: evidence.id },
+      select: { id: true, outcome: true, runbook: { select: { key: true, title: true } } },
+    }),
+    evidence.kind === "AUDIT_LOG"
+      ? prisma.auditEvent.count({ where: { evidenceId: evidence.id } })
+      : Promise.resolve(null),
   ]);
   const ruleName = new Map(rules.map((r) => [r.id, r.name]));
   return {

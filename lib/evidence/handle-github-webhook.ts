@@ -8,7 +8,12 @@ import type { ByteSource } from "@/lib/ingest/bytes";
 import { refuse } from "@/lib/core/http/refusal";
 import { decodeGithubPayload, interpretGithubEvent } from "@/lib/ingest/github";
 import { putBytes } from "@/lib/core/storage/blob-store";
-import { storeDeliveredEvidence, syncAnswer, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
+import {
+  storeDeliveredEvidence,
+  syncAnswer,
+  syncChangeRequest,
+  type ChangeProvider,
+} from "@/lib/evidence/webhook-sync";
 import { syncSecurityAlert } from "@/lib/evidence/sync-security-alert";
 
 export interface GithubDelivery {
@@ -27,7 +32,8 @@ export const DELIVERY_MEMORY_DAYS = 7;
 
 // The same answer for a project that does not exist and one without a secret: the endpoint is
 // public, and must not tell strangers which projects exist.
-const NO_WEBHOOK = "No GitHub webhook is set up at this address. Check the payload URL, and create the project's webhook secret in its settings.";
+const NO_WEBHOOK =
+  "No GitHub webhook is set up at this address. Check the payload URL, and create the project's webhook secret in its settings.";
 
 /**
  * One GitHub webhook delivery for a project. Nothing of the body is read until the project and its
@@ -50,7 +56,10 @@ const GITHUB: ChangeProvider = {
 };
 
 export async function handleGithubWebhook(d: GithubDelivery) {
-  const project = await prisma.project.findUnique({ where: { slug: d.projectSlug }, select: { id: true, archivedAt: true, github: { select: { webhookSecret: true } } } });
+  const project = await prisma.project.findUnique({
+    where: { slug: d.projectSlug },
+    select: { id: true, archivedAt: true, github: { select: { webhookSecret: true } } },
+  });
   if (!project?.github) throw new NotFoundError(NO_WEBHOOK);
   const signature = parseSignature(d.signature);
   const hmac = createHmac("sha256", openSecret(project.github.webhookSecret, githubSecretContext(project.id)));
@@ -63,11 +72,17 @@ export async function handleGithubWebhook(d: GithubDelivery) {
   }
   const expected = hmac.digest();
   if (!signature || !timingSafeEqual(signature, expected)) {
-    refuse("bad-signature", d.signature ? "The X-Hub-Signature-256 header does not match this project's webhook secret." : "The delivery has no X-Hub-Signature-256 header; set the webhook's secret in GitHub.");
+    refuse(
+      "bad-signature",
+      d.signature
+        ? "The X-Hub-Signature-256 header does not match this project's webhook secret."
+        : "The delivery has no X-Hub-Signature-256 header; set the webhook's secret in GitHub.",
+    );
   }
   const body = Buffer.concat(chunks, size);
   const deliveryId = d.deliveryId?.trim() ?? "";
-  if (!/^[\w.-]{1,100}$/.test(deliveryId)) refuse("invalid-content", "A delivery needs an X-GitHub-Delivery id (GitHub sends one with every delivery).");
+  if (!/^[\w.-]{1,100}$/.test(deliveryId))
+    refuse("invalid-content", "A delivery needs an X-GitHub-Delivery id (GitHub sends one with every delivery).");
   const action = interpretGithubEvent(d.event, decodeGithubPayload(body, d.contentType));
   await claimDelivery(project.id, deliveryId, d.now);
   try {
@@ -91,12 +106,19 @@ async function claimDelivery(projectId: string, deliveryId: string, now: Date): 
   const inserted = await prisma.$executeRaw`
     INSERT INTO "GithubDelivery" ("projectId", "deliveryId", "receivedAt") VALUES (${projectId}, ${deliveryId}, ${now})
     ON CONFLICT DO NOTHING`;
-  if (inserted === 0) refuse("delivery-replayed", `Delivery ${deliveryId} was already received; a delivery is handled once.`);
+  if (inserted === 0)
+    refuse("delivery-replayed", `Delivery ${deliveryId} was already received; a delivery is handled once.`);
 }
 
 type Action = ReturnType<typeof interpretGithubEvent>;
 
-async function apply(opts: { project: { id: string; archivedAt: Date | null }; action: Action; body: Buffer; deliveryId: string; d: GithubDelivery }) {
+async function apply(opts: {
+  project: { id: string; archivedAt: Date | null };
+  action: Action;
+  body: Buffer;
+  deliveryId: string;
+  d: GithubDelivery;
+}) {
   const { project, action, body, deliveryId, d } = opts;
   const ctx: RequestCtx = { ...systemCtx("github-webhook"), requestId: deliveryId };
   if (action.type === "ping") return { status: "pong" as const };
@@ -120,4 +142,3 @@ async function apply(opts: { project: { id: string; archivedAt: Date | null }; a
     now: d.now,
   });
 }
-

@@ -7,7 +7,12 @@ import { parseJson } from "@/lib/ingest/exact-json";
 import { refuse } from "@/lib/core/http/refusal";
 import { interpretGitlabEvent } from "@/lib/ingest/gitlab";
 import { putBytes } from "@/lib/core/storage/blob-store";
-import { storeDeliveredEvidence, syncAnswer, syncChangeRequest, type ChangeProvider } from "@/lib/evidence/webhook-sync";
+import {
+  storeDeliveredEvidence,
+  syncAnswer,
+  syncChangeRequest,
+  type ChangeProvider,
+} from "@/lib/evidence/webhook-sync";
 
 export interface GitlabDelivery {
   projectSlug: string;
@@ -18,7 +23,8 @@ export interface GitlabDelivery {
   now: Date;
 }
 
-const NO_WEBHOOK = "No GitLab webhook is set up at this address. Check the URL, and create the project's GitLab token in its settings.";
+const NO_WEBHOOK =
+  "No GitLab webhook is set up at this address. Check the URL, and create the project's GitLab token in its settings.";
 
 export function hashGitlabToken(token: string): Buffer {
   return createHash("sha256").update(token, "utf8").digest();
@@ -43,11 +49,19 @@ const GITLAB: ChangeProvider = {
 };
 
 export async function handleGitlabWebhook(d: GitlabDelivery) {
-  const project = await prisma.project.findUnique({ where: { slug: d.projectSlug }, select: { id: true, archivedAt: true, gitlab: { select: { tokenHash: true } } } });
+  const project = await prisma.project.findUnique({
+    where: { slug: d.projectSlug },
+    select: { id: true, archivedAt: true, gitlab: { select: { tokenHash: true } } },
+  });
   if (!project?.gitlab) throw new NotFoundError(NO_WEBHOOK);
   const expected = Buffer.from(project.gitlab.tokenHash, "hex");
   if (!d.token || !timingSafeEqual(hashGitlabToken(d.token), expected)) {
-    refuse("bad-signature", d.token ? "The X-Gitlab-Token header does not match this project's GitLab token." : "The delivery has no X-Gitlab-Token header; set the webhook's secret token in GitLab.");
+    refuse(
+      "bad-signature",
+      d.token
+        ? "The X-Gitlab-Token header does not match this project's GitLab token."
+        : "The delivery has no X-Gitlab-Token header; set the webhook's secret token in GitLab.",
+    );
   }
   const chunks: Buffer[] = [];
   for await (const chunk of d.body) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));

@@ -33,9 +33,22 @@ export async function ingestAuditLog(opts: {
   return withCopyTransaction(async (tx, client) => {
     const found = await lockAndFindExisting(tx, base.projectId, base.dedupeKey);
     if (found) return toResult("existing", found, [], opts.detected);
-    const row = await createEvidenceRow(tx, ctx, { ...base, kind: "AUDIT_LOG", format: opts.format, title: "Audit log", outcome: "INFO", summary: {}, effectiveAt: opts.now });
+    const row = await createEvidenceRow(tx, ctx, {
+      ...base,
+      kind: "AUDIT_LOG",
+      format: opts.format,
+      title: "Audit log",
+      outcome: "INFO",
+      summary: {},
+      effectiveAt: opts.now,
+    });
     const stats = new AuditLogStats();
-    const written = await copyAuditEvents({ client, projectId: base.projectId, evidenceId: row.id, events: opts.events(stats) });
+    const written = await copyAuditEvents({
+      client,
+      projectId: base.projectId,
+      evidenceId: row.id,
+      events: opts.events(stats),
+    });
     if (written === 0) {
       const reasons = stats.summary().rejectedReasons as Array<{ key: string; count: number }>;
       refuse(
@@ -56,7 +69,9 @@ export async function ingestAuditLog(opts: {
         periodEnd: base.periodEnd ?? stats.last ?? null,
       },
     });
-    const stored = await fileAndRecord(tx, ctx, completed, { summary: { formatDetected: opts.detected, events: written, rejected: stats.rejected } });
+    const stored = await fileAndRecord(tx, ctx, completed, {
+      summary: { formatDetected: opts.detected, events: written, rejected: stats.rejected },
+    });
     return toResult("created", stored.row, stored.controls, opts.detected);
   });
 }

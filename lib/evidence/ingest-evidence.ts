@@ -37,31 +37,67 @@ export interface IngestEvidenceOptions {
 export async function ingestEvidence(opts: IngestEvidenceOptions): Promise<IngestResult> {
   const { ctx, meta, now } = opts;
   const limits = { ...ingestLimits(), ...opts.limits };
-  const project = await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write", write: "adding evidence" });
+  const project = await resolveProject({
+    ctx,
+    slug: opts.projectSlug,
+    permission: "evidence:write",
+    write: "adding evidence",
+  });
   if (opts.declaredLength != null && opts.declaredLength > limits.maxBodyBytes) {
-    refuse("body-too-large", `The body is ${formatBytes(opts.declaredLength)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`);
+    refuse(
+      "body-too-large",
+      `The body is ${formatBytes(opts.declaredLength)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`,
+    );
   }
   if (meta.outcome && meta.format !== "manual" && meta.format !== "vendor-report") {
-    refuse("invalid-content", "An outcome can only be stated for manual files (format=manual) and vendor reports (format=vendor-report); other formats are judged by their rule.");
+    refuse(
+      "invalid-content",
+      "An outcome can only be stated for manual files (format=manual) and vendor reports (format=vendor-report); other formats are judged by their rule.",
+    );
   }
   if (meta.format === "vendor-report") checkVendorReportPeriod(meta);
   const spooled = await spoolBody(opts.body, limits.maxBodyBytes);
   try {
-    const existing = await prisma.evidence.findUnique({ where: { projectId_dedupeKey: { projectId: project.id, dedupeKey: spooled.sha256 } }, select: { id: true } });
+    const existing = await prisma.evidence.findUnique({
+      where: { projectId_dedupeKey: { projectId: project.id, dedupeKey: spooled.sha256 } },
+      select: { id: true },
+    });
     if (existing) {
       // Known bytes: nothing to parse. If the stored original went missing, these bytes restore it.
       if (!(await hasBlob(spooled.sha256))) await spooled.keep();
       return await existingResult(existing.id, meta.format);
     }
-    const mapping = await prisma.auditLogMapping.findUnique({ where: { projectId: project.id }, select: { mapping: true } });
-    const plan = await planParse({ body: spooled, named: meta.format, limits, auditMapping: (mapping?.mapping as AuditFieldMapping | undefined) ?? null });
+    const mapping = await prisma.auditLogMapping.findUnique({
+      where: { projectId: project.id },
+      select: { mapping: true },
+    });
+    const plan = await planParse({
+      body: spooled,
+      named: meta.format,
+      limits,
+      auditMapping: (mapping?.mapping as AuditFieldMapping | undefined) ?? null,
+    });
     const base = baseEvidence(project.id, spooled, opts);
     if (plan.type === "audit-log") {
       // An audit log can still be refused while its events stream in: the original is kept only once they all are.
-      return await ingestAuditLog({ ctx, base, format: plan.format, events: plan.events, keep: () => spooled.keep(), detected: plan.detected, now, meta });
+      return await ingestAuditLog({
+        ctx,
+        base,
+        format: plan.format,
+        events: plan.events,
+        keep: () => spooled.keep(),
+        detected: plan.detected,
+        now,
+        meta,
+      });
     }
     await spooled.keep();
-    const parsed = plan.type === "manual" ? (meta.format === "vendor-report" ? vendorReportEvidence(meta, spooled) : manualEvidence(meta, spooled)) : plan.parsed;
+    const parsed =
+      plan.type === "manual"
+        ? meta.format === "vendor-report"
+          ? vendorReportEvidence(meta, spooled)
+          : manualEvidence(meta, spooled)
+        : plan.parsed;
     return await storeParsed({ ctx, base, parsed, plan, meta });
   } finally {
     await spooled.discard();
@@ -103,9 +139,13 @@ function manualEvidence(meta: TEvidencePushMeta, spooled: SpooledBody): ParsedEv
 /** A vendor report states the period it covers; without it, nobody can tell when it goes stale. */
 function checkVendorReportPeriod(meta: TEvidencePushMeta): void {
   if (!meta.periodStart || !meta.periodEnd) {
-    refuse("invalid-content", "A vendor assurance report needs the period it covers: give periodStart and periodEnd (the report's period, or a certificate's validity).");
+    refuse(
+      "invalid-content",
+      "A vendor assurance report needs the period it covers: give periodStart and periodEnd (the report's period, or a certificate's validity).",
+    );
   }
-  if (new Date(meta.periodStart) > new Date(meta.periodEnd)) refuse("invalid-content", "The report's period starts after it ends.");
+  if (new Date(meta.periodStart) > new Date(meta.periodEnd))
+    refuse("invalid-content", "The report's period starts after it ends.");
 }
 
 /**
@@ -121,12 +161,23 @@ function vendorReportEvidence(meta: TEvidencePushMeta, spooled: SpooledBody): Pa
     outcome: meta.outcome ?? "PASS",
     outcomeReason: "Stated by the person who reviewed the report.",
     subject: meta.filename,
-    summary: { bytes: spooled.size, filename: meta.filename ?? null, periodStart: meta.periodStart ?? null, periodEnd: meta.periodEnd ?? null },
+    summary: {
+      bytes: spooled.size,
+      filename: meta.filename ?? null,
+      periodStart: meta.periodStart ?? null,
+      periodEnd: meta.periodEnd ?? null,
+    },
     effectiveAt: meta.periodEnd ? new Date(meta.periodEnd) : undefined,
   };
 }
 
-async function storeParsed(opts: { ctx: RequestCtx; base: BaseEvidence; parsed: ParsedEvidence; plan: ParsePlan; meta: TEvidencePushMeta }): Promise<IngestResult> {
+async function storeParsed(opts: {
+  ctx: RequestCtx;
+  base: BaseEvidence;
+  parsed: ParsedEvidence;
+  plan: ParsePlan;
+  meta: TEvidencePushMeta;
+}): Promise<IngestResult> {
   const { ctx, base, parsed, meta } = opts;
   const detected = opts.plan.type === "evidence" && opts.plan.detected;
   return prisma.$transaction(
@@ -135,7 +186,11 @@ async function storeParsed(opts: { ctx: RequestCtx; base: BaseEvidence; parsed: 
       if (found) return toResult("existing", found, [], !meta.format);
       const judgement = parsed.drill ? await judgeDrill(tx, base.projectId, parsed.drill) : null;
       const judged = judgement ? judgement.outcome : parsed;
-      const summary = { ...parsed.summary, outcomeReason: judged.outcomeReason, ...(judgement ? { targets: judgement.targets, runbook: judgement.runbook?.key ?? null } : {}) };
+      const summary = {
+        ...parsed.summary,
+        outcomeReason: judged.outcomeReason,
+        ...(judgement ? { targets: judgement.targets, runbook: judgement.runbook?.key ?? null } : {}),
+      };
       const stored = await storeEvidence(
         tx,
         ctx,
@@ -157,7 +212,15 @@ async function storeParsed(opts: { ctx: RequestCtx; base: BaseEvidence; parsed: 
         { summary: { formatDetected: detected } },
       );
       const exerciseId =
-        parsed.drill && judgement ? await recordDrillExercise(tx, { ctx, projectId: base.projectId, evidenceId: stored.row.id, drill: parsed.drill, judgement }) : undefined;
+        parsed.drill && judgement
+          ? await recordDrillExercise(tx, {
+              ctx,
+              projectId: base.projectId,
+              evidenceId: stored.row.id,
+              drill: parsed.drill,
+              judgement,
+            })
+          : undefined;
       return { ...toResult("created", stored.row, stored.controls, detected), ...(parsed.drill ? { exerciseId } : {}) };
     },
     { maxWait: 30_000, timeout: 60_000 },

@@ -22,7 +22,12 @@ export interface IngestResult {
   exerciseId?: string | null;
 }
 
-export function toResult(status: IngestResult["status"], row: EvidenceResultRow, controls: string[], formatDetected: boolean): IngestResult {
+export function toResult(
+  status: IngestResult["status"],
+  row: EvidenceResultRow,
+  controls: string[],
+  formatDetected: boolean,
+): IngestResult {
   return {
     status,
     id: row.id,

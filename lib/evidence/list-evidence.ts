@@ -49,7 +49,9 @@ export async function listEvidence({ ctx, projectSlug, query }: ListEvidenceOpti
     if (!control) throw new NotFoundError(`There is no control "${query.control}".`);
     controlId = control.id;
   }
-  const [time, id] = controlId ? [Prisma.sql`d."effectiveAt"`, Prisma.sql`d."evidenceId"`] : [Prisma.sql`e."effectiveAt"`, Prisma.sql`e.id`];
+  const [time, id] = controlId
+    ? [Prisma.sql`d."effectiveAt"`, Prisma.sql`d."evidenceId"`]
+    : [Prisma.sql`e."effectiveAt"`, Prisma.sql`e.id`];
   // Auditors see only evidence inside their granted audits' windows (lib/core/access/auditor-scope.ts).
   const conditions: Prisma.Sql[] = [Prisma.sql`e."projectId" = ${project.id}`, await evidenceScopeSql(ctx.actor)];
   if (query.kind) conditions.push(Prisma.sql`e.kind = ${query.kind}::"EvidenceKind"`);
@@ -70,7 +72,10 @@ export async function listEvidence({ ctx, projectSlug, query }: ListEvidenceOpti
     LIMIT ${query.limit + 1}`;
   const page = toPage(rows, query.limit, (last) => [last.effectiveAt.toISOString(), last.id]);
   const links = page.items.length
-    ? await prisma.evidenceControl.findMany({ where: { evidenceId: { in: page.items.map((r) => r.id) } }, select: { evidenceId: true, control: { select: { key: true } } } })
+    ? await prisma.evidenceControl.findMany({
+        where: { evidenceId: { in: page.items.map((r) => r.id) } },
+        select: { evidenceId: true, control: { select: { key: true } } },
+      })
     : [];
   const keys = new Map<string, string[]>();
   for (const l of links) keys.set(l.evidenceId, [...(keys.get(l.evidenceId) ?? []), l.control.key].sort());

@@ -10,8 +10,17 @@ export async function listRules({ ctx, projectSlug }: { ctx: RequestCtx; project
   // An auditor counts only the filings of evidence inside their window (lib/core/access/auditor-scope.ts).
   const scope = await evidenceScopeWhere(ctx.actor);
   const [rules, counts, mapping] = await Promise.all([
-    prisma.evidenceRule.findMany({ where: { projectId: project.id }, select: RULE_SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 }),
-    prisma.evidenceControl.groupBy({ by: ["ruleId"], where: { projectId: project.id, via: "rule", evidence: scope }, _count: { _all: true } }),
+    prisma.evidenceRule.findMany({
+      where: { projectId: project.id },
+      select: RULE_SELECT,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 500,
+    }),
+    prisma.evidenceControl.groupBy({
+      by: ["ruleId"],
+      where: { projectId: project.id, via: "rule", evidence: scope },
+      _count: { _all: true },
+    }),
     prisma.auditLogMapping.findUnique({ where: { projectId: project.id }, select: { mapping: true, updatedAt: true } }),
   ]);
   const filed = new Map(counts.map((c) => [c.ruleId, c._count._all]));

@@ -12,9 +12,16 @@ export interface MapEvidenceControlOptions {
   controlKey: string;
 }
 
-async function find(tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0], projectId: string, opts: MapEvidenceControlOptions) {
+async function find(
+  tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0],
+  projectId: string,
+  opts: MapEvidenceControlOptions,
+) {
   const [evidence, control] = await Promise.all([
-    tx.evidence.findFirst({ where: { id: opts.evidenceId, projectId }, select: { id: true, kind: true, outcome: true, effectiveAt: true, collectedAt: true } }),
+    tx.evidence.findFirst({
+      where: { id: opts.evidenceId, projectId },
+      select: { id: true, kind: true, outcome: true, effectiveAt: true, collectedAt: true },
+    }),
     tx.control.findUnique({ where: { key: opts.controlKey }, select: { id: true, key: true, archivedAt: true } }),
   ]);
   if (!evidence) throw new NotFoundError(`Project "${opts.projectSlug}" has no evidence ${opts.evidenceId}.`);
@@ -28,15 +35,35 @@ export async function mapEvidenceControl(opts: MapEvidenceControlOptions) {
   const project = await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write" });
   return prisma.$transaction(async (tx) => {
     const { evidence, control } = await find(tx, project.id, opts);
-    const existing = await tx.evidenceControl.findUnique({ where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } }, select: { via: true } });
-    if (existing?.via === "manual") return { evidenceId: evidence.id, control: control.key, via: "manual", changed: false };
+    const existing = await tx.evidenceControl.findUnique({
+      where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } },
+      select: { via: true },
+    });
+    if (existing?.via === "manual")
+      return { evidenceId: evidence.id, control: control.key, via: "manual", changed: false };
     await tx.evidenceControl.upsert({
       where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } },
       update: { via: "manual", ruleId: null },
-      create: { evidenceId: evidence.id, controlId: control.id, projectId: project.id, kind: evidence.kind, outcome: evidence.outcome, effectiveAt: evidence.effectiveAt, collectedAt: evidence.collectedAt, via: "manual" },
+      create: {
+        evidenceId: evidence.id,
+        controlId: control.id,
+        projectId: project.id,
+        kind: evidence.kind,
+        outcome: evidence.outcome,
+        effectiveAt: evidence.effectiveAt,
+        collectedAt: evidence.collectedAt,
+        via: "manual",
+      },
     });
     await refreshExpiry(tx, [evidence.id]);
-    await recordActivity(tx, { ctx, action: "evidence.map", entityType: "Evidence", entityId: evidence.id, projectId: project.id, summary: { control: control.key, before: existing?.via ?? null } });
+    await recordActivity(tx, {
+      ctx,
+      action: "evidence.map",
+      entityType: "Evidence",
+      entityId: evidence.id,
+      projectId: project.id,
+      summary: { control: control.key, before: existing?.via ?? null },
+    });
     return { evidenceId: evidence.id, control: control.key, via: "manual", changed: true };
   });
 }
@@ -47,11 +74,23 @@ export async function unmapEvidenceControl(opts: MapEvidenceControlOptions) {
   const project = await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write" });
   return prisma.$transaction(async (tx) => {
     const { evidence, control } = await find(tx, project.id, opts);
-    const existing = await tx.evidenceControl.findUnique({ where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } }, select: { via: true, ruleId: true } });
+    const existing = await tx.evidenceControl.findUnique({
+      where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } },
+      select: { via: true, ruleId: true },
+    });
     if (!existing) throw new NotFoundError(`This evidence is not filed under ${control.key}.`);
-    await tx.evidenceControl.delete({ where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } } });
+    await tx.evidenceControl.delete({
+      where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } },
+    });
     await refreshExpiry(tx, [evidence.id]);
-    await recordActivity(tx, { ctx, action: "evidence.unmap", entityType: "Evidence", entityId: evidence.id, projectId: project.id, summary: { control: control.key, was: existing.via } });
+    await recordActivity(tx, {
+      ctx,
+      action: "evidence.unmap",
+      entityType: "Evidence",
+      entityId: evidence.id,
+      projectId: project.id,
+      summary: { control: control.key, was: existing.via },
+    });
     return { evidenceId: evidence.id, control: control.key, removed: true };
   });
 }

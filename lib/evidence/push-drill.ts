@@ -47,16 +47,23 @@ interface Part {
 export async function pushDrill(opts: PushDrillOptions): Promise<PushDrillResult> {
   const { ctx, query, files, now } = opts;
   await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write", write: "adding evidence" });
-  if (!files.length) refuse("empty-body", "A drill needs at least one file: send the tool outputs as multipart/form-data file parts.");
-  if (files.length > MAX_DRILL_FILES) refuse("invalid-content", `A drill takes at most ${MAX_DRILL_FILES} files; this one has ${files.length}.`);
+  if (!files.length)
+    refuse("empty-body", "A drill needs at least one file: send the tool outputs as multipart/form-data file parts.");
+  if (files.length > MAX_DRILL_FILES)
+    refuse("invalid-content", `A drill takes at most ${MAX_DRILL_FILES} files; this one has ${files.length}.`);
   const limits = ingestLimits();
   const parts: Part[] = [];
   for (const file of files) {
     if (!file.bytes.length) refuse("empty-body", `${file.filename}: the file is empty.`);
     const sha256 = createHash("sha256").update(file.bytes).digest("hex");
     try {
-      const plan = await planParse({ body: { size: file.bytes.length, open: () => bytesOf(file.bytes) }, limits, auditMapping: null });
-      if (plan.type === "audit-log") refuse("invalid-content", "an audit log is not part of a drill; push it to /evidence on its own.");
+      const plan = await planParse({
+        body: { size: file.bytes.length, open: () => bytesOf(file.bytes) },
+        limits,
+        auditMapping: null,
+      });
+      if (plan.type === "audit-log")
+        refuse("invalid-content", "an audit log is not part of a drill; push it to /evidence on its own.");
       parts.push({ file, sha256, parsed: plan.type === "evidence" ? plan.parsed : null });
     } catch (err) {
       if (err instanceof IngestRefusal && err.reason === "unknown-format") parts.push({ file, sha256, parsed: null });
@@ -67,11 +74,23 @@ export async function pushDrill(opts: PushDrillOptions): Promise<PushDrillResult
   const report = drillReport(query, parts, now);
   const results: PushDrillResult["files"] = [];
   for (const p of parts) {
-    const result = await ingestEvidence({ ctx, projectSlug: opts.projectSlug, body: bytesOf(p.file.bytes), meta: { filename: p.file.filename, ...(p.parsed ? {} : { format: "manual" }) }, now });
+    const result = await ingestEvidence({
+      ctx,
+      projectSlug: opts.projectSlug,
+      body: bytesOf(p.file.bytes),
+      meta: { filename: p.file.filename, ...(p.parsed ? {} : { format: "manual" }) },
+      now,
+    });
     results.push({ filename: p.file.filename, result });
   }
   const json = Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
-  const drill = await ingestEvidence({ ctx, projectSlug: opts.projectSlug, body: bytesOf(json), meta: { format: "drill", filename: `${query.name}.drill.json` }, now });
+  const drill = await ingestEvidence({
+    ctx,
+    projectSlug: opts.projectSlug,
+    body: bytesOf(json),
+    meta: { format: "drill", filename: `${query.name}.drill.json` },
+    now,
+  });
   return { drill, files: results };
 }
 
@@ -87,7 +106,11 @@ export function drillReport(query: TDrillPushQuery, parts: Part[], now: Date): T
   const ends = timed.map((p) => p.periodEnd ?? p.effectiveAt).filter((d): d is Date => !!d);
   const startedAt = starts.length ? new Date(Math.min(...starts.map(Number))) : now;
   const finishedAt = ends.length ? new Date(Math.max(startedAt.getTime(), ...ends.map(Number))) : startedAt;
-  const outcome = parsed.some((p) => p.outcome === "FAIL") ? "fail" : parsed.some((p) => p.outcome === "WARN") ? "partial" : "pass";
+  const outcome = parsed.some((p) => p.outcome === "FAIL")
+    ? "fail"
+    : parsed.some((p) => p.outcome === "WARN")
+      ? "partial"
+      : "pass";
   // RTO: from the restore's start to the restored copy accepting connections, as measured in the logs.
   const restore = parsed.find((p) => p.format === "pgbackrest-log" && p.summary.operation === "restore");
   const recovery = parsed.find((p) => p.format === "postgres-recovery");

@@ -22,7 +22,11 @@ export async function judgeDrill(tx: Tx, projectId: string, drill: DrillFacts): 
     rtoSeconds: runbook?.rtoTargetSeconds ?? drill.targets.rtoSeconds,
     rpoSeconds: runbook?.rpoTargetSeconds ?? drill.targets.rpoSeconds,
   };
-  return { runbook: runbook ? { id: runbook.id, key: runbook.key } : null, targets, outcome: drillOutcome({ ...drill, targets }) };
+  return {
+    runbook: runbook ? { id: runbook.id, key: runbook.key } : null,
+    targets,
+    outcome: drillOutcome({ ...drill, targets }),
+  };
 }
 
 export async function recordDrillExercise(
@@ -50,7 +54,13 @@ export async function recordDrillExercise(
     entityType: "RunbookExercise",
     entityId: exercise.id,
     projectId: opts.projectId,
-    summary: { runbook: runbook.key, outcome: exercise.outcome, measuredRtoSeconds: opts.drill.rtoSeconds, measuredRpoSeconds: opts.drill.rpoSeconds, evidenceId: opts.evidenceId },
+    summary: {
+      runbook: runbook.key,
+      outcome: exercise.outcome,
+      measuredRtoSeconds: opts.drill.rtoSeconds,
+      measuredRpoSeconds: opts.drill.rpoSeconds,
+      evidenceId: opts.evidenceId,
+    },
   });
   return exercise.id;
 }

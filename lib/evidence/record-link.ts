@@ -17,9 +17,16 @@ export interface RecordLinkOptions {
 /** Records a link as evidence (a policy page, a ticket, a dashboard) for the period it covers. */
 export async function recordLink({ ctx, projectSlug, data, now }: RecordLinkOptions): Promise<IngestResult> {
   const input = validate(ZEvidenceLink, data, "body");
-  const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence:write", write: "adding evidence" });
+  const project = await resolveProject({
+    ctx,
+    slug: projectSlug,
+    permission: "evidence:write",
+    write: "adding evidence",
+  });
   // The same link for the same moment is the same evidence; the same link later is new evidence.
-  const dedupeKey = `link:${createHash("sha256").update(`${input.url}\n${new Date(input.effectiveAt).toISOString()}`).digest("hex")}`;
+  const dedupeKey = `link:${createHash("sha256")
+    .update(`${input.url}\n${new Date(input.effectiveAt).toISOString()}`)
+    .digest("hex")}`;
   return prisma.$transaction(async (tx) => {
     const found = await lockAndFindExisting(tx, project.id, dedupeKey);
     if (found) return toResult("existing", found, [], false);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { globMatches, globToLike, ruleMatches, type MatchableEvidence } from "@/lib/evidence/rule-match";
 
-const ev: MatchableEvidence = { kind: "TEST_REPORT", format: "junit", sourceRepo: "example/portal", sourceBranch: "main", sourceWorkflow: "release-check", subject: "restore-study" };
+const ev: MatchableEvidence = {
+  kind: "TEST_REPORT",
+  format: "junit",
+  sourceRepo: "example/portal",
+  sourceBranch: "main",
+  sourceWorkflow: "release-check",
+  subject: "restore-study",
+};
 
 describe("evidence rules", () => {
   it("matches globs: * across slashes, ? one character, everything else literal and case-sensitive", () => {
@@ -33,21 +40,30 @@ describe("evidence rules", () => {
   });
 
   it("needs kind, format and every condition to match; a condition on a missing attribute fails", () => {
-    expect(ruleMatches({ kind: "TEST_REPORT", format: "junit", conditions: { workflow: "release-*", branch: "main" } }, ev)).toBe(true);
+    expect(
+      ruleMatches({ kind: "TEST_REPORT", format: "junit", conditions: { workflow: "release-*", branch: "main" } }, ev),
+    ).toBe(true);
     expect(ruleMatches({ kind: null, format: null, conditions: {} }, ev)).toBe(true);
     expect(ruleMatches({ kind: "SAST_SCAN", format: null, conditions: {} }, ev)).toBe(false);
     expect(ruleMatches({ kind: null, format: "sarif", conditions: {} }, ev)).toBe(false);
     expect(ruleMatches({ kind: null, format: null, conditions: { branch: "develop" } }, ev)).toBe(false);
     expect(ruleMatches({ kind: null, format: null, conditions: { name: "restore-*" } }, ev)).toBe(true);
-    expect(ruleMatches({ kind: null, format: null, conditions: { repo: "*" } }, { ...ev, sourceRepo: null })).toBe(false);
+    expect(ruleMatches({ kind: null, format: null, conditions: { repo: "*" } }, { ...ev, sourceRepo: null })).toBe(
+      false,
+    );
   });
 
   it("matches every glob against random values exactly as the regex translation does", () => {
     // The regex is the old implementation, safe here because the strings are short.
-    const toRegExp = (glob: string) => new RegExp(`^${Array.from(glob, (c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`, "u");
+    const toRegExp = (glob: string) =>
+      new RegExp(
+        `^${Array.from(glob, (c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`,
+        "u",
+      );
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    const pick = (alphabet: string, max: number) => Array.from({ length: rnd(max + 1) }, () => alphabet[rnd(alphabet.length)]).join("");
+    const pick = (alphabet: string, max: number) =>
+      Array.from({ length: rnd(max + 1) }, () => alphabet[rnd(alphabet.length)]).join("");
     for (let k = 0; k < 3000; k++) {
       const glob = pick("ab*?.", 7);
       const value = pick("ab.", 9);

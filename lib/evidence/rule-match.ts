@@ -5,7 +5,12 @@ import type { EvidenceKind } from "@/generated/prisma/enums";
 // everything else literal and case-sensitive. The same semantics run in SQL (LIKE) when a rule is
 // applied to past evidence, so that both agree.
 
-export const RULE_ATTRIBUTES = { repo: "sourceRepo", branch: "sourceBranch", workflow: "sourceWorkflow", name: "subject" } as const;
+export const RULE_ATTRIBUTES = {
+  repo: "sourceRepo",
+  branch: "sourceBranch",
+  workflow: "sourceWorkflow",
+  name: "subject",
+} as const;
 export type RuleAttribute = keyof typeof RULE_ATTRIBUTES;
 export type RuleConditions = Partial<Record<RuleAttribute, string>>;
 

@@ -13,13 +13,27 @@ export interface SetAuditLogMappingOptions {
 
 /** Sets where this project's audit logs keep time, actor, action…; an empty mapping returns to recognising shapes. */
 export async function setAuditLogMapping({ ctx, projectSlug, mapping }: SetAuditLogMappingOptions) {
-  const input = Object.fromEntries(Object.entries(validate(ZAuditLogMapping, mapping, "body")).filter(([, v]) => v !== undefined));
+  const input = Object.fromEntries(
+    Object.entries(validate(ZAuditLogMapping, mapping, "body")).filter(([, v]) => v !== undefined),
+  );
   const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence-rule:manage" });
   return prisma.$transaction(async (tx) => {
     const before = await tx.auditLogMapping.findUnique({ where: { projectId: project.id }, select: { mapping: true } });
     if (Object.keys(input).length === 0) await tx.auditLogMapping.deleteMany({ where: { projectId: project.id } });
-    else await tx.auditLogMapping.upsert({ where: { projectId: project.id }, update: { mapping: input }, create: { projectId: project.id, mapping: input } });
-    await recordActivity(tx, { ctx, action: "audit_log_mapping.set", entityType: "Project", entityId: project.id, projectId: project.id, summary: { before: before?.mapping ?? null, after: input } });
+    else
+      await tx.auditLogMapping.upsert({
+        where: { projectId: project.id },
+        update: { mapping: input },
+        create: { projectId: project.id, mapping: input },
+      });
+    await recordActivity(tx, {
+      ctx,
+      action: "audit_log_mapping.set",
+      entityType: "Project",
+      entityId: project.id,
+      projectId: project.id,
+      summary: { before: before?.mapping ?? null, after: input },
+    });
     return { mapping: Object.keys(input).length ? input : null };
   });
 }

@@ -17,13 +17,31 @@ export interface SetGithubSecretOptions {
  * (lib/secret-box.ts, AES-256-GCM with SECRETS_KEY).
  */
 export async function setGithubSecret({ ctx, projectSlug }: SetGithubSecretOptions) {
-  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:manage", write: "adding evidence" });
+  const project = await resolveProject({
+    ctx,
+    slug: projectSlug,
+    permission: "token:manage",
+    write: "adding evidence",
+  });
   const secret = randomBytes(32).toString("hex");
   const sealed = sealSecret(secret, githubSecretContext(project.id));
   return prisma.$transaction(async (tx) => {
-    const before = await tx.githubIntegration.findUnique({ where: { projectId: project.id }, select: { projectId: true } });
-    await tx.githubIntegration.upsert({ where: { projectId: project.id }, update: { webhookSecret: sealed }, create: { projectId: project.id, webhookSecret: sealed } });
-    await recordActivity(tx, { ctx, action: before ? "github_secret.rotate" : "github_secret.create", entityType: "GithubIntegration", entityId: project.id, projectId: project.id });
+    const before = await tx.githubIntegration.findUnique({
+      where: { projectId: project.id },
+      select: { projectId: true },
+    });
+    await tx.githubIntegration.upsert({
+      where: { projectId: project.id },
+      update: { webhookSecret: sealed },
+      create: { projectId: project.id, webhookSecret: sealed },
+    });
+    await recordActivity(tx, {
+      ctx,
+      action: before ? "github_secret.rotate" : "github_secret.create",
+      entityType: "GithubIntegration",
+      entityId: project.id,
+      projectId: project.id,
+    });
     return { secret, webhookUrl: `/api/v1/projects/${project.slug}/github` };
   });
 }

@@ -16,13 +16,31 @@ export interface SetGitlabTokenOptions {
  * SHA-256 is kept.
  */
 export async function setGitlabToken({ ctx, projectSlug }: SetGitlabTokenOptions) {
-  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:manage", write: "adding evidence" });
+  const project = await resolveProject({
+    ctx,
+    slug: projectSlug,
+    permission: "token:manage",
+    write: "adding evidence",
+  });
   const token = `plgl_${randomBytes(32).toString("base64url")}`;
   const tokenHash = hashGitlabToken(token).toString("hex");
   return prisma.$transaction(async (tx) => {
-    const before = await tx.gitlabIntegration.findUnique({ where: { projectId: project.id }, select: { projectId: true } });
-    await tx.gitlabIntegration.upsert({ where: { projectId: project.id }, update: { tokenHash }, create: { projectId: project.id, tokenHash } });
-    await recordActivity(tx, { ctx, action: before ? "gitlab_token.rotate" : "gitlab_token.create", entityType: "GitlabIntegration", entityId: project.id, projectId: project.id });
+    const before = await tx.gitlabIntegration.findUnique({
+      where: { projectId: project.id },
+      select: { projectId: true },
+    });
+    await tx.gitlabIntegration.upsert({
+      where: { projectId: project.id },
+      update: { tokenHash },
+      create: { projectId: project.id, tokenHash },
+    });
+    await recordActivity(tx, {
+      ctx,
+      action: before ? "gitlab_token.rotate" : "gitlab_token.create",
+      entityType: "GitlabIntegration",
+      entityId: project.id,
+      projectId: project.id,
+    });
     return { token, webhookUrl: `/api/v1/projects/${project.slug}/gitlab` };
   });
 }

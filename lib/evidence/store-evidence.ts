@@ -54,18 +54,33 @@ export type EvidenceResultRow = Prisma.EvidenceGetPayload<{ select: typeof EVIDE
  * returns the evidence already stored under that key, if any. With the unique index behind it, twenty
  * concurrent pushes of the same bytes yield one evidence: the first writes, the rest find it.
  */
-export async function lockAndFindExisting(tx: Tx, projectId: string, dedupeKey: string): Promise<EvidenceResultRow | null> {
+export async function lockAndFindExisting(
+  tx: Tx,
+  projectId: string,
+  dedupeKey: string,
+): Promise<EvidenceResultRow | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${projectId}), hashtext(${dedupeKey}))`;
-  return tx.evidence.findUnique({ where: { projectId_dedupeKey: { projectId, dedupeKey } }, select: EVIDENCE_RESULT_SELECT });
+  return tx.evidence.findUnique({
+    where: { projectId_dedupeKey: { projectId, dedupeKey } },
+    select: EVIDENCE_RESULT_SELECT,
+  });
 }
 
 export function actorColumns(ctx: RequestCtx): { tokenId: string | null; userId: string | null } {
-  return { tokenId: ctx.actor.kind === "token" ? ctx.actor.token.id : null, userId: ctx.actor.kind === "user" ? ctx.actor.user.id : null };
+  return {
+    tokenId: ctx.actor.kind === "token" ? ctx.actor.token.id : null,
+    userId: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+  };
 }
 
 export async function createEvidenceRow(tx: Tx, ctx: RequestCtx, ev: NewEvidence) {
   return tx.evidence.create({
-    data: { ...ev, summary: toJsonSafe(ev.summary) as Prisma.InputJsonValue, byteSize: ev.byteSize == null ? null : BigInt(ev.byteSize), ...actorColumns(ctx) },
+    data: {
+      ...ev,
+      summary: toJsonSafe(ev.summary) as Prisma.InputJsonValue,
+      byteSize: ev.byteSize == null ? null : BigInt(ev.byteSize),
+      ...actorColumns(ctx),
+    },
   });
 }
 
@@ -88,12 +103,25 @@ export async function fileAndRecord(
     entityType: "Evidence",
     entityId: row.id,
     projectId: row.projectId,
-    summary: { kind: row.kind, format: row.format, outcome: row.outcome, title: row.title, sha256: row.sha256, controls, ...activity.summary },
+    summary: {
+      kind: row.kind,
+      format: row.format,
+      outcome: row.outcome,
+      title: row.title,
+      sha256: row.sha256,
+      controls,
+      ...activity.summary,
+    },
   });
   const stored = await tx.evidence.findUniqueOrThrow({ where: { id: row.id }, select: EVIDENCE_RESULT_SELECT });
   return { row: stored, controls };
 }
 
-export async function storeEvidence(tx: Tx, ctx: RequestCtx, ev: NewEvidence, activity?: { action?: string; summary?: Record<string, unknown> }): Promise<StoredEvidence> {
+export async function storeEvidence(
+  tx: Tx,
+  ctx: RequestCtx,
+  ev: NewEvidence,
+  activity?: { action?: string; summary?: Record<string, unknown> },
+): Promise<StoredEvidence> {
   return fileAndRecord(tx, ctx, await createEvidenceRow(tx, ctx, ev), activity);
 }

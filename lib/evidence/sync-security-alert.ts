@@ -19,10 +19,17 @@ export async function syncSecurityAlert({ ctx, projectId, alert }: SyncSecurityA
   return prisma.$transaction(async (tx) => {
     const key = `alert:${alert.source}:${alert.repo}#${alert.number}`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${projectId}), hashtext(${key}))`;
-    const where = { projectId_source_repo_number: { projectId, source: alert.source, repo: alert.repo, number: alert.number } };
-    const stored = await tx.securityAlert.findUnique({ where, select: { id: true, sourceUpdatedAt: true, openedAt: true } });
+    const where = {
+      projectId_source_repo_number: { projectId, source: alert.source, repo: alert.repo, number: alert.number },
+    };
+    const stored = await tx.securityAlert.findUnique({
+      where,
+      select: { id: true, sourceUpdatedAt: true, openedAt: true },
+    });
     if (stored?.sourceUpdatedAt && alert.updatedAt && alert.updatedAt < stored.sourceUpdatedAt) {
-      return { stale: `the delivery is older (updated_at ${alert.updatedAt.toISOString()}) than the one already applied (${stored.sourceUpdatedAt.toISOString()})` };
+      return {
+        stale: `the delivery is older (updated_at ${alert.updatedAt.toISOString()}) than the one already applied (${stored.sourceUpdatedAt.toISOString()})`,
+      };
     }
     const fields = {
       kind: alert.kind,
@@ -47,8 +54,22 @@ export async function syncSecurityAlert({ ctx, projectId, alert }: SyncSecurityA
       entityType: "SecurityAlert",
       entityId: saved.id,
       projectId,
-      summary: { source: alert.source, repo: alert.repo, number: alert.number, action: alert.action, state: alert.state, severity: alert.severity, closeReason: alert.closeReason },
+      summary: {
+        source: alert.source,
+        repo: alert.repo,
+        number: alert.number,
+        action: alert.action,
+        state: alert.state,
+        severity: alert.severity,
+        closeReason: alert.closeReason,
+      },
     });
-    return { alertId: saved.id, state: saved.state, severity: saved.severity, openedAt: saved.openedAt, closedAt: saved.closedAt };
+    return {
+      alertId: saved.id,
+      state: saved.state,
+      severity: saved.severity,
+      openedAt: saved.openedAt,
+      closedAt: saved.closedAt,
+    };
   });
 }

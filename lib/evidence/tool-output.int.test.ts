@@ -18,7 +18,10 @@ import { call } from "@/tests/api";
 afterAll(disconnectBulkDb);
 
 async function refusal(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(IngestRefusal);
   return err as IngestRefusal;
 }
@@ -40,11 +43,23 @@ describe("audit logs from auditd, pgaudit and CloudTrail", () => {
     for (const [file, format, events] of cases) {
       const bytes = fixture(file);
       const r = await push(ctx, project.slug, bytes);
-      expect([file, r.status, r.kind, r.format, r.formatDetected, r.outcome, (r.summary as { events: number }).events]).toEqual([file, "created", "AUDIT_LOG", format, true, "PASS", events]);
+      expect([
+        file,
+        r.status,
+        r.kind,
+        r.format,
+        r.formatDetected,
+        r.outcome,
+        (r.summary as { events: number }).events,
+      ]).toEqual([file, "created", "AUDIT_LOG", format, true, "PASS", events]);
       expect(await prisma.auditEvent.count({ where: { evidenceId: r.id } })).toBe(events);
       expect([r.sha256, r.byteSize]).toEqual([sha(bytes), bytes.length]); // a gzip body is kept as sent
     }
-    const trail = await prisma.auditEvent.findMany({ where: { projectId: project.id, action: { in: ["DeleteTrail", "StopLogging"] } }, orderBy: { lineNo: "asc" }, select: { lineNo: true, actor: true, outcome: true } });
+    const trail = await prisma.auditEvent.findMany({
+      where: { projectId: project.id, action: { in: ["DeleteTrail", "StopLogging"] } },
+      orderBy: { lineNo: "asc" },
+      select: { lineNo: true, actor: true, outcome: true },
+    });
     expect(trail).toEqual([
       { lineNo: 3, actor: "arn:aws:iam::123456789012:user/mallory", outcome: "failure:accessdenied" },
       { lineNo: 4, actor: "arn:aws:iam::123456789012:user/mallory", outcome: "failure:accessdenied" },
@@ -77,20 +92,45 @@ describe("backup tools' output", () => {
     const project = await makeProject();
     const { ctx } = await makeToken(project.id);
     const restore = await push(ctx, project.slug, fixture("backups/pgbackrest-restore-failed.log"));
-    expect(restore).toMatchObject({ kind: "RESTORE_DRILL", format: "pgbackrest-log", outcome: "FAIL", summary: { errorCode: "038" } });
+    expect(restore).toMatchObject({
+      kind: "RESTORE_DRILL",
+      format: "pgbackrest-log",
+      outcome: "FAIL",
+      summary: { errorCode: "038" },
+    });
     const check = await push(ctx, project.slug, fixture("backups/restic-check-corrupted.txt"));
     expect(check).toMatchObject({ kind: "BACKUP", format: "restic-check", outcome: "FAIL" });
     const forget = await push(ctx, project.slug, fixture("backups/restic-forget.json"));
-    expect(forget).toMatchObject({ kind: "BACKUP", format: "restic-forget", outcome: "PASS", summary: { kept: 2, removed: 1 } });
+    expect(forget).toMatchObject({
+      kind: "BACKUP",
+      format: "restic-forget",
+      outcome: "PASS",
+      summary: { kept: 2, removed: 1 },
+    });
   });
 
   it("records several files as one drill: each file stored, the drill judged from them, the runbook exercised", async () => {
     const project = await makeProject();
     const { ctx } = await makeToken(project.id);
-    const runbook = await prisma.runbook.create({ data: { projectId: project.id, key: "restore-ledger", title: "Restore the ledger database", rtoTargetSeconds: 3600 } });
-    const files = ["pgbackrest-backup.log", "pgbackrest-restore.log", "postgres-recovery.log", "verify-counts.txt"].map((f) => ({ filename: f, bytes: fixture(`backups/${f}`) }));
+    const runbook = await prisma.runbook.create({
+      data: {
+        projectId: project.id,
+        key: "restore-ledger",
+        title: "Restore the ledger database",
+        rtoTargetSeconds: 3600,
+      },
+    });
+    const files = ["pgbackrest-backup.log", "pgbackrest-restore.log", "postgres-recovery.log", "verify-counts.txt"].map(
+      (f) => ({ filename: f, bytes: fixture(`backups/${f}`) }),
+    );
     const now = new Date("2026-03-02T10:00:00Z");
-    const r = await pushDrill({ ctx, projectSlug: project.slug, query: { name: "ledger-q1", runbook: "restore-ledger" }, files, now });
+    const r = await pushDrill({
+      ctx,
+      projectSlug: project.slug,
+      query: { name: "ledger-q1", runbook: "restore-ledger" },
+      files,
+      now,
+    });
     expect(r.files.map((f) => [f.filename, f.result.format, f.result.outcome])).toEqual([
       ["pgbackrest-backup.log", "pgbackrest-log", "PASS"],
       ["pgbackrest-restore.log", "pgbackrest-log", "PASS"],
@@ -98,12 +138,26 @@ describe("backup tools' output", () => {
       ["verify-counts.txt", "manual", "PASS"],
     ]);
     // 09:00:04.201 (restore begins) to 09:05:21.322 (the copy accepts connections).
-    expect(r.drill).toMatchObject({ status: "created", kind: "RESTORE_DRILL", format: "drill", outcome: "PASS", summary: { rtoSeconds: 317, runbook: "restore-ledger", startedAt: "2026-03-02T09:00:04.201Z" } });
+    expect(r.drill).toMatchObject({
+      status: "created",
+      kind: "RESTORE_DRILL",
+      format: "drill",
+      outcome: "PASS",
+      summary: { rtoSeconds: 317, runbook: "restore-ledger", startedAt: "2026-03-02T09:00:04.201Z" },
+    });
     const exercise = await prisma.runbookExercise.findFirstOrThrow({ where: { runbookId: runbook.id } });
     expect([exercise.outcome, exercise.measuredRtoSeconds, exercise.evidenceId]).toEqual(["PASS", 317, r.drill.id]);
-    expect((r.drill.summary as { log: string }).log).toContain(`verify-counts.txt (sha256 ${sha(files[3].bytes)}): kept as a file`);
+    expect((r.drill.summary as { log: string }).log).toContain(
+      `verify-counts.txt (sha256 ${sha(files[3].bytes)}): kept as a file`,
+    );
 
-    const failed = await pushDrill({ ctx, projectSlug: project.slug, query: { name: "ledger-q1-retry", runbook: "restore-ledger" }, files: [{ filename: "restore.log", bytes: fixture("backups/pgbackrest-restore-failed.log") }], now });
+    const failed = await pushDrill({
+      ctx,
+      projectSlug: project.slug,
+      query: { name: "ledger-q1-retry", runbook: "restore-ledger" },
+      files: [{ filename: "restore.log", bytes: fixture("backups/pgbackrest-restore-failed.log") }],
+      now,
+    });
     expect(failed.drill).toMatchObject({ outcome: "FAIL" });
     expect((failed.drill.summary as { outcomeReason: string }).outcomeReason).toBe("The drill reported failure.");
   });
@@ -115,8 +169,13 @@ describe("backup tools' output", () => {
       { filename: "restore.log", bytes: fixture("backups/pgbackrest-restore.log") },
       { filename: "check.txt", bytes: fixture("backups/restic-check-truncated.txt") },
     ];
-    const err = await refusal(pushDrill({ ctx, projectSlug: project.slug, query: { name: "bad" }, files, now: new Date() }));
-    expect([err.reason, err.message]).toEqual(["truncated", expect.stringMatching(/^check\.txt: The `restic check` output ends before/)]);
+    const err = await refusal(
+      pushDrill({ ctx, projectSlug: project.slug, query: { name: "bad" }, files, now: new Date() }),
+    );
+    expect([err.reason, err.message]).toEqual([
+      "truncated",
+      expect.stringMatching(/^check\.txt: The `restic check` output ends before/),
+    ]);
     expect(await rowCounts(project.id)).toEqual({ evidence: 0, filed: 0, events: 0, exercises: 0, activity: 0 });
   });
 
@@ -130,17 +189,50 @@ describe("backup tools' output", () => {
     const bytes = new Uint8Array(await encoded.arrayBuffer());
     const type = encoded.headers.get("content-type")!;
     const path = "/api/v1/projects/x/drills?name=ledger-route";
-    const ok = await call(drillRoute, { method: "POST", path, params: { slug: project.slug }, bearer: secret, rawBody: bytes, headers: { "content-type": type } });
-    expect([ok.status, ok.body.drill.format, ok.body.drill.outcome, ok.body.drill.summary.rtoSeconds, ok.body.files.map((f: { filename: string }) => f.filename)]).toEqual([201, "drill", "PASS", 317, ["restore.log", "postgresql.log"]]);
-    const again = await call(drillRoute, { method: "POST", path, params: { slug: project.slug }, bearer: secret, rawBody: bytes, headers: { "content-type": type } });
+    const ok = await call(drillRoute, {
+      method: "POST",
+      path,
+      params: { slug: project.slug },
+      bearer: secret,
+      rawBody: bytes,
+      headers: { "content-type": type },
+    });
+    expect([
+      ok.status,
+      ok.body.drill.format,
+      ok.body.drill.outcome,
+      ok.body.drill.summary.rtoSeconds,
+      ok.body.files.map((f: { filename: string }) => f.filename),
+    ]).toEqual([201, "drill", "PASS", 317, ["restore.log", "postgresql.log"]]);
+    const again = await call(drillRoute, {
+      method: "POST",
+      path,
+      params: { slug: project.slug },
+      bearer: secret,
+      rawBody: bytes,
+      headers: { "content-type": type },
+    });
     expect([again.status, again.body.drill.id]).toEqual([200, ok.body.drill.id]);
 
     const text = new FormData();
     text.append("note", "hello");
     const textEncoded = new Response(text);
-    const refused = await call(drillRoute, { method: "POST", path, params: { slug: project.slug }, bearer: secret, rawBody: new Uint8Array(await textEncoded.arrayBuffer()), headers: { "content-type": textEncoded.headers.get("content-type")! } });
+    const refused = await call(drillRoute, {
+      method: "POST",
+      path,
+      params: { slug: project.slug },
+      bearer: secret,
+      rawBody: new Uint8Array(await textEncoded.arrayBuffer()),
+      headers: { "content-type": textEncoded.headers.get("content-type")! },
+    });
     expect(refused.status).toBe(400);
-    const json = await call(drillRoute, { method: "POST", path, params: { slug: project.slug }, bearer: secret, body: {} });
+    const json = await call(drillRoute, {
+      method: "POST",
+      path,
+      params: { slug: project.slug },
+      bearer: secret,
+      body: {},
+    });
     expect(json.status).toBe(415);
   });
 });

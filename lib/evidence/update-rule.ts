@@ -20,7 +20,10 @@ export async function updateRule({ ctx, projectSlug, ruleId, data }: UpdateRuleO
   const input = validate(ZEvidenceRuleUpdate, data, "body");
   const project = await resolveProject({ ctx, slug: projectSlug, permission: "evidence-rule:manage" });
   return prisma.$transaction(async (tx) => {
-    const before = await tx.evidenceRule.findFirst({ where: { id: ruleId, projectId: project.id }, select: RULE_SELECT });
+    const before = await tx.evidenceRule.findFirst({
+      where: { id: ruleId, projectId: project.id },
+      select: RULE_SELECT,
+    });
     if (!before) throw new NotFoundError(`Project "${projectSlug}" has no rule ${ruleId}.`);
     if (input.controlKeys) {
       const controlIds = await controlIdsForKeys(tx, input.controlKeys);
@@ -29,16 +32,43 @@ export async function updateRule({ ctx, projectSlug, ruleId, data }: UpdateRuleO
     }
     const after = await tx.evidenceRule.update({
       where: { id: ruleId },
-      data: { name: input.name, kind: input.kind, format: input.format, conditions: input.conditions as Prisma.InputJsonValue | undefined, enabled: input.enabled },
+      data: {
+        name: input.name,
+        kind: input.kind,
+        format: input.format,
+        conditions: input.conditions as Prisma.InputJsonValue | undefined,
+        enabled: input.enabled,
+      },
       select: RULE_SELECT,
     });
     const keys = (r: typeof before) => r.controls.map((c) => c.control.key).sort();
     const diff = changes(
-      { name: before.name, kind: before.kind, format: before.format, conditions: before.conditions, enabled: before.enabled, controls: keys(before) },
-      { name: input.name, kind: input.kind, format: input.format, conditions: input.conditions, enabled: input.enabled, controls: input.controlKeys ? keys(after) : undefined },
+      {
+        name: before.name,
+        kind: before.kind,
+        format: before.format,
+        conditions: before.conditions,
+        enabled: before.enabled,
+        controls: keys(before),
+      },
+      {
+        name: input.name,
+        kind: input.kind,
+        format: input.format,
+        conditions: input.conditions,
+        enabled: input.enabled,
+        controls: input.controlKeys ? keys(after) : undefined,
+      },
     );
     if (Object.keys(diff.after).length) {
-      await recordActivity(tx, { ctx, action: "evidence_rule.update", entityType: "EvidenceRule", entityId: ruleId, projectId: project.id, summary: diff });
+      await recordActivity(tx, {
+        ctx,
+        action: "evidence_rule.update",
+        entityType: "EvidenceRule",
+        entityId: ruleId,
+        projectId: project.id,
+        summary: diff,
+      });
     }
     return after;
   });

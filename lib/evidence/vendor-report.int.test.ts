@@ -19,7 +19,13 @@ describe("vendor assurance reports", () => {
     const ctx = ctxOf(lead);
     const before = await prisma.evidence.count({ where: { projectId: project.id } });
     await expect(
-      ingestEvidence({ ctx, projectSlug: project.slug, body: bytes(`%PDF no period ${project.id}`), meta: { format: "vendor-report", filename: "soc2.pdf" }, now: NOW }),
+      ingestEvidence({
+        ctx,
+        projectSlug: project.slug,
+        body: bytes(`%PDF no period ${project.id}`),
+        meta: { format: "vendor-report", filename: "soc2.pdf" },
+        now: NOW,
+      }),
     ).rejects.toThrow(/period it covers/);
     expect(await prisma.evidence.count({ where: { projectId: project.id } })).toBe(before);
 
@@ -27,7 +33,13 @@ describe("vendor assurance reports", () => {
       ctx,
       projectSlug: project.slug,
       body: bytes(`%PDF cloud provider SOC 2 Type II ${project.id}`),
-      meta: { format: "vendor-report", filename: "cloud-soc2.pdf", title: "Cloud provider SOC 2 Type II", periodStart: "2025-07-01T00:00:00.000Z", periodEnd: "2026-06-30T23:59:59.999Z" },
+      meta: {
+        format: "vendor-report",
+        filename: "cloud-soc2.pdf",
+        title: "Cloud provider SOC 2 Type II",
+        periodStart: "2025-07-01T00:00:00.000Z",
+        periodEnd: "2026-06-30T23:59:59.999Z",
+      },
       now: NOW,
     });
     const row = await prisma.evidence.findUniqueOrThrow({ where: { id: stored.id } });
@@ -39,14 +51,38 @@ describe("vendor assurance reports", () => {
     // 455 days after the period's end.
     const vnd05 = await prisma.control.findUniqueOrThrow({ where: { key: "VND-05" } });
     await prisma.evidenceControl.create({
-      data: { evidenceId: row.id, controlId: vnd05.id, projectId: project.id, kind: row.kind, outcome: row.outcome, effectiveAt: row.effectiveAt, collectedAt: row.collectedAt, via: "manual" },
+      data: {
+        evidenceId: row.id,
+        controlId: vnd05.id,
+        projectId: project.id,
+        kind: row.kind,
+        outcome: row.outcome,
+        effectiveAt: row.effectiveAt,
+        collectedAt: row.collectedAt,
+        via: "manual",
+      },
     });
     // Only VND-05 decides CC6.4 here: the project marks the other controls mapped to it not applicable.
-    const others = await prisma.control.findMany({ where: { key: { not: "VND-05" }, mappings: { some: { requirement: { refId: "CC6.4", framework: { key: "soc2" } } } } } });
-    await prisma.projectControl.createMany({ data: others.map((c) => ({ projectId: project.id, controlId: c.id, notApplicable: true, justification: "Covered by the provider's report" })) });
+    const others = await prisma.control.findMany({
+      where: {
+        key: { not: "VND-05" },
+        mappings: { some: { requirement: { refId: "CC6.4", framework: { key: "soc2" } } } },
+      },
+    });
+    await prisma.projectControl.createMany({
+      data: others.map((c) => ({
+        projectId: project.id,
+        controlId: c.id,
+        notApplicable: true,
+        justification: "Covered by the provider's report",
+      })),
+    });
     const at = async (when: Date) => {
       const { result } = await computeReadiness({ ctx, projectId: project.id, at: when });
-      return [result.controls.find((c) => c.key === "VND-05")!.state, result.frameworks[0].requirements.find((r) => r.refId === "CC6.4")!.status];
+      return [
+        result.controls.find((c) => c.key === "VND-05")!.state,
+        result.frameworks[0].requirements.find((r) => r.refId === "CC6.4")!.status,
+      ];
     };
     expect(await at(NOW)).toEqual(["passing", "met"]);
     expect(await at(new Date("2027-09-28T23:59:59.998Z"))).toEqual(["passing", "met"]);

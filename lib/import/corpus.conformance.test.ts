@@ -8,7 +8,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument, ImportRefusal } from "@/lib/import/parse-document";
 import { CORPUS_DOCS_DIR, readShared, requireShared } from "@/lib/import/seed-files";
-import { type CorpusExpectation, type CorpusScore, formatScoreTable, scoreDocument } from "@/lib/import/testing/corpus-score";
+import {
+  type CorpusExpectation,
+  type CorpusScore,
+  formatScoreTable,
+  scoreDocument,
+} from "@/lib/import/testing/corpus-score";
 
 requireShared(CORPUS_DOCS_DIR);
 const expected = JSON.parse(readFileSync(path.join(CORPUS_DOCS_DIR, "expected.json"), "utf8")) as CorpusExpectation[];
@@ -27,7 +32,10 @@ describe("the importer on the shared corpus of readiness documents", () => {
 
   it("reads at least 90% of the documents as a careful reader does, with no hand mapping", () => {
     console.log(`\n${formatScoreTable(scores)}\n`);
-    for (const s of scores.filter((x) => !x.pass)) console.log(`  ${s.file}: ${s.refusal ?? `items ${s.items.found} (want ${s.items.expected}); runbooks ${s.runbooks.found} (want ${s.runbooks.expected})${s.runbooks.missing.length ? `, missing ${s.runbooks.missing.join(", ")}` : ""}`}`);
+    for (const s of scores.filter((x) => !x.pass))
+      console.log(
+        `  ${s.file}: ${s.refusal ?? `items ${s.items.found} (want ${s.items.expected}); runbooks ${s.runbooks.found} (want ${s.runbooks.expected})${s.runbooks.missing.length ? `, missing ${s.runbooks.missing.join(", ")}` : ""}`}`,
+      );
     expect(expected.length).toBeGreaterThanOrEqual(20);
     expect(scores.filter((s) => s.pass).length / scores.length).toBeGreaterThanOrEqual(0.9);
   });

@@ -60,7 +60,8 @@ export function detectFormat(text: string, filename?: string): FormatGuess {
   const byName = extensionFormat(filename);
   if (byName === "rst") return { format: "rst", flattened: looksFlattenedRst(text), reason: "file name ends in .rst" };
   if (byName === "markdown") return { format: "markdown", flattened: false, reason: "file name ends in .md" };
-  if (looksFlattenedRst(text)) return { format: "rst", flattened: true, reason: "reStructuredText titles and directives on one line" };
+  if (looksFlattenedRst(text))
+    return { format: "rst", flattened: true, reason: "reStructuredText titles and directives on one line" };
 
   const lines = text.split("\n");
   let rst = 0;
@@ -70,7 +71,14 @@ export function detectFormat(text: string, filename?: string): FormatGuess {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const prev = lines[i - 1] ?? "";
-    if (UNDERLINE.test(line) && prev.trim() && !UNDERLINE.test(prev) && line.trim().length >= prev.trim().length && /[=~^"'`#*+:._]/.test(line[0])) rst++;
+    if (
+      UNDERLINE.test(line) &&
+      prev.trim() &&
+      !UNDERLINE.test(prev) &&
+      line.trim().length >= prev.trim().length &&
+      /[=~^"'`#*+:._]/.test(line[0])
+    )
+      rst++;
     if (/^\.\. [a-z][\w-]*::/i.test(line) || /^\.\. _[^:]+:/.test(line)) rst += 2;
     if (/``[^`]+``|`[^`]+`_\b/.test(line)) rst++;
     if (/::\s*$/.test(line) && !/^\s*[-*]/.test(line)) rst++;
@@ -82,8 +90,11 @@ export function detectFormat(text: string, filename?: string): FormatGuess {
     if (/^\s*[-*+]\s+\S/.test(line) || /^\s*\d+[.)]\s+\S/.test(line)) mdLists++;
     if (/^\s*[•◦▪‣]\s*\S/.test(line)) dots++;
   }
-  if (dots >= 3 && dots >= mdLists) return { format: "text", flattened: false, reason: `${dots} lines use "•" bullets` };
-  if (rst >= 3 && rst > md) return { format: "rst", flattened: false, reason: "reStructuredText title underlines or directives" };
-  if (md >= 2) return { format: "markdown", flattened: false, reason: "Markdown headings, code fences, tables or emphasis" };
+  if (dots >= 3 && dots >= mdLists)
+    return { format: "text", flattened: false, reason: `${dots} lines use "•" bullets` };
+  if (rst >= 3 && rst > md)
+    return { format: "rst", flattened: false, reason: "reStructuredText title underlines or directives" };
+  if (md >= 2)
+    return { format: "markdown", flattened: false, reason: "Markdown headings, code fences, tables or emphasis" };
   return { format: "text", flattened: false, reason: "no Markdown or reStructuredText markup found" };
 }

@@ -10,7 +10,9 @@ const txt = (text: string) => parseDocument(text, { filename: "doc.txt" });
 
 describe("edge cases", () => {
   it("nested lists: sub-items become criteria with their depth", () => {
-    const doc = md("# Plan\n\n## Storage\n\n- Encrypt backups\n  - [x] pick a key store\n  - [ ] rotate keys\n    - document the rotation\n- Test restores\n");
+    const doc = md(
+      "# Plan\n\n## Storage\n\n- Encrypt backups\n  - [x] pick a key store\n  - [ ] rotate keys\n    - document the rotation\n- Test restores\n",
+    );
     expect(doc.items.map((i) => i.title)).toEqual(["Encrypt backups", "Test restores"]);
     expect(doc.items[0].criteria).toEqual([
       { text: "pick a key store", done: true, depth: 0 },
@@ -32,13 +34,21 @@ describe("edge cases", () => {
   });
 
   it("code blocks inside list items become the item's verification commands", () => {
-    const doc = md("# Gaps\n\n- **OPS-7**: Prove backups restore\n  ```bash\n  # restore into a scratch database\n  $ make restore-drill \\\n      --target scratch\n  ```\n- **OPS-8**: Alert on failed backups\n");
+    const doc = md(
+      "# Gaps\n\n- **OPS-7**: Prove backups restore\n  ```bash\n  # restore into a scratch database\n  $ make restore-drill \\\n      --target scratch\n  ```\n- **OPS-8**: Alert on failed backups\n",
+    );
     expect(doc.items.map((i) => i.key)).toEqual(["OPS-7", "OPS-8"]);
-    expect(doc.items[0]).toMatchObject({ title: "Prove backups restore", kind: "GAP", verificationCommands: ["make restore-drill --target scratch"] });
+    expect(doc.items[0]).toMatchObject({
+      title: "Prove backups restore",
+      kind: "GAP",
+      verificationCommands: ["make restore-drill --target scratch"],
+    });
   });
 
   it("mixed heading styles: ATX, setext and emphasis-free numbered headings nest as written", () => {
-    const doc = md("Readiness\n=========\n\nSecurity\n--------\n\n### 1. Access\n\n- Review admins\n\n## Operations\n\n- Page on failures\n");
+    const doc = md(
+      "Readiness\n=========\n\nSecurity\n--------\n\n### 1. Access\n\n- Review admins\n\n## Operations\n\n- Page on failures\n",
+    );
     expect(doc.sections.map((s) => [s.level, s.title])).toEqual([
       [1, "Readiness"],
       [2, "Security"],
@@ -52,10 +62,19 @@ describe("edge cases", () => {
   });
 
   it("plain text: numbered labels and '#' lines are headings; code comments are not", () => {
-    const doc = txt("Plan\n\nPhase 1: Harden\n\n1.1: Secrets\n\nAcceptance Criteria:\n\n  • Vault in place\n    • audited\n\n# config/app.yaml\nkey: value\n\nPhase 2: Operate\n\n  • Write the on-call guide\n");
+    const doc = txt(
+      "Plan\n\nPhase 1: Harden\n\n1.1: Secrets\n\nAcceptance Criteria:\n\n  • Vault in place\n    • audited\n\n# config/app.yaml\nkey: value\n\nPhase 2: Operate\n\n  • Write the on-call guide\n",
+    );
     expect(doc.sections.map((s) => s.title)).toEqual(["Plan", "Phase 1: Harden", "1.1: Secrets", "Phase 2: Operate"]);
     expect(doc.items).toHaveLength(1);
-    expect(doc.items[0]).toMatchObject({ title: "Secrets", block: "Phase 1: Harden", criteria: [{ text: "Vault in place", done: false, depth: 0 }, { text: "audited", done: false, depth: 1 }] });
+    expect(doc.items[0]).toMatchObject({
+      title: "Secrets",
+      block: "Phase 1: Harden",
+      criteria: [
+        { text: "Vault in place", done: false, depth: 0 },
+        { text: "audited", done: false, depth: 1 },
+      ],
+    });
   });
 
   it("CRLF line endings give the same result as LF", () => {
@@ -70,7 +89,9 @@ describe("edge cases", () => {
   });
 
   it("emoji: markers lead or trail a title, other emoji stay", () => {
-    const doc = md("# 🚀 Launch\n\n## 🔐 Security ✅ COMPLETE\n\n- ✅ Ship the WAF 🎉\n- 🐛 Fix the login loop\n- ~~Drop the legacy API~~\n- Rotate keys — RESOLVED\n");
+    const doc = md(
+      "# 🚀 Launch\n\n## 🔐 Security ✅ COMPLETE\n\n- ✅ Ship the WAF 🎉\n- 🐛 Fix the login loop\n- ~~Drop the legacy API~~\n- Rotate keys — RESOLVED\n",
+    );
     expect(doc.title).toBe("Launch");
     expect(doc.items.map((i) => [i.title, i.status, i.block])).toEqual([
       ["Ship the WAF 🎉", "DONE", "Security"],
@@ -87,7 +108,9 @@ describe("edge cases", () => {
   });
 
   it("priorities come from the item, else from the section heading above it", () => {
-    const doc = md("# Gaps\n\n## P1 — soon\n\n- Add rate limits\n- [P3] Tidy logs\n\n## BLOCKER\n\n- **NET-1**: Close port 8080\n");
+    const doc = md(
+      "# Gaps\n\n## P1 — soon\n\n- Add rate limits\n- [P3] Tidy logs\n\n## BLOCKER\n\n- **NET-1**: Close port 8080\n",
+    );
     expect(doc.items.map((i) => [i.title, i.priority, i.priorityInherited])).toEqual([
       ["Add rate limits", "HIGH", true],
       ["Tidy logs", "LOW", false],
@@ -106,27 +129,44 @@ describe("edge cases", () => {
       [2, "Known gaps"],
     ]);
     expect(doc.runbooks).toHaveLength(1);
-    expect(doc.runbooks[0]).toMatchObject({ key: "restore-drill", cadenceDays: 90, rtoTargetSeconds: 4 * 3600, rpoTargetSeconds: 15 * 60 });
-    expect(doc.runbooks[0].steps.map((s) => s.text)).toEqual(["Stop writes", "Restore the latest snapshot", "Check row counts"]);
+    expect(doc.runbooks[0]).toMatchObject({
+      key: "restore-drill",
+      cadenceDays: 90,
+      rtoTargetSeconds: 4 * 3600,
+      rpoTargetSeconds: 15 * 60,
+    });
+    expect(doc.runbooks[0].steps.map((s) => s.text)).toEqual([
+      "Stop writes",
+      "Restore the latest snapshot",
+      "Check row counts",
+    ]);
     expect(doc.runbooks[0].steps[1].detail).toContain("pg_restore -d app latest.dump");
     expect(doc.items.map((i) => i.title)).toEqual(["Automate the drill", "Alert when a backup is older than a day"]);
   });
 });
 
 describe("a readiness assessment with BUG/FEATURE keys and a priority matrix (our fixture)", () => {
-  const doc = parseDocument(readFileSync(path.join(import.meta.dirname, "fixtures", "readiness-assessment.md")), { filename: "READINESS.md" });
+  const doc = parseDocument(readFileSync(path.join(import.meta.dirname, "fixtures", "readiness-assessment.md")), {
+    filename: "READINESS.md",
+  });
 
   it("imports the bugs, the features and the pre-production checklist", () => {
     const keys = doc.items.filter((i) => i.key).map((i) => i.key!);
     expect(keys.filter((k) => k.startsWith("BUG-"))).toHaveLength(2);
     expect(keys.filter((k) => k.startsWith("FEATURE-"))).toHaveLength(3);
     expect(doc.items.filter((i) => i.kind === "CHECKLIST").map((i) => i.status)).toEqual(Array(3).fill("OPEN"));
-    expect(doc.items.find((i) => i.key === "BUG-001")).toMatchObject({ priority: "HIGH", block: "Request Handling", affectedFiles: ["service/routes/export.ts", "service/middleware/body.ts"] });
+    expect(doc.items.find((i) => i.key === "BUG-001")).toMatchObject({
+      priority: "HIGH",
+      block: "Request Handling",
+      affectedFiles: ["service/routes/export.ts", "service/middleware/body.ts"],
+    });
   });
 
   it("keeps the entry's own priority when the matrix re-classifies it, and says so", () => {
     expect(doc.items.find((i) => i.key === "FEATURE-001")).toMatchObject({ priority: "HIGH", priorityRaw: "High" });
-    expect(doc.warnings.find((w) => w.startsWith("FEATURE-001:"))).toMatch(/HIGH .* but CRITICAL in "Critical \(Must Fix Before Production\)"/);
+    expect(doc.warnings.find((w) => w.startsWith("FEATURE-001:"))).toMatch(
+      /HIGH .* but CRITICAL in "Critical \(Must Fix Before Production\)"/,
+    );
     expect(doc.items.find((i) => i.key === "FEATURE-003")).toMatchObject({ priority: "LOW" });
   });
 });

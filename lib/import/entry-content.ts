@@ -90,7 +90,17 @@ function fieldList(items: ListItemBlock[], names?: FieldNames): boolean {
 }
 
 export function readEntryContent(blocks: Block[], names?: FieldNames): EntryContent {
-  const c: EntryContent = { priorityRaw: null, blockRaw: null, statusRaw: null, criteria: [], affectedFiles: [], verificationCommands: [], bodyRanges: [], consumed: new Set(), hasCriteriaLabel: false };
+  const c: EntryContent = {
+    priorityRaw: null,
+    blockRaw: null,
+    statusRaw: null,
+    criteria: [],
+    affectedFiles: [],
+    verificationCommands: [],
+    bodyRanges: [],
+    consumed: new Set(),
+    hasCriteriaLabel: false,
+  };
   let pending: Pending = null;
   for (const block of blocks) {
     if (block.type === "paragraph") {
@@ -105,7 +115,12 @@ export function readEntryContent(blocks: Block[], names?: FieldNames): EntryCont
         else if (kind === "block") c.blockRaw ??= plainInline(value);
         else if (kind === "status") c.statusRaw ??= value;
         else if (kind === "criteria") {
-          if (value) c.criteria.push({ text: tidyTitle(readMarks(value).text), done: readMarks(value).mark === "done", depth: 0 });
+          if (value)
+            c.criteria.push({
+              text: tidyTitle(readMarks(value).text),
+              done: readMarks(value).mark === "done",
+              depth: 0,
+            });
           else {
             pending = "criteria";
             c.hasCriteriaLabel = true;
@@ -133,7 +148,8 @@ export function readEntryContent(blocks: Block[], names?: FieldNames): EntryCont
         if (kind === "priority" && value) c.priorityRaw ??= value;
         else if (kind === "block" && value) c.blockRaw ??= plainInline(value);
         else if (kind === "status" && value) c.statusRaw ??= value;
-        else if (kind === "criteria" && value) c.criteria.push({ text: tidyTitle(plainInline(value)), done: false, depth: 0 });
+        else if (kind === "criteria" && value)
+          c.criteria.push({ text: tidyTitle(plainInline(value)), done: false, depth: 0 });
         else if (kind === "criteria") {
           c.hasCriteriaLabel = true;
           for (const child of item.children) if (child.type === "list") c.criteria.push(...criteriaFrom(child.items));

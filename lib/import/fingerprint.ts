@@ -14,7 +14,16 @@ export interface ItemFields {
   criteria: Array<{ text: string; done: boolean; depth: number }>;
 }
 
-export const ITEM_FIELDS = ["title", "block", "priority", "status", "body", "affectedFiles", "verificationCommands", "criteria"] as const;
+export const ITEM_FIELDS = [
+  "title",
+  "block",
+  "priority",
+  "status",
+  "body",
+  "affectedFiles",
+  "verificationCommands",
+  "criteria",
+] as const;
 
 function digest(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex");

@@ -14,10 +14,12 @@ const STRICT_ID = String.raw`[A-Z]{1,3}\d{1,4}[a-z]?|[A-Z][A-Za-z]{1,15} \d{1,4}
 const LOOSE = new RegExp(String.raw`^(${LOOSE_ID})(?:\s*[:.)|\-–—]\s*|\s+)(\S.*)?$`);
 const STRICT = new RegExp(String.raw`^(${STRICT_ID})\s*[:.)|\-–—](?![\d.])\s*(\S.*)?$`);
 /** "Gap 1:", "Issue 12 —": a word and a number make an ID when the word names a piece of work (or is in capitals). */
-const ID_WORDS = /^(gap|issue|finding|risk|item|task|bug|story|ticket|requirement|control|check|recommendation|action|defect|vulnerability|todo|incident|problem|concern|req|feat|feature)$/i;
+const ID_WORDS =
+  /^(gap|issue|finding|risk|item|task|bug|story|ticket|requirement|control|check|recommendation|action|defect|vulnerability|todo|incident|problem|concern|req|feat|feature)$/i;
 
 /** Words that number parts of a document, not work: "Phase 1:", "Step 2.", "Tier 3 —". */
-const PART_WORDS = /^(step|steps|phase|tier|part|section|chapter|stage|level|option|appendix|sprint|week|day|month|quarter|milestone|priority|wave|round|iteration|version|release|table|figure|example|q|h|p|v)$/i;
+const PART_WORDS =
+  /^(step|steps|phase|tier|part|section|chapter|stage|level|option|appendix|sprint|week|day|month|quarter|milestone|priority|wave|round|iteration|version|release|table|figure|example|q|h|p|v)$/i;
 
 export function headingId(title: string): { key: string; rest: string } | null {
   const t = title.trim();
@@ -37,10 +39,12 @@ const EMOJI_PRIORITY: Array<[RegExp, ImportPriority]> = [
   [/\u{1F7E2}/u, "LOW"], // 🟢
   [/\u26AA/u, "LOW"], // ⚪
 ];
-const PRIORITY_TOKEN = /^(BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|INFO|P[0-3])(?:\/(?:BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|INFO|P[0-3]))?$/i;
+const PRIORITY_TOKEN =
+  /^(BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|INFO|P[0-3])(?:\/(?:BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|INFO|P[0-3]))?$/i;
 /** A state written as a token: upper-case words ("NEEDS DECISION", "IN PROGRESS", "RESOLVED"), or a known status word. */
 const STATE_TOKEN = /^[A-Z][A-Z _-]{1,29}$/;
-const STATE_WORD = /^(?:done|open|todo|closed|resolved|fixed|blocked|in progress|in-progress|wip|partial|deferred|needs[ -]triage)$/i;
+const STATE_WORD =
+  /^(?:done|open|todo|closed|resolved|fixed|blocked|in progress|in-progress|wip|partial|deferred|needs[ -]triage)$/i;
 const TRAILING_PICTOGRAPHS = /(?<![\p{Extended_Pictographic}\uFE0F\s])[\p{Extended_Pictographic}\uFE0F\s]+$/u;
 const TAIL_SEPARATORS = "·|—–-:";
 
@@ -64,7 +68,13 @@ export function emojiPriority(raw: string): ImportPriority | null {
  * `DONE`), a bold word (**CRITICAL**) or a bare priority word after a separator (" · HIGH").
  */
 export function headingTags(raw: string): HeadingTags {
-  const out: HeadingTags = { priority: emojiPriority(raw), priorityRaw: null, status: null, statusRaw: null, title: plainInline(raw) };
+  const out: HeadingTags = {
+    priority: emojiPriority(raw),
+    priorityRaw: null,
+    status: null,
+    statusRaw: null,
+    title: plainInline(raw),
+  };
   let s = raw.trim();
   for (let round = 0; round < 3; round++) {
     const tail = lastTag(s);

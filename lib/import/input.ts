@@ -6,7 +6,8 @@ export const DEFAULT_MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Wall-clock time one document may take to parse on its worker thread (lib/import/parse-off-thread.ts). */
 export const DEFAULT_PARSE_BUDGET_MS = 30_000;
 
-export type ImportRefusalCode = "too-large" | "empty" | "binary" | "invalid-utf8" | "no-structure" | "unknown-format" | "too-complex";
+export type ImportRefusalCode =
+  "too-large" | "empty" | "binary" | "invalid-utf8" | "no-structure" | "unknown-format" | "too-complex";
 
 export class ImportRefusal extends Error {
   constructor(
@@ -45,14 +46,23 @@ export interface CheckedInput {
  * Refuses what cannot be a text document and decodes the rest. Accepts a UTF-8 byte order mark
  * (dropped). Line endings are left alone here; the parsers normalise them.
  */
-export function checkInput(bytes: Uint8Array, { maxBytes = DEFAULT_MAX_IMPORT_BYTES, name = "The document" } = {}): CheckedInput {
+export function checkInput(
+  bytes: Uint8Array,
+  { maxBytes = DEFAULT_MAX_IMPORT_BYTES, name = "The document" } = {},
+): CheckedInput {
   if (bytes.byteLength > maxBytes) {
-    throw new ImportRefusal("too-large", `${name} is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(maxBytes)}. Split it or import the part that holds the backlog.`);
+    throw new ImportRefusal(
+      "too-large",
+      `${name} is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(maxBytes)}. Split it or import the part that holds the backlog.`,
+    );
   }
   if (bytes.byteLength === 0) throw new ImportRefusal("empty", `${name} is empty.`);
   for (const [kind, sig] of MAGIC) {
     if (sig.every((b, i) => bytes[i] === b)) {
-      throw new ImportRefusal("binary", `${name} looks like ${kind}, not a text document. Export it as Markdown, reStructuredText or plain text first.`);
+      throw new ImportRefusal(
+        "binary",
+        `${name} looks like ${kind}, not a text document. Export it as Markdown, reStructuredText or plain text first.`,
+      );
     }
   }
   const probe = bytes.subarray(0, Math.min(bytes.byteLength, 64 * 1024));
@@ -60,12 +70,18 @@ export function checkInput(bytes: Uint8Array, { maxBytes = DEFAULT_MAX_IMPORT_BY
   for (let i = 0; i < probe.length; i++) {
     const b = probe[i];
     if (b === 0) {
-      throw new ImportRefusal("binary", `${name} contains NUL bytes (the first at byte ${i + 1}), so it is a binary file, not a text document.`);
+      throw new ImportRefusal(
+        "binary",
+        `${name} contains NUL bytes (the first at byte ${i + 1}), so it is a binary file, not a text document.`,
+      );
     }
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
   }
   if (controls > Math.max(8, probe.length / 100)) {
-    throw new ImportRefusal("binary", `${name} has ${controls} control characters in its first ${formatBytes(probe.length)}, so it is a binary file, not a text document.`);
+    throw new ImportRefusal(
+      "binary",
+      `${name} has ${controls} control characters in its first ${formatBytes(probe.length)}, so it is a binary file, not a text document.`,
+    );
   }
   let text: string;
   try {

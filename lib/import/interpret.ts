@@ -1,7 +1,23 @@
 // From blocks to what a reader would call the document's work: sections, backlog items (gap entries,
 // list items, table rows, checklist items) and runbooks. The rules are written up in docs/importing.md.
-import type { Block, BlockDocument, ImportKind, ImportStatus, ListItemBlock, ParsedItem, ParsedSection } from "@/lib/import/types";
-import { type HeadingNode, buildOutline, isGenericHeading, isPriorityHeading, pathOf, stripNumbering, titlesOf } from "@/lib/import/outline";
+import type {
+  Block,
+  BlockDocument,
+  ImportKind,
+  ImportStatus,
+  ListItemBlock,
+  ParsedItem,
+  ParsedSection,
+} from "@/lib/import/types";
+import {
+  type HeadingNode,
+  buildOutline,
+  isGenericHeading,
+  isPriorityHeading,
+  pathOf,
+  stripNumbering,
+  titlesOf,
+} from "@/lib/import/outline";
 import { type EntryContent, criteriaFrom, readEntryContent, textOfRanges } from "@/lib/import/entry-content";
 import { readMarks, tidyTitle } from "@/lib/import/inline";
 import { readPriority, readStatus, titleTag } from "@/lib/import/signals";
@@ -36,8 +52,18 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   const outline = buildOutline(blocks);
   const warnings = [...doc.notes];
   const first = outline.headings[0];
-  const docTitle = first && first.idx === blocks.findIndex((b) => b.type !== "break") && outline.headings.filter((h) => h.level <= first.level).length === 1 ? first : null;
-  const sections: ParsedSection[] = outline.headings.map((h) => ({ title: h.title, level: h.level, line: h.line, path: titlesOf(h) }));
+  const docTitle =
+    first &&
+    first.idx === blocks.findIndex((b) => b.type !== "break") &&
+    outline.headings.filter((h) => h.level <= first.level).length === 1
+      ? first
+      : null;
+  const sections: ParsedSection[] = outline.headings.map((h) => ({
+    title: h.title,
+    level: h.level,
+    line: h.line,
+    path: titlesOf(h),
+  }));
 
   const entryHeadings = new Set<HeadingNode>();
   const inEntry = new Set<Block>(); // blocks an entry read (criteria, body): not items of their own
@@ -64,7 +90,20 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     return null;
   };
 
-  function candidate(base: { key: string | null; title: string; kind: ImportKind; under: HeadingNode | null; sectionPath: string[]; line: number; rank: number; content?: EntryContent; mark?: "done" | "open" | null; checked?: boolean | null; body?: string; tagStatus?: ImportStatus | null }): Candidate {
+  function candidate(base: {
+    key: string | null;
+    title: string;
+    kind: ImportKind;
+    under: HeadingNode | null;
+    sectionPath: string[];
+    line: number;
+    rank: number;
+    content?: EntryContent;
+    mark?: "done" | "open" | null;
+    checked?: boolean | null;
+    body?: string;
+    tagStatus?: ImportStatus | null;
+  }): Candidate {
     const tag = titleTag(base.title);
     const own = readPriority(base.content?.priorityRaw);
     const inh = inherited(base.under);
@@ -74,7 +113,8 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     let state: ImportStatus | null = statusField;
     // The reader chose where the state is written: only that signal counts.
     if (mapping.state === "checkbox") [done, state] = [base.checked === true, null];
-    else if (mapping.state === "field" || mapping.state === "table") [done, state] = [statusField === "DONE", statusField];
+    else if (mapping.state === "field" || mapping.state === "table")
+      [done, state] = [statusField === "DONE", statusField];
     else if (mapping.state === "emoji" || mapping.state === "strike") [done, state] = [base.mark === "done", null];
     else if (mapping.state === "backtick") [done, state] = [base.tagStatus === "DONE", base.tagStatus ?? null];
     return {
@@ -103,9 +143,13 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   // entries (a "Tier 1" over "GAP 1", "GAP 5") is a group, not an entry.
   const headingAt = new Map(outline.headings.map((x) => [x.idx, x]));
   const fieldNames = { status: mapping.stateField, priority: mapping.priorityField };
-  const entryOf = new Map<HeadingNode, { own: Block[]; content: EntryContent; key: string | null; rest: string; strong: boolean; tags: HeadingTags }>();
+  const entryOf = new Map<
+    HeadingNode,
+    { own: Block[]; content: EntryContent; key: string | null; rest: string; strong: boolean; tags: HeadingTags }
+  >();
   // A section the reader left out holds no entries: its own heading and every heading under it.
-  const skipped = (idx: number) => mapping.skip.size > 0 && pathOf(outline.under[idx]).some((h) => chosen(mapping.skip, h.title));
+  const skipped = (idx: number) =>
+    mapping.skip.size > 0 && pathOf(outline.under[idx]).some((h) => chosen(mapping.skip, h.title));
   for (const h of outline.headings) {
     if (chosen(mapping.skip, h.title) || skipped(h.idx)) continue;
     const own: Block[] = [];
@@ -130,8 +174,14 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     const forced = mapping.itemLevel !== null && h.level === mapping.itemLevel;
     if (mapping.itemLevel !== null && !forced) continue;
     if (!forced && h === docTitle && !old.key) continue;
-    const signalled = !!(content.priorityRaw || content.blockRaw || (content.hasCriteriaLabel && content.criteria.length));
-    const tagged = (!!(tags.priority || tags.status) && !isPriorityHeading(h.title)) || (!!content.statusRaw && (!!key || own.some((b) => b.type === "paragraph" || b.type === "list")));
+    const signalled = !!(
+      content.priorityRaw ||
+      content.blockRaw ||
+      (content.hasCriteriaLabel && content.criteria.length)
+    );
+    const tagged =
+      (!!(tags.priority || tags.status) && !isPriorityHeading(h.title)) ||
+      (!!content.statusRaw && (!!key || own.some((b) => b.type === "paragraph" || b.type === "list")));
     if (!forced && !key && !signalled && !tagged) continue;
     entryOf.set(h, { own, content, key, rest, strong: !!old.key || signalled, tags });
   }
@@ -145,9 +195,27 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     entryHeadings.add(h);
     e.own.forEach((b) => inEntry.add(b));
     const mark = h.mark ?? (e.tags.status === "DONE" ? "done" : null);
-    const c = candidate({ key: e.key, title: stripNumbering(e.key ? e.rest || e.key : readMarks(e.tags.title).text || h.title), kind: e.key ? "GAP" : "ITEM", under: h.parent, sectionPath: titlesOf(h), line: h.line, rank: 3, content: e.content, mark, tagStatus: e.tags.status });
-    if (!c.priority && e.tags.priority) Object.assign(c, { priority: e.tags.priority, priorityRaw: e.tags.priorityRaw, priorityInherited: false, explicitPriority: true });
-    if (e.tags.status && c.status !== "DONE" && !e.content.statusRaw && mapping.state === "auto") c.status = e.tags.status;
+    const c = candidate({
+      key: e.key,
+      title: stripNumbering(e.key ? e.rest || e.key : readMarks(e.tags.title).text || h.title),
+      kind: e.key ? "GAP" : "ITEM",
+      under: h.parent,
+      sectionPath: titlesOf(h),
+      line: h.line,
+      rank: 3,
+      content: e.content,
+      mark,
+      tagStatus: e.tags.status,
+    });
+    if (!c.priority && e.tags.priority)
+      Object.assign(c, {
+        priority: e.tags.priority,
+        priorityRaw: e.tags.priorityRaw,
+        priorityInherited: false,
+        explicitPriority: true,
+      });
+    if (e.tags.status && c.status !== "DONE" && !e.content.statusRaw && mapping.state === "auto")
+      c.status = e.tags.status;
     c.explicitStatus = !!(e.content.statusRaw || e.tags.status || h.mark);
     candidates.push(c);
   }
@@ -160,7 +228,17 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     if (skipped(idx)) skipBlocks.add(b);
   });
   const old = collectRunbooks(blocks, outline, lines, entryHeadings, skipBlocks);
-  const more = collectProcedures({ blocks, outline, lines, entryHeadings, skip: new Set([...skipBlocks, ...old.claimed]), taken: old.runbooks, docTitle, virtualTitle: doc.frontMatterTitle, mapping });
+  const more = collectProcedures({
+    blocks,
+    outline,
+    lines,
+    entryHeadings,
+    skip: new Set([...skipBlocks, ...old.claimed]),
+    taken: old.runbooks,
+    docTitle,
+    virtualTitle: doc.frontMatterTitle,
+    mapping,
+  });
   const runbooks = [...old.runbooks, ...more.runbooks].sort((a, b) => a.line - b.line);
   const claimed = new Set([...old.claimed, ...more.claimed]);
 
@@ -172,19 +250,47 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
     if (b.type !== "table" || skipped(idx) || claimed.has(b) || inEntry.has(b)) return;
     if (mapping.itemLevel !== null || mapping.items === "list" || mapping.items === "checkbox") return;
     const under = outline.under[idx];
-    const inChecklist = /checklist/i.test([...titlesOf(under), docTitle?.title ?? "", mapping.items === "table" ? "checklist" : ""].join(" "));
-    const rows = tableRowItems(b, { checklist: inChecklist, stateColumn: mapping.stateField, priorityColumn: mapping.priorityField });
+    const inChecklist = /checklist/i.test(
+      [...titlesOf(under), docTitle?.title ?? "", mapping.items === "table" ? "checklist" : ""].join(" "),
+    );
+    const rows = tableRowItems(b, {
+      checklist: inChecklist,
+      stateColumn: mapping.stateField,
+      priorityColumn: mapping.priorityField,
+    });
     if (!rows) return;
     const doneSection = !!under && /^(completed|done|resolved|closed)\b/i.test(stripNumbering(under.title));
     for (const r of rows) {
       const id = r.key ? null : headingId(stripEmoji(r.title));
       if ((id && entryKeys.has(id.key)) || (r.key && entryKeys.has(r.key) && !KEYED.test(r.key))) {
-        const c = candidate({ key: id?.key ?? r.key, title: id?.rest || r.title, kind: "GAP", under, sectionPath: titlesOf(under), line: r.line, rank: 0 });
+        const c = candidate({
+          key: id?.key ?? r.key,
+          title: id?.rest || r.title,
+          kind: "GAP",
+          under,
+          sectionPath: titlesOf(under),
+          line: r.line,
+          rank: 0,
+        });
         candidates.push({ ...c, mention: true });
         continue;
       }
-      const c = candidate({ key: r.key, title: r.title, kind: r.key ? "GAP" : inChecklist ? "CHECKLIST" : "ITEM", under, sectionPath: titlesOf(under), line: r.line, rank: 1 });
-      if (r.priority) Object.assign(c, { priority: r.priority, priorityRaw: r.priorityRaw, priorityInherited: false, explicitPriority: true });
+      const c = candidate({
+        key: r.key,
+        title: r.title,
+        kind: r.key ? "GAP" : inChecklist ? "CHECKLIST" : "ITEM",
+        under,
+        sectionPath: titlesOf(under),
+        line: r.line,
+        rank: 1,
+      });
+      if (r.priority)
+        Object.assign(c, {
+          priority: r.priority,
+          priorityRaw: r.priorityRaw,
+          priorityInherited: false,
+          explicitPriority: true,
+        });
       const status = r.status ?? (doneSection ? "DONE" : null);
       if (status) c.status = status;
       if (r.block) c.block = r.block;
@@ -196,13 +302,40 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   // 4. Lists: keyed items everywhere; checklist items everywhere; every item when the document has no
   // entries. A list item that starts with the ID of an entry read above is a mention of it (a summary,
   // a verification list): merged into that entry, never a second item, and never its state.
-  const topLists = blocks.map((b, idx) => ({ b, idx })).filter(({ b, idx }) => b.type === "list" && !inEntry.has(b) && !claimed.has(b) && !more.regions.has(outline.under[idx]!) && !skipped(idx));
-  const listItemCandidate = (item: ListItemBlock, under: HeadingNode | null, kind: ImportKind, key: string | null, text: string, mark: "done" | "open" | null) => {
+  const topLists = blocks
+    .map((b, idx) => ({ b, idx }))
+    .filter(
+      ({ b, idx }) =>
+        b.type === "list" &&
+        !inEntry.has(b) &&
+        !claimed.has(b) &&
+        !more.regions.has(outline.under[idx]!) &&
+        !skipped(idx),
+    );
+  const listItemCandidate = (
+    item: ListItemBlock,
+    under: HeadingNode | null,
+    kind: ImportKind,
+    key: string | null,
+    text: string,
+    mark: "done" | "open" | null,
+  ) => {
     const lists = item.children.filter((c): c is Extract<Block, { type: "list" }> => c.type === "list");
     const other = item.children.filter((c) => c.type !== "list");
     const nested = lists.flatMap((l) => criteriaFrom(l.items));
     const content: EntryContent = { ...readEntryContent(other, fieldNames), criteria: nested };
-    return candidate({ key, title: text, kind, under, sectionPath: titlesOf(under), line: item.line, rank: 2, content, mark, checked: item.checked });
+    return candidate({
+      key,
+      title: text,
+      kind,
+      under,
+      sectionPath: titlesOf(under),
+      line: item.line,
+      rank: 2,
+      content,
+      mark,
+      checked: item.checked,
+    });
   };
   const listsAllowed = mapping.itemLevel === null && mapping.items !== "table";
   const mentions = new Set<ListItemBlock>();
@@ -218,7 +351,8 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
         candidates.push({ ...c, rank: 0, status: "OPEN", criteria: [], mention: true });
         continue;
       }
-      if (key && listsAllowed) candidates.push(listItemCandidate(item, outline.under[idx], "GAP", key, rest || key, marks.mark));
+      if (key && listsAllowed)
+        candidates.push(listItemCandidate(item, outline.under[idx], "GAP", key, rest || key, marks.mark));
     }
   }
   const keyedLists = candidates.some((c) => c.rank === 2 && c.key);
@@ -228,14 +362,23 @@ export function interpret(doc: BlockDocument, mapping: ResolvedMapping = resolve
   // or item tables): its bullets are notes on the procedure, not work. (Runbooks found only under
   // headings named as runbooks, inside a larger document, leave the rest of it as it is.)
   const titled = [docTitle?.title, first?.title, doc.frontMatterTitle].find(Boolean) ?? "";
-  const namesProcedure = RUNBOOK_NAMED.test(titled) || RUNBOOK_HEADING.test(titled) || PROCEDURE_HEADING.test(titled) || walkthrough(titled);
-  const procedureDocument = runbooks.length > 0 && !mapping.runbooks.size && (namesProcedure || !old.runbooks.length) && !structured && !checkboxes && !keyedLists && tableItems === 0;
+  const namesProcedure =
+    RUNBOOK_NAMED.test(titled) || RUNBOOK_HEADING.test(titled) || PROCEDURE_HEADING.test(titled) || walkthrough(titled);
+  const procedureDocument =
+    runbooks.length > 0 &&
+    !mapping.runbooks.size &&
+    (namesProcedure || !old.runbooks.length) &&
+    !structured &&
+    !checkboxes &&
+    !keyedLists &&
+    tableItems === 0;
   const checklistWords = /checklist/i;
   for (const { b, idx } of topLists) {
     if (b.type !== "list" || !listsAllowed || (procedureDocument && mapping.items !== "list")) continue;
     const under = outline.under[idx];
     if (pathOf(under).some((h) => REFERENCE_HEADING.test(stripNumbering(h.title).replace(/:$/, "")))) continue;
-    const inChecklist = checklistWords.test(titlesOf(under).join(" ")) || (!!docTitle && checklistWords.test(docTitle.title));
+    const inChecklist =
+      checklistWords.test(titlesOf(under).join(" ")) || (!!docTitle && checklistWords.test(docTitle.title));
     for (const item of b.items) {
       if (mentions.has(item)) continue;
       const marks = readMarks(item.raw);

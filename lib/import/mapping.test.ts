@@ -6,7 +6,8 @@ import type { TImportMapping } from "@/lib/import/mapping";
 
 const md = (text: string, mapping?: TImportMapping) => parseDocument(text, { filename: "doc.md", mapping });
 
-const PLAIN_HEADINGS = "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\n- ask the vendor\n- redact names\n\n## Appendix\n\n- a note\n- another note\n";
+const PLAIN_HEADINGS =
+  "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\n- ask the vendor\n- redact names\n\n## Appendix\n\n- a note\n- another note\n";
 
 describe("import mapping", () => {
   it("items: a heading level holds the items (and nothing else is read as one)", () => {
@@ -21,11 +22,15 @@ describe("import mapping", () => {
   });
 
   it("skip: sections whose content is not imported", () => {
-    expect(md(PLAIN_HEADINGS, { skip: ["Appendix"] }).items.map((i) => i.title)).toEqual(["ask the vendor", "redact names"]);
+    expect(md(PLAIN_HEADINGS, { skip: ["Appendix"] }).items.map((i) => i.title)).toEqual([
+      "ask the vendor",
+      "redact names",
+    ]);
   });
 
   it("skip: headings under a skipped section are not items either, whatever level holds the items", () => {
-    const doc = "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n## Appendix\n\n### Glossary\n\nTerms we use.\n\n#### Acronyms\n\nMFA, SSO.\n";
+    const doc =
+      "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n## Appendix\n\n### Glossary\n\nTerms we use.\n\n#### Acronyms\n\nMFA, SSO.\n";
     expect(md(doc, { items: "h3" }).items.map((i) => i.title)).toEqual(["Export the access logs", "Glossary"]);
     expect(md(doc, { items: "h3", skip: ["Appendix"] }).items.map((i) => i.title)).toEqual(["Export the access logs"]);
     // The only h4 is under the skipped section: nothing is left, and the refusal says the mapping found nothing.
@@ -35,7 +40,9 @@ describe("import mapping", () => {
 
   it("runbooks: a section chosen as a runbook gives its bullets as steps, not items", () => {
     const doc = md(PLAIN_HEADINGS, { runbooks: ["Collect the pen-test report"] });
-    expect(doc.runbooks.map((r) => [r.title, r.steps.map((s) => s.text)])).toEqual([["Collect the pen-test report", ["ask the vendor", "redact names"]]]);
+    expect(doc.runbooks.map((r) => [r.title, r.steps.map((s) => s.text)])).toEqual([
+      ["Collect the pen-test report", ["ask the vendor", "redact names"]],
+    ]);
     expect(doc.items.map((i) => i.title)).toEqual(["a note", "another note"]);
   });
 
@@ -55,7 +62,8 @@ describe("import mapping", () => {
   });
 
   it("state and priority fields: named by the reader", () => {
-    const text = "# Findings\n\n## F-1: Open bucket\n\n**Progress:** done\n**Status:** triaged\n**Risk:** high\n\n## F-2: Old TLS\n\n**Progress:** started\n**Risk:** low\n";
+    const text =
+      "# Findings\n\n## F-1: Open bucket\n\n**Progress:** done\n**Status:** triaged\n**Risk:** high\n\n## F-2: Old TLS\n\n**Progress:** started\n**Risk:** low\n";
     const doc = md(text, { stateField: "Progress", priorityField: "Risk" });
     expect(doc.items.map((i) => [i.key, i.status, i.priority])).toEqual([
       ["F-1", "DONE", "HIGH"],
@@ -71,7 +79,10 @@ describe("import mapping", () => {
   it("is validated: unknown choices and keys are refused; the query form takes JSON or none", () => {
     expect(ZImportMapping.safeParse({ items: "h7" }).success).toBe(false);
     expect(ZImportMapping.safeParse({ items: "h2", colour: "red" }).success).toBe(false);
-    expect(ZImportMappingParam.parse('{"items":"h3","skip":["Appendix"]}')).toMatchObject({ items: "h3", skip: ["Appendix"] });
+    expect(ZImportMappingParam.parse('{"items":"h3","skip":["Appendix"]}')).toMatchObject({
+      items: "h3",
+      skip: ["Appendix"],
+    });
     expect(ZImportMappingParam.parse("none")).toBeNull();
     expect(ZImportMappingParam.safeParse("{not json").success).toBe(false);
     expect(resolveMapping({}).chosen).toBe(false);

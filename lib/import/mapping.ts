@@ -53,7 +53,13 @@ export function resolveMapping(input?: TImportMapping | null): ResolvedMapping {
     priorityField: m.priorityField ? new RegExp(`^${escape(m.priorityField)}$`, "i") : null,
     runbooks: new Set(m.runbooks.map(norm)),
     skip: new Set(m.skip.map(norm)),
-    chosen: m.items !== "auto" || m.state !== "auto" || !!m.stateField || !!m.priorityField || m.runbooks.length > 0 || m.skip.length > 0,
+    chosen:
+      m.items !== "auto" ||
+      m.state !== "auto" ||
+      !!m.stateField ||
+      !!m.priorityField ||
+      m.runbooks.length > 0 ||
+      m.skip.length > 0,
   };
 }
 
@@ -80,7 +86,8 @@ export const ZImportMappingParam = z
     }
     const parsed = ZImportMapping.safeParse(json);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: `mapping.${issue.path.join(".")}: ${issue.message}` });
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: "custom", message: `mapping.${issue.path.join(".")}: ${issue.message}` });
       return z.NEVER;
     }
     return parsed.data;

@@ -47,7 +47,10 @@ export function markdownBlocks(text: string): BlockDocument {
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]);
     if (f) inFence = inFence === null ? f[1][0] : inFence === f[1][0] ? null : inFence;
     else if (inFence === null && nestingOf(lines[i]) > MAX_MARKDOWN_NESTING) {
-      throw new ImportRefusal("too-complex", `Line ${i + 1} nests lists or quotes more than ${MAX_MARKDOWN_NESTING} levels deep, so the document was not imported. Flatten that part and import it again.`);
+      throw new ImportRefusal(
+        "too-complex",
+        `Line ${i + 1} nests lists or quotes more than ${MAX_MARKDOWN_NESTING} levels deep, so the document was not imported. Flatten that part and import it again.`,
+      );
     }
   }
   if (text.length <= CHUNK) return chunkBlocks(text, 0);
@@ -74,11 +77,12 @@ function shift(blocks: Block[], by: number): Block[] {
   for (const b of blocks) {
     b.line += by;
     b.endLine += by;
-    if (b.type === "list") for (const item of b.items) {
-      item.line += by;
-      item.endLine += by;
-      shift(item.children, by);
-    }
+    if (b.type === "list")
+      for (const item of b.items) {
+        item.line += by;
+        item.endLine += by;
+        shift(item.children, by);
+      }
     if (b.type === "table") for (const row of b.rows) row.line += by;
   }
   return blocks;
@@ -97,14 +101,28 @@ function chunkBlocks(text: string, lineOffset: number): BlockDocument {
  */
 const BLOCKS_ONLY = {
   disable: {
-    null: ["attention", "autolink", "htmlText", "labelStartImage", "labelStartLink", "labelEnd", "strikethrough", "wwwAutolink", "protocolAutolink", "emailAutolink", "gfmFootnoteCall", "gfmPotentialFootnoteCall"],
+    null: [
+      "attention",
+      "autolink",
+      "htmlText",
+      "labelStartImage",
+      "labelStartLink",
+      "labelEnd",
+      "strikethrough",
+      "wwwAutolink",
+      "protocolAutolink",
+      "emailAutolink",
+      "gfmFootnoteCall",
+      "gfmPotentialFootnoteCall",
+    ],
   },
 };
 const MDAST_EXTENSIONS = gfmFromMarkdown().filter((e) => !e.transforms?.length);
 
 function parseChunk(text: string): BlockDocument {
   const tree = fromMarkdown(text, { extensions: [gfm(), BLOCKS_ONLY], mdastExtensions: MDAST_EXTENSIONS });
-  const slice = (start?: number, end?: number) => (start === undefined || end === undefined ? "" : text.slice(start, end));
+  const slice = (start?: number, end?: number) =>
+    start === undefined || end === undefined ? "" : text.slice(start, end);
   const rawOf = (node: { children?: Nodes[] } & Nodes): string => {
     const kids = "children" in node && node.children ? node.children : [];
     if (!kids.length) return "";
@@ -121,13 +139,30 @@ function parseChunk(text: string): BlockDocument {
           out.push({ type: "heading", level: node.depth, raw: rawOf(node), line: lineOf(node), endLine: endOf(node) });
           break;
         case "paragraph":
-          out.push({ type: "paragraph", raw: slice(node.position?.start.offset, node.position?.end.offset), line: lineOf(node), endLine: endOf(node) });
+          out.push({
+            type: "paragraph",
+            raw: slice(node.position?.start.offset, node.position?.end.offset),
+            line: lineOf(node),
+            endLine: endOf(node),
+          });
           break;
         case "list":
-          out.push({ type: "list", ordered: !!node.ordered, items: node.children.map(listItem), line: lineOf(node), endLine: endOf(node) });
+          out.push({
+            type: "list",
+            ordered: !!node.ordered,
+            items: node.children.map(listItem),
+            line: lineOf(node),
+            endLine: endOf(node),
+          });
           break;
         case "code":
-          out.push({ type: "code", lang: node.lang ?? null, value: node.value, line: lineOf(node), endLine: endOf(node) });
+          out.push({
+            type: "code",
+            lang: node.lang ?? null,
+            value: node.value,
+            line: lineOf(node),
+            endLine: endOf(node),
+          });
           break;
         case "table":
           out.push(table(node));

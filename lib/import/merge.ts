@@ -15,9 +15,15 @@ export interface Candidate extends ParsedItem {
   mention?: boolean;
 }
 
-const where = (c: Candidate) => `${c.sectionPath.length ? `"${c.sectionPath[c.sectionPath.length - 1]}"` : "the top of the document"} (line ${c.line})`;
+const where = (c: Candidate) =>
+  `${c.sectionPath.length ? `"${c.sectionPath[c.sectionPath.length - 1]}"` : "the top of the document"} (line ${c.line})`;
 
-export function mergeCandidates(candidates: Candidate[], blocks: Block[], warnings: string[], freeCode?: Set<Block>): ParsedItem[] {
+export function mergeCandidates(
+  candidates: Candidate[],
+  blocks: Block[],
+  warnings: string[],
+  freeCode?: Set<Block>,
+): ParsedItem[] {
   const byKey = new Map<string, Candidate[]>();
   const out: Candidate[] = [];
   const entries = new Set(candidates.filter((x) => x.key && !x.mention).map((x) => x.key));
@@ -28,21 +34,41 @@ export function mergeCandidates(candidates: Candidate[], blocks: Block[], warnin
   }
   for (const [key, group] of byKey) {
     const sorted = [...group].sort((a, b) => b.rank - a.rank || a.line - b.line);
-    const item: Candidate = { ...sorted[0], criteria: [...sorted[0].criteria], affectedFiles: [...sorted[0].affectedFiles], verificationCommands: [...sorted[0].verificationCommands] };
+    const item: Candidate = {
+      ...sorted[0],
+      criteria: [...sorted[0].criteria],
+      affectedFiles: [...sorted[0].affectedFiles],
+      verificationCommands: [...sorted[0].verificationCommands],
+    };
     for (const other of sorted.slice(1)) {
       // A mention under a priority heading ("### Critical (Must Fix Before Production)") states a priority too.
       const stated = other.explicitPriority || other.priorityInherited;
       if (stated && other.priority && item.priority && other.priority !== item.priority) {
         if (item.explicitPriority) {
-          warnings.push(`${key}: priority ${item.priority} in ${where(item)} but ${other.priority} in ${where(other)}; kept ${item.priority} from the item's own entry.`);
-        } else Object.assign(item, { priority: other.priority, priorityRaw: other.priorityRaw, priorityInherited: false, explicitPriority: true });
-      } else if (!item.priority && other.priority) Object.assign(item, { priority: other.priority, priorityRaw: other.priorityRaw, priorityInherited: other.priorityInherited });
+          warnings.push(
+            `${key}: priority ${item.priority} in ${where(item)} but ${other.priority} in ${where(other)}; kept ${item.priority} from the item's own entry.`,
+          );
+        } else
+          Object.assign(item, {
+            priority: other.priority,
+            priorityRaw: other.priorityRaw,
+            priorityInherited: false,
+            explicitPriority: true,
+          });
+      } else if (!item.priority && other.priority)
+        Object.assign(item, {
+          priority: other.priority,
+          priorityRaw: other.priorityRaw,
+          priorityInherited: other.priorityInherited,
+        });
       if (other.mention) {
         item.block ??= other.block;
         continue;
       }
       if (item.status !== "DONE" && other.status === "DONE" && item.explicitStatus) {
-        warnings.push(`${key}: ${item.status.toLowerCase().replace("_", " ")} in ${where(item)} but done in ${where(other)}; kept the entry's own state.`);
+        warnings.push(
+          `${key}: ${item.status.toLowerCase().replace("_", " ")} in ${where(item)} but done in ${where(other)}; kept the entry's own state.`,
+        );
       } else if (item.status !== "DONE" && other.status === "DONE") {
         warnings.push(`${key}: open in ${where(item)} but done in ${where(other)}; marked done.`);
         item.status = "DONE";
@@ -70,7 +96,8 @@ export function mergeCandidates(candidates: Candidate[], blocks: Block[], warnin
   for (const c of out.filter((x) => !x.key)) {
     const id = `${c.sectionPath.join(" › ")}::${c.title.toLowerCase()}`;
     seen.set(id, (seen.get(id) ?? 0) + 1);
-    if (seen.get(id) === 2) warnings.push(`"${c.title}" appears more than once under ${where(c)}; each copy is its own item.`);
+    if (seen.get(id) === 2)
+      warnings.push(`"${c.title}" appears more than once under ${where(c)}; each copy is its own item.`);
   }
 
   return out

@@ -30,7 +30,15 @@ export function buildOutline(blocks: Block[]): Outline {
     if (b.type === "heading") {
       while (stack.length && stack[stack.length - 1].level >= b.level) stack.pop()!.end = idx;
       const marks = readMarks(b.raw);
-      const node: HeadingNode = { idx, level: b.level, title: marks.text || b.raw.trim(), mark: marks.mark, line: b.line, parent: stack[stack.length - 1] ?? null, end: blocks.length };
+      const node: HeadingNode = {
+        idx,
+        level: b.level,
+        title: marks.text || b.raw.trim(),
+        mark: marks.mark,
+        line: b.line,
+        parent: stack[stack.length - 1] ?? null,
+        end: blocks.length,
+      };
       headings.push(node);
       stack.push(node);
       under.push(node.parent);
@@ -52,7 +60,12 @@ export function titlesOf(node: HeadingNode | null): string[] {
 
 /** "1. Authentication", "5.1: GitHub Actions Pipeline" -> the words without the numbering. */
 export function stripNumbering(title: string): string {
-  return title.replace(/^\d+(?:\.\d+)*[.:)]?\s+/, "").replace(/^\d+(?:\.\d+)+\s*[:.\-–—]\s*/, "").trim() || title;
+  return (
+    title
+      .replace(/^\d+(?:\.\d+)*[.:)]?\s+/, "")
+      .replace(/^\d+(?:\.\d+)+\s*[:.\-–—]\s*/, "")
+      .trim() || title
+  );
 }
 
 export function isPriorityHeading(title: string): boolean {

@@ -23,7 +23,10 @@ export interface ParseOptions {
   mapping?: TImportMapping | null;
 }
 
-export function parseDocument(input: Uint8Array | string, { filename, format, maxBytes = DEFAULT_MAX_IMPORT_BYTES, mapping }: ParseOptions = {}): ParsedDocument {
+export function parseDocument(
+  input: Uint8Array | string,
+  { filename, format, maxBytes = DEFAULT_MAX_IMPORT_BYTES, mapping }: ParseOptions = {},
+): ParsedDocument {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
   const name = filename ? `"${filename}"` : "The document";
   const checked = checkInput(bytes, { maxBytes, name });
@@ -31,7 +34,8 @@ export function parseDocument(input: Uint8Array | string, { filename, format, ma
   const guess = detectFormat(text, filename);
   const chosen = format ?? guess.format;
   const flattened = chosen === "rst" && looksFlattenedRst(text);
-  const doc = chosen === "markdown" ? markdownBlocks(text) : chosen === "rst" ? rstBlocks(text, { flattened }) : textBlocks(text);
+  const doc =
+    chosen === "markdown" ? markdownBlocks(text) : chosen === "rst" ? rstBlocks(text, { flattened }) : textBlocks(text);
   doc.frontMatterTitle = frontMatterTitle(frontMatter);
   const resolved = resolveMapping(mapping);
   const result = interpret(doc, resolved);
@@ -41,8 +45,11 @@ export function parseDocument(input: Uint8Array | string, { filename, format, ma
       : "it has no headings, lists, checklists or tables";
     const how = resolved.chosen
       ? "The mapping chosen for it found nothing either: choose another heading level or list for the items, or name the sections that are runbooks"
-      : "If it does hold work, choose a mapping: which heading level or list holds the items (--items h2|h3|list|checkbox|table), which sections are runbooks (--runbook \"<section>\"), or a saved mapping file (--mapping file.json); the import preview offers the same choices";
-    throw new ImportRefusal("no-structure", `Nothing to import from ${name.replace(/^The/, "the")}: ${what}. ${how}. See docs/importing.md for the shapes Proofline recognises.`);
+      : 'If it does hold work, choose a mapping: which heading level or list holds the items (--items h2|h3|list|checkbox|table), which sections are runbooks (--runbook "<section>"), or a saved mapping file (--mapping file.json); the import preview offers the same choices';
+    throw new ImportRefusal(
+      "no-structure",
+      `Nothing to import from ${name.replace(/^The/, "the")}: ${what}. ${how}. See docs/importing.md for the shapes Proofline recognises.`,
+    );
   }
   const totals = declaredTotals(doc.lines, result.items);
   return {

@@ -21,7 +21,9 @@ export interface OffThreadOptions extends ParseOptions {
   budgetMs?: number;
 }
 
-type Reply = { id: number; ok: true; doc: ParsedDocument } | { id: number; ok: false; refusal?: { code: ImportRefusal["code"]; message: string }; error?: string };
+type Reply =
+  | { id: number; ok: true; doc: ParsedDocument }
+  | { id: number; ok: false; refusal?: { code: ImportRefusal["code"]; message: string }; error?: string };
 
 interface Slot {
   worker: Worker;
@@ -42,10 +44,16 @@ function spawn(): Slot {
   // Not bundled: Next must leave this file (and tsx, which it loads) to Node at run time. Turbopack
   // bundles the target of any `new Worker(path)` it can resolve (and ignores turbopackIgnore there),
   // so the constructor is called through Reflect.construct, which it does not follow.
-  const worker: Worker = Reflect.construct(Worker, [workerFile(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }]);
+  const worker: Worker = Reflect.construct(Worker, [
+    workerFile(),
+    { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } },
+  ]);
   worker.unref();
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("The document parser's thread did not start in time.")), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error("The document parser's thread did not start in time.")),
+      START_TIMEOUT_MS,
+    );
     timer.unref();
     worker.once("message", () => {
       clearTimeout(timer);
@@ -92,11 +100,17 @@ function release(slot: Slot) {
 }
 
 function tooComplex(name: string, why: string): ImportRefusal {
-  return new ImportRefusal("too-complex", `${name} ${why}, so it was not imported. Split it into smaller documents, or remove very long lines (such as a run of thousands of spaces or markers) and import it again.`);
+  return new ImportRefusal(
+    "too-complex",
+    `${name} ${why}, so it was not imported. Split it into smaller documents, or remove very long lines (such as a run of thousands of spaces or markers) and import it again.`,
+  );
 }
 
 /** parseDocument on a worker thread: the same result or refusal, or a "too-complex" refusal past the budget. */
-export async function parseDocumentOffThread(bytes: Uint8Array, { budgetMs = DEFAULT_PARSE_BUDGET_MS, ...options }: OffThreadOptions = {}): Promise<ParsedDocument> {
+export async function parseDocumentOffThread(
+  bytes: Uint8Array,
+  { budgetMs = DEFAULT_PARSE_BUDGET_MS, ...options }: OffThreadOptions = {},
+): Promise<ParsedDocument> {
   const name = options.filename ? `"${options.filename}"` : "The document";
   const slot = await acquire();
   try {
@@ -116,7 +130,14 @@ export async function parseDocumentOffThread(bytes: Uint8Array, { budgetMs = DEF
       fn();
     };
     const timer = setTimeout(() => {
-      settle(() => reject(tooComplex(name, `took more than ${budgetMs < 1000 ? `${budgetMs} ms` : `${Math.round(budgetMs / 100) / 10} s`} to read`)));
+      settle(() =>
+        reject(
+          tooComplex(
+            name,
+            `took more than ${budgetMs < 1000 ? `${budgetMs} ms` : `${Math.round(budgetMs / 100) / 10} s`} to read`,
+          ),
+        ),
+      );
       slot.worker.terminate().catch(() => {});
     }, budgetMs);
     const onMessage = (reply: Reply) => {
@@ -129,7 +150,13 @@ export async function parseDocumentOffThread(bytes: Uint8Array, { budgetMs = DEF
       });
     };
     const onError = (err: Error & { code?: string }) => {
-      settle(() => reject(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? tooComplex(name, `needed more than ${WORKER_HEAP_MB} MB of memory to read`) : err));
+      settle(() =>
+        reject(
+          err.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? tooComplex(name, `needed more than ${WORKER_HEAP_MB} MB of memory to read`)
+            : err,
+        ),
+      );
     };
     const onExit = () => settle(() => reject(new Error("The document parser's thread stopped unexpectedly.")));
     slot.worker.on("message", onMessage);

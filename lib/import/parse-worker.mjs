@@ -12,8 +12,14 @@ parentPort.on("message", (job) => {
     const doc = parseDocument(job.bytes, job.options);
     parentPort.postMessage({ id: job.id, ok: true, doc });
   } catch (err) {
-    if (err instanceof ImportRefusal) parentPort.postMessage({ id: job.id, ok: false, refusal: { code: err.code, message: err.message } });
-    else parentPort.postMessage({ id: job.id, ok: false, error: err instanceof Error ? err.stack || err.message : String(err) });
+    if (err instanceof ImportRefusal)
+      parentPort.postMessage({ id: job.id, ok: false, refusal: { code: err.code, message: err.message } });
+    else
+      parentPort.postMessage({
+        id: job.id,
+        ok: false,
+        error: err instanceof Error ? err.stack || err.message : String(err),
+      });
   }
 });
 parentPort.postMessage({ ready: true });

@@ -62,20 +62,35 @@ export interface ImportPlan {
 }
 
 export function parsedFields(p: ParsedItem): ItemFields {
-  return { title: p.title, block: p.block, priority: p.priority, status: p.status, body: p.body, affectedFiles: p.affectedFiles, verificationCommands: p.verificationCommands, criteria: p.criteria };
+  return {
+    title: p.title,
+    block: p.block,
+    priority: p.priority,
+    status: p.status,
+    body: p.body,
+    affectedFiles: p.affectedFiles,
+    verificationCommands: p.verificationCommands,
+    criteria: p.criteria,
+  };
 }
 
 function diff(before: ItemFields, after: ItemFields): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of ITEM_FIELDS) {
-    if (JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null)) out.push({ field, before: before[field], after: after[field] });
+    if (JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null))
+      out.push({ field, before: before[field], after: after[field] });
   }
   return out;
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
-export function planImport(doc: Pick<ParsedDocument, "items" | "runbooks">, documentId: string | null, items: ExistingItem[], runbooks: ExistingRunbook[]): ImportPlan {
+export function planImport(
+  doc: Pick<ParsedDocument, "items" | "runbooks">,
+  documentId: string | null,
+  items: ExistingItem[],
+  runbooks: ExistingRunbook[],
+): ImportPlan {
   const plannedItems: PlannedItem[] = [];
   const matched = new Set<string>();
   const byKey = new Map(items.filter((i) => i.key).map((i) => [i.key!, i]));
@@ -86,10 +101,13 @@ export function planImport(doc: Pick<ParsedDocument, "items" | "runbooks">, docu
     if (p.key) existing = byKey.get(p.key);
     else {
       const free = mine.filter((i) => !i.key && !matched.has(i.id));
-      existing = free.find((i) => norm(i.title) === norm(p.title) && i.sectionPath.join("\u0000") === p.sectionPath.join("\u0000"));
+      existing = free.find(
+        (i) => norm(i.title) === norm(p.title) && i.sectionPath.join("\u0000") === p.sectionPath.join("\u0000"),
+      );
       if (!existing) {
         const sameTitle = free.filter((i) => norm(i.title) === norm(p.title));
-        if (sameTitle.length === 1 && doc.items.filter((q) => !q.key && norm(q.title) === norm(p.title)).length === 1) existing = sameTitle[0];
+        if (sameTitle.length === 1 && doc.items.filter((q) => !q.key && norm(q.title) === norm(p.title)).length === 1)
+          existing = sameTitle[0];
       }
     }
     const base = { key: p.key, title: p.title, sectionPath: p.sectionPath, line: p.line, parsed: p };
@@ -100,18 +118,35 @@ export function planImport(doc: Pick<ParsedDocument, "items" | "runbooks">, docu
     matched.add(existing.id);
     if (existing.documentId !== documentId || !documentId) {
       const from = existing.documentId ? "an item imported from another document" : "an item added by hand";
-      plannedItems.push({ ...base, action: "conflict", id: existing.id, changes: diff(existing, parsedFields(p)), reason: `The key ${p.key} already belongs to ${from}; it is left as it is.` });
+      plannedItems.push({
+        ...base,
+        action: "conflict",
+        id: existing.id,
+        changes: diff(existing, parsedFields(p)),
+        reason: `The key ${p.key} already belongs to ${from}; it is left as it is.`,
+      });
       continue;
     }
     const incoming = itemFingerprint(parsedFields(p));
     const changes = diff(existing, parsedFields(p));
     if (existing.importedHash === incoming) {
-      plannedItems.push({ ...base, action: existing.removedFromSourceAt ? "restore" : "unchanged", id: existing.id, changes: [] });
+      plannedItems.push({
+        ...base,
+        action: existing.removedFromSourceAt ? "restore" : "unchanged",
+        id: existing.id,
+        changes: [],
+      });
       continue;
     }
     const edited = existing.importedHash !== null && itemFingerprint(existing) !== existing.importedHash;
     if (edited && changes.length) {
-      plannedItems.push({ ...base, action: "conflict", id: existing.id, changes, reason: "Edited in Proofline since the last import, and the document changed too: Proofline's version is kept." });
+      plannedItems.push({
+        ...base,
+        action: "conflict",
+        id: existing.id,
+        changes,
+        reason: "Edited in Proofline since the last import, and the document changed too: Proofline's version is kept.",
+      });
       continue;
     }
     const statusChange = changes.find((c) => c.field === "status");
@@ -129,7 +164,17 @@ export function planImport(doc: Pick<ParsedDocument, "items" | "runbooks">, docu
     plannedItems.push({ ...base, action, id: existing.id, changes });
   }
   for (const i of mine) {
-    if (!matched.has(i.id) && !i.removedFromSourceAt) plannedItems.push({ action: "remove", id: i.id, key: i.key, title: i.title, sectionPath: i.sectionPath, line: null, changes: [], parsed: null });
+    if (!matched.has(i.id) && !i.removedFromSourceAt)
+      plannedItems.push({
+        action: "remove",
+        id: i.id,
+        key: i.key,
+        title: i.title,
+        sectionPath: i.sectionPath,
+        line: null,
+        changes: [],
+        parsed: null,
+      });
   }
 
   const plannedRunbooks: PlannedRunbook[] = [];
@@ -137,7 +182,16 @@ export function planImport(doc: Pick<ParsedDocument, "items" | "runbooks">, docu
   const seenRunbooks = new Set<string>();
   for (const p of doc.runbooks) {
     // By key; else, for a runbook whose key was changed in Proofline, by its title within the same document.
-    const existing = runbooksByKey.get(p.key) ?? runbooks.find((r) => documentId && r.documentId === documentId && !seenRunbooks.has(r.id) && !doc.runbooks.some((q) => q.key === r.key) && norm(r.title) === norm(p.title));
+    const existing =
+      runbooksByKey.get(p.key) ??
+      runbooks.find(
+        (r) =>
+          documentId &&
+          r.documentId === documentId &&
+          !seenRunbooks.has(r.id) &&
+          !doc.runbooks.some((q) => q.key === r.key) &&
+          norm(r.title) === norm(p.title),
+      );
     const base = { key: p.key, title: p.title, parsed: p };
     if (!existing) {
       plannedRunbooks.push({ ...base, action: "create", id: null, changes: [] });
@@ -146,22 +200,51 @@ export function planImport(doc: Pick<ParsedDocument, "items" | "runbooks">, docu
     seenRunbooks.add(existing.id);
     const changes: FieldChange[] = [];
     if (existing.title !== p.title) changes.push({ field: "title", before: existing.title, after: p.title });
-    if (JSON.stringify(existing.steps) !== JSON.stringify(p.steps)) changes.push({ field: "steps", before: existing.steps.length, after: p.steps.length });
+    if (JSON.stringify(existing.steps) !== JSON.stringify(p.steps))
+      changes.push({ field: "steps", before: existing.steps.length, after: p.steps.length });
     if (existing.documentId !== documentId || !documentId) {
-      plannedRunbooks.push({ ...base, action: "conflict", id: existing.id, changes, reason: `A runbook with the key "${p.key}" already exists ${existing.documentId ? "from another document" : "(written by hand)"}; it is left as it is.` });
+      plannedRunbooks.push({
+        ...base,
+        action: "conflict",
+        id: existing.id,
+        changes,
+        reason: `A runbook with the key "${p.key}" already exists ${existing.documentId ? "from another document" : "(written by hand)"}; it is left as it is.`,
+      });
       continue;
     }
     const incoming = runbookFingerprint(p);
     if (existing.importedHash === incoming) {
-      plannedRunbooks.push({ ...base, action: existing.removedFromSourceAt ? "restore" : "unchanged", id: existing.id, changes: [] });
+      plannedRunbooks.push({
+        ...base,
+        action: existing.removedFromSourceAt ? "restore" : "unchanged",
+        id: existing.id,
+        changes: [],
+      });
       continue;
     }
     const edited = existing.importedHash !== null && runbookFingerprint(existing) !== existing.importedHash;
     if (edited && changes.length) {
-      plannedRunbooks.push({ ...base, action: "conflict", id: existing.id, changes, reason: "Edited in Proofline since the last import, and the document changed too: Proofline's version is kept." });
+      plannedRunbooks.push({
+        ...base,
+        action: "conflict",
+        id: existing.id,
+        changes,
+        reason: "Edited in Proofline since the last import, and the document changed too: Proofline's version is kept.",
+      });
       continue;
     }
-    plannedRunbooks.push({ ...base, action: changes.length ? (existing.removedFromSourceAt ? "restore" : "update") : existing.removedFromSourceAt ? "restore" : "unchanged", id: existing.id, changes });
+    plannedRunbooks.push({
+      ...base,
+      action: changes.length
+        ? existing.removedFromSourceAt
+          ? "restore"
+          : "update"
+        : existing.removedFromSourceAt
+          ? "restore"
+          : "unchanged",
+      id: existing.id,
+      changes,
+    });
   }
   for (const r of runbooks) {
     if (documentId && r.documentId === documentId && !seenRunbooks.has(r.id) && !r.removedFromSourceAt) {
@@ -169,9 +252,21 @@ export function planImport(doc: Pick<ParsedDocument, "items" | "runbooks">, docu
     }
   }
 
-  const counts = { create: 0, update: 0, close: 0, reopen: 0, unchanged: 0, conflict: 0, remove: 0, restore: 0 } as Record<ItemAction, number>;
+  const counts = {
+    create: 0,
+    update: 0,
+    close: 0,
+    reopen: 0,
+    unchanged: 0,
+    conflict: 0,
+    remove: 0,
+    restore: 0,
+  } as Record<ItemAction, number>;
   for (const i of plannedItems) counts[i.action]++;
-  const runbookCounts = { create: 0, update: 0, unchanged: 0, conflict: 0, remove: 0, restore: 0 } as Record<RunbookAction, number>;
+  const runbookCounts = { create: 0, update: 0, unchanged: 0, conflict: 0, remove: 0, restore: 0 } as Record<
+    RunbookAction,
+    number
+  >;
   for (const r of plannedRunbooks) runbookCounts[r.action]++;
   return { items: plannedItems, runbooks: plannedRunbooks, counts, runbookCounts };
 }

@@ -13,8 +13,10 @@ import { type ResolvedMapping, chosen } from "@/lib/import/mapping";
 import { PROCEDURE_HEADING, RUNBOOK_HEADING, RUNBOOK_NAMED } from "@/lib/import/vocabulary";
 
 /** Sections an alert runbook is made of; two of them (one a diagnosis or a remedy) make a runbook. */
-const RUNBOOK_PART = /\b(meaning|impact|diagnos[a-z]*|mitigations?|symptoms?|causes?|resolution|remediation|quick fix(?:es)?|escalation|investigation|triage|verification)\b/i;
-const RUNBOOK_ACTION_PART = /\b(diagnos[a-z]*|mitigations?|symptoms?|causes?|resolution|remediation|quick fix(?:es)?)\b/i;
+const RUNBOOK_PART =
+  /\b(meaning|impact|diagnos[a-z]*|mitigations?|symptoms?|causes?|resolution|remediation|quick fix(?:es)?|escalation|investigation|triage|verification)\b/i;
+const RUNBOOK_ACTION_PART =
+  /\b(diagnos[a-z]*|mitigations?|symptoms?|causes?|resolution|remediation|quick fix(?:es)?)\b/i;
 /** Sections of an alert runbook whose bullets are steps when it has no numbered list. */
 const REMEDY_PART = /\b(diagnos[a-z]*|mitigations?|resolution|remediation|quick fix(?:es)?|steps|procedure)\b/i;
 export { PROCEDURE_HEADING };
@@ -25,7 +27,9 @@ export { PROCEDURE_HEADING };
 const WALKTHROUGH_HEADING = /\b(walk-?through|run ?book|play ?book|procedures?)\b/i;
 const RELEASE_WORDS = /\b(release|releasing|deploy(?:ing|ment)?|launch|upgrade|migration|rollout|cutover)\b/i;
 const BACKLOG_WORDS = /\b(hardening|readiness|security|gaps?|backlog|audit|compliance|remediation|issues)\b/i;
-export const walkthrough = (title: string) => WALKTHROUGH_HEADING.test(title) || (/\bchecklist\b/i.test(title) && RELEASE_WORDS.test(title) && !BACKLOG_WORDS.test(title));
+export const walkthrough = (title: string) =>
+  WALKTHROUGH_HEADING.test(title) ||
+  (/\bchecklist\b/i.test(title) && RELEASE_WORDS.test(title) && !BACKLOG_WORDS.test(title));
 const NUMBERED = /^(\d{1,3})[.)]\s+\S/;
 
 export interface ProcedureInput {
@@ -77,7 +81,9 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
   // A document with no heading over its sections gets one from its front matter (or stays without).
   const firstBlock = blocks.findIndex((b) => b.type !== "break");
   const virtual: HeadingNode | null =
-    input.virtualTitle && !headings.some((h) => h.level === 1 && h.idx === firstBlock) ? { idx: -1, level: 0, title: input.virtualTitle, mark: null, line: 1, parent: null, end: blocks.length } : null;
+    input.virtualTitle && !headings.some((h) => h.level === 1 && h.idx === firstBlock)
+      ? { idx: -1, level: 0, title: input.virtualTitle, mark: null, line: 1, parent: null, end: blocks.length }
+      : null;
   const under = (idx: number) => outline.under[idx] ?? virtual;
   const isOrdered = (b: Block) => b.type === "list" && b.ordered && !skip.has(b);
   const stepsIn = new Map<HeadingNode, number>();
@@ -85,7 +91,8 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
     let n = stepsIn.get(h);
     if (n === undefined) {
       n = 0;
-      for (let i = h.idx + 1; i < h.end; i++) if (isOrdered(blocks[i])) n += (blocks[i] as Extract<Block, { type: "list" }>).items.length;
+      for (let i = h.idx + 1; i < h.end; i++)
+        if (isOrdered(blocks[i])) n += (blocks[i] as Extract<Block, { type: "list" }>).items.length;
       stepsIn.set(h, n);
     }
     return n;
@@ -106,21 +113,43 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
     const kids = childrenOf(h === virtual ? null : h);
     // The reader's choice.
     if (h !== virtual && chosen(mapping.runbooks, h.title)) {
-      addRoot(h, orderedSteps(h) ? "lists" : kids.some((k) => NUMBERED.test(k.title)) ? "headings" : kids.length ? "leaves" : "bullets");
+      addRoot(
+        h,
+        orderedSteps(h)
+          ? "lists"
+          : kids.some((k) => NUMBERED.test(k.title))
+            ? "headings"
+            : kids.length
+              ? "leaves"
+              : "bullets",
+      );
       continue;
     }
     if (mapping.runbooks.size) continue;
     // An alert runbook: Meaning / Impact / Diagnosis / Mitigation, Symptom / Causes / Remediation.
     const parts = kids.filter((k) => RUNBOOK_PART.test(stripNumbering(k.title)));
-    if (parts.length >= 2 && parts.some((k) => RUNBOOK_ACTION_PART.test(k.title)) && !kids.some((k) => entryHeadings.has(k))) {
+    if (
+      parts.length >= 2 &&
+      parts.some((k) => RUNBOOK_ACTION_PART.test(k.title)) &&
+      !kids.some((k) => entryHeadings.has(k))
+    ) {
       addRoot(h, "alert");
       continue;
     }
-    const named = RUNBOOK_NAMED.test(h.title) || RUNBOOK_HEADING.test(h.title) || PROCEDURE_HEADING.test(h.title) || WALKTHROUGH_HEADING.test(h.title);
+    const named =
+      RUNBOOK_NAMED.test(h.title) ||
+      RUNBOOK_HEADING.test(h.title) ||
+      PROCEDURE_HEADING.test(h.title) ||
+      WALKTHROUGH_HEADING.test(h.title);
     if (!named && !walkthrough(h.title)) continue;
     // A walkthrough whose steps are numbered sub-headings "1. Tag the release", "2. Build" …
     const numbered = kids.filter((k) => NUMBERED.test(k.title));
-    if (named && numbered.length >= 3 && Number(NUMBERED.exec(numbered[0].title)![1]) === 1 && numbered.every((k) => !entryHeadings.has(k))) {
+    if (
+      named &&
+      numbered.length >= 3 &&
+      Number(NUMBERED.exec(numbered[0].title)![1]) === 1 &&
+      numbered.every((k) => !entryHeadings.has(k))
+    ) {
       addRoot(h, "headings");
       continue;
     }
@@ -130,7 +159,8 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
       let leaves = 0;
       for (let i = h.idx + 1; i < h.end && plain; i++) {
         const b = blocks[i];
-        if (b.type === "table" || (b.type === "list" && (b.ordered || b.items.some((x) => x.checked !== null)))) plain = false;
+        if (b.type === "table" || (b.type === "list" && (b.ordered || b.items.some((x) => x.checked !== null))))
+          plain = false;
         if (b.type === "heading" && !childrenOf(byIdx.get(i)!).length) leaves++;
       }
       if (plain && leaves >= 3) addRoot(h, "leaves");
@@ -139,13 +169,16 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
 
   // Procedures: a numbered list of at least three steps under a heading that names a procedure (the
   // innermost), or, failing that, under the document's own title when it names one.
-  const virtualNames = !!virtual && (RUNBOOK_HEADING.test(virtual.title) || RUNBOOK_NAMED.test(virtual.title) || PROCEDURE_HEADING.test(virtual.title));
+  const virtualNames =
+    !!virtual &&
+    (RUNBOOK_HEADING.test(virtual.title) || RUNBOOK_NAMED.test(virtual.title) || PROCEDURE_HEADING.test(virtual.title));
   blocks.forEach((b, idx) => {
     if (!isOrdered(b) || idx <= coveredUntil || mapping.runbooks.size) return;
     const at = under(idx);
     if (!at || inEntry(outline.under[idx])) return;
     let root: HeadingNode | null = null;
-    for (let x: HeadingNode | null = outline.under[idx]; x && !root; x = x.parent) if (PROCEDURE_HEADING.test(x.title)) root = x;
+    for (let x: HeadingNode | null = outline.under[idx]; x && !root; x = x.parent)
+      if (PROCEDURE_HEADING.test(x.title)) root = x;
     if (!root && virtualNames) root = virtual;
     if (!root || rootSet.has(root) || takenLines.has(root.line)) return;
     const steps = root === virtual ? (b as Extract<Block, { type: "list" }>).items.length : orderedSteps(root);
@@ -184,7 +217,10 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
       for (const item of b.items) {
         const step: ParsedRunbookStep = { text: tidyTitle(readMarks(item.raw).text) || `Step ${steps.length + 1}` };
         if (group) step.group = group;
-        const detail = textOfRanges(lines, item.children.map((c) => [c.line, c.endLine] as [number, number]));
+        const detail = textOfRanges(
+          lines,
+          item.children.map((c) => [c.line, c.endLine] as [number, number]),
+        );
         if (detail) step.detail = detail;
         steps.push(step);
       }
@@ -193,7 +229,12 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
       const step: ParsedRunbookStep = { text: tidyTitle(stripNumbering(h.title)) };
       const group = h.parent && h.parent !== node ? tidyTitle(stripNumbering(h.parent.title)) : undefined;
       if (group) step.group = group;
-      const detail = textOfRanges(lines, blocks.slice(h.idx + 1, Math.min(nextHeading[h.idx], h.end)).map((c) => [c.line, c.endLine] as [number, number]));
+      const detail = textOfRanges(
+        lines,
+        blocks
+          .slice(h.idx + 1, Math.min(nextHeading[h.idx], h.end))
+          .map((c) => [c.line, c.endLine] as [number, number]),
+      );
       if (detail) step.detail = detail;
       steps.push(step);
     };
@@ -206,7 +247,9 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
     } else if (mode === "headings") {
       for (const k of childrenOf(node === virtual ? null : node)) if (NUMBERED.test(k.title)) stepFromHeading(k);
     } else if (mode === "leaves") {
-      for (let i = from; i < to; i++) if (mine(i) && blocks[i].type === "heading" && !childrenOf(byIdx.get(i)!).length) stepFromHeading(byIdx.get(i)!);
+      for (let i = from; i < to; i++)
+        if (mine(i) && blocks[i].type === "heading" && !childrenOf(byIdx.get(i)!).length)
+          stepFromHeading(byIdx.get(i)!);
     } else {
       // Alert runbook: numbered lists anywhere in it; a numbered sub-heading with no list is a step too;
       // in a remedy section (Diagnosis, Mitigation, Resolution …) with no numbered list, its bullets.
@@ -237,7 +280,9 @@ export function collectProcedures(input: ProcedureInput): ProcedureResult {
       if (blocks[i].type === "list") claimed.add(blocks[i]);
       if (blocks[i].type === "heading") regions.add(byIdx.get(i)!);
     }
-    const title = tidyTitle(stripNumbering(readMarks(node.title).text.replace(/^run ?book\s*[:\-–—]\s*/i, "")) || node.title);
+    const title = tidyTitle(
+      stripNumbering(readMarks(node.title).text.replace(/^run ?book\s*[:\-–—]\s*/i, "")) || node.title,
+    );
     let key = slugKey(title);
     for (let n = 2; keys.has(key); n++) key = `${slugKey(title)}-${n}`;
     keys.add(key);

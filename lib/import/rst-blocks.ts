@@ -55,7 +55,14 @@ function isTerm(lines: string[], i: number): boolean {
   const line = lines[i];
   const next = lines[i + 1] ?? "";
   if (!line.trim() || !next.trim() || (i > 0 && lines[i - 1].trim())) return false;
-  if (indentOf(next) <= indentOf(line) || LIST_START.test(line) || /::\s*$/.test(line) || COMMENT.test(line) || line.length > 200) return false;
+  if (
+    indentOf(next) <= indentOf(line) ||
+    LIST_START.test(line) ||
+    /::\s*$/.test(line) ||
+    COMMENT.test(line) ||
+    line.length > 200
+  )
+    return false;
   return !ADORNMENT.test(next);
 }
 
@@ -66,7 +73,18 @@ const OPTION = /^(\s+):([\w-]{1,40}):(?:\s+(.*))?$/;
  * are the indented ":name: value" lines right after it (a body line starting with a role such as
  * :need:`X` is not one: a role has a backtick after its second colon).
  */
-function entryDirective(lines: string[], i: number): { title: string; id: string | null; fields: string[]; end: number; bodyFrom: number; bodyIndent: number; to: number } | null {
+function entryDirective(
+  lines: string[],
+  i: number,
+): {
+  title: string;
+  id: string | null;
+  fields: string[];
+  end: number;
+  bodyFrom: number;
+  bodyIndent: number;
+  to: number;
+} | null {
   const m = OTHER_DIRECTIVE.exec(lines[i]);
   if (!m || NOTE_DIRECTIVE.test(lines[i]) || CODE_DIRECTIVE.test(lines[i])) return null;
   const title = lines[i].slice(m[0].length).trim();
@@ -115,7 +133,13 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
       continue;
     }
     // Underlined title: Title / =====
-    if (line.trim() && !/^\s/.test(line) && ADORNMENT.test(next) && next.trim().length >= line.trim().length && !ADORNMENT.test(line)) {
+    if (
+      line.trim() &&
+      !/^\s/.test(line) &&
+      ADORNMENT.test(next) &&
+      next.trim().length >= line.trim().length &&
+      !ADORNMENT.test(line)
+    ) {
       out[i] = `${"#".repeat(level(`u${next.trim()[0]}`))} ${line.trim()}`;
       out[i + 1] = "";
       i += 2;
@@ -143,8 +167,14 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
         }
         // The block keeps the directive's indentation (inside a list item it stays in the item).
         const pad = " ".repeat(base);
-        const dedent = Math.min(...lines.slice(j, end).filter((l) => l.trim()).map(indentOf));
-        for (let k = j; k < end; k++) out[k] = lines[k].trim() ? `${pad}${lines[k].slice(Math.min(indentOf(lines[k]), dedent))}` : "";
+        const dedent = Math.min(
+          ...lines
+            .slice(j, end)
+            .filter((l) => l.trim())
+            .map(indentOf),
+        );
+        for (let k = j; k < end; k++)
+          out[k] = lines[k].trim() ? `${pad}${lines[k].slice(Math.min(indentOf(lines[k]), dedent))}` : "";
         if (end < lines.length) out[end] = `${pad}\`\`\``;
         else out.push(`${pad}\`\`\``);
         i = end + 1;
@@ -158,7 +188,8 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
       out[i] = `###### ${entry.id ? `${entry.id}: ` : ""}${entry.title}`;
       for (let k = i + 1; k < entry.end; k++) out[k] = "";
       entry.fields.forEach((f, k) => (out[i + 1 + k] = f));
-      for (let k = entry.bodyFrom; k < entry.to; k++) out[k] = lines[k].trim() ? lines[k].slice(Math.min(indentOf(lines[k]), entry.bodyIndent)) : "";
+      for (let k = entry.bodyFrom; k < entry.to; k++)
+        out[k] = lines[k].trim() ? lines[k].slice(Math.min(indentOf(lines[k]), entry.bodyIndent)) : "";
       i = entry.to;
       continue;
     }
@@ -194,6 +225,10 @@ export function rstBlocks(source: string, { flattened = false } = {}): BlockDocu
     i++;
   }
   const doc = textBlocks(out.join("\n"), { converted: true });
-  const notes = flattened ? ["The document arrived on one line; it was reflowed at its titles, lists and code blocks, and line numbers refer to that reflowed text."] : [];
+  const notes = flattened
+    ? [
+        "The document arrived on one line; it was reflowed at its titles, lists and code blocks, and line numbers refer to that reflowed text.",
+      ]
+    : [];
   return { format: "rst", blocks: doc.blocks, lines, notes };
 }

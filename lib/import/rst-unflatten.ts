@@ -88,7 +88,12 @@ function chunkLines(text: string): string[] {
     let lang = "";
     if (/^(code-block|code|sourcecode)$/.test(d[1])) {
       const l = /^([a-z][\w+-]*)\s+/.exec(after);
-      if (l && /^(bash|sh|shell|console|text|python|py|yaml|json|toml|ini|sql|javascript|js|typescript|ts|nginx|none)$/.test(l[1])) {
+      if (
+        l &&
+        /^(bash|sh|shell|console|text|python|py|yaml|json|toml|ini|sql|javascript|js|typescript|ts|nginx|none)$/.test(
+          l[1],
+        )
+      ) {
         lang = l[1];
         after = after.slice(l[0].length);
       }

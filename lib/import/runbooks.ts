@@ -42,7 +42,7 @@ export function readTarget(text: string, name: "RTO" | "RPO"): number | null {
   const m = new RegExp(String.raw`\b${name}\b[^0-9\n]{0,40}?${DURATION}`, "i").exec(text);
   if (!m) return null;
   const unit = m[2].toLowerCase();
-  const factor = unit.startsWith("min") ? 60 : UNIT[unit[0]] ?? 1;
+  const factor = unit.startsWith("min") ? 60 : (UNIT[unit[0]] ?? 1);
   return Math.round(Number(m[1]) * factor);
 }
 
@@ -58,7 +58,13 @@ function detailOf(blocks: Block[], lines: string[]): string {
   );
 }
 
-export function collectRunbooks(blocks: Block[], outline: Outline, lines: string[], entryHeadings: Set<HeadingNode>, skip: Set<Block>): { runbooks: ParsedRunbook[]; claimed: Set<Block> } {
+export function collectRunbooks(
+  blocks: Block[],
+  outline: Outline,
+  lines: string[],
+  entryHeadings: Set<HeadingNode>,
+  skip: Set<Block>,
+): { runbooks: ParsedRunbook[]; claimed: Set<Block> } {
   const claimed = new Set<Block>();
   const roots: HeadingNode[] = [];
   blocks.forEach((b, idx) => {
@@ -73,7 +79,8 @@ export function collectRunbooks(blocks: Block[], outline: Outline, lines: string
     const open: { step: ParsedRunbookStep; under: HeadingNode | null; extra: Block[] }[] = [];
     const flush = () => {
       const cur = open.pop();
-      if (cur?.extra.length) cur.step.detail = [cur.step.detail, detailOf(cur.extra, lines)].filter(Boolean).join("\n\n");
+      if (cur?.extra.length)
+        cur.step.detail = [cur.step.detail, detailOf(cur.extra, lines)].filter(Boolean).join("\n\n");
     };
     for (let idx = root.idx + 1; idx < root.end; idx++) {
       const b = blocks[idx];

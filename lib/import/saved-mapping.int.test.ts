@@ -9,7 +9,8 @@ import { InvalidInputError } from "@/lib/errors";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
 
 const NOW = new Date("2026-05-04T09:00:00Z");
-const V1 = "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\nAsk the vendor.\n";
+const V1 =
+  "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\nAsk the vendor.\n";
 const V2 = `${V1}\n### Screenshot the MFA policy\n\nFrom the admin console.\n`;
 const bytes = (s: string) => Buffer.from(s, "utf8");
 
@@ -21,16 +22,39 @@ describe("a saved import mapping", () => {
     const filename = "audit-prep.md";
 
     // With no mapping the document has no items: the refusal points to the choices.
-    await expect(previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(V1), filename })).rejects.toThrow(InvalidInputError);
-    await expect(previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(V1), filename })).rejects.toThrow(/--items h2\|h3/);
+    await expect(previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(V1), filename })).rejects.toThrow(
+      InvalidInputError,
+    );
+    await expect(previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(V1), filename })).rejects.toThrow(
+      /--items h2\|h3/,
+    );
 
-    const preview = await previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(V1), filename, mapping: { items: "h3" } });
+    const preview = await previewDocumentImport({
+      ctx,
+      slug: project.slug,
+      bytes: bytes(V1),
+      filename,
+      mapping: { items: "h3" },
+    });
     expect(preview.counts.create).toBe(2);
-    expect(preview.mapping).toEqual({ source: "chosen", mapping: { items: "h3", state: "auto", runbooks: [], skip: [] } });
+    expect(preview.mapping).toEqual({
+      source: "chosen",
+      mapping: { items: "h3", state: "auto", runbooks: [], skip: [] },
+    });
     expect(await prisma.sourceDocument.count({ where: { projectId: project.id } })).toBe(0);
 
-    await applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(V1), filename, mapping: { items: "h3" }, now: NOW });
-    const doc = await prisma.sourceDocument.findFirstOrThrow({ where: { projectId: project.id }, select: { importMapping: true } });
+    await applyDocumentImport({
+      ctx,
+      slug: project.slug,
+      bytes: bytes(V1),
+      filename,
+      mapping: { items: "h3" },
+      now: NOW,
+    });
+    const doc = await prisma.sourceDocument.findFirstOrThrow({
+      where: { projectId: project.id },
+      select: { importMapping: true },
+    });
     expect(doc.importMapping).toEqual({ items: "h3", state: "auto", runbooks: [], skip: [] });
 
     // The next version, given without a mapping, is read with the saved one.
@@ -39,12 +63,23 @@ describe("a saved import mapping", () => {
     expect(next.counts).toMatchObject({ create: 1, unchanged: 2 });
     const applied = await applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(V2), filename, now: NOW });
     expect(applied.counts.create).toBe(1);
-    expect((await prisma.backlogItem.findMany({ where: { projectId: project.id }, select: { title: true }, orderBy: { sourceLine: "asc" } })).map((i) => i.title)).toEqual([
-      "Export the access logs",
-      "Collect the pen-test report",
-      "Screenshot the MFA policy",
-    ]);
-    expect((await prisma.sourceDocument.findFirstOrThrow({ where: { projectId: project.id }, select: { importMapping: true } })).importMapping).toEqual({ items: "h3", state: "auto", runbooks: [], skip: [] });
+    expect(
+      (
+        await prisma.backlogItem.findMany({
+          where: { projectId: project.id },
+          select: { title: true },
+          orderBy: { sourceLine: "asc" },
+        })
+      ).map((i) => i.title),
+    ).toEqual(["Export the access logs", "Collect the pen-test report", "Screenshot the MFA policy"]);
+    expect(
+      (
+        await prisma.sourceDocument.findFirstOrThrow({
+          where: { projectId: project.id },
+          select: { importMapping: true },
+        })
+      ).importMapping,
+    ).toEqual({ items: "h3", state: "auto", runbooks: [], skip: [] });
   });
 
   it("is cleared by an import with mapping none, and a refused import leaves it as it was", async () => {
@@ -53,12 +88,44 @@ describe("a saved import mapping", () => {
     const ctx = ctxOf(lead);
     const filename = "checks.md";
     const text = "# Checks\n\n## Access\n\n- [ ] review admins\n\n### Break-glass\n\nKeep one account.\n";
-    await applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename, mapping: { items: "h3" }, now: NOW });
+    await applyDocumentImport({
+      ctx,
+      slug: project.slug,
+      bytes: bytes(text),
+      filename,
+      mapping: { items: "h3" },
+      now: NOW,
+    });
     // A mapping that finds nothing is refused, and the saved one stays.
-    await expect(applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename, mapping: { items: "h5" }, now: NOW })).rejects.toThrow(/mapping chosen for it found nothing/);
-    expect((await prisma.sourceDocument.findFirstOrThrow({ where: { projectId: project.id }, select: { importMapping: true } })).importMapping).toMatchObject({ items: "h3" });
+    await expect(
+      applyDocumentImport({
+        ctx,
+        slug: project.slug,
+        bytes: bytes(text),
+        filename,
+        mapping: { items: "h5" },
+        now: NOW,
+      }),
+    ).rejects.toThrow(/mapping chosen for it found nothing/);
+    expect(
+      (
+        await prisma.sourceDocument.findFirstOrThrow({
+          where: { projectId: project.id },
+          select: { importMapping: true },
+        })
+      ).importMapping,
+    ).toMatchObject({ items: "h3" });
     await applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename, mapping: null, now: NOW });
-    expect((await prisma.sourceDocument.findFirstOrThrow({ where: { projectId: project.id }, select: { importMapping: true } })).importMapping).toBeNull();
-    expect((await previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename })).mapping.source).toBe("none");
+    expect(
+      (
+        await prisma.sourceDocument.findFirstOrThrow({
+          where: { projectId: project.id },
+          select: { importMapping: true },
+        })
+      ).importMapping,
+    ).toBeNull();
+    expect(
+      (await previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename })).mapping.source,
+    ).toBe("none");
   });
 });

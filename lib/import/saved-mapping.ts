@@ -18,10 +18,17 @@ export function readStoredMapping(value: unknown): TImportMapping | null {
   return parsed.success ? parsed.data : null;
 }
 
-export async function savedMapping(db: Db, projectId: string, input: { documentKey?: string; filename?: string }): Promise<TImportMapping | null> {
+export async function savedMapping(
+  db: Db,
+  projectId: string,
+  input: { documentKey?: string; filename?: string },
+): Promise<TImportMapping | null> {
   const key = keyBeforeParsing(input);
   if (!key) return null;
-  const doc = await db.sourceDocument.findUnique({ where: { projectId_key: { projectId, key } }, select: { importMapping: true } });
+  const doc = await db.sourceDocument.findUnique({
+    where: { projectId_key: { projectId, key } },
+    select: { importMapping: true },
+  });
   return readStoredMapping(doc?.importMapping);
 }
 
@@ -32,8 +39,13 @@ export interface MappingInUse {
   source: "chosen" | "saved" | "none";
 }
 
-export async function mappingInUse(db: Db, projectId: string, input: { mapping?: TImportMapping | null; documentKey?: string; filename?: string }): Promise<MappingInUse> {
-  if (input.mapping !== undefined && input.mapping !== null) return { mapping: ZImportMapping.parse(input.mapping), source: "chosen" };
+export async function mappingInUse(
+  db: Db,
+  projectId: string,
+  input: { mapping?: TImportMapping | null; documentKey?: string; filename?: string },
+): Promise<MappingInUse> {
+  if (input.mapping !== undefined && input.mapping !== null)
+    return { mapping: ZImportMapping.parse(input.mapping), source: "chosen" };
   if (input.mapping === null) return { mapping: null, source: "none" };
   const saved = await savedMapping(db, projectId, input);
   return saved ? { mapping: saved, source: "saved" } : { mapping: null, source: "none" };

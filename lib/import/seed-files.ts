@@ -12,7 +12,9 @@ export const CORPUS_DOCS_DIR = path.join(SHARED_DIR, "corpus", "docs");
 /** For conformance tests: a missing shared folder is a failure, never a skip. */
 export function requireShared(dir: string): true {
   if (existsSync(dir)) return true;
-  throw new Error(`${dir} is missing. The conformance tests read the real documents there; put ../shared next to the repository.`);
+  throw new Error(
+    `${dir} is missing. The conformance tests read the real documents there; put ../shared next to the repository.`,
+  );
 }
 
 export function readShared(dir: string, name: string): Buffer {

@@ -12,7 +12,13 @@ import type { ParsedDocument } from "@/lib/import/types";
 
 requireShared(SEEDS_DIR);
 const load = (name: string) => parseDocument(readShared(SEEDS_DIR, name), { filename: name });
-const byBlock = (doc: ParsedDocument) => Object.fromEntries([...countByBlockAndPriority(doc.items, { includeDone: true })].map(([b, row]) => [b, Object.values(row).reduce((a, n) => a + n, 0)]));
+const byBlock = (doc: ParsedDocument) =>
+  Object.fromEntries(
+    [...countByBlockAndPriority(doc.items, { includeDone: true })].map(([b, row]) => [
+      b,
+      Object.values(row).reduce((a, n) => a + n, 0),
+    ]),
+  );
 
 describe("seed 000: a backlog of • bullets under plain-text headings", () => {
   const doc = load("000_8de9be00d0878db6.txt");
@@ -20,16 +26,41 @@ describe("seed 000: a backlog of • bullets under plain-text headings", () => {
   it("reads six blocks of open items", () => {
     expect(doc.format).toBe("text");
     expect(doc.title).toBe("Production Backlog");
-    expect(doc.sections.map((s) => s.title)).toEqual(["Production Backlog", "Supply Chain", "Runtime Resilience", "Security Headers", "Observability", "Data Retention", "Deployment Packaging"]);
+    expect(doc.sections.map((s) => s.title)).toEqual([
+      "Production Backlog",
+      "Supply Chain",
+      "Runtime Resilience",
+      "Security Headers",
+      "Observability",
+      "Data Retention",
+      "Deployment Packaging",
+    ]);
     expect(doc.items).toHaveLength(21);
-    expect(byBlock(doc)).toEqual({ "Supply Chain": 5, "Runtime Resilience": 5, "Security Headers": 2, Observability: 3, "Data Retention": 3, "Deployment Packaging": 3 });
-    expect(doc.items.every((i) => i.kind === "ITEM" && i.status === "OPEN" && i.priority === null && i.key === null)).toBe(true);
+    expect(byBlock(doc)).toEqual({
+      "Supply Chain": 5,
+      "Runtime Resilience": 5,
+      "Security Headers": 2,
+      Observability: 3,
+      "Data Retention": 3,
+      "Deployment Packaging": 3,
+    });
+    expect(
+      doc.items.every((i) => i.kind === "ITEM" && i.status === "OPEN" && i.priority === null && i.key === null),
+    ).toBe(true);
     expect(doc.runbooks).toEqual([]);
   });
 
   it("keeps each item's place in the source", () => {
-    expect(doc.items[0]).toMatchObject({ title: "Add Dependabot or Renovate for Python dependencies and GitHub Actions", sectionPath: ["Supply Chain"], line: 7 });
-    expect(doc.items[20]).toMatchObject({ title: "Define SLO, uptime, and error-budget targets for deployments that need a support contract", block: "Deployment Packaging", line: 57 });
+    expect(doc.items[0]).toMatchObject({
+      title: "Add Dependabot or Renovate for Python dependencies and GitHub Actions",
+      sectionPath: ["Supply Chain"],
+      line: 7,
+    });
+    expect(doc.items[20]).toMatchObject({
+      title: "Define SLO, uptime, and error-budget targets for deployments that need a support contract",
+      block: "Deployment Packaging",
+      line: 57,
+    });
   });
 });
 
@@ -72,7 +103,14 @@ describe("seed 001: a reStructuredText runbook flattened onto one line", () => {
   });
 
   it("turns the requirement lists into items, but not the references or the runbook steps", () => {
-    expect(byBlock(doc)).toEqual({ Scope: 4, "Deployment Boundary": 9, "Security Headers": 6, Monitoring: 7, "Backups and Restore": 5, "Operational Non-Negotiables": 6 });
+    expect(byBlock(doc)).toEqual({
+      Scope: 4,
+      "Deployment Boundary": 9,
+      "Security Headers": 6,
+      Monitoring: 7,
+      "Backups and Restore": 5,
+      "Operational Non-Negotiables": 6,
+    });
     expect(doc.items.map((i) => i.title)).toContain("X-Frame-Options: DENY or an equivalent frame-ancestors CSP");
     expect(doc.items.some((i) => /restore the PHI key|Streamlit configuration/.test(i.title))).toBe(false);
     const line = doc.items.find((i) => i.title === "Never rotate the PHI key without full re-ingestion")!.line;
@@ -93,14 +131,18 @@ describe("seed 002: a keyed gap list with struck-through, completed entries", ()
   });
 
   it("reproduces the block × priority summary table from the imported items", () => {
-    const table = markdownBlocks(readShared(SEEDS_DIR, "002_d312acd1df8c3387.txt").toString("utf8")).blocks.find((b) => b.type === "table" && plainInline(b.header[0]) === "Block");
+    const table = markdownBlocks(readShared(SEEDS_DIR, "002_d312acd1df8c3387.txt").toString("utf8")).blocks.find(
+      (b) => b.type === "table" && plainInline(b.header[0]) === "Block",
+    );
     if (table?.type !== "table") throw new Error("summary table not found");
     const current = (cell: string) => Number(plainInline(strikeParts(cell).rest));
     const counts = countByBlockAndPriority(doc.items);
     let total = 0;
     for (const row of table.rows.filter((r) => plainInline(r.cells[0]) !== "Total")) {
       const mine = counts.get(plainInline(row.cells[0]))!;
-      expect([mine.BLOCKER, mine.HIGH, mine.MEDIUM, mine.LOW], plainInline(row.cells[0])).toEqual([1, 2, 3, 4].map((c) => current(row.cells[c])));
+      expect([mine.BLOCKER, mine.HIGH, mine.MEDIUM, mine.LOW], plainInline(row.cells[0])).toEqual(
+        [1, 2, 3, 4].map((c) => current(row.cells[c])),
+      );
       const open = mine.BLOCKER + mine.CRITICAL + mine.HIGH + mine.MEDIUM + mine.LOW + mine.NONE;
       expect(open === 0, `${row.cells[0]} is "${plainInline(row.cells[5])}"`).toBe(/Complete/.test(row.cells[5]));
       total += open;
@@ -132,7 +174,12 @@ describe("seed 002: a keyed gap list with struck-through, completed entries", ()
     for (const key of ["CICD-001", "HARD-001", "DOC-005"]) {
       const a = doc.items.find((i) => i.key === key)!;
       const b = long.items.find((i) => i.key === `X${key}`)!;
-      expect({ ...b, key, line: b.line - offset, sectionPath: b.sectionPath.map((p) => p.replace(/\bX(?=[A-Z]+(-[A-Z]+)*-\d{3}\b)/g, "")) }).toEqual(a);
+      expect({
+        ...b,
+        key,
+        line: b.line - offset,
+        sectionPath: b.sectionPath.map((p) => p.replace(/\bX(?=[A-Z]+(-[A-Z]+)*-\d{3}\b)/g, "")),
+      }).toEqual(a);
     }
   });
 
@@ -157,7 +204,9 @@ describe("seed 002: a keyed gap list with struck-through, completed entries", ()
     expect(cicd1.body).not.toContain("**Block**");
     expect(doc.items.find((i) => i.key === "SEC-LLM-002")).toMatchObject({ priority: "MEDIUM", block: "Security" });
     expect(doc.items.find((i) => i.key === "PERF-002")!.criteria.map((c) => c.done)).toEqual([true, true, false]);
-    expect(doc.items.find((i) => i.key === "REL-001")!.verificationCommands).toEqual(['pytest tests/unit/test_cognitive_controller.py -k "AutoRecovery or TimeBasedRecovery" -v']);
+    expect(doc.items.find((i) => i.key === "REL-001")!.verificationCommands).toEqual([
+      'pytest tests/unit/test_cognitive_controller.py -k "AutoRecovery or TimeBasedRecovery" -v',
+    ]);
     expect(doc.items.find((i) => i.key === "REL-005")!.verificationCommands).toHaveLength(2);
     expect(doc.items.find((i) => i.key === "HARD-001")).toMatchObject({
       title: "Policy-as-code foundation (policies/yaml/security-baseline.yaml, policies/yaml/observability-slo.yaml)",
@@ -183,7 +232,10 @@ describe("seed 003: a markdown hardening checklist", () => {
       "Security Scanning & Dependency Hygiene": 4,
       "Incident Response & Alerting": 3,
     });
-    expect(doc.items[0]).toMatchObject({ title: "JWT Auth", sectionPath: ["Production Hardening Checklist", "1. Authentication & Authorization"] });
+    expect(doc.items[0]).toMatchObject({
+      title: "JWT Auth",
+      sectionPath: ["Production Hardening Checklist", "1. Authentication & Authorization"],
+    });
     expect(doc.items[0].criteria.map((c) => c.text)).toEqual([
       "Implement OAuth2 Password Grant with OAuth2PasswordBearer in FastAPI",
       "Store hashed credentials in Postgres or Mongo (not environment variables)",
@@ -219,7 +271,11 @@ describe("seed 004: a phased readiness plan copied from a rendered GitHub page",
       "Cost Optimization",
     ]);
     expect(plan.map((i) => i.criteria.length)).toEqual([11, 6, 16, 9, 15, 26, 9, 14, 30, 25, 20, 17, 22, 16, 17]);
-    expect(plan[0]).toMatchObject({ block: "Phase 5: CI/CD & DevOps", sectionPath: ["Enterprise Readiness Completion Plan", "Phase 5: CI/CD & DevOps", "5.1: GitHub Actions Pipeline"], line: 46 });
+    expect(plan[0]).toMatchObject({
+      block: "Phase 5: CI/CD & DevOps",
+      sectionPath: ["Enterprise Readiness Completion Plan", "Phase 5: CI/CD & DevOps", "5.1: GitHub Actions Pipeline"],
+      line: 46,
+    });
     expect(plan[0].criteria.slice(0, 2)).toEqual([
       { text: "push to main triggers test suite automatically", done: false, depth: 0 },
       { text: "Unit tests pass (>80% coverage)", done: false, depth: 1 },
@@ -231,7 +287,16 @@ describe("seed 004: a phased readiness plan copied from a rendered GitHub page",
     const checklist = doc.items.filter((i) => i.kind === "CHECKLIST");
     expect(checklist.filter((i) => i.status === "OPEN")).toHaveLength(16);
     expect(checklist.filter((i) => i.status === "DONE")).toHaveLength(15);
-    expect(checklist[0]).toMatchObject({ title: "Collect only required data for decision making", block: "Phase 7: Compliance", sectionPath: ["Enterprise Readiness Completion Plan", "Phase 7: Compliance", "7.2: GDPR Compliance", "Data Processing"] });
+    expect(checklist[0]).toMatchObject({
+      title: "Collect only required data for decision making",
+      block: "Phase 7: Compliance",
+      sectionPath: [
+        "Enterprise Readiness Completion Plan",
+        "Phase 7: Compliance",
+        "7.2: GDPR Compliance",
+        "Data Processing",
+      ],
+    });
   });
 
   it("finds the example on-call runbook and the disaster-recovery runbook", () => {
@@ -240,8 +305,16 @@ describe("seed 004: a phased readiness plan copied from a rendered GitHub page",
       ["Disaster Recovery Runbook", 16],
     ]);
     const dr = doc.runbooks[1];
-    expect([...new Set(dr.steps.map((s) => s.group))]).toEqual(["Immediate Actions (0-5 min)", "Recovery Actions (5-30 min)", "Verification", "Post-Recovery"]);
-    expect(dr.steps[4]).toMatchObject({ text: "Restore database from latest backup", detail: expect.stringContaining("kubectl exec -it lexecon-db") });
+    expect([...new Set(dr.steps.map((s) => s.group))]).toEqual([
+      "Immediate Actions (0-5 min)",
+      "Recovery Actions (5-30 min)",
+      "Verification",
+      "Post-Recovery",
+    ]);
+    expect(dr.steps[4]).toMatchObject({
+      text: "Restore database from latest backup",
+      detail: expect.stringContaining("kubectl exec -it lexecon-db"),
+    });
     expect(dr.line).toBe(643);
   });
 });

@@ -8,7 +8,8 @@ import { parseDocument, ImportRefusal } from "@/lib/import/parse-document";
 import { readFrontMatter } from "@/lib/import/front-matter";
 import { headingId, headingTags } from "@/lib/import/heading-signals";
 
-const fixture = (name: string) => parseDocument(readFileSync(path.join(import.meta.dirname, "fixtures", name)), { filename: name });
+const fixture = (name: string) =>
+  parseDocument(readFileSync(path.join(import.meta.dirname, "fixtures", name)), { filename: name });
 
 describe("items as headings with IDs, states and priorities written after the title", () => {
   const doc = fixture("decision-log.md");
@@ -34,7 +35,9 @@ describe("items as headings with IDs, states and priorities written after the ti
 
   it("warns when the declared total differs from the count found, with both numbers", () => {
     expect(doc.declaredTotals).toEqual([{ label: "total items", declared: 6, found: 5, line: 3 }]);
-    expect(doc.warnings).toContain("Line 3 declares 6 total items, but 5 were found; check the count before importing.");
+    expect(doc.warnings).toContain(
+      "Line 3 declares 6 total items, but 5 were found; check the count before importing.",
+    );
   });
 
   it("reads the ID shapes teams use, and not the numbering of parts", () => {
@@ -44,11 +47,16 @@ describe("items as headings with IDs, states and priorities written after the ti
     expect(headingId("Check-Identity-01: Title")?.key).toBe("Check-Identity-01");
     expect(headingId("#004 - Title")?.key).toBe("#004");
     expect(headingId("ISSUE_0007 Title")?.key).toBe("ISSUE_0007");
-    for (const part of ["Phase 1: Setup", "Step 2. Build", "Tier 3: UX", "Update 2.4.0 milestones", "Using tools"]) expect(headingId(part), part).toBeNull();
+    for (const part of ["Phase 1: Setup", "Step 2. Build", "Tier 3: UX", "Update 2.4.0 milestones", "Using tools"])
+      expect(headingId(part), part).toBeNull();
   });
 
   it("reads state and priority tags: backticked tokens, bold words, emoji, a word after a middle dot", () => {
-    expect(headingTags("Pick a database — `NEEDS DECISION`")).toMatchObject({ status: "OPEN", statusRaw: "NEEDS DECISION", title: "Pick a database" });
+    expect(headingTags("Pick a database — `NEEDS DECISION`")).toMatchObject({
+      status: "OPEN",
+      statusRaw: "NEEDS DECISION",
+      title: "Pick a database",
+    });
     expect(headingTags("Open ports 🔴 **CRITICAL**")).toMatchObject({ priority: "CRITICAL", title: "Open ports" });
     expect(headingTags("Rotate keys ✅ **RESOLVED**")).toMatchObject({ status: "DONE", title: "Rotate keys" });
     expect(headingTags("Rate limits · LOW/MEDIUM")).toMatchObject({ priority: "LOW", title: "Rate limits" });
@@ -77,7 +85,10 @@ describe("front matter", () => {
   });
 
   it("a document with no heading takes its title from front matter", () => {
-    const doc = parseDocument("---\ndescription: Steps for a lost laptop incident\n---\n\n## Steps\n\n1. Lock the account\n2. Wipe the device\n3. File the report\n", { filename: "lost.md" });
+    const doc = parseDocument(
+      "---\ndescription: Steps for a lost laptop incident\n---\n\n## Steps\n\n1. Lock the account\n2. Wipe the device\n3. File the report\n",
+      { filename: "lost.md" },
+    );
     expect(doc.title).toBe("Steps for a lost laptop incident");
     expect(doc.runbooks.map((r) => [r.title, r.steps.length])).toEqual([["Steps for a lost laptop incident", 3]]);
   });
@@ -100,13 +111,24 @@ describe("runbooks recognised by their sections", () => {
     const doc = fixture("disk-filling.md");
     expect(doc.items).toEqual([]);
     expect(doc.runbooks.map((r) => [r.title, r.steps.length])).toEqual([["DiskAlmostFull", 5]]);
-    expect(doc.runbooks[0].steps.map((s) => s.group)).toEqual(["Diagnosis", "Diagnosis", "Mitigation", "Mitigation", "Mitigation"]);
+    expect(doc.runbooks[0].steps.map((s) => s.group)).toEqual([
+      "Diagnosis",
+      "Diagnosis",
+      "Mitigation",
+      "Mitigation",
+      "Mitigation",
+    ]);
   });
 
   it("a walkthrough whose steps are numbered sub-sections", () => {
     const doc = fixture("cutover-walkthrough.rst");
     expect(doc.items).toEqual([]);
-    expect(doc.runbooks.map((r) => [r.title, r.steps.map((s) => s.text)])).toEqual([["Region cutover walkthrough", ["Freeze deploys", "Replicate the last snapshot", "Switch DNS", "Watch error rates"]]]);
+    expect(doc.runbooks.map((r) => [r.title, r.steps.map((s) => s.text)])).toEqual([
+      [
+        "Region cutover walkthrough",
+        ["Freeze deploys", "Replicate the last snapshot", "Switch DNS", "Watch error rates"],
+      ],
+    ]);
   });
 
   it("procedures under headings that name them, each its own runbook; their notes are not items", () => {
@@ -187,7 +209,10 @@ describe("reStructuredText", () => {
   });
 
   it("definition lists: each term an item, its definition the body", () => {
-    const doc = parseDocument("Service checks\n==============\n\nTLS everywhere\n    Terminate TLS at the edge.\n\nBackups encrypted\n    Snapshots use the KMS key.\n", { filename: "checks.rst" });
+    const doc = parseDocument(
+      "Service checks\n==============\n\nTLS everywhere\n    Terminate TLS at the edge.\n\nBackups encrypted\n    Snapshots use the KMS key.\n",
+      { filename: "checks.rst" },
+    );
     expect(doc.items.map((i) => [i.title, i.body])).toEqual([
       ["TLS everywhere", "Terminate TLS at the edge."],
       ["Backups encrypted", "Snapshots use the KMS key."],

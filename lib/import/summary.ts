@@ -11,7 +11,14 @@ export interface CountableItem {
 
 export type BlockPriorityCounts = Map<string, Record<ImportPriority | "NONE", number>>;
 
-const empty = (): Record<ImportPriority | "NONE", number> => ({ BLOCKER: 0, CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, NONE: 0 });
+const empty = (): Record<ImportPriority | "NONE", number> => ({
+  BLOCKER: 0,
+  CRITICAL: 0,
+  HIGH: 0,
+  MEDIUM: 0,
+  LOW: 0,
+  NONE: 0,
+});
 
 /** Open (not done) items by block and priority, blocks in first-seen order; items without a block count under "". */
 export function countByBlockAndPriority(items: CountableItem[], { includeDone = false } = {}): BlockPriorityCounts {

@@ -5,9 +5,17 @@
 import type { Block, BlockDocument, ListItemBlock } from "@/lib/import/types";
 import { readField } from "@/lib/import/inline";
 
-const CHROME = [/^skip to content$/i, /^latest commit$/i, /^history$/i, /^file metadata and controls$/i, /^(raw|blame|preview|code|copy path|top)$/i, /^\d+ lines \(\d+ loc\) · [\d.]+ ?(bytes|kb|mb)$/i];
+const CHROME = [
+  /^skip to content$/i,
+  /^latest commit$/i,
+  /^history$/i,
+  /^file metadata and controls$/i,
+  /^(raw|blame|preview|code|copy path|top)$/i,
+  /^\d+ lines \(\d+ loc\) · [\d.]+ ?(bytes|kb|mb)$/i,
+];
 const LIST = /^(\s*)(?:([•◦▪‣·*+\-]|☐|☑|✅|✔|✓|❌)|(\d{1,3})[.)])\s+(\S.*)$/u;
-const NUMBERED_LABEL = /^((?:phase|part|stage|step|section|chapter|milestone)\s+\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)(?:\s*[:.\-–—])?\s+\S/i;
+const NUMBERED_LABEL =
+  /^((?:phase|part|stage|step|section|chapter|milestone)\s+\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)(?:\s*[:.\-–—])?\s+\S/i;
 const HASH_PREFIX = /^(#{1,6})\s+/;
 
 /**
@@ -113,7 +121,13 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
       i++;
       while (i < work.length && !work[i].trim().startsWith(fence[1])) body.push(work[i++]);
       i++;
-      blocks.push({ type: "code", lang: fence[2] || null, value: codeValue(body.join("\n")), line: start + 1, endLine: Math.min(i, work.length) });
+      blocks.push({
+        type: "code",
+        lang: fence[2] || null,
+        value: codeValue(body.join("\n")),
+        line: start + 1,
+        endLine: Math.min(i, work.length),
+      });
       continue;
     }
     const heading = headingStyle(i);
@@ -130,13 +144,26 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
     }
     const start = i;
     const parts: string[] = [work[i++].trim()];
-    while (i < work.length && !blank(i) && !listLine(work[i]) && !(hashHeading(work[i]) && headingStyle(i)) && !/^\s*(```|~~~)/.test(work[i])) parts.push(work[i++].trim());
+    while (
+      i < work.length &&
+      !blank(i) &&
+      !listLine(work[i]) &&
+      !(hashHeading(work[i]) && headingStyle(i)) &&
+      !/^\s*(```|~~~)/.test(work[i])
+    )
+      parts.push(work[i++].trim());
     blocks.push({ type: "paragraph", raw: parts.join("\n"), line: start + 1, endLine: i });
   }
 
   function readList(start: number): { block: Block; next: number } {
     const first = listLine(work[start])!;
-    const root: Extract<Block, { type: "list" }> = { type: "list", ordered: first.ordered, items: [], line: start + 1, endLine: start + 1 };
+    const root: Extract<Block, { type: "list" }> = {
+      type: "list",
+      ordered: first.ordered,
+      items: [],
+      line: start + 1,
+      endLine: start + 1,
+    };
     const stack: Array<{ indent: number; list: typeof root }> = [{ indent: first.indent, list: root }];
     let i = start;
     let last: ListItemBlock | null = null;
@@ -146,7 +173,9 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
         let j = i;
         while (blank(j) && j < work.length) j++;
         const peek = j < work.length ? listLine(work[j]) : null;
-        const continues = peek ? peek.indent > first.indent || peek.ordered === first.ordered : /^\s/.test(work[j] ?? "") && (work[j].length - work[j].trimStart().length) > lastIndent;
+        const continues = peek
+          ? peek.indent > first.indent || peek.ordered === first.ordered
+          : /^\s/.test(work[j] ?? "") && work[j].length - work[j].trimStart().length > lastIndent;
         if (!continues || headingStyle(j) || j >= work.length) break;
         i = j;
         continue;
@@ -168,7 +197,8 @@ export function textBlocks(text: string, { converted = false }: TextOptions = {}
         continue;
       }
       if (l.indent < first.indent) break;
-      if (root.ordered && !l.ordered && l.indent === first.indent && last) l.indent = first.indent + 1; // "- note" under "2. step"
+      if (root.ordered && !l.ordered && l.indent === first.indent && last)
+        l.indent = first.indent + 1; // "- note" under "2. step"
       else if (!root.ordered && l.ordered && l.indent === first.indent) break;
       while (stack.length > 1 && l.indent < stack[stack.length - 1].indent) stack.pop();
       const top = stack[stack.length - 1];
@@ -201,7 +231,8 @@ function codeValue(text: string): string {
 /** A list (and each item) ends where its last nested child ends. */
 function settleEnds(list: Extract<Block, { type: "list" }>): number {
   for (const item of list.items) {
-    for (const child of item.children) item.endLine = Math.max(item.endLine, child.type === "list" ? settleEnds(child) : child.endLine);
+    for (const child of item.children)
+      item.endLine = Math.max(item.endLine, child.type === "list" ? settleEnds(child) : child.endLine);
     list.endLine = Math.max(list.endLine, item.endLine);
   }
   return list.endLine;

@@ -40,24 +40,29 @@ export const DONE_MARKS = /[\u2705\u2714\u2713\u2611]/u;
 export const OPEN_BOX = /[\u2610\u274c]/u; // ☐ ❌
 
 /** A heading that only states a priority: "HIGH Priority", "BLOCKER (Must fix…)", "Critical (Must Fix Before Production)". */
-export const PRIORITY_HEADING = /^(?:priority\s*(?:[:\-–—]\s*)?)?(BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|P[0-3])S?\b(?:\s+priority)?(?:\s*[(\-–—:|].*)?$/i;
+export const PRIORITY_HEADING =
+  /^(?:priority\s*(?:[:\-–—]\s*)?)?(BLOCKER|CRITICAL|HIGH|MEDIUM|LOW|P[0-3])S?\b(?:\s+priority)?(?:\s*[(\-–—:|].*)?$/i;
 
 /** Headings that hold runbooks. A heading naming "runbook" or "playbook" wins over the others. */
 export const RUNBOOK_NAMED = /\b(run ?books?|play ?books?)\b/i;
-export const RUNBOOK_HEADING = /\b(restore|restores|restoring|drills?|incident|incidents|rotation|rotate|recovery|recover|escalation|escalate|failover|disaster|rollback|roll back|outage|on-call)\b/i;
+export const RUNBOOK_HEADING =
+  /\b(restore|restores|restoring|drills?|incident|incidents|rotation|rotate|recovery|recover|escalation|escalate|failover|disaster|rollback|roll back|outage|on-call)\b/i;
 
 /** Headings that name a procedure: their numbered lists are its steps (lib/import/procedures.ts). */
-export const PROCEDURE_HEADING = /\b(upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|repair(?:ing)?|rotating|process for|procedures?|walk-?through|how to|install(?:ing|ation)?|deploy(?:ing|ment)?)\b/i;
+export const PROCEDURE_HEADING =
+  /\b(upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|repair(?:ing)?|rotating|process for|procedures?|walk-?through|how to|install(?:ing|ation)?|deploy(?:ing|ment)?)\b/i;
 
 /** Sections whose lists are reference material, not work. */
-export const REFERENCE_HEADING = /^(external )?(references?|links|see also|further reading|resources|bibliography|table of contents|contents|toc)$/i;
+export const REFERENCE_HEADING =
+  /^(external )?(references?|links|see also|further reading|resources|bibliography|table of contents|contents|toc)$/i;
 
 /** Headings that name a part of a document rather than a block of work; a block is taken from further out. */
 export const GENERIC_HEADING =
   /^(summary|overview|introduction|current state|issues|details|strengths|weaknesses|implementation|recommendations?|acceptance criteria|notes|background|context|status|description|solution)$/i;
 
 export const LABELS = {
-  criteria: /^(acceptance criteria|acceptance|criteria|definition of done|done when|exit criteria|pass|pass criteria|passes when)$/i,
+  criteria:
+    /^(acceptance criteria|acceptance|criteria|definition of done|done when|exit criteria|pass|pass criteria|passes when)$/i,
   files: /^(affected files|files|files to (modify|create|change|update|touch)|changed files|touched files)$/i,
   location: /^(location|locations|where)$/i,
   priority: /^(priority|criticality|severity|urgency|prio)$/i,

@@ -40,23 +40,46 @@ const first = (o: unknown, paths: string[]) => {
 
 /** Objects used as an actor or target ({id, email}) read as their most telling field. */
 function label(v: unknown): string | undefined {
-  if (isObject(v)) return text(first(v, ["email", "username", "name", "login", "id", "arn"])) ?? clip(JSON.stringify(v), 200);
+  if (isObject(v))
+    return text(first(v, ["email", "username", "name", "login", "id", "arn"])) ?? clip(JSON.stringify(v), 200);
   return text(v);
 }
 
 function k8sTarget(o: Record<string, JsonValue>): string | undefined {
   const ref = o.objectRef;
   if (!isObject(ref)) return text(o.requestURI);
-  return [text(ref.resource), text(ref.namespace), text(ref.name)].filter(Boolean).join("/") + (ref.subresource ? `/${text(ref.subresource)}` : "");
+  return (
+    [text(ref.resource), text(ref.namespace), text(ref.name)].filter(Boolean).join("/") +
+    (ref.subresource ? `/${text(ref.subresource)}` : "")
+  );
 }
 
 const SHAPES: Record<JsonShape, Extractor> = {
   cloudtrail: {
     time: (o) => o.eventTime,
-    actor: (o) => first(o, ["userIdentity.arn", "userIdentity.userName", "userIdentity.principalId", "userIdentity.invokedBy", "userIdentity.type"]),
+    actor: (o) =>
+      first(o, [
+        "userIdentity.arn",
+        "userIdentity.userName",
+        "userIdentity.principalId",
+        "userIdentity.invokedBy",
+        "userIdentity.type",
+      ]),
     action: (o) => o.eventName,
-    target: (o) => first(o, ["resources.0.ARN", "requestParameters.bucketName", "requestParameters.roleName", "requestParameters.userName", "eventSource"]),
-    outcome: (o) => (o.errorCode ? `failure:${text(o.errorCode)}` : pick(o, "responseElements.ConsoleLogin") === "Failure" ? "failure" : "success"),
+    target: (o) =>
+      first(o, [
+        "resources.0.ARN",
+        "requestParameters.bucketName",
+        "requestParameters.roleName",
+        "requestParameters.userName",
+        "eventSource",
+      ]),
+    outcome: (o) =>
+      o.errorCode
+        ? `failure:${text(o.errorCode)}`
+        : pick(o, "responseElements.ConsoleLogin") === "Failure"
+          ? "failure"
+          : "success",
     source: (o) => o.sourceIPAddress,
   },
   kubernetes: {
@@ -110,7 +133,8 @@ function normaliseOutcome(v: unknown): string | null {
 }
 
 const stripNul = (s: string) => (s.includes("\u0000") ? s.replace(/\u0000/g, "") : s);
-const clean = (s: string | undefined, max: number) => (s === undefined ? undefined : (clip(stripNul(s), max) ?? undefined));
+const clean = (s: string | undefined, max: number) =>
+  s === undefined ? undefined : (clip(stripNul(s), max) ?? undefined);
 
 export type MappedLine = { ok: true; row: AuditEventRow; shape: AuditShape } | { ok: false; reason: string };
 
@@ -124,9 +148,11 @@ export function mapAuditLine(line: Line, mapping: AuditFieldMapping | null): Map
   }
   if (!isObject(value)) return { ok: false, reason: "not a JSON object" };
   const shape = recogniseShape(value);
-  const get = (field: AuditField) => (mapping?.[field] ? pick(value, mapping[field]!) : SHAPES[shape][field](value as Record<string, JsonValue>));
+  const get = (field: AuditField) =>
+    mapping?.[field] ? pick(value, mapping[field]!) : SHAPES[shape][field](value as Record<string, JsonValue>);
   const rawTime = get("time");
-  if (rawTime === undefined || rawTime === null) return { ok: false, reason: mapping?.time ? `no time at "${mapping.time}"` : "no time field" };
+  if (rawTime === undefined || rawTime === null)
+    return { ok: false, reason: mapping?.time ? `no time at "${mapping.time}"` : "no time field" };
   const occurredAt = parseTime(rawTime);
   if (!occurredAt) return { ok: false, reason: "time not readable" };
   const action = clean(label(get("action")), 300);
@@ -169,7 +195,8 @@ export class AuditLogStats {
     if (!result.ok) {
       this.rejected++;
       this.rejectedReasons.set(result.reason, (this.rejectedReasons.get(result.reason) ?? 0) + 1);
-      if (this.rejectedSamples.length < CAPS.rejectedLines) this.rejectedSamples.push({ line: lineNo, reason: result.reason });
+      if (this.rejectedSamples.length < CAPS.rejectedLines)
+        this.rejectedSamples.push({ line: lineNo, reason: result.reason });
       return;
     }
     const { row } = result;
@@ -182,7 +209,11 @@ export class AuditLogStats {
   }
 
   summary(): Record<string, unknown> {
-    const list = (m: Map<string, number>, n = 50) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([key, count]) => ({ key, count }));
+    const list = (m: Map<string, number>, n = 50) =>
+      [...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([key, count]) => ({ key, count }));
     return {
       lines: this.lines,
       blankLines: this.blank,
@@ -207,7 +238,11 @@ function bump(m: Map<string, number>, key: string) {
 }
 
 /** Yields the readable lines of a JSON Lines body as events, keeping totals in `stats`. */
-export async function* auditEvents(lines: AsyncIterable<Line>, mapping: AuditFieldMapping | null, stats: AuditLogStats): AsyncGenerator<AuditEventRow> {
+export async function* auditEvents(
+  lines: AsyncIterable<Line>,
+  mapping: AuditFieldMapping | null,
+  stats: AuditLogStats,
+): AsyncGenerator<AuditEventRow> {
   for await (const line of lines) {
     stats.lines++;
     if (!line.text.trim()) {
@@ -223,12 +258,19 @@ export async function* auditEvents(lines: AsyncIterable<Line>, mapping: AuditFie
 /** Whether a parsed first line looks like an audit event (used when sniffing). */
 export function looksLikeAuditEvent(obj: unknown, mapping: AuditFieldMapping | null): boolean {
   if (!isObject(obj)) return false;
-  const r = mapAuditLine({ lineNo: 1, text: JSON.stringify(obj, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) }, mapping);
+  const r = mapAuditLine(
+    { lineNo: 1, text: JSON.stringify(obj, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) },
+    mapping,
+  );
   return r.ok;
 }
 
 /** The batch evidence for an audit log, once every line has been read. */
-export function auditLogOutcome(stats: AuditLogStats): { outcome: "PASS" | "WARN"; outcomeReason: string; title: string } {
+export function auditLogOutcome(stats: AuditLogStats): {
+  outcome: "PASS" | "WARN";
+  outcomeReason: string;
+  title: string;
+} {
   const minute = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
   const span = stats.first && stats.last ? `, ${minute(stats.first)} to ${minute(stats.last)} UTC` : "";
   return {

@@ -15,7 +15,8 @@ import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
 // auditd, pgaudit and CloudTrail files: detected without ?format=, streamed into events, and a
 // malformed or cut-off variant of each refused with its own reason.
 
-const plan = (body: BodyFile, named?: FormatId) => planParse({ body, named, limits: DEFAULT_LIMITS, auditMapping: null });
+const plan = (body: BodyFile, named?: FormatId) =>
+  planParse({ body, named, limits: DEFAULT_LIMITS, auditMapping: null });
 
 async function events(file: string, named?: FormatId) {
   const p = await plan(fileBody(fixtureFile(file)), named);
@@ -26,7 +27,6 @@ async function events(file: string, named?: FormatId) {
   return { format: p.format, detected: p.detected, rows, stats, summary: stats.summary() };
 }
 
-
 const brief = (r: AuditEventRow) => [r.occurredAt.toISOString(), r.actor, r.action, r.target, r.outcome, r.source];
 
 describe("auditd", () => {
@@ -36,9 +36,23 @@ describe("auditd", () => {
     expect(stats.lines).toBe(16);
     expect(rows.map(brief)).toEqual([
       ["2026-01-14T09:00:00.000Z", "uid=0", "DAEMON_START", null, "success", null],
-      ["2026-01-14T09:02:01.442Z", "uid=0", "USER_AUTH PAM:authentication /usr/sbin/sshd", "acct=alice", "success", "198.51.100.23"],
+      [
+        "2026-01-14T09:02:01.442Z",
+        "uid=0",
+        "USER_AUTH PAM:authentication /usr/sbin/sshd",
+        "acct=alice",
+        "success",
+        "198.51.100.23",
+      ],
       ["2026-01-14T09:02:01.501Z", "auid=1000", "USER_LOGIN login /usr/sbin/sshd", null, "success", "198.51.100.23"],
-      ["2026-01-14T09:03:20.118Z", "auid=1000", "SYSCALL syscall=59 /usr/bin/systemctl", "/usr/bin/systemctl", "success", "pts1"],
+      [
+        "2026-01-14T09:03:20.118Z",
+        "auid=1000",
+        "SYSCALL syscall=59 /usr/bin/systemctl",
+        "/usr/bin/systemctl",
+        "success",
+        "pts1",
+      ],
       ["2026-01-14T09:04:26.902Z", "auid=1001", "SYSCALL syscall=257 /usr/bin/cat", "/etc/shadow", "failure", "pts2"],
       ["2026-01-14T09:05:02.330Z", "auid=1001", "USER_CMD /usr/bin/sudo", null, "failure", "pts/2"],
     ]);
@@ -51,8 +65,22 @@ describe("auditd", () => {
   it("reads log_format=ENRICHED: names after the 0x1D separator, hex-encoded fields decoded", async () => {
     const { rows, summary } = await events("auditlogs/auditd-enriched.log");
     expect(rows.map(brief)).toEqual([
-      ["2026-01-14T09:02:01.501Z", "alice (auid=1000)", "USER_LOGIN login /usr/sbin/sshd", null, "success", "198.51.100.23"],
-      ["2026-01-14T09:03:20.118Z", "alice (auid=1000)", "SYSCALL execve /usr/bin/systemctl", "/usr/bin/systemctl", "success", "pts1"],
+      [
+        "2026-01-14T09:02:01.501Z",
+        "alice (auid=1000)",
+        "USER_LOGIN login /usr/sbin/sshd",
+        null,
+        "success",
+        "198.51.100.23",
+      ],
+      [
+        "2026-01-14T09:03:20.118Z",
+        "alice (auid=1000)",
+        "SYSCALL execve /usr/bin/systemctl",
+        "/usr/bin/systemctl",
+        "success",
+        "pts1",
+      ],
       ["2026-01-14T09:04:26.902Z", "bob (auid=1001)", "SYSCALL openat /usr/bin/cat", "/etc/shadow", "failure", "pts2"],
     ]);
     expect(summary.shapes).toEqual([{ key: "auditd-enriched", count: 3 }]);
@@ -60,7 +88,13 @@ describe("auditd", () => {
 
   it("decodes hex values and reads nested msg='…' fields", () => {
     const f = auditdFields(`pid=1 comm=73797374656D63746C msg='op=login acct="bob" res=failed' proctitle=6361740061`);
-    expect([f.get("comm"), f.get("op"), f.get("acct"), f.get("res"), f.get("proctitle")]).toEqual(["systemctl", "login", "bob", "failed", "cat a"]);
+    expect([f.get("comm"), f.get("op"), f.get("acct"), f.get("res"), f.get("proctitle")]).toEqual([
+      "systemctl",
+      "login",
+      "bob",
+      "failed",
+      "cat a",
+    ]);
   });
 
   it("refuses a file with a line that is not an auditd record, naming the line", async () => {
@@ -99,7 +133,10 @@ describe("pgaudit", () => {
   });
 
   it("reads a csvlog record whose quoted statement spans lines", async () => {
-    const csv = readFileSync(fixtureFile("auditlogs/postgres-pgaudit.csv"), "utf8").replace('""SELECT id, verdict FROM', '""SELECT id,\n  verdict\nFROM');
+    const csv = readFileSync(fixtureFile("auditlogs/postgres-pgaudit.csv"), "utf8").replace(
+      '""SELECT id, verdict FROM',
+      '""SELECT id,\n  verdict\nFROM',
+    );
     const p = await plan(bufferBody(Buffer.from(csv)));
     if (p.type !== "audit-log") throw new Error(p.type);
     const stats = new AuditLogStats();
@@ -130,10 +167,38 @@ describe("pgaudit", () => {
 
 describe("CloudTrail log files", () => {
   const expected = [
-    ["2026-03-04T10:15:02.000Z", "arn:aws:iam::123456789012:user/alice", "PutBucketPolicy", "study-exports", "success", "198.51.100.7"],
-    ["2026-03-04T10:16:40.000Z", "arn:aws:iam::123456789012:user/alice", "CreateAccessKey", "ci-deployer", "success", "198.51.100.7"],
-    ["2026-03-04T10:21:13.000Z", "arn:aws:iam::123456789012:user/mallory", "DeleteTrail", "cloudtrail.amazonaws.com", "failure:accessdenied", "203.0.113.66"],
-    ["2026-03-04T10:30:59.000Z", "arn:aws:iam::123456789012:user/mallory", "StopLogging", "cloudtrail.amazonaws.com", "failure:accessdenied", "203.0.113.66"],
+    [
+      "2026-03-04T10:15:02.000Z",
+      "arn:aws:iam::123456789012:user/alice",
+      "PutBucketPolicy",
+      "study-exports",
+      "success",
+      "198.51.100.7",
+    ],
+    [
+      "2026-03-04T10:16:40.000Z",
+      "arn:aws:iam::123456789012:user/alice",
+      "CreateAccessKey",
+      "ci-deployer",
+      "success",
+      "198.51.100.7",
+    ],
+    [
+      "2026-03-04T10:21:13.000Z",
+      "arn:aws:iam::123456789012:user/mallory",
+      "DeleteTrail",
+      "cloudtrail.amazonaws.com",
+      "failure:accessdenied",
+      "203.0.113.66",
+    ],
+    [
+      "2026-03-04T10:30:59.000Z",
+      "arn:aws:iam::123456789012:user/mallory",
+      "StopLogging",
+      "cloudtrail.amazonaws.com",
+      "failure:accessdenied",
+      "203.0.113.66",
+    ],
   ];
 
   it("streams the Records array of a plain file, one event per record", async () => {
@@ -167,7 +232,9 @@ describe("CloudTrail log files", () => {
     const gz = await refusal(events("auditlogs/cloudtrail-truncated.json.gz"));
     expect(gz.reason).toBe("truncated");
     expect(gz.message).toMatch(/gzip data ends early/);
-    const big = JSON.stringify({ Records: [{ eventTime: "2026-03-04T10:15:02Z", eventName: "X", pad: "x".repeat(5000) }] });
+    const big = JSON.stringify({
+      Records: [{ eventTime: "2026-03-04T10:15:02Z", eventName: "X", pad: "x".repeat(5000) }],
+    });
     const walk = async () => {
       for await (const t of cloudTrailRecordTexts(bytesOf(big, 512), 4096)) void t;
     };

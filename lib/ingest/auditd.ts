@@ -14,8 +14,35 @@ const RECORD = /^(?:node=(\S+) )?type=([A-Z0-9_]+) msg=audit\((\d{1,12})\.(\d{1,
 const ENRICHED_SEPARATOR = "\u001d";
 const UNSET_ID = new Set(["4294967295", "-1", "unset"]);
 /** Record types that only add detail to an event whose main record is another one. */
-const AUXILIARY = new Set(["EXECVE", "CWD", "PATH", "PROCTITLE", "EOE", "SOCKADDR", "OBJ_PID", "BPRM_FCAPS", "CAPSET", "MMAP", "FD_PAIR", "NETFILTER_CFG", "SECCOMP"]);
-const HEX_FIELDS = new Set(["exe", "comm", "proctitle", "acct", "cmd", "name", "cwd", "key", "data", "hostname", "terminal", "op"]);
+const AUXILIARY = new Set([
+  "EXECVE",
+  "CWD",
+  "PATH",
+  "PROCTITLE",
+  "EOE",
+  "SOCKADDR",
+  "OBJ_PID",
+  "BPRM_FCAPS",
+  "CAPSET",
+  "MMAP",
+  "FD_PAIR",
+  "NETFILTER_CFG",
+  "SECCOMP",
+]);
+const HEX_FIELDS = new Set([
+  "exe",
+  "comm",
+  "proctitle",
+  "acct",
+  "cmd",
+  "name",
+  "cwd",
+  "key",
+  "data",
+  "hostname",
+  "terminal",
+  "op",
+]);
 /** Events kept open at once while waiting for their EOE (auditd writes an event's records together). */
 const MAX_OPEN = 1024;
 
@@ -63,7 +90,10 @@ export function auditdFields(text: string, into = new Map<string, string>()): Ma
 /** auditd's encoding of untrusted strings: upper-case hex of the bytes, NULs between arguments. */
 function unhex(value: string): string {
   if (value.length < 2 || value.length % 2 || !/^[0-9A-F]+$/.test(value)) return value;
-  return Buffer.from(value, "hex").toString("utf8").replace(/\u0000/g, " ").trimEnd();
+  return Buffer.from(value, "hex")
+    .toString("utf8")
+    .replace(/\u0000/g, " ")
+    .trimEnd();
 }
 
 interface OpenEvent {
@@ -85,8 +115,14 @@ function toRow(e: OpenEvent): AuditEventRow {
   const enrichedAuid = e.enriched.get("AUID");
   const auid = f("auid");
   const uid = f("uid");
-  const named = (enrichedName: string | undefined, field: string, id: string) => (enrichedName && !UNSET_ID.has(enrichedName) ? `${enrichedName} (${field}=${id})` : `${field}=${id}`);
-  const actor = auid && !UNSET_ID.has(auid) ? named(enrichedAuid, "auid", auid) : uid ? named(e.enriched.get("UID"), "uid", uid) : "(unknown)";
+  const named = (enrichedName: string | undefined, field: string, id: string) =>
+    enrichedName && !UNSET_ID.has(enrichedName) ? `${enrichedName} (${field}=${id})` : `${field}=${id}`;
+  const actor =
+    auid && !UNSET_ID.has(auid)
+      ? named(enrichedAuid, "auid", auid)
+      : uid
+        ? named(e.enriched.get("UID"), "uid", uid)
+        : "(unknown)";
   const type = e.main ?? e.types[0];
   const syscall = e.enriched.get("SYSCALL") ?? (f("syscall") ? `syscall=${f("syscall")}` : undefined);
   const op = type.startsWith("USER_") || type.startsWith("CRED_") ? f("op") : undefined;
@@ -94,11 +130,24 @@ function toRow(e: OpenEvent): AuditEventRow {
   const action = [type, syscall, op, exe].filter(Boolean).join(" ");
   const success = f("success");
   const res = f("res") ?? f("result");
-  const outcome = success === "yes" ? "success" : success === "no" ? "failure" : res ? (/^(success|1|yes)$/.test(res) ? "success" : "failure") : null;
+  const outcome =
+    success === "yes"
+      ? "success"
+      : success === "no"
+        ? "failure"
+        : res
+          ? /^(success|1|yes)$/.test(res)
+            ? "success"
+            : "failure"
+          : null;
   const addr = f("addr");
-  const source = addr && addr !== "?" ? addr : (f("hostname") && f("hostname") !== "?" ? f("hostname")! : null) ?? (f("terminal") ?? f("tty") ?? null);
+  const source =
+    addr && addr !== "?"
+      ? addr
+      : ((f("hostname") && f("hostname") !== "?" ? f("hostname")! : null) ?? f("terminal") ?? f("tty") ?? null);
   const key = f("key");
-  const target = e.pathName ?? (f("acct") ? `acct=${f("acct")}` : null) ?? (key && key !== "(null)" ? `key=${key}` : null);
+  const target =
+    e.pathName ?? (f("acct") ? `acct=${f("acct")}` : null) ?? (key && key !== "(null)" ? `key=${key}` : null);
   return {
     lineNo: e.lineNo,
     occurredAt: e.occurredAt,
@@ -133,7 +182,10 @@ export async function* auditdEvents(lines: AsyncIterable<Line>, stats: AuditLogS
     }
     const m = RECORD.exec(line.text);
     if (!m) {
-      refuse("invalid-content", `Line ${line.lineNo} is not an auditd record: it does not start with "type=<TYPE> msg=audit(<seconds>.<ms>:<serial>):" (${JSON.stringify(clip(line.text, 80))}).`);
+      refuse(
+        "invalid-content",
+        `Line ${line.lineNo} is not an auditd record: it does not start with "type=<TYPE> msg=audit(<seconds>.<ms>:<serial>):" (${JSON.stringify(clip(line.text, 80))}).`,
+      );
     }
     const [whole, node, type, secs, frac, serial] = m;
     const stamp = `${node ?? ""}|${secs}.${frac}:${serial}`;

@@ -11,9 +11,11 @@ import type { ParsedEvidence } from "@/lib/ingest/types";
 // --- pgBackRest ------------------------------------------------------------------------------------
 
 // [2026-01-20 02:00:01.123 ]P00   INFO: message
-const PGBR_LINE = /^(?:(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) )?P\d{2}\s+(INFO|WARN|ERROR|ASSERT|DETAIL|DEBUG|TRACE): (.*)$/;
+const PGBR_LINE =
+  /^(?:(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) )?P\d{2}\s+(INFO|WARN|ERROR|ASSERT|DETAIL|DEBUG|TRACE): (.*)$/;
 const PGBR_BEGIN = /^(backup|restore) command begin ([\d.]+(?:dev)?): (.*)$/;
-const PGBR_END = /^(backup|restore) command end: (completed successfully|aborted with exception \[(\d{3})\])(?: \((\d+)ms\))?/;
+const PGBR_END =
+  /^(backup|restore) command end: (completed successfully|aborted with exception \[(\d{3})\])(?: \((\d+)ms\))?/;
 
 export function looksLikePgBackRestLog(head: string): boolean {
   return /P\d{2}\s+INFO: (?:backup|restore) command begin /.test(head);
@@ -26,7 +28,8 @@ export function sizeBytes(s: string): number | null {
   return Math.round(Number(m[1]) * 1024 ** ["B", "KB", "MB", "GB", "TB", "PB"].indexOf(m[2]));
 }
 
-const option = (opts: string, name: string) => new RegExp(`(?:^| )--${name}=("[^"]*"|\\S+)`).exec(opts)?.[1]?.replace(/^"|"$/g, "") ?? null;
+const option = (opts: string, name: string) =>
+  new RegExp(`(?:^| )--${name}=("[^"]*"|\\S+)`).exec(opts)?.[1]?.replace(/^"|"$/g, "") ?? null;
 const utc = (stamp: string | undefined) => (stamp ? new Date(`${stamp.replace(" ", "T")}Z`) : undefined);
 
 export async function parsePgBackRestLog(lines: AsyncIterable<Line>): Promise<ParsedEvidence> {
@@ -47,8 +50,16 @@ export async function parsePgBackRestLog(lines: AsyncIterable<Line>): Promise<Pa
     const m = PGBR_LINE.exec(line.text);
     if (!m) {
       // Continuation lines (HINT, stack traces) are indented; anything else is not pgBackRest output.
-      if (line.text.trim() && !/^\s/.test(line.text)) refuse("invalid-content", `Line ${line.lineNo} is not pgBackRest console output (${JSON.stringify(clip(line.text, 80))}).`);
-      if (line.text.trim() && errors.length) errors[errors.length - 1].message = clip(`${errors[errors.length - 1].message} ${line.text.trim()}`, CAPS.message)!;
+      if (line.text.trim() && !/^\s/.test(line.text))
+        refuse(
+          "invalid-content",
+          `Line ${line.lineNo} is not pgBackRest console output (${JSON.stringify(clip(line.text, 80))}).`,
+        );
+      if (line.text.trim() && errors.length)
+        errors[errors.length - 1].message = clip(
+          `${errors[errors.length - 1].message} ${line.text.trim()}`,
+          CAPS.message,
+        )!;
       continue;
     }
     const [, stamp, level, message] = m;
@@ -56,7 +67,11 @@ export async function parsePgBackRestLog(lines: AsyncIterable<Line>): Promise<Pa
     lastStamp = at ?? lastStamp;
     const b = PGBR_BEGIN.exec(message);
     if (b) {
-      if (operation && operation !== b[1]) refuse("invalid-content", `Line ${line.lineNo} begins a ${b[1]} in a ${operation} log: push one command's log per file.`);
+      if (operation && operation !== b[1])
+        refuse(
+          "invalid-content",
+          `Line ${line.lineNo} begins a ${b[1]} in a ${operation} log: push one command's log per file.`,
+        );
       operation = b[1] as "backup" | "restore";
       version = b[2];
       options = b[3];
@@ -71,7 +86,8 @@ export async function parsePgBackRestLog(lines: AsyncIterable<Line>): Promise<Pa
     }
     if (level === "ERROR" || level === "ASSERT") {
       const code = /^\[(\d{3})\]: ?(.*)$/.exec(message);
-      if (errors.length < CAPS.listItems) errors.push({ code: code?.[1] ?? "?", message: clip(code?.[2] ?? message, CAPS.message)! });
+      if (errors.length < CAPS.listItems)
+        errors.push({ code: code?.[1] ?? "?", message: clip(code?.[2] ?? message, CAPS.message)! });
       continue;
     }
     if (level === "WARN" && warnings.length < CAPS.listItems) warnings.push(clip(message, CAPS.message)!);
@@ -83,17 +99,27 @@ export async function parsePgBackRestLog(lines: AsyncIterable<Line>): Promise<Pa
       fileTotal = s[3] ? Number(s[3]) : fileTotal;
     }
   }
-  if (!operation) refuse("invalid-content", "This pgBackRest log has no \"backup command begin\" or \"restore command begin\" line.");
+  if (!operation)
+    refuse("invalid-content", 'This pgBackRest log has no "backup command begin" or "restore command begin" line.');
   if (!endLine && !errors.length) {
-    refuse("truncated", `The pgBackRest ${operation} log has no "${operation} command end" line and no error: it is cut off before pgBackRest's verdict. Push the whole log.`);
+    refuse(
+      "truncated",
+      `The pgBackRest ${operation} log has no "${operation} command end" line and no error: it is cut off before pgBackRest's verdict. Push the whole log.`,
+    );
   }
-  const type = option(options, "type") ?? (label ? ({ F: "full", D: "diff", I: "incr" } as Record<string, string>)[label.slice(-1)] ?? null : null);
-  const durationMs = endLine?.ms ?? (begin && (end ?? lastStamp) ? (end ?? lastStamp)!.getTime() - begin.getTime() : null);
+  const type =
+    option(options, "type") ??
+    (label ? (({ F: "full", D: "diff", I: "incr" } as Record<string, string>)[label.slice(-1)] ?? null) : null);
+  const durationMs =
+    endLine?.ms ?? (begin && (end ?? lastStamp) ? (end ?? lastStamp)!.getTime() - begin.getTime() : null);
   const failed = errors.length > 0 || !endLine?.ok;
   const code = errors[0]?.code ?? endLine?.code ?? null;
   const outcome = failed ? "FAIL" : warnings.length ? "WARN" : "PASS";
   const target = operation === "restore" ? option(options, "pg1-path") : null;
-  const what = operation === "backup" ? `backup${label ? ` ${label}` : ""}${type ? ` (${type})` : ""}` : `restore${target ? ` to ${target}` : ""}`;
+  const what =
+    operation === "backup"
+      ? `backup${label ? ` ${label}` : ""}${type ? ` (${type})` : ""}`
+      : `restore${target ? ` to ${target}` : ""}`;
   return {
     kind: operation === "backup" ? "BACKUP" : "RESTORE_DRILL",
     format: "pgbackrest-log",
@@ -141,7 +167,10 @@ const RESTIC_FAIL = [
 ];
 
 export function looksLikeResticCheck(head: string): boolean {
-  return /^check (?:all packs|snapshots, trees and blobs)$/m.test(head) && /^(?:using temporary cache in |create exclusive lock for repository|load indexes)/m.test(head);
+  return (
+    /^check (?:all packs|snapshots, trees and blobs)$/m.test(head) &&
+    /^(?:using temporary cache in |create exclusive lock for repository|load indexes)/m.test(head)
+  );
 }
 
 export async function parseResticCheck(lines: AsyncIterable<Line>): Promise<ParsedEvidence> {
@@ -170,9 +199,16 @@ export async function parseResticCheck(lines: AsyncIterable<Line>): Promise<Pars
       if (problems.length < CAPS.listItems) problems.push(clip(t, CAPS.message)!);
     }
   }
-  if (!checkedStart) refuse("invalid-content", "This is not `restic check` output: it has no \"check all packs\" or \"check snapshots, trees and blobs\" step.");
+  if (!checkedStart)
+    refuse(
+      "invalid-content",
+      'This is not `restic check` output: it has no "check all packs" or "check snapshots, trees and blobs" step.',
+    );
   if (!clean && !fatal && !problemCount) {
-    refuse("truncated", "The `restic check` output ends before restic's verdict (neither \"no errors were found\" nor an error): it is cut off. Push the whole output.");
+    refuse(
+      "truncated",
+      'The `restic check` output ends before restic\'s verdict (neither "no errors were found" nor an error): it is cut off. Push the whole output.',
+    );
   }
   const failed = fatal !== null || problemCount > 0;
   return {
@@ -183,13 +219,23 @@ export async function parseResticCheck(lines: AsyncIterable<Line>): Promise<Pars
     outcomeReason: failed
       ? `restic found errors in the repository${fatal ? ` ("Fatal: ${fatal}")` : ""}${problemCount ? `; ${problemCount} error line(s), first: ${problems[0]}` : ""}.`
       : `restic checked the repository${readData ? ` and read ${readData}` : " (structure only, no data read)"}: no errors were found.`,
-    summary: { tool: "restic", operation: "check", readData, snapshots, packs, fatal, problems: problemCount, problemSamples: problems },
+    summary: {
+      tool: "restic",
+      operation: "check",
+      readData,
+      snapshots,
+      packs,
+      fatal,
+      problems: problemCount,
+      problemSamples: problems,
+    },
   };
 }
 
 // --- PostgreSQL log of a restored copy ------------------------------------------------------------
 
-const RECOVERY_MARKS = /(?:starting (?:point-in-time|archive) recovery|consistent recovery state reached|redo starts at|database system was interrupted)/;
+const RECOVERY_MARKS =
+  /(?:starting (?:point-in-time|archive) recovery|consistent recovery state reached|redo starts at|database system was interrupted)/;
 
 export function looksLikePostgresRecovery(head: string): boolean {
   return RECOVERY_MARKS.test(head) && /LOG: {2}/.test(head);
@@ -231,9 +277,16 @@ export async function parsePostgresRecovery(lines: AsyncIterable<Line>): Promise
     if (m === "database system is ready to accept connections") ready = s;
     lastTransaction = /^last completed transaction was at log time (.*)$/.exec(m)?.[1] ?? lastTransaction;
   }
-  if (!seenRecovery) refuse("invalid-content", "This PostgreSQL log shows no recovery (no \"redo starts at\", \"consistent recovery state reached\" or \"starting … recovery\" line).");
+  if (!seenRecovery)
+    refuse(
+      "invalid-content",
+      'This PostgreSQL log shows no recovery (no "redo starts at", "consistent recovery state reached" or "starting … recovery" line).',
+    );
   if (!ready && !fatal) {
-    refuse("truncated", "The PostgreSQL log ends before the restored copy was \"ready to accept connections\" and shows no FATAL or PANIC: it is cut off. Push the log up to that line.");
+    refuse(
+      "truncated",
+      'The PostgreSQL log ends before the restored copy was "ready to accept connections" and shows no FATAL or PANIC: it is cut off. Push the log up to that line.',
+    );
   }
   const from = start ?? recoveryStart!;
   const secs = (d: Date | undefined) => (d ? Math.round((d.getTime() - from.getTime()) / 100) / 10 : null);
@@ -241,7 +294,9 @@ export async function parsePostgresRecovery(lines: AsyncIterable<Line>): Promise
   return {
     kind: "RESTORE_DRILL",
     format: "postgres-recovery",
-    title: failed ? "PostgreSQL recovery of the restored copy failed" : `PostgreSQL recovery: ready after ${secs(ready)} s`,
+    title: failed
+      ? "PostgreSQL recovery of the restored copy failed"
+      : `PostgreSQL recovery: ready after ${secs(ready)} s`,
     outcome: failed ? "FAIL" : "PASS",
     outcomeReason: failed
       ? `The restored copy never accepted connections: ${fatal}.`

@@ -10,7 +10,11 @@ import type { ParsedEvidence } from "@/lib/ingest/types";
 // * pgBackRest: `pgbackrest info --output=json` (stanzas with a status code and their backups).
 
 export function looksLikeResticSnapshots(doc: JsonValue): boolean {
-  return Array.isArray(doc) && doc.length > 0 && doc.every((s) => isObject(s) && typeof s.tree === "string" && typeof s.time === "string" && Array.isArray(s.paths));
+  return (
+    Array.isArray(doc) &&
+    doc.length > 0 &&
+    doc.every((s) => isObject(s) && typeof s.tree === "string" && typeof s.time === "string" && Array.isArray(s.paths))
+  );
 }
 
 export function looksLikeResticMessage(obj: unknown): boolean {
@@ -18,7 +22,11 @@ export function looksLikeResticMessage(obj: unknown): boolean {
 }
 
 export function looksLikePgBackRest(doc: JsonValue): boolean {
-  return Array.isArray(doc) && doc.length > 0 && doc.every((s) => isObject(s) && typeof s.name === "string" && isObject(s.status) && "backup" in s);
+  return (
+    Array.isArray(doc) &&
+    doc.length > 0 &&
+    doc.every((s) => isObject(s) && typeof s.name === "string" && isObject(s.status) && "backup" in s)
+  );
 }
 
 export function parseResticSnapshots(doc: JsonValue): ParsedEvidence {
@@ -33,35 +41,53 @@ export function parseResticSnapshots(doc: JsonValue): ParsedEvidence {
     if (t && (!oldest || t < oldest)) oldest = t;
     const host = text(pick(s, "hostname"));
     if (host) hosts.add(host);
-    for (const p of Array.isArray(pick(s, "paths")) ? (pick(s, "paths") as JsonValue[]) : []) if (typeof p === "string") paths.add(p);
+    for (const p of Array.isArray(pick(s, "paths")) ? (pick(s, "paths") as JsonValue[]) : [])
+      if (typeof p === "string") paths.add(p);
   }
   return {
     kind: "BACKUP",
     format: "restic",
     title: `restic snapshots: ${doc.length} snapshot(s)${newest ? `, newest ${newest.toISOString().slice(0, 10)}` : ""}`,
     outcome: doc.length ? "PASS" : "WARN",
-    outcomeReason: doc.length ? `The repository holds ${doc.length} snapshot(s).` : "The repository holds no snapshots.",
+    outcomeReason: doc.length
+      ? `The repository holds ${doc.length} snapshot(s).`
+      : "The repository holds no snapshots.",
     subject: [...hosts][0],
     effectiveAt: newest,
     periodStart: oldest,
     periodEnd: newest,
-    summary: { tool: "restic", operation: "snapshots", snapshots: doc.length, newest: newest?.toISOString() ?? null, oldest: oldest?.toISOString() ?? null, hosts: [...hosts].slice(0, 20), paths: [...paths].slice(0, 20) },
+    summary: {
+      tool: "restic",
+      operation: "snapshots",
+      snapshots: doc.length,
+      newest: newest?.toISOString() ?? null,
+      oldest: oldest?.toISOString() ?? null,
+      hosts: [...hosts].slice(0, 20),
+      paths: [...paths].slice(0, 20),
+    },
   };
 }
 
 /** restic backup or restore messages (one JSON object per line). */
-export async function parseResticMessages(messages: AsyncIterable<{ lineNo: number; value: JsonValue }>): Promise<ParsedEvidence> {
+export async function parseResticMessages(
+  messages: AsyncIterable<{ lineNo: number; value: JsonValue }>,
+): Promise<ParsedEvidence> {
   let summary: Record<string, JsonValue> | undefined;
   const errors: Array<{ item?: string; message?: string }> = [];
   let errorCount = 0;
   let seen = 0;
   for await (const { lineNo, value } of messages) {
-    if (!isObject(value) || typeof value.message_type !== "string") refuse("invalid-content", `Line ${lineNo} is not a restic message (no message_type).`);
+    if (!isObject(value) || typeof value.message_type !== "string")
+      refuse("invalid-content", `Line ${lineNo} is not a restic message (no message_type).`);
     seen++;
     if (value.message_type === "summary") summary = value;
     else if (value.message_type === "error" || value.message_type === "exit_error") {
       errorCount++;
-      if (errors.length < CAPS.listItems) errors.push({ item: text(value.item), message: clip(text(pick(value, "error.message")) ?? text(value.message), CAPS.message) });
+      if (errors.length < CAPS.listItems)
+        errors.push({
+          item: text(value.item),
+          message: clip(text(pick(value, "error.message")) ?? text(value.message), CAPS.message),
+        });
     }
   }
   if (!seen) refuse("empty-body", "The body holds no restic messages.");
@@ -99,7 +125,8 @@ export async function parseResticMessages(messages: AsyncIterable<{ lineNo: numb
 }
 
 export function parsePgBackRest(doc: JsonValue): ParsedEvidence {
-  if (!Array.isArray(doc)) refuse("invalid-content", "`pgbackrest info --output=json` output is a JSON array of stanzas.");
+  if (!Array.isArray(doc))
+    refuse("invalid-content", "`pgbackrest info --output=json` output is a JSON array of stanzas.");
   const stanzas = doc.filter(isObject).map((s) => {
     const backups = Array.isArray(s.backup) ? s.backup.filter(isObject) : [];
     const last = backups.at(-1);
@@ -109,13 +136,20 @@ export function parsePgBackRest(doc: JsonValue): ParsedEvidence {
       statusMessage: text(pick(s, "status.message")) ?? null,
       backups: backups.length,
       latest: last
-        ? { label: text(last.label) ?? null, type: text(last.type) ?? null, stoppedAt: parseTime(pick(last, "timestamp.stop"))?.toISOString() ?? null, error: pick(last, "error") === true }
+        ? {
+            label: text(last.label) ?? null,
+            type: text(last.type) ?? null,
+            stoppedAt: parseTime(pick(last, "timestamp.stop"))?.toISOString() ?? null,
+            error: pick(last, "error") === true,
+          }
         : null,
     };
   });
   if (!stanzas.length) refuse("invalid-content", "The pgBackRest report holds no stanzas.");
   const broken = stanzas.filter((s) => s.statusCode !== 0 || !s.latest || s.latest.error);
-  const newest = stanzas.map((s) => (s.latest?.stoppedAt ? new Date(s.latest.stoppedAt) : undefined)).reduce(latest, undefined);
+  const newest = stanzas
+    .map((s) => (s.latest?.stoppedAt ? new Date(s.latest.stoppedAt) : undefined))
+    .reduce(latest, undefined);
   return {
     kind: "BACKUP",
     format: "pgbackrest",
@@ -132,20 +166,32 @@ export function parsePgBackRest(doc: JsonValue): ParsedEvidence {
 
 /** `restic forget --json`: one group per host/paths/tags, with the snapshots kept and removed. */
 export function looksLikeResticForget(doc: JsonValue): boolean {
-  return Array.isArray(doc) && doc.length > 0 && doc.every((g) => isObject(g) && Array.isArray(g.keep) && ("remove" in g || "reasons" in g));
+  return (
+    Array.isArray(doc) &&
+    doc.length > 0 &&
+    doc.every((g) => isObject(g) && Array.isArray(g.keep) && ("remove" in g || "reasons" in g))
+  );
 }
 
 /** The retention restic actually applied: per group, how many snapshots it kept (and by which rule) and removed. */
 export function parseResticForget(doc: JsonValue): ParsedEvidence {
-  if (!looksLikeResticForget(doc)) refuse("invalid-content", "`restic forget --json` output is a JSON array of groups, each with a \"keep\" array and \"remove\" or \"reasons\".");
+  if (!looksLikeResticForget(doc))
+    refuse(
+      "invalid-content",
+      '`restic forget --json` output is a JSON array of groups, each with a "keep" array and "remove" or "reasons".',
+    );
   const groups = (doc as JsonValue[]).filter(isObject).map((g) => {
     const keep = (g.keep as JsonValue[]).filter(isObject);
     const remove = Array.isArray(g.remove) ? g.remove.filter(isObject) : [];
     const rules = new Map<string, number>();
     for (const r of Array.isArray(g.reasons) ? g.reasons : []) {
-      for (const m of Array.isArray(pick(r, "matches")) ? (pick(r, "matches") as JsonValue[]) : []) if (typeof m === "string") rules.set(m, (rules.get(m) ?? 0) + 1);
+      for (const m of Array.isArray(pick(r, "matches")) ? (pick(r, "matches") as JsonValue[]) : [])
+        if (typeof m === "string") rules.set(m, (rules.get(m) ?? 0) + 1);
     }
-    const times = keep.map((s) => parseTime(s.time)).filter((t): t is Date => !!t).sort((a, b) => a.getTime() - b.getTime());
+    const times = keep
+      .map((s) => parseTime(s.time))
+      .filter((t): t is Date => !!t)
+      .sort((a, b) => a.getTime() - b.getTime());
     return {
       host: text(g.host) ?? null,
       paths: Array.isArray(g.paths) ? g.paths.filter((p): p is string => typeof p === "string").slice(0, 20) : [],

@@ -15,15 +15,22 @@ export function looksLikeBandit(doc: JsonValue): boolean {
 }
 
 export function parseBandit(doc: JsonValue): ParsedEvidence {
-  if (!isObject(doc) || !Array.isArray(doc.results) || !isObject(doc.metrics)) refuse("invalid-content", "A Bandit JSON report has `results` (an array) and `metrics` (an object).");
+  if (!isObject(doc) || !Array.isArray(doc.results) || !isObject(doc.metrics))
+    refuse("invalid-content", "A Bandit JSON report has `results` (an array) and `metrics` (an object).");
   const tally = new FindingTally();
   const confidence: Record<string, number> = {};
   for (const [i, r] of doc.results.entries()) {
-    if (!isObject(r) || typeof r.test_id !== "string") refuse("invalid-content", `Bandit result ${i + 1} has no test_id.`);
+    if (!isObject(r) || typeof r.test_id !== "string")
+      refuse("invalid-content", `Bandit result ${i + 1} has no test_id.`);
     const conf = (text(r.issue_confidence) ?? "UNDEFINED").toUpperCase();
     confidence[conf] = (confidence[conf] ?? 0) + 1;
     const line = text(r.line_number);
-    tally.add({ ruleId: `${r.test_id}${text(r.test_name) ? ` ${text(r.test_name)}` : ""}`, severity: severityOf(r.issue_severity), title: text(r.issue_text), location: `${text(r.filename) ?? "?"}${line ? `:${line}` : ""}` });
+    tally.add({
+      ruleId: `${r.test_id}${text(r.test_name) ? ` ${text(r.test_name)}` : ""}`,
+      severity: severityOf(r.issue_severity),
+      title: text(r.issue_text),
+      location: `${text(r.filename) ?? "?"}${line ? `:${line}` : ""}`,
+    });
   }
   const errors = Array.isArray(doc.errors) ? doc.errors.filter(isObject) : [];
   const num = (path: string) => {
@@ -41,7 +48,9 @@ export function parseBandit(doc: JsonValue): ParsedEvidence {
       linesOfCode: num("loc"),
       nosec: num("nosec"),
       errors: errors.length,
-      errorFiles: errors.slice(0, 20).map((e) => ({ filename: text(e.filename) ?? null, reason: text(e.reason) ?? null })),
+      errorFiles: errors
+        .slice(0, 20)
+        .map((e) => ({ filename: text(e.filename) ?? null, reason: text(e.reason) ?? null })),
     },
   });
 }

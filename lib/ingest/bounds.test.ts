@@ -28,9 +28,9 @@ function body(text: string): BodyFile {
   };
 }
 
-
 describe("nesting is bounded: refused with a problem, never a stack overflow", () => {
-  const deep = (levels: number, open: string, close: string, inner = "1") => `${open.repeat(levels)}${inner}${close.repeat(levels)}`;
+  const deep = (levels: number, open: string, close: string, inner = "1") =>
+    `${open.repeat(levels)}${inner}${close.repeat(levels)}`;
 
   it("refuses a CycloneDX SBOM whose components nest 100,000 levels deep with 422 too-deeply-nested", async () => {
     const levels = 100_000;
@@ -43,7 +43,13 @@ describe("nesting is bounded: refused with a problem, never a stack overflow", (
 
   it("refuses deep arrays in JSON Lines and in documents with exact (BigInt) numbers the same way", async () => {
     const line = deep(100_000, "[", "]");
-    const err = await refusal(planParse({ body: body(`${line}\n${JSON.stringify({ type: "x" })}\n`), limits: DEFAULT_LIMITS, auditMapping: null }));
+    const err = await refusal(
+      planParse({
+        body: body(`${line}\n${JSON.stringify({ type: "x" })}\n`),
+        limits: DEFAULT_LIMITS,
+        auditMapping: null,
+      }),
+    );
     expect(err.code).toBe("too-deeply-nested");
     expect(err.message).toMatch(/^Line 1 nests/);
     expect(() => parseJson(`{"id":12345678901234567890,"x":${deep(100_000, "[", "]")}}`)).toThrow(TooDeeplyNested);
@@ -66,7 +72,9 @@ describe("nesting is bounded: refused with a problem, never a stack overflow", (
 
 /** A JUnit report streamed in 64 KB pieces, with `size` characters of `fill` between `before` and `after`. */
 function* report(before: string, fill: string, size: number, after: string): Generator<Uint8Array> {
-  yield Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="big">\n<testsuite name="s" tests="2">\n<testcase name="ok"/>\n${before}`);
+  yield Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="big">\n<testsuite name="s" tests="2">\n<testcase name="ok"/>\n${before}`,
+  );
   const piece = Buffer.from(fill.repeat(Math.ceil((64 * 1024) / fill.length)));
   for (let sent = 0; sent < size; sent += piece.byteLength) yield piece;
   yield Buffer.from(`${after}\n</testsuite>\n</testsuites>\n`);
@@ -91,14 +99,18 @@ describe("XML kept per node is bounded: comments, CDATA, failure text and attrib
   const BOUND_MB = 48; // the attack is twice this; the parser needs a few MB
 
   it("a 96 MB comment", async () => {
-    const { parsed, peakMb } = await parseMeasured(report("<!--", "comment ", SIZE, "-->\n<testcase name=\"after\"/>"));
+    const { parsed, peakMb } = await parseMeasured(report("<!--", "comment ", SIZE, '-->\n<testcase name="after"/>'));
     expect(peakMb).toBeLessThan(BOUND_MB);
     expect(parsed.summary).toMatchObject({ tests: 2, passed: 2, charactersLeftOut: { comment: expect.any(Number) } });
-    expect((parsed.summary as { charactersLeftOut: { comment: number } }).charactersLeftOut.comment).toBeGreaterThan(SIZE - XML_KEEP_CHARS - 1);
+    expect((parsed.summary as { charactersLeftOut: { comment: number } }).charactersLeftOut.comment).toBeGreaterThan(
+      SIZE - XML_KEEP_CHARS - 1,
+    );
   });
 
   it("a 96 MB CDATA section inside <failure>", async () => {
-    const { parsed, peakMb } = await parseMeasured(report('<testcase name="bad"><failure message="boom"><![CDATA[', "trace at x ", SIZE, "]]></failure></testcase>"));
+    const { parsed, peakMb } = await parseMeasured(
+      report('<testcase name="bad"><failure message="boom"><![CDATA[', "trace at x ", SIZE, "]]></failure></testcase>"),
+    );
     expect(peakMb).toBeLessThan(BOUND_MB);
     const summary = parsed.summary as { failures: Array<{ detail: string }>; charactersLeftOut: { cdata: number } };
     expect(parsed.outcome).toBe("FAIL");
@@ -108,7 +120,9 @@ describe("XML kept per node is bounded: comments, CDATA, failure text and attrib
   });
 
   it("96 MB of text inside <failure>, with entities", async () => {
-    const { parsed, peakMb } = await parseMeasured(report('<testcase name="bad"><failure message="boom">', "a &lt; b &amp;&amp; c ", SIZE, "</failure></testcase>"));
+    const { parsed, peakMb } = await parseMeasured(
+      report('<testcase name="bad"><failure message="boom">', "a &lt; b &amp;&amp; c ", SIZE, "</failure></testcase>"),
+    );
     expect(peakMb).toBeLessThan(BOUND_MB);
     const summary = parsed.summary as { failures: Array<{ detail: string }>; charactersLeftOut: { text: number } };
     expect(summary.failures[0].detail.startsWith("a < b && c a < b && c")).toBe(true);
@@ -116,9 +130,14 @@ describe("XML kept per node is bounded: comments, CDATA, failure text and attrib
   });
 
   it("a 96 MB attribute value (the failure message)", async () => {
-    const { parsed, peakMb } = await parseMeasured(report('<testcase name="bad"><failure message="', "x&amp;y ", SIZE, '">short</failure></testcase>'));
+    const { parsed, peakMb } = await parseMeasured(
+      report('<testcase name="bad"><failure message="', "x&amp;y ", SIZE, '">short</failure></testcase>'),
+    );
     expect(peakMb).toBeLessThan(BOUND_MB);
-    const summary = parsed.summary as { failures: Array<{ message: string }>; charactersLeftOut: { attribute: number } };
+    const summary = parsed.summary as {
+      failures: Array<{ message: string }>;
+      charactersLeftOut: { attribute: number };
+    };
     expect(summary.failures[0].message.startsWith("x&y x&y")).toBe(true);
     expect(summary.charactersLeftOut.attribute).toBeGreaterThan(SIZE - XML_KEEP_CHARS - 1);
   });
@@ -168,17 +187,25 @@ describe("XmlClipper keeps well-formed documents well-formed", () => {
           // a text run cut to nothing (or to before an entity reference) gives no text node at all
           const all = read(clip(doc, keep, chunk));
           const texts = read(doc).filter((n) => n.startsWith("text:"));
-          for (const t of all.filter((n) => n.startsWith("text:"))) expect(texts.some((w) => w.startsWith(t)), t).toBe(true);
+          for (const t of all.filter((n) => n.startsWith("text:")))
+            expect(
+              texts.some((w) => w.startsWith(t)),
+              t,
+            ).toBe(true);
           const clipped = all.filter((n) => !n.startsWith("text:"));
           const whole = read(doc).filter((n) => !n.startsWith("text:"));
           expect(clipped.length, `${doc} keep ${keep} chunk ${chunk}`).toBe(whole.length);
           clipped.forEach((node, k) => {
             if (!node.startsWith("open:")) expect(whole[k].startsWith(node), `${node} / ${whole[k]}`).toBe(true);
             else {
-              const [name, attrs] = [node.slice(0, node.indexOf("{")), JSON.parse(node.slice(node.indexOf("{"))) as Record<string, string>];
+              const [name, attrs] = [
+                node.slice(0, node.indexOf("{")),
+                JSON.parse(node.slice(node.indexOf("{"))) as Record<string, string>,
+              ];
               const full = JSON.parse(whole[k].slice(whole[k].indexOf("{"))) as Record<string, string>;
               expect(whole[k].startsWith(name)).toBe(true);
-              for (const [key, v] of Object.entries(full)) expect(v.startsWith(attrs[key]), `${key}: ${attrs[key]} / ${v}`).toBe(true);
+              for (const [key, v] of Object.entries(full))
+                expect(v.startsWith(attrs[key]), `${key}: ${attrs[key]} / ${v}`).toBe(true);
             }
           });
         }

@@ -11,7 +11,10 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 }
 
 async function refusalOf(p: Promise<unknown>): Promise<IngestRefusal> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(IngestRefusal);
   return err as IngestRefusal;
 }
@@ -32,7 +35,11 @@ describe("reading bodies", () => {
 
   it("refuses a line over the limit, even without a newline, before decoding it", async () => {
     const err = await refusalOf(collect(readLines(bytesOf(`ok\n${"x".repeat(101)}\nok`, 7), 100)));
-    expect([err.reason, err.status, err.message]).toEqual(["line-too-long", 413, "Line 2 is longer than 100 bytes. Each line must be one record of at most that size."]);
+    expect([err.reason, err.status, err.message]).toEqual([
+      "line-too-long",
+      413,
+      "Line 2 is longer than 100 bytes. Each line must be one record of at most that size.",
+    ]);
     expect((await refusalOf(collect(readLines(bytesOf("y".repeat(500), 64), 100)))).reason).toBe("line-too-long");
   });
 
@@ -42,7 +49,9 @@ describe("reading bodies", () => {
     expect((await refusalOf(readDocument(bytesOf(bad), 1000))).reason).toBe("invalid-utf8");
     expect((await refusalOf(collect(decodeUtf8(bytesOf(bad, 3))))).reason).toBe("invalid-utf8");
     // A character cut off at the very end.
-    expect((await refusalOf(collect(decodeUtf8(bytesOf(Buffer.from([0x61, 0xe2, 0x82])))))).reason).toBe("invalid-utf8");
+    expect((await refusalOf(collect(decodeUtf8(bytesOf(Buffer.from([0x61, 0xe2, 0x82])))))).reason).toBe(
+      "invalid-utf8",
+    );
   });
 
   it("refuses a document over its limit while reading, not after", async () => {
@@ -61,7 +70,9 @@ describe("reading bodies", () => {
 
 describe("exact JSON", () => {
   it("keeps integers past 2^53 exact and leaves safe numbers alone", () => {
-    const v = parseJson('{"big": 9007199254740993, "neg": -123456789012345678901, "safe": 9007199254740991, "f": 1.5e300, "s": "12345678901234567890", "a": [1, {"b": null}]}') as Record<string, unknown>;
+    const v = parseJson(
+      '{"big": 9007199254740993, "neg": -123456789012345678901, "safe": 9007199254740991, "f": 1.5e300, "s": "12345678901234567890", "a": [1, {"b": null}]}',
+    ) as Record<string, unknown>;
     expect(v.big).toBe(9007199254740993n);
     expect(v.neg).toBe(-123456789012345678901n);
     expect(v.safe).toBe(9007199254740991);
@@ -82,9 +93,15 @@ describe("exact JSON", () => {
     expect(() => parseJson('{"a": "unfinished')).toThrow(expect.objectContaining({ reason: "truncated" }));
     expect(() => parseJson('{"a": tru}')).toThrow(expect.objectContaining({ reason: "malformed-json" }));
     // Exact path (a long digit run forces the BigInt-preserving parser).
-    expect(() => parseJson('{"n": 12345678901234567890, "a": [1, 2')).toThrow(expect.objectContaining({ reason: "truncated" }));
-    expect(() => parseJson('{"n": 12345678901234567890, "a": nope}')).toThrow(expect.objectContaining({ reason: "malformed-json" }));
-    expect(() => parseJson('{"n": 12345678901234567890} extra')).toThrow(expect.objectContaining({ reason: "malformed-json" }));
+    expect(() => parseJson('{"n": 12345678901234567890, "a": [1, 2')).toThrow(
+      expect.objectContaining({ reason: "truncated" }),
+    );
+    expect(() => parseJson('{"n": 12345678901234567890, "a": nope}')).toThrow(
+      expect.objectContaining({ reason: "malformed-json" }),
+    );
+    expect(() => parseJson('{"n": 12345678901234567890} extra')).toThrow(
+      expect.objectContaining({ reason: "malformed-json" }),
+    );
     expect(() => parseJson("   ")).toThrow(expect.objectContaining({ reason: "empty-body" }));
   });
 });

@@ -19,7 +19,10 @@ export async function* decodeUtf8(source: ByteSource): AsyncGenerator<string> {
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      refuse("invalid-utf8", `The body is not valid UTF-8 (within bytes ${offset}–${offset + chunk.byteLength}). Send the file as UTF-8.`);
+      refuse(
+        "invalid-utf8",
+        `The body is not valid UTF-8 (within bytes ${offset}–${offset + chunk.byteLength}). Send the file as UTF-8.`,
+      );
     }
     offset += chunk.byteLength;
     if (text) yield text;
@@ -39,7 +42,10 @@ export async function readDocument(source: ByteSource, limit: number, what = "JS
   for await (const chunk of source) {
     size += chunk.byteLength;
     if (size > limit) {
-      refuse("document-too-large", `A ${what} may be at most ${formatBytes(limit)}; this one is larger. Stream large data as JSON Lines instead.`);
+      refuse(
+        "document-too-large",
+        `A ${what} may be at most ${formatBytes(limit)}; this one is larger. Stream large data as JSON Lines instead.`,
+      );
     }
     chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   }
@@ -62,7 +68,10 @@ export async function* readLines(source: ByteSource, maxLineBytes: number): Asyn
   let carry: Buffer | null = null;
   let lineNo = 0;
   const tooLong = () =>
-    refuse("line-too-long", `Line ${lineNo + 1} is longer than ${formatBytes(maxLineBytes)}. Each line must be one record of at most that size.`);
+    refuse(
+      "line-too-long",
+      `Line ${lineNo + 1} is longer than ${formatBytes(maxLineBytes)}. Each line must be one record of at most that size.`,
+    );
   const emit = (bytes: Buffer): Line => {
     lineNo++;
     let end = bytes.byteLength;
@@ -85,7 +94,8 @@ export async function* readLines(source: ByteSource, maxLineBytes: number): Asyn
       complete = Buffer.concat([carry, complete]);
       carry = null;
     }
-    if (!isUtf8(complete)) refuse("invalid-utf8", `The body is not valid UTF-8 (after line ${lineNo}). Send the file as UTF-8.`);
+    if (!isUtf8(complete))
+      refuse("invalid-utf8", `The body is not valid UTF-8 (after line ${lineNo}). Send the file as UTF-8.`);
     let start = 0;
     for (;;) {
       const nl = complete.indexOf(0x0a, start);
@@ -101,7 +111,8 @@ export async function* readLines(source: ByteSource, maxLineBytes: number): Asyn
     }
   }
   if (carry && carry.byteLength) {
-    if (!isUtf8(carry)) refuse("invalid-utf8", `The body is not valid UTF-8 (line ${lineNo + 1}). Send the file as UTF-8.`);
+    if (!isUtf8(carry))
+      refuse("invalid-utf8", `The body is not valid UTF-8 (line ${lineNo + 1}). Send the file as UTF-8.`);
     yield emit(carry);
   }
 }

@@ -63,7 +63,10 @@ export async function* cloudTrailRecordTexts(source: ByteSource, maxRecordBytes:
   let recordBytes = 0;
   let records = 0;
   const bad = (c: number, at: number, expected: string): never =>
-    refuse("invalid-content", `This is not a CloudTrail log file: at byte ${at} there is ${show(c)} where ${expected} was expected.`);
+    refuse(
+      "invalid-content",
+      `This is not a CloudTrail log file: at byte ${at} there is ${show(c)} where ${expected} was expected.`,
+    );
 
   for await (const chunk of source) {
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -197,17 +200,29 @@ export async function* cloudTrailRecordTexts(source: ByteSource, maxRecordBytes:
     offset += buf.length;
   }
   if (state !== S.Done) {
-    refuse("truncated", `The CloudTrail file ends at byte ${offset} ${state === S.Record ? `inside record ${records + 1}` : "before its closing }"}: it is cut off (${records} complete record(s) before that). Nothing was stored.`);
+    refuse(
+      "truncated",
+      `The CloudTrail file ends at byte ${offset} ${state === S.Record ? `inside record ${records + 1}` : "before its closing }"}: it is cut off (${records} complete record(s) before that). Nothing was stored.`,
+    );
   }
-  if (!sawRecords) refuse("invalid-content", "This JSON object has no \"Records\" array, so it is not a CloudTrail log file.");
+  if (!sawRecords)
+    refuse("invalid-content", 'This JSON object has no "Records" array, so it is not a CloudTrail log file.');
 }
 
 function tooLarge(n: number, max: number): never {
-  return refuse("line-too-long", `CloudTrail record ${n} is larger than ${formatBytes(max)}; records are read one at a time and each must fit that limit.`);
+  return refuse(
+    "line-too-long",
+    `CloudTrail record ${n} is larger than ${formatBytes(max)}; records are read one at a time and each must fit that limit.`,
+  );
 }
 
 /** Yields each record as an audit event (record number as its line number), keeping totals in `stats`. */
-export async function* cloudTrailEvents(source: ByteSource, maxRecordBytes: number, mapping: AuditFieldMapping | null, stats: AuditLogStats): AsyncGenerator<AuditEventRow> {
+export async function* cloudTrailEvents(
+  source: ByteSource,
+  maxRecordBytes: number,
+  mapping: AuditFieldMapping | null,
+  stats: AuditLogStats,
+): AsyncGenerator<AuditEventRow> {
   let n = 0;
   for await (const text of cloudTrailRecordTexts(source, maxRecordBytes)) {
     n++;

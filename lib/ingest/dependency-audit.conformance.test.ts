@@ -17,8 +17,16 @@ const packages = (s: unknown) => (s as { packages: Pkg[] }).packages;
 describe("dependency audits: the shared corpus", () => {
   it("npm 6: advisories with findings, merged by package", () => {
     const r = parseNpmAudit(deps("auditci_npm6-audit-allowlisted-path.json"));
-    expect(r.summary).toMatchObject({ tool: "npm audit (npm 6)", vulnerablePackages: 2, severities: { critical: 0, high: 2 } });
-    expect(packages(r.summary).map((p) => p.name).sort()).toEqual(["axios", "follow-redirects"]);
+    expect(r.summary).toMatchObject({
+      tool: "npm audit (npm 6)",
+      vulnerablePackages: 2,
+      severities: { critical: 0, high: 2 },
+    });
+    expect(
+      packages(r.summary)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(["axios", "follow-redirects"]);
     expect(r.outcome).toBe("FAIL");
   });
 
@@ -45,21 +53,33 @@ describe("dependency audits: the shared corpus", () => {
 
   it("pnpm and yarn 3 write the npm 6 shape (metadata may be null)", () => {
     const pnpm = parseNpmAudit(deps("auditci_pnpm-audit-high.json"));
-    expect(pnpm.summary).toMatchObject({ tool: "npm audit (npm 6 format: pnpm or yarn 2+)", vulnerablePackages: 1, severities: { high: 1 } });
+    expect(pnpm.summary).toMatchObject({
+      tool: "npm audit (npm 6 format: pnpm or yarn 2+)",
+      vulnerablePackages: 1,
+      severities: { high: 1 },
+    });
     const yarn3 = parseNpmAudit(deps("auditci_yarn3-npm-audit-workspace.json"));
     expect(yarn3.summary).toMatchObject({ vulnerablePackages: 3, severities: { critical: 1, high: 1, moderate: 1 } });
   });
 
   it("yarn 1 JSON Lines: the same advisory on many paths counts once", async () => {
     const r = await yarn(corpusFile("audit-deps/auditci_yarn1-audit-duplicate-paths.jsonl"));
-    expect(r.summary).toMatchObject({ tool: "yarn audit (yarn 1)", vulnerablePackages: 9, severities: { critical: 2, high: 3 } });
+    expect(r.summary).toMatchObject({
+      tool: "yarn audit (yarn 1)",
+      vulnerablePackages: 9,
+      severities: { critical: 2, high: 3 },
+    });
     const minimist = packages(r.summary).find((p) => p.name === "minimist")!;
     expect(minimist.advisories).toHaveLength(1);
   });
 
   it("yarn 4 JSON Lines in a .json file: {value, children} with capitalised keys", async () => {
     const r = await yarn(corpusFile("audit-deps/auditci_yarn4-npm-audit-workspace.json"));
-    expect(r.summary).toMatchObject({ tool: "yarn audit (yarn 2+)", vulnerablePackages: 3, severities: { critical: 1, high: 1, moderate: 1 } });
+    expect(r.summary).toMatchObject({
+      tool: "yarn audit (yarn 2+)",
+      vulnerablePackages: 3,
+      severities: { critical: 1, high: 1, moderate: 1 },
+    });
   });
 
   it("the home-grown CI security summary is not an npm audit (refused; the sniffer says why, see sniff.test.ts)", () => {

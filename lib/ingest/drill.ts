@@ -12,16 +12,27 @@ export function looksLikeDrill(doc: JsonValue): boolean {
   return isObject(doc) && doc.type === "restore-drill";
 }
 
-export function drillOutcome(d: Pick<DrillFacts, "reportedOutcome" | "rtoSeconds" | "rpoSeconds" | "targets">): Pick<ParsedEvidence, "outcome" | "outcomeReason"> {
+export function drillOutcome(
+  d: Pick<DrillFacts, "reportedOutcome" | "rtoSeconds" | "rpoSeconds" | "targets">,
+): Pick<ParsedEvidence, "outcome" | "outcomeReason"> {
   const { rtoSeconds: rtoTarget, rpoSeconds: rpoTarget } = d.targets;
   if (d.reportedOutcome === "fail") return { outcome: "FAIL", outcomeReason: "The drill reported failure." };
   const over: string[] = [];
-  if (rtoTarget != null && d.rtoSeconds != null && d.rtoSeconds > rtoTarget) over.push(`RTO ${d.rtoSeconds}s is over the ${rtoTarget}s target`);
-  if (rpoTarget != null && d.rpoSeconds != null && d.rpoSeconds > rpoTarget) over.push(`RPO ${d.rpoSeconds}s is over the ${rpoTarget}s target`);
+  if (rtoTarget != null && d.rtoSeconds != null && d.rtoSeconds > rtoTarget)
+    over.push(`RTO ${d.rtoSeconds}s is over the ${rtoTarget}s target`);
+  if (rpoTarget != null && d.rpoSeconds != null && d.rpoSeconds > rpoTarget)
+    over.push(`RPO ${d.rpoSeconds}s is over the ${rpoTarget}s target`);
   if (over.length) return { outcome: "FAIL", outcomeReason: `${over.join("; ")}.` };
-  if (d.reportedOutcome === "partial") return { outcome: "WARN", outcomeReason: "The drill reported a partial restore." };
-  const within = [rtoTarget != null && d.rtoSeconds != null ? "RTO" : null, rpoTarget != null && d.rpoSeconds != null ? "RPO" : null].filter(Boolean);
-  return { outcome: "PASS", outcomeReason: `The drill passed${within.length ? ` within its ${within.join(" and ")} target${within.length > 1 ? "s" : ""}` : ""}.` };
+  if (d.reportedOutcome === "partial")
+    return { outcome: "WARN", outcomeReason: "The drill reported a partial restore." };
+  const within = [
+    rtoTarget != null && d.rtoSeconds != null ? "RTO" : null,
+    rpoTarget != null && d.rpoSeconds != null ? "RPO" : null,
+  ].filter(Boolean);
+  return {
+    outcome: "PASS",
+    outcomeReason: `The drill passed${within.length ? ` within its ${within.join(" and ")} target${within.length > 1 ? "s" : ""}` : ""}.`,
+  };
 }
 
 export function parseDrill(doc: JsonValue): ParsedEvidence {

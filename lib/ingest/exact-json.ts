@@ -41,7 +41,10 @@ export function assertJsonDepth(text: string, what = "The body", max = MAX_JSON_
         else if (d === 0x22) break;
       }
     } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) throw new TooDeeplyNested(`${what} nests arrays or objects more than ${max} levels deep (at character ${i + 1}); no report Proofline reads needs that.`);
+      if (++depth > max)
+        throw new TooDeeplyNested(
+          `${what} nests arrays or objects more than ${max} levels deep (at character ${i + 1}); no report Proofline reads needs that.`,
+        );
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
 }
@@ -86,7 +89,8 @@ class ExactParser {
   }
 
   private fail(message: string): never {
-    if (this.i >= this.s.length) refuse("truncated", `${this.what} ends before the JSON is complete (was the file cut off?).`);
+    if (this.i >= this.s.length)
+      refuse("truncated", `${this.what} ends before the JSON is complete (was the file cut off?).`);
     refuse("malformed-json", `${this.what} is not valid JSON: ${message} at position ${this.i}.`);
   }
 
@@ -119,7 +123,8 @@ class ExactParser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_JSON_DEPTH) throw new TooDeeplyNested(`${this.what} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`);
+    if (++this.depth > MAX_JSON_DEPTH)
+      throw new TooDeeplyNested(`${this.what} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`);
   }
 
   private object(): JsonValue {

@@ -34,7 +34,11 @@ export interface SecurityAlertFacts {
   action: string | null;
 }
 
-const EVENT_SOURCE: Record<string, AlertSource> = { dependabot_alert: "dependabot", code_scanning_alert: "code_scanning", secret_scanning_alert: "secret_scanning" };
+const EVENT_SOURCE: Record<string, AlertSource> = {
+  dependabot_alert: "dependabot",
+  code_scanning_alert: "code_scanning",
+  secret_scanning_alert: "secret_scanning",
+};
 
 export function isSecurityAlertEvent(event: string | null): boolean {
   return event !== null && Object.hasOwn(EVENT_SOURCE, event);
@@ -49,26 +53,62 @@ function asSeverity(v: unknown): AlertSeverity | undefined {
 const RULE_SEVERITY: Record<string, AlertSeverity> = { error: "high", warning: "medium", note: "low", none: "low" };
 
 function severityFor(source: AlertSource, alert: Record<string, JsonValue>): AlertSeverity {
-  if (source === "dependabot") return asSeverity(pick(alert, "security_advisory.severity")) ?? asSeverity(pick(alert, "security_vulnerability.severity")) ?? "high";
-  if (source === "code_scanning") return asSeverity(pick(alert, "rule.security_severity_level")) ?? RULE_SEVERITY[text(pick(alert, "rule.severity")) ?? ""] ?? "high";
+  if (source === "dependabot")
+    return (
+      asSeverity(pick(alert, "security_advisory.severity")) ??
+      asSeverity(pick(alert, "security_vulnerability.severity")) ??
+      "high"
+    );
+  if (source === "code_scanning")
+    return (
+      asSeverity(pick(alert, "rule.security_severity_level")) ??
+      RULE_SEVERITY[text(pick(alert, "rule.severity")) ?? ""] ??
+      "high"
+    );
   return "high";
 }
 
 function titleFor(source: AlertSource, alert: Record<string, JsonValue>): string {
   if (source === "dependabot") {
-    const pkg = text(pick(alert, "dependency.package.name")) ?? text(pick(alert, "security_vulnerability.package.name"));
-    const summary = text(pick(alert, "security_advisory.summary")) ?? text(pick(alert, "security_advisory.ghsa_id")) ?? "advisory";
+    const pkg =
+      text(pick(alert, "dependency.package.name")) ?? text(pick(alert, "security_vulnerability.package.name"));
+    const summary =
+      text(pick(alert, "security_advisory.summary")) ?? text(pick(alert, "security_advisory.ghsa_id")) ?? "advisory";
     return pkg ? `${pkg}: ${summary}` : summary;
   }
-  if (source === "code_scanning") return text(pick(alert, "rule.description")) ?? text(pick(alert, "rule.name")) ?? text(pick(alert, "rule.id")) ?? "code scanning alert";
+  if (source === "code_scanning")
+    return (
+      text(pick(alert, "rule.description")) ??
+      text(pick(alert, "rule.name")) ??
+      text(pick(alert, "rule.id")) ??
+      "code scanning alert"
+    );
   return `Exposed secret: ${text(alert.secret_type_display_name) ?? text(alert.secret_type) ?? "unknown type"}`;
 }
 
-function closing(alert: Record<string, JsonValue>, state: string): { closedAt: Date | null; closeReason: string | null } {
+function closing(
+  alert: Record<string, JsonValue>,
+  state: string,
+): { closedAt: Date | null; closeReason: string | null } {
   if (state === "open") return { closedAt: null, closeReason: null };
-  const at = parseTime(alert.fixed_at) ?? parseTime(alert.auto_dismissed_at) ?? parseTime(alert.dismissed_at) ?? parseTime(alert.resolved_at) ?? parseTime(alert.updated_at) ?? null;
+  const at =
+    parseTime(alert.fixed_at) ??
+    parseTime(alert.auto_dismissed_at) ??
+    parseTime(alert.dismissed_at) ??
+    parseTime(alert.resolved_at) ??
+    parseTime(alert.updated_at) ??
+    null;
   const comment = text(alert.dismissed_comment) ?? text(alert.resolution_comment);
-  const why = state === "fixed" ? "fixed" : state === "auto_dismissed" ? "auto-dismissed" : state === "resolved" ? `resolved: ${text(alert.resolution) ?? "no resolution given"}` : state === "dismissed" ? `dismissed: ${text(alert.dismissed_reason) ?? "no reason given"}` : state;
+  const why =
+    state === "fixed"
+      ? "fixed"
+      : state === "auto_dismissed"
+        ? "auto-dismissed"
+        : state === "resolved"
+          ? `resolved: ${text(alert.resolution) ?? "no resolution given"}`
+          : state === "dismissed"
+            ? `dismissed: ${text(alert.dismissed_reason) ?? "no reason given"}`
+            : state;
   return { closedAt: at, closeReason: (comment ? `${why} (${comment})` : why).slice(0, 1000) };
 }
 
@@ -77,7 +117,8 @@ export function interpretSecurityAlert(event: string, payload: JsonValue): Secur
   if (!isObject(payload)) refuse("invalid-content", "The delivery is not a JSON object.");
   const alert = payload.alert;
   const repo = text(pick(payload, "repository.full_name"));
-  if (!isObject(alert) || typeof alert.number !== "number" || !repo) refuse("invalid-content", `A ${event} delivery needs alert.number and repository.full_name.`);
+  if (!isObject(alert) || typeof alert.number !== "number" || !repo)
+    refuse("invalid-content", `A ${event} delivery needs alert.number and repository.full_name.`);
   const openedAt = parseTime(alert.created_at);
   if (!openedAt) refuse("invalid-content", `A ${event} delivery needs alert.created_at.`);
   const state = (text(alert.state) ?? "open").toLowerCase();

@@ -21,7 +21,8 @@ export function decodeGithubPayload(body: Uint8Array, contentType: string | null
   const raw = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
   if (/^application\/x-www-form-urlencoded/i.test(contentType ?? "")) {
     const payload = new URLSearchParams(raw).get("payload");
-    if (payload === null) refuse("invalid-content", "A form-encoded delivery must carry the JSON in a `payload` field.");
+    if (payload === null)
+      refuse("invalid-content", "A form-encoded delivery must carry the JSON in a `payload` field.");
     return parseJson(payload, "The payload field");
   }
   return parseJson(raw, "The delivery");
@@ -64,7 +65,14 @@ const CONCLUSIONS: Record<string, ParsedEvidence["outcome"]> = {
   skipped: "INFO",
 };
 
-function ciEvidence(format: FormatId, name: string, conclusion: string | undefined, source: SourceFacts, at: Date | undefined, extra: Record<string, unknown>): ParsedEvidence {
+function ciEvidence(
+  format: FormatId,
+  name: string,
+  conclusion: string | undefined,
+  source: SourceFacts,
+  at: Date | undefined,
+  extra: Record<string, unknown>,
+): ParsedEvidence {
   const outcome = CONCLUSIONS[conclusion ?? ""] ?? "WARN";
   return {
     kind: "CI_RUN",
@@ -88,7 +96,8 @@ export function interpretGithubEvent(event: string | null, payload: JsonValue): 
       return { type: "ping" };
     case "pull_request": {
       const pr = payload.pull_request;
-      if (!isObject(pr) || !repo || typeof pr.number !== "number") refuse("invalid-content", "A pull_request delivery needs pull_request.number and repository.full_name.");
+      if (!isObject(pr) || !repo || typeof pr.number !== "number")
+        refuse("invalid-content", "A pull_request delivery needs pull_request.number and repository.full_name.");
       const merged = pr.merged === true || (pr.merged_at != null && pr.state === "closed");
       return {
         type: "pull-request",
@@ -112,37 +121,72 @@ export function interpretGithubEvent(event: string | null, payload: JsonValue): 
     }
     case "workflow_run": {
       const run = payload.workflow_run;
-      if (action !== "completed") return { type: "ignored", reason: `workflow_run "${action}" (only completed runs are evidence)` };
+      if (action !== "completed")
+        return { type: "ignored", reason: `workflow_run "${action}" (only completed runs are evidence)` };
       if (!isObject(run)) refuse("invalid-content", "A workflow_run delivery needs workflow_run.");
       const name = text(run.name) ?? "workflow";
-      const source = { repo, branch: text(run.head_branch), commit: text(run.head_sha), workflow: name, runUrl: text(run.html_url) };
+      const source = {
+        repo,
+        branch: text(run.head_branch),
+        commit: text(run.head_sha),
+        workflow: name,
+        runUrl: text(run.html_url),
+      };
       return {
         type: "evidence",
         dedupeKey: `github:workflow_run:${text(run.id)}:${text(run.run_attempt) ?? "1"}`,
-        parsed: ciEvidence("github-workflow-run", name, text(run.conclusion), source, parseTime(run.updated_at), { event: text(run.event) ?? null, runAttempt: run.run_attempt ?? null, startedAt: text(run.run_started_at) ?? null }),
+        parsed: ciEvidence("github-workflow-run", name, text(run.conclusion), source, parseTime(run.updated_at), {
+          event: text(run.event) ?? null,
+          runAttempt: run.run_attempt ?? null,
+          startedAt: text(run.run_started_at) ?? null,
+        }),
       };
     }
     case "check_suite":
     case "check_run": {
       const check = event === "check_run" ? payload.check_run : payload.check_suite;
-      if (action !== "completed") return { type: "ignored", reason: `${event} "${action}" (only completed checks are evidence)` };
+      if (action !== "completed")
+        return { type: "ignored", reason: `${event} "${action}" (only completed checks are evidence)` };
       if (!isObject(check)) refuse("invalid-content", `A ${event} delivery needs ${event}.`);
-      const name = event === "check_run" ? (text(check.name) ?? "check") : (text(pick(check, "app.name")) ?? "check suite");
+      const name =
+        event === "check_run" ? (text(check.name) ?? "check") : (text(pick(check, "app.name")) ?? "check suite");
       const branch = text(check.head_branch) ?? text(pick(check, "check_suite.head_branch"));
-      const source = { repo, branch, commit: text(check.head_sha), workflow: name, runUrl: text(check.html_url) ?? (repo && text(check.head_sha) ? `https://github.com/${repo}/commit/${text(check.head_sha)}/checks` : undefined) };
+      const source = {
+        repo,
+        branch,
+        commit: text(check.head_sha),
+        workflow: name,
+        runUrl:
+          text(check.html_url) ??
+          (repo && text(check.head_sha)
+            ? `https://github.com/${repo}/commit/${text(check.head_sha)}/checks`
+            : undefined),
+      };
       const at = parseTime(check.completed_at) ?? parseTime(check.updated_at);
       return {
         type: "evidence",
         dedupeKey: `github:${event}:${text(check.id)}:${at?.toISOString() ?? ""}`,
-        parsed: ciEvidence(event === "check_run" ? "github-check-run" : "github-check-suite", name, text(check.conclusion), source, at, {}),
+        parsed: ciEvidence(
+          event === "check_run" ? "github-check-run" : "github-check-suite",
+          name,
+          text(check.conclusion),
+          source,
+          at,
+          {},
+        ),
       };
     }
     case "deployment_status": {
       const status = payload.deployment_status;
       const deployment = payload.deployment;
-      if (!isObject(status) || !isObject(deployment)) refuse("invalid-content", "A deployment_status delivery needs deployment_status and deployment.");
+      if (!isObject(status) || !isObject(deployment))
+        refuse("invalid-content", "A deployment_status delivery needs deployment_status and deployment.");
       const state = text(status.state) ?? "";
-      if (!["success", "failure", "error"].includes(state)) return { type: "ignored", reason: `deployment_status "${state}" (only success, failure and error are evidence)` };
+      if (!["success", "failure", "error"].includes(state))
+        return {
+          type: "ignored",
+          reason: `deployment_status "${state}" (only success, failure and error are evidence)`,
+        };
       const environment = text(status.environment) ?? text(deployment.environment) ?? "unknown";
       return {
         type: "evidence",
@@ -155,13 +199,25 @@ export function interpretGithubEvent(event: string | null, payload: JsonValue): 
           outcomeReason: `GitHub reported the deployment state "${state}" (success passes; failure and error fail).`,
           subject: environment,
           effectiveAt: parseTime(status.created_at),
-          source: { repo, branch: text(deployment.ref), commit: text(deployment.sha), runUrl: text(status.log_url) ?? text(status.target_url) },
-          summary: { state, environment, deploymentId: text(deployment.id) ?? null, task: text(deployment.task) ?? null, description: text(status.description) ?? null },
+          source: {
+            repo,
+            branch: text(deployment.ref),
+            commit: text(deployment.sha),
+            runUrl: text(status.log_url) ?? text(status.target_url),
+          },
+          summary: {
+            state,
+            environment,
+            deploymentId: text(deployment.id) ?? null,
+            task: text(deployment.task) ?? null,
+            description: text(status.description) ?? null,
+          },
         },
       };
     }
     default:
-      if (isSecurityAlertEvent(event)) return { type: "security-alert", alert: interpretSecurityAlert(event!, payload) };
+      if (isSecurityAlertEvent(event))
+        return { type: "security-alert", alert: interpretSecurityAlert(event!, payload) };
       return { type: "ignored", reason: `the "${event ?? "(no X-GitHub-Event)"}" event is not used by Proofline` };
   }
 }
@@ -169,5 +225,7 @@ export function interpretGithubEvent(event: string | null, payload: JsonValue): 
 /** The backlog keys ("REL-001") that appear in a pull request's title, body or branch. */
 export function mentionedKeys(keys: string[], pr: Pick<PullRequestFacts, "title" | "body" | "headBranch">): string[] {
   const haystack = [pr.title, pr.body ?? "", pr.headBranch ?? ""].join("\n");
-  return keys.filter((key) => new RegExp(`(?<![A-Za-z0-9])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`, "i").test(haystack));
+  return keys.filter((key) =>
+    new RegExp(`(?<![A-Za-z0-9])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`, "i").test(haystack),
+  );
 }

@@ -13,8 +13,17 @@ export type GitlabAction =
   | { type: "merge-request"; mr: PullRequestFacts }
   | { type: "evidence"; parsed: ParsedEvidence; dedupeKey: string };
 
-const PIPELINE_OUTCOMES: Record<string, ParsedEvidence["outcome"]> = { success: "PASS", failed: "FAIL", canceled: "WARN", skipped: "INFO" };
-const DEPLOYMENT_OUTCOMES: Record<string, ParsedEvidence["outcome"]> = { success: "PASS", failed: "FAIL", canceled: "WARN" };
+const PIPELINE_OUTCOMES: Record<string, ParsedEvidence["outcome"]> = {
+  success: "PASS",
+  failed: "FAIL",
+  canceled: "WARN",
+  skipped: "INFO",
+};
+const DEPLOYMENT_OUTCOMES: Record<string, ParsedEvidence["outcome"]> = {
+  success: "PASS",
+  failed: "FAIL",
+  canceled: "WARN",
+};
 
 function projectPath(payload: Record<string, JsonValue>): string {
   const path = text(pick(payload, "project.path_with_namespace"));
@@ -31,7 +40,11 @@ export function interpretGitlabEvent(event: string | null, payload: JsonValue): 
       const repo = projectPath(payload);
       const status = text(p.status) ?? "";
       const outcome = PIPELINE_OUTCOMES[status];
-      if (!outcome) return { type: "ignored", reason: `pipeline status "${status}" (only success, failed, canceled and skipped pipelines are evidence)` };
+      if (!outcome)
+        return {
+          type: "ignored",
+          reason: `pipeline status "${status}" (only success, failed, canceled and skipped pipelines are evidence)`,
+        };
       const projectUrl = text(pick(payload, "project.web_url"));
       const name = text(p.name) ?? `pipeline ${text(p.source) ?? ""}`.trim();
       const branch = text(p.ref);
@@ -46,14 +59,30 @@ export function interpretGitlabEvent(event: string | null, payload: JsonValue): 
           outcomeReason: `GitLab reported the pipeline status "${status}" (success passes; failed fails; canceled warns; skipped is informational).`,
           subject: name,
           effectiveAt: parseTime(p.finished_at) ?? parseTime(p.created_at),
-          source: { repo, branch, commit: text(p.sha), workflow: name, runUrl: text(p.url) ?? (projectUrl ? `${projectUrl}/-/pipelines/${text(p.id)}` : undefined) },
-          summary: { provider: "gitlab", pipelineId: text(p.id) ?? null, iid: text(p.iid) ?? null, status, source: text(p.source) ?? null, durationSeconds: typeof p.duration === "number" ? p.duration : null, tag: p.tag === true, user: text(pick(payload, "user.username")) ?? null },
+          source: {
+            repo,
+            branch,
+            commit: text(p.sha),
+            workflow: name,
+            runUrl: text(p.url) ?? (projectUrl ? `${projectUrl}/-/pipelines/${text(p.id)}` : undefined),
+          },
+          summary: {
+            provider: "gitlab",
+            pipelineId: text(p.id) ?? null,
+            iid: text(p.iid) ?? null,
+            status,
+            source: text(p.source) ?? null,
+            durationSeconds: typeof p.duration === "number" ? p.duration : null,
+            tag: p.tag === true,
+            user: text(pick(payload, "user.username")) ?? null,
+          },
         },
       };
     }
     case "Merge Request Hook": {
       const mr = payload.object_attributes;
-      if (!isObject(mr) || typeof mr.iid !== "number") refuse("invalid-content", "A Merge Request Hook needs object_attributes.iid.");
+      if (!isObject(mr) || typeof mr.iid !== "number")
+        refuse("invalid-content", "A Merge Request Hook needs object_attributes.iid.");
       const repo = projectPath(payload);
       const state = text(mr.state);
       const merged = state === "merged";
@@ -73,7 +102,8 @@ export function interpretGitlabEvent(event: string | null, payload: JsonValue): 
           baseBranch: text(mr.target_branch) ?? null,
           openedAt: parseTime(mr.created_at) ?? null,
           mergedAt: merged ? (parseTime(mr.merged_at) ?? updatedAt) : null,
-          closedAt: merged || state === "closed" ? (parseTime(mr.closed_at) ?? parseTime(mr.merged_at) ?? updatedAt) : null,
+          closedAt:
+            merged || state === "closed" ? (parseTime(mr.closed_at) ?? parseTime(mr.merged_at) ?? updatedAt) : null,
           updatedAt,
         },
       };
@@ -83,7 +113,11 @@ export function interpretGitlabEvent(event: string | null, payload: JsonValue): 
       const repo = projectPath(payload);
       const outcome = DEPLOYMENT_OUTCOMES[status];
       if (payload.deployment_id === undefined) refuse("invalid-content", "A Deployment Hook needs deployment_id.");
-      if (!outcome) return { type: "ignored", reason: `deployment status "${status}" (only success, failed and canceled are evidence)` };
+      if (!outcome)
+        return {
+          type: "ignored",
+          reason: `deployment status "${status}" (only success, failed and canceled are evidence)`,
+        };
       const environment = text(payload.environment) ?? "unknown";
       return {
         type: "evidence",
@@ -96,12 +130,28 @@ export function interpretGitlabEvent(event: string | null, payload: JsonValue): 
           outcomeReason: `GitLab reported the deployment status "${status}" (success passes; failed fails; canceled warns).`,
           subject: environment,
           effectiveAt: parseTime(payload.status_changed_at),
-          source: { repo, branch: text(payload.ref), commit: text(payload.short_sha), runUrl: text(payload.deployable_url) },
-          summary: { provider: "gitlab", status, environment, tier: text(payload.environment_tier) ?? null, deploymentId: text(payload.deployment_id) ?? null, commitUrl: text(payload.commit_url) ?? null, user: text(pick(payload, "user.username")) ?? null },
+          source: {
+            repo,
+            branch: text(payload.ref),
+            commit: text(payload.short_sha),
+            runUrl: text(payload.deployable_url),
+          },
+          summary: {
+            provider: "gitlab",
+            status,
+            environment,
+            tier: text(payload.environment_tier) ?? null,
+            deploymentId: text(payload.deployment_id) ?? null,
+            commitUrl: text(payload.commit_url) ?? null,
+            user: text(pick(payload, "user.username")) ?? null,
+          },
         },
       };
     }
     default:
-      return { type: "ignored", reason: `the "${event ?? "(no X-Gitlab-Event)"}" event is not used by Proofline (Pipeline, Merge Request and Deployment Hooks are)` };
+      return {
+        type: "ignored",
+        reason: `the "${event ?? "(no X-Gitlab-Event)"}" event is not used by Proofline (Pipeline, Merge Request and Deployment Hooks are)`,
+      };
   }
 }

@@ -10,23 +10,46 @@ import { FindingTally, findingsEvidence } from "@/lib/ingest/scan-findings";
 // matched text are never kept in the summary.
 
 export function looksLikeGitleaks(doc: JsonValue): boolean {
-  return Array.isArray(doc) && doc.length > 0 && doc.every((f) => isObject(f) && typeof f.RuleID === "string" && "StartLine" in f && ("Fingerprint" in f || "File" in f));
+  return (
+    Array.isArray(doc) &&
+    doc.length > 0 &&
+    doc.every(
+      (f) => isObject(f) && typeof f.RuleID === "string" && "StartLine" in f && ("Fingerprint" in f || "File" in f),
+    )
+  );
 }
 
 export function parseGitleaks(doc: JsonValue): ParsedEvidence {
-  if (!Array.isArray(doc)) refuse("invalid-content", "A gitleaks JSON report is an array of findings (`[]` when nothing was found).");
+  if (!Array.isArray(doc))
+    refuse("invalid-content", "A gitleaks JSON report is an array of findings (`[]` when nothing was found).");
   const tally = new FindingTally();
   const files = new Set<string>();
   const commits = new Set<string>();
   let newest: Date | undefined;
   for (const [i, f] of doc.entries()) {
-    if (!isObject(f) || typeof f.RuleID !== "string") refuse("invalid-content", `gitleaks finding ${i + 1} has no RuleID.`);
+    if (!isObject(f) || typeof f.RuleID !== "string")
+      refuse("invalid-content", `gitleaks finding ${i + 1} has no RuleID.`);
     const file = text(f.File) ?? "(unknown file)";
     files.add(file);
     const commit = text(f.Commit);
     if (commit) commits.add(commit);
     newest = latest(newest, parseTime(f.Date));
-    tally.add({ ruleId: f.RuleID, severity: "high", title: text(f.Description), location: `${file}:${text(f.StartLine) ?? "?"}${commit ? ` @ ${commit.slice(0, 12)}` : ""}` });
+    tally.add({
+      ruleId: f.RuleID,
+      severity: "high",
+      title: text(f.Description),
+      location: `${file}:${text(f.StartLine) ?? "?"}${commit ? ` @ ${commit.slice(0, 12)}` : ""}`,
+    });
   }
-  return findingsEvidence({ format: "gitleaks", tool: "gitleaks", tally, extra: { files: files.size, commits: commits.size, newestCommitDate: newest?.toISOString() ?? null, secretsKept: false } });
+  return findingsEvidence({
+    format: "gitleaks",
+    tool: "gitleaks",
+    tally,
+    extra: {
+      files: files.size,
+      commits: commits.size,
+      newestCommitDate: newest?.toISOString() ?? null,
+      secretsKept: false,
+    },
+  });
 }

@@ -11,7 +11,9 @@ import { severityOf, type Severity } from "@/lib/ingest/vulnerabilities";
 // Medium, High, Critical; Negligible counts as informational. Ignored matches are counted, not scored.
 
 export function looksLikeGrype(doc: JsonValue): boolean {
-  return isObject(doc) && Array.isArray(doc.matches) && isObject(doc.descriptor) && text(doc.descriptor.name) === "grype";
+  return (
+    isObject(doc) && Array.isArray(doc.matches) && isObject(doc.descriptor) && text(doc.descriptor.name) === "grype"
+  );
 }
 
 function grypeSeverity(v: unknown): Severity {
@@ -19,17 +21,27 @@ function grypeSeverity(v: unknown): Severity {
 }
 
 export function parseGrype(doc: JsonValue): ParsedEvidence {
-  if (!isObject(doc) || !Array.isArray(doc.matches)) refuse("invalid-content", "A Grype JSON report has a top-level `matches` array.");
+  if (!isObject(doc) || !Array.isArray(doc.matches))
+    refuse("invalid-content", "A Grype JSON report has a top-level `matches` array.");
   const collector = new PackageCollector();
   for (const [i, m] of doc.matches.entries()) {
     const id = text(pick(m, "vulnerability.id"));
     const name = text(pick(m, "artifact.name"));
-    if (!isObject(m) || !id || !name) refuse("invalid-content", `Grype match ${i + 1} has no vulnerability.id or artifact.name.`);
+    if (!isObject(m) || !id || !name)
+      refuse("invalid-content", `Grype match ${i + 1} has no vulnerability.id or artifact.name.`);
     const fixVersions = pick(m, "vulnerability.fix.versions");
     const urls = pick(m, "vulnerability.urls");
     collector.add(
-      { name, version: text(pick(m, "artifact.version")), fixVersions: Array.isArray(fixVersions) ? fixVersions.map((x) => text(x) ?? "") : [] },
-      { id, url: text(pick(m, "vulnerability.dataSource")) ?? (Array.isArray(urls) ? text(urls[0]) : undefined), severity: grypeSeverity(pick(m, "vulnerability.severity")) },
+      {
+        name,
+        version: text(pick(m, "artifact.version")),
+        fixVersions: Array.isArray(fixVersions) ? fixVersions.map((x) => text(x) ?? "") : [],
+      },
+      {
+        id,
+        url: text(pick(m, "vulnerability.dataSource")) ?? (Array.isArray(urls) ? text(urls[0]) : undefined),
+        severity: grypeSeverity(pick(m, "vulnerability.severity")),
+      },
     );
   }
   const target = text(pick(doc, "source.target.userInput")) ?? text(pick(doc, "source.target")) ?? "(unnamed)";

@@ -21,13 +21,19 @@ export async function* gunzip(source: ByteSource, maxInflatedBytes: number): Byt
   try {
     for await (const chunk of z as AsyncIterable<Buffer>) {
       size += chunk.byteLength;
-      if (size > maxInflatedBytes) refuse("body-too-large", `The gzip body decompresses to more than ${formatBytes(maxInflatedBytes)}, the limit for a compressed body.`);
+      if (size > maxInflatedBytes)
+        refuse(
+          "body-too-large",
+          `The gzip body decompresses to more than ${formatBytes(maxInflatedBytes)}, the limit for a compressed body.`,
+        );
       yield chunk;
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === "Z_BUF_ERROR") refuse("truncated", "The gzip data ends early: the file is cut off. Nothing was stored.");
-    if (code === "Z_DATA_ERROR" || code === "Z_STREAM_ERROR") refuse("invalid-content", `The body starts like gzip but is not valid gzip data (${(err as Error).message}).`);
+    if (code === "Z_BUF_ERROR")
+      refuse("truncated", "The gzip data ends early: the file is cut off. Nothing was stored.");
+    if (code === "Z_DATA_ERROR" || code === "Z_STREAM_ERROR")
+      refuse("invalid-content", `The body starts like gzip but is not valid gzip data (${(err as Error).message}).`);
     throw err;
   } finally {
     input.unpipe(z);

@@ -9,7 +9,6 @@ import { fixtureFile } from "@/lib/ingest/testing/corpus";
 const fixture = (name: string) => parseJunit(createReadStream(fixtureFile(`junit/${name}`), { highWaterMark: 4096 }));
 const xml = (text: string) => parseJunit(bytesOf(text, 13));
 
-
 // Our own JUnit files, one per shape the tools write (lib/ingest/fixtures/junit), with what each must
 // yield. The shared corpus of real tool output is read by junit.conformance.test.ts.
 const FIXTURES: Array<[string, JunitWant]> = [
@@ -46,9 +45,15 @@ describe("JUnit XML: our fixtures of each tool's shape", () => {
 
   it("names the suites whose declared count disagrees with their test cases, and applies the timestamp's zone", async () => {
     const r = await fixture("go-packages.xml");
-    expect((r.summary as { suitesDisagreeing: unknown[] }).suitesDisagreeing).toEqual([{ suite: "github.com/acme/queue", declared: 1, counted: 3 }]);
+    expect((r.summary as { suitesDisagreeing: unknown[] }).suitesDisagreeing).toEqual([
+      { suite: "github.com/acme/queue", declared: 1, counted: 3 },
+    ]);
     expect(r.effectiveAt?.toISOString()).toBe("2026-01-12T19:20:00.000Z"); // -05:00 applied
-    expect((r.summary as { failures: JunitFailure[] }).failures[0]).toMatchObject({ name: "TestStoreGet", message: "Failed", detail: "store_test.go:41: expected 3 rows, got 2" });
+    expect((r.summary as { failures: JunitFailure[] }).failures[0]).toMatchObject({
+      name: "TestStoreGet",
+      message: "Failed",
+      detail: "store_test.go:41: expected 3 rows, got 2",
+    });
   });
 
   it("keeps decoded entities, CDATA and astral characters in failures", async () => {
@@ -63,11 +68,22 @@ describe("JUnit XML: our fixtures of each tool's shape", () => {
   it("reads failure messages that live only in attributes", async () => {
     const r = await fixture("disabled-and-attributes.xml");
     const f = (r.summary as { failures: JunitFailure[] }).failures;
-    expect(f).toEqual([{ suite: "math", classname: "math", name: "factorial_of_ten", result: "failure", message: "check_eq(3628800, 3628801) failed at math_test.cpp:52" }]);
+    expect(f).toEqual([
+      {
+        suite: "math",
+        classname: "math",
+        name: "factorial_of_ten",
+        result: "failure",
+        message: "check_eq(3628800, 3628801) failed at math_test.cpp:52",
+      },
+    ]);
   });
 
   it("caps the failure list at 100 and counts the rest", async () => {
-    const cases = Array.from({ length: 130 }, (_, i) => `<testcase name="t${i}"><failure message="m${i}"/></testcase>`).join("");
+    const cases = Array.from(
+      { length: 130 },
+      (_, i) => `<testcase name="t${i}"><failure message="m${i}"/></testcase>`,
+    ).join("");
     const r = await xml(`<testsuite name="many">${cases}</testsuite>`);
     expect((r.summary as { failures: unknown[] }).failures).toHaveLength(100);
     expect((r.summary as { failuresOmitted: number }).failuresOmitted).toBe(30);
@@ -91,7 +107,9 @@ describe("JUnit XML: our fixtures", () => {
 
   it("refuses XML that is not JUnit, a non-UTF-8 encoding and invalid UTF-8", async () => {
     expect((await refusal(xml(`<project><dependencies/></project>`))).message).toMatch(/root element is <project>/);
-    expect((await refusal(xml(`<?xml version="1.0" encoding="ISO-8859-1"?><testsuite/>`))).reason).toBe("unsupported-format");
+    expect((await refusal(xml(`<?xml version="1.0" encoding="ISO-8859-1"?><testsuite/>`))).reason).toBe(
+      "unsupported-format",
+    );
     const bad = Buffer.concat([Buffer.from('<testsuite name="'), Buffer.from([0xc3, 0x28]), Buffer.from('"/>')]);
     expect((await refusal(parseJunit(bytesOf(bad)))).reason).toBe("invalid-utf8");
   });
@@ -108,7 +126,14 @@ describe("JUnit XML: our fixtures", () => {
     <testcase classname="api" name="health" time="0.25"><properties><property name="attempt" value="2"/></properties></testcase>
   </testsuite>
 </testsuites>`);
-    expect(r.summary).toMatchObject({ tests: 3, failed: 1, passed: 2, suites: 2, durationSeconds: 1, countsDisagree: false });
+    expect(r.summary).toMatchObject({
+      tests: 3,
+      failed: 1,
+      passed: 2,
+      suites: 2,
+      durationSeconds: 1,
+      countsDisagree: false,
+    });
     expect((r.summary as { properties: unknown }).properties).toEqual([
       { name: "git.branch", value: "main" },
       { name: "ci", value: "true" },
@@ -128,7 +153,9 @@ describe("JUnit XML: our fixtures", () => {
 
   it("caps failure messages and bodies, however long they are", async () => {
     const long = "x".repeat(50_000);
-    const r = await xml(`<testsuite><testcase name="t"><failure message="${long}">${long}${long}</failure></testcase></testsuite>`);
+    const r = await xml(
+      `<testsuite><testcase name="t"><failure message="${long}">${long}${long}</failure></testcase></testsuite>`,
+    );
     const f = (r.summary as { failures: JunitFailure[] }).failures[0];
     expect(f.message!.length).toBeLessThan(1_100);
     expect(f.message).toMatch(/49000 more characters/);
@@ -142,7 +169,10 @@ describe("JUnit XML: our fixtures", () => {
       for (let i = 0; i < cases; i += 1000) {
         let chunk = "";
         for (let j = i; j < i + 1000; j++) {
-          chunk += j % 997 === 0 ? `<testcase name="t${j}" time="0.001"><failure message="boom ${j}">trace</failure></testcase>` : `<testcase name="t${j}" time="0.001"/>`;
+          chunk +=
+            j % 997 === 0
+              ? `<testcase name="t${j}" time="0.001"><failure message="boom ${j}">trace</failure></testcase>`
+              : `<testcase name="t${j}" time="0.001"/>`;
         }
         yield Buffer.from(chunk);
       }
@@ -157,7 +187,10 @@ describe("JUnit XML: our fixtures", () => {
   it("refuses a body without a root element and one whose root is never closed", async () => {
     for (const body of ["", `<?xml version="1.0"?>`, "hello"]) {
       const err = await refusal(xml(body));
-      expect([err.reason, err.message]).toEqual(["unknown-format", "The body has no XML root element, so it is not a JUnit report."]);
+      expect([err.reason, err.message]).toEqual([
+        "unknown-format",
+        "The body has no XML root element, so it is not a JUnit report.",
+      ]);
     }
     expect((await refusal(xml("<testsuite>"))).reason).toBe("truncated");
   });

@@ -50,7 +50,12 @@ function num(v: string | undefined): number {
 
 function declaredOf(a: Record<string, string>): Declared | null {
   if (!("tests" in a) && !("failures" in a) && !("errors" in a)) return null;
-  return { tests: num(a.tests), failures: num(a.failures), errors: num(a.errors), skipped: num(a.skipped ?? a.skip) + num(a.disabled) };
+  return {
+    tests: num(a.tests),
+    failures: num(a.failures),
+    errors: num(a.errors),
+    skipped: num(a.skipped ?? a.skip) + num(a.disabled),
+  };
 }
 
 /** A result implied by a status attribute when the testcase has no result element (tst, GoogleTest). */
@@ -95,7 +100,8 @@ export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
   let inProperties = 0;
 
   const capture = (t: string) => {
-    if (current && current.detail.length < CAPS.detail) current.detail += t.slice(0, CAPS.detail + 1 - current.detail.length);
+    if (current && current.detail.length < CAPS.detail)
+      current.detail += t.slice(0, CAPS.detail + 1 - current.detail.length);
   };
 
   parser.on("xmldecl", (decl) => {
@@ -104,14 +110,20 @@ export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
     }
   });
   parser.on("doctype", () =>
-    refuse("doctype-refused", "The XML has a DOCTYPE. Reports with DTDs or entity declarations are refused (entities are never expanded)."),
+    refuse(
+      "doctype-refused",
+      "The XML has a DOCTYPE. Reports with DTDs or entity declarations are refused (entities are never expanded).",
+    ),
   );
   parser.on("opentag", (node) => {
     const tag = node as SaxesTagPlain;
     const a = tag.attributes as Record<string, string>;
     if (root === null) {
       if (tag.name !== "testsuites" && tag.name !== "testsuite") {
-        refuse("unknown-format", `The XML's root element is <${tag.name}>, not <testsuites> or <testsuite>: this is not a JUnit report.`);
+        refuse(
+          "unknown-format",
+          `The XML's root element is <${tag.name}>, not <testsuites> or <testsuite>: this is not a JUnit report.`,
+        );
       }
       root = tag.name;
       rootName = a.name || undefined;
@@ -119,7 +131,8 @@ export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
     }
     switch (tag.name) {
       case "testsuite": {
-        if (suites.length >= MAX_SUITE_DEPTH) refuse("invalid-content", `Test suites are nested more than ${MAX_SUITE_DEPTH} levels deep.`);
+        if (suites.length >= MAX_SUITE_DEPTH)
+          refuse("invalid-content", `Test suites are nested more than ${MAX_SUITE_DEPTH} levels deep.`);
         if (suites.length === 0) {
           topSuites.push(a.name || undefined);
           const d = declaredOf(a);
@@ -137,7 +150,15 @@ export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
         break;
       }
       case "testcase":
-        current = { suite: suites.at(-1)?.name, name: a.name ?? "", classname: a.classname || a.class || undefined, result: statusResult(a.status), type: undefined, message: undefined, detail: "" };
+        current = {
+          suite: suites.at(-1)?.name,
+          name: a.name ?? "",
+          classname: a.classname || a.class || undefined,
+          result: statusResult(a.status),
+          type: undefined,
+          message: undefined,
+          detail: "",
+        };
         if (current.result === "failure" || current.result === "error") current.message = a.message;
         duration += num(a.time);
         break;
@@ -173,8 +194,17 @@ export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
     switch (node.name) {
       case "testsuite": {
         const suite = suites.pop();
-        if (suite && suite.declaredTests !== null && suite.declaredTests !== suite.counted && disagreements.length < CAPS.listItems) {
-          disagreements.push({ suite: suite.name ?? "(unnamed suite)", declared: suite.declaredTests, counted: suite.counted });
+        if (
+          suite &&
+          suite.declaredTests !== null &&
+          suite.declaredTests !== suite.counted &&
+          disagreements.length < CAPS.listItems
+        ) {
+          disagreements.push({
+            suite: suite.name ?? "(unnamed suite)",
+            declared: suite.declaredTests,
+            counted: suite.counted,
+          });
         }
         break;
       }
@@ -247,10 +277,18 @@ export async function parseJunit(source: ByteSource): Promise<ParsedEvidence> {
         skipped: declared.skipped,
         passed: Math.max(0, declared.tests - declared.failures - declared.errors - declared.skipped),
       }
-    : { tests: count.tests, failed: count.failed, errored: count.errored, skipped: count.skipped, passed: count.passed };
+    : {
+        tests: count.tests,
+        failed: count.failed,
+        errored: count.errored,
+        skipped: count.skipped,
+        passed: count.passed,
+      };
   const countsDisagree =
     !fromDeclarations &&
-    ((declared !== null && (declared.tests !== count.tests || declared.failures !== count.failed || declared.errors !== count.errored)) || disagreements.length > 0);
+    ((declared !== null &&
+      (declared.tests !== count.tests || declared.failures !== count.failed || declared.errors !== count.errored)) ||
+      disagreements.length > 0);
 
   const broken = totals.failed + totals.errored;
   const outcome = broken > 0 ? "FAIL" : totals.tests === 0 ? "WARN" : "PASS";

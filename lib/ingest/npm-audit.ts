@@ -8,20 +8,33 @@ import { auditEvidence, severityOf, worse, type Advisory, type VulnerablePackage
 // findings). pnpm and yarn 2+ (`yarn npm audit --json`) write the npm 6 shape.
 
 export function looksLikeNpmAudit(doc: JsonValue): boolean {
-  return isObject(doc) && (doc.auditReportVersion !== undefined || (isObject(doc.advisories) && ("actions" in doc || "metadata" in doc)));
+  return (
+    isObject(doc) &&
+    (doc.auditReportVersion !== undefined || (isObject(doc.advisories) && ("actions" in doc || "metadata" in doc)))
+  );
 }
 
 export function parseNpmAudit(doc: JsonValue): ParsedEvidence {
   if (!isObject(doc)) refuse("invalid-content", "An npm audit report is a JSON object.");
   if (isObject(doc.error)) {
-    refuse("tool-error", `npm audit reported an error instead of a report: ${text(doc.error.summary) ?? text(doc.error.code) ?? "unknown error"}.`);
+    refuse(
+      "tool-error",
+      `npm audit reported an error instead of a report: ${text(doc.error.summary) ?? text(doc.error.code) ?? "unknown error"}.`,
+    );
   }
   if (doc.auditReportVersion !== undefined) {
-    if (doc.auditReportVersion !== 2) refuse("unsupported-format", `npm audit report version ${String(doc.auditReportVersion)} is not known; versions 1 (npm 6) and 2 (npm 7+) are.`);
+    if (doc.auditReportVersion !== 2)
+      refuse(
+        "unsupported-format",
+        `npm audit report version ${String(doc.auditReportVersion)} is not known; versions 1 (npm 6) and 2 (npm 7+) are.`,
+      );
     return parseV2(doc);
   }
   if (isObject(doc.advisories)) return parseV1(doc);
-  return refuse("invalid-content", "This JSON has neither `auditReportVersion` (npm 7+) nor `advisories` (npm 6): it is not an npm audit report.");
+  return refuse(
+    "invalid-content",
+    "This JSON has neither `auditReportVersion` (npm 7+) nor `advisories` (npm 6): it is not an npm audit report.",
+  );
 }
 
 function parseV2(doc: Record<string, JsonValue>): ParsedEvidence {
@@ -33,7 +46,12 @@ function parseV2(doc: Record<string, JsonValue>): ParsedEvidence {
     const via = Array.isArray(v.via) ? v.via : [];
     for (const entry of via) {
       if (isObject(entry)) {
-        advisories.push({ id: text(entry.source) ?? text(entry.url) ?? "?", title: text(entry.title), url: text(entry.url), severity: severityOf(entry.severity) });
+        advisories.push({
+          id: text(entry.source) ?? text(entry.url) ?? "?",
+          title: text(entry.title),
+          url: text(entry.url),
+          severity: severityOf(entry.severity),
+        });
       }
     }
     packages.push({
@@ -66,17 +84,24 @@ function parseV1(doc: Record<string, JsonValue>): ParsedEvidence {
 }
 
 /** One npm 6-style advisory (also what yarn 1 and pnpm emit), merged into a package list by name. */
-export function addNpm6Advisory(byName: Map<string, VulnerablePackage>, id: string, a: Record<string, JsonValue>): void {
+export function addNpm6Advisory(
+  byName: Map<string, VulnerablePackage>,
+  id: string,
+  a: Record<string, JsonValue>,
+): void {
   const name = text(a.module_name) ?? text(a.name) ?? "(unknown package)";
   const severity = severityOf(a.severity);
   const patched = text(a.patched_versions);
-  const versions = Array.isArray(a.findings) ? a.findings.map((f) => text(pick(f, "version"))).filter((v): v is string => !!v) : [];
+  const versions = Array.isArray(a.findings)
+    ? a.findings.map((f) => text(pick(f, "version"))).filter((v): v is string => !!v)
+    : [];
   const pkg = byName.get(name) ?? { name, version: undefined, severity, fixAvailable: false, advisories: [] };
   pkg.severity = worse(pkg.severity, severity);
   pkg.version = [...new Set([...(pkg.version ? pkg.version.split(", ") : []), ...versions])].join(", ") || undefined;
   pkg.fixAvailable ||= !!patched && patched !== "<0.0.0";
   const advisoryId = text(a.github_advisory_id) ?? text(a.id) ?? id;
-  if (!pkg.advisories.some((x) => x.id === advisoryId)) pkg.advisories.push({ id: advisoryId, title: text(a.title), url: text(a.url), severity });
+  if (!pkg.advisories.some((x) => x.id === advisoryId))
+    pkg.advisories.push({ id: advisoryId, title: text(a.title), url: text(a.url), severity });
   byName.set(name, pkg);
 }
 

@@ -44,11 +44,13 @@ function fixedVersions(vuln: JsonValue, name: string): string[] {
 }
 
 export function parseOsvScanner(doc: JsonValue): ParsedEvidence {
-  if (!isObject(doc) || !Array.isArray(doc.results)) refuse("invalid-content", "An OSV-Scanner JSON report has a top-level `results` array.");
+  if (!isObject(doc) || !Array.isArray(doc.results))
+    refuse("invalid-content", "An OSV-Scanner JSON report has a top-level `results` array.");
   const collector = new PackageCollector();
   const sources: Array<{ path: string; type?: string; packages: number }> = [];
   for (const [i, r] of doc.results.entries()) {
-    if (!isObject(r) || !Array.isArray(r.packages)) refuse("invalid-content", `OSV-Scanner result ${i + 1} has no \`packages\` array.`);
+    if (!isObject(r) || !Array.isArray(r.packages))
+      refuse("invalid-content", `OSV-Scanner result ${i + 1} has no \`packages\` array.`);
     const path = text(pick(r, "source.path")) ?? "(unknown source)";
     if (sources.length < 50) sources.push({ path, type: text(pick(r, "source.type")), packages: r.packages.length });
     for (const p of r.packages) {
@@ -59,13 +61,22 @@ export function parseOsvScanner(doc: JsonValue): ParsedEvidence {
       const byId = new Map(vulns.map((v) => [text(v.id) ?? "", v]));
       const groups = (Array.isArray(p.groups) ? p.groups : []).filter(isObject);
       // Without groups (older releases), every record is its own group.
-      const units = groups.length ? groups.map((g) => ({ ids: (Array.isArray(g.ids) ? g.ids : []).map((x) => text(x) ?? "").filter(Boolean), score: g.max_severity })) : [...byId.keys()].map((id) => ({ ids: [id], score: undefined }));
+      const units = groups.length
+        ? groups.map((g) => ({
+            ids: (Array.isArray(g.ids) ? g.ids : []).map((x) => text(x) ?? "").filter(Boolean),
+            score: g.max_severity,
+          }))
+        : [...byId.keys()].map((id) => ({ ids: [id], score: undefined }));
       for (const unit of units) {
         const id = unit.ids[0];
         if (!id) continue;
         const record = unit.ids.map((x) => byId.get(x)).find(Boolean);
-        const severity = cvssBand(unit.score) ?? (record ? severityOf(pick(record, "database_specific.severity")) : "unknown");
-        collector.add({ name, version, fixVersions: record ? fixedVersions(record, name) : [] }, { id, title: record ? text(record.summary) : undefined, url: `https://osv.dev/${id}`, severity });
+        const severity =
+          cvssBand(unit.score) ?? (record ? severityOf(pick(record, "database_specific.severity")) : "unknown");
+        collector.add(
+          { name, version, fixVersions: record ? fixedVersions(record, name) : [] },
+          { id, title: record ? text(record.summary) : undefined, url: `https://osv.dev/${id}`, severity },
+        );
       }
     }
   }

@@ -7,9 +7,9 @@ import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
 import type { FormatId } from "@/lib/ingest/formats";
 import { corpusFile, fileBody } from "@/lib/ingest/testing/corpus";
 
-const plan = (body: BodyFile, named?: FormatId, limits: Partial<IngestLimits> = {}) => planParse({ body, named, limits: { ...DEFAULT_LIMITS, ...limits }, auditMapping: null });
+const plan = (body: BodyFile, named?: FormatId, limits: Partial<IngestLimits> = {}) =>
+  planParse({ body, named, limits: { ...DEFAULT_LIMITS, ...limits }, auditMapping: null });
 const formatOf = (p: ParsePlan) => (p.type === "evidence" ? p.parsed.format : p.type);
-
 
 describe("sniffing: every dependency audit, SBOM, SARIF and audit log in the shared corpus", () => {
   it.each([
@@ -54,10 +54,14 @@ describe("sniffing: every dependency audit, SBOM, SARIF and audit log in the sha
 
 describe("named formats against the shared corpus", () => {
   it("refuses a wrong format by name with what the body really is", async () => {
-    const sarifAsSbom = await refusal(plan(fileBody(corpusFile("sarif/open-hostfactory-plugin_bandit-report.sarif")), "cyclonedx"));
+    const sarifAsSbom = await refusal(
+      plan(fileBody(corpusFile("sarif/open-hostfactory-plugin_bandit-report.sarif")), "cyclonedx"),
+    );
     expect([sarifAsSbom.reason, sarifAsSbom.status]).toEqual(["format-mismatch", 422]);
     const xmlAsSarif = await refusal(plan(fileBody(corpusFile("junit/dorny_jest-junit.xml")), "sarif"));
     expect(xmlAsSarif.message).toMatch(/but the body is JUnit XML test report/);
-    expect((await refusal(plan(fileBody(corpusFile("auditlogs/pgaudit_expected_pgaudit.out.log")), "audit-log"))).reason).toBe("format-mismatch");
+    expect(
+      (await refusal(plan(fileBody(corpusFile("auditlogs/pgaudit_expected_pgaudit.out.log")), "audit-log"))).reason,
+    ).toBe("format-mismatch");
   });
 });

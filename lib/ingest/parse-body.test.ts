@@ -7,9 +7,9 @@ import { DEFAULT_LIMITS, type IngestLimits } from "@/lib/ingest/limits";
 import type { FormatId } from "@/lib/ingest/formats";
 import { bufferBody, fileBody, fixtureFile } from "@/lib/ingest/testing/corpus";
 
-const plan = (body: BodyFile, named?: FormatId, limits: Partial<IngestLimits> = {}) => planParse({ body, named, limits: { ...DEFAULT_LIMITS, ...limits }, auditMapping: null });
+const plan = (body: BodyFile, named?: FormatId, limits: Partial<IngestLimits> = {}) =>
+  planParse({ body, named, limits: { ...DEFAULT_LIMITS, ...limits }, auditMapping: null });
 const formatOf = (p: ParsePlan) => (p.type === "evidence" ? p.parsed.format : p.type);
-
 
 describe("sniffing: our fixtures of every dependency audit, SBOM, SARIF and audit-log shape", () => {
   it.each([
@@ -32,13 +32,14 @@ describe("sniffing: our fixtures of every dependency audit, SBOM, SARIF and audi
     expect(p.type === "evidence" && p.detected).toBe(true);
   });
 
-  it.each([
-    ["audit-deps/ci-security-summary.json", "unknown-format", /keys "generated", "pipeline"/],
-  ])("%s is refused (%s) and says what it is", async (file, reason, message) => {
-    const err = await refusal(plan(fileBody(fixtureFile(file))));
-    expect(err.reason).toBe(reason);
-    expect(err.message).toMatch(message);
-  });
+  it.each([["audit-deps/ci-security-summary.json", "unknown-format", /keys "generated", "pipeline"/]])(
+    "%s is refused (%s) and says what it is",
+    async (file, reason, message) => {
+      const err = await refusal(plan(fileBody(fixtureFile(file))));
+      expect(err.reason).toBe(reason);
+      expect(err.message).toMatch(message);
+    },
+  );
 
   it("a JUnit file is sniffed as XML and handed to the JUnit parser", async () => {
     const p = await plan(fileBody(fixtureFile("junit/jest-mixed.xml")));
@@ -84,14 +85,20 @@ describe("named formats are checked, never trusted blindly", () => {
   it("refuses a wrong format by name with what the body really is", async () => {
     const sarifAsSbom = await refusal(plan(fileBody(fixtureFile("sarif/pylint-sec.sarif")), "cyclonedx"));
     expect([sarifAsSbom.reason, sarifAsSbom.status]).toEqual(["format-mismatch", 422]);
-    expect(sarifAsSbom.message).toBe('You named the format "cyclonedx", but the body is SARIF 2.1.0 scan ("sarif"). Send it without ?format= or name the right one.');
+    expect(sarifAsSbom.message).toBe(
+      'You named the format "cyclonedx", but the body is SARIF 2.1.0 scan ("sarif"). Send it without ?format= or name the right one.',
+    );
     const xmlAsSarif = await refusal(plan(fileBody(fixtureFile("junit/jest-mixed.xml")), "sarif"));
     expect(xmlAsSarif.message).toMatch(/but the body is JUnit XML test report/);
     const linesAsSarif = await refusal(plan(fileBody(fixtureFile("cloudtrail.jsonl")), "sarif"));
-    expect(linesAsSarif.message).toBe('You named the format "sarif", but the body is Audit log as JSON Lines ("audit-log"). Send it without ?format= or name the right one.');
+    expect(linesAsSarif.message).toBe(
+      'You named the format "sarif", but the body is Audit log as JSON Lines ("audit-log"). Send it without ?format= or name the right one.',
+    );
     const oddLines = await refusal(plan(bufferBody('{"x":1}\n{"x":2}\n'), "sarif"));
     expect(oddLines.message).toBe('You named the format "sarif", but the body is JSON Lines, which "sarif" never is.');
-    expect((await refusal(plan(fileBody(fixtureFile("auditlogs/postgres-pgaudit.log")), "audit-log"))).reason).toBe("format-mismatch");
+    expect((await refusal(plan(fileBody(fixtureFile("auditlogs/postgres-pgaudit.log")), "audit-log"))).reason).toBe(
+      "format-mismatch",
+    );
   });
 
   it("takes any bytes as a manual file, and refuses formats that have their own endpoint", async () => {
@@ -116,9 +123,15 @@ describe("limits and empty bodies", () => {
   });
 
   it("an audit log is not held to the document limit, but each line is held to the line limit", async () => {
-    const p = await plan(fileBody(fixtureFile("cloudtrail.jsonl")), undefined, { maxJsonDocumentBytes: 100, maxLineBytes: 2000 });
+    const p = await plan(fileBody(fixtureFile("cloudtrail.jsonl")), undefined, {
+      maxJsonDocumentBytes: 100,
+      maxLineBytes: 2000,
+    });
     expect(p.type).toBe("audit-log");
-    const lines = ['{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}', `{"ts":"2026-03-01T00:00:01Z","actor":"a","action":"${"x".repeat(5000)}"}`].join("\n");
+    const lines = [
+      '{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}',
+      `{"ts":"2026-03-01T00:00:01Z","actor":"a","action":"${"x".repeat(5000)}"}`,
+    ].join("\n");
     const long = await plan(bufferBody(lines), undefined, { maxLineBytes: 4000 });
     expect(long.type).toBe("audit-log");
     const consume = async () => {
@@ -126,13 +139,23 @@ describe("limits and empty bodies", () => {
       for await (const _ of long.events(new AuditLogStats())) void _;
     };
     const err = await refusal(consume());
-    expect([err.reason, err.message]).toEqual(["line-too-long", "Line 2 is longer than 4 KB. Each line must be one record of at most that size."]);
+    expect([err.reason, err.message]).toEqual([
+      "line-too-long",
+      "Line 2 is longer than 4 KB. Each line must be one record of at most that size.",
+    ]);
   });
 
   it("refuses JSON Lines whose first line is over the line limit (which looks like one long document)", async () => {
     const first = `{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"${"x".repeat(3000)}"}`;
-    const err = await refusal(plan(bufferBody(`${first}\n{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}\n`), undefined, { maxLineBytes: 1024 }));
-    expect([err.reason, err.message]).toEqual(["line-too-long", "Line 1 is longer than 1 KB. Each line must be one record of at most that size."]);
+    const err = await refusal(
+      plan(bufferBody(`${first}\n{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}\n`), undefined, {
+        maxLineBytes: 1024,
+      }),
+    );
+    expect([err.reason, err.message]).toEqual([
+      "line-too-long",
+      "Line 1 is longer than 1 KB. Each line must be one record of at most that size.",
+    ]);
   });
 
   it("tells a pretty-printed document, a one-line document and JSON Lines apart", async () => {
@@ -145,7 +168,9 @@ describe("limits and empty bodies", () => {
   });
 
   it("refuses malformed and truncated JSON documents with the reason", async () => {
-    expect((await refusal(plan(bufferBody('{\n  "bomFormat": "CycloneDX",\n  "components": [')))).reason).toBe("truncated");
+    expect((await refusal(plan(bufferBody('{\n  "bomFormat": "CycloneDX",\n  "components": [')))).reason).toBe(
+      "truncated",
+    );
     expect((await refusal(plan(bufferBody('{\n  "bomFormat": CycloneDX\n}')))).reason).toBe("malformed-json");
   });
 });

@@ -3,7 +3,14 @@ import { parseJson, type JsonValue } from "@/lib/ingest/exact-json";
 import { FORMATS, type FormatId } from "@/lib/ingest/formats";
 import { formatBytes, type IngestLimits } from "@/lib/ingest/limits";
 import { refuse } from "@/lib/core/http/refusal";
-import { describeText, detectJsonDocument, detectJsonLines, detectText, sniffContainer, type Detection } from "@/lib/ingest/sniff";
+import {
+  describeText,
+  detectJsonDocument,
+  detectJsonLines,
+  detectText,
+  sniffContainer,
+  type Detection,
+} from "@/lib/ingest/sniff";
 import { parseJunit } from "@/lib/ingest/junit";
 import { parseSarif } from "@/lib/ingest/sarif";
 import { parseNpmAudit } from "@/lib/ingest/npm-audit";
@@ -21,7 +28,12 @@ import { auditEvents, type AuditEventRow, type AuditFieldMapping, type AuditLogS
 import { parsePgBackRestLog, parsePostgresRecovery, parseResticCheck } from "@/lib/ingest/backup-logs";
 import { auditdEvents } from "@/lib/ingest/auditd";
 import { pgauditEvents, pgauditForm } from "@/lib/ingest/pgaudit";
-import { cloudTrailEvents, looksLikeCloudTrailDigest, looksLikeCloudTrailFile, CLOUDTRAIL_DIGEST_MESSAGE } from "@/lib/ingest/cloudtrail";
+import {
+  cloudTrailEvents,
+  looksLikeCloudTrailDigest,
+  looksLikeCloudTrailFile,
+  CLOUDTRAIL_DIGEST_MESSAGE,
+} from "@/lib/ingest/cloudtrail";
 import { gunzip, isGzip } from "@/lib/ingest/gzip";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 
@@ -45,7 +57,12 @@ export interface ParseRequest {
 
 export type ParsePlan =
   | { type: "evidence"; parsed: ParsedEvidence; detected: boolean }
-  | { type: "audit-log"; format: AuditFormat; detected: boolean; events(stats: AuditLogStats): AsyncGenerator<AuditEventRow> }
+  | {
+      type: "audit-log";
+      format: AuditFormat;
+      detected: boolean;
+      events(stats: AuditLogStats): AsyncGenerator<AuditEventRow>;
+    }
   | { type: "manual" };
 
 /** Formats whose events go to the audit-event table. */
@@ -54,7 +71,24 @@ export type AuditFormat = "audit-log" | "auditd" | "pgaudit" | "cloudtrail";
 const CONTAINER_FORMATS: Record<"xml" | "json" | "jsonl" | "text", FormatId[]> = {
   xml: ["junit"],
   text: ["auditd", "pgaudit", "pgbackrest-log", "restic-check", "postgres-recovery"],
-  json: ["cloudtrail", "restic-forget", "sarif", "cyclonedx", "spdx", "npm-audit", "pip-audit", "trivy", "grype", "osv-scanner", "gitleaks", "bandit", "drill", "restic", "pgbackrest", "audit-log"],
+  json: [
+    "cloudtrail",
+    "restic-forget",
+    "sarif",
+    "cyclonedx",
+    "spdx",
+    "npm-audit",
+    "pip-audit",
+    "trivy",
+    "grype",
+    "osv-scanner",
+    "gitleaks",
+    "bandit",
+    "drill",
+    "restic",
+    "pgbackrest",
+    "audit-log",
+  ],
   jsonl: ["audit-log", "yarn-audit", "restic"],
 };
 const CONTAINER_LABEL = { xml: "XML", json: "one JSON document", jsonl: "JSON Lines", text: "plain text" };
@@ -73,23 +107,40 @@ async function readHead(source: ByteSource, max: number): Promise<Buffer> {
 function resolve(named: FormatId | undefined, det: Detection, container: "xml" | "json" | "jsonl" | "text"): FormatId {
   if (named) {
     if (det.format && det.format !== named) {
-      refuse("format-mismatch", `You named the format "${named}", but the body is ${FORMATS[det.format].label} ("${det.format}"). Send it without ?format= or name the right one.`);
+      refuse(
+        "format-mismatch",
+        `You named the format "${named}", but the body is ${FORMATS[det.format].label} ("${det.format}"). Send it without ?format= or name the right one.`,
+      );
     }
     if (!CONTAINER_FORMATS[container].includes(named)) {
-      refuse("format-mismatch", `You named the format "${named}", but the body is ${CONTAINER_LABEL[container]}, which "${named}" never is.`);
+      refuse(
+        "format-mismatch",
+        `You named the format "${named}", but the body is ${CONTAINER_LABEL[container]}, which "${named}" never is.`,
+      );
     }
     return named;
   }
   if (det.format) return det.format;
-  return refuse(det.reason === "unsupported" ? "unsupported-format" : "unknown-format", `Proofline could not tell the format: the body is ${det.saw}. Name the format with ?format= (see /api/v1/openapi.json for the list).`);
+  return refuse(
+    det.reason === "unsupported" ? "unsupported-format" : "unknown-format",
+    `Proofline could not tell the format: the body is ${det.saw}. Name the format with ?format= (see /api/v1/openapi.json for the list).`,
+  );
 }
 
 export async function planParse(req: ParseRequest): Promise<ParsePlan> {
   const { body, named, limits } = req;
   if (body.size === 0) refuse("empty-body", "The body is empty: send the file's bytes.");
-  if (body.size > limits.maxBodyBytes) refuse("body-too-large", `The body is ${formatBytes(body.size)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`);
+  if (body.size > limits.maxBodyBytes)
+    refuse(
+      "body-too-large",
+      `The body is ${formatBytes(body.size)}; the limit is ${formatBytes(limits.maxBodyBytes)}.`,
+    );
   if (named === "manual" || named === "vendor-report") return { type: "manual" };
-  if (named && !FORMATS[named].pushable) refuse("unsupported-format", `Evidence of format "${named}" arrives through its own endpoint, not as a pushed file.`);
+  if (named && !FORMATS[named].pushable)
+    refuse(
+      "unsupported-format",
+      `Evidence of format "${named}" arrives through its own endpoint, not as a pushed file.`,
+    );
 
   // A body that is a gzip file (sent without Content-Encoding) is kept as sent and read decompressed.
   const gzipped = isGzip(await readHead(body.open(), 3));
@@ -105,9 +156,15 @@ export async function planParse(req: ParseRequest): Promise<ParsePlan> {
     case "text": {
       const headText = head.subarray(0, 64 * 1024).toString("utf8");
       const det = detectText(headText);
-      if (det.format || (named && CONTAINER_FORMATS.text.includes(named))) return textPlan(resolve(named, det, "text"), req, detected, headText);
+      if (det.format || (named && CONTAINER_FORMATS.text.includes(named)))
+        return textPlan(resolve(named, det, "text"), req, detected, headText);
       const saw = describeText(head.subarray(0, 4096).toString("utf8"));
-      return refuse(named ? "format-mismatch" : "unknown-format", named ? `You named the format "${named}", but the body is ${saw}.` : `Proofline could not tell the format: the body is ${saw}.`);
+      return refuse(
+        named ? "format-mismatch" : "unknown-format",
+        named
+          ? `You named the format "${named}", but the body is ${saw}.`
+          : `Proofline could not tell the format: the body is ${saw}.`,
+      );
     }
     case "xml":
       resolve(named, { format: "junit" }, "xml");
@@ -115,12 +172,18 @@ export async function planParse(req: ParseRequest): Promise<ParsePlan> {
     case "json": {
       // CloudTrail files are streamed record by record, whatever their size (a small file whose Records
       // member is not first is read as a document below, where a digest file is recognised).
-      if (looksLikeCloudTrailFile(head.subarray(0, 256).toString("utf8")) || (named === "cloudtrail" && body.size > limits.maxJsonDocumentBytes)) {
+      if (
+        looksLikeCloudTrailFile(head.subarray(0, 256).toString("utf8")) ||
+        (named === "cloudtrail" && body.size > limits.maxJsonDocumentBytes)
+      ) {
         resolve(named, { format: "cloudtrail" }, "json");
         return auditPlan(req, detected, "cloudtrail");
       }
       if (body.size > limits.maxJsonDocumentBytes && named !== "audit-log") {
-        refuse("document-too-large", `JSON documents may be at most ${formatBytes(limits.maxJsonDocumentBytes)}; this body is ${formatBytes(body.size)}. Large data must be JSON Lines.`);
+        refuse(
+          "document-too-large",
+          `JSON documents may be at most ${formatBytes(limits.maxJsonDocumentBytes)}; this body is ${formatBytes(body.size)}. Large data must be JSON Lines.`,
+        );
       }
       const text = await readDocument(src.open(), limits.maxJsonDocumentBytes);
       refuseLongFirstLine(text, limits.maxLineBytes);
@@ -219,7 +282,8 @@ async function firstValue(lines: AsyncIterable<Line>): Promise<JsonValue> {
 }
 
 async function* values(lines: AsyncIterable<Line>): AsyncGenerator<{ lineNo: number; value: JsonValue }> {
-  for await (const line of lines) if (line.text.trim()) yield { lineNo: line.lineNo, value: parseJson(line.text, `Line ${line.lineNo}`) };
+  for await (const line of lines)
+    if (line.text.trim()) yield { lineNo: line.lineNo, value: parseJson(line.text, `Line ${line.lineNo}`) };
 }
 
 async function* one(doc: JsonValue): AsyncGenerator<Line> {
@@ -235,5 +299,8 @@ function refuseLongFirstLine(text: string, maxLineBytes: number): void {
   } catch {
     return; // not a complete value on its own: a document after all
   }
-  refuse("line-too-long", `Line 1 is longer than ${formatBytes(maxLineBytes)}. Each line must be one record of at most that size.`);
+  refuse(
+    "line-too-long",
+    `Line 1 is longer than ${formatBytes(maxLineBytes)}. Each line must be one record of at most that size.`,
+  );
 }

@@ -81,7 +81,14 @@ const quotesOpen = (s: string) => {
 /** The log's timestamp as a Date; zone names other than UTC/GMT are not guessed. */
 function stampTime(date: string, zone: string | undefined): Date | null {
   const iso = date.replace(" ", "T");
-  const z = !zone || /^(UTC|GMT|Z)$/i.test(zone) ? "Z" : /^[+-]\d\d$/.test(zone) ? `${zone}:00` : /^[+-]\d\d:?\d\d$/.test(zone) ? zone : null;
+  const z =
+    !zone || /^(UTC|GMT|Z)$/i.test(zone)
+      ? "Z"
+      : /^[+-]\d\d$/.test(zone)
+        ? `${zone}:00`
+        : /^[+-]\d\d:?\d\d$/.test(zone)
+          ? zone
+          : null;
   if (!z) return null;
   const t = Date.parse(iso + z);
   return Number.isNaN(t) ? null : new Date(t);
@@ -103,7 +110,8 @@ async function* entries(lines: AsyncIterable<Line>, form: PgauditForm, stats: Au
   let cur: Entry | null = null;
   const grow = (e: Entry, text: string) => {
     e.text += `\n${text}`;
-    if (e.text.length > MAX_ENTRY) refuse("line-too-long", `The log entry starting at line ${e.lineNo} is longer than ${formatBytes(MAX_ENTRY)}.`);
+    if (e.text.length > MAX_ENTRY)
+      refuse("line-too-long", `The log entry starting at line ${e.lineNo} is longer than ${formatBytes(MAX_ENTRY)}.`);
   };
   for await (const line of lines) {
     stats.lines++;
@@ -130,10 +138,18 @@ async function* entries(lines: AsyncIterable<Line>, form: PgauditForm, stats: Au
         cur = { lineNo: line.lineNo, text: line.text };
       } else if (cur && line.text.trim()) grow(cur, line.text);
       else if (!line.text.trim()) stats.blank++;
-      else refuse("invalid-content", `Line ${line.lineNo} is not a PostgreSQL log line: it does not start with a timestamp (log_line_prefix must begin with %m or %t).`);
+      else
+        refuse(
+          "invalid-content",
+          `Line ${line.lineNo} is not a PostgreSQL log line: it does not start with a timestamp (log_line_prefix must begin with %m or %t).`,
+        );
     }
   }
-  if (cur && form === "csvlog") refuse("truncated", `The csvlog record starting at line ${cur.lineNo} ends inside a quoted field: the file is cut off.`);
+  if (cur && form === "csvlog")
+    refuse(
+      "truncated",
+      `The csvlog record starting at line ${cur.lineNo} ends inside a quoted field: the file is cut off.`,
+    );
   if (cur) yield cur;
 }
 
@@ -141,14 +157,27 @@ async function* entries(lines: AsyncIterable<Line>, form: PgauditForm, stats: Au
 function auditFields(message: string, lineNo: number): string[] {
   const at = message.search(AUDIT_MARK);
   const fields = splitCsv(message.slice(at + "AUDIT: ".length));
-  if (!fields) refuse("truncated", `The pgaudit entry at line ${lineNo} has an unterminated quoted statement: the entry is cut off.`);
+  if (!fields)
+    refuse(
+      "truncated",
+      `The pgaudit entry at line ${lineNo} has an unterminated quoted statement: the entry is cut off.`,
+    );
   if (fields.length < 8) {
-    refuse("invalid-content", `The pgaudit entry at line ${lineNo} has ${fields.length} field(s); pgaudit writes AUDIT_TYPE,STATEMENT_ID,SUBSTATEMENT_ID,CLASS,COMMAND,OBJECT_TYPE,OBJECT_NAME,STATEMENT,PARAMETER.`);
+    refuse(
+      "invalid-content",
+      `The pgaudit entry at line ${lineNo} has ${fields.length} field(s); pgaudit writes AUDIT_TYPE,STATEMENT_ID,SUBSTATEMENT_ID,CLASS,COMMAND,OBJECT_TYPE,OBJECT_NAME,STATEMENT,PARAMETER.`,
+    );
   }
   return fields;
 }
 
-function row(lineNo: number, occurredAt: Date, who: { user?: string; db?: string; client?: string }, a: string[], raw: string): AuditEventRow {
+function row(
+  lineNo: number,
+  occurredAt: Date,
+  who: { user?: string; db?: string; client?: string },
+  a: string[],
+  raw: string,
+): AuditEventRow {
   const [, , , cls, command, objectType, objectName, statement] = a;
   const object = objectName || (objectType ? `(${objectType.toLowerCase()})` : "");
   return {
@@ -156,7 +185,11 @@ function row(lineNo: number, occurredAt: Date, who: { user?: string; db?: string
     occurredAt,
     actor: clip(who.user || "(unknown)", 500)!,
     action: clip(`${cls} ${command}`.trim() || "(unknown)", 300)!,
-    target: clip(object ? (who.db ? `${who.db}/${object}` : object) : statement ? statement.replace(/\s+/g, " ") : undefined, 1000) ?? null,
+    target:
+      clip(
+        object ? (who.db ? `${who.db}/${object}` : object) : statement ? statement.replace(/\s+/g, " ") : undefined,
+        1000,
+      ) ?? null,
     outcome: null,
     source: who.client ? clip(who.client.replace(/:\d+$/, ""), 300)! : null,
     raw,
@@ -164,7 +197,11 @@ function row(lineNo: number, occurredAt: Date, who: { user?: string; db?: string
 }
 
 /** Yields one event per pgaudit entry, keeping totals in `stats`. */
-export async function* pgauditEvents(lines: AsyncIterable<Line>, form: PgauditForm, stats: AuditLogStats): AsyncGenerator<AuditEventRow> {
+export async function* pgauditEvents(
+  lines: AsyncIterable<Line>,
+  form: PgauditForm,
+  stats: AuditLogStats,
+): AsyncGenerator<AuditEventRow> {
   const shape = form === "csvlog" ? "pgaudit-csvlog" : "pgaudit-stderr";
   let audits = 0;
   for await (const e of entries(lines, form, stats)) {
@@ -173,7 +210,11 @@ export async function* pgauditEvents(lines: AsyncIterable<Line>, form: PgauditFo
     let who: { user?: string; db?: string; client?: string };
     if (form === "csvlog") {
       const cols = splitCsv(e.text);
-      if (!cols || cols.length < 22) refuse("invalid-content", `Line ${e.lineNo} is not a PostgreSQL csvlog record (${cols ? `${cols.length} columns, csvlog has at least 22` : "unbalanced quotes"}).`);
+      if (!cols || cols.length < 22)
+        refuse(
+          "invalid-content",
+          `Line ${e.lineNo} is not a PostgreSQL csvlog record (${cols ? `${cols.length} columns, csvlog has at least 22` : "unbalanced quotes"}).`,
+        );
       message = cols[13];
       const m = STAMP.exec(cols[0]);
       time = m ? stampTime(m[1], m[2]) : null;
@@ -184,7 +225,11 @@ export async function* pgauditEvents(lines: AsyncIterable<Line>, form: PgauditFo
       const mark = e.text.search(AUDIT_MARK);
       const prefix = mark < 0 ? e.text : e.text.slice(0, mark);
       const at = USER_AT_DB.exec(prefix);
-      who = { user: at?.[1] ?? USER_EQ.exec(prefix)?.[1], db: at?.[2] ?? DB_EQ.exec(prefix)?.[1], client: IPV4.exec(prefix.slice(m[0].length))?.[1] };
+      who = {
+        user: at?.[1] ?? USER_EQ.exec(prefix)?.[1],
+        db: at?.[2] ?? DB_EQ.exec(prefix)?.[1],
+        client: IPV4.exec(prefix.slice(m[0].length))?.[1],
+      };
       message = e.text;
     }
     if (!AUDIT_MARK.test(message)) {
@@ -194,12 +239,16 @@ export async function* pgauditEvents(lines: AsyncIterable<Line>, form: PgauditFo
     audits++;
     const fields = auditFields(message, e.lineNo);
     if (!time) {
-      stats.add({ ok: false, reason: "time not readable (write the log with log_timezone = 'UTC' or a numeric offset)" }, e.lineNo);
+      stats.add(
+        { ok: false, reason: "time not readable (write the log with log_timezone = 'UTC' or a numeric offset)" },
+        e.lineNo,
+      );
       continue;
     }
     const r = row(e.lineNo, time, who, fields, e.text);
     stats.add({ ok: true, row: r, shape }, e.lineNo);
     yield r;
   }
-  if (!audits) refuse("invalid-content", "The log holds no pgaudit entries (no line with \"AUDIT: SESSION,\" or \"AUDIT: OBJECT,\").");
+  if (!audits)
+    refuse("invalid-content", 'The log holds no pgaudit entries (no line with "AUDIT: SESSION," or "AUDIT: OBJECT,").');
 }

@@ -17,7 +17,9 @@ export function looksLikePipAudit(doc: JsonValue): boolean {
   const deps = dependencyList(doc);
   if (!deps) return false;
   if (isObject(doc) && !("fixes" in doc) && Object.keys(doc).length > 1) return false;
-  return deps.length === 0 ? isObject(doc) && "fixes" in doc : deps.every((d) => isObject(d) && typeof d.name === "string" && ("vulns" in d || "skip_reason" in d));
+  return deps.length === 0
+    ? isObject(doc) && "fixes" in doc
+    : deps.every((d) => isObject(d) && typeof d.name === "string" && ("vulns" in d || "skip_reason" in d));
 }
 
 export function parsePipAudit(doc: JsonValue): ParsedEvidence {
@@ -33,7 +35,13 @@ export function parsePipAudit(doc: JsonValue): ParsedEvidence {
     }
     const vulns = Array.isArray(d.vulns) ? d.vulns.filter(isObject) : [];
     if (vulns.length === 0) continue;
-    const fixVersions = [...new Set(vulns.flatMap((v) => (Array.isArray(v.fix_versions) ? v.fix_versions.map((x) => text(x) ?? "") : [])).filter(Boolean))];
+    const fixVersions = [
+      ...new Set(
+        vulns
+          .flatMap((v) => (Array.isArray(v.fix_versions) ? v.fix_versions.map((x) => text(x) ?? "") : []))
+          .filter(Boolean),
+      ),
+    ];
     packages.push({
       name: text(d.name) ?? "(unknown)",
       version: text(d.version),
@@ -42,10 +50,18 @@ export function parsePipAudit(doc: JsonValue): ParsedEvidence {
       fixVersions,
       advisories: vulns.map((v) => ({
         id: text(v.id) ?? "?",
-        title: [text(v.id), ...(Array.isArray(v.aliases) ? v.aliases.map((a) => text(a) ?? "") : [])].filter(Boolean).join(", "),
+        title: [text(v.id), ...(Array.isArray(v.aliases) ? v.aliases.map((a) => text(a) ?? "") : [])]
+          .filter(Boolean)
+          .join(", "),
         severity: "unknown" as const,
       })),
     });
   }
-  return auditEvidence({ format: "pip-audit", tool: "pip-audit", packages, dependencies: deps.length, extra: { skippedDependencies: skipped } });
+  return auditEvidence({
+    format: "pip-audit",
+    tool: "pip-audit",
+    packages,
+    dependencies: deps.length,
+    extra: { skippedDependencies: skipped },
+  });
 }

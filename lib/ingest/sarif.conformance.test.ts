@@ -9,14 +9,19 @@ import type { JsonValue } from "@/lib/ingest/exact-json";
 
 const corpus = (name: string) => parseSarif(readJson(corpusFile(`sarif/${name}`)) as JsonValue);
 
-
 describe("SARIF: the shared corpus", () => {
   it("Bandit: results without a level and rules without a default configuration count as warnings; the note stays a note", () => {
     const r = corpus("open-hostfactory-plugin_bandit-report.sarif");
-    expect(r.summary).toMatchObject({ results: 3, levels: { error: 0, warning: 2, note: 1, none: 0 }, tools: [{ name: "Bandit" }] });
+    expect(r.summary).toMatchObject({
+      results: 3,
+      levels: { error: 0, warning: 2, note: 1, none: 0 },
+      tools: [{ name: "Bandit" }],
+    });
     expect(r.outcome).toBe("WARN");
     expect(r.effectiveAt?.toISOString()).toBe("2025-07-13T11:53:19.000Z");
-    expect((r.summary as { findings: Array<{ location?: string }> }).findings[0].location).toBe("src/config/schemas/server_schema.py:45");
+    expect((r.summary as { findings: Array<{ location?: string }> }).findings[0].location).toBe(
+      "src/config/schemas/server_schema.py:45",
+    );
   });
 
   it("Semgrep: every result falls back to its rule's defaultConfiguration level", () => {
@@ -34,7 +39,12 @@ describe("SARIF: the shared corpus", () => {
 
   it("Bandit's native JSON read as Bandit: its findings match its own totals (SEVERITY.MEDIUM 2, LOW 1)", () => {
     const r = parseBandit(readJson(corpusFile("sarif/open-hostfactory-plugin_bandit-report.native.json")) as JsonValue);
-    expect(r.summary).toMatchObject({ findings: 3, severities: { high: 0, moderate: 2, low: 1 }, linesOfCode: 49014, errors: 0 });
+    expect(r.summary).toMatchObject({
+      findings: 3,
+      severities: { high: 0, moderate: 2, low: 1 },
+      linesOfCode: 49014,
+      errors: 0,
+    });
     expect(r.outcome).toBe("WARN");
   });
 });

@@ -26,9 +26,13 @@ export function looksLikeSarif(doc: JsonValue): boolean {
 }
 
 export function parseSarif(doc: JsonValue): ParsedEvidence {
-  if (!isObject(doc) || !Array.isArray(doc.runs)) refuse("invalid-content", "A SARIF log needs a top-level `runs` array.");
+  if (!isObject(doc) || !Array.isArray(doc.runs))
+    refuse("invalid-content", "A SARIF log needs a top-level `runs` array.");
   if (doc.version !== "2.1.0") {
-    refuse("unsupported-format", `This is SARIF version ${JSON.stringify(doc.version ?? null)}; only SARIF 2.1.0 is read. Ask the tool for SARIF 2.1.0 output.`);
+    refuse(
+      "unsupported-format",
+      `This is SARIF version ${JSON.stringify(doc.version ?? null)}; only SARIF 2.1.0 is read. Ask the tool for SARIF 2.1.0 output.`,
+    );
   }
   const counts: Record<Level, number> = { error: 0, warning: 0, note: 0, none: 0 };
   let suppressed = 0;
@@ -45,7 +49,10 @@ export function parseSarif(doc: JsonValue): ParsedEvidence {
     const driver = pick(run, "tool.driver");
     const toolName = text(pick(driver, "name")) ?? "unknown tool";
     tools.push({ name: toolName, version: text(pick(driver, "semanticVersion")) ?? text(pick(driver, "version")) });
-    const rules = [...arr(pick(driver, "rules")), ...arr(pick(run, "tool.extensions")).flatMap((e) => arr(pick(e, "rules")))];
+    const rules = [
+      ...arr(pick(driver, "rules")),
+      ...arr(pick(run, "tool.extensions")).flatMap((e) => arr(pick(e, "rules"))),
+    ];
     const ruleById = new Map<string, JsonValue>();
     for (const r of rules) {
       const id = text(pick(r, "id"));
@@ -64,8 +71,12 @@ export function parseSarif(doc: JsonValue): ParsedEvidence {
     for (const result of arr(run.results)) {
       if (!isObject(result)) continue;
       const ruleIndex = typeof pick(result, "rule.index") === "number" ? pick(result, "rule.index") : result.ruleIndex;
-      const ruleId = text(result.ruleId) ?? text(pick(result, "rule.id")) ?? (typeof ruleIndex === "number" ? text(pick(rules[ruleIndex], "id")) : undefined);
-      const rule = (ruleId ? ruleById.get(ruleId) : undefined) ?? (typeof ruleIndex === "number" ? rules[ruleIndex] : undefined);
+      const ruleId =
+        text(result.ruleId) ??
+        text(pick(result, "rule.id")) ??
+        (typeof ruleIndex === "number" ? text(pick(rules[ruleIndex], "id")) : undefined);
+      const rule =
+        (ruleId ? ruleById.get(ruleId) : undefined) ?? (typeof ruleIndex === "number" ? rules[ruleIndex] : undefined);
       const kind = text(result.kind) ?? "fail";
       if (kind !== "fail") {
         notFail++;

@@ -9,8 +9,19 @@ const cdx = (name: string) => parseCycloneDx(readJson(corpusFile(`sbom/${name}`)
 
 describe("CycloneDX: the shared corpus", () => {
   it.each([
-    ["cdx_cern-lhc-vdm-editor_bom.json", { specVersion: "1.2", components: 43, serialNumber: "urn:uuid:699b6458-60da-4f52-b1b3-34915dc01eb6", name: "lhc-vdm-editor" }],
-    ["cdx_juice-shop-v11.1.2_bom.json", { specVersion: "1.2", components: 840, name: "juice-shop", componentVersion: "11.1.2" }],
+    [
+      "cdx_cern-lhc-vdm-editor_bom.json",
+      {
+        specVersion: "1.2",
+        components: 43,
+        serialNumber: "urn:uuid:699b6458-60da-4f52-b1b3-34915dc01eb6",
+        name: "lhc-vdm-editor",
+      },
+    ],
+    [
+      "cdx_juice-shop-v11.1.2_bom.json",
+      { specVersion: "1.2", components: 840, name: "juice-shop", componentVersion: "11.1.2" },
+    ],
     ["cdx_laravel-7.12.0_bom.1.4.json", { specVersion: "1.4", components: 62, dependencies: 63, serialNumber: null }],
     ["cdx_proton-bridge-v1.8.0.bom.json", { specVersion: "1.2", components: 201, dependencies: 202 }],
     ["open-hostfactory-plugin_python-sbom-cyclonedx.json", { specVersion: "1.4", components: 152, name: null }], // bomFormat comes last

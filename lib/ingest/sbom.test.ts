@@ -8,7 +8,18 @@ const cdx = (name: string) => parseCycloneDx(readJson(fixtureFile(`sbom/${name}`
 
 describe("CycloneDX: our fixtures of each shape", () => {
   it.each([
-    ["cyclonedx-1.4-app.json", { specVersion: "1.4", components: 10, dependencies: 11, serialNumber: "urn:uuid:5b1e6f0c-2d7a-4e0b-9f3c-8a4d2c6e1b77", name: "orchestrator", componentVersion: "1.8.0", withoutLicence: 1 }],
+    [
+      "cyclonedx-1.4-app.json",
+      {
+        specVersion: "1.4",
+        components: 10,
+        dependencies: 11,
+        serialNumber: "urn:uuid:5b1e6f0c-2d7a-4e0b-9f3c-8a4d2c6e1b77",
+        name: "orchestrator",
+        componentVersion: "1.8.0",
+        withoutLicence: 1,
+      },
+    ],
     ["cyclonedx-bomformat-last.json", { specVersion: "1.4", components: 4, name: null, serialNumber: null }], // bomFormat comes last
   ])("%s lists its components and passes", (name, want) => {
     const r = cdx(name);
@@ -44,7 +55,14 @@ describe("CycloneDX: our fixtures of each shape", () => {
 describe("SBOMs: our fixtures", () => {
   it("SPDX 2.3: packages, licences (NOASSERTION falls back to the declared one), package URLs", () => {
     const r = parseSpdx(readJson(fixtureFile("spdx-2.3.json")) as JsonValue);
-    expect(r.summary).toMatchObject({ standard: "SPDX", specVersion: "SPDX-2.3", components: 3, withPackageUrl: 2, withoutLicence: 1, wrapped: null });
+    expect(r.summary).toMatchObject({
+      standard: "SPDX",
+      specVersion: "SPDX-2.3",
+      components: 3,
+      withPackageUrl: 2,
+      withoutLicence: 1,
+      wrapped: null,
+    });
     expect((r.summary as { licences: unknown }).licences).toEqual([
       { name: "BSD-3-Clause", count: 1 },
       { name: "MIT", count: 1 },
@@ -55,7 +73,11 @@ describe("SBOMs: our fixtures", () => {
 
   it("SPDX wrapped as GitHub's dependency-graph export", () => {
     const r = parseSpdx(readJson(fixtureFile("spdx-github-export.json")) as JsonValue);
-    expect(r.summary).toMatchObject({ wrapped: "github-dependency-graph", name: "com.github.example/portal", components: 2 });
+    expect(r.summary).toMatchObject({
+      wrapped: "github-dependency-graph",
+      name: "com.github.example/portal",
+      components: 2,
+    });
   });
 
   it("refuses SPDX 3 JSON-LD and other SPDX versions by name", () => {
@@ -70,7 +92,11 @@ describe("SBOMs: our fixtures", () => {
       specVersion: "1.5",
       components: [{ type: "library", name: "log4j-core", version: "2.14.1" }],
       vulnerabilities: [
-        { id: "CVE-2021-44228", ratings: [{ severity: "medium" }, { severity: "critical" }], analysis: { state: "exploitable" } },
+        {
+          id: "CVE-2021-44228",
+          ratings: [{ severity: "medium" }, { severity: "critical" }],
+          analysis: { state: "exploitable" },
+        },
         { id: "CVE-2021-45046", ratings: [{ severity: "critical" }], analysis: { state: "false_positive" } },
       ],
     });

@@ -20,7 +20,10 @@ function tally(map: Map<string, number>, key: string) {
 }
 
 function top(map: Map<string, number>, n = 20) {
-  return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([name, count]) => ({ name, count }));
+  return [...map.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([name, count]) => ({ name, count }));
 }
 
 export function looksLikeCycloneDx(doc: JsonValue): boolean {
@@ -39,7 +42,8 @@ export function looksLikeSpdx3(doc: JsonValue): boolean {
 }
 
 export function parseCycloneDx(doc: JsonValue): ParsedEvidence {
-  if (!looksLikeCycloneDx(doc) || !isObject(doc)) refuse("invalid-content", 'A CycloneDX SBOM has "bomFormat": "CycloneDX".');
+  if (!looksLikeCycloneDx(doc) || !isObject(doc))
+    refuse("invalid-content", 'A CycloneDX SBOM has "bomFormat": "CycloneDX".');
   const types = new Map<string, number>();
   const licences = new Map<string, number>();
   let components = 0;
@@ -54,7 +58,11 @@ export function parseCycloneDx(doc: JsonValue): ParsedEvidence {
       tally(types, text(c.type) ?? "unspecified");
       const ls = arr(c.licenses);
       if (ls.length === 0) withoutLicence++;
-      for (const l of ls) tally(licences, text(pick(l, "license.id")) ?? text(pick(l, "license.name")) ?? text(pick(l, "expression")) ?? "unknown");
+      for (const l of ls)
+        tally(
+          licences,
+          text(pick(l, "license.id")) ?? text(pick(l, "license.name")) ?? text(pick(l, "expression")) ?? "unknown",
+        );
       const children = arr(c.components);
       if (children.length) pending.push(children);
     }
@@ -116,11 +124,13 @@ export function parseCycloneDx(doc: JsonValue): ParsedEvidence {
 }
 
 export function parseSpdx(input: JsonValue): ParsedEvidence {
-  if (looksLikeSpdx3(input)) refuse("unsupported-format", "This is SPDX 3 (JSON-LD); only SPDX 2.x JSON is read. Export SPDX 2.3 JSON instead.");
+  if (looksLikeSpdx3(input))
+    refuse("unsupported-format", "This is SPDX 3 (JSON-LD); only SPDX 2.x JSON is read. Export SPDX 2.3 JSON instead.");
   const doc = spdxDocument(input);
   if (!doc) refuse("invalid-content", 'An SPDX SBOM has "spdxVersion" (or is GitHub\'s export, {"sbom": {...}}).');
   const version = text(doc.spdxVersion) ?? "";
-  if (!/^SPDX-2\.\d+$/.test(version)) refuse("unsupported-format", `SPDX version "${version}" is not read; SPDX 2.x JSON is.`);
+  if (!/^SPDX-2\.\d+$/.test(version))
+    refuse("unsupported-format", `SPDX version "${version}" is not read; SPDX 2.x JSON is.`);
   const licences = new Map<string, number>();
   let withoutLicence = 0;
   let purls = 0;
@@ -148,7 +158,9 @@ export function parseSpdx(input: JsonValue): ParsedEvidence {
       wrapped: doc !== input ? "github-dependency-graph" : null,
       name: name ?? null,
       namespace: text(doc.documentNamespace) ?? null,
-      creators: arr(pick(doc, "creationInfo.creators")).map((c) => text(c)).slice(0, 10),
+      creators: arr(pick(doc, "creationInfo.creators"))
+        .map((c) => text(c))
+        .slice(0, 10),
       components: packages.length,
       withPackageUrl: purls,
       licences: top(licences),
@@ -159,7 +171,9 @@ export function parseSpdx(input: JsonValue): ParsedEvidence {
 }
 
 function passReason(components: number, services: number, statements: number): string {
-  const listed = [components ? `${components} component(s)` : "", services ? `${services} service(s)` : ""].filter(Boolean).join(" and ");
+  const listed = [components ? `${components} component(s)` : "", services ? `${services} service(s)` : ""]
+    .filter(Boolean)
+    .join(" and ");
   const vex = statements ? `${statements} vulnerability statement(s), none open at high or critical severity` : "";
   return `The SBOM lists ${[listed, vex].filter(Boolean).join("; ")}.`;
 }

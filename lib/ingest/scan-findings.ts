@@ -48,7 +48,13 @@ export class FindingTally {
   }
 
   summary(): Record<string, unknown> {
-    return { findings: this.total, severities: this.severities, topRules: this.topRules(), items: this.kept, itemsOmitted: this.total - this.kept.length };
+    return {
+      findings: this.total,
+      severities: this.severities,
+      topRules: this.topRules(),
+      items: this.kept,
+      itemsOmitted: this.total - this.kept.length,
+    };
   }
 }
 

@@ -1,7 +1,15 @@
 import type { FormatId } from "@/lib/ingest/formats";
 import type { ParsedEvidence } from "@/lib/ingest/types";
 import { addCounts, emptyCounts, type FindingTally } from "@/lib/ingest/scan-findings";
-import { auditEvidence, severityCounts, vulnerabilityOutcome, worse, type Advisory, type Severity, type VulnerablePackage } from "@/lib/ingest/vulnerabilities";
+import {
+  auditEvidence,
+  severityCounts,
+  vulnerabilityOutcome,
+  worse,
+  type Advisory,
+  type Severity,
+  type VulnerablePackage,
+} from "@/lib/ingest/vulnerabilities";
 
 // Container and dependency scanners (Trivy, Grype, OSV-Scanner) report one row per vulnerability per
 // package. They become the dependency-audit shape: packages by their worst severity (the counts the
@@ -15,7 +23,14 @@ export class PackageCollector {
 
   add(pkg: { name: string; version?: string; fixVersions?: string[] }, advisory: Advisory): void {
     const key = `${pkg.name}\u0000${pkg.version ?? ""}`;
-    const p = this.byKey.get(key) ?? { name: pkg.name, version: pkg.version, severity: advisory.severity, fixAvailable: false, fixVersions: [], advisories: [] };
+    const p = this.byKey.get(key) ?? {
+      name: pkg.name,
+      version: pkg.version,
+      severity: advisory.severity,
+      fixAvailable: false,
+      fixVersions: [],
+      advisories: [],
+    };
     p.severity = worse(p.severity, advisory.severity);
     for (const v of pkg.fixVersions ?? []) if (v && !p.fixVersions!.includes(v)) p.fixVersions!.push(v);
     p.fixAvailable = p.fixVersions!.length > 0;
@@ -50,11 +65,19 @@ export function scanEvidence(opts: {
     tool: opts.tool,
     packages,
     dependencies: opts.dependencies,
-    extra: { vulnerabilities: opts.collector.vulnerabilities, ...(other ? { otherFindings: other.summary() } : {}), ...opts.extra },
+    extra: {
+      vulnerabilities: opts.collector.vulnerabilities,
+      ...(other ? { otherFindings: other.summary() } : {}),
+      ...opts.extra,
+    },
   });
   const evidence: ParsedEvidence = { ...base, effectiveAt: opts.effectiveAt };
   if (!other) return evidence;
   const counts: Record<Severity, number> = addCounts(severityCounts(packages), other.severities);
   const rule = vulnerabilityOutcome(counts);
-  return { ...evidence, ...rule, outcomeReason: `${rule.outcomeReason} (vulnerable packages and ${other.total} other finding(s), e.g. secrets or misconfigurations, counted together)` };
+  return {
+    ...evidence,
+    ...rule,
+    outcomeReason: `${rule.outcomeReason} (vulnerable packages and ${other.total} other finding(s), e.g. secrets or misconfigurations, counted together)`,
+  };
 }

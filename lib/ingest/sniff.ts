@@ -8,7 +8,11 @@ import { looksLikePgBackRest, looksLikeResticMessage, looksLikeResticSnapshots }
 import { looksLikeYarnLine } from "@/lib/ingest/yarn-audit";
 import { looksLikeAuditEvent, type AuditFieldMapping } from "@/lib/ingest/audit-log";
 import type { FormatId } from "@/lib/ingest/formats";
-import { CLOUDTRAIL_DIGEST_MESSAGE, looksLikeCloudTrailDigest, looksLikeCloudTrailDocument } from "@/lib/ingest/cloudtrail";
+import {
+  CLOUDTRAIL_DIGEST_MESSAGE,
+  looksLikeCloudTrailDigest,
+  looksLikeCloudTrailDocument,
+} from "@/lib/ingest/cloudtrail";
 import { looksLikeResticForget } from "@/lib/ingest/backups";
 import { looksLikeAuditd } from "@/lib/ingest/auditd";
 import { looksLikePgaudit } from "@/lib/ingest/pgaudit";
@@ -58,7 +62,8 @@ export function detectJsonDocument(doc: JsonValue, mapping: AuditFieldMapping | 
   if (looksLikeSarif(doc)) return { format: "sarif" };
   if (looksLikeCycloneDx(doc)) return { format: "cyclonedx" };
   if (spdxDocument(doc)) return { format: "spdx" };
-  if (looksLikeSpdx3(doc)) return { format: null, saw: "an SPDX 3 JSON-LD document; only SPDX 2.x JSON is read", reason: "unsupported" };
+  if (looksLikeSpdx3(doc))
+    return { format: null, saw: "an SPDX 3 JSON-LD document; only SPDX 2.x JSON is read", reason: "unsupported" };
   if (looksLikeNpmAudit(doc)) return { format: "npm-audit" };
   if (looksLikeDrill(doc)) return { format: "drill" };
   if (looksLikePipAudit(doc)) return { format: "pip-audit" };
@@ -70,11 +75,20 @@ export function detectJsonDocument(doc: JsonValue, mapping: AuditFieldMapping | 
   if (looksLikeOsvScanner(doc)) return { format: "osv-scanner" };
   if (looksLikeGitleaks(doc)) return { format: "gitleaks" };
   if (isObject(doc) && (doc.bomFormat !== undefined || doc.specVersion !== undefined)) {
-    return { format: null, saw: `an SBOM-like document with bomFormat ${JSON.stringify(doc.bomFormat ?? null)}`, reason: "unsupported" };
+    return {
+      format: null,
+      saw: `an SBOM-like document with bomFormat ${JSON.stringify(doc.bomFormat ?? null)}`,
+      reason: "unsupported",
+    };
   }
   if (looksLikeAuditEvent(doc, mapping)) return { format: "audit-log" };
   const keys = isObject(doc) ? Object.keys(doc).slice(0, 6) : [];
-  return { format: null, saw: Array.isArray(doc) ? "a JSON array Proofline does not recognise" : `a JSON object with keys ${keys.map((k) => `"${k}"`).join(", ") || "(none)"}` };
+  return {
+    format: null,
+    saw: Array.isArray(doc)
+      ? "a JSON array Proofline does not recognise"
+      : `a JSON object with keys ${keys.map((k) => `"${k}"`).join(", ") || "(none)"}`,
+  };
 }
 
 /** What a JSON Lines body is, from its first non-blank line. */
@@ -82,7 +96,10 @@ export function detectJsonLines(firstLine: JsonValue, mapping: AuditFieldMapping
   if (looksLikeYarnLine(firstLine)) return { format: "yarn-audit" };
   if (looksLikeResticMessage(firstLine)) return { format: "restic" };
   if (looksLikeAuditEvent(firstLine, mapping)) return { format: "audit-log" };
-  return { format: null, saw: "JSON Lines whose first line has no recognisable time and action (set the project's audit-log field mapping, or name the format)" };
+  return {
+    format: null,
+    saw: "JSON Lines whose first line has no recognisable time and action (set the project's audit-log field mapping, or name the format)",
+  };
 }
 
 /** What a text body (neither XML nor JSON) is, from its first bytes. */

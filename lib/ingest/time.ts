@@ -1,7 +1,8 @@
 // Timestamps as tools write them: ISO 8601 with or without a zone (no zone is read as UTC, which is
 // what CI runners use), more than three fractional digits, or epoch seconds / milliseconds.
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const MIN = Date.UTC(1970, 0, 1);
 const MAX = Date.UTC(2200, 0, 1);
 

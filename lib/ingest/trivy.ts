@@ -11,16 +11,29 @@ import { severityOf } from "@/lib/ingest/vulnerabilities";
 // Vulnerabilities go by package; secrets and failed misconfiguration checks are counted beside them.
 // Severities are UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL.
 
-const ARTIFACT_LABELS: Record<string, string> = { container_image: "image", filesystem: "filesystem", repository: "repository", vm: "VM image", cyclonedx: "SBOM", spdx: "SBOM" };
+const ARTIFACT_LABELS: Record<string, string> = {
+  container_image: "image",
+  filesystem: "filesystem",
+  repository: "repository",
+  vm: "VM image",
+  cyclonedx: "SBOM",
+  spdx: "SBOM",
+};
 
 export function looksLikeTrivy(doc: JsonValue): boolean {
   return isObject(doc) && typeof doc.SchemaVersion === "number" && ("ArtifactName" in doc || "ArtifactType" in doc);
 }
 
 export function parseTrivy(doc: JsonValue): ParsedEvidence {
-  if (!isObject(doc) || typeof doc.SchemaVersion !== "number") refuse("invalid-content", "A Trivy JSON report is an object with a numeric `SchemaVersion`.");
-  if (doc.SchemaVersion !== 2) refuse("unsupported-format", `Trivy report schema ${doc.SchemaVersion} is not known; schema 2 (Trivy 0.20 and later) is.`);
-  if (doc.Results !== undefined && !Array.isArray(doc.Results)) refuse("invalid-content", "A Trivy report's `Results` must be an array of targets.");
+  if (!isObject(doc) || typeof doc.SchemaVersion !== "number")
+    refuse("invalid-content", "A Trivy JSON report is an object with a numeric `SchemaVersion`.");
+  if (doc.SchemaVersion !== 2)
+    refuse(
+      "unsupported-format",
+      `Trivy report schema ${doc.SchemaVersion} is not known; schema 2 (Trivy 0.20 and later) is.`,
+    );
+  if (doc.Results !== undefined && !Array.isArray(doc.Results))
+    refuse("invalid-content", "A Trivy report's `Results` must be an array of targets.");
   const results = Array.isArray(doc.Results) ? doc.Results : [];
   const collector = new PackageCollector();
   const other = new FindingTally();
@@ -31,10 +44,14 @@ export function parseTrivy(doc: JsonValue): ParsedEvidence {
     if (!isObject(r)) refuse("invalid-content", `Trivy result ${i + 1} is not an object.`);
     const target = text(r.Target) ?? "(no target)";
     const vulns = r.Vulnerabilities ?? [];
-    if (!Array.isArray(vulns)) refuse("invalid-content", `Trivy result "${target}": \`Vulnerabilities\` is not an array.`);
+    if (!Array.isArray(vulns))
+      refuse("invalid-content", `Trivy result "${target}": \`Vulnerabilities\` is not an array.`);
     for (const v of vulns) {
       if (!isObject(v) || typeof v.VulnerabilityID !== "string" || typeof v.PkgName !== "string") {
-        refuse("invalid-content", `Trivy result "${target}" has a vulnerability without a VulnerabilityID and PkgName.`);
+        refuse(
+          "invalid-content",
+          `Trivy result "${target}" has a vulnerability without a VulnerabilityID and PkgName.`,
+        );
       }
       const fixed = text(v.FixedVersion);
       collector.add(
@@ -45,14 +62,25 @@ export function parseTrivy(doc: JsonValue): ParsedEvidence {
     for (const s of Array.isArray(r.Secrets) ? r.Secrets : []) {
       if (!isObject(s)) continue;
       secrets++;
-      other.add({ ruleId: text(s.RuleID) ?? "secret", severity: severityOf(s.Severity), title: text(s.Title), location: `${target}:${text(s.StartLine) ?? "?"}` });
+      other.add({
+        ruleId: text(s.RuleID) ?? "secret",
+        severity: severityOf(s.Severity),
+        title: text(s.Title),
+        location: `${target}:${text(s.StartLine) ?? "?"}`,
+      });
     }
     for (const m of Array.isArray(r.Misconfigurations) ? r.Misconfigurations : []) {
       if (!isObject(m) || (m.Status !== undefined && m.Status !== "FAIL")) continue;
       misconfigurations++;
-      other.add({ ruleId: text(m.AVDID) ?? text(m.ID) ?? "misconfiguration", severity: severityOf(m.Severity), title: text(m.Title), location: target });
+      other.add({
+        ruleId: text(m.AVDID) ?? text(m.ID) ?? "misconfiguration",
+        severity: severityOf(m.Severity),
+        title: text(m.Title),
+        location: target,
+      });
     }
-    if (targets.length < 50) targets.push({ target, class: text(r.Class), type: text(r.Type), vulnerabilities: vulns.length });
+    if (targets.length < 50)
+      targets.push({ target, class: text(r.Class), type: text(r.Type), vulnerabilities: vulns.length });
   }
   const artifactType = text(doc.ArtifactType) ?? "unknown";
   const artifact = text(doc.ArtifactName) ?? "(unnamed)";
@@ -66,7 +94,8 @@ export function parseTrivy(doc: JsonValue): ParsedEvidence {
       scanner: "Trivy",
       artifactName: artifact,
       artifactType,
-      os: [text(pick(doc, "Metadata.OS.Family")), text(pick(doc, "Metadata.OS.Name"))].filter(Boolean).join(" ") || null,
+      os:
+        [text(pick(doc, "Metadata.OS.Family")), text(pick(doc, "Metadata.OS.Name"))].filter(Boolean).join(" ") || null,
       imageId: text(pick(doc, "Metadata.ImageID")) ?? null,
       targets,
       secrets,

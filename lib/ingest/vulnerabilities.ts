@@ -43,14 +43,26 @@ export function severityCounts(packages: VulnerablePackage[]): Record<Severity, 
   return counts;
 }
 
-export function vulnerabilityOutcome(counts: Record<Severity, number>): Pick<ParsedEvidence, "outcome" | "outcomeReason"> {
+export function vulnerabilityOutcome(
+  counts: Record<Severity, number>,
+): Pick<ParsedEvidence, "outcome" | "outcomeReason"> {
   const blocking = counts.critical + counts.high + counts.unknown;
   if (blocking > 0) {
-    const parts = [`${counts.critical} critical`, `${counts.high} high`, ...(counts.unknown ? [`${counts.unknown} without a severity rating`] : [])];
-    return { outcome: "FAIL", outcomeReason: `${parts.join(", ")}: critical, high or unrated vulnerabilities fail the audit.` };
+    const parts = [
+      `${counts.critical} critical`,
+      `${counts.high} high`,
+      ...(counts.unknown ? [`${counts.unknown} without a severity rating`] : []),
+    ];
+    return {
+      outcome: "FAIL",
+      outcomeReason: `${parts.join(", ")}: critical, high or unrated vulnerabilities fail the audit.`,
+    };
   }
   if (counts.moderate + counts.low > 0) {
-    return { outcome: "WARN", outcomeReason: `${counts.moderate} moderate and ${counts.low} low vulnerabilities, none critical or high.` };
+    return {
+      outcome: "WARN",
+      outcomeReason: `${counts.moderate} moderate and ${counts.low} low vulnerabilities, none critical or high.`,
+    };
   }
   return { outcome: "PASS", outcomeReason: "No vulnerabilities above informational." };
 }
@@ -62,7 +74,9 @@ export function auditEvidence(opts: {
   dependencies?: number;
   extra?: Record<string, unknown>;
 }): ParsedEvidence {
-  const packages = [...opts.packages].sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.name.localeCompare(b.name));
+  const packages = [...opts.packages].sort(
+    (a, b) => RANK[b.severity] - RANK[a.severity] || a.name.localeCompare(b.name),
+  );
   const counts = severityCounts(packages);
   const fixable = packages.filter((p) => p.fixAvailable).length;
   return {

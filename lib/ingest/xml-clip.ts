@@ -104,8 +104,14 @@ export class XmlClipper {
             this.run = 0;
             i += 7;
           } else if (rest === "DOCTYPE") {
-            refuse("doctype-refused", "The XML has a DOCTYPE. Reports with DTDs or entity declarations are refused (entities are never expanded).");
-          } else if (rest.length < 7 && ("--".startsWith(rest) || "[CDATA[".startsWith(rest) || "DOCTYPE".startsWith(rest))) {
+            refuse(
+              "doctype-refused",
+              "The XML has a DOCTYPE. Reports with DTDs or entity declarations are refused (entities are never expanded).",
+            );
+          } else if (
+            rest.length < 7 &&
+            ("--".startsWith(rest) || "[CDATA[".startsWith(rest) || "DOCTYPE".startsWith(rest))
+          ) {
             this.carry = s.slice(i); // wait for more to decide
             i = s.length;
           } else {
@@ -127,7 +133,11 @@ export class XmlClipper {
           let j = i;
           while (j < s.length && s[j] !== ">" && s[j] !== '"' && s[j] !== "'") j++;
           this.tagChars += j - i;
-          if (this.tagChars > this.maxTag) refuse("invalid-content", `An XML tag is longer than ${Math.round(this.maxTag / 1024)} KB (its name and attributes); this is not a test report.`);
+          if (this.tagChars > this.maxTag)
+            refuse(
+              "invalid-content",
+              `An XML tag is longer than ${Math.round(this.maxTag / 1024)} KB (its name and attributes); this is not a test report.`,
+            );
           out.push(s.slice(i, j));
           if (j < s.length) {
             out.push(s[j]);
@@ -207,7 +217,13 @@ export class XmlClipper {
   }
 
   /** A comment, CDATA section or instruction body up to its terminator: a prefix kept, the rest counted. */
-  private section(s: string, i: number, terminator: string, kind: "comment" | "cdata" | "instruction", out: string[]): number {
+  private section(
+    s: string,
+    i: number,
+    terminator: string,
+    kind: "comment" | "cdata" | "instruction",
+    out: string[],
+  ): number {
     const stop = s.indexOf(terminator, i);
     let end = stop < 0 ? s.length : stop;
     if (stop < 0) {

@@ -40,11 +40,20 @@ export async function parseYarnAudit(lines: AsyncIterable<Line>): Promise<Parsed
       const versions = Array.isArray(c["Tree Versions"]) ? c["Tree Versions"].map((v) => text(v) ?? "") : [];
       const pkg = byName.get(obj.value) ?? { name: obj.value, severity, fixAvailable: false, advisories: [] };
       pkg.severity = worse(pkg.severity, severity);
-      pkg.version = [...new Set([...(pkg.version ? pkg.version.split(", ") : []), ...versions.filter(Boolean)])].join(", ") || undefined;
-      if (!pkg.advisories.some((a) => a.id === id)) pkg.advisories.push({ id, title: text(c.Issue), url: text(c.URL), severity });
+      pkg.version =
+        [...new Set([...(pkg.version ? pkg.version.split(", ") : []), ...versions.filter(Boolean)])].join(", ") ||
+        undefined;
+      if (!pkg.advisories.some((a) => a.id === id))
+        pkg.advisories.push({ id, title: text(c.Issue), url: text(c.URL), severity });
       byName.set(obj.value, pkg);
     }
   }
-  if (!yarnVersion) refuse("invalid-content", "No yarn audit events (auditAdvisory, auditSummary or {value, children}) were found.");
-  return auditEvidence({ format: "yarn-audit", tool: `yarn audit (yarn ${yarnVersion === "1" ? "1" : "2+"})`, packages: [...byName.values()], dependencies });
+  if (!yarnVersion)
+    refuse("invalid-content", "No yarn audit events (auditAdvisory, auditSummary or {value, children}) were found.");
+  return auditEvidence({
+    format: "yarn-audit",
+    tool: `yarn audit (yarn ${yarnVersion === "1" ? "1" : "2+"})`,
+    packages: [...byName.values()],
+    dependencies,
+  });
 }

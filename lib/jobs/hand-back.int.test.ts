@@ -49,7 +49,11 @@ describe("a stopping worker hands its job back", { timeout: 300_000 }, () => {
     const logB: string[] = [];
     const a = await runWorker([packetBuildJob as never], (l) => logA.push(l));
     workers.push(a);
-    const read = () => prisma.packet.findUniqueOrThrow({ where: { id: packetId }, select: { status: true, progress: true, jobId: true } });
+    const read = () =>
+      prisma.packet.findUniqueOrThrow({
+        where: { id: packetId },
+        select: { status: true, progress: true, jobId: true },
+      });
     await until("the build to run on worker A", read, (p) => p.status === "RUNNING");
     const b = await runWorker([packetBuildJob as never], (l) => logB.push(l));
     workers.push(b);
@@ -65,8 +69,16 @@ describe("a stopping worker hands its job back", { timeout: 300_000 }, () => {
     const done = await until("the build to finish", read, (p) => p.status === "SUCCEEDED" || p.status === "FAILED");
     expect(done.status).toBe("SUCCEEDED");
     // The worker logs "done in" once the handler has returned, just after the packet row says SUCCEEDED.
-    await until("worker B to log the job done", async () => logB.join("\n"), (t) => t.includes(`${packetBuildJob.name} ${done.jobId} done in`));
-    const events = await prisma.activityEvent.findMany({ where: { entityId: packetId }, orderBy: { id: "asc" }, select: { action: true } });
+    await until(
+      "worker B to log the job done",
+      async () => logB.join("\n"),
+      (t) => t.includes(`${packetBuildJob.name} ${done.jobId} done in`),
+    );
+    const events = await prisma.activityEvent.findMany({
+      where: { entityId: packetId },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(events.map((e) => e.action)).toEqual(["packet.request", "packet.handed_back", "packet.built"]);
   });
 
@@ -75,10 +87,17 @@ describe("a stopping worker hands its job back", { timeout: 300_000 }, () => {
     const queued = await call(requestRoute, { method: "POST", asUser: w.lead.id, params: { auditId: w.audit.id } });
     const packetId: string = queued.body.id;
     // As a worker killed mid-build leaves it: RUNNING under its job.
-    await prisma.packet.update({ where: { id: packetId }, data: { status: "RUNNING", jobId: "job-cut-off", progress: 0.3 } });
+    await prisma.packet.update({
+      where: { id: packetId },
+      data: { status: "RUNNING", jobId: "job-cut-off", progress: 0.3 },
+    });
     await runPacketBuild(packetId, () => undefined, undefined, "another-job");
-    expect((await prisma.packet.findUniqueOrThrow({ where: { id: packetId }, select: { status: true } })).status).toBe("RUNNING");
+    expect((await prisma.packet.findUniqueOrThrow({ where: { id: packetId }, select: { status: true } })).status).toBe(
+      "RUNNING",
+    );
     await runPacketBuild(packetId, () => undefined, undefined, "job-cut-off");
-    expect((await prisma.packet.findUniqueOrThrow({ where: { id: packetId }, select: { status: true } })).status).toBe("SUCCEEDED");
+    expect((await prisma.packet.findUniqueOrThrow({ where: { id: packetId }, select: { status: true } })).status).toBe(
+      "SUCCEEDED",
+    );
   });
 });

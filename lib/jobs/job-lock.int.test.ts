@@ -16,7 +16,10 @@ describe("job lock", () => {
         order.push(`${tag} out`);
       });
     await Promise.all([section("a", "1"), section("a", "2")]);
-    expect([order.slice(0, 2), order.slice(2)].map((pair) => pair[0].split(" ")[0] === pair[1].split(" ")[0])).toEqual([true, true]);
+    expect([order.slice(0, 2), order.slice(2)].map((pair) => pair[0].split(" ")[0] === pair[1].split(" ")[0])).toEqual([
+      true,
+      true,
+    ]);
     order.length = 0;
     await Promise.all([section("b", "1"), section("c", "2")]);
     expect(order.slice(0, 2).sort()).toEqual(["1 in", "2 in"]);
@@ -24,10 +27,16 @@ describe("job lock", () => {
 
   it("two daily snapshot runs at once take each day once", async () => {
     const project = await makeProject({ frameworks: ["soc2"] });
-    await prisma.project.update({ where: { id: project.id }, data: { createdAt: new Date(Date.now() - 6 * 86_400_000) } });
+    await prisma.project.update({
+      where: { id: project.id },
+      data: { createdAt: new Date(Date.now() - 6 * 86_400_000) },
+    });
     const signal = new AbortController().signal;
     await Promise.all([dailySnapshotJob.run({}, { id: "a", signal }), dailySnapshotJob.run({}, { id: "b", signal })]);
-    const events = await prisma.activityEvent.findMany({ where: { entityId: project.id, action: "readiness.snapshot" }, select: { summary: true } });
+    const events = await prisma.activityEvent.findMany({
+      where: { entityId: project.id, action: "readiness.snapshot" },
+      select: { summary: true },
+    });
     expect(events.map((e) => (e.summary as { days: number }).days)).toEqual([6]);
     expect(await prisma.scoreSnapshot.count({ where: { projectId: project.id } })).toBe(6);
   });

@@ -8,7 +8,10 @@ import { databaseUrl } from "@/lib/env";
  * goes with the connection, so a worker that dies frees it.
  */
 export async function withJobLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl(), application_name: `proofline-lock:${name}`.slice(0, 63) });
+  const client = new pg.Client({
+    connectionString: databaseUrl(),
+    application_name: `proofline-lock:${name}`.slice(0, 63),
+  });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`proofline-job:${name}`]);

@@ -16,7 +16,10 @@ describe("background jobs", () => {
     let release!: () => void;
     const done = new Promise<void>((resolve) => (release = resolve));
     const jobs: JobDefinition<never>[] = [
-      { name: "test-echo", run: async (data: { n: number }) => void (seen.push(data), release()) } as JobDefinition<never>,
+      {
+        name: "test-echo",
+        run: async (data: { n: number }) => void (seen.push(data), release()),
+      } as JobDefinition<never>,
       { name: "test-fail", run: async () => Promise.reject(new Error("deliberate")) },
     ];
     worker = await runWorker(jobs, () => undefined);

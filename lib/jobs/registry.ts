@@ -6,4 +6,10 @@ import { trailCheckJob } from "@/lib/activity/trail-check-job";
 import { restoreDrillJob } from "@/lib/drill/restore-drill-job";
 
 // Every background job the worker runs. Areas add their definitions here.
-export const JOBS: JobDefinition<never>[] = [dailySnapshotJob, packetBuildJob as JobDefinition<never>, populationBuildJob as JobDefinition<never>, trailCheckJob, restoreDrillJob()];
+export const JOBS: JobDefinition<never>[] = [
+  dailySnapshotJob,
+  packetBuildJob as JobDefinition<never>,
+  populationBuildJob as JobDefinition<never>,
+  trailCheckJob,
+  restoreDrillJob(),
+];

@@ -17,7 +17,10 @@ export interface RunningWorker {
 export const DEFAULT_STOP_GRACE_MS = 8000;
 
 /** Starts a pg-boss worker for the given job definitions (queues created, cron schedules registered). */
-export async function runWorker(jobs: JobDefinition<never>[], log: (line: string) => void = console.log): Promise<RunningWorker> {
+export async function runWorker(
+  jobs: JobDefinition<never>[],
+  log: (line: string) => void = console.log,
+): Promise<RunningWorker> {
   const b = new PgBoss(bossOptions("worker"));
   b.on("error", (err) => log(`[worker] ${err instanceof Error ? err.message : String(err)}`));
   await b.start();
@@ -34,9 +37,18 @@ export async function runWorker(jobs: JobDefinition<never>[], log: (line: string
   };
 }
 
-async function setUp(b: PgBoss, jobs: JobDefinition<never>[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
+async function setUp(
+  b: PgBoss,
+  jobs: JobDefinition<never>[],
+  signal: AbortSignal,
+  log: (line: string) => void,
+): Promise<void> {
   for (const job of jobs) {
-    const settings = { expireInSeconds: job.expireInSeconds ?? 15 * 60, retryLimit: job.retryLimit ?? 0, retryDelay: 0 };
+    const settings = {
+      expireInSeconds: job.expireInSeconds ?? 15 * 60,
+      retryLimit: job.retryLimit ?? 0,
+      retryDelay: 0,
+    };
     await b.createQueue(job.name, { name: job.name, ...settings });
     // A queue made by an older release keeps its settings otherwise (createQueue leaves an existing one).
     await b.updateQueue(job.name, { name: job.name, ...settings } as PgBoss.Queue);

@@ -12,7 +12,17 @@ import { renderStats } from "@/lib/packets/render-packet-pdf";
 import { lastBuildStages } from "@/lib/packets/build-packet-files";
 
 async function main(mode: string, id: string) {
-  let report: { pages: number; ms: number; renderMs?: number; detail: string; childRssMb?: number; processes?: number; stages?: typeof lastBuildStages; split?: string; fonts?: string };
+  let report: {
+    pages: number;
+    ms: number;
+    renderMs?: number;
+    detail: string;
+    childRssMb?: number;
+    processes?: number;
+    stages?: typeof lastBuildStages;
+    split?: string;
+    fonts?: string;
+  };
   if (mode === "build") {
     const t = performance.now();
     await runPacketBuild(id, () => undefined);
@@ -37,7 +47,11 @@ async function main(mode: string, id: string) {
     // Every control's pages (head and whole evidence list), the same runs the packet draws, drawn and saved by pdf-lib alone.
     const t = performance.now();
     const drawn = await drawRunsPlainly(controlRuns(data).map((c) => c.run()));
-    report = { pages: drawn.pages, ms: performance.now() - t, detail: `per-control pages, pdf-lib with standard fonts, ${(drawn.bytes / 1_048_576).toFixed(2)} MB` };
+    report = {
+      pages: drawn.pages,
+      ms: performance.now() - t,
+      detail: `per-control pages, pdf-lib with standard fonts, ${(drawn.bytes / 1_048_576).toFixed(2)} MB`,
+    };
   }
   await disconnectDb();
   console.log(JSON.stringify({ ...report, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

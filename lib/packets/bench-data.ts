@@ -11,24 +11,54 @@ import { builtNow } from "@/lib/audits/population-build";
 import { drawSample } from "@/lib/audits/draw-sample";
 import { DAY_MS } from "@/lib/core/time";
 
-
 export async function generatePacketBenchData(opts: { evidence: number; requests: number; blobDir: string }) {
   const started = Date.now();
   const now = new Date();
   const end = new Date(now.getTime() - DAY_MS);
   const start = new Date(end.getTime() - 180 * DAY_MS);
-  const lead = await prisma.user.create({ data: { email: "bench-lead@example.test", name: "Bench Lead", role: "COMPLIANCE_LEAD", passwordHash: "-" } });
-  const auditor = await prisma.user.create({ data: { email: "bench-auditor@example.test", name: "Bench Auditor", role: "AUDITOR", passwordHash: "-" } });
+  const lead = await prisma.user.create({
+    data: { email: "bench-lead@example.test", name: "Bench Lead", role: "COMPLIANCE_LEAD", passwordHash: "-" },
+  });
+  const auditor = await prisma.user.create({
+    data: { email: "bench-auditor@example.test", name: "Bench Auditor", role: "AUDITOR", passwordHash: "-" },
+  });
   const soc2 = await prisma.framework.findUniqueOrThrow({ where: { key: "soc2" } });
   const projects = [];
-  for (const [slug, name] of [["portal", "Research Portal"], ["engine", "Inference Engine"], ["orchestrator", "Data Orchestrator"]]) {
-    projects.push(await prisma.project.create({ data: { slug, name, frameworks: { create: { frameworkId: soc2.id } } } }));
+  for (const [slug, name] of [
+    ["portal", "Research Portal"],
+    ["engine", "Inference Engine"],
+    ["orchestrator", "Data Orchestrator"],
+  ]) {
+    projects.push(
+      await prisma.project.create({ data: { slug, name, frameworks: { create: { frameworkId: soc2.id } } } }),
+    );
   }
   const audit = await prisma.audit.create({
-    data: { name: "Bench SOC 2 Type II", frameworkId: soc2.id, windowStart: start, windowEnd: end, leadId: lead.id, status: "FIELDWORK", projects: { create: projects.map((p) => ({ projectId: p.id })) } },
+    data: {
+      name: "Bench SOC 2 Type II",
+      frameworkId: soc2.id,
+      windowStart: start,
+      windowEnd: end,
+      leadId: lead.id,
+      status: "FIELDWORK",
+      projects: { create: projects.map((p) => ({ projectId: p.id })) },
+    },
   });
-  await prisma.auditorGrant.create({ data: { auditId: audit.id, userId: auditor.id, expiresAt: new Date(now.getTime() + 30 * DAY_MS), grantedById: lead.id } });
-  const controls = (await prisma.control.findMany({ where: { mappings: { some: { requirement: { frameworkId: soc2.id } } } }, select: { id: true }, orderBy: { key: "asc" } })).map((c) => c.id);
+  await prisma.auditorGrant.create({
+    data: {
+      auditId: audit.id,
+      userId: auditor.id,
+      expiresAt: new Date(now.getTime() + 30 * DAY_MS),
+      grantedById: lead.id,
+    },
+  });
+  const controls = (
+    await prisma.control.findMany({
+      where: { mappings: { some: { requirement: { frameworkId: soc2.id } } } },
+      select: { id: true },
+      orderBy: { key: "asc" },
+    })
+  ).map((c) => c.id);
   const ids = projects.map((p) => p.id);
   const kinds = ["TEST_REPORT", "CI_RUN", "SAST_SCAN", "DEPENDENCY_AUDIT", "MANUAL_FILE", "SBOM", "DEPLOYMENT"];
   const span = end.getTime() - start.getTime();
@@ -56,21 +86,41 @@ export async function generatePacketBenchData(opts: { evidence: number; requests
     controls,
   );
   // A few hundred pieces carry originals, stored in the blob store like ingested files.
-  const withBytes = await prisma.evidence.findMany({ where: { format: "bench" }, take: 300, orderBy: { id: "asc" }, select: { id: true, title: true } });
+  const withBytes = await prisma.evidence.findMany({
+    where: { format: "bench" },
+    take: 300,
+    orderBy: { id: "asc" },
+    select: { id: true, title: true },
+  });
   for (const e of withBytes) {
-    const bytes = Buffer.from(`<testsuite name="${e.title}" tests="12" failures="0">${"<testcase/>".repeat(40)}</testsuite>\n`);
+    const bytes = Buffer.from(
+      `<testsuite name="${e.title}" tests="12" failures="0">${"<testcase/>".repeat(40)}</testsuite>\n`,
+    );
     const sha = createHash("sha256").update(bytes).digest("hex");
     const file = path.join(opts.blobDir, "sha256", sha.slice(0, 2), sha);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, bytes);
-    await prisma.evidence.update({ where: { id: e.id }, data: { sha256: sha, byteSize: BigInt(bytes.length), originalName: "junit.xml" } });
+    await prisma.evidence.update({
+      where: { id: e.id },
+      data: { sha256: sha, byteSize: BigInt(bytes.length), originalName: "junit.xml" },
+    });
   }
-  await prisma.projectControl.createMany({ data: controls.slice(0, 6).map((controlId) => ({ projectId: ids[0], controlId, notApplicable: true, justification: "Not used by this system." })) });
+  await prisma.projectControl.createMany({
+    data: controls.slice(0, 6).map((controlId) => ({
+      projectId: ids[0],
+      controlId,
+      notApplicable: true,
+      justification: "Not used by this system.",
+    })),
+  });
   await prisma.$executeRawUnsafe(
     `INSERT INTO "BacklogItem"(id, "projectId", key, title, priority, status, "updatedAt") SELECT 'bi' || g, ($1::text[])[g % 3 + 1], 'GAP-' || g, 'Gap ' || g, 'HIGH', 'OPEN', now() FROM generate_series(1, 60) g`,
     ids,
   );
-  await prisma.$executeRawUnsafe(`INSERT INTO "BacklogItemControl"("itemId", "controlId") SELECT 'bi' || g, ($1::text[])[g % array_length($1::text[], 1) + 1] FROM generate_series(1, 60) g`, controls);
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "BacklogItemControl"("itemId", "controlId") SELECT 'bi' || g, ($1::text[])[g % array_length($1::text[], 1) + 1] FROM generate_series(1, 60) g`,
+    controls,
+  );
   await prisma.$executeRawUnsafe(
     `INSERT INTO "Runbook"(id, "projectId", key, title, "rtoTargetSeconds", "rpoTargetSeconds", "updatedAt") SELECT 'rb' || g, ($1::text[])[g % 3 + 1], 'restore-' || g, 'Restore drill ' || g, 14400, 3600, now() FROM generate_series(1, 6) g`,
     ids,
@@ -114,12 +164,20 @@ export async function generatePacketBenchData(opts: { evidence: number; requests
       },
     });
   }
-  const ctx: RequestCtx = { actor: { kind: "user", user: { id: auditor.id, email: auditor.email, name: auditor.name, role: "AUDITOR" } } };
-  const prs = await builtNow(createPopulation({ ctx, auditId: audit.id, now, data: { filter: { kind: "merged-prs" } } }));
+  const ctx: RequestCtx = {
+    actor: { kind: "user", user: { id: auditor.id, email: auditor.email, name: auditor.name, role: "AUDITOR" } },
+  };
+  const prs = await builtNow(
+    createPopulation({ ctx, auditId: audit.id, now, data: { filter: { kind: "merged-prs" } } }),
+  );
   await drawSample({ ctx, auditId: audit.id, populationId: prs.id, now, data: { size: 60, seed: "bench" } });
-  const roles = await builtNow(createPopulation({ ctx, auditId: audit.id, now, data: { filter: { kind: "audit-events", action: "role.*" } } }));
+  const roles = await builtNow(
+    createPopulation({ ctx, auditId: audit.id, now, data: { filter: { kind: "audit-events", action: "role.*" } } }),
+  );
   await drawSample({ ctx, auditId: audit.id, populationId: roles.id, now, data: { size: 100, seed: "bench" } });
-  const packet = await prisma.packet.create({ data: { auditId: audit.id, requestedById: auditor.id, stage: "Waiting for the worker" } });
+  const packet = await prisma.packet.create({
+    data: { auditId: audit.id, requestedById: auditor.id, stage: "Waiting for the worker" },
+  });
   await prisma.$executeRawUnsafe("ANALYZE");
   return {
     auditId: audit.id,

@@ -44,7 +44,12 @@ export async function drawRunsPlainly(runs: DirectRun[]): Promise<{ pages: numbe
   const fresh = () => {
     page = doc.addPage([PAGE.width, PAGE.height]);
     page.drawText(winAnsi(running), { x: PAGE.margin, y: PAGE.height - PAGE.running, size: 7.5, font: regular });
-    page.drawText(`Page ${doc.getPageCount()}`, { x: PAGE.width - PAGE.margin - 40, y: PAGE.footer - 8, size: 7.5, font: regular });
+    page.drawText(`Page ${doc.getPageCount()}`, {
+      x: PAGE.width - PAGE.margin - 40,
+      y: PAGE.footer - 8,
+      size: 7.5,
+      font: regular,
+    });
     y = PAGE.top;
   };
   const lines = (texts: string[], font: PDFFont, size: number, x = PAGE.margin) => {
@@ -61,7 +66,8 @@ export async function drawRunsPlainly(runs: DirectRun[]): Promise<{ pages: numbe
     for (const b of run.blocks) {
       if (b.kind === "heading") lines(wrap(b.text, bold, 17 - 3 * b.level, WIDTH), bold, 17 - 3 * b.level);
       else if (b.kind === "text") lines(wrap(b.text, regular, 9, WIDTH), regular, 9);
-      else if (b.kind === "keyValues") for (const [k, v] of b.items) lines(wrap(`${k}: ${v}`, regular, 9, WIDTH), regular, 9);
+      else if (b.kind === "keyValues")
+        for (const [k, v] of b.items) lines(wrap(`${k}: ${v}`, regular, 9, WIDTH), regular, 9);
       else if (b.kind === "entry") {
         lines(wrap(b.text, regular, 9, WIDTH), regular, 9);
         for (const n of b.notes) lines(wrap(n, regular, 9, WIDTH - 10), regular, 9, PAGE.margin + 10);
@@ -72,16 +78,29 @@ export async function drawRunsPlainly(runs: DirectRun[]): Promise<{ pages: numbe
         const row = (cells: string[][], font: (j: number) => PDFFont, shade: boolean) => {
           const height = Math.max(...cells.map((c) => c.length)) * LINE + 3.2;
           if (y + height > BOTTOM) fresh();
-          if (shade) page.drawRectangle({ x: PAGE.margin, y: PAGE.height - y - height, width: WIDTH, height, color: SHADE });
+          if (shade)
+            page.drawRectangle({ x: PAGE.margin, y: PAGE.height - y - height, width: WIDTH, height, color: SHADE });
           let x = PAGE.margin;
           cells.forEach((cell, j) => {
-            cell.forEach((t, k) => page.drawText(t, { x, y: PAGE.height - y - 1.6 - 8 - k * LINE, size: 8, font: font(j), color: INK }));
+            cell.forEach((t, k) =>
+              page.drawText(t, { x, y: PAGE.height - y - 1.6 - 8 - k * LINE, size: 8, font: font(j), color: INK }),
+            );
             x += widths[j];
           });
           y += height;
         };
-        row(b.columns.map((c, j) => wrap(c.title, bold, 8, widths[j] - 4)), () => bold, true);
-        b.rows.forEach((r, i) => row(r.map((cell, j) => wrap(String(cell ?? ""), fonts[j], 8, widths[j] - 4)), (j) => fonts[j], i % 2 === 1));
+        row(
+          b.columns.map((c, j) => wrap(c.title, bold, 8, widths[j] - 4)),
+          () => bold,
+          true,
+        );
+        b.rows.forEach((r, i) =>
+          row(
+            r.map((cell, j) => wrap(String(cell ?? ""), fonts[j], 8, widths[j] - 4)),
+            (j) => fonts[j],
+            i % 2 === 1,
+          ),
+        );
       }
     }
   }

@@ -60,10 +60,16 @@ async function spool(file: string, chunks: AsyncIterable<string | Uint8Array>): 
  * Copies an original from the blob store (a directory or a bucket, streamed) into the build's scratch
  * directory, checking on the way that its bytes still hash to the evidence's sha256.
  */
-async function fetchOriginal(e: { title: string; sha256: string | null }, workDir: string): Promise<{ file: string; known: { size: number; sha256: string } }> {
+async function fetchOriginal(
+  e: { title: string; sha256: string | null },
+  workDir: string,
+): Promise<{ file: string; known: { size: number; sha256: string } }> {
   const sha256 = e.sha256!;
   const blob = await openBlob(sha256);
-  if (!blob) throw new PacketBuildError(`The original of evidence "${e.title}" (sha256 ${sha256}) is missing from the blob store.`);
+  if (!blob)
+    throw new PacketBuildError(
+      `The original of evidence "${e.title}" (sha256 ${sha256}) is missing from the blob store.`,
+    );
   const file = path.join(workDir, "originals", sha256);
   await mkdir(path.dirname(file), { recursive: true });
   const hash = createHash("sha256");
@@ -80,7 +86,9 @@ async function fetchOriginal(e: { title: string; sha256: string | null }, workDi
   );
   if (hash.digest("hex") !== sha256) {
     await rm(file, { force: true });
-    throw new PacketBuildError(`The original of evidence "${e.title}" in the blob store no longer matches its sha256 ${sha256}.`);
+    throw new PacketBuildError(
+      `The original of evidence "${e.title}" in the blob store no longer matches its sha256 ${sha256}.`,
+    );
   }
   // Its digest for the manifest is known now: the file is not read again for it.
   return { file, known: { size, sha256 } };
@@ -92,14 +100,21 @@ function csvEntries(data: PacketData): ZipEntry[] {
     { path: "csv/matrix.csv", source: bytes(toCsv(MATRIX_CSV_HEADER, matrixRows(data).map(matrixCsvCells))) },
     {
       path: "csv/populations.csv",
-      source: bytes(toCsv(["population_id", "kind", "control", "definition", "size", "digest", "defined_at"], data.populations.map((p) => [p.id, p.kind, p.control, p.definition, p.size, p.digest, p.createdAt]))),
+      source: bytes(
+        toCsv(
+          ["population_id", "kind", "control", "definition", "size", "digest", "defined_at"],
+          data.populations.map((p) => [p.id, p.kind, p.control, p.definition, p.size, p.digest, p.createdAt]),
+        ),
+      ),
     },
     {
       path: "csv/samples.csv",
       source: bytes(
         toCsv(
           ["sample_id", "population_id", "seed", "size", "population_size", "drawn_at"],
-          data.populations.flatMap((p) => p.samples.map((s) => [s.id, p.id, s.seed, s.size, s.populationSize, s.createdAt])),
+          data.populations.flatMap((p) =>
+            p.samples.map((s) => [s.id, p.id, s.seed, s.size, s.populationSize, s.createdAt]),
+          ),
         ),
       ),
     },
@@ -108,8 +123,38 @@ function csvEntries(data: PacketData): ZipEntry[] {
       source: bytes(
         toCsv(
           // collected_at is Proofline's own receipt time; collected_after_window flags backdated evidence.
-          ["evidence_id", "project", "title", "kind", "format", "outcome", "effective_at", "collected_at", "collected_after_window", "expires_at", "sha256", "byte_size", "file", "controls"],
-          data.evidence.map((e) => [e.id, e.project, e.title, e.kind, e.format, e.outcome, e.effectiveAt, e.collectedAt, e.collectedAfterWindow ? "yes" : "no", e.expiresAt, e.sha256, e.byteSize, evidenceZipPath(e), e.controlKeys.join(" ")]),
+          [
+            "evidence_id",
+            "project",
+            "title",
+            "kind",
+            "format",
+            "outcome",
+            "effective_at",
+            "collected_at",
+            "collected_after_window",
+            "expires_at",
+            "sha256",
+            "byte_size",
+            "file",
+            "controls",
+          ],
+          data.evidence.map((e) => [
+            e.id,
+            e.project,
+            e.title,
+            e.kind,
+            e.format,
+            e.outcome,
+            e.effectiveAt,
+            e.collectedAt,
+            e.collectedAfterWindow ? "yes" : "no",
+            e.expiresAt,
+            e.sha256,
+            e.byteSize,
+            evidenceZipPath(e),
+            e.controlKeys.join(" "),
+          ]),
         ),
       ),
     },
@@ -125,7 +170,14 @@ async function latestSignedHead() {
  * Builds one packet ZIP: the PDF, the CSVs, every in-window evidence original, and the signed
  * manifest. Deterministic: the same data, window, key and latest signed trail head give the same bytes.
  */
-export async function buildPacketFiles({ auditId, requestedById, workDir, outFile, renderProcesses, hooks = {} }: BuildPacketFilesOptions): Promise<BuiltPacket> {
+export async function buildPacketFiles({
+  auditId,
+  requestedById,
+  workDir,
+  outFile,
+  renderProcesses,
+  hooks = {},
+}: BuildPacketFilesOptions): Promise<BuiltPacket> {
   await mkdir(workDir, { recursive: true });
   lastBuildStages.length = 0;
   let since = performance.now();
@@ -145,12 +197,16 @@ export async function buildPacketFiles({ auditId, requestedById, workDir, outFil
   const pdf = await renderPacketPdf(data, {
     checkpoint: hooks.checkpoint,
     processes: renderProcesses,
-    onProgress: (done, total) => hooks.onStage?.(`Rendering the PDF (part ${done} of ${total})`, 0.05 + 0.8 * (done / total)),
+    onProgress: (done, total) =>
+      hooks.onStage?.(`Rendering the PDF (part ${done} of ${total})`, 0.05 + 0.8 * (done / total)),
   });
 
   await stage("Collecting originals and CSV files", 0.86);
   const entries: ZipEntry[] = [{ path: "packet.pdf", source: { bytes: pdf.bytes } }, ...csvEntries(data)];
-  entries.push({ path: "csv/requests.csv", source: { bytes: Buffer.from(toCsv(REQUESTS_CSV_HEADER, await requestCsvRows(auditId, date)), "utf8") } });
+  entries.push({
+    path: "csv/requests.csv",
+    source: { bytes: Buffer.from(toCsv(REQUESTS_CSV_HEADER, await requestCsvRows(auditId, date)), "utf8") },
+  });
   // Who had which role on the window's last day (or the data's, if earlier), and since when (SOC 2 CC6.2,
   // CC6.3): the users page's access review.
   const reviewDay = new Date(Math.min(Date.parse(data.audit.windowEnd), date.getTime())).toISOString().slice(0, 10);
@@ -161,8 +217,14 @@ export async function buildPacketFiles({ auditId, requestedById, workDir, outFil
     await spool(file, populationCsvChunks(prisma, p.definitionJson));
     entries.push({ path: `csv/population-${p.id}.csv`, source: { file } });
     for (const s of p.samples) {
-      const sample = await prisma.sample.findUniqueOrThrow({ where: { id: s.id }, select: { seed: true, members: true } });
-      entries.push({ path: `csv/sample-${s.id}.csv`, source: { bytes: Buffer.from(await sampleCsv(prisma, p.definitionJson, sample), "utf8") } });
+      const sample = await prisma.sample.findUniqueOrThrow({
+        where: { id: s.id },
+        select: { seed: true, members: true },
+      });
+      entries.push({
+        path: `csv/sample-${s.id}.csv`,
+        source: { bytes: Buffer.from(await sampleCsv(prisma, p.definitionJson, sample), "utf8") },
+      });
     }
     await hooks.checkpoint?.();
   }
@@ -194,7 +256,10 @@ export async function buildPacketFiles({ auditId, requestedById, workDir, outFil
     files: digests,
     activityHead: await latestSignedHead(),
   });
-  entries.push({ path: "manifest.json", source: { bytes: manifest.json } }, { path: "manifest.sig", source: { bytes: manifest.signature } });
+  entries.push(
+    { path: "manifest.json", source: { bytes: manifest.json } },
+    { path: "manifest.sig", source: { bytes: manifest.signature } },
+  );
   await hooks.checkpoint?.();
 
   await stage("Writing the ZIP", 0.94);

@@ -16,12 +16,28 @@ export interface CancelPacketOptions {
 export async function cancelPacket({ ctx, auditId, packetId, now }: CancelPacketOptions) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "packet:build" });
   await prisma.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text FROM "Packet" WHERE id = ${packetId} AND "auditId" = ${audit.id} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      Array<{ status: string }>
+    >`SELECT status::text FROM "Packet" WHERE id = ${packetId} AND "auditId" = ${audit.id} FOR UPDATE`;
     if (!row) throw new NotFoundError("There is no such packet on this audit.");
-    if (row.status === "QUEUED") await tx.packet.update({ where: { id: packetId }, data: { status: "CANCELLED", stage: "Cancelled", cancelRequestedAt: now, finishedAt: now } });
-    else if (row.status === "RUNNING") await tx.packet.update({ where: { id: packetId }, data: { cancelRequestedAt: now, stage: "Cancelling" } });
-    else throw new ConflictError(`This packet build has already ${row.status === "SUCCEEDED" ? "finished" : row.status.toLowerCase()}.`);
-    await recordActivity(tx, { ctx, action: "packet.cancel", entityType: "Packet", entityId: packetId, summary: { auditId: audit.id, before: { status: row.status } } });
+    if (row.status === "QUEUED")
+      await tx.packet.update({
+        where: { id: packetId },
+        data: { status: "CANCELLED", stage: "Cancelled", cancelRequestedAt: now, finishedAt: now },
+      });
+    else if (row.status === "RUNNING")
+      await tx.packet.update({ where: { id: packetId }, data: { cancelRequestedAt: now, stage: "Cancelling" } });
+    else
+      throw new ConflictError(
+        `This packet build has already ${row.status === "SUCCEEDED" ? "finished" : row.status.toLowerCase()}.`,
+      );
+    await recordActivity(tx, {
+      ctx,
+      action: "packet.cancel",
+      entityType: "Packet",
+      entityId: packetId,
+      summary: { auditId: audit.id, before: { status: row.status } },
+    });
   });
   return packetView(await prisma.packet.findUniqueOrThrow({ where: { id: packetId }, select: PACKET_ROW_SELECT }));
 }

@@ -31,13 +31,34 @@ export type PacketView = ReturnType<typeof packetView>;
 /** The audit's packet builds, newest first (the latest twenty). */
 export async function listPackets({ ctx, auditId, now }: { ctx: RequestCtx; auditId: string; now: Date }) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "packet:read" });
-  const rows = await prisma.packet.findMany({ where: { auditId: audit.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 20, select: PACKET_ROW_SELECT });
-  const people = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.requestedById))] } }, select: { id: true, name: true } });
-  return rows.map((r) => ({ ...packetView(r), requestedBy: people.find((u) => u.id === r.requestedById)?.name ?? "System" }));
+  const rows = await prisma.packet.findMany({
+    where: { auditId: audit.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 20,
+    select: PACKET_ROW_SELECT,
+  });
+  const people = await prisma.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.requestedById))] } },
+    select: { id: true, name: true },
+  });
+  return rows.map((r) => ({
+    ...packetView(r),
+    requestedBy: people.find((u) => u.id === r.requestedById)?.name ?? "System",
+  }));
 }
 
 /** One packet build, for polling its progress. */
-export async function getPacket({ ctx, auditId, packetId, now }: { ctx: RequestCtx; auditId: string; packetId: string; now: Date }) {
+export async function getPacket({
+  ctx,
+  auditId,
+  packetId,
+  now,
+}: {
+  ctx: RequestCtx;
+  auditId: string;
+  packetId: string;
+  now: Date;
+}) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "packet:read" });
   const row = await prisma.packet.findFirst({ where: { id: packetId, auditId: audit.id }, select: PACKET_ROW_SELECT });
   if (!row) throw new NotFoundError("There is no such packet on this audit.");

@@ -28,7 +28,11 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
       updatedAt: true,
       framework: { select: { id: true, key: true, name: true, version: true } },
       lead: { select: { name: true, email: true } },
-      projects: { select: { project: { select: { id: true, slug: true, name: true, frameworks: { select: { frameworkId: true } } } } } },
+      projects: {
+        select: {
+          project: { select: { id: true, slug: true, name: true, frameworks: { select: { frameworkId: true } } } },
+        },
+      },
     },
   });
   const requester = await prisma.user.findUnique({ where: { id: requestedById }, select: { name: true, email: true } });
@@ -44,11 +48,26 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
   for (const p of projects) {
     const assessed = p.frameworks.some((f) => f.frameworkId === audit.framework.id);
     if (!assessed) {
-      readiness.push({ project: p.slug, projectName: p.name, assessed, score: null, met: 0, applicable: 0, controlCounts: {}, families: [] });
+      readiness.push({
+        project: p.slug,
+        projectName: p.name,
+        assessed,
+        score: null,
+        met: 0,
+        applicable: 0,
+        controlCounts: {},
+        families: [],
+      });
       continue;
     }
     // From the evidence and drills inside the window only, as the auditor's own readiness pages are.
-    const { result } = await computeReadiness({ ctx, projectId: p.id, at, window, frameworkKeys: [audit.framework.key] });
+    const { result } = await computeReadiness({
+      ctx,
+      projectId: p.id,
+      at,
+      window,
+      frameworkKeys: [audit.framework.key],
+    });
     const fw = result.frameworks.find((f) => f.key === audit.framework.key)!;
     readiness.push({
       project: p.slug,
@@ -58,7 +77,13 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
       met: fw.met,
       applicable: fw.applicable,
       controlCounts: fw.controlCounts,
-      families: fw.families.map((f) => ({ refId: f.refId, title: f.title, met: f.met, applicable: f.applicable, score: f.score })),
+      families: fw.families.map((f) => ({
+        refId: f.refId,
+        title: f.title,
+        met: f.met,
+        applicable: f.applicable,
+        score: f.score,
+      })),
     });
     controlResults.set(p.slug, new Map(result.controls.map((c) => [c.id, c])));
   }
@@ -76,16 +101,29 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
       assessable: true,
       retiredAt: true,
       defaultNotApplicableReason: true,
-      mappings: { where: { control: { archivedAt: null } }, select: { control: { select: { key: true, title: true } } } },
+      mappings: {
+        where: { control: { archivedAt: null } },
+        select: { control: { select: { key: true, title: true } } },
+      },
     },
   });
-  const tree = new Map(walkRequirementTree(requirementRows.map((r) => ({ ...r, controls: r.mappings.map((m) => m.control) }))).map((e) => [e.row.id, e]));
+  const tree = new Map(
+    walkRequirementTree(requirementRows.map((r) => ({ ...r, controls: r.mappings.map((m) => m.control) }))).map((e) => [
+      e.row.id,
+      e,
+    ]),
+  );
   const requirements = requirementRows.flatMap((r) => {
     const entry = tree.get(r.id);
-    return entry?.scored ? [{ refId: r.refId, title: r.title, controlKeys: [...entry.inherited, ...entry.row.controls].map((c) => c.key) }] : [];
+    return entry?.scored
+      ? [{ refId: r.refId, title: r.title, controlKeys: [...entry.inherited, ...entry.row.controls].map((c) => c.key) }]
+      : [];
   });
   const controlRows = await prisma.control.findMany({
-    where: { archivedAt: null, mappings: { some: { requirement: { frameworkId: audit.framework.id, retiredAt: null } } } },
+    where: {
+      archivedAt: null,
+      mappings: { some: { requirement: { frameworkId: audit.framework.id, retiredAt: null } } },
+    },
     orderBy: { key: "asc" },
     select: {
       id: true,
@@ -94,14 +132,23 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
       description: true,
       frequency: true,
       owner: { select: { name: true } },
-      mappings: { where: { requirement: { frameworkId: audit.framework.id } }, select: { requirement: { select: { refId: true } } } },
-      projects: { where: { projectId: { in: projects.map((p) => p.id) } }, select: { projectId: true, notApplicable: true, justification: true } },
+      mappings: {
+        where: { requirement: { frameworkId: audit.framework.id } },
+        select: { requirement: { select: { refId: true } } },
+      },
+      projects: {
+        where: { projectId: { in: projects.map((p) => p.id) } },
+        select: { projectId: true, notApplicable: true, justification: true },
+      },
     },
   });
   const controlKey = new Map(controlRows.map((c) => [c.id, c.key]));
 
   const evidenceRows = await prisma.evidence.findMany({
-    where: evidenceInWindowWhere(window, projects.map((p) => p.id)),
+    where: evidenceInWindowWhere(
+      window,
+      projects.map((p) => p.id),
+    ),
     orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -137,7 +184,9 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
     controlKeys: e.controls.flatMap((c) => (controlKey.has(c.controlId) ? [controlKey.get(c.controlId)!] : [])).sort(),
   }));
   const evidenceByControl = new Map<string, string[]>();
-  for (const e of evidenceRows) for (const c of e.controls) evidenceByControl.set(c.controlId, [...(evidenceByControl.get(c.controlId) ?? []), e.id]);
+  for (const e of evidenceRows)
+    for (const c of e.controls)
+      evidenceByControl.set(c.controlId, [...(evidenceByControl.get(c.controlId) ?? []), e.id]);
 
   const controls: PacketControl[] = controlRows.map((c) => ({
     id: c.id,
@@ -184,17 +233,40 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
     requestedBy: requester ?? { name: "System", email: "system" },
     dataAsOf: workspace.dataAsOf,
     readiness,
-    requirements: requirements.map((r) => ({ refId: r.refId, title: r.title, controlKeys: [...new Set(r.controlKeys)].sort() })),
+    requirements: requirements.map((r) => ({
+      refId: r.refId,
+      title: r.title,
+      controlKeys: [...new Set(r.controlKeys)].sort(),
+    })),
     controls,
     evidence,
     exceptions: {
       failing: evidence
         .filter((e) => e.outcome === "FAIL" || e.outcome === "WARN")
-        .map((e) => ({ project: e.project, title: e.title, kind: e.kind, outcome: e.outcome, effectiveAt: e.effectiveAt, controls: e.controlKeys.join(", ") })),
+        .map((e) => ({
+          project: e.project,
+          title: e.title,
+          kind: e.kind,
+          outcome: e.outcome,
+          effectiveAt: e.effectiveAt,
+          controls: e.controlKeys.join(", "),
+        })),
       stale: controls.flatMap((c) =>
-        c.projects.filter((p) => p.state === "stale").flatMap((p) => (p.reasons.length ? p.reasons : ["No proof in time"]).map((reason) => ({ project: p.project, control: c.key, reason }))),
+        c.projects
+          .filter((p) => p.state === "stale")
+          .flatMap((p) =>
+            (p.reasons.length ? p.reasons : ["No proof in time"]).map((reason) => ({
+              project: p.project,
+              control: c.key,
+              reason,
+            })),
+          ),
       ),
-      notApplicable: controls.flatMap((c) => c.projects.filter((p) => p.justification !== null).map((p) => ({ project: p.project, control: c.key, title: c.title, justification: p.justification! }))),
+      notApplicable: controls.flatMap((c) =>
+        c.projects
+          .filter((p) => p.justification !== null)
+          .map((p) => ({ project: p.project, control: c.key, title: c.title, justification: p.justification! })),
+      ),
     },
     ...workspace.sections,
   };

@@ -38,9 +38,21 @@ export async function loadWorkspaceData(o: WorkspaceOptions): Promise<{ sections
   const slugOf = new Map(o.projects.map((p) => [p.id, p.slug]));
 
   const backlogRows = await prisma.backlogItem.findMany({
-    where: { projectId: { in: projectIds }, status: { not: "DONE" }, controls: { some: { controlId: { in: o.controlIds } } } },
+    where: {
+      projectId: { in: projectIds },
+      status: { not: "DONE" },
+      controls: { some: { controlId: { in: o.controlIds } } },
+    },
     orderBy: [{ projectId: "asc" }, { priority: { sort: "asc", nulls: "last" } }, { key: "asc" }, { id: "asc" }],
-    select: { projectId: true, key: true, title: true, priority: true, status: true, updatedAt: true, controls: { select: { controlId: true } } },
+    select: {
+      projectId: true,
+      key: true,
+      title: true,
+      priority: true,
+      status: true,
+      updatedAt: true,
+      controls: { select: { controlId: true } },
+    },
   });
   const exerciseRows = await prisma.runbookExercise.findMany({
     where: { runbook: { projectId: { in: projectIds } }, performedAt: { gte: o.window.start, lte: o.window.end } },
@@ -69,17 +81,34 @@ export async function loadWorkspaceData(o: WorkspaceOptions): Promise<{ sections
       control: { select: { key: true } },
       owner: { select: { name: true } },
       evidence: { orderBy: { evidenceId: "asc" }, select: { evidence: { select: { title: true, sha256: true } } } },
-      comments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { authorId: true, kind: true, body: true, createdAt: true } },
+      comments: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { authorId: true, kind: true, body: true, createdAt: true },
+      },
     },
   });
   const authorIds = [...new Set(requestRows.flatMap((r) => r.comments.map((c) => c.authorId)))];
-  const authors = new Map((await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const authors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
 
   const populationRows = await prisma.population.findMany({
     // Only populations the worker has counted: one still queued has no size or digest yet.
     where: { auditId: o.auditId, status: "READY" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, kind: true, controlId: true, filter: true, size: true, digest: true, createdAt: true, samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    select: {
+      id: true,
+      kind: true,
+      controlId: true,
+      filter: true,
+      size: true,
+      digest: true,
+      createdAt: true,
+      samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
   });
   const populations = [];
   for (const p of populationRows) {
@@ -97,7 +126,13 @@ export async function loadWorkspaceData(o: WorkspaceOptions): Promise<{ sections
         createdAt: s.createdAt.toISOString(),
         members: keys.map((key) => {
           const r = rows.get(key);
-          const line = r ? columns.map((c) => r[c]).filter((v) => v !== null && v !== undefined).map((v) => (v instanceof Date ? v.toISOString() : String(v))).join(" · ") : "(no longer present)";
+          const line = r
+            ? columns
+                .map((c) => r[c])
+                .filter((v) => v !== null && v !== undefined)
+                .map((v) => (v instanceof Date ? v.toISOString() : String(v)))
+                .join(" · ")
+            : "(no longer present)";
           return { key, line: oneLine(line, 200) };
         }),
       });
@@ -153,7 +188,10 @@ export async function loadWorkspaceData(o: WorkspaceOptions): Promise<{ sections
         title: b.title,
         priority: b.priority,
         status: b.status,
-        controls: b.controls.flatMap((c) => (o.controlKey.has(c.controlId) ? [o.controlKey.get(c.controlId)!] : [])).sort().join(", "),
+        controls: b.controls
+          .flatMap((c) => (o.controlKey.has(c.controlId) ? [o.controlKey.get(c.controlId)!] : []))
+          .sort()
+          .join(", "),
       })),
       exercises: exerciseRows.map((e) => ({
         project: slugOf.get(e.runbook.projectId)!,
@@ -176,7 +214,12 @@ export async function loadWorkspaceData(o: WorkspaceOptions): Promise<{ sections
         dueAt: r.dueAt?.toISOString() ?? null,
         raisedAt: r.createdAt.toISOString(),
         evidence: r.evidence.map((e) => ({ title: e.evidence.title, sha256: e.evidence.sha256 })),
-        comments: r.comments.map((c) => ({ author: authors.get(c.authorId) ?? "System", kind: c.kind, body: c.body, at: c.createdAt.toISOString() })),
+        comments: r.comments.map((c) => ({
+          author: authors.get(c.authorId) ?? "System",
+          kind: c.kind,
+          body: c.body,
+          at: c.createdAt.toISOString(),
+        })),
       })),
       populations,
       activity: {

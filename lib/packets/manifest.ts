@@ -33,7 +33,12 @@ export function buildManifest(opts: {
     audit: opts.audit,
     dataAsOf: opts.dataAsOf.toISOString(),
     requestedBy: opts.requestedBy,
-    signature: { algorithm: key.algorithm, file: "manifest.sig", publicKey: key.spkiBase64, fingerprint: key.fingerprint },
+    signature: {
+      algorithm: key.algorithm,
+      file: "manifest.sig",
+      publicKey: key.spkiBase64,
+      fingerprint: key.fingerprint,
+    },
     activityHead: opts.activityHead,
     files: [...opts.files].sort(byPath).map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
   };

@@ -28,7 +28,21 @@ export function matrixRows(data: PacketData): MatrixRow[] {
   for (const r of data.requirements) {
     const keys = r.controlKeys.filter((k) => controls.has(k));
     if (!keys.length) {
-      rows.push({ requirement: r.refId, requirementTitle: r.title, control: "", controlTitle: "no control mapped", project: "", state: "", evidence: 0, pass: 0, fail: 0, warn: 0, info: 0, latestEffectiveAt: null, sha256: [] });
+      rows.push({
+        requirement: r.refId,
+        requirementTitle: r.title,
+        control: "",
+        controlTitle: "no control mapped",
+        project: "",
+        state: "",
+        evidence: 0,
+        pass: 0,
+        fail: 0,
+        warn: 0,
+        info: 0,
+        latestEffectiveAt: null,
+        sha256: [],
+      });
       continue;
     }
     for (const key of keys) {
@@ -74,5 +88,19 @@ export const MATRIX_CSV_HEADER = [
 ];
 
 export function matrixCsvCells(r: MatrixRow): Array<string | number | null> {
-  return [r.requirement, r.requirementTitle, r.control, r.controlTitle, r.project, r.state, r.evidence, r.pass, r.fail, r.warn, r.info, r.latestEffectiveAt, r.sha256.join(" ")];
+  return [
+    r.requirement,
+    r.requirementTitle,
+    r.control,
+    r.controlTitle,
+    r.project,
+    r.state,
+    r.evidence,
+    r.pass,
+    r.fail,
+    r.warn,
+    r.info,
+    r.latestEffectiveAt,
+    r.sha256.join(" "),
+  ];
 }

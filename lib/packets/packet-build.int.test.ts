@@ -27,7 +27,9 @@ async function readOutline(bytes: Buffer) {
   return items(root.get(PDFName.of("First"))).map((item) => ({
     title: (item.lookup(PDFName.of("Title")) as PDFHexString).decodeText(),
     page: pages.indexOf(((item.lookup(PDFName.of("Dest")) as PDFArray).get(0) as PDFRef).toString()),
-    children: item.get(PDFName.of("First")) ? items(item.get(PDFName.of("First"))).map((c) => (c.lookup(PDFName.of("Title")) as PDFHexString).decodeText()) : [],
+    children: item.get(PDFName.of("First"))
+      ? items(item.get(PDFName.of("First"))).map((c) => (c.lookup(PDFName.of("Title")) as PDFHexString).decodeText())
+      : [],
   }));
 }
 
@@ -36,7 +38,13 @@ process.env.PACKET_SIGNING_KEY_FILE = path.join(dir, "signing-key.pem");
 
 async function build(auditId: string, requestedById: string, name: string, renderProcesses?: number) {
   const outFile = path.join(dir, `${name}.zip`);
-  const built = await buildPacketFiles({ auditId, requestedById, workDir: path.join(dir, `work-${name}`), outFile, renderProcesses });
+  const built = await buildPacketFiles({
+    auditId,
+    requestedById,
+    workDir: path.join(dir, `work-${name}`),
+    outFile,
+    renderProcesses,
+  });
   return { ...built, outFile };
 }
 
@@ -53,7 +61,10 @@ async function pdfText(file: string): Promise<{ text: string; info: string }> {
   const parts: Buffer[] = [];
   await hashZipEntry(file, entry, (c: Buffer) => parts.push(c));
   writeFileSync(pdf, Buffer.concat(parts));
-  return { text: execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }), info: execFileSync("pdfinfo", [pdf], { encoding: "utf8" }) };
+  return {
+    text: execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }),
+    info: execFileSync("pdfinfo", [pdf], { encoding: "utf8" }),
+  };
 }
 
 // A whole packet (about a hundred pages) builds in each test: 15 to 30 s on an idle machine, several
@@ -75,9 +86,28 @@ describe("auditor packet", { timeout: 240_000 }, () => {
     const inWindow = w.evidence.filter((e) => e.effectiveAt <= new Date("2026-06-30T23:59:59.999Z"));
     for (const e of inWindow) expect(names).toContain(`evidence/${w.project.slug}/${e.sha256}-report.xml`);
     expect(names.some((n: string) => n.includes(w.evidence[4].sha256!))).toBe(false); // effective after the window
-    expect(names).toEqual(expect.arrayContaining(["packet.pdf", "manifest.json", "manifest.sig", "csv/matrix.csv", "csv/requests.csv", "csv/user-access-review.csv", "csv/populations.csv", "csv/samples.csv", `csv/population-${w.population.id}.csv`, `csv/sample-${w.sample.id}.csv`]));
-    const review = parse(await entryText(first.outFile, "csv/user-access-review.csv"), { columns: true }) as Array<Record<string, string>>;
-    expect(review.find((r) => r.email === w.lead.email)).toMatchObject({ as_of: "2026-06-30", role: "COMPLIANCE_LEAD", role_since: "2026-01-15T09:00:00.000Z" });
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "packet.pdf",
+        "manifest.json",
+        "manifest.sig",
+        "csv/matrix.csv",
+        "csv/requests.csv",
+        "csv/user-access-review.csv",
+        "csv/populations.csv",
+        "csv/samples.csv",
+        `csv/population-${w.population.id}.csv`,
+        `csv/sample-${w.sample.id}.csv`,
+      ]),
+    );
+    const review = parse(await entryText(first.outFile, "csv/user-access-review.csv"), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(review.find((r) => r.email === w.lead.email)).toMatchObject({
+      as_of: "2026-06-30",
+      role: "COMPLIANCE_LEAD",
+      role_since: "2026-01-15T09:00:00.000Z",
+    });
     expect(review.every((r) => r.role_since <= "2026-06-30T23:59:59.999Z")).toBe(true); // nobody who came later
 
     // The PDF: cover, contents with page numbers, page x of y, bookmarks, dates from the data.
@@ -114,20 +144,33 @@ describe("auditor packet", { timeout: 240_000 }, () => {
       "Activity trail (excerpt)",
     ]);
     // The contents page and the bookmarks agree on where each section starts.
-    for (const o of outline.slice(2)) expect(text).toMatch(new RegExp(`${o.title.replace(/[()]/g, "\\$&")}\\s+${o.page + 1}\\n`));
+    for (const o of outline.slice(2))
+      expect(text).toMatch(new RegExp(`${o.title.replace(/[()]/g, "\\$&")}\\s+${o.page + 1}\\n`));
     const controls = outline.find((o) => o.title === "Controls")!;
     expect(controls.children[0]).toMatch(/^[A-Z]{3}-\d\d /);
 
     // The matrix in the PDF and in matrix.csv agree with the database.
-    const matrix = parse(await entryText(first.outFile, "csv/matrix.csv"), { columns: true }) as Array<Record<string, string>>;
+    const matrix = parse(await entryText(first.outFile, "csv/matrix.csv"), { columns: true }) as Array<
+      Record<string, string>
+    >;
     const acc02 = matrix.find((r) => r.control === "ACC-02" && r.requirement === "CC6.1")!;
     const dbCount = await prisma.evidenceControl.count({
-      where: { control: { key: "ACC-02" }, projectId: w.project.id, effectiveAt: { gte: new Date("2026-01-01T00:00:00Z"), lte: new Date("2026-06-30T23:59:59.999Z") } },
+      where: {
+        control: { key: "ACC-02" },
+        projectId: w.project.id,
+        effectiveAt: { gte: new Date("2026-01-01T00:00:00Z"), lte: new Date("2026-06-30T23:59:59.999Z") },
+      },
     });
     expect(Number(acc02.evidence_in_window)).toBe(dbCount);
     expect([acc02.pass, acc02.fail, acc02.info]).toEqual(["1", "1", "1"]);
     const soc2 = await prisma.framework.findUniqueOrThrow({ where: { key: "soc2" } });
-    const mappings = await prisma.controlMapping.findMany({ where: { requirement: { frameworkId: soc2.id, assessable: true, retiredAt: null }, control: { archivedAt: null } }, select: { requirement: { select: { refId: true } }, control: { select: { key: true } } } });
+    const mappings = await prisma.controlMapping.findMany({
+      where: {
+        requirement: { frameworkId: soc2.id, assessable: true, retiredAt: null },
+        control: { archivedAt: null },
+      },
+      select: { requirement: { select: { refId: true } }, control: { select: { key: true } } },
+    });
     const expected = new Set(mappings.map((m) => `${m.requirement.refId}|${m.control.key}`));
     expect(new Set(matrix.filter((r) => r.control).map((r) => `${r.requirement}|${r.control}`))).toEqual(expected);
     const row = text.split("\n").find((l) => /^\s*CC6\.1\s+ACC-02 /.test(l))!;
@@ -160,7 +203,9 @@ describe("auditor packet", { timeout: 240_000 }, () => {
     bytes[victim.dataOffset + Math.floor(victim.compressedSize / 2)] ^= 0x01;
     writeFileSync(tampered, bytes);
     const lines: string[] = [];
-    const code = await verifyCommand([tampered, "--public-key", publicKeyInfo().spkiBase64], (l: string) => lines.push(l));
+    const code = await verifyCommand([tampered, "--public-key", publicKeyInfo().spkiBase64], (l: string) =>
+      lines.push(l),
+    );
     expect(code).toBe(1);
     const differs = lines.filter((l) => l.startsWith("DIFFERS"));
     expect(differs).toHaveLength(1);
@@ -180,13 +225,21 @@ describe("auditor packet", { timeout: 240_000 }, () => {
     files.set("csv/requests.csv", forged);
     files.set("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
     const reforged = path.join(dir, "reforged.zip");
-    await writeDeterministicZip(reforged, [...files].map(([p, bytes]) => ({ path: p, source: { bytes } })), new Date("2026-07-01T00:00:00Z"));
+    await writeDeterministicZip(
+      reforged,
+      [...files].map(([p, bytes]) => ({ path: p, source: { bytes } })),
+      new Date("2026-07-01T00:00:00Z"),
+    );
     const forgedResult = await verifyPacket(reforged, { expectedPublicKey: publicKeyInfo().pem });
     expect(forgedResult.ok).toBe(false);
-    expect(forgedResult.problems).toEqual([{ path: "manifest.json", problem: expect.stringMatching(/^does not match its signature/) }]);
+    expect(forgedResult.problems).toEqual([
+      { path: "manifest.json", problem: expect.stringMatching(/^does not match its signature/) },
+    ]);
 
     const ok: string[] = [];
-    expect(await verifyCommand([built.outFile, "--public-key", publicKeyInfo().spkiBase64], (l: string) => ok.push(l))).toBe(0);
+    expect(
+      await verifyCommand([built.outFile, "--public-key", publicKeyInfo().spkiBase64], (l: string) => ok.push(l)),
+    ).toBe(0);
     expect(ok.at(-1)).toBe("OK: the signature is valid and every file matches the manifest.");
 
     // The command line: the served one-file CLI run by plain node (no dependencies), and npm run proofline.
@@ -197,10 +250,25 @@ describe("auditor packet", { timeout: 240_000 }, () => {
         return { code: (err as { status: number }).status, out: (err as { stdout: string }).stdout };
       }
     };
-    const served = cli(process.execPath, ["public/cli/proofline.mjs", "verify", tampered, "--public-key", publicKeyInfo().spkiBase64]);
+    const served = cli(process.execPath, [
+      "public/cli/proofline.mjs",
+      "verify",
+      tampered,
+      "--public-key",
+      publicKeyInfo().spkiBase64,
+    ]);
     expect(served.code).toBe(1);
     expect(served.out).toContain("DIFFERS csv/requests.csv");
-    const npm = cli("npm", ["run", "--silent", "proofline", "--", "verify", built.outFile, "--public-key", publicKeyInfo().spkiBase64]);
+    const npm = cli("npm", [
+      "run",
+      "--silent",
+      "proofline",
+      "--",
+      "verify",
+      built.outFile,
+      "--public-key",
+      publicKeyInfo().spkiBase64,
+    ]);
     expect(npm.code).toBe(0);
     expect(npm.out).toContain("OK: the signature is valid and every file matches the manifest.");
   });

@@ -2,7 +2,11 @@ import type { PacketEvidence } from "@/lib/packets/packet-types";
 
 /** A file name that is safe in a ZIP on every system: letters, digits, dot, dash, underscore. */
 export function safeName(name: string, max = 80): string {
-  const cleaned = name.normalize("NFKD").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, max);
+  const cleaned = name
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^[._]+/, "")
+    .slice(0, max);
   return cleaned || "file";
 }
 

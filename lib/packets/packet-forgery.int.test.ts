@@ -33,9 +33,14 @@ interface Run {
 /** The served CLI, as an auditor runs it: plain node, no dependencies. Asynchronous, so this process can serve the key meanwhile. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["public/cli/proofline.mjs", "verify", ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...env } as unknown as NodeJS.ProcessEnv }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, out: stdout + stderr });
-    });
+    execFile(
+      process.execPath,
+      ["public/cli/proofline.mjs", "verify", ...args],
+      { encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...env } as unknown as NodeJS.ProcessEnv },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, out: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -71,7 +76,12 @@ beforeAll(async () => {
 
   const w = await packetWorld();
   packet = path.join(dir, "packet.zip");
-  await buildPacketFiles({ auditId: w.audit.id, requestedById: w.lead.id, workDir: path.join(dir, "work"), outFile: packet });
+  await buildPacketFiles({
+    auditId: w.audit.id,
+    requestedById: w.lead.id,
+    workDir: path.join(dir, "work"),
+    outFile: packet,
+  });
   files = await readEntries(packet);
   keyFile = write("deployment-key.pem", Buffer.from(publicKeyInfo().pem));
 }, 240_000);
@@ -80,7 +90,9 @@ describe("proofline verify refuses forged packets", { timeout: 120_000 }, () => 
   it("verifies the genuine packet with the deployment's key and prints the trail's signed head", async () => {
     const run = await cli([packet, "--public-key", keyFile]);
     expect(run.out).toContain("OK: the signature is valid and every file matches the manifest.");
-    expect(run.out).toContain(`Activity trail head: event ${signedHead.eventId}, hash ${signedHead.hash}, signed at ${signedHead.signedAt} (signature valid)`);
+    expect(run.out).toContain(
+      `Activity trail head: event ${signedHead.eventId}, hash ${signedHead.hash}, signed at ${signedHead.signedAt} (signature valid)`,
+    );
     expect(run.code).toBe(0);
     expect(JSON.parse(files.get("manifest.json")!.toString("utf8")).activityHead).toMatchObject(signedHead);
   });
@@ -97,7 +109,10 @@ describe("proofline verify refuses forged packets", { timeout: 120_000 }, () => 
     const forgedCsv = Buffer.from("evidence_id,title\r\nforged,Everything passed\r\n");
     const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8"));
     const listed = manifest.files.find((f: { path: string }) => f.path === "csv/evidence.csv");
-    Object.assign(listed, { size: forgedCsv.length, sha256: (await import("node:crypto")).createHash("sha256").update(forgedCsv).digest("hex") });
+    Object.assign(listed, {
+      size: forgedCsv.length,
+      sha256: (await import("node:crypto")).createHash("sha256").update(forgedCsv).digest("hex"),
+    });
     manifest.signature.publicKey = forger.publicKey.export({ type: "spki", format: "der" }).toString("base64");
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
     const forged = new Map(files);
@@ -105,7 +120,11 @@ describe("proofline verify refuses forged packets", { timeout: 120_000 }, () => 
     forged.set("manifest.json", manifestBytes);
     forged.set("manifest.sig", Buffer.from(`${sign(null, manifestBytes, forger.privateKey).toString("base64")}\n`));
     const file = path.join(dir, "resigned.zip");
-    await writeDeterministicZip(file, [...forged].map(([p, bytes]) => ({ path: p, source: { bytes } })), new Date("2026-07-01T00:00:00Z"));
+    await writeDeterministicZip(
+      file,
+      [...forged].map(([p, bytes]) => ({ path: p, source: { bytes } })),
+      new Date("2026-07-01T00:00:00Z"),
+    );
 
     const withKey = await cli([file, "--public-key", keyFile]);
     expect(withKey.code).toBe(1);
@@ -117,31 +136,52 @@ describe("proofline verify refuses forged packets", { timeout: 120_000 }, () => 
   });
 
   it("refuses a forged csv/evidence.csv placed before the genuine one under the same name", async () => {
-    const forged: ForgedEntry = { name: "csv/evidence.csv", data: Buffer.from("evidence_id,title\r\nforged,Everything passed\r\n") };
+    const forged: ForgedEntry = {
+      name: "csv/evidence.csv",
+      data: Buffer.from("evidence_id,title\r\nforged,Everything passed\r\n"),
+    };
     const entries = genuineEntries();
-    entries.splice(entries.findIndex((e) => e.name === "csv/evidence.csv"), 0, forged);
+    entries.splice(
+      entries.findIndex((e) => e.name === "csv/evidence.csv"),
+      0,
+      forged,
+    );
     const file = write("duplicate.zip", forgeZip(entries));
     // The attack is real: a ZIP tool extracting csv/evidence.csv shows the forged copy.
-    expect(await new Promise<string>((r) => execFile("unzip", ["-p", file, "csv/evidence.csv"], { encoding: "utf8" }, (_e, out) => r(out)))).toContain("forged");
+    expect(
+      await new Promise<string>((r) =>
+        execFile("unzip", ["-p", file, "csv/evidence.csv"], { encoding: "utf8" }, (_e, out) => r(out)),
+      ),
+    ).toContain("forged");
     const run = await cli([file, "--public-key", keyFile]);
     expect(run.code).toBe(2);
     expect(run.out).toContain('two entries are named "csv/evidence.csv"');
   });
 
   it("refuses a file the manifest does not list", async () => {
-    const run = await cli([write("unlisted.zip", forgeZip([...genuineEntries(), { name: "csv/extra.csv", data: Buffer.from("a,b\r\n") }])), "--public-key", keyFile]);
+    const run = await cli([
+      write("unlisted.zip", forgeZip([...genuineEntries(), { name: "csv/extra.csv", data: Buffer.from("a,b\r\n") }])),
+      "--public-key",
+      keyFile,
+    ]);
     expect(run.code).toBe(1);
     expect(run.out).toContain("DIFFERS csv/extra.csv is in the packet but not listed in the manifest");
   });
 
   it("refuses a directory entry that carries data", async () => {
-    const run = await cli([write("directory.zip", forgeZip([...genuineEntries(), { name: "csv/", data: Buffer.from("hidden,row\r\n") }])), "--public-key", keyFile]);
+    const run = await cli([
+      write("directory.zip", forgeZip([...genuineEntries(), { name: "csv/", data: Buffer.from("hidden,row\r\n") }])),
+      "--public-key",
+      keyFile,
+    ]);
     expect(run.code).toBe(2);
     expect(run.out).toContain("csv/: a directory entry that carries data");
   });
 
   it("refuses a local header that names another file than the central directory", async () => {
-    const entries = genuineEntries().map((e) => (e.name === "csv/evidence.csv" ? { ...e, localName: "csv/evidence.csw" } : e));
+    const entries = genuineEntries().map((e) =>
+      e.name === "csv/evidence.csv" ? { ...e, localName: "csv/evidence.csw" } : e,
+    );
     const run = await cli([write("local-name.zip", forgeZip(entries)), "--public-key", keyFile]);
     expect(run.code).toBe(2);
     expect(run.out).toContain('the local header of csv/evidence.csv names "csv/evidence.csw"');
@@ -188,11 +228,15 @@ describe("proofline verify refuses forged packets", { timeout: 120_000 }, () => 
       expect(changed.out).toContain(`SIGNING KEY CHANGED for ${url}!`);
       expect(changed.out).not.toContain("OK:");
       // The pin is not replaced by the new key.
-      expect(JSON.parse(readFileSync(path.join(configDir, "known-keys.json"), "utf8")).servers[url].fingerprint).toBe(publicKeyInfo().fingerprint);
+      expect(JSON.parse(readFileSync(path.join(configDir, "known-keys.json"), "utf8")).servers[url].fingerprint).toBe(
+        publicKeyInfo().fingerprint,
+      );
     });
 
     it("a first fetch from an unreachable server verifies nothing", async () => {
-      const run = await cli([packet, "--server", "http://127.0.0.1:9"], { PROOFLINE_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), "proofline-known-keys-")) });
+      const run = await cli([packet, "--server", "http://127.0.0.1:9"], {
+        PROOFLINE_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), "proofline-known-keys-")),
+      });
       expect(run.code).toBe(3);
       expect(run.out).toContain("Could not fetch the signing key");
     });

@@ -51,7 +51,12 @@ describe("packet builds in the background", { timeout: 240_000 }, () => {
     expect(second.body.detail).toMatch(/^A packet for this audit is already being built/);
 
     worker = await runWorker([packetBuildJob as never], () => undefined);
-    const { packet, seen } = await waitFor(w.audit.id, queued.body.id, w.auditor.id, (p) => p.status === "SUCCEEDED" || p.status === "FAILED");
+    const { packet, seen } = await waitFor(
+      w.audit.id,
+      queued.body.id,
+      w.auditor.id,
+      (p) => p.status === "SUCCEEDED" || p.status === "FAILED",
+    );
     expect(packet.status).toBe("SUCCEEDED");
     expect(seen.some((p) => p.status === "RUNNING" && p.progress > 0 && p.progress < 1)).toBe(true);
     expect(packet.pageCount).toBeGreaterThan(10);
@@ -66,21 +71,47 @@ describe("packet builds in the background", { timeout: 240_000 }, () => {
     expect(result.fingerprint).toBe(key.body.fingerprint);
 
     const listed = await call(packetsRoute, { asUser: w.lead.id, params: { auditId: w.audit.id } });
-    expect(listed.body.items[0]).toMatchObject({ id: packet.id, status: "SUCCEEDED", downloadable: true, requestedBy: "Aud Auditor" });
-    const events = await prisma.activityEvent.findMany({ where: { entityId: packet.id }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(listed.body.items[0]).toMatchObject({
+      id: packet.id,
+      status: "SUCCEEDED",
+      downloadable: true,
+      requestedBy: "Aud Auditor",
+    });
+    const events = await prisma.activityEvent.findMany({
+      where: { entityId: packet.id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(events.map((e) => e.action)).toEqual(["packet.request", "packet.built"]);
   });
 
   it("reports a failure with its reason, and lets the audit build again afterwards", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject({ frameworks: ["soc2"] });
-    const audit = await makeAudit({ leadId: lead.id, projectIds: [project.id], windowStart: new Date("2026-01-01T00:00:00Z"), windowEnd: new Date("2026-06-30T23:59:59.999Z") });
-    const lost = await makeEvidence({ projectId: project.id, effectiveAt: new Date("2026-02-01T00:00:00Z"), bytes: Buffer.from("never stored"), title: "Lost original" });
+    const audit = await makeAudit({
+      leadId: lead.id,
+      projectIds: [project.id],
+      windowStart: new Date("2026-01-01T00:00:00Z"),
+      windowEnd: new Date("2026-06-30T23:59:59.999Z"),
+    });
+    const lost = await makeEvidence({
+      projectId: project.id,
+      effectiveAt: new Date("2026-02-01T00:00:00Z"),
+      bytes: Buffer.from("never stored"),
+      title: "Lost original",
+    });
     worker ??= await runWorker([packetBuildJob as never], () => undefined);
     const queued = await call(requestRoute, { method: "POST", asUser: lead.id, params: { auditId: audit.id } });
-    const { packet } = await waitFor(audit.id, queued.body.id, lead.id, (p) => p.status === "FAILED" || p.status === "SUCCEEDED");
+    const { packet } = await waitFor(
+      audit.id,
+      queued.body.id,
+      lead.id,
+      (p) => p.status === "FAILED" || p.status === "SUCCEEDED",
+    );
     expect(packet.status).toBe("FAILED");
-    expect(packet.error).toBe(`The original of evidence "Lost original" (sha256 ${lost.sha256}) is missing from the blob store.`);
+    expect(packet.error).toBe(
+      `The original of evidence "Lost original" (sha256 ${lost.sha256}) is missing from the blob store.`,
+    );
     const again = await call(requestRoute, { method: "POST", asUser: lead.id, params: { auditId: audit.id } });
     expect(again.status).toBe(202);
     await waitFor(audit.id, again.body.id, lead.id, (p) => p.status !== "QUEUED" && p.status !== "RUNNING");
@@ -91,28 +122,53 @@ describe("packet builds in the background", { timeout: 240_000 }, () => {
     worker ??= await runWorker([packetBuildJob as never], () => undefined);
     const queued = await call(requestRoute, { method: "POST", asUser: w.lead.id, params: { auditId: w.audit.id } });
     await waitFor(w.audit.id, queued.body.id, w.lead.id, (p) => p.status === "RUNNING");
-    const cancel = await call(cancelRoute, { method: "POST", asUser: w.auditor.id, params: { auditId: w.audit.id, packetId: queued.body.id } });
+    const cancel = await call(cancelRoute, {
+      method: "POST",
+      asUser: w.auditor.id,
+      params: { auditId: w.audit.id, packetId: queued.body.id },
+    });
     expect(cancel.status).toBe(200);
     const { packet } = await waitFor(w.audit.id, queued.body.id, w.lead.id, (p) => p.status !== "RUNNING");
     expect(packet.status).toBe("CANCELLED");
-    expect((await call(downloadRoute, { asUser: w.lead.id, params: { auditId: w.audit.id, packetId: packet.id } })).status).toBe(409);
-    expect((await call(cancelRoute, { method: "POST", asUser: w.lead.id, params: { auditId: w.audit.id, packetId: packet.id } })).status).toBe(409);
+    expect(
+      (await call(downloadRoute, { asUser: w.lead.id, params: { auditId: w.audit.id, packetId: packet.id } })).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(cancelRoute, {
+          method: "POST",
+          asUser: w.lead.id,
+          params: { auditId: w.audit.id, packetId: packet.id },
+        })
+      ).status,
+    ).toBe(409);
 
     const outsider = await makeUser({ role: "AUDITOR" });
-    expect((await call(requestRoute, { method: "POST", asUser: outsider.id, params: { auditId: w.audit.id } })).status).toBe(404);
-    await makeGrant({ auditId: w.audit.id, userId: outsider.id, expiresAt: new Date(Date.now() - 1000), grantedById: w.lead.id });
+    expect(
+      (await call(requestRoute, { method: "POST", asUser: outsider.id, params: { auditId: w.audit.id } })).status,
+    ).toBe(404);
+    await makeGrant({
+      auditId: w.audit.id,
+      userId: outsider.id,
+      expiresAt: new Date(Date.now() - 1000),
+      grantedById: w.lead.id,
+    });
     const expired = await call(requestRoute, { method: "POST", asUser: outsider.id, params: { auditId: w.audit.id } });
     expect(expired.status).toBe(403);
     expect(expired.body.detail).toMatch(/^Your access to the audit ".*" ended on /);
     const engineer = await makeUser({ role: "ENGINEER" });
-    expect((await call(requestRoute, { method: "POST", asUser: engineer.id, params: { auditId: w.audit.id } })).status).toBe(403);
+    expect(
+      (await call(requestRoute, { method: "POST", asUser: engineer.id, params: { auditId: w.audit.id } })).status,
+    ).toBe(403);
   });
 });
 
 async function fetchDownload(auditId: string, packetId: string, asUser: string) {
   const { sessionCookie } = await import("@/tests/api");
   const { NextRequest } = await import("next/server");
-  const req = new NextRequest(new URL(`/api/v1/audits/${auditId}/packets/${packetId}/download`, "http://localhost"), { headers: { cookie: await sessionCookie(asUser) } });
+  const req = new NextRequest(new URL(`/api/v1/audits/${auditId}/packets/${packetId}/download`, "http://localhost"), {
+    headers: { cookie: await sessionCookie(asUser) },
+  });
   const res = await downloadRoute(req, { params: Promise.resolve({ auditId, packetId }) });
   expect(res.status).toBe(200);
   return { type: res.headers.get("content-type"), bytes: Buffer.from(await res.arrayBuffer()) };

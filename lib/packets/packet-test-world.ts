@@ -30,22 +30,72 @@ async function storeBlob(bytes: Buffer, sha256: string) {
 export async function packetWorld() {
   const lead = await makeUser({ role: "COMPLIANCE_LEAD", name: "Lena Lead" });
   const auditor = await makeUser({ role: "AUDITOR", name: "Aud Auditor" });
-  const project = await makeProject({ name: "Research Portal", slug: `portal-${Math.random().toString(36).slice(2, 6)}`, frameworks: ["soc2"] });
-  const audit = await makeAudit({ leadId: lead.id, projectIds: [project.id], windowStart: WINDOW.start, windowEnd: WINDOW.end, name: "SOC 2 Type II FY26 H1" });
-  await makeGrant({ auditId: audit.id, userId: auditor.id, expiresAt: new Date(Date.now() + 30 * 86_400_000), grantedById: lead.id });
-  const controls = await prisma.control.findMany({ where: { key: { in: ["ACC-02", "CHG-01", "CHG-03", "BCK-01", "GOV-07"] } } });
+  const project = await makeProject({
+    name: "Research Portal",
+    slug: `portal-${Math.random().toString(36).slice(2, 6)}`,
+    frameworks: ["soc2"],
+  });
+  const audit = await makeAudit({
+    leadId: lead.id,
+    projectIds: [project.id],
+    windowStart: WINDOW.start,
+    windowEnd: WINDOW.end,
+    name: "SOC 2 Type II FY26 H1",
+  });
+  await makeGrant({
+    auditId: audit.id,
+    userId: auditor.id,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    grantedById: lead.id,
+  });
+  const controls = await prisma.control.findMany({
+    where: { key: { in: ["ACC-02", "CHG-01", "CHG-03", "BCK-01", "GOV-07"] } },
+  });
   const id = (key: string) => controls.find((c) => c.key === key)!.id;
 
   const evidence = [];
   const specs = [
-    { title: "Unit tests (main)", kind: "TEST_REPORT", outcome: "PASS", at: "2026-02-10T08:00:00Z", controls: ["ACC-02", "CHG-03"] },
-    { title: "Unit tests (release)", kind: "TEST_REPORT", outcome: "FAIL", at: "2026-05-20T08:00:00Z", controls: ["ACC-02", "CHG-03"] },
-    { title: "CI run 4411 on main", kind: "CI_RUN", outcome: "PASS", at: "2026-03-01T12:00:00Z", controls: ["CHG-03"], branch: "main" },
-    { title: "Access review Q1", kind: "MANUAL_FILE", outcome: "INFO", at: "2026-03-31T12:00:00Z", controls: ["ACC-02"] },
-    { title: "Unit tests (after the window)", kind: "TEST_REPORT", outcome: "PASS", at: "2026-07-02T08:00:00Z", controls: ["ACC-02"] },
+    {
+      title: "Unit tests (main)",
+      kind: "TEST_REPORT",
+      outcome: "PASS",
+      at: "2026-02-10T08:00:00Z",
+      controls: ["ACC-02", "CHG-03"],
+    },
+    {
+      title: "Unit tests (release)",
+      kind: "TEST_REPORT",
+      outcome: "FAIL",
+      at: "2026-05-20T08:00:00Z",
+      controls: ["ACC-02", "CHG-03"],
+    },
+    {
+      title: "CI run 4411 on main",
+      kind: "CI_RUN",
+      outcome: "PASS",
+      at: "2026-03-01T12:00:00Z",
+      controls: ["CHG-03"],
+      branch: "main",
+    },
+    {
+      title: "Access review Q1",
+      kind: "MANUAL_FILE",
+      outcome: "INFO",
+      at: "2026-03-31T12:00:00Z",
+      controls: ["ACC-02"],
+    },
+    {
+      title: "Unit tests (after the window)",
+      kind: "TEST_REPORT",
+      outcome: "PASS",
+      at: "2026-07-02T08:00:00Z",
+      controls: ["ACC-02"],
+    },
   ] as const;
   for (const spec of specs) {
-    const bytes = Buffer.from(`<testsuite name="${spec.title}" tests="3" failures="${spec.outcome === "FAIL" ? 1 : 0}"/>\n`);
+    const bytes = Buffer.from(
+      `<testsuite name="${spec.title}" tests="3" failures="${spec.outcome === "FAIL" ? 1 : 0}"/>\n`,
+    );
     const e = await makeEvidence({
       projectId: project.id,
       title: spec.title,
@@ -59,12 +109,37 @@ export async function packetWorld() {
     await storeBlob(bytes, e.sha256!);
     evidence.push(e);
   }
-  await prisma.projectControl.create({ data: { projectId: project.id, controlId: id("GOV-07"), notApplicable: true, justification: "No board: a two-person research team." } });
-  const item = await prisma.backlogItem.create({ data: { projectId: project.id, key: "REL-007", title: "Enforce branch protection on main", priority: "HIGH" } });
+  await prisma.projectControl.create({
+    data: {
+      projectId: project.id,
+      controlId: id("GOV-07"),
+      notApplicable: true,
+      justification: "No board: a two-person research team.",
+    },
+  });
+  const item = await prisma.backlogItem.create({
+    data: { projectId: project.id, key: "REL-007", title: "Enforce branch protection on main", priority: "HIGH" },
+  });
   await prisma.backlogItemControl.create({ data: { itemId: item.id, controlId: id("CHG-01") } });
-  const runbook = await prisma.runbook.create({ data: { projectId: project.id, key: "restore-study", title: "Restore the study database", rtoTargetSeconds: 4 * 3600, rpoTargetSeconds: 3600 } });
+  const runbook = await prisma.runbook.create({
+    data: {
+      projectId: project.id,
+      key: "restore-study",
+      title: "Restore the study database",
+      rtoTargetSeconds: 4 * 3600,
+      rpoTargetSeconds: 3600,
+    },
+  });
   await prisma.runbookControl.create({ data: { runbookId: runbook.id, controlId: id("BCK-01") } });
-  await prisma.runbookExercise.create({ data: { runbookId: runbook.id, performedAt: new Date("2026-04-15T09:00:00Z"), outcome: "PASS", measuredRtoSeconds: 2 * 3600, measuredRpoSeconds: 7200 } });
+  await prisma.runbookExercise.create({
+    data: {
+      runbookId: runbook.id,
+      performedAt: new Date("2026-04-15T09:00:00Z"),
+      outcome: "PASS",
+      measuredRtoSeconds: 2 * 3600,
+      measuredRpoSeconds: 7200,
+    },
+  });
   await prisma.pullRequest.createMany({
     data: Array.from({ length: 12 }, (_, i) => ({
       projectId: project.id,
@@ -79,9 +154,33 @@ export async function packetWorld() {
     })),
   });
 
-  const request = await raiseRequest({ ctx: ctxOf(auditor), auditId: audit.id, data: { title: "Evidence of access reviews", requirementRef: "CC6.2", dueAt: "2026-07-20" }, now: AT });
-  await answerRequest({ ctx: ctxOf(lead), auditId: audit.id, requestId: request.id, data: { evidenceIds: [evidence[3].id], comment: "The Q1 review is attached." }, now: AT });
-  const population = await builtNow(createPopulation({ ctx: ctxOf(auditor), auditId: audit.id, data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } }, now: AT }));
-  const sample = await drawSample({ ctx: ctxOf(auditor), auditId: audit.id, populationId: population.id, data: { size: 4, seed: "fy26" }, now: AT });
+  const request = await raiseRequest({
+    ctx: ctxOf(auditor),
+    auditId: audit.id,
+    data: { title: "Evidence of access reviews", requirementRef: "CC6.2", dueAt: "2026-07-20" },
+    now: AT,
+  });
+  await answerRequest({
+    ctx: ctxOf(lead),
+    auditId: audit.id,
+    requestId: request.id,
+    data: { evidenceIds: [evidence[3].id], comment: "The Q1 review is attached." },
+    now: AT,
+  });
+  const population = await builtNow(
+    createPopulation({
+      ctx: ctxOf(auditor),
+      auditId: audit.id,
+      data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } },
+      now: AT,
+    }),
+  );
+  const sample = await drawSample({
+    ctx: ctxOf(auditor),
+    auditId: audit.id,
+    populationId: population.id,
+    data: { size: 4, seed: "fy26" },
+    now: AT,
+  });
   return { lead, auditor, project, audit, evidence, request, population, sample };
 }

@@ -74,7 +74,14 @@ export interface PacketPopulation {
   createdAt: string;
   /** Kept with the population in the ZIP (csv/population-<id>.csv); not part of the PDF. */
   definitionJson: unknown;
-  samples: Array<{ id: string; seed: string; size: number; populationSize: number; createdAt: string; members: Array<{ key: string; line: string }> }>;
+  samples: Array<{
+    id: string;
+    seed: string;
+    size: number;
+    populationSize: number;
+    createdAt: string;
+    members: Array<{ key: string; line: string }>;
+  }>;
 }
 
 export interface PacketData {
@@ -97,11 +104,25 @@ export interface PacketData {
   controls: PacketControl[];
   evidence: PacketEvidence[];
   exceptions: {
-    failing: Array<{ project: string; title: string; kind: string; outcome: string; effectiveAt: string; controls: string }>;
+    failing: Array<{
+      project: string;
+      title: string;
+      kind: string;
+      outcome: string;
+      effectiveAt: string;
+      controls: string;
+    }>;
     stale: Array<{ project: string; control: string; reason: string }>;
     notApplicable: Array<{ project: string; control: string; title: string; justification: string }>;
   };
-  backlog: Array<{ project: string; key: string | null; title: string; priority: string | null; status: string; controls: string }>;
+  backlog: Array<{
+    project: string;
+    key: string | null;
+    title: string;
+    priority: string | null;
+    status: string;
+    controls: string;
+  }>;
   exercises: Array<{
     project: string;
     runbook: string;
@@ -115,5 +136,8 @@ export interface PacketData {
   }>;
   requests: PacketRequest[];
   populations: PacketPopulation[];
-  activity: { events: Array<{ at: string; actor: string; action: string; entity: string; summary: string }>; total: number };
+  activity: {
+    events: Array<{ at: string; actor: string; action: string; entity: string; summary: string }>;
+    total: number;
+  };
 }

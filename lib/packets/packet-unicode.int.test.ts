@@ -25,7 +25,13 @@ describe("a packet in every language", { timeout: 240_000 }, () => {
     const w = await unicodePacketWorld();
     const build = async (name: string, renderProcesses: number) => {
       const outFile = path.join(dir, `${name}.zip`);
-      await buildPacketFiles({ auditId: w.audit.id, requestedById: w.lead.id, workDir: path.join(dir, `work-${name}`), outFile, renderProcesses });
+      await buildPacketFiles({
+        auditId: w.audit.id,
+        requestedById: w.lead.id,
+        workDir: path.join(dir, `work-${name}`),
+        outFile,
+        renderProcesses,
+      });
       return outFile;
     };
     const first = await build("here", 0);

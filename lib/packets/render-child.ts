@@ -26,9 +26,22 @@ process.on("message", async (msg: ChildMessage) => {
     if (!section || msg.chunk >= section.chunkCount) throw new Error(`no chunk ${msg.section}/${msg.chunk}`);
     const chunk = section.chunk(msg.chunk);
     const r = await renderChunk(chunk, { title, date });
-    process.send!({ type: "done", id: msg.id, bytes: new Uint8Array(r.bytes), pageCount: r.pageCount, marks: r.marks, chrome: r.chrome, specPages: r.specPages, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } satisfies ParentMessage);
+    process.send!({
+      type: "done",
+      id: msg.id,
+      bytes: new Uint8Array(r.bytes),
+      pageCount: r.pageCount,
+      marks: r.marks,
+      chrome: r.chrome,
+      specPages: r.specPages,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    } satisfies ParentMessage);
   } catch (err) {
-    process.send!({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) } satisfies ParentMessage);
+    process.send!({
+      type: "error",
+      id: msg.id,
+      message: err instanceof Error ? err.message : String(err),
+    } satisfies ParentMessage);
   }
 });
 process.on("disconnect", () => process.exit(0));

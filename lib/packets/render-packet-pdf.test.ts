@@ -54,9 +54,29 @@ function packetData(evidenceCount: number): PacketData {
     },
     requestedBy: { name: "Aud Auditor", email: "auditor@example.test" },
     dataAsOf: "2026-07-01T00:00:00.000Z",
-    readiness: [{ project: "portal", projectName: "Research Portal", assessed: true, score: 0.5, met: 1, applicable: 2, controlCounts: { PASSING: 2 }, families: [] }],
+    readiness: [
+      {
+        project: "portal",
+        projectName: "Research Portal",
+        assessed: true,
+        score: 0.5,
+        met: 1,
+        applicable: 2,
+        controlCounts: { PASSING: 2 },
+        families: [],
+      },
+    ],
     requirements: [{ refId: "CC6.1", title: "Logical access", controlKeys: ["ACC-01", "ACC-02"] }],
-    controls: [control("ACC-01", evidence.filter((e) => e.controlKeys[0] === "ACC-01").map((e) => e.id)), control("ACC-02", evidence.filter((e) => e.controlKeys[0] === "ACC-02").map((e) => e.id))],
+    controls: [
+      control(
+        "ACC-01",
+        evidence.filter((e) => e.controlKeys[0] === "ACC-01").map((e) => e.id),
+      ),
+      control(
+        "ACC-02",
+        evidence.filter((e) => e.controlKeys[0] === "ACC-02").map((e) => e.id),
+      ),
+    ],
     evidence,
     exceptions: { failing: [], stale: [], notApplicable: [] },
     backlog: [],
@@ -101,7 +121,8 @@ describe("packet PDF with control pages and tables drawn directly", { timeout: 1
       expect(text[p]).toMatch(/Effective\s+Project\s+Evidence\s+Outcome\s+sha256/);
     }
     // The contents page gives each section's first page, as the bookmarks do; every page is numbered.
-    for (const o of pdf.outline.slice(2)) expect(text[1]).toMatch(new RegExp(`${o.title.replace(/[()]/g, "\\$&")}\\s+${o.pageIndex + 1}\\n`));
+    for (const o of pdf.outline.slice(2))
+      expect(text[1]).toMatch(new RegExp(`${o.title.replace(/[()]/g, "\\$&")}\\s+${o.pageIndex + 1}\\n`));
     text.forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${pdf.pageCount}`));
     // The same data gives the same bytes.
     expect((await renderPacketPdf(data, { processes: 0 })).bytes.equals(pdf.bytes)).toBe(true);

@@ -25,7 +25,15 @@ export interface RenderHooks {
 const SMALL_PACKET_CHUNKS = 4;
 
 /** What the last render in this process did (for npm run bench:packet). */
-export const renderStats = { reactPages: 0, directPages: 0, reactChunks: 0, directRuns: 0, pdfBytes: 0, fontBytes: 0, fontFiles: 0 };
+export const renderStats = {
+  reactPages: 0,
+  directPages: 0,
+  reactChunks: 0,
+  directRuns: 0,
+  pdfBytes: 0,
+  fontBytes: 0,
+  fontFiles: 0,
+};
 
 /** The embedded font programs of a saved PDF: how many, and their bytes as stored (compressed). */
 function fontFileBytes(doc: PDFDocument): { files: number; bytes: number } {
@@ -81,7 +89,12 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
     await hooks.checkpoint?.();
   };
 
-  const doc = await createMergedDocument({ title: meta.title, author: data.audit.lead, subject: `${data.audit.framework.name} audit, ${data.audit.windowStart} to ${data.audit.windowEnd}`, date });
+  const doc = await createMergedDocument({
+    title: meta.title,
+    author: data.audit.lead,
+    subject: `${data.audit.framework.name} audit, ${data.audit.windowStart} to ${data.audit.windowEnd}`,
+    date,
+  });
   const writer = await DirectWriter.create(doc);
   Object.assign(renderStats, { reactPages: 0, directPages: 0, reactChunks: total - directRuns, directRuns });
   const cover = await renderChunk([coverPage(data)], meta);
@@ -97,7 +110,8 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
   // A small packet renders faster here than it takes to start render processes.
   const processes = hooks.processes ?? (tasks.length > SMALL_PACKET_CHUNKS ? renderProcesses() : 0);
   const pool = processes > 0 ? new RenderPool(data, processes) : null;
-  const start = (t: (typeof tasks)[number]) => (pool ? pool.render(t.si, t.ci) : renderChunk(sections[t.si].chunk(t.ci), meta));
+  const start = (t: (typeof tasks)[number]) =>
+    pool ? pool.render(t.si, t.ci) : renderChunk(sections[t.si].chunk(t.ci), meta);
   const ahead = Math.max(2, processes * 2);
   const pending: Array<Promise<RenderedChunk> | undefined> = tasks.slice(0, ahead).map(start);
   pending.forEach((p) => p?.catch(() => undefined)); // awaited in order below
@@ -141,7 +155,9 @@ export async function renderPacketPdf(data: PacketData, hooks: RenderHooks = {})
         for (let k = 0; k < count; k++) doc.addPage(chunk.pages[from + k]);
         renderStats.reactPages += count;
         chrome.push(...chunk.rendered.chrome.slice(from, from + count));
-        for (const m of chunk.rendered.marks) if (m.page >= from && m.page < from + count) starts[si].marks.push({ title: m.title, page: page + m.page - from });
+        for (const m of chunk.rendered.marks)
+          if (m.page >= from && m.page < from + count)
+            starts[si].marks.push({ title: m.title, page: page + m.page - from });
         page += count;
         chunk.left -= 1;
         if (!chunk.left) {

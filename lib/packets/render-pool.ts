@@ -98,7 +98,14 @@ export class RenderPool {
     slot.busy = false;
     slot.done += 1;
     if (msg.type === "done") renderPoolStats.peakChildRssMb = Math.max(renderPoolStats.peakChildRssMb, msg.maxRssMb);
-    if (msg.type === "done") r.task.resolve({ bytes: Buffer.from(msg.bytes), pageCount: msg.pageCount, marks: msg.marks, chrome: msg.chrome, specPages: msg.specPages });
+    if (msg.type === "done")
+      r.task.resolve({
+        bytes: Buffer.from(msg.bytes),
+        pageCount: msg.pageCount,
+        marks: msg.marks,
+        chrome: msg.chrome,
+        specPages: msg.specPages,
+      });
     else r.task.reject(new Error(msg.message));
     if (slot.done >= CHUNKS_PER_PROCESS) {
       this.slots = this.slots.filter((s) => s !== slot);

@@ -38,7 +38,8 @@ export async function preparePacketDirs({ workDir, outFile }: ReturnType<typeof 
  */
 export function reasonOf(err: unknown, packetId?: string): string {
   if (err instanceof PacketBuildError) return err.message;
-  if (err instanceof BlobStoreError) return `The build could not read an original from the evidence store. ${err.publicDetail}`;
+  if (err instanceof BlobStoreError)
+    return `The build could not read an original from the evidence store. ${err.publicDetail}`;
   return `The build stopped with an unexpected error; the worker log has the details${packetId ? ` (packet ${packetId})` : ""}.`;
 }
 
@@ -47,14 +48,25 @@ export function reasonOf(err: unknown, packetId?: string): string {
  * audit page polls it), stopping between chunks when a cancel is requested, and recording the
  * outcome with its reason.
  */
-export async function runPacketBuild(packetId: string, log: (line: string) => void = console.log, signal?: AbortSignal, jobId?: string): Promise<void> {
-  const packet = await prisma.packet.findUnique({ where: { id: packetId }, select: { id: true, auditId: true, status: true, requestedById: true, jobId: true } });
+export async function runPacketBuild(
+  packetId: string,
+  log: (line: string) => void = console.log,
+  signal?: AbortSignal,
+  jobId?: string,
+): Promise<void> {
+  const packet = await prisma.packet.findUnique({
+    where: { id: packetId },
+    select: { id: true, auditId: true, status: true, requestedById: true, jobId: true },
+  });
   // QUEUED, or RUNNING under this very job: a retry of an attempt that stopped before it could hand the
   // build back (a worker stopped past its grace, or killed): pg-boss runs one attempt of a job at a time.
   const retried = Boolean(jobId) && packet?.status === "RUNNING" && packet.jobId === jobId;
   if (!packet || (packet.status !== "QUEUED" && !retried)) return; // cancelled while queued, or already handled
   const claimable = retried ? { status: "RUNNING" as const, jobId } : { status: "QUEUED" as const };
-  const started = await prisma.packet.updateMany({ where: { id: packetId, ...claimable }, data: { status: "RUNNING", startedAt: new Date(), stage: "Starting", progress: 0.01 } });
+  const started = await prisma.packet.updateMany({
+    where: { id: packetId, ...claimable },
+    data: { status: "RUNNING", startedAt: new Date(), stage: "Starting", progress: 0.01 },
+  });
   if (!started.count) return;
 
   const paths = packetPaths(packet.auditId, packetId);
@@ -98,26 +110,46 @@ export async function runPacketBuild(packetId: string, log: (line: string) => vo
           dataAsOf: built.dataAsOf,
         },
       });
-      await recordActivity(tx, { ctx, action: "packet.built", entityType: "Packet", entityId: packetId, summary: { auditId: packet.auditId, sha256: built.sha256, pages: built.pageCount, files: built.files } });
+      await recordActivity(tx, {
+        ctx,
+        action: "packet.built",
+        entityType: "Packet",
+        entityId: packetId,
+        summary: { auditId: packet.auditId, sha256: built.sha256, pages: built.pageCount, files: built.files },
+      });
     });
-    log(`[packets] ${packetId}: ${built.pageCount} pages, ${built.files} files, ${built.size} bytes, sha256 ${built.sha256}`);
+    log(
+      `[packets] ${packetId}: ${built.pageCount} pages, ${built.files} files, ${built.size} bytes, sha256 ${built.sha256}`,
+    );
   } catch (err) {
     await rm(partFile, { force: true });
     if (err instanceof HandBack) {
       // The worker is stopping (a deploy): the build goes back to QUEUED and its job back to the queue
       // (runWorker rethrows, pg-boss retries it), so another worker builds it from the start.
       await prisma.$transaction(async (tx) => {
-        await tx.packet.update({ where: { id: packetId }, data: { status: "QUEUED", stage: "Waiting for the worker", progress: 0, startedAt: null } });
-        await recordActivity(tx, { ctx, action: "packet.handed_back", entityType: "Packet", entityId: packetId, summary: { auditId: packet.auditId } });
+        await tx.packet.update({
+          where: { id: packetId },
+          data: { status: "QUEUED", stage: "Waiting for the worker", progress: 0, startedAt: null },
+        });
+        await recordActivity(tx, {
+          ctx,
+          action: "packet.handed_back",
+          entityType: "Packet",
+          entityId: packetId,
+          summary: { auditId: packet.auditId },
+        });
       });
       throw err;
     }
     const cancelled = err instanceof Cancelled;
-    if (!cancelled && !(err instanceof PacketBuildError)) log(`[packets] ${packetId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (!cancelled && !(err instanceof PacketBuildError))
+      log(`[packets] ${packetId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     await prisma.$transaction(async (tx) => {
       await tx.packet.update({
         where: { id: packetId },
-        data: cancelled ? { status: "CANCELLED", stage: "Cancelled", finishedAt: new Date() } : { status: "FAILED", stage: "Failed", error: reasonOf(err, packetId), finishedAt: new Date() },
+        data: cancelled
+          ? { status: "CANCELLED", stage: "Cancelled", finishedAt: new Date() }
+          : { status: "FAILED", stage: "Failed", error: reasonOf(err, packetId), finishedAt: new Date() },
       });
       await recordActivity(tx, {
         ctx,

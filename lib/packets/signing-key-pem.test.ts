@@ -9,7 +9,10 @@ import { existingPublicKey, fingerprintOf, publicKeyInfo, signBytes, verifyBytes
 
 const saved = { pem: process.env.PACKET_SIGNING_KEY_PEM, file: process.env.PACKET_SIGNING_KEY_FILE };
 afterEach(() => {
-  for (const [k, v] of [["PACKET_SIGNING_KEY_PEM", saved.pem], ["PACKET_SIGNING_KEY_FILE", saved.file]] as const) {
+  for (const [k, v] of [
+    ["PACKET_SIGNING_KEY_PEM", saved.pem],
+    ["PACKET_SIGNING_KEY_FILE", saved.file],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -40,7 +48,8 @@ function loadOrCreate(file: string): KeyObject {
   try {
     return createPrivateKey(readFileSync(file, "utf8"));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`The packet-signing key in ${file} could not be read: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new Error(`The packet-signing key in ${file} could not be read: ${(err as Error).message}`);
   }
   const { privateKey } = generateKeyPairSync("ed25519");
   mkdirSync(path.dirname(file), { recursive: true });
@@ -58,7 +67,8 @@ function privateKey(): KeyObject {
   const fromVariable = keyFromVariable();
   const file = fromVariable ? "PACKET_SIGNING_KEY_PEM" : keyFile();
   if (cached?.file !== file) cached = { file, key: fromVariable ?? loadOrCreate(file) };
-  if (cached.key.asymmetricKeyType !== "ed25519") throw new Error(`The packet-signing key in ${file} is not an Ed25519 key.`);
+  if (cached.key.asymmetricKeyType !== "ed25519")
+    throw new Error(`The packet-signing key in ${file} is not an Ed25519 key.`);
   return cached.key;
 }
 
@@ -106,5 +116,7 @@ export function verifyBytes(bytes: Buffer, signatureBase64: string, key: KeyObje
 
 /** sha256 of a public key's DER encoding, hex: the fingerprint the app, packets and CLI show. */
 export function fingerprintOf(key: KeyObject): string {
-  return createHash("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex");
+  return createHash("sha256")
+    .update(key.export({ type: "spki", format: "der" }))
+    .digest("hex");
 }

@@ -34,13 +34,33 @@ export const UNICODE_EXPECTED: string[] = [
 export async function unicodePacketWorld(opts: { slugPrefix?: string } = {}) {
   const lead = await makeUser({ role: "COMPLIANCE_LEAD", name: UNICODE_TEXT.lead });
   const auditor = await makeUser({ role: "AUDITOR", name: UNICODE_TEXT.auditor });
-  const project = await makeProject({ name: UNICODE_TEXT.project, slug: `${opts.slugPrefix ?? "unicode"}-${Math.random().toString(36).slice(2, 6)}`, frameworks: ["soc2"] });
-  const audit = await makeAudit({ leadId: lead.id, projectIds: [project.id], windowStart: UNICODE_WINDOW.start, windowEnd: UNICODE_WINDOW.end, name: UNICODE_TEXT.audit });
-  await makeGrant({ auditId: audit.id, userId: auditor.id, expiresAt: new Date(Date.now() + 30 * 86_400_000), grantedById: lead.id });
+  const project = await makeProject({
+    name: UNICODE_TEXT.project,
+    slug: `${opts.slugPrefix ?? "unicode"}-${Math.random().toString(36).slice(2, 6)}`,
+    frameworks: ["soc2"],
+  });
+  const audit = await makeAudit({
+    leadId: lead.id,
+    projectIds: [project.id],
+    windowStart: UNICODE_WINDOW.start,
+    windowEnd: UNICODE_WINDOW.end,
+    name: UNICODE_TEXT.audit,
+  });
+  await makeGrant({
+    auditId: audit.id,
+    userId: auditor.id,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    grantedById: lead.id,
+  });
   const control = await prisma.control.findFirstOrThrow({ where: { key: "ACC-02" }, select: { id: true } });
   const titles = [...UNICODE_TEXT.evidence.map((e) => e.title), UNICODE_TEXT.emoji.title];
   for (const [i, title] of titles.entries()) {
-    await makeEvidence({ projectId: project.id, title, effectiveAt: new Date(Date.UTC(2026, 2, 1 + i, 8)), controlIds: [control.id] });
+    await makeEvidence({
+      projectId: project.id,
+      title,
+      effectiveAt: new Date(Date.UTC(2026, 2, 1 + i, 8)),
+      controlIds: [control.id],
+    });
   }
   return { lead, auditor, project, audit };
 }

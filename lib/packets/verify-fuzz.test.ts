@@ -37,7 +37,15 @@ async function genuinePacket(): Promise<{ zip: Buffer; files: Map<string, Buffer
   ]);
   const entries: ZipEntry[] = [...files].map(([p, bytes]) => ({ path: p, source: { bytes } }));
   const manifest = buildManifest({
-    audit: { id: "a1", name: "Fuzz audit", framework: "soc2", type: "TYPE_II", windowStart: "2026-01-01T00:00:00.000Z", windowEnd: "2026-06-30T23:59:59.999Z", projects: ["p"] },
+    audit: {
+      id: "a1",
+      name: "Fuzz audit",
+      framework: "soc2",
+      type: "TYPE_II",
+      windowStart: "2026-01-01T00:00:00.000Z",
+      windowEnd: "2026-06-30T23:59:59.999Z",
+      projects: ["p"],
+    },
     dataAsOf: new Date("2026-07-01T00:00:00Z"),
     requestedBy: "lead@proofline.test",
     files: await Promise.all(entries.map(digestOf)),
@@ -46,7 +54,11 @@ async function genuinePacket(): Promise<{ zip: Buffer; files: Map<string, Buffer
   files.set("manifest.json", manifest.json);
   files.set("manifest.sig", manifest.signature);
   const out = path.join(dir, "genuine.zip");
-  await writeDeterministicZip(out, [...files].map(([p, bytes]) => ({ path: p, source: { bytes } })), new Date("2026-07-01T00:00:00Z"));
+  await writeDeterministicZip(
+    out,
+    [...files].map(([p, bytes]) => ({ path: p, source: { bytes } })),
+    new Date("2026-07-01T00:00:00Z"),
+  );
   return { zip: readFileSync(out), files };
 }
 
@@ -60,7 +72,8 @@ function cases(zip: Buffer, files: Map<string, Buffer>): Case[] {
   const int = (n: number) => Math.floor(rnd() * n);
   const out: Case[] = [];
   // Truncated: at the edges and at random lengths.
-  for (const len of [0, 1, 4, 21, 22, 30, zip.length - 22, zip.length - 21, zip.length - 1]) out.push({ name: `truncated to ${len}`, bytes: zip.subarray(0, len) });
+  for (const len of [0, 1, 4, 21, 22, 30, zip.length - 22, zip.length - 21, zip.length - 1])
+    out.push({ name: `truncated to ${len}`, bytes: zip.subarray(0, len) });
   for (let i = 0; i < 60; i++) {
     const len = int(zip.length);
     out.push({ name: `truncated to ${len}`, bytes: zip.subarray(0, len) });
@@ -81,7 +94,10 @@ function cases(zip: Buffer, files: Map<string, Buffer>): Case[] {
   for (let i = 0; i < 30; i++) {
     const pos = int(zip.length + 1);
     const junk = Buffer.from(Array.from({ length: 1 + int(40) }, () => int(256)));
-    out.push({ name: `${junk.length} byte(s) inserted at ${pos}`, bytes: Buffer.concat([zip.subarray(0, pos), junk, zip.subarray(pos)]) });
+    out.push({
+      name: `${junk.length} byte(s) inserted at ${pos}`,
+      bytes: Buffer.concat([zip.subarray(0, pos), junk, zip.subarray(pos)]),
+    });
   }
   // ZIP64 lies, on a ZIP written byte by byte with the genuine entries.
   const genuine: ForgedEntry[] = [...files].map(([name, data]) => ({ name, data }));
@@ -93,10 +109,19 @@ function cases(zip: Buffer, files: Map<string, Buffer>): Case[] {
   }
   // Overlapping entries, false sizes, hidden bytes.
   for (let i = 0; i < files.size; i++) {
-    out.push({ name: `entry ${i} overlaps entry ${(i + 1) % files.size}`, bytes: forgeZip(genuine.map((e, j) => (j === i ? { ...e, sameLocalAs: (i + 1) % files.size } : e))) });
-    out.push({ name: `entry ${i} declares a false size`, bytes: forgeZip(genuine.map((e, j) => (j === i ? { ...e, declaredSize: e.data.length + 1 + int(1000) } : e))) });
+    out.push({
+      name: `entry ${i} overlaps entry ${(i + 1) % files.size}`,
+      bytes: forgeZip(genuine.map((e, j) => (j === i ? { ...e, sameLocalAs: (i + 1) % files.size } : e))),
+    });
+    out.push({
+      name: `entry ${i} declares a false size`,
+      bytes: forgeZip(genuine.map((e, j) => (j === i ? { ...e, declaredSize: e.data.length + 1 + int(1000) } : e))),
+    });
   }
-  out.push({ name: "bytes hidden before the central directory", bytes: forgeZip(genuine, { gap: Buffer.from("PK\u0003\u0004 a local header no directory names") }) });
+  out.push({
+    name: "bytes hidden before the central directory",
+    bytes: forgeZip(genuine, { gap: Buffer.from("PK\u0003\u0004 a local header no directory names") }),
+  });
   out.push({ name: "bytes after the end record", bytes: forgeZip(genuine, { trailing: Buffer.from("trailing") }) });
   return out;
 }
@@ -121,7 +146,11 @@ async function verify(bytes: Buffer, name: string) {
   const file = path.join(dir, `case-${name.replace(/[^\w]+/g, "-").slice(0, 60)}.zip`);
   writeFileSync(file, bytes);
   const lines: string[] = [];
-  const code = await verifyCommand([file, "--public-key", keyPem], (l: string) => lines.push(l), {} as NodeJS.ProcessEnv);
+  const code = await verifyCommand(
+    [file, "--public-key", keyPem],
+    (l: string) => lines.push(l),
+    {} as NodeJS.ProcessEnv,
+  );
   return { file, code, lines };
 }
 
@@ -131,7 +160,9 @@ describe("proofline verify under fuzzing", { timeout: 180_000 }, () => {
     expect(lines.at(-1)).toBe("OK: the signature is valid and every file matches the manifest.");
     expect(code).toBe(0);
     // The same packet written byte by byte by the test's own writer verifies too: the forgeries differ only by their fault.
-    expect((await verify(forgeZip([...genuine.files].map(([name, data]) => ({ name, data }))), "forged-clean")).code).toBe(0);
+    expect(
+      (await verify(forgeZip([...genuine.files].map(([name, data]) => ({ name, data }))), "forged-clean")).code,
+    ).toBe(0);
   });
 
   it("refuses every malformed variant with a non-zero exit and a message, and never crashes", async () => {
@@ -142,7 +173,8 @@ describe("proofline verify under fuzzing", { timeout: 180_000 }, () => {
     for (const c of all) {
       const { code, lines } = await verify(c.bytes, c.name);
       if (code === 0) accepted.push(c.name);
-      else if (!lines.some((l) => /^(FAILED|Cannot verify)/.test(l))) silent.push(`${c.name}: exit ${code}, ${lines.join(" | ")}`);
+      else if (!lines.some((l) => /^(FAILED|Cannot verify)/.test(l)))
+        silent.push(`${c.name}: exit ${code}, ${lines.join(" | ")}`);
     }
     expect(accepted).toEqual([]);
     expect(silent).toEqual([]);
@@ -159,7 +191,10 @@ describe("proofline verify under fuzzing", { timeout: 180_000 }, () => {
       let code = 0;
       let out = "";
       try {
-        out = execFileSync(process.execPath, ["public/cli/proofline.mjs", "verify", file, "--public-key", keyFile], { encoding: "utf8", stdio: "pipe" });
+        out = execFileSync(process.execPath, ["public/cli/proofline.mjs", "verify", file, "--public-key", keyFile], {
+          encoding: "utf8",
+          stdio: "pipe",
+        });
       } catch (err) {
         const e = err as { status: number; stdout: string; stderr: string };
         code = e.status;

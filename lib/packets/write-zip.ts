@@ -20,7 +20,12 @@ export interface FileDigest {
 
 /** Size and sha256 of an entry's content (files are streamed, never read whole). */
 export async function digestOf(entry: ZipEntry): Promise<FileDigest> {
-  if ("bytes" in entry.source) return { path: entry.path, size: entry.source.bytes.length, sha256: createHash("sha256").update(entry.source.bytes).digest("hex") };
+  if ("bytes" in entry.source)
+    return {
+      path: entry.path,
+      size: entry.source.bytes.length,
+      sha256: createHash("sha256").update(entry.source.bytes).digest("hex"),
+    };
   if (entry.source.known) return { path: entry.path, ...entry.source.known };
   const hash = createHash("sha256");
   let size = 0;
@@ -40,7 +45,11 @@ export function byPath(a: { path: string }, b: { path: string }): number {
  * Writes a ZIP that depends only on its entries: sorted by path, one fixed timestamp (UTC) and mode
  * for every entry, the same compression level. The same entries always give the same bytes.
  */
-export async function writeDeterministicZip(outFile: string, entries: ZipEntry[], date: Date): Promise<{ size: number; sha256: string }> {
+export async function writeDeterministicZip(
+  outFile: string,
+  entries: ZipEntry[],
+  date: Date,
+): Promise<{ size: number; sha256: string }> {
   const archive = new ZipArchive({ zlib: { level: 6 }, forceLocalTime: false });
   const out = createWriteStream(outFile, { mode: PRIVATE_FILE_MODE });
   const hash = createHash("sha256");

@@ -14,10 +14,15 @@ describe("project retention period", () => {
 
     const after = await updateProject({ ctx: ctxOf(lead), slug: project.slug, data: { retentionYears: 6 } });
     expect(after.retentionYears).toBe(6);
-    const event = await prisma.activityEvent.findFirstOrThrow({ where: { action: "project.update", entityId: project.id }, orderBy: { id: "desc" } });
+    const event = await prisma.activityEvent.findFirstOrThrow({
+      where: { action: "project.update", entityId: project.id },
+      orderBy: { id: "desc" },
+    });
     expect(event.summary).toMatchObject({ before: { retentionYears: 3 }, after: { retentionYears: 6 } });
 
-    await expect(updateProject({ ctx: ctxOf(lead), slug: project.slug, data: { retentionYears: 2 } })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      updateProject({ ctx: ctxOf(lead), slug: project.slug, data: { retentionYears: 2 } }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect((await prisma.project.findUniqueOrThrow({ where: { id: project.id } })).retentionYears).toBe(6);
   });
 });

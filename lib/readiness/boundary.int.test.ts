@@ -39,7 +39,18 @@ const EXPECTED: Record<string, [status: string, family: string | null]> = {
   "LOOSE.c": ["unmet", null], // no control on it or above it
 };
 
-const STATES = { P1: "passing", P2: "passing", P3: "passing", S1: "stale", F1: "failing", N1: "not_applicable", R1: "passing", R2: "failing", X1: "stale", E1: "stale" };
+const STATES = {
+  P1: "passing",
+  P2: "passing",
+  P3: "passing",
+  S1: "stale",
+  F1: "failing",
+  N1: "not_applicable",
+  R1: "passing",
+  R2: "failing",
+  X1: "stale",
+  E1: "stale",
+};
 
 describe("readiness at the boundaries: groups, families, retired parents, three-level inheritance", () => {
   it("compute-readiness and the independent SQL both give the hand-derived states, statuses, families and score (5/15, then 6/15 a millisecond earlier)", async () => {
@@ -64,7 +75,9 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
       .map(([refId, [status, family]]) => ({ refId, status, family }))
       .sort((a, b) => a.refId.localeCompare(b.refId));
     expect(actual).toEqual(expected);
-    const independent = (await independentRequirements(w.projectId, w.frameworkId, NOW)).sort((a, b) => a.refId.localeCompare(b.refId));
+    const independent = (await independentRequirements(w.projectId, w.frameworkId, NOW)).sort((a, b) =>
+      a.refId.localeCompare(b.refId),
+    );
     expect(independent).toEqual(expected);
 
     // The score and the family figures: met 5 of 15 applicable.
@@ -84,18 +97,43 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
     const byRef = Object.fromEntries(fw.requirements.map((r) => [r.refId, r]));
     expect(Object.keys(byRef)).not.toContain("R.2.x");
     expect(Object.keys(byRef)).not.toContain("R.gone");
-    expect(byRef["R.old"]).toMatchObject({ status: "group", retired: true, depth: 1, note: RETIRED_NOTE, met: 0, applicable: 1 });
-    expect(byRef["R.old.1"]).toMatchObject({ depth: 2, parentId: byRef["R.old"].id, blockingControlIds: [byRef["KG.2.b"].blockingControlIds[0]] });
-    expect(byRef["KF.1.b"]).toMatchObject({ note: null, inherited: [{ fromRefId: "K" }, { fromRefId: "KF" }, { fromRefId: "KF.1" }] });
+    expect(byRef["R.old"]).toMatchObject({
+      status: "group",
+      retired: true,
+      depth: 1,
+      note: RETIRED_NOTE,
+      met: 0,
+      applicable: 1,
+    });
+    expect(byRef["R.old.1"]).toMatchObject({
+      depth: 2,
+      parentId: byRef["R.old"].id,
+      blockingControlIds: [byRef["KG.2.b"].blockingControlIds[0]],
+    });
+    expect(byRef["KF.1.b"]).toMatchObject({
+      note: null,
+      inherited: [{ fromRefId: "K" }, { fromRefId: "KF" }, { fromRefId: "KF.1" }],
+    });
     expect(byRef["LOOSE.c"].note).toBe(NO_CONTROL_NOTE);
     expect(byRef["A32"]).toMatchObject({ status: "group", met: 0, applicable: 2 });
 
     // A millisecond before E1 turns stale, EDGE is met; the independent SQL agrees.
-    const before = (await computeReadiness({ ctx: systemCtx("test"), projectId: w.projectId, at: JUST_BEFORE })).result.frameworks[0];
+    const before = (await computeReadiness({ ctx: systemCtx("test"), projectId: w.projectId, at: JUST_BEFORE })).result
+      .frameworks[0];
     expect(before).toMatchObject({ met: 6, applicable: 15 });
     const beforeIndependent = await independentRequirements(w.projectId, w.frameworkId, JUST_BEFORE);
-    expect(beforeIndependent.filter((r) => r.status === "met").map((r) => r.refId).sort()).toEqual(["A33", "EDGE", "KF.2", "KF.3", "LOOSE.b", "R.2"]);
-    expect(before.requirements.filter((r) => r.status === "met").map((r) => r.refId).sort()).toEqual(["A33", "EDGE", "KF.2", "KF.3", "LOOSE.b", "R.2"]);
+    expect(
+      beforeIndependent
+        .filter((r) => r.status === "met")
+        .map((r) => r.refId)
+        .sort(),
+    ).toEqual(["A33", "EDGE", "KF.2", "KF.3", "LOOSE.b", "R.2"]);
+    expect(
+      before.requirements
+        .filter((r) => r.status === "met")
+        .map((r) => r.refId)
+        .sort(),
+    ).toEqual(["A33", "EDGE", "KF.2", "KF.3", "LOOSE.b", "R.2"]);
   });
 
   it("the framework page counts coverage by the same rule and lists the controls mapped to groups, so a lead can move them down", async () => {
@@ -106,7 +144,11 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
     // The frameworks list counts it in SQL, by the same rule.
     const listed = (await listFrameworks({ ctx: systemCtx("test") })).find((f) => f.key === w.frameworkKey);
     expect(listed).toMatchObject({ requirements: 27, retired: 4, coverage: detail.coverage });
-    expect((await getFramework({ ctx: systemCtx("test"), key: w.frameworkKey, query: { unmapped: "1" } })).nodes.filter((n) => n.match).map((n) => n.refId)).toEqual(["LOOSE.c"]);
+    expect(
+      (await getFramework({ ctx: systemCtx("test"), key: w.frameworkKey, query: { unmapped: "1" } })).nodes
+        .filter((n) => n.match)
+        .map((n) => n.refId),
+    ).toEqual(["LOOSE.c"]);
     expect(detail.groupMappings.map((g) => [g.refId, g.controls.map((c) => c.key), g.decides])).toEqual([
       ["K", [w.control.N1], 7],
       ["KF", [w.control.P1], 4],
@@ -116,7 +158,11 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
     // The retired parent keeps its current child in place in the catalogue tree too.
     const nodes = Object.fromEntries(detail.nodes.map((n) => [n.refId, n]));
     expect(nodes["R.old"]).toMatchObject({ retired: true, depth: 1 });
-    expect(nodes["R.old.1"]).toMatchObject({ depth: 2, scored: true, inherited: [{ key: w.control.F1, from: "R.old" }] });
+    expect(nodes["R.old.1"]).toMatchObject({
+      depth: 2,
+      scored: true,
+      inherited: [{ key: w.control.F1, from: "R.old" }],
+    });
     expect(nodes["KF.1.b"]).toMatchObject({ scored: true, controls: [] });
     expect(nodes["KF.1.b"].inherited.map((c) => c.from)).toEqual(["K", "KF", "KF.1"]);
   });
@@ -127,15 +173,46 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
     // Keys a framework file accepts (PREFIX-NN), unique per run.
     const prefix = `Z${randomBytes(3).toString("hex").toUpperCase()}`;
     const [c1, c2] = await Promise.all(
-      ["ENC", "LOG"].map((s, i) => prisma.control.create({ data: { key: `${prefix}-0${i + 1}`, title: s, description: "", frequency: "DAILY" } })),
+      ["ENC", "LOG"].map((s, i) =>
+        prisma.control.create({ data: { key: `${prefix}-0${i + 1}`, title: s, description: "", frequency: "DAILY" } }),
+      ),
     );
     const project = await makeProject();
     // C1 passes (a CI run a day ago); C2 expects nothing and has no runbook, so nothing proves it.
     await prisma.controlExpectation.create({ data: { controlId: c1.id, kind: "CI_RUN", freshnessDays: 30 } });
     const at = new Date(NOW.getTime() - 86_400_000);
-    const ev = await prisma.evidence.create({ data: { projectId: project.id, kind: "CI_RUN", format: "t", title: "ci", outcome: "PASS", summary: {}, dedupeKey: uniq("d"), effectiveAt: at, collectedAt: at } });
-    await prisma.evidenceControl.create({ data: { evidenceId: ev.id, controlId: c1.id, projectId: project.id, kind: "CI_RUN", outcome: "PASS", effectiveAt: at, collectedAt: at, via: "manual" } });
-    const file = (version: string, requirements: unknown[]) => ({ format: "proofline.framework/v1", key, name: `Split ${key}`, version, requirements });
+    const ev = await prisma.evidence.create({
+      data: {
+        projectId: project.id,
+        kind: "CI_RUN",
+        format: "t",
+        title: "ci",
+        outcome: "PASS",
+        summary: {},
+        dedupeKey: uniq("d"),
+        effectiveAt: at,
+        collectedAt: at,
+      },
+    });
+    await prisma.evidenceControl.create({
+      data: {
+        evidenceId: ev.id,
+        controlId: c1.id,
+        projectId: project.id,
+        kind: "CI_RUN",
+        outcome: "PASS",
+        effectiveAt: at,
+        collectedAt: at,
+        via: "manual",
+      },
+    });
+    const file = (version: string, requirements: unknown[]) => ({
+      format: "proofline.framework/v1",
+      key,
+      name: `Split ${key}`,
+      version,
+      requirements,
+    });
     await importFramework({
       ctx: ctxOf(lead),
       now: NOW,
@@ -147,7 +224,8 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
     });
     const fw = await prisma.framework.findUniqueOrThrow({ where: { key } });
     await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
-    const v1 = (await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: NOW })).result.frameworks[0];
+    const v1 = (await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: NOW })).result
+      .frameworks[0];
     expect(v1.requirements.filter((r) => r.status !== "group").map((r) => [r.refId, r.status])).toEqual([
       ["SEC-1", "met"],
       ["SEC-2", "unmet"],
@@ -165,14 +243,28 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
         { id: "SEC-2", parent: "SEC", title: "Access is logged", controls: [c2.key] },
       ]),
     });
-    const v2 = (await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: NOW })).result.frameworks[0];
+    const v2 = (await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: NOW })).result
+      .frameworks[0];
     const byRef = Object.fromEntries(v2.requirements.map((r) => [r.refId, r]));
     expect(byRef["SEC-1"]).toMatchObject({ status: "group", controlIds: [c1.id] });
-    expect(byRef["SEC-1.a"]).toMatchObject({ status: "met", controlIds: [c1.id], inherited: [{ controlId: c1.id, fromRefId: "SEC-1" }], note: null });
+    expect(byRef["SEC-1.a"]).toMatchObject({
+      status: "met",
+      controlIds: [c1.id],
+      inherited: [{ controlId: c1.id, fromRefId: "SEC-1" }],
+      note: null,
+    });
     expect(byRef["SEC-1.b"]).toMatchObject({ status: "met", controlIds: [c1.id] });
     expect(v2).toMatchObject({ met: 2, applicable: 3 });
     const detail = await getFramework({ ctx: ctxOf(lead), key });
-    expect(detail.groupMappings).toEqual([{ refId: "SEC-1", title: "Data is encrypted", level: "requirement", controls: [{ key: c1.key, title: "ENC" }], decides: 2 }]);
+    expect(detail.groupMappings).toEqual([
+      {
+        refId: "SEC-1",
+        title: "Data is encrypted",
+        level: "requirement",
+        controls: [{ key: c1.key, title: "ENC" }],
+        decides: 2,
+      },
+    ]);
     expect(detail.coverage).toMatchObject({ assessable: 3, mapped: 3, unmapped: 0 });
   });
 });

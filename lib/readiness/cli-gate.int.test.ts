@@ -14,7 +14,9 @@ beforeEach(() => {
   globalThis.fetch = (async (input: string | URL, init?: RequestInit) => {
     const url = new URL(String(input));
     const slug = decodeURIComponent(url.pathname.split("/")[4]);
-    return GET(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve({ slug }) });
+    return GET(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), {
+      params: Promise.resolve({ slug }),
+    });
   }) as typeof fetch;
 });
 afterEach(() => {
@@ -24,7 +26,12 @@ afterEach(() => {
 async function gate(args: string[], token: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(["gate", ...args], { PROOFLINE_URL: "http://proofline.test", PROOFLINE_TOKEN: token }, (l: string) => out.push(l), (l: string) => err.push(l));
+  const code = await main(
+    ["gate", ...args],
+    { PROOFLINE_URL: "http://proofline.test", PROOFLINE_TOKEN: token },
+    (l: string) => out.push(l),
+    (l: string) => err.push(l),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -36,7 +43,9 @@ describe("proofline gate", () => {
 
     const pass = await gate([...args, "--min", "0.3"], token);
     expect(pass.code).toBe(0);
-    expect(pass.out).toContain(`Framework ${w.framework.key} readiness of ${w.project.name}: 33.3% (1 of 3 requirements met)`);
+    expect(pass.out).toContain(
+      `Framework ${w.framework.key} readiness of ${w.project.name}: 33.3% (1 of 3 requirements met)`,
+    );
     expect(pass.out).toContain("Previous run: none recorded yet");
     expect(pass.out).toContain(`      ${w.controls.chg} failing: ${w.failedTitle} failed on main 2 days ago`);
     expect(pass.out).toMatch(/Gate passed\.$/);
@@ -49,7 +58,17 @@ describe("proofline gate", () => {
   it("fails when readiness dropped below the previous run, whatever the threshold", async () => {
     const w = await makeSmallWorld(new Date());
     const day = new Date(new Date(Date.now() - DAY).toISOString().slice(0, 10));
-    await prisma.scoreSnapshot.create({ data: { projectId: w.project.id, frameworkId: w.framework.id, day, score: 2 / 3, met: 2, applicable: 3, detail: {} } });
+    await prisma.scoreSnapshot.create({
+      data: {
+        projectId: w.project.id,
+        frameworkId: w.framework.id,
+        day,
+        score: 2 / 3,
+        met: 2,
+        applicable: 3,
+        detail: {},
+      },
+    });
     const token = await makeToken(w.project.id, ["readiness:read"]);
     const res = await gate(["--project", w.project.slug, "--framework", w.framework.key], token);
     expect(res.code).toBe(4);
@@ -62,10 +81,19 @@ describe("proofline gate", () => {
     const refused = await gate(["--project", w.project.slug, "--framework", w.framework.key], noScope);
     expect(refused.code).toBe(1);
     expect(refused.err).toBe("Refused (403 Forbidden): This token is not allowed to readiness read.");
-    const unknown = await gate(["--project", w.project.slug, "--framework", "gdpr"], await makeToken(w.project.id, ["readiness:read"]));
-    expect([unknown.code, unknown.err.split("\n")[0]]).toEqual([1, `Refused (422 Invalid input): ${w.project.name} is not assessed against gdpr; it is assessed against ${w.framework.key}.`]);
+    const unknown = await gate(
+      ["--project", w.project.slug, "--framework", "gdpr"],
+      await makeToken(w.project.id, ["readiness:read"]),
+    );
+    expect([unknown.code, unknown.err.split("\n")[0]]).toEqual([
+      1,
+      `Refused (422 Invalid input): ${w.project.name} is not assessed against gdpr; it is assessed against ${w.framework.key}.`,
+    ]);
     const usage = await gate(["--project", w.project.slug], noScope);
-    expect([usage.code, usage.err.split("\n")[0]]).toEqual([2, "Name the framework with --framework <key>, e.g. soc2."]);
+    expect([usage.code, usage.err.split("\n")[0]]).toEqual([
+      2,
+      "Name the framework with --framework <key>, e.g. soc2.",
+    ]);
     const badMin = await gate(["--project", w.project.slug, "--framework", "x1", "--min", "1.5x"], noScope);
     expect(badMin.code).toBe(2);
   });

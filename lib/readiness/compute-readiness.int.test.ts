@@ -15,14 +15,23 @@ describe("compute-readiness on generated data agrees with an independent SQL com
     it(`seed ${seed}: every control state and requirement status, now and as of several past moments`, async () => {
       const world = await generateTestWorld({ tag: uniq(`w${seed}`), now: NOW, seed });
       const seen = new Set<string>();
-      for (const at of [NOW, new Date(NOW.getTime() - 17 * DAY), new Date(NOW.getTime() - 60 * DAY - 3_600_000), new Date(NOW.getTime() - 150 * DAY)]) {
+      for (const at of [
+        NOW,
+        new Date(NOW.getTime() - 17 * DAY),
+        new Date(NOW.getTime() - 60 * DAY - 3_600_000),
+        new Date(NOW.getTime() - 150 * DAY),
+      ]) {
         const { result } = await computeReadiness({ ctx: systemCtx("test"), projectId: world.projectId, at });
         const fw = result.frameworks[0];
         const expectedStates = await independentControlStates(world.projectId, at);
-        expect(Object.fromEntries(result.controls.map((c) => [c.key, c.state]))).toEqual(Object.fromEntries(expectedStates));
+        expect(Object.fromEntries(result.controls.map((c) => [c.key, c.state]))).toEqual(
+          Object.fromEntries(expectedStates),
+        );
 
         const expectedReqs = await independentRequirementStatuses(world.projectId, world.frameworkId, at);
-        const actualReqs = fw.requirements.filter((r) => r.status !== "group").map((r) => ({ refId: r.refId, status: r.status }));
+        const actualReqs = fw.requirements
+          .filter((r) => r.status !== "group")
+          .map((r) => ({ refId: r.refId, status: r.status }));
         expect(actualReqs.sort((a, b) => a.refId.localeCompare(b.refId))).toEqual(expectedReqs);
 
         const met = expectedReqs.filter((r) => r.status === "met").length;
@@ -47,16 +56,47 @@ describe("compute-readiness on generated data agrees with an independent SQL com
     const project = await makeProject();
     const fw = await prisma.framework.create({ data: { key: uniq("fw"), name: "F", version: "1" } });
     await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
-    const control = await prisma.control.create({ data: { key: uniq("C"), title: "C", description: "", frequency: "DAILY" } });
+    const control = await prisma.control.create({
+      data: { key: uniq("C"), title: "C", description: "", frequency: "DAILY" },
+    });
     await prisma.controlExpectation.create({ data: { controlId: control.id, kind: "CI_RUN", freshnessDays: 30 } });
-    const req = await prisma.requirement.create({ data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" } });
+    const req = await prisma.requirement.create({
+      data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" },
+    });
     await prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } });
     const effectiveAt = new Date(NOW.getTime() - 10 * DAY);
     const collectedAt = new Date(NOW.getTime() - 2 * DAY);
-    const ev = await prisma.evidence.create({ data: { projectId: project.id, kind: "CI_RUN", format: "t", title: "late upload", outcome: "PASS", summary: {}, dedupeKey: uniq("d"), effectiveAt, collectedAt } });
-    await prisma.evidenceControl.create({ data: { evidenceId: ev.id, controlId: control.id, projectId: project.id, kind: "CI_RUN", outcome: "PASS", effectiveAt, collectedAt, via: "manual" } });
+    const ev = await prisma.evidence.create({
+      data: {
+        projectId: project.id,
+        kind: "CI_RUN",
+        format: "t",
+        title: "late upload",
+        outcome: "PASS",
+        summary: {},
+        dedupeKey: uniq("d"),
+        effectiveAt,
+        collectedAt,
+      },
+    });
+    await prisma.evidenceControl.create({
+      data: {
+        evidenceId: ev.id,
+        controlId: control.id,
+        projectId: project.id,
+        kind: "CI_RUN",
+        outcome: "PASS",
+        effectiveAt,
+        collectedAt,
+        via: "manual",
+      },
+    });
 
-    const before = await computeReadiness({ ctx: systemCtx("test"), slug: project.slug, at: new Date(NOW.getTime() - 5 * DAY) });
+    const before = await computeReadiness({
+      ctx: systemCtx("test"),
+      slug: project.slug,
+      at: new Date(NOW.getTime() - 5 * DAY),
+    });
     expect(before.result.controls[0].reasons.map((r) => r.type)).toEqual(["evidence-missing"]);
     const after = await computeReadiness({ ctx: systemCtx("test"), slug: project.slug, at: NOW });
     expect(after.result.controls[0].state).toBe("passing");
@@ -67,14 +107,30 @@ describe("compute-readiness on generated data agrees with an independent SQL com
     const project = await makeProject();
     const other = await makeProject();
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    const err = await computeReadiness({ ctx: ctxOf(lead), slug: project.slug, at: NOW, frameworkKeys: ["soc9"] }).catch((e) => e);
+    const err = await computeReadiness({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      at: NOW,
+      frameworkKeys: ["soc9"],
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(InvalidInputError);
-    expect(err.message).toBe(`${project.name} is not assessed against soc9; it is not assessed against any framework yet.`);
+    expect(err.message).toBe(
+      `${project.name} is not assessed against soc9; it is not assessed against any framework yet.`,
+    );
 
-    const token = { kind: "token" as const, token: { id: "t", name: "ci", projectId: project.id, scopes: ["readiness:read"] } };
-    await expect(computeReadiness({ ctx: { actor: token }, slug: other.slug, at: NOW })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await computeReadiness({ ctx: { actor: token }, slug: project.slug, at: NOW })).result.frameworks).toEqual([]);
+    const token = {
+      kind: "token" as const,
+      token: { id: "t", name: "ci", projectId: project.id, scopes: ["readiness:read"] },
+    };
+    await expect(computeReadiness({ ctx: { actor: token }, slug: other.slug, at: NOW })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect((await computeReadiness({ ctx: { actor: token }, slug: project.slug, at: NOW })).result.frameworks).toEqual(
+      [],
+    );
     const noScope = { kind: "token" as const, token: { ...token.token, scopes: ["evidence:write"] } };
-    await expect(computeReadiness({ ctx: { actor: noScope }, slug: project.slug, at: NOW })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(computeReadiness({ ctx: { actor: noScope }, slug: project.slug, at: NOW })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });

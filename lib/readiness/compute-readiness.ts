@@ -7,7 +7,12 @@ import { readinessProjectWhere } from "@/lib/readiness/project-scope";
 import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/core/access/auditor-scope";
 import { gatherFacts } from "@/lib/readiness/gather-facts";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
-import { readStoredReadiness, storeReadiness, type StoreGenerations, type StoreValidity } from "@/lib/readiness/readiness-store";
+import {
+  readStoredReadiness,
+  storeReadiness,
+  type StoreGenerations,
+  type StoreValidity,
+} from "@/lib/readiness/readiness-store";
 import { earliest, nextChangeInFacts, nextFutureRowAt } from "@/lib/readiness/next-change";
 import { readinessStoreEnabled } from "@/lib/readiness/store-switch";
 import type { ReadinessResult } from "@/lib/readiness/types";
@@ -68,7 +73,18 @@ export function readinessComputations(): number {
   return computations;
 }
 
-export async function computeReadiness({ ctx, slug, projectId, at: asked, frameworkKeys, now = asked, window: given, db = prisma, fresh = false, readOnly = false }: ComputeReadinessOptions): Promise<ProjectReadiness> {
+export async function computeReadiness({
+  ctx,
+  slug,
+  projectId,
+  at: asked,
+  frameworkKeys,
+  now = asked,
+  window: given,
+  db = prisma,
+  fresh = false,
+  readOnly = false,
+}: ComputeReadinessOptions): Promise<ProjectReadiness> {
   if (!slug && !projectId) throw new InvalidInputError("Name the project (slug or id).");
   const project = await db.project.findFirst({
     where: { AND: [slug ? { slug } : { id: projectId }, readinessProjectWhere(ctx.actor, now)] },
@@ -76,7 +92,10 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
   });
   if (!project) throw new NotFoundError(`There is no project "${slug ?? projectId}" that you can see.`);
   assertCan(ctx.actor, "readiness:read", { projectId: project.id });
-  if (Number.isNaN(asked.getTime())) throw new InvalidInputError("The moment to compute readiness for is not a valid date.", [{ path: "at", message: "not a valid date" }]);
+  if (Number.isNaN(asked.getTime()))
+    throw new InvalidInputError("The moment to compute readiness for is not a valid date.", [
+      { path: "at", message: "not a valid date" },
+    ]);
   // An auditor's readiness: as of a moment inside their audit's window, from what lies inside it.
   const view = await auditorView(ctx.actor, project.id, asked, now);
   const window = view?.window ?? given ?? null;
@@ -99,10 +118,17 @@ export async function computeReadiness({ ctx, slug, projectId, at: asked, framew
   // A framework asked for but not gathered is one the project is not assessed against.
   const unknown = (frameworkKeys ?? []).filter((k) => !facts.frameworks.some((f) => f.key === k));
   if (unknown.length) {
-    const rows = await db.projectFramework.findMany({ where: { projectId: project.id }, select: { framework: { select: { key: true } } } });
+    const rows = await db.projectFramework.findMany({
+      where: { projectId: project.id },
+      select: { framework: { select: { key: true } } },
+    });
     const assessed = rows.map((r) => r.framework.key).sort();
-    const against = assessed.length ? `it is assessed against ${assessed.join(", ")}` : "it is not assessed against any framework yet";
-    throw new InvalidInputError(`${project.name} is not assessed against ${unknown.join(", ")}; ${against}.`, [{ path: "framework", message: `not one of: ${assessed.join(", ") || "(none)"}` }]);
+    const against = assessed.length
+      ? `it is assessed against ${assessed.join(", ")}`
+      : "it is not assessed against any framework yet";
+    throw new InvalidInputError(`${project.name} is not assessed against ${unknown.join(", ")}; ${against}.`, [
+      { path: "framework", message: `not one of: ${assessed.join(", ") || "(none)"}` },
+    ]);
   }
   const result = evaluateReadiness(facts);
   computations++;

@@ -12,7 +12,9 @@ export const dailySnapshotJob: JobDefinition<Record<string, never>> = {
   cron: "15 0 * * *",
   expireInSeconds: 60 * 60,
   async run() {
-    const report = await withJobLock("readiness.daily-snapshots", () => runDailySnapshots({ ctx: systemCtx("readiness-daily-job"), now: new Date(), skipSettled: true }));
+    const report = await withJobLock("readiness.daily-snapshots", () =>
+      runDailySnapshots({ ctx: systemCtx("readiness-daily-job"), now: new Date(), skipSettled: true }),
+    );
     console.log(`[readiness] snapshots: ${report.projects} project(s), ${report.days} day(s), ${report.rows} row(s)`);
   },
 };

@@ -37,7 +37,14 @@ async function expectedUpcoming(ctx: RequestCtx, projectIds: string[], now: Date
       if (c.state === "not_applicable") continue;
       for (const e of c.expectations) {
         const l = e.latest;
-        if (!l || l.outcome === "FAIL" || e.freshnessDays <= days || l.expiresAt <= now || l.expiresAt.getTime() > now.getTime() + days * DAY) continue;
+        if (
+          !l ||
+          l.outcome === "FAIL" ||
+          e.freshnessDays <= days ||
+          l.expiresAt <= now ||
+          l.expiresAt.getTime() > now.getTime() + days * DAY
+        )
+          continue;
         rows.push({ at: l.expiresAt.toISOString(), key: `${project.slug}/${c.key}/${e.kind}`, title: l.title });
       }
     }
@@ -65,18 +72,48 @@ describe("dashboard: one readiness computation per project and view", () => {
 
     // A new failed run in one project: only that project is computed again, and the widgets show it.
     const w = worlds[1];
-    const control = await prisma.control.findFirstOrThrow({ where: { key: { startsWith: `${w.tag}-C` }, expectations: { some: {} } }, select: { id: true, expectations: { select: { kind: true }, take: 1 } } });
+    const control = await prisma.control.findFirstOrThrow({
+      where: { key: { startsWith: `${w.tag}-C` }, expectations: { some: {} } },
+      select: { id: true, expectations: { select: { kind: true }, take: 1 } },
+    });
     const kind = control.expectations[0].kind;
     const at = new Date(NOW.getTime() - DAY);
-    const ev = await prisma.evidence.create({ data: { projectId: w.projectId, kind, format: "t", title: "broken build", outcome: "FAIL", summary: {}, dedupeKey: uniq("dk"), effectiveAt: at, collectedAt: at } });
-    await prisma.evidenceControl.create({ data: { evidenceId: ev.id, controlId: control.id, projectId: w.projectId, kind, outcome: "FAIL", effectiveAt: at, collectedAt: at, via: "manual" } });
+    const ev = await prisma.evidence.create({
+      data: {
+        projectId: w.projectId,
+        kind,
+        format: "t",
+        title: "broken build",
+        outcome: "FAIL",
+        summary: {},
+        dedupeKey: uniq("dk"),
+        effectiveAt: at,
+        collectedAt: at,
+      },
+    });
+    await prisma.evidenceControl.create({
+      data: {
+        evidenceId: ev.id,
+        controlId: control.id,
+        projectId: w.projectId,
+        kind,
+        outcome: "FAIL",
+        effectiveAt: at,
+        collectedAt: at,
+        via: "manual",
+      },
+    });
     const third = readinessComputations();
     const after = await view(lead, NOW);
     expect(readinessComputations() - third).toBe(1);
     const slug = w.tag;
     const fresh = (await computeReadiness({ ctx: lead, projectId: w.projectId, at: NOW, fresh: true })).result;
     const card = after.cards.cards.find((c) => c.project.slug === slug)!;
-    expect(card).toMatchObject({ score: fresh.frameworks[0].score, met: fresh.frameworks[0].met, controlCounts: fresh.frameworks[0].controlCounts });
+    expect(card).toMatchObject({
+      score: fresh.frameworks[0].score,
+      met: fresh.frameworks[0].met,
+      controlCounts: fresh.frameworks[0].controlCounts,
+    });
     const shown = after.holdbacks.projects.find((p) => p.project.slug === slug)!;
     const ranked = rankHoldbacks(fresh);
     expect(shown.total).toBe(ranked.length);
@@ -89,12 +126,41 @@ describe("dashboard: one readiness computation per project and view", () => {
     const slug = w.tag;
     const lead = ctxOf(await makeUser({ role: "COMPLIANCE_LEAD" }));
     const failedAt = new Date(NOW.getTime() - 2 * DAY);
-    const control = await prisma.control.findFirstOrThrow({ where: { key: { startsWith: `${w.tag}-C` }, expectations: { some: {} } }, select: { id: true, expectations: { select: { kind: true }, take: 1 } } });
+    const control = await prisma.control.findFirstOrThrow({
+      where: { key: { startsWith: `${w.tag}-C` }, expectations: { some: {} } },
+      select: { id: true, expectations: { select: { kind: true }, take: 1 } },
+    });
     const kind = control.expectations[0].kind;
-    const ev = await prisma.evidence.create({ data: { projectId: w.projectId, kind, format: "t", title: "nightly", outcome: "FAIL", summary: {}, dedupeKey: uniq("dk"), effectiveAt: failedAt, collectedAt: failedAt } });
-    await prisma.evidenceControl.create({ data: { evidenceId: ev.id, controlId: control.id, projectId: w.projectId, kind, outcome: "FAIL", effectiveAt: failedAt, collectedAt: failedAt, via: "manual" } });
+    const ev = await prisma.evidence.create({
+      data: {
+        projectId: w.projectId,
+        kind,
+        format: "t",
+        title: "nightly",
+        outcome: "FAIL",
+        summary: {},
+        dedupeKey: uniq("dk"),
+        effectiveAt: failedAt,
+        collectedAt: failedAt,
+      },
+    });
+    await prisma.evidenceControl.create({
+      data: {
+        evidenceId: ev.id,
+        controlId: control.id,
+        projectId: w.projectId,
+        kind,
+        outcome: "FAIL",
+        effectiveAt: failedAt,
+        collectedAt: failedAt,
+        via: "manual",
+      },
+    });
 
-    const sentences = async (now: Date) => (await getDashboardHoldbacks({ ctx: lead, now, project: slug, limit: 50 })).projects[0].items.map((h) => h.sentence);
+    const sentences = async (now: Date) =>
+      (await getDashboardHoldbacks({ ctx: lead, now, project: slug, limit: 50 })).projects[0].items.map(
+        (h) => h.sentence,
+      );
     expect((await sentences(NOW)).some((s) => s.includes("nightly failed 2 days ago"))).toBe(true);
     // Moments later, within the answer's validity or not: the words are a fresh computation's.
     for (const later of [new Date(NOW.getTime() + 60_000), new Date(NOW.getTime() + DAY)]) {
@@ -108,16 +174,31 @@ describe("dashboard: one readiness computation per project and view", () => {
     for (const seed of [31, 37]) worlds.push(await world(uniq(`dgu${seed}`), seed, 24, 20));
     const lead = ctxOf(await makeUser({ role: "COMPLIANCE_LEAD" }));
     // Every expected kind fresh for 90 days: what was last proven 10 to 90 days ago expires within 80.
-    for (const w of worlds) await prisma.controlExpectation.updateMany({ where: { control: { key: { startsWith: `${w.tag}-C` } } }, data: { freshnessDays: 90 } });
+    for (const w of worlds)
+      await prisma.controlExpectation.updateMany({
+        where: { control: { key: { startsWith: `${w.tag}-C` } } },
+        data: { freshnessDays: 90 },
+      });
     const days = 80;
     const ids = worlds.map((w) => w.projectId);
     const slugs = await prisma.project.findMany({ where: { id: { in: ids } }, select: { slug: true } });
-    const expected = (await expectedUpcoming(lead, ids, NOW, days)).filter((r) => slugs.some((s) => r.key.startsWith(`${s.slug}/`)));
+    const expected = (await expectedUpcoming(lead, ids, NOW, days)).filter((r) =>
+      slugs.some((s) => r.key.startsWith(`${s.slug}/`)),
+    );
     expect(expected.length).toBeGreaterThan(4);
 
     for (const { slug } of slugs) {
-      const one = await getDashboardUpcoming({ ctx: lead, now: NOW, days, type: "evidence", project: slug, limit: 100 });
-      expect(one.items.map((i) => i.key)).toEqual(expected.filter((r) => r.key.startsWith(`${slug}/`)).map((r) => r.key));
+      const one = await getDashboardUpcoming({
+        ctx: lead,
+        now: NOW,
+        days,
+        type: "evidence",
+        project: slug,
+        limit: 100,
+      });
+      expect(one.items.map((i) => i.key)).toEqual(
+        expected.filter((r) => r.key.startsWith(`${slug}/`)).map((r) => r.key),
+      );
     }
     const all = await getDashboardUpcoming({ ctx: lead, now: NOW, days, type: "evidence", limit: 1000 });
     const mine = all.items.filter((i) => slugs.some((s) => i.key.startsWith(`${s.slug}/`)));

@@ -17,7 +17,10 @@ import { readinessStoreEnabled } from "@/lib/readiness/store-switch";
 import type { FrameworkResult, ReadinessResult } from "@/lib/readiness/types";
 import type { VisibleProject } from "@/lib/readiness/visible-projects";
 
-export type FrameworkFigures = Pick<FrameworkResult, "frameworkId" | "key" | "name" | "score" | "met" | "applicable" | "controlCounts">;
+export type FrameworkFigures = Pick<
+  FrameworkResult,
+  "frameworkId" | "key" | "name" | "score" | "met" | "applicable" | "controlCounts"
+>;
 
 /** The newest passing (or partial) evidence of an expected kind, and when it stops counting. */
 export interface ExpiringEvidence {
@@ -54,12 +57,27 @@ export function digestReadiness(result: ReadinessResult): DashboardDigest {
     for (const e of c.expectations) {
       const l = e.latest;
       if (!l || l.outcome === "FAIL") continue;
-      expiring.push({ expiresAt: l.expiresAt, freshnessDays: e.freshnessDays, title: l.title, evidenceId: l.evidenceId, controlKey: c.key, kind: e.kind });
+      expiring.push({
+        expiresAt: l.expiresAt,
+        freshnessDays: e.freshnessDays,
+        title: l.title,
+        evidenceId: l.evidenceId,
+        controlKey: c.key,
+        kind: e.kind,
+      });
     }
   }
   expiring.sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime());
   return {
-    frameworks: result.frameworks.map((fw) => ({ frameworkId: fw.frameworkId, key: fw.key, name: fw.name, score: fw.score, met: fw.met, applicable: fw.applicable, controlCounts: fw.controlCounts })),
+    frameworks: result.frameworks.map((fw) => ({
+      frameworkId: fw.frameworkId,
+      key: fw.key,
+      name: fw.name,
+      score: fw.score,
+      met: fw.met,
+      applicable: fw.applicable,
+      controlCounts: fw.controlCounts,
+    })),
     holdbacks: rankHoldbacks(result),
     expiring,
   };
@@ -77,12 +95,19 @@ const PARALLEL = 4;
  * The digest of each project (in the order given) for the moment `now`: kept ones after one query for
  * all projects' generations, the rest through computeReadiness (which reads or fills the store).
  */
-export async function dashboardDigests(ctx: RequestCtx, projects: VisibleProject[], now: Date): Promise<ProjectDigest[]> {
+export async function dashboardDigests(
+  ctx: RequestCtx,
+  projects: VisibleProject[],
+  now: Date,
+): Promise<ProjectDigest[]> {
   const keep = readinessStoreEnabled() && !isAuditorActor(ctx.actor);
-  const current: Map<string, StoreGenerations> = keep && projects.length ? await readGenerations(projects.map((p) => p.id)) : new Map();
+  const current: Map<string, StoreGenerations> =
+    keep && projects.length ? await readGenerations(projects.map((p) => p.id)) : new Map();
   const out: Array<ProjectDigest | undefined> = projects.map((project) => {
     const kept = keep ? KEPT.get(project.id) : undefined;
-    return kept && holdsAt(kept, current.get(project.id), now) ? { project, digest: kept.digest, at: now, view: false } : undefined;
+    return kept && holdsAt(kept, current.get(project.id), now)
+      ? { project, digest: kept.digest, at: now, view: false }
+      : undefined;
   });
   const missing = projects.flatMap((p, i) => (out[i] ? [] : [i]));
   for (let i = 0; i < missing.length; i += PARALLEL) {

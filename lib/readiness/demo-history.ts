@@ -62,7 +62,14 @@ const TITLES: Partial<Record<EvidenceKind, string>> = {
 
 function titleOf(t: DemoTarget): { title: string; workflow: string | null } {
   if (t.kind === "CI_RUN") {
-    const workflow = t.controlKey === "CHG-04" ? "release-gate" : t.controlKey === "SDL-07" ? "secret-scan" : t.controlKey === "SDL-05" ? "sign-and-verify" : "ci";
+    const workflow =
+      t.controlKey === "CHG-04"
+        ? "release-gate"
+        : t.controlKey === "SDL-07"
+          ? "secret-scan"
+          : t.controlKey === "SDL-05"
+            ? "sign-and-verify"
+            : "ci";
     return { title: workflow, workflow };
   }
   if (t.kind === "MANUAL_FILE") return { title: `${t.controlTitle} (document)`, workflow: null };
@@ -85,7 +92,12 @@ export function planDemoEvidence(slug: string, story: DemoStory, targets: DemoTa
     // Where this target's evidence starts (days before now); null = never collected in the demo.
     const inStory = story === "regressing" && (GATE_CONTROLS.has(t.controlKey) || AUDIT_CONTROLS.has(t.controlKey));
     const missing = inStory ? 0 : MISSING[story];
-    const start = u < missing ? null : story === "improving" ? Math.round(88 - ((u - missing) / (1 - missing)) * 85) : 90 + t.freshnessDays;
+    const start =
+      u < missing
+        ? null
+        : story === "improving"
+          ? Math.round(88 - ((u - missing) / (1 - missing)) * 85)
+          : 90 + t.freshnessDays;
     const step = Math.max(1, Math.floor(t.freshnessDays / 2));
     const agos: number[] = [];
     if (story === "drill-overdue" && t.kind === "RESTORE_DRILL") agos.push(200, LAST_DRILL_DAYS_AGO);

@@ -33,7 +33,8 @@ export function duration(seconds: number): string {
   return parts.join(" ");
 }
 
-export const NO_PROOF_SENTENCE = "nothing is expected to prove it (no evidence kind, and no linked runbook that is scheduled or has been exercised)";
+export const NO_PROOF_SENTENCE =
+  "nothing is expected to prove it (no evidence kind, and no linked runbook that is scheduled or has been exercised)";
 
 /** "release-check failed on main 2 days ago": what happened, relative to the moment asked about. */
 export function describeReason(r: Reason, at: Date): string {
@@ -59,7 +60,11 @@ export function describeReason(r: Reason, at: Date): string {
   }
 }
 
-export const ALERT_SOURCE_LABELS: Record<string, string> = { dependabot: "Dependabot", code_scanning: "Code scanning", secret_scanning: "Secret scanning" };
+export const ALERT_SOURCE_LABELS: Record<string, string> = {
+  dependabot: "Dependabot",
+  code_scanning: "Code scanning",
+  secret_scanning: "Secret scanning",
+};
 
 /** A stable identity for "the same cause" across controls: one failed run, one blocker, one runbook. */
 export function reasonCauseKey(r: Reason): string {

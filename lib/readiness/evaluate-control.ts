@@ -1,5 +1,12 @@
 // The control rule (pure). Documented in docs/readiness.md and on /readiness/how: keep them in step.
-import type { BlockerFacts, ControlFacts, ControlResult, ExpectationResult, Reason, RunbookFacts } from "@/lib/readiness/types";
+import type {
+  BlockerFacts,
+  ControlFacts,
+  ControlResult,
+  ExpectationResult,
+  Reason,
+  RunbookFacts,
+} from "@/lib/readiness/types";
 import { evidenceKindNoun } from "@/lib/core/labels";
 import { addDays, nextDueAt } from "@/lib/core/time";
 
@@ -9,7 +16,9 @@ export { DAY_MS, addDays } from "@/lib/core/time";
  * When a runbook's next exercise falls due: its cadence after the last exercise performed by then,
  * or after the runbook was created when it has never been exercised. Null when it has no cadence.
  */
-export function runbookDueAt(runbook: Pick<RunbookFacts, "cadenceDays" | "createdAt"> & { lastExercise: { performedAt: Date } | null }): Date | null {
+export function runbookDueAt(
+  runbook: Pick<RunbookFacts, "cadenceDays" | "createdAt"> & { lastExercise: { performedAt: Date } | null },
+): Date | null {
   return nextDueAt(runbook.cadenceDays, runbook.lastExercise?.performedAt ?? null, runbook.createdAt);
 }
 
@@ -27,8 +36,13 @@ export function blockerOpenAt(b: Pick<BlockerFacts, "status" | "createdAt" | "cl
  * A runbook counts from its creation (or its first exercise, when exercises were recorded from before
  * it was written down in Proofline) until it is archived.
  */
-export function runbookExistedAt(r: Pick<RunbookFacts, "createdAt" | "archivedAt" | "lastExercise">, at: Date): boolean {
-  const started = r.createdAt.getTime() <= at.getTime() || (r.lastExercise !== null && r.lastExercise.performedAt.getTime() <= at.getTime());
+export function runbookExistedAt(
+  r: Pick<RunbookFacts, "createdAt" | "archivedAt" | "lastExercise">,
+  at: Date,
+): boolean {
+  const started =
+    r.createdAt.getTime() <= at.getTime() ||
+    (r.lastExercise !== null && r.lastExercise.performedAt.getTime() <= at.getTime());
   return started && (!r.archivedAt || r.archivedAt.getTime() > at.getTime());
 }
 
@@ -38,7 +52,13 @@ function runbookReasons(r: RunbookFacts, at: Date): Reason[] {
   const last = r.lastExercise;
   if (last) {
     if (last.outcome !== "PASS") {
-      out.push({ type: "exercise-failed", severity: "failing", ...base, performedAt: last.performedAt, outcome: last.outcome });
+      out.push({
+        type: "exercise-failed",
+        severity: "failing",
+        ...base,
+        performedAt: last.performedAt,
+        outcome: last.outcome,
+      });
     } else {
       const checks: Array<["RTO" | "RPO", number | null, number | null]> = [
         ["RTO", last.measuredRtoSeconds, r.rtoTargetSeconds],
@@ -46,14 +66,28 @@ function runbookReasons(r: RunbookFacts, at: Date): Reason[] {
       ];
       for (const [measure, measured, target] of checks) {
         if (measured !== null && target !== null && measured > target) {
-          out.push({ type: "exercise-missed-target", severity: "failing", ...base, performedAt: last.performedAt, measure, measuredSeconds: measured, targetSeconds: target });
+          out.push({
+            type: "exercise-missed-target",
+            severity: "failing",
+            ...base,
+            performedAt: last.performedAt,
+            measure,
+            measuredSeconds: measured,
+            targetSeconds: target,
+          });
         }
       }
     }
   }
   const dueAt = runbookDueAt(r);
   if (dueAt && at.getTime() >= dueAt.getTime()) {
-    out.push({ type: "exercise-overdue", severity: "stale", ...base, dueAt, lastPerformedAt: last?.performedAt ?? null });
+    out.push({
+      type: "exercise-overdue",
+      severity: "stale",
+      ...base,
+      dueAt,
+      lastPerformedAt: last?.performedAt ?? null,
+    });
   }
   return out;
 }
@@ -86,22 +120,57 @@ export function evaluateControl(c: ControlFacts, at: Date): ControlResult {
     if (!latest) {
       reasons.push({ type: "evidence-missing", severity: "stale", kind: e.kind });
     } else if (latest.outcome === "FAIL") {
-      reasons.push({ type: "evidence-failed", severity: "failing", kind: e.kind, evidenceId: latest.evidenceId, title: latest.title, effectiveAt: latest.effectiveAt, branch: latest.branch });
+      reasons.push({
+        type: "evidence-failed",
+        severity: "failing",
+        kind: e.kind,
+        evidenceId: latest.evidenceId,
+        title: latest.title,
+        effectiveAt: latest.effectiveAt,
+        branch: latest.branch,
+      });
     } else if (at.getTime() >= latest.expiresAt.getTime()) {
-      reasons.push({ type: "evidence-expired", severity: "stale", kind: e.kind, evidenceId: latest.evidenceId, title: latest.title, effectiveAt: latest.effectiveAt, expiredAt: latest.expiresAt });
+      reasons.push({
+        type: "evidence-expired",
+        severity: "stale",
+        kind: e.kind,
+        evidenceId: latest.evidenceId,
+        title: latest.title,
+        effectiveAt: latest.effectiveAt,
+        expiredAt: latest.expiresAt,
+      });
     } else if (latest.outcome === "WARN") {
       notes.push(`The newest ${kindLabel(e.kind)} ("${latest.title}") passed with warnings.`);
     }
   }
   for (const b of c.blockers.filter((b) => blockerOpenAt(b, at))) {
-    reasons.push({ type: "blocker-open", severity: "failing", itemId: b.itemId, key: b.key, title: b.title, openedAt: b.createdAt });
+    reasons.push({
+      type: "blocker-open",
+      severity: "failing",
+      itemId: b.itemId,
+      key: b.key,
+      title: b.title,
+      openedAt: b.createdAt,
+    });
   }
   const runbooks = c.runbooks.filter((r) => runbookExistedAt(r, at));
   for (const r of runbooks) reasons.push(...runbookReasons(r, at));
   for (const a of c.alerts ?? []) {
     if (a.openedAt.getTime() <= at.getTime() && at.getTime() >= a.dueAt.getTime()) {
       const { alertId, source, repo, number, alertSeverity, title, openedAt, deadlineDays, dueAt } = a;
-      reasons.push({ type: "alert-overdue", severity: "failing", alertId, source, repo, number, alertSeverity, title, openedAt, deadlineDays, dueAt });
+      reasons.push({
+        type: "alert-overdue",
+        severity: "failing",
+        alertId,
+        source,
+        repo,
+        number,
+        alertSeverity,
+        title,
+        openedAt,
+        deadlineDays,
+        dueAt,
+      });
     }
   }
 
@@ -118,7 +187,6 @@ const SEVERITY_ORDER = { failing: 0, stale: 1 } as const;
 function compareReasons(a: Reason, b: Reason): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.type.localeCompare(b.type);
 }
-
 
 /** The kind inside a reason's sentence: the one label (lib/core/labels.ts), in lower case. */
 export function kindLabel(kind: string): string {

@@ -41,7 +41,20 @@ function hasAssessableBelow(node: Node, memo: Map<Node, boolean>): boolean {
 
 function buildTree(reqs: RequirementFacts[]): Node[] {
   const nodes = new Map(
-    reqs.map((r) => [r.id, { req: r, retired: r.retired === true, children: [], depth: 0, controlIds: [], inheritedFrom: new Map(), naReason: null, familyId: null, scored: false } as Node]),
+    reqs.map((r) => [
+      r.id,
+      {
+        req: r,
+        retired: r.retired === true,
+        children: [],
+        depth: 0,
+        controlIds: [],
+        inheritedFrom: new Map(),
+        naReason: null,
+        familyId: null,
+        scored: false,
+      } as Node,
+    ]),
   );
   const roots: Node[] = [];
   for (const node of nodes.values()) {
@@ -51,7 +64,13 @@ function buildTree(reqs: RequirementFacts[]): Node[] {
   }
   type Inherited = { ids: string[]; from: Map<string, string> };
   const memo = new Map<Node, boolean>();
-  const visit = (node: Node, depth: number, inherited: Inherited, naReason: string | null, family: { level: string; id: string } | null) => {
+  const visit = (
+    node: Node,
+    depth: number,
+    inherited: Inherited,
+    naReason: string | null,
+    family: { level: string; id: string } | null,
+  ) => {
     node.children.sort(byPosition);
     node.depth = depth;
     node.naReason = naReason ?? node.req.notApplicableReason;
@@ -67,8 +86,14 @@ function buildTree(reqs: RequirementFacts[]): Node[] {
     for (const id of node.req.controlIds) from.set(id, node.req.refId);
     // A requirement's family is its top-most "family" ancestor, else its top-most "category" ancestor.
     const level = node.req.level;
-    const nextFamily = level === "family" && family?.level !== "family" ? { level, id: node.req.id } : level === "category" && !family ? { level, id: node.req.id } : family;
-    for (const child of node.children) visit(child, depth + 1, { ids: node.controlIds, from }, node.naReason, nextFamily);
+    const nextFamily =
+      level === "family" && family?.level !== "family"
+        ? { level, id: node.req.id }
+        : level === "category" && !family
+          ? { level, id: node.req.id }
+          : family;
+    for (const child of node.children)
+      visit(child, depth + 1, { ids: node.controlIds, from }, node.naReason, nextFamily);
   };
   roots.sort(byPosition);
   for (const root of roots) visit(root, 0, { ids: [], from: new Map() }, null, null);
@@ -86,7 +111,8 @@ function flatten(roots: Node[]): Node[] {
 }
 
 export const NO_CONTROL_NOTE = "No control is mapped to this requirement, or to any requirement above it, yet.";
-export const RETIRED_NOTE = "Retired by a newer catalogue version; kept in place because current requirements sit beneath it.";
+export const RETIRED_NOTE =
+  "Retired by a newer catalogue version; kept in place because current requirements sit beneath it.";
 
 /**
  * A scored requirement (current, assessable, with no current assessable requirement beneath it) is
@@ -131,7 +157,9 @@ export function evaluateFramework(fw: FrameworkFacts, controls: ReadonlyMap<stri
       if (c) deciding.push(c);
     }
     r.controlIds = deciding.map((c) => c.id);
-    r.inherited = deciding.filter((c) => n.inheritedFrom.has(c.id) && !n.req.controlIds.includes(c.id)).map((c) => ({ controlId: c.id, fromRefId: n.inheritedFrom.get(c.id)! }));
+    r.inherited = deciding
+      .filter((c) => n.inheritedFrom.has(c.id) && !n.req.controlIds.includes(c.id))
+      .map((c) => ({ controlId: c.id, fromRefId: n.inheritedFrom.get(c.id)! }));
     // Not applicable by default only while no control decides it (lib/catalogue/applicability.ts, the
     // definition mapping coverage uses too).
     if (defaultNotApplicable(n.naReason, deciding.length)) {
@@ -171,19 +199,38 @@ export function evaluateFramework(fw: FrameworkFacts, controls: ReadonlyMap<stri
   }
 
   const families: FamilyResult[] = [];
-  const familyIds = new Set(ordered.filter((n) => n.scored).map((n) => n.familyId).filter((id): id is string => !!id));
+  const familyIds = new Set(
+    ordered
+      .filter((n) => n.scored)
+      .map((n) => n.familyId)
+      .filter((id): id is string => !!id),
+  );
   for (const n of ordered) {
     if (!familyIds.has(n.req.id)) continue;
     const scored = ordered.filter((m) => m.scored && m.familyId === n.req.id).map((m) => results.get(m.req.id)!);
     const met = scored.reduce((s, x) => s + x.met, 0);
     const applicable = scored.reduce((s, x) => s + x.applicable, 0);
-    families.push({ id: n.req.id, refId: n.req.refId, title: n.req.title, met, applicable, score: applicable ? met / applicable : null });
+    families.push({
+      id: n.req.id,
+      refId: n.req.refId,
+      title: n.req.title,
+      met,
+      applicable,
+      score: applicable ? met / applicable : null,
+    });
   }
   const loose = ordered.filter((m) => m.scored && !m.familyId).map((m) => results.get(m.req.id)!);
   if (loose.length) {
     const met = loose.reduce((s, x) => s + x.met, 0);
     const applicable = loose.reduce((s, x) => s + x.applicable, 0);
-    families.push({ id: "", refId: "", title: "Not in a family", met, applicable, score: applicable ? met / applicable : null });
+    families.push({
+      id: "",
+      refId: "",
+      title: "Not in a family",
+      met,
+      applicable,
+      score: applicable ? met / applicable : null,
+    });
   }
 
   const requirements = ordered.map((n) => results.get(n.req.id)!);
@@ -193,5 +240,15 @@ export function evaluateFramework(fw: FrameworkFacts, controls: ReadonlyMap<stri
   const controlCounts: Record<ControlState, number> = { passing: 0, failing: 0, stale: 0, not_applicable: 0 };
   for (const id of used) controlCounts[controls.get(id)!.state]++;
 
-  return { frameworkId: fw.id, key: fw.key, name: fw.name, met, applicable, score: applicable ? met / applicable : null, families, controlCounts, requirements };
+  return {
+    frameworkId: fw.id,
+    key: fw.key,
+    name: fw.name,
+    met,
+    applicable,
+    score: applicable ? met / applicable : null,
+    families,
+    controlCounts,
+    requirements,
+  };
 }

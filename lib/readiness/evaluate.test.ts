@@ -1,11 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
 import { rankHoldbacks } from "@/lib/readiness/holdbacks";
-import { T0, blocker, control, daysBefore, evidence, expect_, framework, requirement, runbook } from "@/lib/readiness/testing/facts";
+import {
+  T0,
+  blocker,
+  control,
+  daysBefore,
+  evidence,
+  expect_,
+  framework,
+  requirement,
+  runbook,
+} from "@/lib/readiness/testing/facts";
 import type { ControlFacts, FrameworkFacts } from "@/lib/readiness/types";
 
 const pass = (days = 1) => expect_("CI_RUN", 30, evidence({ outcome: "PASS", effectiveAt: daysBefore(T0, days) }));
-const fail = (days = 2) => expect_("CI_RUN", 30, evidence({ outcome: "FAIL", effectiveAt: daysBefore(T0, days), title: "release-check", branch: "main", evidenceId: "ev-fail" }));
+const fail = (days = 2) =>
+  expect_(
+    "CI_RUN",
+    30,
+    evidence({
+      outcome: "FAIL",
+      effectiveAt: daysBefore(T0, days),
+      title: "release-check",
+      branch: "main",
+      evidenceId: "ev-fail",
+    }),
+  );
 
 function run(fw: FrameworkFacts, controls: ControlFacts[], at = T0) {
   return evaluateReadiness({ at, frameworks: [fw], controls });
@@ -16,7 +37,12 @@ function soc2(overrides: Record<string, string[]> = {}, na: Record<string, strin
   const g = (refId: string, level: string, parentId: string | null, position: number) =>
     requirement(refId, { level, parentId, assessable: false, position });
   const r = (refId: string, parentId: string, position: number) =>
-    requirement(refId, { parentId, position, controlIds: overrides[refId] ?? [], notApplicableReason: na[refId] ?? null });
+    requirement(refId, {
+      parentId,
+      position,
+      controlIds: overrides[refId] ?? [],
+      notApplicableReason: na[refId] ?? null,
+    });
   return framework([
     g("CC", "category", null, 0),
     g("CC6", "family", "CC", 1),
@@ -35,16 +61,31 @@ describe("requirement and framework rule", () => {
       control("CHG-01", { expectations: [expect_("CI_RUN", 30)] }),
     ]);
     const fw = res.frameworks[0];
-    expect(fw).toMatchObject({ met: 0, applicable: 3, score: 0, controlCounts: { passing: 0, failing: 0, stale: 3, not_applicable: 0 } });
-    expect(fw.requirements.find((r) => r.refId === "CC8.1")).toMatchObject({ status: "unmet", blockingControlIds: ["CHG-01"] });
+    expect(fw).toMatchObject({
+      met: 0,
+      applicable: 3,
+      score: 0,
+      controlCounts: { passing: 0, failing: 0, stale: 3, not_applicable: 0 },
+    });
+    expect(fw.requirements.find((r) => r.refId === "CC8.1")).toMatchObject({
+      status: "unmet",
+      blockingControlIds: ["CHG-01"],
+    });
   });
 
   it("met needs at least one applicable mapped control, all passing; a requirement with no control is unmet", () => {
-    const res = run(soc2({ "CC6.1": ["A", "B"], "CC8.1": ["C"] }), [control("A", { expectations: [pass()] }), control("B", { expectations: [pass()] }), control("C", { expectations: [fail()] })]);
+    const res = run(soc2({ "CC6.1": ["A", "B"], "CC8.1": ["C"] }), [
+      control("A", { expectations: [pass()] }),
+      control("B", { expectations: [pass()] }),
+      control("C", { expectations: [fail()] }),
+    ]);
     const fw = res.frameworks[0];
     const byRef = Object.fromEntries(fw.requirements.map((r) => [r.refId, r]));
     expect(byRef["CC6.1"].status).toBe("met");
-    expect(byRef["CC6.4"]).toMatchObject({ status: "unmet", note: "No control is mapped to this requirement, or to any requirement above it, yet." });
+    expect(byRef["CC6.4"]).toMatchObject({
+      status: "unmet",
+      note: "No control is mapped to this requirement, or to any requirement above it, yet.",
+    });
     expect(byRef["CC8.1"]).toMatchObject({ status: "unmet", blockingControlIds: ["C"] });
     expect(fw).toMatchObject({ met: 1, applicable: 3 });
     expect(fw.score).toBeCloseTo(1 / 3);
@@ -65,22 +106,35 @@ describe("requirement and framework rule", () => {
     ]);
     const byRef = Object.fromEntries(res.frameworks[0].requirements.map((r) => [r.refId, r]));
     expect(byRef["CC6.1"].status).toBe("met");
-    expect(byRef["CC6.4"]).toMatchObject({ status: "not_applicable", note: "Every control that decides it is marked not applicable for this project (N: Cloud only)." });
+    expect(byRef["CC6.4"]).toMatchObject({
+      status: "not_applicable",
+      note: "Every control that decides it is marked not applicable for this project (N: Cloud only).",
+    });
     expect(res.frameworks[0]).toMatchObject({ met: 1, applicable: 2 });
     expect(res.frameworks[0].controlCounts).toEqual({ passing: 1, failing: 0, stale: 0, not_applicable: 2 });
   });
 
   it("a requirement not applicable by default is excluded with its reason while no control decides it, and scored once one does", () => {
-    const res = run(soc2({ "CC6.1": ["A"] }, { "CC6.4": "Physical access is the cloud provider's." }), [control("A", { expectations: [pass()] })]);
+    const res = run(soc2({ "CC6.1": ["A"] }, { "CC6.4": "Physical access is the cloud provider's." }), [
+      control("A", { expectations: [pass()] }),
+    ]);
     const fw = res.frameworks[0];
-    expect(fw.requirements.find((r) => r.refId === "CC6.4")).toMatchObject({ status: "not_applicable", note: "Physical access is the cloud provider's.", blockingControlIds: [] });
+    expect(fw.requirements.find((r) => r.refId === "CC6.4")).toMatchObject({
+      status: "not_applicable",
+      note: "Physical access is the cloud provider's.",
+      blockingControlIds: [],
+    });
     expect(fw).toMatchObject({ met: 1, applicable: 2 });
     // Mapping a control says the requirement applies (the one definition coverage uses too): scored.
-    const mapped = run(soc2({ "CC6.1": ["A"], "CC6.4": ["B"] }, { "CC6.4": "Physical access is the cloud provider's." }), [
-      control("A", { expectations: [pass()] }),
-      control("B", { expectations: [fail()] }),
-    ]).frameworks[0];
-    expect(mapped.requirements.find((r) => r.refId === "CC6.4")).toMatchObject({ status: "unmet", note: null, blockingControlIds: ["B"] });
+    const mapped = run(
+      soc2({ "CC6.1": ["A"], "CC6.4": ["B"] }, { "CC6.4": "Physical access is the cloud provider's." }),
+      [control("A", { expectations: [pass()] }), control("B", { expectations: [fail()] })],
+    ).frameworks[0];
+    expect(mapped.requirements.find((r) => r.refId === "CC6.4")).toMatchObject({
+      status: "unmet",
+      note: null,
+      blockingControlIds: ["B"],
+    });
     expect(mapped).toMatchObject({ met: 1, applicable: 3 });
     expect(mapped.controlCounts.failing).toBe(1);
   });
@@ -98,10 +152,16 @@ describe("requirement and framework rule", () => {
     const res = run(fw, [control("CRY-01", { expectations: [fail()] }), control("CRY-02", { expectations: [pass()] })]);
     const byRef = Object.fromEntries(res.frameworks[0].requirements.map((r) => [r.refId, r]));
     expect(byRef["Art. 32"]).toMatchObject({ status: "group", met: 0, applicable: 2 });
-    expect(byRef["Art. 32(1)(a)"]).toMatchObject({ status: "unmet", controlIds: ["CRY-01", "CRY-02"], blockingControlIds: ["CRY-01"] });
+    expect(byRef["Art. 32(1)(a)"]).toMatchObject({
+      status: "unmet",
+      controlIds: ["CRY-01", "CRY-02"],
+      blockingControlIds: ["CRY-01"],
+    });
     expect(byRef["Art. 32(1)(b)"]).toMatchObject({ status: "unmet", controlIds: ["CRY-01"] });
     // With no "family" level, the top category is the family.
-    expect(res.frameworks[0].families).toEqual([{ id: "Chapter IV", refId: "Chapter IV", title: "Requirement Chapter IV", met: 0, applicable: 2, score: 0 }]);
+    expect(res.frameworks[0].families).toEqual([
+      { id: "Chapter IV", refId: "Chapter IV", title: "Requirement Chapter IV", met: 0, applicable: 2, score: 0 },
+    ]);
   });
 
   it("nothing applicable gives no score (null), not zero", () => {
@@ -120,14 +180,30 @@ describe("requirement and framework rule", () => {
     // As of ten days ago the blocker was open (and the CI run of yesterday did not exist: the SQL
     // would not have found it, so its facts would carry the older evidence instead).
     const then = control("CHG-05", { expectations: [pass(12)], blockers: c.blockers });
-    expect(run(facts(then), [then], past).frameworks[0].requirements.find((r) => r.refId === "CC8.1")?.status).toBe("unmet");
+    expect(run(facts(then), [then], past).frameworks[0].requirements.find((r) => r.refId === "CC8.1")?.status).toBe(
+      "unmet",
+    );
   });
 
   it("holdbacks are one per cause, failing first, then by the unmet requirements they hold back, in sentences", () => {
-    const rb = runbook({ title: "restore drill", createdAt: daysBefore(T0, 200), lastExercise: { exerciseId: "x", performedAt: daysBefore(T0, 107), outcome: "PASS", measuredRtoSeconds: null, measuredRpoSeconds: null } });
+    const rb = runbook({
+      title: "restore drill",
+      createdAt: daysBefore(T0, 200),
+      lastExercise: {
+        exerciseId: "x",
+        performedAt: daysBefore(T0, 107),
+        outcome: "PASS",
+        measuredRtoSeconds: null,
+        measuredRpoSeconds: null,
+      },
+    });
     const staleControls = ["B1", "B2", "B3"].map((k) => control(k, { runbooks: [rb] }));
     const missing = control("M", { expectations: [expect_("AUDIT_LOG", 30)] });
-    const res = run(soc2({ "CC6.1": ["B1", "M"], "CC6.4": ["B2", "B3"], "CC8.1": ["C"] }), [...staleControls, missing, control("C", { expectations: [fail(2)] })]);
+    const res = run(soc2({ "CC6.1": ["B1", "M"], "CC6.4": ["B2", "B3"], "CC8.1": ["C"] }), [
+      ...staleControls,
+      missing,
+      control("C", { expectations: [fail(2)] }),
+    ]);
     const ranked = rankHoldbacks(res);
     expect(ranked.map((h) => h.sentence)).toEqual([
       "CC8.1 failing: release-check failed on main 2 days ago",
@@ -141,7 +217,10 @@ describe("requirement and framework rule", () => {
   it("a cause touching more than two requirements is counted in controls", () => {
     const rb = runbook({ title: "restore drill", createdAt: daysBefore(T0, 200) });
     const ids = ["A", "B", "C"];
-    const res = run(soc2({ "CC6.1": ["A"], "CC6.4": ["B"], "CC8.1": ["C"] }), ids.map((k) => control(k, { runbooks: [rb] })));
+    const res = run(
+      soc2({ "CC6.1": ["A"], "CC6.4": ["B"], "CC8.1": ["C"] }),
+      ids.map((k) => control(k, { runbooks: [rb] })),
+    );
     expect(rankHoldbacks(res)[0].sentence).toBe("3 controls stale: restore drill overdue since 2 Jul 2026");
   });
 

@@ -87,7 +87,13 @@ interface AlertRow extends AlertFacts {
 /** Open security alerts held against one control: at most this many, soonest deadline first. */
 const ALERTS_PER_CONTROL = 25;
 
-export async function gatherFacts({ projectId, at, frameworkKeys, window = null, db = prisma }: GatherFactsOptions): Promise<ReadinessFacts> {
+export async function gatherFacts({
+  projectId,
+  at,
+  frameworkKeys,
+  window = null,
+  db = prisma,
+}: GatherFactsOptions): Promise<ReadinessFacts> {
   const keys = frameworkKeys ?? null;
   // The project's frameworks and the current controls mapped to them, as CTEs shared by every query
   // below, so that all four run at once (one round trip of latency, not four).
@@ -204,12 +210,26 @@ function toFrameworks(rows: ReqRow[]): FrameworkFacts[] {
   return [...out.values()];
 }
 
-function toControls(rows: ControlRow[], blockers: BlockerRow[], runbooks: RunbookRow[], alerts: AlertRow[]): ControlFacts[] {
+function toControls(
+  rows: ControlRow[],
+  blockers: BlockerRow[],
+  runbooks: RunbookRow[],
+  alerts: AlertRow[],
+): ControlFacts[] {
   const byId = new Map<string, ControlFacts>();
   for (const r of rows) {
     let c = byId.get(r.id);
     if (!c) {
-      c = { id: r.id, key: r.key, title: r.title, notApplicable: r.notApplicable ?? false, justification: r.justification, expectations: [], blockers: [], runbooks: [] };
+      c = {
+        id: r.id,
+        key: r.key,
+        title: r.title,
+        notApplicable: r.notApplicable ?? false,
+        justification: r.justification,
+        expectations: [],
+        blockers: [],
+        runbooks: [],
+      };
       byId.set(r.id, c);
     }
     if (r.kind && r.freshnessDays !== null) {
@@ -218,13 +238,27 @@ function toControls(rows: ControlRow[], blockers: BlockerRow[], runbooks: Runboo
         freshnessDays: r.freshnessDays,
         latest:
           r.evidenceId && r.outcome && r.effectiveAt && r.collectedAt
-            ? { evidenceId: r.evidenceId, title: r.evidenceTitle ?? "", outcome: r.outcome, effectiveAt: r.effectiveAt, collectedAt: r.collectedAt, branch: r.branch }
+            ? {
+                evidenceId: r.evidenceId,
+                title: r.evidenceTitle ?? "",
+                outcome: r.outcome,
+                effectiveAt: r.effectiveAt,
+                collectedAt: r.collectedAt,
+                branch: r.branch,
+              }
             : null,
       });
     }
   }
   for (const b of blockers) {
-    byId.get(b.controlId)?.blockers.push({ itemId: b.itemId, key: b.key, title: b.title, status: b.status, createdAt: b.createdAt, closedAt: b.closedAt });
+    byId.get(b.controlId)?.blockers.push({
+      itemId: b.itemId,
+      key: b.key,
+      title: b.title,
+      status: b.status,
+      createdAt: b.createdAt,
+      closedAt: b.closedAt,
+    });
   }
   for (const r of runbooks) {
     byId.get(r.controlId)?.runbooks.push({
@@ -238,7 +272,13 @@ function toControls(rows: ControlRow[], blockers: BlockerRow[], runbooks: Runboo
       rpoTargetSeconds: r.rpoTargetSeconds,
       lastExercise:
         r.exerciseId && r.performedAt && r.outcome
-          ? { exerciseId: r.exerciseId, performedAt: r.performedAt, outcome: r.outcome, measuredRtoSeconds: r.measuredRtoSeconds, measuredRpoSeconds: r.measuredRpoSeconds }
+          ? {
+              exerciseId: r.exerciseId,
+              performedAt: r.performedAt,
+              outcome: r.outcome,
+              measuredRtoSeconds: r.measuredRtoSeconds,
+              measuredRpoSeconds: r.measuredRpoSeconds,
+            }
           : null,
     });
   }

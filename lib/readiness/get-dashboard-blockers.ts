@@ -6,7 +6,6 @@ import { PRIORITY_COLUMNS, type PriorityColumn } from "@/lib/readiness/prioritie
 import { visibleProjects } from "@/lib/readiness/visible-projects";
 import { auditorViews, openBacklogWhere } from "@/lib/core/access/auditor-scope";
 
-
 export interface BlockerMatrix {
   project: { slug: string; name: string };
   total: number;
@@ -22,14 +21,23 @@ export interface GetDashboardBlockersOptions {
 }
 
 /** Open backlog items (not done) per project, counted by block x priority; every count links to its list. */
-export async function getDashboardBlockers({ ctx, now, project }: GetDashboardBlockersOptions): Promise<{ projects: BlockerMatrix[] }> {
+export async function getDashboardBlockers({
+  ctx,
+  now,
+  project,
+}: GetDashboardBlockersOptions): Promise<{ projects: BlockerMatrix[] }> {
   assertCan(ctx.actor, "backlog:read");
   const projects = await visibleProjects(ctx, now, project);
   const groups = await prisma.backlogItem.groupBy({
     by: ["projectId", "block", "priority"],
     where: openBacklogWhere(
       projects.map((p) => p.id),
-      await auditorViews(ctx.actor, projects.map((p) => p.id), now, now),
+      await auditorViews(
+        ctx.actor,
+        projects.map((p) => p.id),
+        now,
+        now,
+      ),
     ),
     _count: { _all: true },
   });
@@ -37,18 +45,26 @@ export async function getDashboardBlockers({ ctx, now, project }: GetDashboardBl
   for (const p of projects) {
     const mine = groups.filter((g) => g.projectId === p.id);
     if (!mine.length) continue;
-    const blocks = [...new Set(mine.map((g) => g.block ?? ""))].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
+    const blocks = [...new Set(mine.map((g) => g.block ?? ""))].sort((a, b) =>
+      a === "" ? 1 : b === "" ? -1 : a.localeCompare(b),
+    );
     const rows = blocks.map((block) => {
       const cells = Object.fromEntries(
         PRIORITY_COLUMNS.map((priority) => {
-          const count = mine.find((g) => (g.block ?? "") === block && (g.priority ?? "NONE") === priority)?._count._all ?? 0;
-          return [priority, { count, href: links.backlog(p.slug, { status: "NOT_DONE", priority, block: block || NO_BLOCK }) }];
+          const count =
+            mine.find((g) => (g.block ?? "") === block && (g.priority ?? "NONE") === priority)?._count._all ?? 0;
+          return [
+            priority,
+            { count, href: links.backlog(p.slug, { status: "NOT_DONE", priority, block: block || NO_BLOCK }) },
+          ];
         }),
       ) as BlockerMatrix["rows"][number]["cells"];
       return { block, cells, total: PRIORITY_COLUMNS.reduce((s, c) => s + cells[c].count, 0) };
     });
     // Blocks with blockers first, then by how much is open.
-    rows.sort((a, b) => b.cells.BLOCKER.count - a.cells.BLOCKER.count || b.total - a.total || a.block.localeCompare(b.block));
+    rows.sort(
+      (a, b) => b.cells.BLOCKER.count - a.cells.BLOCKER.count || b.total - a.total || a.block.localeCompare(b.block),
+    );
     out.push({
       project: { slug: p.slug, name: p.name },
       total: rows.reduce((s, r) => s + r.total, 0),

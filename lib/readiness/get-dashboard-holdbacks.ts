@@ -32,7 +32,12 @@ export interface GetDashboardHoldbacksOptions {
  * unmet requirements each cause holds back), each cause with links to what it is about. Only the
  * causes shown are worded and linked.
  */
-export async function getDashboardHoldbacks({ ctx, now, project, limit }: GetDashboardHoldbacksOptions): Promise<{ projects: ProjectHoldbacks[] }> {
+export async function getDashboardHoldbacks({
+  ctx,
+  now,
+  project,
+  limit,
+}: GetDashboardHoldbacksOptions): Promise<{ projects: ProjectHoldbacks[] }> {
   const digests = await dashboardDigests(ctx, await visibleProjects(ctx, now, project), now);
   return {
     projects: digests.map(({ project: p, digest, at }) => {
@@ -46,7 +51,10 @@ export async function getDashboardHoldbacks({ ctx, now, project, limit }: GetDas
           href: reasonHref(p.slug, h.reason, h.controls[0].key),
           controls: {
             count: h.controls.length,
-            href: h.controls.length === 1 ? links.control(h.controls[0].key) : links.readinessControls(p.slug, { cause: h.causeKey }),
+            href:
+              h.controls.length === 1
+                ? links.control(h.controls[0].key)
+                : links.readinessControls(p.slug, { cause: h.causeKey }),
           },
           requirements: h.requirements.map((r) => ({ ...r, href: links.requirement(p.slug, r.framework, r.refId) })),
         })),

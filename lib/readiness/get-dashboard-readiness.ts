@@ -34,7 +34,11 @@ export interface GetDashboardReadinessOptions {
   project?: string;
 }
 
-export async function getDashboardReadiness({ ctx, now, project }: GetDashboardReadinessOptions): Promise<{ asOf: string; cards: ReadinessCard[] }> {
+export async function getDashboardReadiness({
+  ctx,
+  now,
+  project,
+}: GetDashboardReadinessOptions): Promise<{ asOf: string; cards: ReadinessCard[] }> {
   const projects = await visibleProjects(ctx, now, project);
   const today = utcDay(now);
   const since = new Date(today.getTime() - (TREND_DAYS - 1) * DAY_MS);
@@ -42,7 +46,10 @@ export async function getDashboardReadiness({ ctx, now, project }: GetDashboardR
   const [computed, snapshots] = await Promise.all([
     dashboardDigests(ctx, projects, now),
     prisma.scoreSnapshot.findMany({
-      where: { projectId: { in: projects.map((p) => p.id) }, day: { gte: new Date(since.getTime() - 7 * DAY_MS), lt: today } },
+      where: {
+        projectId: { in: projects.map((p) => p.id) },
+        day: { gte: new Date(since.getTime() - 7 * DAY_MS), lt: today },
+      },
       select: { projectId: true, frameworkId: true, day: true, score: true, met: true, applicable: true },
       orderBy: { day: "asc" },
     }),

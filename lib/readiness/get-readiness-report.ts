@@ -62,12 +62,21 @@ export function reportControl(slug: string, c: ControlResult, at: Date): ReportC
     key: c.key,
     title: c.title,
     state: c.state,
-    reasons: c.reasons.map((r) => ({ type: r.type, severity: r.severity, sentence: describeReason(r, at), href: reasonHref(slug, r, c.key) })),
+    reasons: c.reasons.map((r) => ({
+      type: r.type,
+      severity: r.severity,
+      sentence: describeReason(r, at),
+      href: reasonHref(slug, r, c.key),
+    })),
   };
 }
 
 /** Arranges a computed result into the report (pure apart from the previous snapshots passed in). */
-export function toReport(project: { slug: string; name: string }, result: ReadinessResult, previous: Map<string, ReportFramework["previous"]>): ReadinessReport {
+export function toReport(
+  project: { slug: string; name: string },
+  result: ReadinessResult,
+  previous: Map<string, ReportFramework["previous"]>,
+): ReadinessReport {
   const controls = new Map(result.controls.map((c) => [c.id, c]));
   return {
     project,
@@ -81,7 +90,13 @@ export function toReport(project: { slug: string; name: string }, result: Readin
         met: fw.met,
         applicable: fw.applicable,
         previous: previous.get(fw.frameworkId) ?? null,
-        families: fw.families.map(({ refId, title, met, applicable, score }) => ({ refId, title, met, applicable, score })),
+        families: fw.families.map(({ refId, title, met, applicable, score }) => ({
+          refId,
+          title,
+          met,
+          applicable,
+          score,
+        })),
         controlCounts: fw.controlCounts,
         unmet: fw.requirements
           .filter((r) => r.status === "unmet")
@@ -97,16 +112,37 @@ export function toReport(project: { slug: string; name: string }, result: Readin
   };
 }
 
-export async function getReadinessReport({ ctx, slug, framework, at, now }: GetReadinessReportOptions): Promise<ReadinessReport> {
-  const { project, result, view } = await computeReadiness({ ctx, slug, at, now, frameworkKeys: framework ? [framework] : undefined, readOnly: true });
+export async function getReadinessReport({
+  ctx,
+  slug,
+  framework,
+  at,
+  now,
+}: GetReadinessReportOptions): Promise<ReadinessReport> {
+  const { project, result, view } = await computeReadiness({
+    ctx,
+    slug,
+    at,
+    now,
+    frameworkKeys: framework ? [framework] : undefined,
+    readOnly: true,
+  });
   // The previous snapshot: the newest one from a day before the moment's day. Snapshots are computed
   // from all of a project's evidence, not one audit window's: an auditor is shown none.
-  const snapshots = view ? [] : await prisma.scoreSnapshot.findMany({
-    where: { projectId: project.id, frameworkId: { in: result.frameworks.map((f) => f.frameworkId) }, day: { lt: utcDay(result.at) } },
-    distinct: ["frameworkId"],
-    orderBy: [{ frameworkId: "asc" }, { day: "desc" }],
-    select: { frameworkId: true, day: true, score: true, met: true, applicable: true },
-  });
-  const previous = new Map(snapshots.map((s) => [s.frameworkId, { day: dayKey(s.day), score: s.score, met: s.met, applicable: s.applicable }]));
+  const snapshots = view
+    ? []
+    : await prisma.scoreSnapshot.findMany({
+        where: {
+          projectId: project.id,
+          frameworkId: { in: result.frameworks.map((f) => f.frameworkId) },
+          day: { lt: utcDay(result.at) },
+        },
+        distinct: ["frameworkId"],
+        orderBy: [{ frameworkId: "asc" }, { day: "desc" }],
+        select: { frameworkId: true, day: true, score: true, met: true, applicable: true },
+      });
+  const previous = new Map(
+    snapshots.map((s) => [s.frameworkId, { day: dayKey(s.day), score: s.score, met: s.met, applicable: s.applicable }]),
+  );
   return toReport({ slug: project.slug, name: project.name }, result, previous);
 }

@@ -46,7 +46,8 @@ export function rankHoldbacks(result: ReadinessResult): Holdback[] {
       }
       h.controls.push({ id: c.id, key: c.key });
       for (const req of blocking.get(c.id) ?? []) {
-        if (!h.requirements.some((r) => r.framework === req.framework && r.refId === req.refId)) h.requirements.push(req);
+        if (!h.requirements.some((r) => r.framework === req.framework && r.refId === req.refId))
+          h.requirements.push(req);
       }
     }
   }
@@ -59,10 +60,14 @@ export function rankHoldbacks(result: ReadinessResult): Holdback[] {
  * The holdback as a sentence about the moment `at` (a failure "2 days ago"). The ranking does not
  * depend on `at`; the sentence may, so a holdback kept for later is worded again for the moment shown.
  */
-export function holdbackSentence(h: Pick<Holdback, "severity" | "reason" | "controls" | "requirements">, at: Date): string {
+export function holdbackSentence(
+  h: Pick<Holdback, "severity" | "reason" | "controls" | "requirements">,
+  at: Date,
+): string {
   const refs = [...new Set(h.requirements.map((r) => r.refId))];
   const verb = h.severity === "failing" ? "failing" : "stale";
-  const subject = refs.length > 0 && refs.length <= 2 ? `${list(refs)} ${verb}` : `${countOf(h.controls.length, "control")} ${verb}`;
+  const subject =
+    refs.length > 0 && refs.length <= 2 ? `${list(refs)} ${verb}` : `${countOf(h.controls.length, "control")} ${verb}`;
   return `${subject}: ${describeReason(h.reason, at)}`;
 }
 

@@ -11,15 +11,20 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
 
 export const links = {
   project: (slug: string) => `/projects/${slug}`,
-  scorecard: (slug: string, framework: string, at?: string) => withQuery(`/projects/${slug}/readiness/${framework}`, { at }),
-  requirement: (slug: string, framework: string, refId: string, at?: string) => `${links.scorecard(slug, framework, at)}#req-${encodeURIComponent(refId)}`,
+  scorecard: (slug: string, framework: string, at?: string) =>
+    withQuery(`/projects/${slug}/readiness/${framework}`, { at }),
+  requirement: (slug: string, framework: string, refId: string, at?: string) =>
+    `${links.scorecard(slug, framework, at)}#req-${encodeURIComponent(refId)}`,
   control: (key: string) => `/controls/${encodeURIComponent(key)}`,
   /** The project's controls by readiness state, or sharing one cause (a holdback), with their reasons. */
-  readinessControls: (slug: string, filters: { state?: string; cause?: string; framework?: string } = {}) => withQuery(`/projects/${slug}/readiness/controls`, filters),
-  evidence: (slug: string, filters: { kind?: string; outcome?: string; control?: string } = {}) => withQuery(`/projects/${slug}/evidence`, filters),
+  readinessControls: (slug: string, filters: { state?: string; cause?: string; framework?: string } = {}) =>
+    withQuery(`/projects/${slug}/readiness/controls`, filters),
+  evidence: (slug: string, filters: { kind?: string; outcome?: string; control?: string } = {}) =>
+    withQuery(`/projects/${slug}/evidence`, filters),
   evidenceItem: (slug: string, id: string) => `/projects/${slug}/evidence/${encodeURIComponent(id)}`,
   // status NOT_DONE = open or in progress.
-  backlog: (slug: string, filters: { priority?: string; block?: string; status?: string; owner?: string } = {}) => withQuery(`/projects/${slug}/backlog`, filters),
+  backlog: (slug: string, filters: { priority?: string; block?: string; status?: string; owner?: string } = {}) =>
+    withQuery(`/projects/${slug}/backlog`, filters),
   backlogItem: (slug: string, id: string) => `/projects/${slug}/backlog/${encodeURIComponent(id)}`,
   runbooks: (slug: string) => `/projects/${slug}/runbooks`,
   runbook: (slug: string, runbookId: string) => `/projects/${slug}/runbooks/${encodeURIComponent(runbookId)}`,

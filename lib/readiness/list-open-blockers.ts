@@ -32,7 +32,13 @@ export interface ListOpenBlockersOptions {
 const ZCursor = z.tuple([z.string(), z.string()]);
 
 /** Backlog items of priority BLOCKER that are not done, oldest first: what fails controls right now. */
-export async function listOpenBlockers({ ctx, now, mine, cursor, limit }: ListOpenBlockersOptions): Promise<Page<OpenBlocker>> {
+export async function listOpenBlockers({
+  ctx,
+  now,
+  mine,
+  cursor,
+  limit,
+}: ListOpenBlockersOptions): Promise<Page<OpenBlocker>> {
   assertCan(ctx.actor, "backlog:read");
   const projects = await visibleProjects(ctx, now);
   const userId = ctx.actor.kind === "user" ? ctx.actor.user.id : null;
@@ -43,7 +49,9 @@ export async function listOpenBlockers({ ctx, now, mine, cursor, limit }: ListOp
       AND: [openBacklogWhere(ids, await auditorViews(ctx.actor, ids, now, now))],
       priority: "BLOCKER",
       ...(mine ? { ownerId: userId ?? "-" } : {}),
-      ...(after ? { OR: [{ createdAt: { gt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { gt: after[1] } }] } : {}),
+      ...(after
+        ? { OR: [{ createdAt: { gt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { gt: after[1] } }] }
+        : {}),
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit + 1,

@@ -14,11 +14,23 @@ describe("controls behind a number", () => {
       key: w.controls.chg,
       state: "failing",
       href: `/controls/${w.controls.chg}`,
-      holdsBack: [{ framework: w.framework.key, refId: "R-CHG.1", href: `/projects/${w.project.slug}/readiness/${w.framework.key}#req-R-CHG.1` }],
+      holdsBack: [
+        {
+          framework: w.framework.key,
+          refId: "R-CHG.1",
+          href: `/projects/${w.project.slug}/readiness/${w.framework.key}#req-R-CHG.1`,
+        },
+      ],
     });
     expect(failing.items[0].reasons[0].sentence).toBe(`${w.failedTitle} failed on main 2 days ago`);
 
-    const byCause = await listReadinessControls({ ctx, slug: w.project.slug, now, cause: `exercise-overdue:${w.runbookId}`, limit: 50 });
+    const byCause = await listReadinessControls({
+      ctx,
+      slug: w.project.slug,
+      now,
+      cause: `exercise-overdue:${w.runbookId}`,
+      limit: 50,
+    });
     expect(byCause.items.map((c) => c.key)).toEqual([w.controls.bck]);
 
     const first = await listReadinessControls({ ctx, slug: w.project.slug, now, limit: 2 });

@@ -15,7 +15,16 @@ function result(blockerTitle: string, requirementTitle: string): ReadinessResult
         key: "=CHG-04",
         title: "Change approval",
         state: "failing",
-        reasons: [{ type: "blocker-open", severity: "failing", itemId: "i1", key: null, title: blockerTitle, openedAt: new Date("2026-06-01T00:00:00Z") }],
+        reasons: [
+          {
+            type: "blocker-open",
+            severity: "failing",
+            itemId: "i1",
+            key: null,
+            title: blockerTitle,
+            openedAt: new Date("2026-06-01T00:00:00Z"),
+          },
+        ],
         notes: [],
         justification: null,
         expectations: [],
@@ -32,7 +41,23 @@ function result(blockerTitle: string, requirementTitle: string): ReadinessResult
         families: [],
         controlCounts: { not_applicable: 0, failing: 1, stale: 0, passing: 0 },
         requirements: [
-          { id: "r1", refId: "CC8.1", title: requirementTitle, level: "point", parentId: null, depth: 0, familyId: null, status: "unmet", controlIds: ["c1"], inherited: [], retired: false, blockingControlIds: ["c1"], note: null, met: 0, applicable: 1 },
+          {
+            id: "r1",
+            refId: "CC8.1",
+            title: requirementTitle,
+            level: "point",
+            parentId: null,
+            depth: 0,
+            familyId: null,
+            status: "unmet",
+            controlIds: ["c1"],
+            inherited: [],
+            retired: false,
+            blockingControlIds: ["c1"],
+            note: null,
+            met: 0,
+            applicable: 1,
+          },
         ],
       },
     ],
@@ -41,10 +66,12 @@ function result(blockerTitle: string, requirementTitle: string): ReadinessResult
 
 describe("readiness CSV", () => {
   it("keeps formulas from document and evidence text inert, including after spaces and in full-width form", () => {
-    const csv = readinessCsv(result(' =HYPERLINK("https://evil.example","fix")', "\uFF1DWEBSERVICE(\"https://evil.example\")"));
+    const csv = readinessCsv(
+      result(' =HYPERLINK("https://evil.example","fix")', '\uFF1DWEBSERVICE("https://evil.example")'),
+    );
     const rows = parse(csv, { columns: true, record_delimiter: "\r\n" }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(1);
-    expect(rows[0].title).toBe("'\uFF1DWEBSERVICE(\"https://evil.example\")");
+    expect(rows[0].title).toBe('\'\uFF1DWEBSERVICE("https://evil.example")');
     expect(rows[0].controls).toBe("'=CHG-04 (failing)");
     expect(rows[0].reasons.startsWith("'=CHG-04: blocker")).toBe(true);
     for (const cell of Object.values(rows[0])) expect(cell).not.toMatch(/^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);

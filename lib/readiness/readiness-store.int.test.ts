@@ -17,12 +17,16 @@ const KINDS: EvidenceKind[] = ["CI_RUN", "TEST_REPORT", "SAST_SCAN", "AUDIT_LOG"
 const OUTCOMES: EvidenceOutcome[] = ["PASS", "PASS", "FAIL", "WARN"];
 
 async function generation(scope: string): Promise<bigint> {
-  const rows = await prisma.$queryRaw<Array<{ generation: bigint }>>`SELECT generation FROM "ReadinessGeneration" WHERE scope = ${scope}`;
+  const rows = await prisma.$queryRaw<
+    Array<{ generation: bigint }>
+  >`SELECT generation FROM "ReadinessGeneration" WHERE scope = ${scope}`;
   return rows[0]?.generation ?? 0n;
 }
 
 async function storedValidUntil(projectId: string): Promise<Date | null> {
-  const rows = await prisma.$queryRaw<Array<{ v: Date | null }>>`SELECT min("validUntil") AS v FROM "ReadinessStoredFramework" WHERE "projectId" = ${projectId}`;
+  const rows = await prisma.$queryRaw<
+    Array<{ v: Date | null }>
+  >`SELECT min("validUntil") AS v FROM "ReadinessStoredFramework" WHERE "projectId" = ${projectId}`;
   return rows[0]?.v ?? null;
 }
 
@@ -30,15 +34,21 @@ describe("readiness store: the stored answer is always the fresh one", () => {
   for (const seed of [3, 17, 41]) {
     it(`seed ${seed}: random writes and clock moves, compared after every step`, async () => {
       const rnd = prng(seed * 7919);
-      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
       const tag = uniq(`st${seed}`);
       const world = await generateTestWorld({ tag, now: NOW, seed, controls: 18, requirements: 24 });
       // A second framework sharing some controls: answers are stored per framework and per control.
       const fw2 = await prisma.framework.create({ data: { key: `fw2-${tag}`, name: "Second", version: "1" } });
       await prisma.projectFramework.create({ data: { projectId: world.projectId, frameworkId: fw2.id } });
-      const controls = await prisma.control.findMany({ where: { key: { startsWith: `${tag}-C` } }, select: { id: true }, orderBy: { key: "asc" } });
+      const controls = await prisma.control.findMany({
+        where: { key: { startsWith: `${tag}-C` } },
+        select: { id: true },
+        orderBy: { key: "asc" },
+      });
       for (let i = 0; i < 6; i++) {
-        const r = await prisma.requirement.create({ data: { frameworkId: fw2.id, refId: `S${i}`, level: "requirement", title: `S${i}`, position: i } });
+        const r = await prisma.requirement.create({
+          data: { frameworkId: fw2.id, refId: `S${i}`, level: "requirement", title: `S${i}`, position: i },
+        });
         await prisma.controlMapping.create({ data: { requirementId: r.id, controlId: pick(controls).id } });
       }
       const runbooks = await prisma.runbook.findMany({ where: { projectId: world.projectId }, select: { id: true } });
@@ -47,97 +57,227 @@ describe("readiness store: the stored answer is always the fresh one", () => {
       let n = 0;
       const seen = { hits: 0, misses: 0, steps: [] as string[] };
       const writes: Array<[string, () => Promise<unknown>]> = [
-        ["evidence", async () => {
-          const kind = pick(KINDS);
-          const effectiveAt = new Date(at.getTime() + Math.floor((rnd() * 40 - 30) * DAY));
-          const collectedAt = new Date(effectiveAt.getTime() + (rnd() < 0.3 ? Math.floor(rnd() * 10 * DAY) : 60_000));
-          const outcome = pick(OUTCOMES);
-          const id = `${tag}-x${n++}`;
-          await prisma.evidence.create({ data: { id, projectId: world.projectId, kind, format: "test", title: `new ${id}`, outcome, summary: {}, dedupeKey: id, effectiveAt, collectedAt } });
-          await prisma.evidenceControl.create({ data: { evidenceId: id, controlId: pick(controls).id, projectId: world.projectId, kind, outcome, effectiveAt, collectedAt, via: "manual" } });
-        }],
-        ["delete evidence", async () => {
-          const ev = await prisma.evidence.findFirst({ where: { projectId: world.projectId }, skip: Math.floor(rnd() * 20), select: { id: true } });
-          if (ev) await prisma.evidence.delete({ where: { id: ev.id } });
-        }],
-        ["blocker", async () => {
-          const createdAt = new Date(at.getTime() + Math.floor((rnd() * 20 - 15) * DAY));
-          const closedAt = rnd() < 0.5 ? new Date(createdAt.getTime() + Math.floor(rnd() * 20 * DAY)) : null;
-          const item = await prisma.backlogItem.create({
-            data: { projectId: world.projectId, key: `${tag}-nb${n++}`, title: "New blocker", priority: "BLOCKER", status: closedAt ? "DONE" : "OPEN", createdAt, closedAt },
-          });
-          await prisma.backlogItemControl.create({ data: { itemId: item.id, controlId: pick(controls).id } });
-        }],
-        ["close blockers", async () => {
-          await prisma.backlogItem.updateMany({ where: { projectId: world.projectId, priority: "BLOCKER", closedAt: null }, data: { status: "DONE", closedAt: at } });
-        }],
-        ["exercise", async () => {
-          await prisma.runbookExercise.create({
-            data: { runbookId: pick(runbooks).id, performedAt: new Date(at.getTime() + Math.floor((rnd() * 30 - 20) * DAY)), outcome: pick<ExerciseOutcome>(["PASS", "PASS", "FAIL"]), measuredRtoSeconds: pick([null, 600, 7200]) },
-          });
-        }],
-        ["runbook cadence", async () => {
-          await prisma.runbook.update({ where: { id: pick(runbooks).id }, data: { cadenceDays: pick([null, 7, 30]), archivedAt: rnd() < 0.2 ? new Date(at.getTime() + 3 * DAY) : null } });
-        }],
-        ["link runbook", async () => {
-          await prisma.runbookControl.createMany({ data: [{ runbookId: pick(runbooks).id, controlId: pick(controls).id }], skipDuplicates: true });
-        }],
-        ["not applicable", async () => {
-          const controlId = pick(controls).id;
-          const notApplicable = rnd() < 0.6;
-          await prisma.projectControl.upsert({
-            where: { projectId_controlId: { projectId: world.projectId, controlId } },
-            create: { projectId: world.projectId, controlId, notApplicable, justification: "Out of scope" },
-            update: { notApplicable },
-          });
-        }],
-        ["mapping", async () => {
-          const reqs = await prisma.requirement.findMany({ where: { frameworkId: { in: [world.frameworkId, fw2.id] }, assessable: true }, select: { id: true } });
-          const requirementId = pick(reqs).id;
-          const controlId = pick(controls).id;
-          const existing = await prisma.controlMapping.findUnique({ where: { controlId_requirementId: { controlId, requirementId } } });
-          if (existing) await prisma.controlMapping.delete({ where: { controlId_requirementId: { controlId, requirementId } } });
-          else await prisma.controlMapping.create({ data: { controlId, requirementId } });
-        }],
-        ["expectation", async () => {
-          const controlId = pick(controls).id;
-          const kind = pick(KINDS);
-          await prisma.controlExpectation.upsert({ where: { controlId_kind: { controlId, kind } }, create: { controlId, kind, freshnessDays: pick([7, 30]) }, update: { freshnessDays: pick([1, 7, 90]) } });
-        }],
-        ["archive control", async () => {
-          await prisma.control.update({ where: { id: pick(controls).id }, data: { archivedAt: rnd() < 0.5 ? at : null } });
-        }],
-        ["retire requirement", async () => {
-          const r = await prisma.requirement.findFirst({ where: { frameworkId: world.frameworkId, assessable: true }, skip: Math.floor(rnd() * 20), select: { id: true, retiredAt: true } });
-          if (r) await prisma.requirement.update({ where: { id: r.id }, data: { retiredAt: r.retiredAt ? null : at } });
-        }],
-        ["security alert", async () => {
-          const openedAt = new Date(at.getTime() + Math.floor((rnd() * 45 - 40) * DAY));
-          const closedAt = rnd() < 0.4 ? new Date(openedAt.getTime() + Math.floor(rnd() * 30 * DAY)) : null;
-          await prisma.securityAlert.create({
-            data: {
-              projectId: world.projectId,
-              source: "dependabot",
-              repo: "acme/app",
-              number: n++,
-              kind: pick<EvidenceKind>(["SAST_SCAN", "DEPENDENCY_AUDIT", "CI_RUN"]),
-              severity: pick(["critical", "high", "medium", "low"]),
-              title: "An alert",
-              state: closedAt ? "fixed" : "open",
-              openedAt,
-              closedAt,
-            },
-          });
-        }],
-        ["remediation policy", async () => {
-          const days = { criticalDays: pick([1, 15]), highDays: pick([3, 30]), mediumDays: pick([10, 90]), lowDays: 180 };
-          await prisma.remediationPolicy.upsert({ where: { projectId: world.projectId }, create: { projectId: world.projectId, ...days }, update: days });
-        }],
-        ["drop framework", async () => {
-          const linked = await prisma.projectFramework.findUnique({ where: { projectId_frameworkId: { projectId: world.projectId, frameworkId: fw2.id } } });
-          if (linked) await prisma.projectFramework.delete({ where: { projectId_frameworkId: { projectId: world.projectId, frameworkId: fw2.id } } });
-          else await prisma.projectFramework.create({ data: { projectId: world.projectId, frameworkId: fw2.id } });
-        }],
+        [
+          "evidence",
+          async () => {
+            const kind = pick(KINDS);
+            const effectiveAt = new Date(at.getTime() + Math.floor((rnd() * 40 - 30) * DAY));
+            const collectedAt = new Date(effectiveAt.getTime() + (rnd() < 0.3 ? Math.floor(rnd() * 10 * DAY) : 60_000));
+            const outcome = pick(OUTCOMES);
+            const id = `${tag}-x${n++}`;
+            await prisma.evidence.create({
+              data: {
+                id,
+                projectId: world.projectId,
+                kind,
+                format: "test",
+                title: `new ${id}`,
+                outcome,
+                summary: {},
+                dedupeKey: id,
+                effectiveAt,
+                collectedAt,
+              },
+            });
+            await prisma.evidenceControl.create({
+              data: {
+                evidenceId: id,
+                controlId: pick(controls).id,
+                projectId: world.projectId,
+                kind,
+                outcome,
+                effectiveAt,
+                collectedAt,
+                via: "manual",
+              },
+            });
+          },
+        ],
+        [
+          "delete evidence",
+          async () => {
+            const ev = await prisma.evidence.findFirst({
+              where: { projectId: world.projectId },
+              skip: Math.floor(rnd() * 20),
+              select: { id: true },
+            });
+            if (ev) await prisma.evidence.delete({ where: { id: ev.id } });
+          },
+        ],
+        [
+          "blocker",
+          async () => {
+            const createdAt = new Date(at.getTime() + Math.floor((rnd() * 20 - 15) * DAY));
+            const closedAt = rnd() < 0.5 ? new Date(createdAt.getTime() + Math.floor(rnd() * 20 * DAY)) : null;
+            const item = await prisma.backlogItem.create({
+              data: {
+                projectId: world.projectId,
+                key: `${tag}-nb${n++}`,
+                title: "New blocker",
+                priority: "BLOCKER",
+                status: closedAt ? "DONE" : "OPEN",
+                createdAt,
+                closedAt,
+              },
+            });
+            await prisma.backlogItemControl.create({ data: { itemId: item.id, controlId: pick(controls).id } });
+          },
+        ],
+        [
+          "close blockers",
+          async () => {
+            await prisma.backlogItem.updateMany({
+              where: { projectId: world.projectId, priority: "BLOCKER", closedAt: null },
+              data: { status: "DONE", closedAt: at },
+            });
+          },
+        ],
+        [
+          "exercise",
+          async () => {
+            await prisma.runbookExercise.create({
+              data: {
+                runbookId: pick(runbooks).id,
+                performedAt: new Date(at.getTime() + Math.floor((rnd() * 30 - 20) * DAY)),
+                outcome: pick<ExerciseOutcome>(["PASS", "PASS", "FAIL"]),
+                measuredRtoSeconds: pick([null, 600, 7200]),
+              },
+            });
+          },
+        ],
+        [
+          "runbook cadence",
+          async () => {
+            await prisma.runbook.update({
+              where: { id: pick(runbooks).id },
+              data: {
+                cadenceDays: pick([null, 7, 30]),
+                archivedAt: rnd() < 0.2 ? new Date(at.getTime() + 3 * DAY) : null,
+              },
+            });
+          },
+        ],
+        [
+          "link runbook",
+          async () => {
+            await prisma.runbookControl.createMany({
+              data: [{ runbookId: pick(runbooks).id, controlId: pick(controls).id }],
+              skipDuplicates: true,
+            });
+          },
+        ],
+        [
+          "not applicable",
+          async () => {
+            const controlId = pick(controls).id;
+            const notApplicable = rnd() < 0.6;
+            await prisma.projectControl.upsert({
+              where: { projectId_controlId: { projectId: world.projectId, controlId } },
+              create: { projectId: world.projectId, controlId, notApplicable, justification: "Out of scope" },
+              update: { notApplicable },
+            });
+          },
+        ],
+        [
+          "mapping",
+          async () => {
+            const reqs = await prisma.requirement.findMany({
+              where: { frameworkId: { in: [world.frameworkId, fw2.id] }, assessable: true },
+              select: { id: true },
+            });
+            const requirementId = pick(reqs).id;
+            const controlId = pick(controls).id;
+            const existing = await prisma.controlMapping.findUnique({
+              where: { controlId_requirementId: { controlId, requirementId } },
+            });
+            if (existing)
+              await prisma.controlMapping.delete({ where: { controlId_requirementId: { controlId, requirementId } } });
+            else await prisma.controlMapping.create({ data: { controlId, requirementId } });
+          },
+        ],
+        [
+          "expectation",
+          async () => {
+            const controlId = pick(controls).id;
+            const kind = pick(KINDS);
+            await prisma.controlExpectation.upsert({
+              where: { controlId_kind: { controlId, kind } },
+              create: { controlId, kind, freshnessDays: pick([7, 30]) },
+              update: { freshnessDays: pick([1, 7, 90]) },
+            });
+          },
+        ],
+        [
+          "archive control",
+          async () => {
+            await prisma.control.update({
+              where: { id: pick(controls).id },
+              data: { archivedAt: rnd() < 0.5 ? at : null },
+            });
+          },
+        ],
+        [
+          "retire requirement",
+          async () => {
+            const r = await prisma.requirement.findFirst({
+              where: { frameworkId: world.frameworkId, assessable: true },
+              skip: Math.floor(rnd() * 20),
+              select: { id: true, retiredAt: true },
+            });
+            if (r)
+              await prisma.requirement.update({ where: { id: r.id }, data: { retiredAt: r.retiredAt ? null : at } });
+          },
+        ],
+        [
+          "security alert",
+          async () => {
+            const openedAt = new Date(at.getTime() + Math.floor((rnd() * 45 - 40) * DAY));
+            const closedAt = rnd() < 0.4 ? new Date(openedAt.getTime() + Math.floor(rnd() * 30 * DAY)) : null;
+            await prisma.securityAlert.create({
+              data: {
+                projectId: world.projectId,
+                source: "dependabot",
+                repo: "acme/app",
+                number: n++,
+                kind: pick<EvidenceKind>(["SAST_SCAN", "DEPENDENCY_AUDIT", "CI_RUN"]),
+                severity: pick(["critical", "high", "medium", "low"]),
+                title: "An alert",
+                state: closedAt ? "fixed" : "open",
+                openedAt,
+                closedAt,
+              },
+            });
+          },
+        ],
+        [
+          "remediation policy",
+          async () => {
+            const days = {
+              criticalDays: pick([1, 15]),
+              highDays: pick([3, 30]),
+              mediumDays: pick([10, 90]),
+              lowDays: 180,
+            };
+            await prisma.remediationPolicy.upsert({
+              where: { projectId: world.projectId },
+              create: { projectId: world.projectId, ...days },
+              update: days,
+            });
+          },
+        ],
+        [
+          "drop framework",
+          async () => {
+            const linked = await prisma.projectFramework.findUnique({
+              where: { projectId_frameworkId: { projectId: world.projectId, frameworkId: fw2.id } },
+            });
+            if (linked)
+              await prisma.projectFramework.delete({
+                where: { projectId_frameworkId: { projectId: world.projectId, frameworkId: fw2.id } },
+              });
+            else await prisma.projectFramework.create({ data: { projectId: world.projectId, frameworkId: fw2.id } });
+          },
+        ],
       ];
       const clockMoves: Array<[string, () => Promise<Date>]> = [
         ["a few hours", async () => new Date(at.getTime() + Math.floor(rnd() * 8 * 3_600_000))],
@@ -145,7 +285,10 @@ describe("readiness store: the stored answer is always the fresh one", () => {
         ["back in time", async () => new Date(at.getTime() - Math.floor(rnd() * 15 * DAY))],
         // Exactly onto (or just before) the instant the store said its answer turns over.
         ["to validUntil", async () => (await storedValidUntil(world.projectId)) ?? at],
-        ["just before validUntil", async () => new Date(((await storedValidUntil(world.projectId)) ?? new Date(at.getTime() + 1)).getTime() - 1)],
+        [
+          "just before validUntil",
+          async () => new Date(((await storedValidUntil(world.projectId)) ?? new Date(at.getTime() + 1)).getTime() - 1),
+        ],
       ];
 
       for (let step = 0; step < 60; step++) {
@@ -162,15 +305,30 @@ describe("readiness store: the stored answer is always the fresh one", () => {
         const lookup = await readStoredReadiness({ projectId: world.projectId, at, frameworkKeys });
         if (lookup.result) seen.hits++;
         else seen.misses++;
-        const stored = await computeReadiness({ ctx: systemCtx("test"), projectId: world.projectId, at, frameworkKeys });
-        const fresh = await computeReadiness({ ctx: systemCtx("test"), projectId: world.projectId, at, frameworkKeys, fresh: true });
-        expect(JSON.stringify(stored.result), `after ${seen.steps.join(", ")} at ${at.toISOString()}`).toBe(JSON.stringify(fresh.result));
+        const stored = await computeReadiness({
+          ctx: systemCtx("test"),
+          projectId: world.projectId,
+          at,
+          frameworkKeys,
+        });
+        const fresh = await computeReadiness({
+          ctx: systemCtx("test"),
+          projectId: world.projectId,
+          at,
+          frameworkKeys,
+          fresh: true,
+        });
+        expect(JSON.stringify(stored.result), `after ${seen.steps.join(", ")} at ${at.toISOString()}`).toBe(
+          JSON.stringify(fresh.result),
+        );
         // Read again: now mostly from the answer just stored (not after a step back in time, which never
         // replaces the answer for a later moment).
         const again = await readStoredReadiness({ projectId: world.projectId, at, frameworkKeys });
         if (again.result) {
           seen.hits++;
-          expect(JSON.stringify(again.result), `re-read after ${seen.steps.join(", ")}`).toBe(JSON.stringify(fresh.result));
+          expect(JSON.stringify(again.result), `re-read after ${seen.steps.join(", ")}`).toBe(
+            JSON.stringify(fresh.result),
+          );
         }
       }
       // Not vacuous: both paths were taken many times.
@@ -185,7 +343,9 @@ describe("readiness store: invalidation", () => {
     const project = await makeProject();
     const tag = uniq("inv");
     const fw = await prisma.framework.create({ data: { key: `fw-${tag}`, name: "F", version: "1" } });
-    const control = await prisma.control.create({ data: { key: `${tag}-C`, title: "C", description: "", frequency: "DAILY" } });
+    const control = await prisma.control.create({
+      data: { key: `${tag}-C`, title: "C", description: "", frequency: "DAILY" },
+    });
     const runbook = await prisma.runbook.create({ data: { projectId: project.id, key: `${tag}-rb`, title: "R" } });
     const item = await prisma.backlogItem.create({ data: { projectId: project.id, title: "B", priority: "BLOCKER" } });
     const bumps = async (scope: string, write: () => Promise<unknown>) => {
@@ -194,22 +354,101 @@ describe("readiness store: invalidation", () => {
       return (await generation(scope)) > before;
     };
     const p = project.id;
-    expect(await bumps(p, () => prisma.projectFramework.create({ data: { projectId: p, frameworkId: fw.id } }))).toBe(true);
-    expect(await bumps(p, () => prisma.projectControl.create({ data: { projectId: p, controlId: control.id, notApplicable: true } }))).toBe(true);
-    expect(await bumps(p, () => prisma.evidence.create({ data: { id: `${tag}-e`, projectId: p, kind: "CI_RUN", format: "t", title: "e", outcome: "PASS", summary: {}, dedupeKey: tag, effectiveAt: NOW } }))).toBe(true);
-    expect(await bumps(p, () => prisma.evidenceControl.create({ data: { evidenceId: `${tag}-e`, controlId: control.id, projectId: p, kind: "CI_RUN", outcome: "PASS", effectiveAt: NOW, collectedAt: NOW, via: "manual" } }))).toBe(true);
-    expect(await bumps(p, () => prisma.backlogItemControl.create({ data: { itemId: item.id, controlId: control.id } }))).toBe(true);
-    expect(await bumps(p, () => prisma.backlogItem.update({ where: { id: item.id }, data: { status: "DONE", closedAt: NOW } }))).toBe(true);
-    expect(await bumps(p, () => prisma.runbookControl.create({ data: { runbookId: runbook.id, controlId: control.id } }))).toBe(true);
-    expect(await bumps(p, () => prisma.runbookExercise.create({ data: { runbookId: runbook.id, performedAt: NOW, outcome: "PASS" } }))).toBe(true);
-    expect(await bumps(p, () => prisma.runbook.update({ where: { id: runbook.id }, data: { cadenceDays: 30 } }))).toBe(true);
-    expect(await bumps(p, () => prisma.securityAlert.create({ data: { projectId: p, source: "dependabot", repo: "a/b", number: 1, kind: "DEPENDENCY_AUDIT", severity: "high", title: "A", state: "open", openedAt: NOW } }))).toBe(true);
+    expect(await bumps(p, () => prisma.projectFramework.create({ data: { projectId: p, frameworkId: fw.id } }))).toBe(
+      true,
+    );
+    expect(
+      await bumps(p, () =>
+        prisma.projectControl.create({ data: { projectId: p, controlId: control.id, notApplicable: true } }),
+      ),
+    ).toBe(true);
+    expect(
+      await bumps(p, () =>
+        prisma.evidence.create({
+          data: {
+            id: `${tag}-e`,
+            projectId: p,
+            kind: "CI_RUN",
+            format: "t",
+            title: "e",
+            outcome: "PASS",
+            summary: {},
+            dedupeKey: tag,
+            effectiveAt: NOW,
+          },
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      await bumps(p, () =>
+        prisma.evidenceControl.create({
+          data: {
+            evidenceId: `${tag}-e`,
+            controlId: control.id,
+            projectId: p,
+            kind: "CI_RUN",
+            outcome: "PASS",
+            effectiveAt: NOW,
+            collectedAt: NOW,
+            via: "manual",
+          },
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      await bumps(p, () => prisma.backlogItemControl.create({ data: { itemId: item.id, controlId: control.id } })),
+    ).toBe(true);
+    expect(
+      await bumps(p, () =>
+        prisma.backlogItem.update({ where: { id: item.id }, data: { status: "DONE", closedAt: NOW } }),
+      ),
+    ).toBe(true);
+    expect(
+      await bumps(p, () => prisma.runbookControl.create({ data: { runbookId: runbook.id, controlId: control.id } })),
+    ).toBe(true);
+    expect(
+      await bumps(p, () =>
+        prisma.runbookExercise.create({ data: { runbookId: runbook.id, performedAt: NOW, outcome: "PASS" } }),
+      ),
+    ).toBe(true);
+    expect(await bumps(p, () => prisma.runbook.update({ where: { id: runbook.id }, data: { cadenceDays: 30 } }))).toBe(
+      true,
+    );
+    expect(
+      await bumps(p, () =>
+        prisma.securityAlert.create({
+          data: {
+            projectId: p,
+            source: "dependabot",
+            repo: "a/b",
+            number: 1,
+            kind: "DEPENDENCY_AUDIT",
+            severity: "high",
+            title: "A",
+            state: "open",
+            openedAt: NOW,
+          },
+        }),
+      ),
+    ).toBe(true);
     expect(await bumps(p, () => prisma.remediationPolicy.create({ data: { projectId: p, highDays: 7 } }))).toBe(true);
-    expect(await bumps("*", () => prisma.controlExpectation.create({ data: { controlId: control.id, kind: "CI_RUN", freshnessDays: 7 } }))).toBe(true);
-    const req = await prisma.requirement.create({ data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" } });
-    expect(await bumps("*", () => prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } }))).toBe(true);
-    expect(await bumps("*", () => prisma.requirement.update({ where: { id: req.id }, data: { retiredAt: NOW } }))).toBe(true);
-    expect(await bumps("*", () => prisma.control.update({ where: { id: control.id }, data: { archivedAt: NOW } }))).toBe(true);
+    expect(
+      await bumps("*", () =>
+        prisma.controlExpectation.create({ data: { controlId: control.id, kind: "CI_RUN", freshnessDays: 7 } }),
+      ),
+    ).toBe(true);
+    const req = await prisma.requirement.create({
+      data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" },
+    });
+    expect(
+      await bumps("*", () => prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } })),
+    ).toBe(true);
+    expect(await bumps("*", () => prisma.requirement.update({ where: { id: req.id }, data: { retiredAt: NOW } }))).toBe(
+      true,
+    );
+    expect(
+      await bumps("*", () => prisma.control.update({ where: { id: control.id }, data: { archivedAt: NOW } })),
+    ).toBe(true);
     expect(await bumps("*", () => prisma.framework.update({ where: { id: fw.id }, data: { name: "F2" } }))).toBe(true);
     // A rolled-back write leaves the generation where it was; a committed one moves it at commit.
     const before = await generation(p);
@@ -233,26 +472,69 @@ describe("readiness store: invalidation", () => {
     const tag = uniq("vu");
     const fw = await prisma.framework.create({ data: { key: `fw-${tag}`, name: "F", version: "1" } });
     await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
-    const control = await prisma.control.create({ data: { key: `${tag}-C`, title: "C", description: "", frequency: "DAILY" } });
+    const control = await prisma.control.create({
+      data: { key: `${tag}-C`, title: "C", description: "", frequency: "DAILY" },
+    });
     await prisma.controlExpectation.create({ data: { controlId: control.id, kind: "CI_RUN", freshnessDays: 7 } });
-    const req = await prisma.requirement.create({ data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" } });
+    const req = await prisma.requirement.create({
+      data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" },
+    });
     await prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } });
     const effectiveAt = new Date(NOW.getTime() - 2 * DAY);
-    await prisma.evidence.create({ data: { id: `${tag}-e`, projectId: project.id, kind: "CI_RUN", format: "t", title: "e", outcome: "PASS", summary: {}, dedupeKey: tag, effectiveAt, collectedAt: effectiveAt } });
-    await prisma.evidenceControl.create({ data: { evidenceId: `${tag}-e`, controlId: control.id, projectId: project.id, kind: "CI_RUN", outcome: "PASS", effectiveAt, collectedAt: effectiveAt, via: "manual" } });
+    await prisma.evidence.create({
+      data: {
+        id: `${tag}-e`,
+        projectId: project.id,
+        kind: "CI_RUN",
+        format: "t",
+        title: "e",
+        outcome: "PASS",
+        summary: {},
+        dedupeKey: tag,
+        effectiveAt,
+        collectedAt: effectiveAt,
+      },
+    });
+    await prisma.evidenceControl.create({
+      data: {
+        evidenceId: `${tag}-e`,
+        controlId: control.id,
+        projectId: project.id,
+        kind: "CI_RUN",
+        outcome: "PASS",
+        effectiveAt,
+        collectedAt: effectiveAt,
+        via: "manual",
+      },
+    });
 
     const now = await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: NOW });
     expect(now.result.controls[0].state).toBe("passing");
     const expiry = new Date(effectiveAt.getTime() + 7 * DAY);
     expect(await storedValidUntil(project.id)).toEqual(expiry);
-    expect((await readStoredReadiness({ projectId: project.id, at: new Date(expiry.getTime() - 1) })).result?.controls[0].state).toBe("passing");
+    expect(
+      (await readStoredReadiness({ projectId: project.id, at: new Date(expiry.getTime() - 1) })).result?.controls[0]
+        .state,
+    ).toBe("passing");
     expect((await readStoredReadiness({ projectId: project.id, at: expiry })).result).toBeNull();
-    expect((await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: expiry })).result.controls[0].state).toBe("stale");
+    expect(
+      (await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: expiry })).result.controls[0].state,
+    ).toBe("stale");
 
     // Asking about last month recomputes and leaves the stored answer for now in place.
-    const stored = await prisma.readinessStoredFramework.findFirstOrThrow({ where: { projectId: project.id }, select: { computedAt: true } });
+    const stored = await prisma.readinessStoredFramework.findFirstOrThrow({
+      where: { projectId: project.id },
+      select: { computedAt: true },
+    });
     await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: new Date(NOW.getTime() - 30 * DAY) });
-    expect((await prisma.readinessStoredFramework.findFirstOrThrow({ where: { projectId: project.id }, select: { computedAt: true } })).computedAt).toEqual(stored.computedAt);
+    expect(
+      (
+        await prisma.readinessStoredFramework.findFirstOrThrow({
+          where: { projectId: project.id },
+          select: { computedAt: true },
+        })
+      ).computedAt,
+    ).toEqual(stored.computedAt);
   });
 });
 
@@ -279,18 +561,28 @@ describe("readiness store: the dashboard's cards", () => {
   it("kept from the stored answer, they show exactly what a computation shows, and a write sends them back to computing", async () => {
     const world = await generateTestWorld({ tag: uniq("cards"), now: NOW, seed: 23, controls: 12, requirements: 16 });
     const lead = ctxOf(await makeUser({ role: "COMPLIANCE_LEAD" }));
-    const slug = (await prisma.project.findUniqueOrThrow({ where: { id: world.projectId }, select: { slug: true } })).slug;
+    const slug = (await prisma.project.findUniqueOrThrow({ where: { id: world.projectId }, select: { slug: true } }))
+      .slug;
     const first = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
     expect((await readStoredReadiness({ projectId: world.projectId, at: NOW })).result?.frameworks).toHaveLength(1);
     const computed = readinessComputations();
     const second = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
     expect(readinessComputations()).toBe(computed);
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
-    const fresh = (await computeReadiness({ ctx: lead, projectId: world.projectId, at: NOW, fresh: true })).result.frameworks[0];
-    expect(second.cards[0]).toMatchObject({ score: fresh.score, met: fresh.met, applicable: fresh.applicable, controlCounts: fresh.controlCounts });
+    const fresh = (await computeReadiness({ ctx: lead, projectId: world.projectId, at: NOW, fresh: true })).result
+      .frameworks[0];
+    expect(second.cards[0]).toMatchObject({
+      score: fresh.score,
+      met: fresh.met,
+      applicable: fresh.applicable,
+      controlCounts: fresh.controlCounts,
+    });
 
     // A not-applicable marking changes the figures: the stored ones are no longer used.
-    const control = await prisma.control.findFirstOrThrow({ where: { key: { startsWith: `${slug}-C` }, archivedAt: null }, select: { id: true } });
+    const control = await prisma.control.findFirstOrThrow({
+      where: { key: { startsWith: `${slug}-C` }, archivedAt: null },
+      select: { id: true },
+    });
     await prisma.projectControl.upsert({
       where: { projectId_controlId: { projectId: world.projectId, controlId: control.id } },
       create: { projectId: world.projectId, controlId: control.id, notApplicable: true, justification: "x" },
@@ -300,7 +592,8 @@ describe("readiness store: the dashboard's cards", () => {
     const beforeThird = readinessComputations();
     const third = await getDashboardReadiness({ ctx: lead, now: NOW, project: slug });
     expect(readinessComputations()).toBe(beforeThird + 1);
-    const after = (await computeReadiness({ ctx: lead, projectId: world.projectId, at: NOW, fresh: true })).result.frameworks[0];
+    const after = (await computeReadiness({ ctx: lead, projectId: world.projectId, at: NOW, fresh: true })).result
+      .frameworks[0];
     expect(third.cards[0].controlCounts).toEqual(after.controlCounts);
     expect(third.cards[0].controlCounts.not_applicable).toBeGreaterThan(first.cards[0].controlCounts.not_applicable);
   });

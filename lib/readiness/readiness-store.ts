@@ -42,7 +42,12 @@ export function sameGenerations(a: StoreGenerations, b: StoreGenerations): boole
 
 /** Whether an answer of this validity still answers for `at`, given the current generations. */
 export function holdsAt(validity: StoreValidity, current: StoreGenerations | undefined, at: Date): boolean {
-  return current !== undefined && sameGenerations(validity.generations, current) && validity.from <= at.getTime() && at.getTime() < validity.until;
+  return (
+    current !== undefined &&
+    sameGenerations(validity.generations, current) &&
+    validity.from <= at.getTime() &&
+    at.getTime() < validity.until
+  );
 }
 
 /** The current generations of several projects (and the catalogue's), in one query. */
@@ -54,7 +59,17 @@ export async function readGenerations(projectIds: string[]): Promise<Map<string,
 }
 
 // Every Date in a ReadinessResult sits under one of these keys (types.ts); JSON keeps them as ISO strings.
-const DATE_KEYS = new Set(["at", "effectiveAt", "collectedAt", "expiresAt", "expiredAt", "openedAt", "performedAt", "dueAt", "lastPerformedAt"]);
+const DATE_KEYS = new Set([
+  "at",
+  "effectiveAt",
+  "collectedAt",
+  "expiresAt",
+  "expiredAt",
+  "openedAt",
+  "performedAt",
+  "dueAt",
+  "lastPerformedAt",
+]);
 
 function reviveDates(_key: string, value: unknown): unknown {
   return typeof value === "string" && DATE_KEYS.has(_key) ? new Date(value) : value;
@@ -96,7 +111,12 @@ function deepFreeze<T>(value: T): T {
  * is not assessed against is a miss, so that the computation explains it. A caller that only reads the
  * answer may ask for the process's own (frozen) copy with `shared`; others get a copy of their own.
  */
-export async function readStoredReadiness(opts: { projectId: string; at: Date; frameworkKeys?: string[]; shared?: boolean }): Promise<StoredLookup> {
+export async function readStoredReadiness(opts: {
+  projectId: string;
+  at: Date;
+  frameworkKeys?: string[];
+  shared?: boolean;
+}): Promise<StoredLookup> {
   const { projectId, at } = opts;
   const keys = opts.frameworkKeys ?? null;
   // The process's own copy first: one tiny query for the generations, no rows read or parsed.
@@ -142,9 +162,14 @@ export async function readStoredReadiness(opts: { projectId: string; at: Date; f
           AND "computedAt" <= ${at} AND ("validUntil" IS NULL OR "validUntil" > ${at})`
     : [];
   if (controls.length !== controlIds.length) return { result: null, generations };
-  const controlResults = controls.map((c) => JSON.parse(c.result, reviveDates) as ControlResult).sort((a, b) => naturalOrder(a.key, b.key));
+  const controlResults = controls
+    .map((c) => JSON.parse(c.result, reviveDates) as ControlResult)
+    .sort((a, b) => naturalOrder(a.key, b.key));
   // Keys in evaluateReadiness' order, so that a stored answer serialises exactly like a fresh one.
-  const answer = { controls: controlResults, frameworks: frameworks.map((r) => JSON.parse(r.result!, reviveDates) as FrameworkResult) };
+  const answer = {
+    controls: controlResults,
+    frameworks: frameworks.map((r) => JSON.parse(r.result!, reviveDates) as FrameworkResult),
+  };
   const spans = [...frameworks, ...controls] as Array<{ computedAt: Date | null; validUntil: Date | null }>;
   const validity: StoreValidity = {
     generations,
@@ -159,7 +184,9 @@ export async function readStoredReadiness(opts: { projectId: string; at: Date; f
 
 /** The controls each framework's result reads: those mapped to its requirements (current, and retired ancestors). */
 function controlsByFramework(facts: ReadinessFacts): Map<string, string[]> {
-  return new Map(facts.frameworks.map((fw) => [fw.id, [...new Set(fw.requirements.flatMap((r) => r.controlIds))].sort()]));
+  return new Map(
+    facts.frameworks.map((fw) => [fw.id, [...new Set(fw.requirements.flatMap((r) => r.controlIds))].sort()]),
+  );
 }
 
 /**
@@ -167,7 +194,13 @@ function controlsByFramework(facts: ReadinessFacts): Map<string, string[]> {
  * and at a later moment unless the row it replaces is stale: an "as of" question about the past
  * never evicts the answer for now.
  */
-export async function storeReadiness(opts: { projectId: string; facts: ReadinessFacts; result: ReadinessResult; generations: StoreGenerations; validUntil: Date | null }): Promise<void> {
+export async function storeReadiness(opts: {
+  projectId: string;
+  facts: ReadinessFacts;
+  result: ReadinessResult;
+  generations: StoreGenerations;
+  validUntil: Date | null;
+}): Promise<void> {
   const { projectId, facts, result, generations, validUntil } = opts;
   const byFramework = controlsByFramework(facts);
   const frameworks = result.frameworks.map((fw) => ({
@@ -178,7 +211,9 @@ export async function storeReadiness(opts: { projectId: string; facts: Readiness
     applicable: fw.applicable,
     result: fw,
   }));
-  const controls = [...result.controls].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => ({ controlId: c.id, state: c.state, result: c }));
+  const controls = [...result.controls]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => ({ controlId: c.id, state: c.state, result: c }));
   const common = Prisma.sql`${projectId}, ${generations.project}::bigint, ${generations.catalogue}::bigint, ${result.at}::timestamp(3), ${validUntil}::timestamp(3)`;
   const replaceIf = (t: string) =>
     Prisma.raw(`WHERE EXCLUDED."projectGen" >= ${t}."projectGen" AND EXCLUDED."catalogueGen" >= ${t}."catalogueGen"

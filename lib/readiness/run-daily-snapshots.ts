@@ -35,7 +35,13 @@ export interface DailySnapshotReport {
  * project, and fills any days missing since the project's last snapshot (up to 90 days back, and not
  * before the project was created) from history, so a project gets its trend at once.
  */
-export async function runDailySnapshots({ ctx, now, projectIds, backfillFrom, skipSettled = false }: RunDailySnapshotsOptions): Promise<DailySnapshotReport> {
+export async function runDailySnapshots({
+  ctx,
+  now,
+  projectIds,
+  backfillFrom,
+  skipSettled = false,
+}: RunDailySnapshotsOptions): Promise<DailySnapshotReport> {
   assertCan(ctx.actor, "readiness:snapshot");
   const today = utcDay(now);
   const yesterday = new Date(today.getTime() - DAY_MS);
@@ -59,7 +65,9 @@ export async function runDailySnapshots({ ctx, now, projectIds, backfillFrom, sk
     const resumeAfter = lasts.some((d) => d === null) ? null : new Date(Math.min(...lasts.map((d) => d!.getTime())));
     const floor = Math.max(earliest.getTime() + DAY_MS, utcDay(backfillFrom ?? project.createdAt).getTime());
     if (skipSettled && resumeAfter && resumeAfter.getTime() >= yesterday.getTime()) {
-      const unsettled = await prisma.scoreSnapshot.count({ where: { projectId: project.id, day: yesterday, computedAt: { lt: today } } });
+      const unsettled = await prisma.scoreSnapshot.count({
+        where: { projectId: project.id, day: yesterday, computedAt: { lt: today } },
+      });
       if (!unsettled) continue;
     }
     const start = resumeAfter ? Math.min(resumeAfter.getTime() + DAY_MS, yesterday.getTime()) : floor;

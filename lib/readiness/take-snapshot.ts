@@ -21,10 +21,14 @@ export interface TakenSnapshot {
  * again the same day replaces the day's figures; the daily job later settles the day as of its end.
  */
 export async function takeSnapshot({ ctx, slug, now }: TakeSnapshotOptions): Promise<TakenSnapshot> {
-  const project = await prisma.project.findFirst({ where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] }, select: { id: true, archivedAt: true } });
+  const project = await prisma.project.findFirst({
+    where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] },
+    select: { id: true, archivedAt: true },
+  });
   if (!project) throw new NotFoundError(`There is no project "${slug}" that you can see.`);
   assertCan(ctx.actor, "readiness:snapshot", { projectId: project.id });
-  if (project.archivedAt) throw new ConflictError("This project is archived; restore it before recording its readiness.");
+  if (project.archivedAt)
+    throw new ConflictError("This project is archived; restore it before recording its readiness.");
   const day = utcDay(now);
   const rows = await computeSnapshotRows(project.id, [day], now);
   await prisma.$transaction(async (tx) => {
@@ -35,8 +39,14 @@ export async function takeSnapshot({ ctx, slug, now }: TakeSnapshotOptions): Pro
       entityType: "Project",
       entityId: project.id,
       projectId: project.id,
-      summary: { day: dayKey(day), scores: rows.map((r) => ({ frameworkId: r.frameworkId, met: r.met, applicable: r.applicable })) },
+      summary: {
+        day: dayKey(day),
+        scores: rows.map((r) => ({ frameworkId: r.frameworkId, met: r.met, applicable: r.applicable })),
+      },
     });
   });
-  return { day: dayKey(day), frameworks: rows.map(({ frameworkId, score, met, applicable }) => ({ frameworkId, score, met, applicable })) };
+  return {
+    day: dayKey(day),
+    frameworks: rows.map(({ frameworkId, score, met, applicable }) => ({ frameworkId, score, met, applicable })),
+  };
 }

@@ -116,11 +116,35 @@ export interface ReadinessFacts {
 
 /** Why a control is not passing. `severity` decides the state: any failing reason makes it failing. */
 export type Reason =
-  | { type: "evidence-failed"; severity: "failing"; kind: EvidenceKind; evidenceId: string; title: string; effectiveAt: Date; branch: string | null }
-  | { type: "evidence-expired"; severity: "stale"; kind: EvidenceKind; evidenceId: string; title: string; effectiveAt: Date; expiredAt: Date }
+  | {
+      type: "evidence-failed";
+      severity: "failing";
+      kind: EvidenceKind;
+      evidenceId: string;
+      title: string;
+      effectiveAt: Date;
+      branch: string | null;
+    }
+  | {
+      type: "evidence-expired";
+      severity: "stale";
+      kind: EvidenceKind;
+      evidenceId: string;
+      title: string;
+      effectiveAt: Date;
+      expiredAt: Date;
+    }
   | { type: "evidence-missing"; severity: "stale"; kind: EvidenceKind }
   | { type: "blocker-open"; severity: "failing"; itemId: string; key: string | null; title: string; openedAt: Date }
-  | { type: "exercise-failed"; severity: "failing"; runbookId: string; runbookKey: string; title: string; performedAt: Date; outcome: ExerciseOutcome }
+  | {
+      type: "exercise-failed";
+      severity: "failing";
+      runbookId: string;
+      runbookKey: string;
+      title: string;
+      performedAt: Date;
+      outcome: ExerciseOutcome;
+    }
   | {
       type: "exercise-missed-target";
       severity: "failing";
@@ -132,7 +156,15 @@ export type Reason =
       measuredSeconds: number;
       targetSeconds: number;
     }
-  | { type: "exercise-overdue"; severity: "stale"; runbookId: string; runbookKey: string; title: string; dueAt: Date; lastPerformedAt: Date | null }
+  | {
+      type: "exercise-overdue";
+      severity: "stale";
+      runbookId: string;
+      runbookKey: string;
+      title: string;
+      dueAt: Date;
+      lastPerformedAt: Date | null;
+    }
   | {
       type: "alert-overdue";
       severity: "failing";

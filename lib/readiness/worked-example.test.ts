@@ -18,7 +18,9 @@ describe("the worked example", () => {
       ["CC8", 0, 1],
       ["A1", 1, 2],
     ]);
-    expect(Object.fromEntries(fw.requirements.filter((r) => r.status !== "group").map((r) => [r.refId, r.status]))).toEqual({
+    expect(
+      Object.fromEntries(fw.requirements.filter((r) => r.status !== "group").map((r) => [r.refId, r.status])),
+    ).toEqual({
       "CC6.1": "met",
       "CC6.4": "met",
       "CC7.1": "unmet",
@@ -34,7 +36,11 @@ describe("the worked example", () => {
       const starter = library.get(c.key);
       expect(starter, c.key).toBeDefined();
       expect(c.title).toBe(starter!.title);
-      for (const e of c.expectations) expect(starter!.expects.map((x) => x.kind), c.key).toContain(e.kind);
+      for (const e of c.expectations)
+        expect(
+          starter!.expects.map((x) => x.kind),
+          c.key,
+        ).toContain(e.kind);
     }
     for (const r of fw.requirements.filter((x) => x.status !== "group")) {
       for (const id of r.controlIds) expect(library.get(id)!.mappings.soc2, `${id} → ${r.refId}`).toContain(r.refId);
@@ -42,7 +48,9 @@ describe("the worked example", () => {
   });
 
   it("gives each control its state and reasons", () => {
-    const byKey = Object.fromEntries(result.controls.map((c) => [c.key, [c.state, c.reasons.map((r) => describeReason(r, EXAMPLE_AT))]]));
+    const byKey = Object.fromEntries(
+      result.controls.map((c) => [c.key, [c.state, c.reasons.map((r) => describeReason(r, EXAMPLE_AT))]]),
+    );
     expect(byKey).toEqual({
       "ACC-01": ["passing", []],
       "BCK-01": ["passing", []],

@@ -5,8 +5,25 @@ import type { ControlFacts, FrameworkFacts, ReadinessFacts, RequirementFacts } f
 export const EXAMPLE_AT = new Date("2026-10-20T12:00:00.000Z");
 const d = (iso: string) => new Date(`${iso}T09:00:00.000Z`);
 
-function req(refId: string, title: string, parentId: string | null, position: number, extra: Partial<RequirementFacts> = {}): RequirementFacts {
-  return { id: refId, refId, title, parentId, level: parentId ? "requirement" : "family", assessable: !!parentId, position, notApplicableReason: null, controlIds: [], ...extra };
+function req(
+  refId: string,
+  title: string,
+  parentId: string | null,
+  position: number,
+  extra: Partial<RequirementFacts> = {},
+): RequirementFacts {
+  return {
+    id: refId,
+    refId,
+    title,
+    parentId,
+    level: parentId ? "requirement" : "family",
+    assessable: !!parentId,
+    position,
+    notApplicableReason: null,
+    controlIds: [],
+    ...extra,
+  };
 }
 
 // Keys, titles and mappings are the starter library's (prisma/catalogues/starter-controls.json).
@@ -38,7 +55,18 @@ const ev = (id: string, title: string, outcome: "PASS" | "FAIL", day: string, br
 });
 
 const controls: ControlFacts[] = [
-  { id: "ACC-01", key: "ACC-01", title: "Multi-factor authentication everywhere", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "AUDIT_LOG", freshnessDays: 30, latest: ev("e1", "gateway access log", "PASS", "2026-10-12") }] },
+  {
+    id: "ACC-01",
+    key: "ACC-01",
+    title: "Multi-factor authentication everywhere",
+    notApplicable: false,
+    justification: null,
+    blockers: [],
+    runbooks: [],
+    expectations: [
+      { kind: "AUDIT_LOG", freshnessDays: 30, latest: ev("e1", "gateway access log", "PASS", "2026-10-12") },
+    ],
+  },
   {
     id: "VND-05",
     key: "VND-05",
@@ -48,9 +76,24 @@ const controls: ControlFacts[] = [
     blockers: [],
     runbooks: [],
     // The cloud provider's SOC 2 Type II report for 1 Jul 2025 to 30 Jun 2026: effective at the period's end.
-    expectations: [{ kind: "VENDOR_REPORT", freshnessDays: 455, latest: ev("e6", "cloud provider SOC 2 Type II report", "PASS", "2026-06-30") }],
+    expectations: [
+      {
+        kind: "VENDOR_REPORT",
+        freshnessDays: 455,
+        latest: ev("e6", "cloud provider SOC 2 Type II report", "PASS", "2026-06-30"),
+      },
+    ],
   },
-  { id: "SDL-01", key: "SDL-01", title: "Static analysis on every pull request", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "SAST_SCAN", freshnessDays: 14, latest: ev("e2", "semgrep", "PASS", "2026-09-01") }] },
+  {
+    id: "SDL-01",
+    key: "SDL-01",
+    title: "Static analysis on every pull request",
+    notApplicable: false,
+    justification: null,
+    blockers: [],
+    runbooks: [],
+    expectations: [{ kind: "SAST_SCAN", freshnessDays: 14, latest: ev("e2", "semgrep", "PASS", "2026-09-01") }],
+  },
   {
     id: "CHG-01",
     key: "CHG-01",
@@ -58,11 +101,40 @@ const controls: ControlFacts[] = [
     notApplicable: false,
     justification: null,
     expectations: [{ kind: "PULL_REQUEST", freshnessDays: 30, latest: ev("e4", "PR #412", "PASS", "2026-10-15") }],
-    blockers: [{ itemId: "i1", key: "REL-004", title: "Sign release images", status: "OPEN", createdAt: d("2026-10-02"), closedAt: null }],
+    blockers: [
+      {
+        itemId: "i1",
+        key: "REL-004",
+        title: "Sign release images",
+        status: "OPEN",
+        createdAt: d("2026-10-02"),
+        closedAt: null,
+      },
+    ],
     runbooks: [],
   },
-  { id: "CHG-04", key: "CHG-04", title: "Release gate before tagging or deploying", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "CI_RUN", freshnessDays: 30, latest: ev("e3", "release-check", "FAIL", "2026-10-18", "main") }] },
-  { id: "BCK-01", key: "BCK-01", title: "Daily encrypted backups", notApplicable: false, justification: null, blockers: [], runbooks: [], expectations: [{ kind: "BACKUP", freshnessDays: 2, latest: ev("e5", "nightly backup", "PASS", "2026-10-19") }] },
+  {
+    id: "CHG-04",
+    key: "CHG-04",
+    title: "Release gate before tagging or deploying",
+    notApplicable: false,
+    justification: null,
+    blockers: [],
+    runbooks: [],
+    expectations: [
+      { kind: "CI_RUN", freshnessDays: 30, latest: ev("e3", "release-check", "FAIL", "2026-10-18", "main") },
+    ],
+  },
+  {
+    id: "BCK-01",
+    key: "BCK-01",
+    title: "Daily encrypted backups",
+    notApplicable: false,
+    justification: null,
+    blockers: [],
+    runbooks: [],
+    expectations: [{ kind: "BACKUP", freshnessDays: 2, latest: ev("e5", "nightly backup", "PASS", "2026-10-19") }],
+  },
   {
     id: "BCK-02",
     key: "BCK-02",
@@ -81,7 +153,13 @@ const controls: ControlFacts[] = [
         archivedAt: null,
         rtoTargetSeconds: 3600,
         rpoTargetSeconds: null,
-        lastExercise: { exerciseId: "x1", performedAt: d("2026-07-03"), outcome: "PASS", measuredRtoSeconds: 2700, measuredRpoSeconds: null },
+        lastExercise: {
+          exerciseId: "x1",
+          performedAt: d("2026-07-03"),
+          outcome: "PASS",
+          measuredRtoSeconds: 2700,
+          measuredRpoSeconds: null,
+        },
       },
     ],
   },

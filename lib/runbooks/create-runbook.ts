@@ -22,7 +22,9 @@ export async function createRunbook({ ctx, slug, data, now }: CreateRunbookOptio
   return prisma.$transaction(async (tx) => {
     const project = await resolveProject({ ctx, slug, permission: "runbook:write", db: tx });
     const key = input.key ?? slugKey(input.title);
-    if (await tx.runbook.findUnique({ where: { projectId_key: { projectId: project.id, key } }, select: { id: true } })) {
+    if (
+      await tx.runbook.findUnique({ where: { projectId_key: { projectId: project.id, key } }, select: { id: true } })
+    ) {
       throw new ConflictError(`${project.name} already has a runbook "${key}"; give this one another title or key.`);
     }
     await checkOwner(tx, input.ownerId);
@@ -36,10 +38,30 @@ export async function createRunbook({ ctx, slug, data, now }: CreateRunbookOptio
         rtoTargetSeconds: input.rtoTargetSeconds ?? null,
         rpoTargetSeconds: input.rpoTargetSeconds ?? null,
         createdAt: now,
-        versions: { create: { version: 1, title: input.title, steps: input.steps as unknown as Prisma.InputJsonValue, note: "Written in Proofline", editedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null, createdAt: now } },
+        versions: {
+          create: {
+            version: 1,
+            title: input.title,
+            steps: input.steps as unknown as Prisma.InputJsonValue,
+            note: "Written in Proofline",
+            editedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+            createdAt: now,
+          },
+        },
       },
     });
-    await recordActivity(tx, { ctx, action: "runbook.create", entityType: "Runbook", entityId: runbook.id, projectId: project.id, occurredAt: now, summary: { via: "hand", after: { key, title: input.title, steps: input.steps.length, cadenceDays: runbook.cadenceDays } } });
+    await recordActivity(tx, {
+      ctx,
+      action: "runbook.create",
+      entityType: "Runbook",
+      entityId: runbook.id,
+      projectId: project.id,
+      occurredAt: now,
+      summary: {
+        via: "hand",
+        after: { key, title: input.title, steps: input.steps.length, cadenceDays: runbook.cadenceDays },
+      },
+    });
     return runbook;
   });
 }

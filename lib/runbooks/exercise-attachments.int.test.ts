@@ -19,12 +19,35 @@ async function world() {
   const engineer = await makeUser({ role: "ENGINEER" });
   const project = await makeProject();
   const now = new Date();
-  const rb = await createRunbook({ ctx: ctxOf(lead), slug: project.slug, now, data: { title: "Restore the study database", steps: [{ text: "Restore" }], cadenceDays: 90 } });
-  const exercise = await recordExercise({ ctx: ctxOf(engineer), slug: project.slug, runbookId: rb.id, now, data: { performedAt: now.toISOString(), outcome: "PASS", notes: "" } });
+  const rb = await createRunbook({
+    ctx: ctxOf(lead),
+    slug: project.slug,
+    now,
+    data: { title: "Restore the study database", steps: [{ text: "Restore" }], cadenceDays: 90 },
+  });
+  const exercise = await recordExercise({
+    ctx: ctxOf(engineer),
+    slug: project.slug,
+    runbookId: rb.id,
+    now,
+    data: { performedAt: now.toISOString(), outcome: "PASS", notes: "" },
+  });
   const base = `/api/v1/projects/${project.slug}/runbooks/${rb.id}/exercises/${exercise.id}/attachments`;
   const params = { slug: project.slug, runbookId: rb.id, exerciseId: exercise.id };
-  const attach = (asUser: string, body: BodyInit, filename = "restore.log", headers: Record<string, string> = { "content-type": "text/plain" }) =>
-    call(attachRoute, { method: "POST", path: `${base}?filename=${encodeURIComponent(filename)}`, params, asUser, rawBody: body, headers });
+  const attach = (
+    asUser: string,
+    body: BodyInit,
+    filename = "restore.log",
+    headers: Record<string, string> = { "content-type": "text/plain" },
+  ) =>
+    call(attachRoute, {
+      method: "POST",
+      path: `${base}?filename=${encodeURIComponent(filename)}`,
+      params,
+      asUser,
+      rawBody: body,
+      headers,
+    });
   return { lead, engineer, project, rb, exercise, base, params, attach };
 }
 
@@ -34,19 +57,32 @@ describe("exercise attachments", () => {
     const log = "02:00 restore started\n02:41 restore finished, 1,204,331 rows checked\n";
     const first = await w.attach(w.engineer.id, log, "../../etc/restore drill.log");
     expect(first.status).toBe(201);
-    expect(first.body.attachment).toMatchObject({ filename: "restore drill.log", contentType: "text/plain", size: Buffer.byteLength(log), sha256: createHash("sha256").update(log).digest("hex") });
+    expect(first.body.attachment).toMatchObject({
+      filename: "restore drill.log",
+      contentType: "text/plain",
+      size: Buffer.byteLength(log),
+      sha256: createHash("sha256").update(log).digest("hex"),
+    });
     const again = await w.attach(w.engineer.id, log, "copy.log");
-    expect([again.status, again.body.status, again.body.attachment.id]).toEqual([200, "existing", first.body.attachment.id]);
+    expect([again.status, again.body.status, again.body.attachment.id]).toEqual([
+      200,
+      "existing",
+      first.body.attachment.id,
+    ]);
     expect(await prisma.exerciseAttachment.count({ where: { exerciseId: w.exercise.id } })).toBe(1);
 
     const shown = await getRunbook({ ctx: ctxOf(w.lead), slug: w.project.slug, runbookId: w.rb.id, now: new Date() });
     expect(shown.exercises[0].attachments.map((a) => a.filename)).toEqual(["restore drill.log"]);
-    const events = await prisma.activityEvent.findMany({ where: { action: "runbook.exercise.attach", entityId: w.rb.id } });
+    const events = await prisma.activityEvent.findMany({
+      where: { action: "runbook.exercise.attach", entityId: w.rb.id },
+    });
     expect(events).toHaveLength(1);
 
     const id = first.body.attachment.id;
     const res = await downloadRoute(
-      new NextRequest(new URL(`${w.base}/${id}`, "http://localhost"), { headers: { cookie: await sessionCookie(w.lead.id) } }),
+      new NextRequest(new URL(`${w.base}/${id}`, "http://localhost"), {
+        headers: { cookie: await sessionCookie(w.lead.id) },
+      }),
       { params: Promise.resolve({ ...w.params, attachmentId: id }) },
     );
     expect(res.status).toBe(200);
@@ -72,14 +108,22 @@ describe("exercise attachments", () => {
     expect(big.status).toBe(413);
     expect(big.body.detail).toMatch(/limit of 25 MB/);
     const unnamed = await w.attach(w.engineer.id, "x", "///");
-    expect([unnamed.status, unnamed.body.detail]).toEqual([422, "Name the file: ?filename= is missing or has no usable characters."]);
+    expect([unnamed.status, unnamed.body.detail]).toEqual([
+      422,
+      "Name the file: ?filename= is missing or has no usable characters.",
+    ]);
 
     const auditor = await makeUser({ role: "AUDITOR" });
     await makeAudit({ lead: w.lead, projectIds: [w.project.id], auditors: [{ user: auditor }] });
     const refused = await w.attach(auditor.id, "log");
     expect(refused.status).toBe(403);
 
-    const other = await createRunbook({ ctx: ctxOf(w.lead), slug: w.project.slug, now: new Date(), data: { title: "Rotate the keys", steps: [{ text: "Rotate" }] } });
+    const other = await createRunbook({
+      ctx: ctxOf(w.lead),
+      slug: w.project.slug,
+      now: new Date(),
+      data: { title: "Rotate the keys", steps: [{ text: "Rotate" }] },
+    });
     const wrong = await call(attachRoute, {
       method: "POST",
       path: `/api/v1/projects/${w.project.slug}/runbooks/${other.id}/exercises/${w.exercise.id}/attachments?filename=x.log`,
@@ -89,6 +133,10 @@ describe("exercise attachments", () => {
     });
     expect(wrong.status).toBe(404);
     expect(await prisma.exerciseAttachment.count({ where: { exerciseId: w.exercise.id } })).toBe(0);
-    expect(await prisma.activityEvent.count({ where: { action: "runbook.exercise.attach", entityId: { in: [w.rb.id, other.id] } } })).toBe(0);
+    expect(
+      await prisma.activityEvent.count({
+        where: { action: "runbook.exercise.attach", entityId: { in: [w.rb.id, other.id] } },
+      }),
+    ).toBe(0);
   });
 });

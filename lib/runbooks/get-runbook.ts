@@ -27,14 +27,25 @@ export async function getRunbook({ ctx, slug, runbookId, now, version }: GetRunb
     include: {
       owner: { select: { id: true, name: true } },
       document: { select: { id: true, key: true, title: true } },
-      versions: { orderBy: { version: "desc" }, select: { id: true, version: true, title: true, note: true, editedById: true, createdAt: true, steps: true } },
+      versions: {
+        orderBy: { version: "desc" },
+        select: { id: true, version: true, title: true, note: true, editedById: true, createdAt: true, steps: true },
+      },
       exercises: {
         where: exerciseScope,
         orderBy: { performedAt: "desc" },
         take: 50,
-        include: { attachments: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, contentType: true, size: true, sha256: true, createdAt: true } } },
+        include: {
+          attachments: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, filename: true, contentType: true, size: true, sha256: true, createdAt: true },
+          },
+        },
       },
-      controls: { orderBy: { createdAt: "asc" }, select: { control: { select: { id: true, key: true, title: true } } } },
+      controls: {
+        orderBy: { createdAt: "asc" },
+        select: { control: { select: { id: true, key: true, title: true } } },
+      },
     },
   });
   if (!runbook) throw new NotFoundError(`There is no runbook ${runbookId} in ${project.name}.`);
@@ -44,20 +55,45 @@ export async function getRunbook({ ctx, slug, runbookId, now, version }: GetRunb
   const wanted = version ?? runbook.currentVersion;
   const shown =
     runbook.versions.find((v) => v.version === wanted) ??
-    (runbook.versions.length === 0 && wanted === runbook.currentVersion ? { version: wanted, title: runbook.title, note: "No steps written yet", createdAt: runbook.createdAt, steps: [] } : null);
+    (runbook.versions.length === 0 && wanted === runbook.currentVersion
+      ? { version: wanted, title: runbook.title, note: "No steps written yet", createdAt: runbook.createdAt, steps: [] }
+      : null);
   if (!shown) throw new NotFoundError(`This runbook has no version ${wanted}.`);
   const people = await prisma.user.findMany({
-    where: { id: { in: [...runbook.versions.map((v) => v.editedById), ...runbook.exercises.map((e) => e.recordedById)].filter((x): x is string => !!x) } },
+    where: {
+      id: {
+        in: [...runbook.versions.map((v) => v.editedById), ...runbook.exercises.map((e) => e.recordedById)].filter(
+          (x): x is string => !!x,
+        ),
+      },
+    },
     select: { id: true, name: true },
   });
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   return {
     ...runbook,
     project: { slug: project.slug, name: project.name },
-    shownVersion: { version: shown.version, title: shown.title, note: shown.note, createdAt: shown.createdAt, steps: shown.steps as unknown as ParsedRunbookStep[] },
-    versions: runbook.versions.map(({ steps, editedById, ...v }) => ({ ...v, steps: (steps as unknown as ParsedRunbookStep[]).length, editedBy: nameOf(editedById) })),
+    shownVersion: {
+      version: shown.version,
+      title: shown.title,
+      note: shown.note,
+      createdAt: shown.createdAt,
+      steps: shown.steps as unknown as ParsedRunbookStep[],
+    },
+    versions: runbook.versions.map(({ steps, editedById, ...v }) => ({
+      ...v,
+      steps: (steps as unknown as ParsedRunbookStep[]).length,
+      editedBy: nameOf(editedById),
+    })),
     exercises: runbook.exercises.map((e) => ({ ...e, recordedBy: nameOf(e.recordedById) })),
     controls: runbook.controls.map((c) => c.control),
-    schedule: exerciseSchedule({ cadenceDays: runbook.cadenceDays, createdAt: runbook.createdAt, lastPerformedAt: runbook.exercises[0]?.performedAt ?? null }, now),
+    schedule: exerciseSchedule(
+      {
+        cadenceDays: runbook.cadenceDays,
+        createdAt: runbook.createdAt,
+        lastPerformedAt: runbook.exercises[0]?.performedAt ?? null,
+      },
+      now,
+    ),
   };
 }

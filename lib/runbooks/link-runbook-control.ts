@@ -31,7 +31,15 @@ export async function setRunbookControl({ ctx, slug, runbookId, control: ref, no
       if (!existing) throw new NotFoundError(`${control.key} is not linked to this runbook.`);
       await tx.runbookControl.delete({ where });
     }
-    await recordActivity(tx, { ctx, action: linked ? "runbook.link-control" : "runbook.unlink-control", entityType: "Runbook", entityId: runbook.id, projectId: project.id, occurredAt: now, summary: { control: control.key } });
+    await recordActivity(tx, {
+      ctx,
+      action: linked ? "runbook.link-control" : "runbook.unlink-control",
+      entityType: "Runbook",
+      entityId: runbook.id,
+      projectId: project.id,
+      occurredAt: now,
+      summary: { control: control.key },
+    });
     return { key: control.key, changed: true };
   });
 }

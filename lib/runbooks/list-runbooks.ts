@@ -18,7 +18,10 @@ export async function listRunbooks({ ctx, slug, now, archived }: ListRunbooksOpt
   const project = await resolveProject({ ctx, slug, permission: "runbook:read" });
   const exerciseScope = await exerciseScopeWhere(ctx.actor, now);
   const rows = await prisma.runbook.findMany({
-    where: { projectId: project.id, archivedAt: archived === "include" ? undefined : archived === "only" ? { not: null } : null },
+    where: {
+      projectId: project.id,
+      archivedAt: archived === "include" ? undefined : archived === "only" ? { not: null } : null,
+    },
     orderBy: { title: "asc" },
     select: {
       id: true,
@@ -33,11 +36,25 @@ export async function listRunbooks({ ctx, slug, now, archived }: ListRunbooksOpt
       removedFromSourceAt: true,
       owner: { select: { id: true, name: true } },
       document: { select: { id: true, title: true } },
-      exercises: { where: exerciseScope, orderBy: { performedAt: "desc" }, take: 1, select: { performedAt: true, outcome: true } },
+      exercises: {
+        where: exerciseScope,
+        orderBy: { performedAt: "desc" },
+        take: 1,
+        select: { performedAt: true, outcome: true },
+      },
       _count: { select: { controls: true } },
     },
   });
   return rows
-    .map(({ exercises, _count, ...r }) => ({ ...r, controls: _count.controls, lastExercise: exercises[0] ?? null, schedule: exerciseSchedule({ ...r, lastPerformedAt: exercises[0]?.performedAt ?? null }, now) }))
-    .sort((a, b) => ORDER[a.schedule.state] - ORDER[b.schedule.state] || (a.schedule.dueAt?.getTime() ?? 0) - (b.schedule.dueAt?.getTime() ?? 0));
+    .map(({ exercises, _count, ...r }) => ({
+      ...r,
+      controls: _count.controls,
+      lastExercise: exercises[0] ?? null,
+      schedule: exerciseSchedule({ ...r, lastPerformedAt: exercises[0]?.performedAt ?? null }, now),
+    }))
+    .sort(
+      (a, b) =>
+        ORDER[a.schedule.state] - ORDER[b.schedule.state] ||
+        (a.schedule.dueAt?.getTime() ?? 0) - (b.schedule.dueAt?.getTime() ?? 0),
+    );
 }

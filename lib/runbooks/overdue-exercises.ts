@@ -15,11 +15,28 @@ export async function overdueExercises({ ctx, projectId, now }: OverdueExercises
   const exerciseScope = await exerciseScopeWhere(ctx.actor, now);
   const rows = await prisma.runbook.findMany({
     where: { projectId, archivedAt: null, cadenceDays: { not: null } },
-    select: { id: true, title: true, cadenceDays: true, createdAt: true, owner: { select: { name: true } }, exercises: { where: exerciseScope, orderBy: { performedAt: "desc" }, take: 1, select: { performedAt: true } } },
+    select: {
+      id: true,
+      title: true,
+      cadenceDays: true,
+      createdAt: true,
+      owner: { select: { name: true } },
+      exercises: { where: exerciseScope, orderBy: { performedAt: "desc" }, take: 1, select: { performedAt: true } },
+    },
   });
-  const scheduled = rows.map((r) => ({ id: r.id, title: r.title, owner: r.owner?.name ?? null, schedule: exerciseSchedule({ cadenceDays: r.cadenceDays, createdAt: r.createdAt, lastPerformedAt: r.exercises[0]?.performedAt ?? null }, now) }));
+  const scheduled = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    owner: r.owner?.name ?? null,
+    schedule: exerciseSchedule(
+      { cadenceDays: r.cadenceDays, createdAt: r.createdAt, lastPerformedAt: r.exercises[0]?.performedAt ?? null },
+      now,
+    ),
+  }));
   return {
     scheduled: scheduled.length,
-    attention: scheduled.filter((r) => r.schedule.state === "overdue" || r.schedule.state === "due-soon").sort((a, b) => a.schedule.dueAt!.getTime() - b.schedule.dueAt!.getTime()),
+    attention: scheduled
+      .filter((r) => r.schedule.state === "overdue" || r.schedule.state === "due-soon")
+      .sort((a, b) => a.schedule.dueAt!.getTime() - b.schedule.dueAt!.getTime()),
   };
 }

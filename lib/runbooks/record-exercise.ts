@@ -23,7 +23,9 @@ export async function recordExercise({ ctx, slug, runbookId, data, now }: Record
   const input = validate(ZExerciseCreate, data, "");
   const performedAt = new Date(input.performedAt);
   if (performedAt.getTime() > now.getTime() + 5 * 60_000) {
-    throw new InvalidInputError("An exercise cannot be recorded before it happens: the date is in the future.", [{ path: "performedAt", message: "in the future" }]);
+    throw new InvalidInputError("An exercise cannot be recorded before it happens: the date is in the future.", [
+      { path: "performedAt", message: "in the future" },
+    ]);
   }
   return prisma.$transaction(async (tx) => {
     const { project, runbook } = await runbookInProject(tx, ctx.actor, slug, runbookId);
@@ -47,7 +49,14 @@ export async function recordExercise({ ctx, slug, runbookId, data, now }: Record
       entityId: runbook.id,
       projectId: project.id,
       occurredAt: now,
-      summary: { exercise: exercise.id, performedAt: performedAt.toISOString(), outcome: input.outcome, measuredRtoSeconds: exercise.measuredRtoSeconds, measuredRpoSeconds: exercise.measuredRpoSeconds, version: runbook.currentVersion },
+      summary: {
+        exercise: exercise.id,
+        performedAt: performedAt.toISOString(),
+        outcome: input.outcome,
+        measuredRtoSeconds: exercise.measuredRtoSeconds,
+        measuredRpoSeconds: exercise.measuredRpoSeconds,
+        version: runbook.currentVersion,
+      },
     });
     return exercise;
   });

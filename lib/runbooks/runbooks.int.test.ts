@@ -16,21 +16,64 @@ describe("runbooks", () => {
   it("keeps every version of the steps and shows an old one on request", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
-    const rb = await createRunbook({ ctx: ctxOf(lead), slug: project.slug, now: day(0), data: { title: "Restore the study database", steps: [{ text: "Stop writes" }, { text: "Restore" }], cadenceDays: 90, rtoTargetSeconds: 3600, ownerId: lead.id } });
+    const rb = await createRunbook({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      now: day(0),
+      data: {
+        title: "Restore the study database",
+        steps: [{ text: "Stop writes" }, { text: "Restore" }],
+        cadenceDays: 90,
+        rtoTargetSeconds: 3600,
+        ownerId: lead.id,
+      },
+    });
     expect(rb.key).toBe("restore-the-study-database");
-    await expect(createRunbook({ ctx: ctxOf(lead), slug: project.slug, now: day(0), data: { title: "Restore the study database", steps: [{ text: "x" }] } })).rejects.toBeInstanceOf(ConflictError);
-    await updateRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: rb.id, now: day(1), data: { steps: [{ text: "Stop writes" }, { text: "Restore from the encrypted snapshot" }, { text: "Compare row counts" }], note: "Use the encrypted copy" } });
-    await updateRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: rb.id, now: day(2), data: { cadenceDays: 30 } }); // not a new version
+    await expect(
+      createRunbook({
+        ctx: ctxOf(lead),
+        slug: project.slug,
+        now: day(0),
+        data: { title: "Restore the study database", steps: [{ text: "x" }] },
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await updateRunbook({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      runbookId: rb.id,
+      now: day(1),
+      data: {
+        steps: [
+          { text: "Stop writes" },
+          { text: "Restore from the encrypted snapshot" },
+          { text: "Compare row counts" },
+        ],
+        note: "Use the encrypted copy",
+      },
+    });
+    await updateRunbook({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      runbookId: rb.id,
+      now: day(2),
+      data: { cadenceDays: 30 },
+    }); // not a new version
     const current = await getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: rb.id, now: day(3) });
     expect(current.currentVersion).toBe(2);
-    expect(current.shownVersion.steps.map((s) => s.text)).toEqual(["Stop writes", "Restore from the encrypted snapshot", "Compare row counts"]);
+    expect(current.shownVersion.steps.map((s) => s.text)).toEqual([
+      "Stop writes",
+      "Restore from the encrypted snapshot",
+      "Compare row counts",
+    ]);
     expect(current.versions.map((v) => [v.version, v.steps, v.note, v.editedBy])).toEqual([
       [2, 3, "Use the encrypted copy", lead.name],
       [1, 2, "Written in Proofline", lead.name],
     ]);
     const first = await getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: rb.id, now: day(3), version: 1 });
     expect(first.shownVersion.steps.map((s) => s.text)).toEqual(["Stop writes", "Restore"]);
-    const actions = (await prisma.activityEvent.findMany({ where: { entityId: rb.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await prisma.activityEvent.findMany({ where: { entityId: rb.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["runbook.create", "runbook.update", "runbook.update"]);
   });
 
@@ -38,27 +81,71 @@ describe("runbooks", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
     // As the demo seed once wrote it: a runbook row without any version (its page answered 404 "no version undefined").
-    const bare = await prisma.runbook.create({ data: { projectId: project.id, key: "restore-study", title: "Restore drill", cadenceDays: 90, createdAt: day(0) } });
+    const bare = await prisma.runbook.create({
+      data: { projectId: project.id, key: "restore-study", title: "Restore drill", cadenceDays: 90, createdAt: day(0) },
+    });
     const shown = await getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(1) });
     expect(shown.shownVersion).toMatchObject({ version: 1, title: "Restore drill", steps: [] });
     expect(shown.versions).toEqual([]);
-    await expect(getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(1), version: 2 })).rejects.toThrow(new NotFoundError("This runbook has no version 2."));
+    await expect(
+      getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(1), version: 2 }),
+    ).rejects.toThrow(new NotFoundError("This runbook has no version 2."));
     // Settings change without steps: still no version rows.
-    await updateRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(2), data: { cadenceDays: 30 } });
+    await updateRunbook({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      runbookId: bare.id,
+      now: day(2),
+      data: { cadenceDays: 30 },
+    });
     expect(await prisma.runbookVersion.count({ where: { runbookId: bare.id } })).toBe(0);
-    await updateRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(3), data: { steps: [{ text: "Restore last night's snapshot" }, { text: "Run the smoke tests" }] } });
+    await updateRunbook({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      runbookId: bare.id,
+      now: day(3),
+      data: { steps: [{ text: "Restore last night's snapshot" }, { text: "Run the smoke tests" }] },
+    });
     const written = await getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(4) });
-    expect([written.currentVersion, written.versions.map((v) => v.version), written.shownVersion.steps.map((s) => s.text)]).toEqual([1, [1], ["Restore last night's snapshot", "Run the smoke tests"]]);
+    expect([
+      written.currentVersion,
+      written.versions.map((v) => v.version),
+      written.shownVersion.steps.map((s) => s.text),
+    ]).toEqual([1, [1], ["Restore last night's snapshot", "Run the smoke tests"]]);
   });
 
   it("counts the next exercise from the last one and lists overdue runbooks first", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const engineer = await makeUser({ role: "ENGINEER" });
     const project = await makeProject();
-    const drill = await createRunbook({ ctx: ctxOf(lead), slug: project.slug, now: day(0), data: { title: "Quarterly restore drill", steps: [{ text: "Restore" }], cadenceDays: 90 } });
-    const rotation = await createRunbook({ ctx: ctxOf(lead), slug: project.slug, now: day(0), data: { title: "Key rotation", steps: [{ text: "Rotate" }], cadenceDays: 365 } });
-    await recordExercise({ ctx: ctxOf(engineer), slug: project.slug, runbookId: drill.id, now: day(10), data: { performedAt: day(10).toISOString(), outcome: "PASS", measuredRtoSeconds: 1800 } });
-    await expect(updateRunbook({ ctx: ctxOf(engineer), slug: project.slug, runbookId: drill.id, now: day(11), data: { cadenceDays: 7 } })).rejects.toBeInstanceOf(ForbiddenError);
+    const drill = await createRunbook({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      now: day(0),
+      data: { title: "Quarterly restore drill", steps: [{ text: "Restore" }], cadenceDays: 90 },
+    });
+    const rotation = await createRunbook({
+      ctx: ctxOf(lead),
+      slug: project.slug,
+      now: day(0),
+      data: { title: "Key rotation", steps: [{ text: "Rotate" }], cadenceDays: 365 },
+    });
+    await recordExercise({
+      ctx: ctxOf(engineer),
+      slug: project.slug,
+      runbookId: drill.id,
+      now: day(10),
+      data: { performedAt: day(10).toISOString(), outcome: "PASS", measuredRtoSeconds: 1800 },
+    });
+    await expect(
+      updateRunbook({
+        ctx: ctxOf(engineer),
+        slug: project.slug,
+        runbookId: drill.id,
+        now: day(11),
+        data: { cadenceDays: 7 },
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
 
     const before = await listRunbooks({ ctx: ctxOf(engineer), slug: project.slug, now: day(95) });
     expect(before.map((r) => [r.title, r.schedule.state])).toEqual([
@@ -66,7 +153,10 @@ describe("runbooks", () => {
       ["Key rotation", "ok"],
     ]);
     const later = await listRunbooks({ ctx: ctxOf(engineer), slug: project.slug, now: day(101) });
-    expect(later[0]).toMatchObject({ title: "Quarterly restore drill", schedule: { state: "overdue", dueAt: day(100) } });
+    expect(later[0]).toMatchObject({
+      title: "Quarterly restore drill",
+      schedule: { state: "overdue", dueAt: day(100) },
+    });
     const overview = await overdueExercises({ ctx: ctxOf(engineer), projectId: project.id, now: day(101) });
     expect(overview).toMatchObject({ scheduled: 2, attention: [{ id: drill.id, schedule: { state: "overdue" } }] });
     expect(rotation.cadenceDays).toBe(365);

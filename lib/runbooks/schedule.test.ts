@@ -14,12 +14,27 @@ describe("exercise schedule", () => {
   });
 
   it("a never-exercised runbook counts from when it was created; no cadence means no schedule", () => {
-    expect(exerciseSchedule({ cadenceDays: 30, createdAt: days(-31), lastPerformedAt: null }, T0)).toMatchObject({ state: "overdue", dueAt: days(-1) });
-    expect(exerciseSchedule({ cadenceDays: null, createdAt: days(-500), lastPerformedAt: null }, T0)).toMatchObject({ state: "unscheduled", dueAt: null });
+    expect(exerciseSchedule({ cadenceDays: 30, createdAt: days(-31), lastPerformedAt: null }, T0)).toMatchObject({
+      state: "overdue",
+      dueAt: days(-1),
+    });
+    expect(exerciseSchedule({ cadenceDays: null, createdAt: days(-500), lastPerformedAt: null }, T0)).toMatchObject({
+      state: "unscheduled",
+      dueAt: null,
+    });
   });
 
   it("labels cadences and durations", () => {
-    expect([cadenceLabel(90), cadenceLabel(45), cadenceLabel(null)]).toEqual(["Quarterly", "Every 45 days", "No schedule"]);
-    expect([formatDuration(5400), formatDuration(45), formatDuration(90_000), formatDuration(null)]).toEqual(["1 h 30 min", "45 s", "1 d 1 h", "—"]);
+    expect([cadenceLabel(90), cadenceLabel(45), cadenceLabel(null)]).toEqual([
+      "Quarterly",
+      "Every 45 days",
+      "No schedule",
+    ]);
+    expect([formatDuration(5400), formatDuration(45), formatDuration(90_000), formatDuration(null)]).toEqual([
+      "1 h 30 min",
+      "45 s",
+      "1 d 1 h",
+      "—",
+    ]);
   });
 });

@@ -14,7 +14,10 @@ export interface Schedule {
   daysLeft: number | null;
 }
 
-export function exerciseSchedule(r: { cadenceDays: number | null; createdAt: Date; lastPerformedAt: Date | null }, now: Date): Schedule {
+export function exerciseSchedule(
+  r: { cadenceDays: number | null; createdAt: Date; lastPerformedAt: Date | null },
+  now: Date,
+): Schedule {
   const dueAt = nextDueAt(r.cadenceDays, r.lastPerformedAt, r.createdAt);
   if (!dueAt) return { state: "unscheduled", dueAt: null, lastPerformedAt: r.lastPerformedAt, daysLeft: null };
   const left = dueAt.getTime() - now.getTime();

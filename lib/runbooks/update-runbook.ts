@@ -26,28 +26,70 @@ export async function updateRunbook({ ctx, slug, runbookId, data, now }: UpdateR
     const { project, runbook } = await runbookInProject(tx, ctx.actor, slug, runbookId);
     assertCan(ctx.actor, "runbook:write", { projectId: project.id });
     if (input.ownerId !== undefined) await checkOwner(tx, input.ownerId);
-    if (input.key && input.key !== runbook.key && (await tx.runbook.findUnique({ where: { projectId_key: { projectId: project.id, key: input.key } }, select: { id: true } }))) {
+    if (
+      input.key &&
+      input.key !== runbook.key &&
+      (await tx.runbook.findUnique({
+        where: { projectId_key: { projectId: project.id, key: input.key } },
+        select: { id: true },
+      }))
+    ) {
       throw new ConflictError(`${project.name} already has a runbook "${input.key}"; choose another key.`);
     }
     // A runbook without version rows yet (created without steps) has an empty current version: the first
     // steps written fill it in, rather than skipping a version number.
-    const written = await tx.runbookVersion.findUnique({ where: { runbookId_version: { runbookId: runbook.id, version: runbook.currentVersion } } });
+    const written = await tx.runbookVersion.findUnique({
+      where: { runbookId_version: { runbookId: runbook.id, version: runbook.currentVersion } },
+    });
     const current = written ?? { title: runbook.title, steps: [] as unknown[] };
     const title = input.title ?? runbook.title;
     const steps = input.steps ?? (current.steps as unknown[]);
     const contentChanged = title !== current.title || JSON.stringify(steps) !== JSON.stringify(current.steps);
     const version = contentChanged && written ? runbook.currentVersion + 1 : runbook.currentVersion;
     if (contentChanged) {
-      await tx.runbookVersion.create({ data: { runbookId: runbook.id, version, title, steps: steps as Prisma.InputJsonValue, note: input.note || null, editedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null, createdAt: now } });
+      await tx.runbookVersion.create({
+        data: {
+          runbookId: runbook.id,
+          version,
+          title,
+          steps: steps as Prisma.InputJsonValue,
+          note: input.note || null,
+          editedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+          createdAt: now,
+        },
+      });
     }
     const archivedAt = input.archived === undefined ? undefined : input.archived ? (runbook.archivedAt ?? now) : null;
     const after = await tx.runbook.update({
       where: { id: runbook.id },
-      data: { title, key: input.key, currentVersion: version, ownerId: input.ownerId, cadenceDays: input.cadenceDays, rtoTargetSeconds: input.rtoTargetSeconds, rpoTargetSeconds: input.rpoTargetSeconds, archivedAt },
+      data: {
+        title,
+        key: input.key,
+        currentVersion: version,
+        ownerId: input.ownerId,
+        cadenceDays: input.cadenceDays,
+        rtoTargetSeconds: input.rtoTargetSeconds,
+        rpoTargetSeconds: input.rpoTargetSeconds,
+        archivedAt,
+      },
     });
     const diff = changes(
-      { key: runbook.key, ownerId: runbook.ownerId, cadenceDays: runbook.cadenceDays, rtoTargetSeconds: runbook.rtoTargetSeconds, rpoTargetSeconds: runbook.rpoTargetSeconds, archived: runbook.archivedAt !== null },
-      { key: input.key, ownerId: input.ownerId, cadenceDays: input.cadenceDays, rtoTargetSeconds: input.rtoTargetSeconds, rpoTargetSeconds: input.rpoTargetSeconds, archived: input.archived },
+      {
+        key: runbook.key,
+        ownerId: runbook.ownerId,
+        cadenceDays: runbook.cadenceDays,
+        rtoTargetSeconds: runbook.rtoTargetSeconds,
+        rpoTargetSeconds: runbook.rpoTargetSeconds,
+        archived: runbook.archivedAt !== null,
+      },
+      {
+        key: input.key,
+        ownerId: input.ownerId,
+        cadenceDays: input.cadenceDays,
+        rtoTargetSeconds: input.rtoTargetSeconds,
+        rpoTargetSeconds: input.rpoTargetSeconds,
+        archived: input.archived,
+      },
     );
     if (contentChanged || Object.keys(diff.after).length) {
       await recordActivity(tx, {
@@ -57,7 +99,12 @@ export async function updateRunbook({ ctx, slug, runbookId, data, now }: UpdateR
         entityId: runbook.id,
         projectId: project.id,
         occurredAt: now,
-        summary: { ...diff, ...(contentChanged ? { version: { before: runbook.currentVersion, after: version }, note: input.note ?? null } : {}) },
+        summary: {
+          ...diff,
+          ...(contentChanged
+            ? { version: { before: runbook.currentVersion, after: version }, note: input.note ?? null }
+            : {}),
+        },
       });
     }
     return after;

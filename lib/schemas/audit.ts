@@ -18,7 +18,9 @@ function ZMomentText(edge: "start" | "end", label: string) {
     .trim()
     .min(1, `Enter ${label}`)
     .transform((value, ctx) => {
-      const d = DAY.test(value) ? new Date(`${value}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}Z`) : new Date(value);
+      const d = DAY.test(value)
+        ? new Date(`${value}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}Z`)
+        : new Date(value);
       if (Number.isNaN(d.getTime())) {
         ctx.addIssue({ code: "custom", message: `Enter ${label} as a date (YYYY-MM-DD) or an ISO date-time` });
         return z.NEVER;
@@ -33,16 +35,28 @@ export const ZAuditType = z.enum(["TYPE_I", "TYPE_II"]);
 
 export const ZAuditCreate = z
   .strictObject({
-    name: z.string().trim().min(3, "Give the audit a name of at least 3 characters").max(120, "Keep the name under 120 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(3, "Give the audit a name of at least 3 characters")
+      .max(120, "Keep the name under 120 characters"),
     framework: z.string().trim().min(1, "Choose the framework being audited").max(64),
-    projects: z.array(z.string().trim().min(1).max(64)).min(1, "Choose at least one project in scope").max(50, "At most 50 projects per audit"),
+    projects: z
+      .array(z.string().trim().min(1).max(64))
+      .min(1, "Choose at least one project in scope")
+      .max(50, "At most 50 projects per audit"),
     type: ZAuditType,
     windowStart: ZMoment("start", "the first day of the window").optional(),
     windowEnd: ZMoment("end", "the last day of the window (or the point in time)"),
     leadId: z.string().trim().min(1).max(64).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.type === "TYPE_II" && !v.windowStart) ctx.addIssue({ code: "custom", path: ["windowStart"], message: "A Type II audit needs the first day of its window" });
+    if (v.type === "TYPE_II" && !v.windowStart)
+      ctx.addIssue({
+        code: "custom",
+        path: ["windowStart"],
+        message: "A Type II audit needs the first day of its window",
+      });
     if (v.type === "TYPE_II" && v.windowStart && v.windowStart >= v.windowEnd)
       ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "The window must end after it starts" });
   });
@@ -50,7 +64,12 @@ export type TAuditCreate = z.input<typeof ZAuditCreate>;
 
 export const ZAuditUpdate = z
   .strictObject({
-    name: z.string().trim().min(3, "Give the audit a name of at least 3 characters").max(120, "Keep the name under 120 characters").optional(),
+    name: z
+      .string()
+      .trim()
+      .min(3, "Give the audit a name of at least 3 characters")
+      .max(120, "Keep the name under 120 characters")
+      .optional(),
     status: ZAuditStatus.optional(),
   })
   .refine((v) => v.name !== undefined || v.status !== undefined, "Send a name or a status");
@@ -67,7 +86,11 @@ export const ZRequestStatus = z.enum(REQUEST_STATUSES);
 
 export const ZRequestCreate = z
   .strictObject({
-    title: z.string().trim().min(3, "Say what you need in at least 3 characters").max(200, "Keep the title under 200 characters"),
+    title: z
+      .string()
+      .trim()
+      .min(3, "Say what you need in at least 3 characters")
+      .max(200, "Keep the title under 200 characters"),
     detail: z.string().trim().max(5000, "Keep the detail under 5,000 characters").default(""),
     requirementRef: z.string().trim().min(1).max(64).optional(),
     controlKey: z.string().trim().min(1).max(64).optional(),
@@ -75,7 +98,11 @@ export const ZRequestCreate = z
   })
   .superRefine((v, ctx) => {
     if (!v.requirementRef === !v.controlKey)
-      ctx.addIssue({ code: "custom", path: ["requirementRef"], message: "Raise the request against exactly one requirement or one control" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["requirementRef"],
+        message: "Raise the request against exactly one requirement or one control",
+      });
   });
 export type TRequestCreate = z.input<typeof ZRequestCreate>;
 
@@ -83,7 +110,10 @@ export const ZRequestAssign = z.strictObject({ ownerId: z.string().trim().min(1)
 export type TRequestAssign = z.input<typeof ZRequestAssign>;
 
 export const ZRequestAnswer = z.strictObject({
-  evidenceIds: z.array(z.string().trim().min(1).max(64)).max(100, "Attach at most 100 pieces of evidence at once").default([]),
+  evidenceIds: z
+    .array(z.string().trim().min(1).max(64))
+    .max(100, "Attach at most 100 pieces of evidence at once")
+    .default([]),
   comment: z.string().trim().max(5000, "Keep the comment under 5,000 characters").default(""),
 });
 export type TRequestAnswer = z.input<typeof ZRequestAnswer>;
@@ -94,7 +124,8 @@ export const ZRequestReview = z
     comment: z.string().trim().max(5000, "Keep the comment under 5,000 characters").default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === "return" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why the answer is returned" });
+    if (v.decision === "return" && !v.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why the answer is returned" });
   });
 export type TRequestReview = z.input<typeof ZRequestReview>;
 
@@ -115,7 +146,11 @@ const text = (max: number) => z.string().trim().min(1).max(max).optional();
 
 export const ZPopulationFilter = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("merged-prs"), repo: text(200), baseBranch: text(200) }),
-  z.strictObject({ kind: z.literal("main-ci-runs"), branch: z.string().trim().min(1).max(200).default("main"), workflow: text(200) }),
+  z.strictObject({
+    kind: z.literal("main-ci-runs"),
+    branch: z.string().trim().min(1).max(200).default("main"),
+    workflow: text(200),
+  }),
   z.strictObject({ kind: z.literal("restore-drills"), runbookKey: text(100) }),
   z.strictObject({ kind: z.literal("audit-events"), action: text(200), actor: text(320), outcome: text(40) }),
 ]);
@@ -129,7 +164,11 @@ export type TPopulationCreate = z.input<typeof ZPopulationCreate>;
 
 export const SAMPLE_MAX = 1000;
 export const ZSampleCreate = z.strictObject({
-  size: z.coerce.number().int("Use a whole number").min(1, "Draw at least 1").max(SAMPLE_MAX, `Draw at most ${SAMPLE_MAX}`),
+  size: z.coerce
+    .number()
+    .int("Use a whole number")
+    .min(1, "Draw at least 1")
+    .max(SAMPLE_MAX, `Draw at most ${SAMPLE_MAX}`),
   seed: z
     .string()
     .trim()

@@ -14,7 +14,10 @@ export const ZDocumentImportQuery = z.strictObject({
   format: ZDocFormat.optional(),
   documentKey: z.string().trim().min(1).max(80).optional(),
   mode: z.enum(["preview", "apply"]).default("preview"),
-  expectedSha256: z.string().regex(/^[0-9a-f]{64}$/, "a sha256 in hex").optional(),
+  expectedSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "a sha256 in hex")
+    .optional(),
 });
 export type TDocumentImportQuery = z.infer<typeof ZDocumentImportQuery>;
 
@@ -29,12 +32,20 @@ export const ZBacklogFilters = {
   q: z.string().trim().max(200).optional(),
   removed: z.enum(["include", "only"]).optional(),
 };
-export const ZBacklogListQuery = z.strictObject({ ...ZBacklogFilters, project: z.string().trim().max(48).optional(), ...ZPageQuery });
+export const ZBacklogListQuery = z.strictObject({
+  ...ZBacklogFilters,
+  project: z.string().trim().max(48).optional(),
+  ...ZPageQuery,
+});
 export type TBacklogListQuery = z.infer<typeof ZBacklogListQuery>;
-export const ZBacklogCountsQuery = z.strictObject({ ...ZBacklogFilters, project: z.string().trim().max(48).optional() });
+export const ZBacklogCountsQuery = z.strictObject({
+  ...ZBacklogFilters,
+  project: z.string().trim().max(48).optional(),
+});
 export type TBacklogCountsQuery = z.infer<typeof ZBacklogCountsQuery>;
 
-const ZLines = (what: string, max: number) => z.array(z.string().trim().min(1, `An empty ${what} is not allowed`).max(2000)).max(max, `At most ${max} ${what}s`);
+const ZLines = (what: string, max: number) =>
+  z.array(z.string().trim().min(1, `An empty ${what} is not allowed`).max(2000)).max(max, `At most ${max} ${what}s`);
 
 export const ZCriterionInput = z.strictObject({
   text: z.string().trim().min(1, "Write the criterion").max(2000, "Keep a criterion under 2,000 characters"),
@@ -43,7 +54,11 @@ export const ZCriterionInput = z.strictObject({
 });
 
 export const ZBacklogItemCreate = z.strictObject({
-  title: z.string().trim().min(3, "Give the item a title of at least 3 characters").max(300, "Keep the title under 300 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the item a title of at least 3 characters")
+    .max(300, "Keep the title under 300 characters"),
   key: z.string().trim().regex(KEY, "Use a key like OPS-12 (capitals, a hyphen, a number)").optional(),
   block: z.string().trim().max(200, "Keep the block under 200 characters").nullable().optional(),
   priority: ZPriority.nullable().optional(),
@@ -75,12 +90,16 @@ export const ZCriterionToggle = z.strictObject({ done: z.boolean() });
 
 export const ZControlLink = z.strictObject({ control: z.string().trim().min(1, "Choose a control").max(40) });
 
-export const GITHUB_PR_URL = /^https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/pull\/(\d{1,9})(?:[/?#].*)?$/;
+export const GITHUB_PR_URL =
+  /^https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/pull\/(\d{1,9})(?:[/?#].*)?$/;
 
 export const ZPullRequestState = z.enum(["open", "closed", "merged", "unknown"]);
 
 export const ZPullRequestLink = z.strictObject({
-  url: z.string().trim().regex(GITHUB_PR_URL, "Paste a GitHub pull request address, like https://github.com/owner/repo/pull/123"),
+  url: z
+    .string()
+    .trim()
+    .regex(GITHUB_PR_URL, "Paste a GitHub pull request address, like https://github.com/owner/repo/pull/123"),
   title: z.string().trim().max(300).default(""),
   state: ZPullRequestState.default("unknown"),
 });

@@ -51,7 +51,10 @@ export const ZFrameworkFile = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(120, "use at most 120 characters"),
   version: z.string().trim().min(1, "must not be empty").max(120, "use at most 120 characters"),
   description: z.string().trim().max(4000, "use at most 4,000 characters").optional(),
-  requirements: z.array(ZFrameworkRequirement).min(1, "list at least one requirement").max(5000, "at most 5,000 requirements per framework"),
+  requirements: z
+    .array(ZFrameworkRequirement)
+    .min(1, "list at least one requirement")
+    .max(5000, "at most 5,000 requirements per framework"),
 });
 export type TFrameworkFile = z.infer<typeof ZFrameworkFile>;
 

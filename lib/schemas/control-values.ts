@@ -2,7 +2,16 @@
 // lib/schemas/control.ts builds its schemas on the same values).
 import type { EvidenceKind, Frequency } from "@/generated/prisma/enums";
 
-export const FREQUENCIES = ["CONTINUOUS", "PER_CHANGE", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_ANNUALLY", "ANNUALLY"] as const satisfies readonly Frequency[];
+export const FREQUENCIES = [
+  "CONTINUOUS",
+  "PER_CHANGE",
+  "DAILY",
+  "WEEKLY",
+  "MONTHLY",
+  "QUARTERLY",
+  "SEMI_ANNUALLY",
+  "ANNUALLY",
+] as const satisfies readonly Frequency[];
 export const FREQUENCY_LABELS: Record<Frequency, string> = {
   CONTINUOUS: "Continuous",
   PER_CHANGE: "Per change",

@@ -24,8 +24,16 @@ const ZExpectations = z
 export const ZMappingRef = z.strictObject({ framework: ZFrameworkKey, refId: ZRequirementRef });
 export type TMappingRef = z.infer<typeof ZMappingRef>;
 
-const title = z.string().trim().min(3, "Give the control a title of at least 3 characters").max(200, "Keep the title under 200 characters");
-const description = z.string().trim().min(10, "Describe what the team does, in at least 10 characters").max(5000, "Keep the description under 5,000 characters");
+const title = z
+  .string()
+  .trim()
+  .min(3, "Give the control a title of at least 3 characters")
+  .max(200, "Keep the title under 200 characters");
+const description = z
+  .string()
+  .trim()
+  .min(10, "Describe what the team does, in at least 10 characters")
+  .max(5000, "Keep the description under 5,000 characters");
 const ownerId = z.string().trim().min(1).max(64).nullable();
 
 export const ZControlCreate = z.strictObject({
@@ -66,7 +74,11 @@ export const ZApplicability = z
   })
   .superRefine((v, ctx) => {
     if (v.notApplicable && (v.justification ?? "").length < 10) {
-      ctx.addIssue({ code: "custom", path: ["justification"], message: "Explain why the control does not apply to this project (at least 10 characters)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["justification"],
+        message: "Explain why the control does not apply to this project (at least 10 characters)",
+      });
     }
   });
 export type TApplicability = z.infer<typeof ZApplicability>;
@@ -76,7 +88,11 @@ export const CONTROL_SORTS = ["key", "title", "frequency", "owner", "updated"] a
 export const ZControlListQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
   framework: ZFrameworkKey.optional(),
-  family: z.string().trim().regex(/^[A-Z][A-Z0-9]{1,7}$/, "a family prefix such as BCK").optional(),
+  family: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9]{1,7}$/, "a family prefix such as BCK")
+    .optional(),
   owner: z.string().trim().min(1).max(64).optional(), // a user id, or "none"
   frequency: ZFrequency.optional(),
   project: z.string().trim().min(1).max(48).optional(), // a project slug: adds its applicability, limits to its frameworks

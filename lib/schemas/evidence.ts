@@ -7,13 +7,18 @@ import { AUDIT_FIELDS } from "@/lib/ingest/audit-log";
 // Inputs of the evidence area: one schema each, shared by the route handlers, the forms and the
 // OpenAPI document (app/api/v1/openapi.json).
 
-const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 time with a zone, e.g. 2026-03-02T09:41:10Z" });
+const instant = z.iso.datetime({
+  offset: true,
+  message: "Use an ISO 8601 time with a zone, e.g. 2026-03-02T09:41:10Z",
+});
 const text = (max: number) => z.string().trim().min(1).max(max);
 const url = z.url({ protocol: /^https?$/, message: "Use an http(s) URL" }).max(2000);
 
 export const ZEvidenceKind = z.enum(Object.values(EvidenceKind) as [EvidenceKind, ...EvidenceKind[]]);
 export const ZEvidenceOutcome = z.enum(Object.values(EvidenceOutcome) as [EvidenceOutcome, ...EvidenceOutcome[]]);
-export const ZPushFormat = z.enum(PUSH_FORMATS as [FormatId, ...FormatId[]], { message: `Use one of: ${PUSH_FORMATS.join(", ")}` });
+export const ZPushFormat = z.enum(PUSH_FORMATS as [FormatId, ...FormatId[]], {
+  message: `Use one of: ${PUSH_FORMATS.join(", ")}`,
+});
 export const ZFormat = z.enum(Object.keys(FORMATS) as [FormatId, ...FormatId[]]);
 
 /** Where a pushed body came from: query parameters or X-Proofline-* headers (see SOURCE_HEADERS). */
@@ -21,7 +26,11 @@ export const ZEvidencePushMeta = z.strictObject({
   format: ZPushFormat.optional(),
   repo: text(300).optional(),
   branch: text(300).optional(),
-  commit: z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, "Use a commit hash (7 to 64 hex digits)").optional(),
+  commit: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{7,64}$/, "Use a commit hash (7 to 64 hex digits)")
+    .optional(),
   workflow: text(300).optional(),
   runUrl: url.optional(),
   effectiveAt: instant.optional(),
@@ -78,7 +87,12 @@ export const ZEvidenceListQuery = z.strictObject({
 export type TEvidenceListQuery = z.infer<typeof ZEvidenceListQuery>;
 
 const pattern = z.string().trim().min(1, "Leave empty or give a pattern").max(200);
-export const ZRuleConditions = z.strictObject({ repo: pattern.optional(), branch: pattern.optional(), workflow: pattern.optional(), name: pattern.optional() });
+export const ZRuleConditions = z.strictObject({
+  repo: pattern.optional(),
+  branch: pattern.optional(),
+  workflow: pattern.optional(),
+  name: pattern.optional(),
+});
 
 export const ZEvidenceRuleInput = z.strictObject({
   name: text(120),
@@ -90,13 +104,24 @@ export const ZEvidenceRuleInput = z.strictObject({
 });
 export type TEvidenceRuleInput = z.infer<typeof ZEvidenceRuleInput>;
 
-export const ZEvidenceRuleUpdate = ZEvidenceRuleInput.partial().refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one field to change");
+export const ZEvidenceRuleUpdate = ZEvidenceRuleInput.partial().refine(
+  (v) => Object.values(v).some((x) => x !== undefined),
+  "Send at least one field to change",
+);
 export type TEvidenceRuleUpdate = z.infer<typeof ZEvidenceRuleUpdate>;
 
 export const ZAuditLogMapping = z.strictObject(
-  Object.fromEntries(AUDIT_FIELDS.map((f) => [f, z.string().trim().min(1).max(200).regex(/^[^.\s][^\s]*$/, "Use a dotted path such as user.email").optional()])) as Record<
-    (typeof AUDIT_FIELDS)[number],
-    z.ZodOptional<z.ZodString>
-  >,
+  Object.fromEntries(
+    AUDIT_FIELDS.map((f) => [
+      f,
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .regex(/^[^.\s][^\s]*$/, "Use a dotted path such as user.email")
+        .optional(),
+    ]),
+  ) as Record<(typeof AUDIT_FIELDS)[number], z.ZodOptional<z.ZodString>>,
 );
 export type TAuditLogMapping = z.infer<typeof ZAuditLogMapping>;

@@ -14,7 +14,10 @@ export const ZReadinessFrameworkKey = z
 export const ZAsOf = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, "use a date (YYYY-MM-DD) or an ISO 8601 time with a zone");
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/,
+    "use a date (YYYY-MM-DD) or an ISO 8601 time with a zone",
+  );
 
 export const ZReadinessQuery = z.strictObject({
   framework: ZReadinessFrameworkKey.optional(),

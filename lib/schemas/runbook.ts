@@ -8,10 +8,19 @@ export const ZRunbookStep = z.strictObject({
   group: z.string().trim().max(200).optional(),
 });
 
-const seconds = (what: string) => z.number().int(`Whole seconds for the ${what}`).min(0).max(366 * 86_400, `The ${what} cannot exceed a year`);
+const seconds = (what: string) =>
+  z
+    .number()
+    .int(`Whole seconds for the ${what}`)
+    .min(0)
+    .max(366 * 86_400, `The ${what} cannot exceed a year`);
 
 export const ZRunbookCreate = z.strictObject({
-  title: z.string().trim().min(3, "Give the runbook a title of at least 3 characters").max(200, "Keep the title under 200 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the runbook a title of at least 3 characters")
+    .max(200, "Keep the title under 200 characters"),
   key: z
     .string()
     .trim()
@@ -38,7 +47,10 @@ export const ZRunbookUpdate = z
     rpoTargetSeconds: ZRunbookCreate.shape.rpoTargetSeconds,
     archived: z.boolean().optional(),
   })
-  .refine((v) => Object.entries(v).some(([k, x]) => k !== "note" && x !== undefined), "Send at least one field to change");
+  .refine(
+    (v) => Object.entries(v).some(([k, x]) => k !== "note" && x !== undefined),
+    "Send at least one field to change",
+  );
 export type TRunbookUpdate = z.input<typeof ZRunbookUpdate>;
 
 export const ZExerciseCreate = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const days = (label: string) => z.number().int(`${label}: whole days`).min(1, `${label}: at least 1 day`).max(3650, `${label}: at most 3,650 days`);
+const days = (label: string) =>
+  z.number().int(`${label}: whole days`).min(1, `${label}: at least 1 day`).max(3650, `${label}: at most 3,650 days`);
 
 /** Remediation deadlines: days from an alert's opening to fix or dismiss it, per severity. */
 export const ZRemediationPolicy = z

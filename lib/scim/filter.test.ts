@@ -11,13 +11,22 @@ describe("SCIM filters as identity providers send them", () => {
       { attr: "id", value: "g1" },
       { attr: "members.value", value: "u1" },
     ]);
-    expect(parseFilter('urn:ietf:params:scim:schemas:core:2.0:User:userName EQ "a\\"b"')).toEqual([{ attr: "username", value: 'a"b' }]);
+    expect(parseFilter('urn:ietf:params:scim:schemas:core:2.0:User:userName EQ "a\\"b"')).toEqual([
+      { attr: "username", value: 'a"b' },
+    ]);
     expect(parseFilter(null)).toEqual([]);
     expect(parseFilter("  ")).toEqual([]);
   });
 
   it("refuses other operators, or, unterminated strings and overlong filters with invalidFilter", () => {
-    for (const f of ['userName co "a"', 'userName eq "a" or userName eq "b"', 'userName eq "a', "userName eq a", `userName eq "${"a".repeat(1000)}"`, "(userName eq \"a\")"]) {
+    for (const f of [
+      'userName co "a"',
+      'userName eq "a" or userName eq "b"',
+      'userName eq "a',
+      "userName eq a",
+      `userName eq "${"a".repeat(1000)}"`,
+      '(userName eq "a")',
+    ]) {
       const err = (() => {
         try {
           parseFilter(f);

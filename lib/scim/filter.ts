@@ -16,12 +16,17 @@ const MAX_FILTER_LENGTH = 1000;
 
 export function parseFilter(text: string | null | undefined): FilterClause[] {
   if (text == null || text.trim() === "") return [];
-  if (text.length > MAX_FILTER_LENGTH) throw new ScimError(400, `The filter is longer than ${MAX_FILTER_LENGTH} characters.`, "invalidFilter");
+  if (text.length > MAX_FILTER_LENGTH)
+    throw new ScimError(400, `The filter is longer than ${MAX_FILTER_LENGTH} characters.`, "invalidFilter");
   const s = text;
   let i = 0;
   const clauses: FilterClause[] = [];
   const fail = (why: string): never => {
-    throw new ScimError(400, `Unsupported filter (${why}): only attr eq "value" clauses joined by "and" are supported.`, "invalidFilter");
+    throw new ScimError(
+      400,
+      `Unsupported filter (${why}): only attr eq "value" clauses joined by "and" are supported.`,
+      "invalidFilter",
+    );
   };
   const skipSpace = () => {
     while (i < s.length && s[i] === " ") i++;
@@ -71,7 +76,10 @@ export function parseFilter(text: string | null | undefined): FilterClause[] {
     if (word().toLowerCase() !== "and") fail("only and joins clauses");
   }
   // The core schema's URN may prefix an attribute: urn:ietf:params:scim:schemas:core:2.0:User:userName.
-  return clauses.map((c) => ({ ...c, attr: c.attr.replace(/^urn:ietf:params:scim:schemas:core:2\.0:(?:user|group):/, "") }));
+  return clauses.map((c) => ({
+    ...c,
+    attr: c.attr.replace(/^urn:ietf:params:scim:schemas:core:2\.0:(?:user|group):/, ""),
+  }));
 }
 
 export interface Page {
@@ -87,11 +95,20 @@ export function parsePage(params: URLSearchParams, maxCount = 200, defaultCount 
     if (!/^-?\d{1,9}$/.test(raw)) throw new ScimError(400, `${name} must be an integer.`, "invalidValue");
     return Number(raw);
   };
-  return { startIndex: Math.max(1, num("startIndex", 1)), count: Math.min(maxCount, Math.max(0, num("count", defaultCount))) };
+  return {
+    startIndex: Math.max(1, num("startIndex", 1)),
+    count: Math.min(maxCount, Math.max(0, num("count", defaultCount))),
+  };
 }
 
 export const LIST_RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 export function listResponse<T>(resources: T[], total: number, page: Page) {
-  return { schemas: [LIST_RESPONSE_SCHEMA], totalResults: total, startIndex: page.startIndex, itemsPerPage: resources.length, Resources: resources };
+  return {
+    schemas: [LIST_RESPONSE_SCHEMA],
+    totalResults: total,
+    startIndex: page.startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
 }

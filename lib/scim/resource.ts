@@ -39,7 +39,10 @@ export function looksLikeEmail(v: string): boolean {
 
 /** An attribute path without the core schema's URN prefix, in lower case. */
 export function normalisePath(path: string): string {
-  return path.trim().toLowerCase().replace(/^urn:ietf:params:scim:schemas:core:2\.0:(?:user|group):/, "");
+  return path
+    .trim()
+    .toLowerCase()
+    .replace(/^urn:ietf:params:scim:schemas:core:2\.0:(?:user|group):/, "");
 }
 
 export type PatchKind = "add" | "replace" | "remove";
@@ -54,14 +57,18 @@ export interface PatchOperation {
 export function patchOperations(body: unknown): PatchOperation[] {
   if (!isObject(body)) throw new ScimError(400, "The body must be a SCIM PatchOp object.", "invalidSyntax");
   const b = lowerKeys(body);
-  if (!Array.isArray(b.schemas) || !b.schemas.includes(PATCH_SCHEMA)) throw new ScimError(400, `schemas must include ${PATCH_SCHEMA}.`, "invalidSyntax");
-  if (!Array.isArray(b.operations) || b.operations.length === 0 || b.operations.length > 1000) throw new ScimError(400, "Operations must list 1 to 1000 operations.", "invalidSyntax");
+  if (!Array.isArray(b.schemas) || !b.schemas.includes(PATCH_SCHEMA))
+    throw new ScimError(400, `schemas must include ${PATCH_SCHEMA}.`, "invalidSyntax");
+  if (!Array.isArray(b.operations) || b.operations.length === 0 || b.operations.length > 1000)
+    throw new ScimError(400, "Operations must list 1 to 1000 operations.", "invalidSyntax");
   return b.operations.map((raw) => {
     if (!isObject(raw)) throw new ScimError(400, "Each operation must be an object.", "invalidSyntax");
     const op = lowerKeys(raw);
     const kind = typeof op.op === "string" ? op.op.trim().toLowerCase() : "";
-    if (kind !== "add" && kind !== "replace" && kind !== "remove") throw new ScimError(400, `Unknown op "${String(op.op)}" (add, replace or remove).`, "invalidSyntax");
-    if (op.path != null && typeof op.path !== "string") throw new ScimError(400, "path must be a string.", "invalidPath");
+    if (kind !== "add" && kind !== "replace" && kind !== "remove")
+      throw new ScimError(400, `Unknown op "${String(op.op)}" (add, replace or remove).`, "invalidSyntax");
+    if (op.path != null && typeof op.path !== "string")
+      throw new ScimError(400, "path must be a string.", "invalidPath");
     const path = typeof op.path === "string" && op.path.trim() ? op.path : null;
     if (!path && kind === "remove") throw new ScimError(400, "A remove operation needs a path.", "noTarget");
     return { kind, path, value: op.value };
@@ -77,10 +84,19 @@ export function scimCtx(principal: ScimPrincipal, requestId?: string): RequestCt
 const ADMIN_LOCK = 7_270_002;
 
 /** Refuses (409) a change that would leave no active admin, so the IdP can never lock everyone out. */
-export async function assertKeepsAnAdmin(tx: Tx, user: { id: string; role: string; active: boolean }, after: { role: string; active: boolean }) {
+export async function assertKeepsAnAdmin(
+  tx: Tx,
+  user: { id: string; role: string; active: boolean },
+  after: { role: string; active: boolean },
+) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
   const loses = user.role === "ADMIN" && user.active && (after.role !== "ADMIN" || !after.active);
   if (!loses) return;
   const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: user.id } } });
-  if (others === 0) throw new ScimError(409, "This change would leave Proofline without an active admin; make someone else an admin first.", "mutability");
+  if (others === 0)
+    throw new ScimError(
+      409,
+      "This change would leave Proofline without an active admin; make someone else an admin first.",
+      "mutability",
+    );
 }

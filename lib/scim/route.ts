@@ -36,10 +36,15 @@ export function scimRoute(handler: (input: ScimInput) => Promise<Response>, opts
     try {
       const principal = await authenticateScim(req.headers.get("authorization"));
       const raw = (await context.params) ?? {};
-      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
+      const params = Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]),
+      );
       const search = req.nextUrl.searchParams;
       const body = opts.body ? await readJsonBody(req, JSON_BODY_LIMIT) : undefined;
-      const excluded = (search.get("excludedAttributes") ?? "").toLowerCase().split(",").map((s) => s.trim());
+      const excluded = (search.get("excludedAttributes") ?? "")
+        .toLowerCase()
+        .split(",")
+        .map((s) => s.trim());
       const res = await handler({
         req,
         params,

@@ -46,7 +46,10 @@ describe("SCIM tokens", () => {
     const other = await createScimToken({ ctx: adminCtx, data: { name: uniq("old") } });
     expect((await callScim(list, other.secret)).status).toBe(200);
     await revokeScimToken({ ctx: adminCtx, tokenId: other.id });
-    expect((await callScim(list, other.secret)).body).toMatchObject({ status: "401", detail: expect.stringContaining("revoked") });
+    expect((await callScim(list, other.secret)).body).toMatchObject({
+      status: "401",
+      detail: expect.stringContaining("revoked"),
+    });
   });
 });
 
@@ -56,16 +59,33 @@ describe("Okta's provisioning requests", () => {
     const externalId = uniq("00u");
     const vars = { userName, externalId };
     const none = await callScim(scimFixture("okta", "findUser", vars), token);
-    expect(none).toMatchObject({ status: 200, body: { schemas: [LIST], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] } });
+    expect(none).toMatchObject({
+      status: 200,
+      body: { schemas: [LIST], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] },
+    });
 
     const created = await callScim(scimFixture("okta", "createUser", vars), token);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ userName, externalId, active: true, displayName: "Ada Okta", emails: [{ value: userName, primary: true }] });
+    expect(created.body).toMatchObject({
+      userName,
+      externalId,
+      active: true,
+      displayName: "Ada Okta",
+      emails: [{ value: userName, primary: true }],
+    });
     const userId = created.body.id as string;
     const row = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
-    expect(row).toMatchObject({ email: userName, source: "scim", role: "ENGINEER", passwordHash: "", scimExternalId: externalId });
+    expect(row).toMatchObject({
+      email: userName,
+      source: "scim",
+      role: "ENGINEER",
+      passwordHash: "",
+      scimExternalId: externalId,
+    });
     // Okta sends a password; Proofline keeps none (people provisioned by SCIM sign in through SSO).
-    const createdEvent = await prisma.activityEvent.findFirstOrThrow({ where: { entityId: userId, action: "user.create" } });
+    const createdEvent = await prisma.activityEvent.findFirstOrThrow({
+      where: { entityId: userId, action: "user.create" },
+    });
     expect(JSON.stringify(createdEvent.summary)).not.toContain("Okta-sends-1-sometimes");
 
     const again = await callScim(scimFixture("okta", "createUser", vars), token);
@@ -73,7 +93,10 @@ describe("Okta's provisioning requests", () => {
 
     const found = await callScim(scimFixture("okta", "findUser", vars), token);
     expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ id: userId, userName }] });
-    expect((await callScim(scimFixture("okta", "getUser", { ...vars, userId }), token)).body).toMatchObject({ id: userId, meta: { resourceType: "User", location: expect.stringMatching(new RegExp(`/scim/v2/Users/${userId}$`)) } });
+    expect((await callScim(scimFixture("okta", "getUser", { ...vars, userId }), token)).body).toMatchObject({
+      id: userId,
+      meta: { resourceType: "User", location: expect.stringMatching(new RegExp(`/scim/v2/Users/${userId}$`)) },
+    });
 
     const replaced = await callScim(scimFixture("okta", "replaceUser", { ...vars, userId }), token);
     expect(replaced).toMatchObject({ status: 200, body: { displayName: "Ada Lovelace-Okta" } });
@@ -83,7 +106,10 @@ describe("Okta's provisioning requests", () => {
     const group = await callScim(scimFixture("okta", "createGroup", { groupName }), token);
     expect(group).toMatchObject({ status: 201, body: { displayName: "grc", members: [] } });
     const groupId = group.body.id as string;
-    expect((await callScim(scimFixture("okta", "findGroup", { groupName }), token)).body).toMatchObject({ totalResults: 1, Resources: [{ id: groupId }] });
+    expect((await callScim(scimFixture("okta", "findGroup", { groupName }), token)).body).toMatchObject({
+      totalResults: 1,
+      Resources: [{ id: groupId }],
+    });
     await callScim(scimFixture("okta", "addMember", { groupId, userId, userName }), token);
     const sv = (await prisma.user.findUniqueOrThrow({ where: { id: userId } })).sessionVersion;
     expect((await userForSession(userId, sv))?.role).toBe("COMPLIANCE_LEAD");
@@ -103,15 +129,31 @@ describe("Okta's provisioning requests", () => {
     expect((await callScim(scimFixture("okta", "deleteGroup", { groupId }), token)).status).toBe(204);
     expect(await prisma.scimGroup.count({ where: { id: groupId } })).toBe(0);
 
-    expect(await actions(userId)).toEqual(["user.create", "user.update", "user.update", "user.deactivate", "user.reactivate", "user.update"]);
-    expect(await actions(groupId)).toEqual(["scim_group.create", "scim_group.update", "scim_group.update", "scim_group.update", "scim_group.delete"]);
-    const actors = await prisma.activityEvent.findMany({ where: { entityId: { in: [userId, groupId] } }, select: { actorLabel: true } });
+    expect(await actions(userId)).toEqual([
+      "user.create",
+      "user.update",
+      "user.update",
+      "user.deactivate",
+      "user.reactivate",
+      "user.update",
+    ]);
+    expect(await actions(groupId)).toEqual([
+      "scim_group.create",
+      "scim_group.update",
+      "scim_group.update",
+      "scim_group.update",
+      "scim_group.delete",
+    ]);
+    const actors = await prisma.activityEvent.findMany({
+      where: { entityId: { in: [userId, groupId] } },
+      select: { actorLabel: true },
+    });
     expect(new Set(actors.map((a) => a.actorLabel))).toEqual(new Set(["scim:IdP under test"]));
   });
 });
 
 describe("Entra ID's provisioning requests", () => {
-  it("create with the enterprise extension, filter by externalId, PATCH with capitalised ops, active as the string \"False\"", async () => {
+  it('create with the enterprise extension, filter by externalId, PATCH with capitalised ops, active as the string "False"', async () => {
     const userName = `${uniq("grace")}@contoso.example`;
     const externalId = crypto.randomUUID();
     const vars = { userName, externalId };
@@ -119,7 +161,10 @@ describe("Entra ID's provisioning requests", () => {
     const created = await callScim(scimFixture("entra", "createUser", vars), token);
     expect(created).toMatchObject({ status: 201, body: { userName, externalId, displayName: "Grace Entra" } });
     const userId = created.body.id as string;
-    expect((await callScim(scimFixture("entra", "findUserByExternalId", vars), token)).body).toMatchObject({ totalResults: 1, Resources: [{ id: userId }] });
+    expect((await callScim(scimFixture("entra", "findUserByExternalId", vars), token)).body).toMatchObject({
+      totalResults: 1,
+      Resources: [{ id: userId }],
+    });
 
     const patched = await callScim(scimFixture("entra", "patchUser", { userId }), token);
     expect(patched).toMatchObject({ status: 200, body: { displayName: "Grace Hopper" } });
@@ -145,26 +190,60 @@ describe("Entra ID's provisioning requests", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).role).toBe("ADMIN");
     await callScim(scimFixture("entra", "removeMember", { groupId, userId }), token);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).role).toBe("ENGINEER");
-    expect((await callScim(scimFixture("entra", "renameGroup", { groupId, newGroupName: `${groupExternalId}updatedDisplayName` }), token)).body.displayName).toBe(`${groupExternalId}updatedDisplayName`);
+    expect(
+      (
+        await callScim(
+          scimFixture("entra", "renameGroup", { groupId, newGroupName: `${groupExternalId}updatedDisplayName` }),
+          token,
+        )
+      ).body.displayName,
+    ).toBe(`${groupExternalId}updatedDisplayName`);
 
     expect((await callScim(scimFixture("entra", "deleteUser", { userId }), token)).status).toBe(204);
     expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ active: false });
-    expect(await actions(userId)).toEqual(["user.create", "user.update", "user.deactivate", "user.reactivate", "user.update", "user.update", "user.deactivate"]);
+    expect(await actions(userId)).toEqual([
+      "user.create",
+      "user.update",
+      "user.deactivate",
+      "user.reactivate",
+      "user.update",
+      "user.update",
+      "user.deactivate",
+    ]);
   });
 });
 
 describe("SCIM input checks", () => {
   it("refuses bad bodies, filters and paths with a SCIM error and writes nothing", async () => {
-    const before = { users: await prisma.user.count(), groups: await prisma.scimGroup.count(), events: await prisma.activityEvent.count() };
+    const before = {
+      users: await prisma.user.count(),
+      groups: await prisma.scimGroup.count(),
+      events: await prisma.activityEvent.count(),
+    };
     const bad = [
-      { method: "POST", path: "/scim/v2/Users", body: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], displayName: "No userName" } },
+      {
+        method: "POST",
+        path: "/scim/v2/Users",
+        body: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], displayName: "No userName" },
+      },
       { method: "POST", path: "/scim/v2/Users", body: { userName: "not-an-email", emails: [] } },
       { method: "POST", path: "/scim/v2/Users", body: { userName: `${uniq("x")}@example.test`, active: "maybe" } },
       { method: "GET", path: `/scim/v2/Users?filter=${encodeURIComponent('userName co "ada"')}` },
       { method: "GET", path: `/scim/v2/Users?filter=${encodeURIComponent('title eq "x"')}` },
       { method: "GET", path: "/scim/v2/Users?startIndex=abc" },
-      { method: "POST", path: "/scim/v2/Groups", body: { displayName: "ghost-members", members: [{ value: "no-such-user" }] } },
-      { method: "PATCH", path: "/scim/v2/Users/no-such-user", body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", value: { active: false } }] } },
+      {
+        method: "POST",
+        path: "/scim/v2/Groups",
+        body: { displayName: "ghost-members", members: [{ value: "no-such-user" }] },
+      },
+      {
+        method: "PATCH",
+        path: "/scim/v2/Users/no-such-user",
+        body: {
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+          Operations: [{ op: "replace", value: { active: false } }],
+        },
+      },
     ];
     const statuses = [];
     for (const req of bad) {
@@ -183,9 +262,23 @@ describe("SCIM input checks", () => {
       [404, null],
     ]);
     const user = await makeUser();
-    const patchBad = await callScim({ method: "PATCH", path: `/scim/v2/Users/${user.id}`, body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Frobnicate", path: "active", value: false }] } }, token);
+    const patchBad = await callScim(
+      {
+        method: "PATCH",
+        path: `/scim/v2/Users/${user.id}`,
+        body: {
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+          Operations: [{ op: "Frobnicate", path: "active", value: false }],
+        },
+      },
+      token,
+    );
     expect(patchBad.body).toMatchObject({ status: "400", scimType: "invalidSyntax" });
-    expect({ users: await prisma.user.count() - 1, groups: await prisma.scimGroup.count(), events: await prisma.activityEvent.count() }).toEqual(before);
+    expect({
+      users: (await prisma.user.count()) - 1,
+      groups: await prisma.scimGroup.count(),
+      events: await prisma.activityEvent.count(),
+    }).toEqual(before);
   });
 
   it("pages lists with startIndex and count (1-based), reporting the total", async () => {

@@ -38,7 +38,13 @@ export async function createScimToken({ ctx, data }: CreateScimTokenOptions) {
       data: { name: input.name, prefix: secret.slice(0, 12), tokenHash: hashScimToken(secret), createdById },
       select: { id: true, name: true, prefix: true, createdAt: true },
     });
-    await recordActivity(tx, { ctx, action: "scim_token.create", entityType: "ScimToken", entityId: token.id, summary: { name: token.name, prefix: token.prefix } });
+    await recordActivity(tx, {
+      ctx,
+      action: "scim_token.create",
+      entityType: "ScimToken",
+      entityId: token.id,
+      summary: { name: token.name, prefix: token.prefix },
+    });
     return { ...token, secret };
   });
 }
@@ -51,14 +57,35 @@ export async function listScimTokens({ ctx }: { ctx: RequestCtx }) {
   });
 }
 
-export async function revokeScimToken({ ctx, tokenId, now = new Date() }: { ctx: RequestCtx; tokenId: string; now?: Date }) {
+export async function revokeScimToken({
+  ctx,
+  tokenId,
+  now = new Date(),
+}: {
+  ctx: RequestCtx;
+  tokenId: string;
+  now?: Date;
+}) {
   assertCan(ctx.actor, "user:manage");
   return prisma.$transaction(async (tx) => {
-    const token = await tx.scimToken.findUnique({ where: { id: tokenId }, select: { id: true, name: true, revokedAt: true } });
+    const token = await tx.scimToken.findUnique({
+      where: { id: tokenId },
+      select: { id: true, name: true, revokedAt: true },
+    });
     if (!token) throw new NotFoundError("There is no such SCIM token.");
     if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
-    const revoked = await tx.scimToken.update({ where: { id: token.id }, data: { revokedAt: now }, select: { id: true, revokedAt: true } });
-    await recordActivity(tx, { ctx, action: "scim_token.revoke", entityType: "ScimToken", entityId: token.id, summary: { name: token.name } });
+    const revoked = await tx.scimToken.update({
+      where: { id: token.id },
+      data: { revokedAt: now },
+      select: { id: true, revokedAt: true },
+    });
+    await recordActivity(tx, {
+      ctx,
+      action: "scim_token.revoke",
+      entityType: "ScimToken",
+      entityId: token.id,
+      summary: { name: token.name },
+    });
     return revoked;
   });
 }

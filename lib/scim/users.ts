@@ -4,7 +4,18 @@ import { env } from "@/lib/env";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { ScimError } from "@/lib/scim/errors";
 import { listResponse, parseFilter, type Page } from "@/lib/scim/filter";
-import { assertKeepsAnAdmin, isObject, looksLikeEmail, lowerKeys, normalisePath, patchOperations, scimBoolean, scimCtx, scimString, USER_SCHEMA } from "@/lib/scim/resource";
+import {
+  assertKeepsAnAdmin,
+  isObject,
+  looksLikeEmail,
+  lowerKeys,
+  normalisePath,
+  patchOperations,
+  scimBoolean,
+  scimCtx,
+  scimString,
+  USER_SCHEMA,
+} from "@/lib/scim/resource";
 import type { ScimPrincipal } from "@/lib/scim/tokens";
 
 // SCIM 2.0 Users (RFC 7643 §4.1, RFC 7644 §3) over Proofline's users. Proofline keeps an email (the
@@ -33,12 +44,26 @@ export function toScimUser(u: UserRow, base: string) {
     id: u.id,
     ...(u.scimExternalId ? { externalId: u.scimExternalId } : {}),
     userName: u.email,
-    name: { formatted: u.name, ...(space > 0 ? { givenName: u.name.slice(0, space), familyName: u.name.slice(space + 1) } : { givenName: u.name }) },
+    name: {
+      formatted: u.name,
+      ...(space > 0
+        ? { givenName: u.name.slice(0, space), familyName: u.name.slice(space + 1) }
+        : { givenName: u.name }),
+    },
     displayName: u.name,
     emails: [{ value: u.email, type: "work", primary: true }],
     active: u.active,
-    groups: u.scimGroups.map((m) => ({ value: m.group.id, display: m.group.displayName, $ref: `${base}/Groups/${m.group.id}` })),
-    meta: { resourceType: "User", created: u.createdAt.toISOString(), lastModified: u.updatedAt.toISOString(), location: `${base}/Users/${u.id}` },
+    groups: u.scimGroups.map((m) => ({
+      value: m.group.id,
+      display: m.group.displayName,
+      $ref: `${base}/Groups/${m.group.id}`,
+    })),
+    meta: {
+      resourceType: "User",
+      created: u.createdAt.toISOString(),
+      lastModified: u.updatedAt.toISOString(),
+      location: `${base}/Users/${u.id}`,
+    },
   };
 }
 
@@ -70,12 +95,25 @@ function draftFromUser(u: UserRow): UserDraft {
   };
 }
 
-const EMPTY_DRAFT: UserDraft = { userName: null, workEmail: null, displayName: null, formatted: null, givenName: null, familyName: null, currentName: null, active: true, externalId: null };
+const EMPTY_DRAFT: UserDraft = {
+  userName: null,
+  workEmail: null,
+  displayName: null,
+  formatted: null,
+  givenName: null,
+  familyName: null,
+  currentName: null,
+  active: true,
+  externalId: null,
+};
 
 function emailFromList(v: unknown): string | null {
   if (!Array.isArray(v)) throw new ScimError(400, "emails must be a list.", "invalidValue");
   const items = v.filter(isObject).map(lowerKeys);
-  const pick = items.find((e) => e.primary === true || (typeof e.primary === "string" && e.primary.toLowerCase() === "true")) ?? items.find((e) => e.type === "work") ?? items[0];
+  const pick =
+    items.find((e) => e.primary === true || (typeof e.primary === "string" && e.primary.toLowerCase() === "true")) ??
+    items.find((e) => e.type === "work") ??
+    items[0];
   return pick ? scimString(pick.value, "emails.value") : null;
 }
 
@@ -124,7 +162,16 @@ function setAttribute(d: UserDraft, rawPath: string, value: unknown, remove: boo
 
 function draftFromResource(body: unknown, base: UserDraft): UserDraft {
   if (!isObject(body)) throw new ScimError(400, "The body must be a SCIM User object.", "invalidSyntax");
-  const d: UserDraft = { ...base, displayName: null, formatted: null, givenName: null, familyName: null, active: true, externalId: null, workEmail: null };
+  const d: UserDraft = {
+    ...base,
+    displayName: null,
+    formatted: null,
+    givenName: null,
+    familyName: null,
+    active: true,
+    externalId: null,
+    workEmail: null,
+  };
   for (const [k, v] of Object.entries(body)) {
     if (k.toLowerCase() === "schemas" || k.toLowerCase() === "id" || k.toLowerCase() === "meta") continue;
     setAttribute(d, k, v, false);
@@ -134,8 +181,13 @@ function draftFromResource(body: unknown, base: UserDraft): UserDraft {
 
 function resolve(d: UserDraft): { email: string; name: string; active: boolean; externalId: string | null } {
   if (!d.userName) throw new ScimError(400, "userName is required.", "invalidValue");
-  const email = (looksLikeEmail(d.userName) ? d.userName : d.workEmail ?? "").toLowerCase();
-  if (!looksLikeEmail(email)) throw new ScimError(400, "userName (or the primary email) must be an email address: Proofline signs people in by email.", "invalidValue");
+  const email = (looksLikeEmail(d.userName) ? d.userName : (d.workEmail ?? "")).toLowerCase();
+  if (!looksLikeEmail(email))
+    throw new ScimError(
+      400,
+      "userName (or the primary email) must be an email address: Proofline signs people in by email.",
+      "invalidValue",
+    );
   const joined = [d.givenName, d.familyName].filter(Boolean).join(" ");
   const name = (d.displayName ?? d.formatted ?? (joined || d.currentName) ?? email).slice(0, 120);
   return { email, name, active: d.active, externalId: d.externalId };
@@ -143,10 +195,20 @@ function resolve(d: UserDraft): { email: string; name: string; active: boolean; 
 
 async function assertUnique(tx: Tx, want: { email: string; externalId: string | null }, exceptId?: string) {
   const clash = await tx.user.findFirst({
-    where: { id: exceptId ? { not: exceptId } : undefined, OR: [{ email: want.email }, ...(want.externalId ? [{ scimExternalId: want.externalId }] : [])] },
+    where: {
+      id: exceptId ? { not: exceptId } : undefined,
+      OR: [{ email: want.email }, ...(want.externalId ? [{ scimExternalId: want.externalId }] : [])],
+    },
     select: { email: true },
   });
-  if (clash) throw new ScimError(409, clash.email === want.email ? `A user with userName ${want.email} already exists.` : `A user with externalId ${want.externalId} already exists.`, "uniqueness");
+  if (clash)
+    throw new ScimError(
+      409,
+      clash.email === want.email
+        ? `A user with userName ${want.email} already exists.`
+        : `A user with externalId ${want.externalId} already exists.`,
+      "uniqueness",
+    );
 }
 
 function base(origin: string) {
@@ -169,18 +231,36 @@ export async function listScimUsers({ origin, filter, page }: ScimUserCall & { f
   const where: Prisma.UserWhereInput = {};
   const and: Prisma.UserWhereInput[] = [];
   for (const c of parseFilter(filter)) {
-    if (c.attr === "username" || c.attr === "emails.value" || c.attr === "emails") and.push({ email: c.value.trim().toLowerCase() });
+    if (c.attr === "username" || c.attr === "emails.value" || c.attr === "emails")
+      and.push({ email: c.value.trim().toLowerCase() });
     else if (c.attr === "externalid") and.push({ scimExternalId: c.value });
     else if (c.attr === "id") and.push({ id: c.value });
     else if (c.attr === "displayname") and.push({ name: c.value });
-    else throw new ScimError(400, `Users cannot be filtered by ${c.attr} (userName, externalId, id, displayName or emails.value).`, "invalidFilter");
+    else
+      throw new ScimError(
+        400,
+        `Users cannot be filtered by ${c.attr} (userName, externalId, id, displayName or emails.value).`,
+        "invalidFilter",
+      );
   }
   if (and.length) where.AND = and;
   const [total, rows] = await Promise.all([
     prisma.user.count({ where }),
-    page.count === 0 ? Promise.resolve([]) : prisma.user.findMany({ where, select: SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: page.startIndex - 1, take: page.count }),
+    page.count === 0
+      ? Promise.resolve([])
+      : prisma.user.findMany({
+          where,
+          select: SELECT,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip: page.startIndex - 1,
+          take: page.count,
+        }),
   ]);
-  return listResponse(rows.map((u) => toScimUser(u, base(origin))), total, page);
+  return listResponse(
+    rows.map((u) => toScimUser(u, base(origin))),
+    total,
+    page,
+  );
 }
 
 /** POST /Users: a new user (no password; they sign in through SSO) with the default role until a mapped group gives one. */
@@ -190,10 +270,33 @@ export async function createScimUser({ principal, origin, requestId, body }: Sci
   const user = await prisma.$transaction(async (tx) => {
     await assertUnique(tx, want);
     const created = await tx.user.create({
-      data: { email: want.email, name: want.name, active: want.active, scimExternalId: want.externalId, role: env().SCIM_DEFAULT_ROLE, passwordHash: "", source: "scim" },
+      data: {
+        email: want.email,
+        name: want.name,
+        active: want.active,
+        scimExternalId: want.externalId,
+        role: env().SCIM_DEFAULT_ROLE,
+        passwordHash: "",
+        source: "scim",
+      },
       select: SELECT,
     });
-    await recordActivity(tx, { ctx, action: "user.create", entityType: "User", entityId: created.id, summary: { after: { email: created.email, name: created.name, role: created.role, active: created.active, externalId: created.scimExternalId }, via: "scim" } });
+    await recordActivity(tx, {
+      ctx,
+      action: "user.create",
+      entityType: "User",
+      entityId: created.id,
+      summary: {
+        after: {
+          email: created.email,
+          name: created.name,
+          role: created.role,
+          active: created.active,
+          externalId: created.scimExternalId,
+        },
+        via: "scim",
+      },
+    });
     return created;
   });
   return toScimUser(user, base(origin));
@@ -210,20 +313,35 @@ async function applyUserChange(call: ScimUserCall, id: string, change: (current:
     const deactivated = before.active && !want.active;
     const after = await tx.user.update({
       where: { id: before.id },
-      data: { email: want.email, name: want.name, active: want.active, scimExternalId: want.externalId, sessionVersion: deactivated ? { increment: 1 } : undefined },
+      data: {
+        email: want.email,
+        name: want.name,
+        active: want.active,
+        scimExternalId: want.externalId,
+        sessionVersion: deactivated ? { increment: 1 } : undefined,
+      },
       select: SELECT,
     });
     const was = { email: before.email, name: before.name, active: before.active, externalId: before.scimExternalId };
     const now = { email: after.email, name: after.name, active: after.active, externalId: after.scimExternalId };
     const changed = (Object.keys(now) as Array<keyof typeof now>).filter((k) => was[k] !== now[k]);
     if (changed.length) {
-      const action = deactivated ? "user.deactivate" : !before.active && after.active ? "user.reactivate" : "user.update";
+      const action = deactivated
+        ? "user.deactivate"
+        : !before.active && after.active
+          ? "user.reactivate"
+          : "user.update";
       await recordActivity(tx, {
         ctx,
         action,
         entityType: "User",
         entityId: after.id,
-        summary: { before: Object.fromEntries(changed.map((k) => [k, was[k]])), after: Object.fromEntries(changed.map((k) => [k, now[k]])), via: "scim", ...(deactivated ? { sessionsRevoked: true } : {}) },
+        summary: {
+          before: Object.fromEntries(changed.map((k) => [k, was[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, now[k]])),
+          via: "scim",
+          ...(deactivated ? { sessionsRevoked: true } : {}),
+        },
       });
     }
     return after;
@@ -233,7 +351,9 @@ async function applyUserChange(call: ScimUserCall, id: string, change: (current:
 
 /** PUT /Users/{id}: the whole resource replaced (attributes not sent are cleared; active defaults to true). */
 export async function replaceScimUser(call: ScimUserCall & { id: string; body: unknown }) {
-  return applyUserChange(call, call.id, (current) => draftFromResource(call.body, { ...current, currentName: current.currentName }));
+  return applyUserChange(call, call.id, (current) =>
+    draftFromResource(call.body, { ...current, currentName: current.currentName }),
+  );
 }
 
 /** PATCH /Users/{id}: Okta's and Entra ID's operation shapes (with or without path, any op case). */

@@ -25,11 +25,21 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * still holds what was read, so a secret changed meanwhile is left to its new value. Records one
  * activity event with the counts (never the secrets).
  */
-export async function rotateSecrets({ onlyPlainText = false, ring = keyring() }: RotateSecretsOptions = {}): Promise<RotateSecretsReport> {
-  const report: RotateSecretsReport = { keyId: ring.current.id, resealed: 0, sealedFromPlainText: 0, alreadyCurrent: 0 };
+export async function rotateSecrets({
+  onlyPlainText = false,
+  ring = keyring(),
+}: RotateSecretsOptions = {}): Promise<RotateSecretsReport> {
+  const report: RotateSecretsReport = {
+    keyId: ring.current.id,
+    resealed: 0,
+    sealedFromPlainText: 0,
+    alreadyCurrent: 0,
+  };
   for (const c of STORED_SECRETS) {
     const where = onlyPlainText ? ` WHERE ${quote(c.column)} NOT LIKE 'pl1.%'` : "";
-    const rows = await prisma.$queryRawUnsafe<Array<{ id: string; value: string }>>(`SELECT ${quote(c.idColumn)} AS id, ${quote(c.column)} AS value FROM ${quote(c.table)}${where}`);
+    const rows = await prisma.$queryRawUnsafe<Array<{ id: string; value: string }>>(
+      `SELECT ${quote(c.idColumn)} AS id, ${quote(c.column)} AS value FROM ${quote(c.table)}${where}`,
+    );
     for (const row of rows) {
       const context = secretContext(c, row.id);
       if (sealedKeyId(row.value) === ring.current.id) {
@@ -51,7 +61,13 @@ export async function rotateSecrets({ onlyPlainText = false, ring = keyring() }:
   }
   if (report.resealed || report.sealedFromPlainText) {
     await prisma.$transaction((tx) =>
-      recordActivity(tx, { ctx: systemCtx("secrets-rotate"), action: "secrets.rotate", entityType: "StoredSecrets", entityId: ring.current.id, summary: { ...report } }),
+      recordActivity(tx, {
+        ctx: systemCtx("secrets-rotate"),
+        action: "secrets.rotate",
+        entityType: "StoredSecrets",
+        entityId: ring.current.id,
+        summary: { ...report },
+      }),
     );
   }
   return report;

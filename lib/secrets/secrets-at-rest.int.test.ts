@@ -35,7 +35,8 @@ async function stored(projectId: string): Promise<string> {
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await c.connect();
   try {
-    return (await c.query(`SELECT "webhookSecret" FROM "GithubIntegration" WHERE "projectId" = $1`, [projectId])).rows[0].webhookSecret;
+    return (await c.query(`SELECT "webhookSecret" FROM "GithubIntegration" WHERE "projectId" = $1`, [projectId]))
+      .rows[0].webhookSecret;
   } finally {
     await c.end();
   }
@@ -47,7 +48,12 @@ async function ping(slug: string, secret: string, delivery: string) {
     method: "POST",
     params: { slug },
     rawBody: body,
-    headers: { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": delivery, "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "ping",
+      "x-github-delivery": delivery,
+      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+    },
   });
 }
 
@@ -78,7 +84,10 @@ describe("secrets at rest", () => {
     expect(rotated).not.toBe(column);
     useKeys(k2); // the old key is gone
     expect((await ping(project.slug, secret, "d-4")).status).toBeLessThan(300);
-    const events = await prisma.activityEvent.findMany({ where: { action: "secrets.rotate" }, select: { summary: true } });
+    const events = await prisma.activityEvent.findMany({
+      where: { action: "secrets.rotate" },
+      select: { summary: true },
+    });
     expect(JSON.stringify(events)).not.toContain(secret);
     // A second run finds nothing to do.
     expect((await rotateSecrets()).resealed).toBe(0);
@@ -89,9 +98,13 @@ describe("secrets at rest", () => {
     useKeys(key);
     const admin = await makeUser({ role: "ADMIN" });
     const [p1, p2] = [await makeProject(), await makeProject()];
-    const s1 = (await call(secretRoute, { method: "POST", asUser: admin.id, params: { slug: p1.slug } })).body.secret as string;
+    const s1 = (await call(secretRoute, { method: "POST", asUser: admin.id, params: { slug: p1.slug } })).body
+      .secret as string;
     await call(secretRoute, { method: "POST", asUser: admin.id, params: { slug: p2.slug } });
-    await prisma.githubIntegration.update({ where: { projectId: p2.id }, data: { webhookSecret: await stored(p1.id) } });
+    await prisma.githubIntegration.update({
+      where: { projectId: p2.id },
+      data: { webhookSecret: await stored(p1.id) },
+    });
     const res = await ping(p2.slug, s1, "d-moved");
     expect(res.status).toBe(500);
     expect(JSON.stringify(res.body)).not.toContain(s1);

@@ -10,7 +10,9 @@ export interface StoredSecretColumn {
   column: string;
 }
 
-export const STORED_SECRETS: StoredSecretColumn[] = [{ table: "GithubIntegration", idColumn: "projectId", column: "webhookSecret" }];
+export const STORED_SECRETS: StoredSecretColumn[] = [
+  { table: "GithubIntegration", idColumn: "projectId", column: "webhookSecret" },
+];
 
 /** What a sealed value is bound to: its table, column and row (a value moved elsewhere does not open). */
 export function secretContext(c: Pick<StoredSecretColumn, "table" | "column">, id: string): string {

@@ -7,17 +7,31 @@ import { seedDemoData } from "@/lib/seed/demo";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 
 describe("demo SOC 2 readiness", () => {
-  it("counts 61 applicable criteria now and in every snapshot of every demo project", { timeout: 300_000 }, async () => {
-    await seedDemoData();
-    const soc2 = await prisma.framework.findUniqueOrThrow({ where: { key: "soc2" } });
-    const projects = await prisma.project.findMany({ where: { frameworks: { some: { frameworkId: soc2.id } }, evidence: { some: { id: { startsWith: "demo" } } } } });
-    expect(projects.length).toBeGreaterThan(0);
-    for (const p of projects) {
-      const { result } = await computeReadiness({ ctx: systemCtx("test"), projectId: p.id, at: new Date(), frameworkKeys: ["soc2"] });
-      expect(result.frameworks[0].applicable, p.slug).toBe(61);
-      const snapshots = await prisma.scoreSnapshot.findMany({ where: { projectId: p.id, frameworkId: soc2.id }, select: { applicable: true } });
-      expect(snapshots.length, p.slug).toBeGreaterThan(80);
-      expect([...new Set(snapshots.map((s) => s.applicable))], p.slug).toEqual([61]);
-    }
-  });
+  it(
+    "counts 61 applicable criteria now and in every snapshot of every demo project",
+    { timeout: 300_000 },
+    async () => {
+      await seedDemoData();
+      const soc2 = await prisma.framework.findUniqueOrThrow({ where: { key: "soc2" } });
+      const projects = await prisma.project.findMany({
+        where: { frameworks: { some: { frameworkId: soc2.id } }, evidence: { some: { id: { startsWith: "demo" } } } },
+      });
+      expect(projects.length).toBeGreaterThan(0);
+      for (const p of projects) {
+        const { result } = await computeReadiness({
+          ctx: systemCtx("test"),
+          projectId: p.id,
+          at: new Date(),
+          frameworkKeys: ["soc2"],
+        });
+        expect(result.frameworks[0].applicable, p.slug).toBe(61);
+        const snapshots = await prisma.scoreSnapshot.findMany({
+          where: { projectId: p.id, frameworkId: soc2.id },
+          select: { applicable: true },
+        });
+        expect(snapshots.length, p.slug).toBeGreaterThan(80);
+        expect([...new Set(snapshots.map((s) => s.applicable))], p.slug).toEqual([61]);
+      }
+    },
+  );
 });

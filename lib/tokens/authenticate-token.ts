@@ -13,8 +13,10 @@ export async function authenticateToken(authorization: string, now = new Date())
   if (!secret.startsWith(TOKEN_PREFIX)) throw new UnauthorizedError("This is not a Proofline project token.");
   const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashTokenSecret(secret) } });
   if (!token) throw new UnauthorizedError("The token is not valid.");
-  if (token.revokedAt) throw new UnauthorizedError(`The token "${token.name}" was revoked on ${token.revokedAt.toISOString()}.`);
-  if (token.expiresAt && token.expiresAt <= now) throw new UnauthorizedError(`The token "${token.name}" expired on ${token.expiresAt.toISOString()}.`);
+  if (token.revokedAt)
+    throw new UnauthorizedError(`The token "${token.name}" was revoked on ${token.revokedAt.toISOString()}.`);
+  if (token.expiresAt && token.expiresAt <= now)
+    throw new UnauthorizedError(`The token "${token.name}" expired on ${token.expiresAt.toISOString()}.`);
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }

@@ -20,14 +20,30 @@ export interface CreateTokenOptions {
  */
 export async function createToken({ ctx, projectSlug, data, now }: CreateTokenOptions) {
   const input = validate(ZTokenCreate, data, "body");
-  const project = await resolveProject({ ctx, slug: projectSlug, permission: "token:manage", write: "adding evidence" });
+  const project = await resolveProject({
+    ctx,
+    slug: projectSlug,
+    permission: "token:manage",
+    write: "adding evidence",
+  });
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  if (expiresAt && expiresAt <= now) throw new InvalidInputError("The expiry is in the past.", [{ path: "body.expiresAt", message: "Choose a time in the future" }]);
+  if (expiresAt && expiresAt <= now)
+    throw new InvalidInputError("The expiry is in the past.", [
+      { path: "body.expiresAt", message: "Choose a time in the future" },
+    ]);
   const { secret, prefix, hash } = newTokenSecret();
   const scopes = [...new Set(input.scopes)].sort();
   return prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.create({
-      data: { projectId: project.id, name: input.name, prefix, tokenHash: hash, scopes, expiresAt, createdById: ctx.actor.kind === "user" ? ctx.actor.user.id : null },
+      data: {
+        projectId: project.id,
+        name: input.name,
+        prefix,
+        tokenHash: hash,
+        scopes,
+        expiresAt,
+        createdById: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+      },
       select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true },
     });
     await recordActivity(tx, {

@@ -9,7 +9,7 @@ import { ctxOf, makeUser, uniq } from "@/tests/factories";
 describe("user access review", () => {
   it("says who had which role, and since when, as of any moment; the history cannot be rewritten by the app", async () => {
     const admin = await makeUser({ role: "ADMIN" });
-    const person = await makeUser({ role: "ENGINEER", name: "=HYPERLINK(\"x\")" });
+    const person = await makeUser({ role: "ENGINEER", name: '=HYPERLINK("x")' });
     const t0 = new Date();
     await new Promise((r) => setTimeout(r, 20));
     await updateUser({ ctx: ctxOf(admin), userId: person.id, data: { role: "COMPLIANCE_LEAD" } });
@@ -29,7 +29,9 @@ describe("user access review", () => {
     expect(await at(new Date(created.getTime() - 1000))).toBeUndefined();
 
     // The app's database role may add history, never change it.
-    await expect(prisma.$executeRaw`UPDATE "UserRoleHistory" SET "role" = 'ADMIN' WHERE "userId" = ${person.id}`).rejects.toThrow(/permission denied/);
+    await expect(
+      prisma.$executeRaw`UPDATE "UserRoleHistory" SET "role" = 'ADMIN' WHERE "userId" = ${person.id}`,
+    ).rejects.toThrow(/permission denied/);
   });
 
   it("exports CSV: CRLF, formula-safe, one row per active account as of the day, recorded in the trail", async () => {
@@ -45,9 +47,16 @@ describe("user access review", () => {
     expect(records.length).toBe(out.rows);
     const injected = records.find((r) => r.name.includes("calc"));
     expect(injected?.name.startsWith("'+")).toBe(true);
-    expect(records.find((r) => r.email === admin.email)).toMatchObject({ role: "ADMIN", role_label: "Admin", sign_in: "password", as_of: today });
+    expect(records.find((r) => r.email === admin.email)).toMatchObject({
+      role: "ADMIN",
+      role_label: "Admin",
+      sign_in: "password",
+      as_of: today,
+    });
     expect(await userAccessReviewCsv(today)).toMatchObject({ csv: out.csv });
     expect(await prisma.activityEvent.count({ where: { action: "user.access_review_export" } })).toBe(1);
-    await expect(exportUserAccessReview({ ctx: ctxOf(await makeUser({ role: "COMPLIANCE_LEAD" })), now: new Date() })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      exportUserAccessReview({ ctx: ctxOf(await makeUser({ role: "COMPLIANCE_LEAD" })), now: new Date() }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

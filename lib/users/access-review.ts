@@ -28,7 +28,18 @@ export function endOfDay(asOf: string): Date {
 
 /** The active accounts at `at`, each with its role then and since when; ordered by role, then email. */
 export async function accessReviewRows(at: Date): Promise<AccessReviewRow[]> {
-  const rows = await prisma.$queryRaw<Array<{ userId: string; role: Role; validFrom: Date; email: string; name: string; source: string; oidcSubject: string | null; passwordHash: string }>>`
+  const rows = await prisma.$queryRaw<
+    Array<{
+      userId: string;
+      role: Role;
+      validFrom: Date;
+      email: string;
+      name: string;
+      source: string;
+      oidcSubject: string | null;
+      passwordHash: string;
+    }>
+  >`
     SELECT h."userId", h."role"::text AS "role", (h."validFrom" AT TIME ZONE 'UTC') AS "validFrom", u."email", u."name", u."source", u."oidcSubject", u."passwordHash"
       FROM (
         SELECT DISTINCT ON ("userId") "userId", "role", "active", "validFrom"
@@ -47,12 +58,24 @@ export async function accessReviewRows(at: Date): Promise<AccessReviewRow[]> {
       role: r.role,
       since: new Date(r.validFrom),
       source: r.source,
-      signIn: r.oidcSubject || (!r.passwordHash && r.source !== "invitation") ? ("single sign-on" as const) : ("password" as const),
+      signIn:
+        r.oidcSubject || (!r.passwordHash && r.source !== "invitation")
+          ? ("single sign-on" as const)
+          : ("password" as const),
     }))
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.email.localeCompare(b.email));
 }
 
-export const ACCESS_REVIEW_HEADER = ["as_of", "email", "name", "role", "role_label", "role_since", "account_source", "sign_in"];
+export const ACCESS_REVIEW_HEADER = [
+  "as_of",
+  "email",
+  "name",
+  "role",
+  "role_label",
+  "role_since",
+  "account_source",
+  "sign_in",
+];
 
 /**
  * The review as CSV (RFC 4180, CRLF, formula-safe cells, dates in ISO 8601 UTC): the same data always
@@ -79,6 +102,14 @@ export async function exportUserAccessReview({ ctx, asOf, now }: ExportUserAcces
   assertCan(ctx.actor, "user:read");
   const day = asOf ?? now.toISOString().slice(0, 10);
   const out = await userAccessReviewCsv(day);
-  await prisma.$transaction((tx) => recordActivity(tx, { ctx, action: "user.access_review_export", entityType: "User", entityId: "access-review", summary: { asOf: day, rows: out.rows } }));
+  await prisma.$transaction((tx) =>
+    recordActivity(tx, {
+      ctx,
+      action: "user.access_review_export",
+      entityType: "User",
+      entityId: "access-review",
+      summary: { asOf: day, rows: out.rows },
+    }),
+  );
   return out;
 }

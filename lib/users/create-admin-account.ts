@@ -24,8 +24,17 @@ export async function createAdminAccount({ ctx, data }: CreateAdminAccountOption
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new ConflictError(`There is already a user with the email ${input.email}.`);
     }
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: "ADMIN", passwordHash }, select: { id: true, email: true, name: true, role: true } });
-    await recordActivity(tx, { ctx, action: "user.create", entityType: "User", entityId: user.id, summary: { after: { email: user.email, name: user.name, role: user.role }, via: "admin:create" } });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: "ADMIN", passwordHash },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    await recordActivity(tx, {
+      ctx,
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      summary: { after: { email: user.email, name: user.name, role: user.role }, via: "admin:create" },
+    });
     return user;
   });
 }

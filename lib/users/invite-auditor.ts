@@ -24,23 +24,64 @@ export interface InviteAuditorOptions {
 export async function inviteAuditor({ ctx, data, now, origin }: InviteAuditorOptions) {
   assertCan(ctx.actor, "audit:manage");
   const input = validate(ZAuditorInvite, data, "");
-  if (input.expiresAt <= now) throw new InvalidInputError("expiresAt: access must end in the future", [{ path: "expiresAt", message: "Access must end in the future" }]);
-  if (!(await prisma.audit.findUnique({ where: { id: input.auditId }, select: { id: true } }))) throw new NotFoundError("There is no such audit.");
+  if (input.expiresAt <= now)
+    throw new InvalidInputError("expiresAt: access must end in the future", [
+      { path: "expiresAt", message: "Access must end in the future" },
+    ]);
+  if (!(await prisma.audit.findUnique({ where: { id: input.auditId }, select: { id: true } })))
+    throw new NotFoundError("There is no such audit.");
   const inviterId = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
   const prepared = await prisma.$transaction(async (tx) => {
-    let user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, active: true, passwordHash: true } });
-    if (user && user.role !== "AUDITOR") throw new ConflictError(`${input.email} is a Proofline user who is not an auditor; auditors are invited with an address of their own.`);
-    if (user && !user.active) throw new ConflictError(`${input.email} is a deactivated auditor: an admin must reactivate the account first.`);
+    let user = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, role: true, active: true, passwordHash: true },
+    });
+    if (user && user.role !== "AUDITOR")
+      throw new ConflictError(
+        `${input.email} is a Proofline user who is not an auditor; auditors are invited with an address of their own.`,
+      );
+    if (user && !user.active)
+      throw new ConflictError(`${input.email} is a deactivated auditor: an admin must reactivate the account first.`);
     if (!user) {
-      user = await tx.user.create({ data: { email: input.email, name: input.name, role: "AUDITOR", passwordHash: "", source: "invitation" }, select: { id: true, role: true, active: true, passwordHash: true } });
-      await recordActivity(tx, { ctx, action: "user.create", entityType: "User", entityId: user.id, summary: { after: { email: input.email, name: input.name, role: "AUDITOR" }, via: "invitation", auditId: input.auditId } });
+      user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: "AUDITOR", passwordHash: "", source: "invitation" },
+        select: { id: true, role: true, active: true, passwordHash: true },
+      });
+      await recordActivity(tx, {
+        ctx,
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        summary: {
+          after: { email: input.email, name: input.name, role: "AUDITOR" },
+          via: "invitation",
+          auditId: input.auditId,
+        },
+      });
     }
     if (user.passwordHash) return { userId: user.id, link: null };
-    const link = await createOneTimeLink({ tx, userId: user.id, purpose: LINK_PURPOSES.setPassword, createdById: inviterId, now });
-    await recordActivity(tx, { ctx, action: "user.invite", entityType: "User", entityId: user.id, summary: { email: input.email, auditId: input.auditId, linkExpiresAt: link.expiresAt.toISOString() } });
+    const link = await createOneTimeLink({
+      tx,
+      userId: user.id,
+      purpose: LINK_PURPOSES.setPassword,
+      createdById: inviterId,
+      now,
+    });
+    await recordActivity(tx, {
+      ctx,
+      action: "user.invite",
+      entityType: "User",
+      entityId: user.id,
+      summary: { email: input.email, auditId: input.auditId, linkExpiresAt: link.expiresAt.toISOString() },
+    });
     return { userId: user.id, link };
   });
-  const grant = await grantAuditor({ ctx, auditId: input.auditId, data: { userId: prepared.userId, expiresAt: input.expiresAt }, now });
+  const grant = await grantAuditor({
+    ctx,
+    auditId: input.auditId,
+    data: { userId: prepared.userId, expiresAt: input.expiresAt },
+    now,
+  });
   return {
     userId: prepared.userId,
     grantId: grant.id,

@@ -23,19 +23,31 @@ const USED = "This link has been used or has expired. Ask the person who invited
 export async function setPasswordWithLink({ data, now, requestId }: SetPasswordWithLinkOptions) {
   const input = validate(ZSetPassword, data, "");
   const tokenHash = hashLinkToken(input.token);
-  const link = await prisma.oneTimeLink.findUnique({ where: { tokenHash }, select: { id: true, purpose: true, usedAt: true, expiresAt: true, user: { select: { email: true, name: true } } } });
-  if (!link || link.purpose !== LINK_PURPOSES.setPassword || link.usedAt || link.expiresAt <= now) throw new InvalidInputError(USED, [{ path: "token", message: USED }]);
+  const link = await prisma.oneTimeLink.findUnique({
+    where: { tokenHash },
+    select: { id: true, purpose: true, usedAt: true, expiresAt: true, user: { select: { email: true, name: true } } },
+  });
+  if (!link || link.purpose !== LINK_PURPOSES.setPassword || link.usedAt || link.expiresAt <= now)
+    throw new InvalidInputError(USED, [{ path: "token", message: USED }]);
   const weak = weakPasswordReason(input.password, { email: link.user.email, name: link.user.name });
   if (weak) throw new InvalidInputError(`The password is too weak: ${weak}`, [{ path: "password", message: weak }]);
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
-    const spent = await tx.oneTimeLink.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const spent = await tx.oneTimeLink.updateMany({
+      where: { id: link.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (spent.count !== 1) throw new InvalidInputError(USED, [{ path: "token", message: USED }]);
-    const user = await tx.oneTimeLink.findUniqueOrThrow({ where: { id: link.id } }).user({ select: { id: true, email: true, name: true, role: true, active: true } });
+    const user = await tx.oneTimeLink
+      .findUniqueOrThrow({ where: { id: link.id } })
+      .user({ select: { id: true, email: true, name: true, role: true, active: true } });
     if (!user || !user.active) throw new InvalidInputError(USED, [{ path: "token", message: USED }]);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordActivity(tx, {
-      ctx: { actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } }, requestId },
+      ctx: {
+        actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } },
+        requestId,
+      },
       action: "user.password_set",
       entityType: "User",
       entityId: user.id,

@@ -19,7 +19,13 @@ export async function unlockUser({ ctx, userId }: UnlockUserOptions) {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!user) throw new NotFoundError("That user does not exist.");
     const cleared = await clearAccountThrottle(user.email, tx);
-    await recordActivity(tx, { ctx, action: "user.unlock", entityType: "User", entityId: user.id, summary: { windowsCleared: cleared } });
+    await recordActivity(tx, {
+      ctx,
+      action: "user.unlock",
+      entityType: "User",
+      entityId: user.id,
+      summary: { windowsCleared: cleared },
+    });
     return { id: user.id, unlocked: true, windowsCleared: cleared };
   });
 }

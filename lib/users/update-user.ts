@@ -28,7 +28,8 @@ export async function updateUser({ ctx, userId, data }: UpdateUserOptions) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw new NotFoundError("That user does not exist.");
-    const losesAdmin = before.role === "ADMIN" && before.active && ((input.role && input.role !== "ADMIN") || input.active === false);
+    const losesAdmin =
+      before.role === "ADMIN" && before.active && ((input.role && input.role !== "ADMIN") || input.active === false);
     if (losesAdmin) {
       const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: before.id } } });
       if (otherAdmins === 0) {
@@ -49,16 +50,27 @@ export async function updateUser({ ctx, userId, data }: UpdateUserOptions) {
       },
       select: { id: true, email: true, name: true, role: true, active: true, lastSignInAt: true, createdAt: true },
     });
-    const diff = changes({ name: before.name, role: before.role, active: before.active }, { name: input.name, role: input.role, active: input.active });
+    const diff = changes(
+      { name: before.name, role: before.role, active: before.active },
+      { name: input.name, role: input.role, active: input.active },
+    );
     const action =
-      input.active === false && before.active ? "user.deactivate" : input.active === true && !before.active ? "user.reactivate" : "user.update";
+      input.active === false && before.active
+        ? "user.deactivate"
+        : input.active === true && !before.active
+          ? "user.reactivate"
+          : "user.update";
     if (Object.keys(diff.after).length || passwordHash) {
       await recordActivity(tx, {
         ctx,
         action,
         entityType: "User",
         entityId: after.id,
-        summary: { ...diff, ...(passwordHash ? { passwordChanged: true } : {}), ...(revokeSessions ? { sessionsRevoked: true } : {}) },
+        summary: {
+          ...diff,
+          ...(passwordHash ? { passwordChanged: true } : {}),
+          ...(revokeSessions ? { sessionsRevoked: true } : {}),
+        },
       });
     }
     return after;

@@ -11,7 +11,10 @@ describe("users", () => {
   it("creates a user with a salted slow hash, never storing or logging the password", async () => {
     const admin = await makeUser({ role: "ADMIN" });
     const email = `${uniq("new")}@example.test`;
-    const user = await createUser({ ctx: ctxOf(admin), data: { email, name: "New Person", role: "ENGINEER", password: "a-long-password" } });
+    const user = await createUser({
+      ctx: ctxOf(admin),
+      data: { email, name: "New Person", role: "ENGINEER", password: "a-long-password" },
+    });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(await verifyPassword("a-long-password", row.passwordHash)).toBe(true);
@@ -24,15 +27,27 @@ describe("users", () => {
     const admin = await makeUser({ role: "ADMIN" });
     const existing = await makeUser();
     const before = await prisma.user.count();
-    await expect(createUser({ ctx: ctxOf(admin), data: { email: existing.email.toUpperCase(), name: "Dup", role: "ENGINEER", password: "long-enough-1" } })).rejects.toBeInstanceOf(ConflictError);
-    await expect(createUser({ ctx: ctxOf(admin), data: { email: `${uniq("x")}@example.test`, name: "Short", role: "ENGINEER", password: "short" } })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      createUser({
+        ctx: ctxOf(admin),
+        data: { email: existing.email.toUpperCase(), name: "Dup", role: "ENGINEER", password: "long-enough-1" },
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      createUser({
+        ctx: ctxOf(admin),
+        data: { email: `${uniq("x")}@example.test`, name: "Short", role: "ENGINEER", password: "short" },
+      }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect(await prisma.user.count()).toBe(before);
   });
 
   it("lets only admins manage users", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const target = await makeUser();
-    await expect(updateUser({ ctx: ctxOf(lead), userId: target.id, data: { role: "ADMIN" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateUser({ ctx: ctxOf(lead), userId: target.id, data: { role: "ADMIN" } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("ENGINEER");
   });
 
@@ -45,7 +60,9 @@ describe("users", () => {
     await updateUser({ ctx: ctxOf(admin), userId: target.id, data: { active: true } });
     expect(await userForSession(target.id, 0)).toBeNull();
     expect(await userForSession(target.id, 1)).not.toBeNull();
-    const actions = (await prisma.activityEvent.findMany({ where: { entityId: target.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (
+      await prisma.activityEvent.findMany({ where: { entityId: target.id }, orderBy: { id: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["user.deactivate", "user.reactivate"]);
   });
 
@@ -60,9 +77,16 @@ describe("users", () => {
     it("cannot be demoted or deactivated", async () => {
       await prisma.user.updateMany({ where: { role: "ADMIN" }, data: { active: false } });
       const admin = await makeUser({ role: "ADMIN" });
-      await expect(updateUser({ ctx: ctxOf(admin), userId: admin.id, data: { role: "ENGINEER" } })).rejects.toThrow(ConflictError);
-      await expect(updateUser({ ctx: ctxOf(admin), userId: admin.id, data: { active: false } })).rejects.toThrow(/last active admin/);
-      expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ role: "ADMIN", active: true });
+      await expect(updateUser({ ctx: ctxOf(admin), userId: admin.id, data: { role: "ENGINEER" } })).rejects.toThrow(
+        ConflictError,
+      );
+      await expect(updateUser({ ctx: ctxOf(admin), userId: admin.id, data: { active: false } })).rejects.toThrow(
+        /last active admin/,
+      );
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
+        role: "ADMIN",
+        active: true,
+      });
       // With a second admin, the first may step down.
       const second = await makeUser({ role: "ADMIN" });
       await updateUser({ ctx: ctxOf(second), userId: admin.id, data: { role: "ENGINEER" } });

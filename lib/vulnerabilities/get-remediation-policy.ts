@@ -11,6 +11,9 @@ export interface GetRemediationPolicyOptions {
 /** The project's remediation deadlines (days per severity), and whether they are the defaults. */
 export async function getRemediationPolicy({ ctx, projectSlug }: GetRemediationPolicyOptions) {
   const project = await resolveProject({ ctx, slug: projectSlug, permission: "project:read" });
-  const row = await prisma.remediationPolicy.findUnique({ where: { projectId: project.id }, select: { criticalDays: true, highDays: true, mediumDays: true, lowDays: true, updatedAt: true } });
+  const row = await prisma.remediationPolicy.findUnique({
+    where: { projectId: project.id },
+    select: { criticalDays: true, highDays: true, mediumDays: true, lowDays: true, updatedAt: true },
+  });
   return row ? { ...row, isDefault: false } : { ...DEFAULT_POLICY, updatedAt: null, isDefault: true };
 }

@@ -23,16 +23,48 @@ async function setup() {
   const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
   const created = await call(secretRoute, { method: "POST", params: { slug: project.slug }, asUser: lead.id });
   const secret: string = created.body.secret;
-  const fw = await prisma.framework.create({ data: { key: uniq("fw"), name: "Vulnerability management", version: "1" } });
+  const fw = await prisma.framework.create({
+    data: { key: uniq("fw"), name: "Vulnerability management", version: "1" },
+  });
   await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
   const controls: Record<string, string> = {};
-  for (const [name, kind] of [["deps", "DEPENDENCY_AUDIT"], ["sast", "SAST_SCAN"]] as const) {
-    const control = await prisma.control.create({ data: { key: uniq(name.toUpperCase()), title: name, description: "", frequency: "DAILY" } });
+  for (const [name, kind] of [
+    ["deps", "DEPENDENCY_AUDIT"],
+    ["sast", "SAST_SCAN"],
+  ] as const) {
+    const control = await prisma.control.create({
+      data: { key: uniq(name.toUpperCase()), title: name, description: "", frequency: "DAILY" },
+    });
     await prisma.controlExpectation.create({ data: { controlId: control.id, kind, freshnessDays: 365 } });
-    const req = await prisma.requirement.create({ data: { frameworkId: fw.id, refId: `R-${name}`, level: "requirement", title: name } });
+    const req = await prisma.requirement.create({
+      data: { frameworkId: fw.id, refId: `R-${name}`, level: "requirement", title: name },
+    });
     await prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } });
-    const ev = await prisma.evidence.create({ data: { projectId: project.id, kind, format: "t", title: `${name} scan`, outcome: "PASS", summary: {}, dedupeKey: uniq("d"), effectiveAt: ago(70), collectedAt: ago(70) } });
-    await prisma.evidenceControl.create({ data: { evidenceId: ev.id, controlId: control.id, projectId: project.id, kind, outcome: "PASS", effectiveAt: ev.effectiveAt, collectedAt: ev.collectedAt, via: "manual" } });
+    const ev = await prisma.evidence.create({
+      data: {
+        projectId: project.id,
+        kind,
+        format: "t",
+        title: `${name} scan`,
+        outcome: "PASS",
+        summary: {},
+        dedupeKey: uniq("d"),
+        effectiveAt: ago(70),
+        collectedAt: ago(70),
+      },
+    });
+    await prisma.evidenceControl.create({
+      data: {
+        evidenceId: ev.id,
+        controlId: control.id,
+        projectId: project.id,
+        kind,
+        outcome: "PASS",
+        effectiveAt: ev.effectiveAt,
+        collectedAt: ev.collectedAt,
+        via: "manual",
+      },
+    });
     controls[name] = control.key;
   }
   const deliver = (event: string, payload: unknown) => {
@@ -41,7 +73,12 @@ async function setup() {
       method: "POST",
       params: { slug: project.slug },
       rawBody: body,
-      headers: { "x-github-event": event, "x-github-delivery": uniq("d"), "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
+      headers: {
+        "x-github-event": event,
+        "x-github-delivery": uniq("d"),
+        "content-type": "application/json",
+        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+      },
     });
   };
   const readiness = async (at: Date) => {
@@ -58,9 +95,23 @@ const dependabot = (action: string, alert: Record<string, unknown>) => ({
   alert: {
     number: 7,
     state: "open",
-    dependency: { package: { ecosystem: "npm", name: "tar-stream-lite" }, manifest_path: "package-lock.json", scope: "runtime" },
-    security_advisory: { ghsa_id: "GHSA-7r3f-2c4m-9x1q", cve_id: "CVE-2026-31337", summary: "Path traversal when extracting archives", severity: "high" },
-    security_vulnerability: { package: { ecosystem: "npm", name: "tar-stream-lite" }, severity: "high", vulnerable_version_range: "< 2.4.1", first_patched_version: { identifier: "2.4.1" } },
+    dependency: {
+      package: { ecosystem: "npm", name: "tar-stream-lite" },
+      manifest_path: "package-lock.json",
+      scope: "runtime",
+    },
+    security_advisory: {
+      ghsa_id: "GHSA-7r3f-2c4m-9x1q",
+      cve_id: "CVE-2026-31337",
+      summary: "Path traversal when extracting archives",
+      severity: "high",
+    },
+    security_vulnerability: {
+      package: { ecosystem: "npm", name: "tar-stream-lite" },
+      severity: "high",
+      vulnerable_version_range: "< 2.4.1",
+      first_patched_version: { identifier: "2.4.1" },
+    },
     html_url: "https://github.com/example/ledger/security/dependabot/7",
     created_at: iso(ago(40)),
     updated_at: iso(ago(40)),
@@ -77,21 +128,39 @@ describe("GitHub security alerts: one record per alert, and readiness against th
   it("a Dependabot alert left open past its deadline turns its control red, with the reason; fixing it turns it green again", async () => {
     const { project, deliver, readiness } = await setup();
     const created = await deliver("dependabot_alert", dependabot("created", {}));
-    expect([created.status, created.body.status, created.body.severity, created.body.state]).toEqual([200, "security-alert", "high", "open"]);
+    expect([created.status, created.body.status, created.body.severity, created.body.state]).toEqual([
+      200,
+      "security-alert",
+      "high",
+      "open",
+    ]);
 
     // High: 30 days by default. Opened 40 days ago, so overdue since 10 days ago.
     const now = await readiness(NOW);
     expect(now.deps.state).toBe("failing");
     expect(now.sast.state).toBe("passing"); // a Dependabot alert holds back only dependency-audit controls
     const reason = now.deps.reasons.find((r) => r.type === "alert-overdue")!;
-    expect(reason).toMatchObject({ type: "alert-overdue", severity: "failing", source: "dependabot", repo: "example/ledger", number: 7, alertSeverity: "high", deadlineDays: 30 });
-    expect(describeReason(reason, NOW)).toMatch(/^Dependabot alert #7 in example\/ledger \(high, "tar-stream-lite: Path traversal when extracting archives"\) open since .+, past its 30-day deadline of /);
+    expect(reason).toMatchObject({
+      type: "alert-overdue",
+      severity: "failing",
+      source: "dependabot",
+      repo: "example/ledger",
+      number: 7,
+      alertSeverity: "high",
+      deadlineDays: 30,
+    });
+    expect(describeReason(reason, NOW)).toMatch(
+      /^Dependabot alert #7 in example\/ledger \(high, "tar-stream-lite: Path traversal when extracting archives"\) open since .+, past its 30-day deadline of /,
+    );
     // Before its deadline it held nothing back.
     expect((await readiness(ago(15))).deps.state).toBe("passing");
     // Time alone turns it red at the deadline (the readiness store must not keep the earlier answer).
     expect((await readiness(ago(5))).deps.state).toBe("failing");
 
-    const fixed = await deliver("dependabot_alert", dependabot("fixed", { state: "fixed", fixed_at: iso(ago(1)), updated_at: iso(ago(1)) }));
+    const fixed = await deliver(
+      "dependabot_alert",
+      dependabot("fixed", { state: "fixed", fixed_at: iso(ago(1)), updated_at: iso(ago(1)) }),
+    );
     expect([fixed.status, fixed.body.state]).toEqual([200, "fixed"]);
     expect((await readiness(NOW)).deps.state).toBe("passing");
     // As of three days ago it was still open and overdue: history stays true.
@@ -99,26 +168,65 @@ describe("GitHub security alerts: one record per alert, and readiness against th
 
     const rows = await prisma.securityAlert.findMany({ where: { projectId: project.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ source: "dependabot", number: 7, severity: "high", state: "fixed", closeReason: "fixed", kind: "DEPENDENCY_AUDIT" });
+    expect(rows[0]).toMatchObject({
+      source: "dependabot",
+      number: 7,
+      severity: "high",
+      state: "fixed",
+      closeReason: "fixed",
+      kind: "DEPENDENCY_AUDIT",
+    });
     expect(rows[0].openedAt.toISOString()).toBe(iso(ago(40)));
     expect(rows[0].closedAt!.toISOString()).toBe(iso(ago(1)));
   });
 
   it("an older delivery changes nothing; reopening keeps the first opening time; dismissal and auto-dismissal record why", async () => {
     const { project, deliver } = await setup();
-    await deliver("dependabot_alert", dependabot("dismissed", { state: "dismissed", dismissed_at: iso(ago(5)), dismissed_reason: "tolerable_risk", dismissed_comment: "only used in the build", updated_at: iso(ago(5)) }));
+    await deliver(
+      "dependabot_alert",
+      dependabot("dismissed", {
+        state: "dismissed",
+        dismissed_at: iso(ago(5)),
+        dismissed_reason: "tolerable_risk",
+        dismissed_comment: "only used in the build",
+        updated_at: iso(ago(5)),
+      }),
+    );
     const stale = await deliver("dependabot_alert", dependabot("created", {}));
-    expect([stale.status, stale.body.status, stale.body.reason]).toEqual([202, "ignored", expect.stringMatching(/older/)]);
+    expect([stale.status, stale.body.status, stale.body.reason]).toEqual([
+      202,
+      "ignored",
+      expect.stringMatching(/older/),
+    ]);
     let row = await prisma.securityAlert.findFirstOrThrow({ where: { projectId: project.id } });
     expect([row.state, row.closeReason]).toEqual(["dismissed", "dismissed: tolerable_risk (only used in the build)"]);
 
-    await deliver("dependabot_alert", dependabot("reopened", { state: "open", created_at: iso(ago(2)), updated_at: iso(ago(2)) }));
+    await deliver(
+      "dependabot_alert",
+      dependabot("reopened", { state: "open", created_at: iso(ago(2)), updated_at: iso(ago(2)) }),
+    );
     row = await prisma.securityAlert.findFirstOrThrow({ where: { projectId: project.id } });
-    expect([row.state, row.closedAt, row.closeReason, row.openedAt.toISOString()]).toEqual(["open", null, null, iso(ago(40))]);
+    expect([row.state, row.closedAt, row.closeReason, row.openedAt.toISOString()]).toEqual([
+      "open",
+      null,
+      null,
+      iso(ago(40)),
+    ]);
 
-    await deliver("dependabot_alert", dependabot("auto_dismissed", { state: "auto_dismissed", auto_dismissed_at: iso(ago(1)), updated_at: iso(ago(1)) }));
+    await deliver(
+      "dependabot_alert",
+      dependabot("auto_dismissed", {
+        state: "auto_dismissed",
+        auto_dismissed_at: iso(ago(1)),
+        updated_at: iso(ago(1)),
+      }),
+    );
     row = await prisma.securityAlert.findFirstOrThrow({ where: { projectId: project.id } });
-    expect([row.state, row.closeReason, row.closedAt!.toISOString()]).toEqual(["auto_dismissed", "auto-dismissed", iso(ago(1))]);
+    expect([row.state, row.closeReason, row.closedAt!.toISOString()]).toEqual([
+      "auto_dismissed",
+      "auto-dismissed",
+      iso(ago(1)),
+    ]);
     expect(await prisma.securityAlert.count({ where: { projectId: project.id } })).toBe(1);
     expect(await prisma.activityEvent.count({ where: { projectId: project.id, entityType: "SecurityAlert" } })).toBe(3); // the stale delivery wrote nothing
   });
@@ -128,25 +236,79 @@ describe("GitHub security alerts: one record per alert, and readiness against th
     const code = (action: string, over: Record<string, unknown>) => ({
       action,
       repository,
-      alert: { number: 31, state: "open", created_at: iso(ago(20)), updated_at: iso(ago(20)), html_url: "https://github.com/example/ledger/security/code-scanning/31", rule: { id: "js/sql-injection", severity: "error", security_severity_level: "critical", description: "Database query built from user-controlled sources", name: "js/sql-injection" }, tool: { name: "CodeQL", version: "2.19.0" }, dismissed_at: null, dismissed_reason: null, fixed_at: null, ...over },
+      alert: {
+        number: 31,
+        state: "open",
+        created_at: iso(ago(20)),
+        updated_at: iso(ago(20)),
+        html_url: "https://github.com/example/ledger/security/code-scanning/31",
+        rule: {
+          id: "js/sql-injection",
+          severity: "error",
+          security_severity_level: "critical",
+          description: "Database query built from user-controlled sources",
+          name: "js/sql-injection",
+        },
+        tool: { name: "CodeQL", version: "2.19.0" },
+        dismissed_at: null,
+        dismissed_reason: null,
+        fixed_at: null,
+        ...over,
+      },
     });
     const secret = (action: string, over: Record<string, unknown>) => ({
       action,
       repository,
-      alert: { number: 3, state: "open", created_at: iso(ago(100)), updated_at: iso(ago(100)), html_url: "https://github.com/example/ledger/security/secret-scanning/3", secret_type: "stripe_live_secret_key", secret_type_display_name: "Stripe Live API Secret Key", resolution: null, resolved_at: null, ...over },
+      alert: {
+        number: 3,
+        state: "open",
+        created_at: iso(ago(100)),
+        updated_at: iso(ago(100)),
+        html_url: "https://github.com/example/ledger/security/secret-scanning/3",
+        secret_type: "stripe_live_secret_key",
+        secret_type_display_name: "Stripe Live API Secret Key",
+        resolution: null,
+        resolved_at: null,
+        ...over,
+      },
     });
     await deliver("code_scanning_alert", code("created", {}));
     let r = await readiness(NOW);
     expect([r.deps.state, r.sast.state]).toEqual(["passing", "failing"]); // critical: 15 days, opened 20 days ago
-    expect(r.sast.reasons.find((x) => x.type === "alert-overdue")).toMatchObject({ source: "code_scanning", number: 31, alertSeverity: "critical", deadlineDays: 15 });
+    expect(r.sast.reasons.find((x) => x.type === "alert-overdue")).toMatchObject({
+      source: "code_scanning",
+      number: 31,
+      alertSeverity: "critical",
+      deadlineDays: 15,
+    });
 
-    await deliver("code_scanning_alert", code("closed_by_user", { state: "dismissed", dismissed_at: iso(ago(1)), dismissed_reason: "false positive", updated_at: iso(ago(1)) }));
+    await deliver(
+      "code_scanning_alert",
+      code("closed_by_user", {
+        state: "dismissed",
+        dismissed_at: iso(ago(1)),
+        dismissed_reason: "false positive",
+        updated_at: iso(ago(1)),
+      }),
+    );
     expect((await readiness(NOW)).sast.state).toBe("passing");
 
     await deliver("secret_scanning_alert", secret("created", {}));
     r = await readiness(NOW);
-    expect(r.sast.reasons.find((x) => x.type === "alert-overdue")).toMatchObject({ source: "secret_scanning", alertSeverity: "high", title: "Exposed secret: Stripe Live API Secret Key" });
-    await deliver("secret_scanning_alert", secret("resolved", { state: "resolved", resolution: "revoked", resolved_at: iso(ago(0.5)), updated_at: iso(ago(0.5)) }));
+    expect(r.sast.reasons.find((x) => x.type === "alert-overdue")).toMatchObject({
+      source: "secret_scanning",
+      alertSeverity: "high",
+      title: "Exposed secret: Stripe Live API Secret Key",
+    });
+    await deliver(
+      "secret_scanning_alert",
+      secret("resolved", {
+        state: "resolved",
+        resolution: "revoked",
+        resolved_at: iso(ago(0.5)),
+        updated_at: iso(ago(0.5)),
+      }),
+    );
     expect((await readiness(NOW)).sast.state).toBe("passing");
 
     const rows = await prisma.securityAlert.findMany({ where: { projectId: project.id }, orderBy: { number: "asc" } });
@@ -162,16 +324,37 @@ describe("GitHub security alerts: one record per alert, and readiness against th
     expect((await readiness(NOW)).deps.state).toBe("failing");
 
     const defaults = await call(getPolicyRoute, { params: { slug: project.slug }, asUser: lead.id });
-    expect(defaults.body).toMatchObject({ criticalDays: 15, highDays: 30, mediumDays: 90, lowDays: 180, isDefault: true });
+    expect(defaults.body).toMatchObject({
+      criticalDays: 15,
+      highDays: 30,
+      mediumDays: 90,
+      lowDays: 180,
+      isDefault: true,
+    });
 
-    const bad = await call(putPolicyRoute, { method: "PUT", params: { slug: project.slug }, asUser: lead.id, body: { criticalDays: 60, highDays: 45, mediumDays: 90, lowDays: 180 } });
+    const bad = await call(putPolicyRoute, {
+      method: "PUT",
+      params: { slug: project.slug },
+      asUser: lead.id,
+      body: { criticalDays: 60, highDays: 45, mediumDays: 90, lowDays: 180 },
+    });
     expect([bad.status, bad.body.type]).toEqual([422, "urn:proofline:problem:invalid-input"]);
     const viewer = await makeUser({ role: "ENGINEER" });
-    const forbidden = await call(putPolicyRoute, { method: "PUT", params: { slug: project.slug }, asUser: viewer.id, body: { criticalDays: 15, highDays: 45, mediumDays: 90, lowDays: 180 } });
+    const forbidden = await call(putPolicyRoute, {
+      method: "PUT",
+      params: { slug: project.slug },
+      asUser: viewer.id,
+      body: { criticalDays: 15, highDays: 45, mediumDays: 90, lowDays: 180 },
+    });
     expect(forbidden.status).toBe(403);
     expect((await readiness(NOW)).deps.state).toBe("failing");
 
-    const ok = await call(putPolicyRoute, { method: "PUT", params: { slug: project.slug }, asUser: lead.id, body: { criticalDays: 15, highDays: 45, mediumDays: 90, lowDays: 180 } });
+    const ok = await call(putPolicyRoute, {
+      method: "PUT",
+      params: { slug: project.slug },
+      asUser: lead.id,
+      body: { criticalDays: 15, highDays: 45, mediumDays: 90, lowDays: 180 },
+    });
     expect([ok.status, ok.body.highDays, ok.body.isDefault]).toEqual([200, 45, false]);
     expect((await readiness(NOW)).deps.state).toBe("passing");
   });
@@ -179,13 +362,58 @@ describe("GitHub security alerts: one record per alert, and readiness against th
   it("the dashboard: open alerts by age against the deadline, and time to fix per severity over 90 days", async () => {
     const { project, lead, deliver } = await setup();
     await deliver("dependabot_alert", dependabot("created", {}));
-    await deliver("dependabot_alert", dependabot("created", { number: 8, created_at: iso(ago(10)), updated_at: iso(ago(10)), security_advisory: { summary: "ReDoS", severity: "medium" } }));
-    await deliver("dependabot_alert", dependabot("fixed", { number: 9, state: "fixed", created_at: iso(ago(30)), fixed_at: iso(ago(20)), updated_at: iso(ago(20)), security_advisory: { summary: "a", severity: "critical" } }));
-    await deliver("dependabot_alert", dependabot("fixed", { number: 10, state: "fixed", created_at: iso(ago(50)), fixed_at: iso(ago(10)), updated_at: iso(ago(10)), security_advisory: { summary: "b", severity: "critical" } }));
-    await deliver("dependabot_alert", dependabot("fixed", { number: 11, state: "fixed", created_at: iso(ago(200)), fixed_at: iso(ago(120)), updated_at: iso(ago(120)), security_advisory: { summary: "old", severity: "low" } }));
+    await deliver(
+      "dependabot_alert",
+      dependabot("created", {
+        number: 8,
+        created_at: iso(ago(10)),
+        updated_at: iso(ago(10)),
+        security_advisory: { summary: "ReDoS", severity: "medium" },
+      }),
+    );
+    await deliver(
+      "dependabot_alert",
+      dependabot("fixed", {
+        number: 9,
+        state: "fixed",
+        created_at: iso(ago(30)),
+        fixed_at: iso(ago(20)),
+        updated_at: iso(ago(20)),
+        security_advisory: { summary: "a", severity: "critical" },
+      }),
+    );
+    await deliver(
+      "dependabot_alert",
+      dependabot("fixed", {
+        number: 10,
+        state: "fixed",
+        created_at: iso(ago(50)),
+        fixed_at: iso(ago(10)),
+        updated_at: iso(ago(10)),
+        security_advisory: { summary: "b", severity: "critical" },
+      }),
+    );
+    await deliver(
+      "dependabot_alert",
+      dependabot("fixed", {
+        number: 11,
+        state: "fixed",
+        created_at: iso(ago(200)),
+        fixed_at: iso(ago(120)),
+        updated_at: iso(ago(120)),
+        security_advisory: { summary: "old", severity: "low" },
+      }),
+    );
     const res = await call(dashboardRoute, { params: { slug: project.slug }, asUser: lead.id });
     expect(res.status).toBe(200);
-    expect(res.body.openAlerts.map((a: { number: number; ageDays: number; deadlineDays: number; overdue: boolean }) => [a.number, a.ageDays, a.deadlineDays, a.overdue])).toEqual([
+    expect(
+      res.body.openAlerts.map((a: { number: number; ageDays: number; deadlineDays: number; overdue: boolean }) => [
+        a.number,
+        a.ageDays,
+        a.deadlineDays,
+        a.overdue,
+      ]),
+    ).toEqual([
       [7, 40, 30, true],
       [8, 10, 90, false],
     ]);
@@ -196,7 +424,13 @@ describe("GitHub security alerts: one record per alert, and readiness against th
       { severity: "low", open: 0, overdue: 0 },
     ]);
     // Critical: fixed in 10 and 40 days (median 25, one within its 15 days); the low one was fixed 120 days ago, outside the window.
-    expect(res.body.timeToFix.bySeverity[0]).toEqual({ severity: "critical", fixed: 2, medianDays: 25, meanDays: 25, withinDeadline: 1 });
+    expect(res.body.timeToFix.bySeverity[0]).toEqual({
+      severity: "critical",
+      fixed: 2,
+      medianDays: 25,
+      meanDays: 25,
+      withinDeadline: 1,
+    });
     expect(res.body.timeToFix.bySeverity[3]).toMatchObject({ severity: "low", fixed: 0, medianDays: null });
   });
 });

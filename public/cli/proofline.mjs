@@ -100,11 +100,18 @@ export function parseArgs(argv) {
     if (typeof e?.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) {
       const unknown = /^Unknown option '(--?[^']+)'/.exec(e.message);
       const missing = /^Option '(--[\w-]+)/.exec(e.message);
-      throw new UsageError(unknown ? `Unknown option ${unknown[1]}.` : missing ? `${missing[1]} needs a value.` : e.message);
+      throw new UsageError(
+        unknown ? `Unknown option ${unknown[1]}.` : missing ? `${missing[1]} needs a value.` : e.message,
+      );
     }
     throw e;
   }
-  const out = { command: parsed.values.help ? "help" : command, files: parsed.positionals, meta: {}, json: parsed.values.json === true };
+  const out = {
+    command: parsed.values.help ? "help" : command,
+    files: parsed.positionals,
+    meta: {},
+    json: parsed.values.json === true,
+  };
   for (const [name, key] of Object.entries(OPTIONS)) {
     const value = parsed.values[name];
     if (value === undefined) continue;
@@ -128,14 +135,18 @@ export function githubDefaults(env) {
     branch: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME,
     commit: env.GITHUB_SHA,
     workflow: env.GITHUB_WORKFLOW,
-    runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    runUrl:
+      env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
   };
 }
 
 async function push(args, env, out, err) {
   const url = env.PROOFLINE_URL;
   const token = env.PROOFLINE_TOKEN;
-  if (!url || !token) throw new UsageError("Set PROOFLINE_URL (the Proofline server) and PROOFLINE_TOKEN (a project token).");
+  if (!url || !token)
+    throw new UsageError("Set PROOFLINE_URL (the Proofline server) and PROOFLINE_TOKEN (a project token).");
   if (args.meta.drill) return pushDrill(args, env, out, err);
   if (args.meta.runbook) throw new UsageError("--runbook goes with --drill <name>.");
   if (args.files.length !== 1) throw new UsageError("Give exactly one file to push (or several with --drill <name>).");
@@ -201,10 +212,14 @@ async function push(args, env, out, err) {
     return 1;
   }
   if (!args.json) {
-    out(`${body.status === "created" ? "Stored" : "Already stored"}: evidence ${body.id} (${body.kind}, ${body.format}${body.formatDetected ? ", detected" : ""})`);
+    out(
+      `${body.status === "created" ? "Stored" : "Already stored"}: evidence ${body.id} (${body.kind}, ${body.format}${body.formatDetected ? ", detected" : ""})`,
+    );
     out(`Outcome: ${body.outcome}: ${body.title}`);
     if (body.summary?.outcomeReason) out(`Why: ${body.summary.outcomeReason}`);
-    out(`Filed under: ${body.controls?.length ? body.controls.join(", ") : "no control yet (add a rule in Proofline)"}`);
+    out(
+      `Filed under: ${body.controls?.length ? body.controls.join(", ") : "no control yet (add a rule in Proofline)"}`,
+    );
   }
   return 0;
 }
@@ -218,7 +233,8 @@ async function pushDrill(args, env, out, err) {
   if (!project) throw new UsageError("Name the project with --project <slug>.");
   if (!args.files.length) throw new UsageError("Give the drill's files: --drill <name> <file> <file> …");
   const extra = Object.keys(args.meta).filter((k) => !["project", "drill", "runbook"].includes(k));
-  if (extra.length) throw new UsageError(`--${extra[0]} does not apply to a drill (its files are recognised by their content).`);
+  if (extra.length)
+    throw new UsageError(`--${extra[0]} does not apply to a drill (its files are recognised by their content).`);
   for (const file of args.files) {
     try {
       statSync(file);
@@ -230,7 +246,9 @@ async function pushDrill(args, env, out, err) {
   const quote = (s) => s.replace(/["\\\r\n]/g, "_");
   async function* body() {
     for (const [i, file] of args.files.entries()) {
-      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file${i + 1}"; filename="${quote(basename(file))}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+      yield Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file${i + 1}"; filename="${quote(basename(file))}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      );
       for await (const chunk of createReadStream(file)) yield chunk;
       yield Buffer.from("\r\n");
     }
@@ -242,7 +260,11 @@ async function pushDrill(args, env, out, err) {
   try {
     res = await fetch(`${url.replace(/\/+$/, "")}/api/v1/projects/${encodeURIComponent(project)}/drills?${query}`, {
       method: "POST",
-      headers: { authorization: `Bearer ${env.PROOFLINE_TOKEN}`, "content-type": `multipart/form-data; boundary=${boundary}`, accept: "application/json" },
+      headers: {
+        authorization: `Bearer ${env.PROOFLINE_TOKEN}`,
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        accept: "application/json",
+      },
       body: Readable.toWeb(Readable.from(body())),
       duplex: "half",
     });
@@ -263,7 +285,10 @@ async function pushDrill(args, env, out, err) {
     return 1;
   }
   if (!args.json) {
-    for (const f of result.files) out(`${f.result.status === "created" ? "Stored" : "Already stored"}: ${f.filename} as evidence ${f.result.id} (${f.result.format}, ${f.result.outcome})`);
+    for (const f of result.files)
+      out(
+        `${f.result.status === "created" ? "Stored" : "Already stored"}: ${f.filename} as evidence ${f.result.id} (${f.result.format}, ${f.result.outcome})`,
+      );
     const d = result.drill;
     out(`Drill ${drill}: evidence ${d.id}, outcome ${d.outcome}: ${d.title}`);
     if (d.summary?.outcomeReason) out(`Why: ${d.summary.outcomeReason}`);
@@ -305,14 +330,16 @@ export function parseMin(value) {
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(value.trim());
   const n = m ? Number(m[1]) : NaN;
   const fraction = m && (m[2] === "%" || n > 1) ? n / 100 : n;
-  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new UsageError(`--min must be a fraction between 0 and 1 (0.8) or a percentage (80%), not "${value}".`);
+  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1)
+    throw new UsageError(`--min must be a fraction between 0 and 1 (0.8) or a percentage (80%), not "${value}".`);
   return fraction;
 }
 
 async function gate(args, env, out, err) {
   const url = env.PROOFLINE_URL;
   const token = env.PROOFLINE_TOKEN;
-  if (!url || !token) throw new UsageError("Set PROOFLINE_URL (the Proofline server) and PROOFLINE_TOKEN (a project token).");
+  if (!url || !token)
+    throw new UsageError("Set PROOFLINE_URL (the Proofline server) and PROOFLINE_TOKEN (a project token).");
   const { project, framework } = args.meta;
   if (!project) throw new UsageError("Name the project with --project <slug>.");
   if (!framework) throw new UsageError("Name the framework with --framework <key>, e.g. soc2.");
@@ -335,9 +362,12 @@ async function gate(args, env, out, err) {
   const fw = body.frameworks[0];
   const prev = fw.previous;
   if (!args.json) {
-    out(`${fw.name} readiness of ${body.project.name}: ${pct(fw.score)} (${fw.met} of ${fw.applicable} requirements met) as of ${body.asOf}`);
+    out(
+      `${fw.name} readiness of ${body.project.name}: ${pct(fw.score)} (${fw.met} of ${fw.applicable} requirements met) as of ${body.asOf}`,
+    );
     out(prev ? `Previous run (${prev.day}): ${pct(prev.score)}` : "Previous run: none recorded yet");
-    for (const f of fw.families) out(`  ${f.refId.padEnd(12)} ${pct(f.score).padStart(6)}  ${f.met}/${f.applicable}  ${f.title}`);
+    for (const f of fw.families)
+      out(`  ${f.refId.padEnd(12)} ${pct(f.score).padStart(6)}  ${f.met}/${f.applicable}  ${f.title}`);
     if (fw.unmet.length) out(`Not met (${fw.unmet.length}):`);
     for (const r of fw.unmet) {
       out(`  ${r.refId} ${r.title}`);
@@ -346,8 +376,10 @@ async function gate(args, env, out, err) {
     }
   }
   const failures = [];
-  if (min !== undefined && (fw.score === null || fw.score < min)) failures.push(`readiness ${pct(fw.score)} is under the minimum ${pct(min)}`);
-  if (prev && prev.score !== null && fw.score !== null && fw.score < prev.score - 1e-9) failures.push(`readiness dropped from ${pct(prev.score)} (${prev.day}) to ${pct(fw.score)}`);
+  if (min !== undefined && (fw.score === null || fw.score < min))
+    failures.push(`readiness ${pct(fw.score)} is under the minimum ${pct(min)}`);
+  if (prev && prev.score !== null && fw.score !== null && fw.score < prev.score - 1e-9)
+    failures.push(`readiness dropped from ${pct(prev.score)} (${prev.day}) to ${pct(fw.score)}`);
   for (const f of failures) err(`Gate failed: ${f}.`);
   if (!failures.length && !args.json) out("Gate passed.");
   return failures.length ? 4 : 0;
@@ -437,18 +469,28 @@ function parseCentralDirectory(cd, count, fileSize) {
     if (end > cd.length) throw new PacketError("damaged central directory (an entry runs past its end)");
     const nameBytes = cd.subarray(p + 46, p + 46 + nameLength);
     const name = nameBytes.toString("utf8");
-    if (!nameLength || !Buffer.from(name, "utf8").equals(nameBytes) || /[\u0000-\u001f\\]/.test(name) || name.startsWith("/") || name.split("/").includes("..")) {
+    if (
+      !nameLength ||
+      !Buffer.from(name, "utf8").equals(nameBytes) ||
+      /[\u0000-\u001f\\]/.test(name) ||
+      name.startsWith("/") ||
+      name.split("/").includes("..")
+    ) {
       throw new PacketError(`an entry has an unsafe or malformed name (${JSON.stringify(name.slice(0, 100))})`);
     }
-    if (names.has(name)) throw new PacketError(`two entries are named "${name}": a packet has each file once (a forged copy may be hiding behind the genuine one)`);
+    if (names.has(name))
+      throw new PacketError(
+        `two entries are named "${name}": a packet has each file once (a forged copy may be hiding behind the genuine one)`,
+      );
     names.add(name);
     if (flags & 0x41) throw new PacketError(`${name}: encrypted entries are not packets`);
     if (method !== 0 && method !== 8) throw new PacketError(`${name}: unsupported compression method ${method}`);
     if (disk !== 0 && disk !== 0xffff) throw new PacketError(`${name}: multi-disk ZIP files are not packets`);
-    if (commentLength !== 0 || internal !== 0) throw new PacketError(`${name}: carries a comment or attributes a packet never has`);
+    if (commentLength !== 0 || internal !== 0)
+      throw new PacketError(`${name}: carries a comment or attributes a packet never has`);
     const extra = cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
     let zip64 = false;
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = extra.readUInt16LE(e);
       const len = extra.readUInt16LE(e + 2);
       if (e + 4 + len > extra.length) throw new PacketError(`${name}: damaged extra field`);
@@ -470,18 +512,39 @@ function parseCentralDirectory(cd, count, fileSize) {
     if (!zip64 && (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff)) {
       throw new PacketError(`${name}: claims ZIP64 sizes but carries no ZIP64 field`);
     }
-    if (compressedSize > fileSize || localOffset > fileSize) throw new PacketError(`${name}: its size or offset points past the end of the file`);
-    if (method === 0 && compressedSize !== uncompressedSize) throw new PacketError(`${name}: stored, yet its sizes differ`);
-    if (name.endsWith("/") && (uncompressedSize !== 0 || compressedSize > 2)) throw new PacketError(`${name}: a directory entry that carries data`);
-    entries.push({ name, method, flags, crc32, compressedSize, uncompressedSize, localOffset, dataOffset: -1, zip64, nameBytes, madeBy, external, centralHeader });
+    if (compressedSize > fileSize || localOffset > fileSize)
+      throw new PacketError(`${name}: its size or offset points past the end of the file`);
+    if (method === 0 && compressedSize !== uncompressedSize)
+      throw new PacketError(`${name}: stored, yet its sizes differ`);
+    if (name.endsWith("/") && (uncompressedSize !== 0 || compressedSize > 2))
+      throw new PacketError(`${name}: a directory entry that carries data`);
+    entries.push({
+      name,
+      method,
+      flags,
+      crc32,
+      compressedSize,
+      uncompressedSize,
+      localOffset,
+      dataOffset: -1,
+      zip64,
+      nameBytes,
+      madeBy,
+      external,
+      centralHeader,
+    });
     p = end;
   }
   if (p !== cd.length) throw new PacketError("the central directory holds more than its entries");
   // One writer made every entry of a packet, with one file mode: an entry that differs was altered.
   const files = entries.filter((e) => !e.name.endsWith("/"));
   for (const e of entries) {
-    if (e.madeBy !== entries[0].madeBy) throw new PacketError(`${e.name}: written by other software than the packet's other entries`);
-    if (!e.name.endsWith("/") && (e.external !== files[0].external || (e.madeBy >> 8 === 3 && (e.external >>> 28) !== 0o10))) {
+    if (e.madeBy !== entries[0].madeBy)
+      throw new PacketError(`${e.name}: written by other software than the packet's other entries`);
+    if (
+      !e.name.endsWith("/") &&
+      (e.external !== files[0].external || (e.madeBy >> 8 === 3 && e.external >>> 28 !== 0o10))
+    ) {
       throw new PacketError(`${e.name}: its file attributes differ from the packet's other files`);
     }
   }
@@ -511,7 +574,8 @@ export async function listZipEntries(file) {
     }
     if (at < 0) throw new PacketError("not a ZIP file (no end-of-central-directory record at its end)");
     const eocdAt = tailStart + at;
-    if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0) throw new PacketError("multi-disk ZIP files are not packets");
+    if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
+      throw new PacketError("multi-disk ZIP files are not packets");
     let count = tail.readUInt16LE(at + 10);
     if (tail.readUInt16LE(at + 8) !== count) throw new PacketError("the end record's entry counts disagree");
     let cdSize = tail.readUInt32LE(at + 12);
@@ -521,20 +585,28 @@ export async function listZipEntries(file) {
       const locatorAt = eocdAt - 20;
       if (locatorAt < 0) throw new PacketError("damaged ZIP64 end-of-central-directory locator");
       const locator = await readAt(fh, locatorAt, 20);
-      if (locator.length < 20 || locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new PacketError("damaged ZIP64 end-of-central-directory locator");
+      if (locator.length < 20 || locator.readUInt32LE(0) !== ZIP64_LOCATOR)
+        throw new PacketError("damaged ZIP64 end-of-central-directory locator");
       const recordAt = u64(locator, 8, "the ZIP64 record's offset", size);
-      if (recordAt + 56 > locatorAt) throw new PacketError("the ZIP64 end-of-central-directory record lies outside the file");
+      if (recordAt + 56 > locatorAt)
+        throw new PacketError("the ZIP64 end-of-central-directory record lies outside the file");
       const record = await readAt(fh, recordAt, 56);
       if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new PacketError("damaged ZIP64 end-of-central-directory record");
-      if (u64(record, 4, "the ZIP64 record's size", size) + 12 !== locatorAt - recordAt) throw new PacketError("the ZIP64 end-of-central-directory record has a false size");
+      if (u64(record, 4, "the ZIP64 record's size", size) + 12 !== locatorAt - recordAt)
+        throw new PacketError("the ZIP64 end-of-central-directory record has a false size");
       count = u64(record, 32, "the ZIP64 entry count", size);
-      if (u64(record, 24, "the ZIP64 entry count on this disk", size) !== count) throw new PacketError("the ZIP64 record's entry counts disagree");
+      if (u64(record, 24, "the ZIP64 entry count on this disk", size) !== count)
+        throw new PacketError("the ZIP64 record's entry counts disagree");
       cdSize = u64(record, 40, "the ZIP64 central directory size", size);
       cdOffset = u64(record, 48, "the ZIP64 central directory offset", size);
       cdEnd = recordAt;
     }
-    if (cdOffset + cdSize !== cdEnd) throw new PacketError("the central directory does not end where the end record says (a false size, or bytes hidden after it)");
-    if (count > MAX_ENTRIES || count * 46 > cdSize) throw new PacketError(`the end record claims ${count} entries, more than its central directory can hold`);
+    if (cdOffset + cdSize !== cdEnd)
+      throw new PacketError(
+        "the central directory does not end where the end record says (a false size, or bytes hidden after it)",
+      );
+    if (count > MAX_ENTRIES || count * 46 > cdSize)
+      throw new PacketError(`the end record claims ${count} entries, more than its central directory can hold`);
     const cd = await readAt(fh, cdOffset, cdSize);
     if (cd.length !== cdSize) throw new PacketError("the central directory is truncated");
     const entries = parseCentralDirectory(cd, count, size);
@@ -543,19 +615,29 @@ export async function listZipEntries(file) {
     let expected = 0;
     for (const entry of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
       if (entry.localOffset !== expected) {
-        throw new PacketError(`${entry.name}: its local header is at ${entry.localOffset}, not at ${expected} where the previous entry ends (entries overlap, or bytes are hidden between them)`);
+        throw new PacketError(
+          `${entry.name}: its local header is at ${entry.localOffset}, not at ${expected} where the previous entry ends (entries overlap, or bytes are hidden between them)`,
+        );
       }
       const local = await readAt(fh, entry.localOffset, 30);
-      if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new PacketError(`damaged local header for ${entry.name}`);
+      if (local.length < 30 || local.readUInt32LE(0) !== LOCAL)
+        throw new PacketError(`damaged local header for ${entry.name}`);
       const localFlags = local.readUInt16LE(6);
       const nameLength = local.readUInt16LE(26);
       const extraLength = local.readUInt16LE(28);
       const localName = await readAt(fh, entry.localOffset + 30, nameLength);
       if (!localName.equals(entry.nameBytes)) {
-        throw new PacketError(`the local header of ${entry.name} names "${localName.toString("utf8").slice(0, 100)}": a ZIP tool would show another file than the one verified`);
+        throw new PacketError(
+          `the local header of ${entry.name} names "${localName.toString("utf8").slice(0, 100)}": a ZIP tool would show another file than the one verified`,
+        );
       }
       const central = entry.centralHeader;
-      if (local.readUInt16LE(4) !== central.needed || localFlags !== entry.flags || local.readUInt16LE(8) !== entry.method || local.readUInt32LE(10) !== central.modified) {
+      if (
+        local.readUInt16LE(4) !== central.needed ||
+        localFlags !== entry.flags ||
+        local.readUInt16LE(8) !== entry.method ||
+        local.readUInt32LE(10) !== central.modified
+      ) {
         throw new PacketError(`${entry.name}: its local header disagrees with the central directory`);
       }
       entry.dataOffset = entry.localOffset + 30 + nameLength + extraLength;
@@ -568,7 +650,11 @@ export async function listZipEntries(file) {
         const length = signed + 4 + 2 * wide;
         if (d.length < length) throw new PacketError(`${entry.name}: its data descriptor is truncated`);
         const read = (o) => (wide === 8 ? Number(d.readBigUInt64LE(o)) : d.readUInt32LE(o));
-        if (d.readUInt32LE(signed) !== entry.crc32 || read(signed + 4) !== entry.compressedSize || read(signed + 4 + wide) !== entry.uncompressedSize) {
+        if (
+          d.readUInt32LE(signed) !== entry.crc32 ||
+          read(signed + 4) !== entry.compressedSize ||
+          read(signed + 4 + wide) !== entry.uncompressedSize
+        ) {
           throw new PacketError(`${entry.name}: its data descriptor disagrees with the central directory`);
         }
         end += length;
@@ -576,15 +662,25 @@ export async function listZipEntries(file) {
           throw new PacketError(`${entry.name}: its local header states a CRC-32 or sizes besides its data descriptor`);
         }
       } else {
-        const sized = (at, value) => local.readUInt32LE(at) === value || (entry.zip64 && local.readUInt32LE(at) === 0xffffffff);
-        if (local.readUInt32LE(14) !== entry.crc32 || !sized(18, entry.compressedSize) || !sized(22, entry.uncompressedSize)) {
-          throw new PacketError(`${entry.name}: its local header's CRC-32 or sizes disagree with the central directory`);
+        const sized = (at, value) =>
+          local.readUInt32LE(at) === value || (entry.zip64 && local.readUInt32LE(at) === 0xffffffff);
+        if (
+          local.readUInt32LE(14) !== entry.crc32 ||
+          !sized(18, entry.compressedSize) ||
+          !sized(22, entry.uncompressedSize)
+        ) {
+          throw new PacketError(
+            `${entry.name}: its local header's CRC-32 or sizes disagree with the central directory`,
+          );
         }
       }
       if (end > cdOffset) throw new PacketError(`${entry.name}: its data runs into the central directory`);
       expected = end;
     }
-    if (expected !== cdOffset) throw new PacketError(`${cdOffset - expected} byte(s) between the last entry and the central directory belong to no entry`);
+    if (expected !== cdOffset)
+      throw new PacketError(
+        `${cdOffset - expected} byte(s) between the last entry and the central directory belong to no entry`,
+      );
     return entries;
   } finally {
     await fh.close();
@@ -596,7 +692,8 @@ export async function listZipEntries(file) {
  * more comes out than the entry declares (a ZIP bomb), and checks its size and CRC-32 at the end.
  */
 export async function hashZipEntry(file, entry, onChunk) {
-  if (entry.method !== 0 && entry.method !== 8) throw new PacketError(`${entry.name}: unsupported compression method ${entry.method}`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new PacketError(`${entry.name}: unsupported compression method ${entry.method}`);
   const hash = createHash("sha256");
   let size = 0;
   let crc = 0;
@@ -606,7 +703,8 @@ export async function hashZipEntry(file, entry, onChunk) {
     try {
       for await (const chunk of stream) {
         size += chunk.length;
-        if (size > entry.uncompressedSize) throw new PacketError(`${entry.name}: inflates to more than the ${entry.uncompressedSize} bytes it declares`);
+        if (size > entry.uncompressedSize)
+          throw new PacketError(`${entry.name}: inflates to more than the ${entry.uncompressedSize} bytes it declares`);
         hash.update(chunk);
         crc = crc32Update(crc, chunk);
         onChunk?.(chunk);
@@ -619,7 +717,8 @@ export async function hashZipEntry(file, entry, onChunk) {
   } else if (entry.method === 8) {
     throw new PacketError(`${entry.name}: empty deflate stream`);
   }
-  if (size !== entry.uncompressedSize) throw new PacketError(`${entry.name}: inflates to ${size} bytes, not the ${entry.uncompressedSize} it declares`);
+  if (size !== entry.uncompressedSize)
+    throw new PacketError(`${entry.name}: inflates to ${size} bytes, not the ${entry.uncompressedSize} it declares`);
   if (crc !== entry.crc32) throw new PacketError(`${entry.name}: its CRC-32 does not match its data`);
   return { size, sha256: hash.digest("hex") };
 }
@@ -633,13 +732,17 @@ async function entryBytes(file, entry, limit) {
 
 function publicKeyFrom(text) {
   const trimmed = text.trim();
-  const key = trimmed.startsWith("-----BEGIN") ? createPublicKey(trimmed) : createPublicKey({ key: Buffer.from(trimmed, "base64"), format: "der", type: "spki" });
+  const key = trimmed.startsWith("-----BEGIN")
+    ? createPublicKey(trimmed)
+    : createPublicKey({ key: Buffer.from(trimmed, "base64"), format: "der", type: "spki" });
   if (key.asymmetricKeyType !== "ed25519") throw new Error("not an Ed25519 key");
   return key;
 }
 
 function fingerprintOf(key) {
-  return createHash("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex");
+  return createHash("sha256")
+    .update(key.export({ type: "spki", format: "der" }))
+    .digest("hex");
 }
 
 function validSignature(bytes, key, signatureBase64) {
@@ -661,14 +764,26 @@ function checkManifestShape(manifest) {
   if (!isRecord(manifest) || !Array.isArray(manifest.files)) throw new PacketError(`${MANIFEST} lists no files`);
   const paths = new Set();
   for (const f of manifest.files) {
-    if (!isRecord(f) || typeof f.path !== "string" || !Number.isSafeInteger(f.size) || f.size < 0 || typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) {
+    if (
+      !isRecord(f) ||
+      typeof f.path !== "string" ||
+      !Number.isSafeInteger(f.size) ||
+      f.size < 0 ||
+      typeof f.sha256 !== "string" ||
+      !/^[0-9a-f]{64}$/.test(f.sha256)
+    ) {
       throw new PacketError(`${MANIFEST} has a malformed file entry`);
     }
-    if (f.path === MANIFEST || f.path === SIGNATURE || paths.has(f.path)) throw new PacketError(`${MANIFEST} lists "${f.path}" twice or lists itself`);
+    if (f.path === MANIFEST || f.path === SIGNATURE || paths.has(f.path))
+      throw new PacketError(`${MANIFEST} lists "${f.path}" twice or lists itself`);
     paths.add(f.path);
   }
   const h = manifest.activityHead;
-  if (h !== undefined && h !== null && !(isRecord(h) && ["eventId", "hash", "signedAt", "signature"].every((k) => typeof h[k] === "string"))) {
+  if (
+    h !== undefined &&
+    h !== null &&
+    !(isRecord(h) && ["eventId", "hash", "signedAt", "signature"].every((k) => typeof h[k] === "string"))
+  ) {
     throw new PacketError(`${MANIFEST} has a malformed activityHead`);
   }
 }
@@ -711,17 +826,28 @@ export async function verifyPacket(file, { expectedPublicKey } = {}) {
     } catch {
       problems.push({ path: MANIFEST, problem: "names a public key that is not valid" });
     }
-    if (named && named !== fingerprint) problems.push({ path: MANIFEST, problem: "was signed for a different key than the deployment's" });
+    if (named && named !== fingerprint)
+      problems.push({ path: MANIFEST, problem: "was signed for a different key than the deployment's" });
   }
   if (!signatureEntry) problems.push({ path: SIGNATURE, problem: "is missing: the manifest is not signed" });
   else if (key) {
     const signature = (await entryBytes(file, signatureEntry, MAX_SIGNATURE_BYTES)).toString("utf8").trim();
-    if (!validSignature(manifestBytes, key, signature)) problems.push({ path: MANIFEST, problem: "does not match its signature (manifest.sig): the manifest was altered or signed by another key" });
+    if (!validSignature(manifestBytes, key, signature))
+      problems.push({
+        path: MANIFEST,
+        problem: "does not match its signature (manifest.sig): the manifest was altered or signed by another key",
+      });
   }
 
   const head = manifest.activityHead ?? null;
-  const activityHead = head ? { ...head, signatureValid: key ? validSignature(activityHeadMessage(head), key, head.signature) : null } : null;
-  if (activityHead?.signatureValid === false) problems.push({ path: MANIFEST, problem: "carries an activity-trail head whose signature is not the deployment's" });
+  const activityHead = head
+    ? { ...head, signatureValid: key ? validSignature(activityHeadMessage(head), key, head.signature) : null }
+    : null;
+  if (activityHead?.signatureValid === false)
+    problems.push({
+      path: MANIFEST,
+      problem: "carries an activity-trail head whose signature is not the deployment's",
+    });
 
   const listed = new Set();
   for (const f of manifest.files) {
@@ -738,8 +864,10 @@ export async function verifyPacket(file, { expectedPublicKey } = {}) {
       problems.push({ path: f.path, problem: `cannot be read (${err.message})` });
       continue;
     }
-    if (actual.size !== f.size) problems.push({ path: f.path, problem: `differs: ${actual.size} bytes, the manifest says ${f.size}` });
-    else if (actual.sha256 !== f.sha256) problems.push({ path: f.path, problem: `differs: sha256 ${actual.sha256}, the manifest says ${f.sha256}` });
+    if (actual.size !== f.size)
+      problems.push({ path: f.path, problem: `differs: ${actual.size} bytes, the manifest says ${f.size}` });
+    else if (actual.sha256 !== f.sha256)
+      problems.push({ path: f.path, problem: `differs: sha256 ${actual.sha256}, the manifest says ${f.sha256}` });
   }
   for (const entry of entries) {
     const emptyDirectory = entry.name.endsWith("/") && entry.uncompressedSize === 0;
@@ -747,7 +875,15 @@ export async function verifyPacket(file, { expectedPublicKey } = {}) {
       problems.push({ path: entry.name, problem: "is in the packet but not listed in the manifest" });
     }
   }
-  return { ok: problems.length === 0 && key !== null, signatureChecked: key !== null, problems, files: manifest.files.length, fingerprint, manifest, activityHead };
+  return {
+    ok: problems.length === 0 && key !== null,
+    signatureChecked: key !== null,
+    problems,
+    files: manifest.files.length,
+    fingerprint,
+    manifest,
+    activityHead,
+  };
 }
 
 // ---- the deployment's key: given, or fetched once and pinned ------------------------------------
@@ -764,12 +900,16 @@ function serverId(url) {
   } catch {
     throw new UsageError(`--server must be a URL, not "${url}".`);
   }
-  if (u.protocol !== "https:" && u.protocol !== "http:") throw new UsageError(`--server must be an http(s) URL, not "${url}".`);
+  if (u.protocol !== "https:" && u.protocol !== "http:")
+    throw new UsageError(`--server must be an http(s) URL, not "${url}".`);
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
 
 async function fetchServerKey(server) {
-  const res = await fetch(`${server}/api/v1/audits/signing-key`, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(15_000) });
+  const res = await fetch(`${server}/api/v1/audits/signing-key`, {
+    headers: { accept: "application/json" },
+    signal: AbortSignal.timeout(15_000),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`the server answered ${res.status}`);
   if (text.length > MAX_KEY_ANSWER_BYTES) throw new Error("the server's answer is too large");
@@ -781,7 +921,8 @@ async function fetchServerKey(server) {
   }
   const key = publicKeyFrom(String(body?.publicKey ?? ""));
   const fingerprint = fingerprintOf(key);
-  if (body.fingerprint !== undefined && body.fingerprint !== fingerprint) throw new Error("the server's key does not match the fingerprint it states");
+  if (body.fingerprint !== undefined && body.fingerprint !== fingerprint)
+    throw new Error("the server's key does not match the fingerprint it states");
   return { key, fingerprint, spki: key.export({ type: "spki", format: "der" }).toString("base64") };
 }
 
@@ -797,7 +938,8 @@ async function serverKey(server, env, out) {
     known = JSON.parse(await readFile(file, "utf8"));
     if (!isRecord(known) || !isRecord(known.servers)) throw new Error("unexpected content");
   } catch (err) {
-    if (err.code !== "ENOENT") return { error: `Cannot read the pinned keys in ${file} (${err.message}): fix or remove it.`, code: 2 };
+    if (err.code !== "ENOENT")
+      return { error: `Cannot read the pinned keys in ${file} (${err.message}): fix or remove it.`, code: 2 };
     known = { servers: {} };
   }
   const pinned = known.servers[server];
@@ -828,15 +970,28 @@ async function serverKey(server, env, out) {
         code: 1,
       };
     }
-    return { key, how: `pinned for ${server} on ${pinned.pinnedAt}${fetched ? "" : `; the server could not be asked (${fetchError}), so the pinned key was used`}` };
+    return {
+      key,
+      how: `pinned for ${server} on ${pinned.pinnedAt}${fetched ? "" : `; the server could not be asked (${fetchError}), so the pinned key was used`}`,
+    };
   }
-  if (!fetched) return { error: `Could not fetch the signing key from ${server} (${fetchError}). Give it with --public-key instead.`, code: 3 };
-  known.servers[server] = { fingerprint: fetched.fingerprint, publicKey: fetched.spki, pinnedAt: new Date().toISOString() };
+  if (!fetched)
+    return {
+      error: `Could not fetch the signing key from ${server} (${fetchError}). Give it with --public-key instead.`,
+      code: 3,
+    };
+  known.servers[server] = {
+    fingerprint: fetched.fingerprint,
+    publicKey: fetched.spki,
+    pinnedAt: new Date().toISOString(),
+  };
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(known, null, 2)}\n`, { mode: 0o600 });
   await rename(temp, file);
-  out(`Pinned the signing key of ${server} in ${file} (trust on first use): compare its fingerprint once with the one Proofline shows.`);
+  out(
+    `Pinned the signing key of ${server} in ${file} (trust on first use): compare its fingerprint once with the one Proofline shows.`,
+  );
   return { key: fetched.key, how: `fetched from ${server} and pinned now` };
 }
 
@@ -850,14 +1005,22 @@ export async function verifyCommand(args, out = console.log, env = process.env) 
     // follows --public-key or --server is bound to it here, whatever it starts with.
     const bound = [];
     for (let i = 0; i < args.length; i++) {
-      if ((args[i] === "--public-key" || args[i] === "--server") && i + 1 < args.length) bound.push(`${args[i]}=${args[++i]}`);
+      if ((args[i] === "--public-key" || args[i] === "--server") && i + 1 < args.length)
+        bound.push(`${args[i]}=${args[++i]}`);
       else bound.push(args[i]);
     }
-    parsed = parseOptions({ args: bound, allowPositionals: true, strict: true, options: { "public-key": { type: "string" }, server: { type: "string" } } });
+    parsed = parseOptions({
+      args: bound,
+      allowPositionals: true,
+      strict: true,
+      options: { "public-key": { type: "string" }, server: { type: "string" } },
+    });
   } catch (e) {
     if (!(typeof e?.code === "string" && e.code.startsWith("ERR_PARSE_ARGS"))) throw e;
     const missing = /^Option '(--[\w-]+)/.exec(e.message);
-    out(`${e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && missing ? `${missing[1]} needs a value.` : `Unexpected argument: ${e.message}`}\n${VERIFY_USAGE}`);
+    out(
+      `${e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && missing ? `${missing[1]} needs a value.` : `Unexpected argument: ${e.message}`}\n${VERIFY_USAGE}`,
+    );
     return 2;
   }
   const keyArg = parsed.values["public-key"] || undefined;
@@ -914,15 +1077,22 @@ export async function verifyCommand(args, out = console.log, env = process.env) 
   try {
     result = await verifyPacket(file, { expectedPublicKey: key });
   } catch (err) {
-    out(`Cannot verify ${file}: ${err instanceof PacketError ? err.message : err.message ?? String(err)}`);
+    out(`Cannot verify ${file}: ${err instanceof PacketError ? err.message : (err.message ?? String(err))}`);
     return 2;
   }
   const audit = isRecord(result.manifest.audit) ? result.manifest.audit : {};
-  out(`Packet: ${audit.name ?? "(unnamed)"} (${audit.windowStart ?? "?"} to ${audit.windowEnd ?? "?"}), ${result.files} file(s)`);
+  out(
+    `Packet: ${audit.name ?? "(unnamed)"} (${audit.windowStart ?? "?"} to ${audit.windowEnd ?? "?"}), ${result.files} file(s)`,
+  );
   if (key) out(`Signing key fingerprint (sha256): ${result.fingerprint} (${how})`);
   const head = result.activityHead;
   if (head) {
-    const state = head.signatureValid === null ? "signature not checked" : head.signatureValid ? "signature valid" : "SIGNATURE INVALID";
+    const state =
+      head.signatureValid === null
+        ? "signature not checked"
+        : head.signatureValid
+          ? "signature valid"
+          : "SIGNATURE INVALID";
     out(`Activity trail head: event ${head.eventId}, hash ${head.hash}, signed at ${head.signedAt} (${state})`);
   } else out("Activity trail head: none (the packet was built before the trail's head was first signed)");
   if (!result.ok && result.problems.length) {
@@ -932,7 +1102,9 @@ export async function verifyCommand(args, out = console.log, env = process.env) 
   }
   if (!key) {
     out("FAILED: signature not checked. Every file matches the manifest, but nothing shows the manifest is genuine:");
-    out("give the deployment's key with --public-key <file> (the audit page shows it), or --server <url> to fetch it once and pin it.");
+    out(
+      "give the deployment's key with --public-key <file> (the audit page shows it), or --server <url> to fetch it once and pin it.",
+    );
     return 1;
   }
   out(`OK: the signature is valid and every file matches the manifest.`);

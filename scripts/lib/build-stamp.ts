@@ -30,7 +30,11 @@ export function buildFingerprint(root = process.cwd()): string {
 
 export function buildIsCurrent(distDir = ".next", root = process.cwd()): boolean {
   const stamp = path.join(root, distDir, "proofline-build-stamp");
-  return existsSync(path.join(root, distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === buildFingerprint(root);
+  return (
+    existsSync(path.join(root, distDir, "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === buildFingerprint(root)
+  );
 }
 
 export function writeBuildStamp(distDir = ".next", root = process.cwd()): void {

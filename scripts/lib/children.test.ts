@@ -30,7 +30,8 @@ function nextStarts(proc: ReturnType<Supervisor["start"]>, count: number): Promi
   });
 }
 
-const alive = (child: ChildProcess) => new Promise<void>((resolve) => (child.pid ? resolve() : child.once("spawn", () => resolve())));
+const alive = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.pid ? resolve() : child.once("spawn", () => resolve())));
 
 describe("supervised children", () => {
   it("restarts a child killed with SIGKILL, says so, and keeps the others running", async () => {
@@ -51,7 +52,9 @@ describe("supervised children", () => {
     expect(second.pid).not.toBe(first.pid);
     expect(second.exitCode).toBeNull();
     expect(web.starts).toBe(2);
-    expect(lines.join("\n")).toMatch(/The web server stopped unexpectedly \(killed by SIGKILL\); restarting it in 0\.1 s \(crash 1 of 5/);
+    expect(lines.join("\n")).toMatch(
+      /The web server stopped unexpectedly \(killed by SIGKILL\); restarting it in 0\.1 s \(crash 1 of 5/,
+    );
     expect(worker.starts).toBe(1);
     expect(worker.child!.pid).toBe(workerPid);
     expect(worker.child!.exitCode).toBeNull();

@@ -96,7 +96,9 @@ export class Supervisor {
       return;
     }
     const delay = this.backoffMs(recent);
-    this.log(`\nThe ${proc.name} stopped unexpectedly (${how}); restarting it in ${(delay / 1000).toFixed(1)} s (crash ${recent} of ${this.maxCrashes} allowed within ${Math.round(this.windowMs / 1000)} s).`);
+    this.log(
+      `\nThe ${proc.name} stopped unexpectedly (${how}); restarting it in ${(delay / 1000).toFixed(1)} s (crash ${recent} of ${this.maxCrashes} allowed within ${Math.round(this.windowMs / 1000)} s).`,
+    );
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (!this.stopping && !this.gaveUp) this.spawn(proc);
@@ -167,6 +169,8 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", ...options });
     child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`))));
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+    );
   });
 }

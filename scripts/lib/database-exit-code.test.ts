@@ -12,7 +12,10 @@ function exitCodeAfterLoading(load: boolean): number | null {
     process.exitCode = 3;
   `;
   const tsx = path.join("node_modules", "tsx", "dist", "cli.mjs");
-  const res = spawnSync(process.execPath, [tsx, "--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 });
+  const res = spawnSync(process.execPath, [tsx, "--input-type=module", "-e", script], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   if (res.error) throw res.error;
   return res.status;
 }

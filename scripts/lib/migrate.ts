@@ -43,9 +43,14 @@ let runtimePromise: Promise<EngineRuntime> | undefined;
 function loadRuntime(): Promise<EngineRuntime> {
   return (runtimePromise ??= (async () => {
     const runtime = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as EngineRuntime;
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
     const mod = new WebAssembly.Module(await readFile(wasmPath));
-    const instance = new WebAssembly.Instance(mod, { "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports });
+    const instance = new WebAssembly.Instance(mod, {
+      "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
+    });
     runtime.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return runtime;
@@ -72,7 +77,13 @@ function patchPgForSchemaEngine() {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const query = proto.query;
   proto.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
-    if (config && typeof config === "object" && "text" in config && typeof config.text === "string" && config.text.includes(CONSTRAINT_FILTER)) {
+    if (
+      config &&
+      typeof config === "object" &&
+      "text" in config &&
+      typeof config.text === "string" &&
+      config.text.includes(CONSTRAINT_FILTER)
+    ) {
       config = { ...config, text: config.text.replace(CONSTRAINT_FILTER, "AND contype NOT IN ('p', 'u', 'f', 'n')") };
     }
     return query.call(this, config, ...rest);
@@ -119,12 +130,20 @@ async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<
 
 async function schemaFiles() {
   const names = (await readdir(SCHEMA_DIR)).filter((n) => n.endsWith(".prisma")).sort();
-  return Promise.all(names.map(async (n) => ({ path: path.join(SCHEMA_DIR, n), content: await readFile(path.join(SCHEMA_DIR, n), "utf8") })));
+  return Promise.all(
+    names.map(async (n) => ({
+      path: path.join(SCHEMA_DIR, n),
+      content: await readFile(path.join(SCHEMA_DIR, n), "utf8"),
+    })),
+  );
 }
 
 async function migrationList() {
   const dirs = existsSync(MIGRATIONS_DIR)
-    ? (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
   return {
@@ -146,7 +165,10 @@ async function migrationList() {
 /** Applies pending migrations; returns the names applied. */
 export async function deployMigrations(url: string): Promise<string[]> {
   const migrationsList = await migrationList();
-  return withEngine(url, async (engine) => (await engine.applyMigrations({ migrationsList, filters: FILTERS })).appliedMigrationNames);
+  return withEngine(
+    url,
+    async (engine) => (await engine.applyMigrations({ migrationsList, filters: FILTERS })).appliedMigrationNames,
+  );
 }
 
 /** Drops every object in the database, then re-applies all migrations. */
@@ -157,7 +179,9 @@ export async function resetDatabase(url: string): Promise<string[]> {
 
 export async function migrationStatus(url: string): Promise<unknown> {
   const migrationsList = await migrationList();
-  return withEngine(url, (engine) => engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS }));
+  return withEngine(url, (engine) =>
+    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS }),
+  );
 }
 
 /**
@@ -165,7 +189,8 @@ export async function migrationStatus(url: string): Promise<unknown> {
  * same server, writes the difference as a new migration, and applies it to `url`.
  */
 export async function createMigration(url: string, name: string): Promise<string | null> {
-  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`Migration names use letters, digits and underscores; got "${name}".`);
+  if (!/^[a-z0-9_]+$/i.test(name))
+    throw new Error(`Migration names use letters, digits and underscores; got "${name}".`);
   const shadowName = `proofline_shadow_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -176,7 +201,8 @@ export async function createMigration(url: string, name: string): Promise<string
     const migrationsList = await migrationList();
     const files = await schemaFiles();
     sql = await withEngine(shadowUrl, async (engine) => {
-      if (migrationsList.migrationDirectories.length) await engine.applyMigrations({ migrationsList, filters: FILTERS });
+      if (migrationsList.migrationDirectories.length)
+        await engine.applyMigrations({ migrationsList, filters: FILTERS });
       const diff = await engine.diff({
         from: { tag: "schemaDatasource", files, configDir: SCHEMA_DIR },
         to: { tag: "schemaDatamodel", files },
@@ -196,7 +222,8 @@ export async function createMigration(url: string, name: string): Promise<string
     const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "migration.sql"), sql);
-    if (!existsSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"))) await writeFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), LOCK_FILE);
+    if (!existsSync(path.join(MIGRATIONS_DIR, "migration_lock.toml")))
+      await writeFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), LOCK_FILE);
     created = path.relative(ROOT, dir);
   }
   await deployMigrations(url);

@@ -27,7 +27,16 @@ export interface PageToMeasure {
 export const FIRST_LOAD_JS_BUDGET = 200 * 1024;
 export const LCP_BUDGET_MS = 1200;
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--headless=new",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import("@playwright/test");
@@ -38,7 +47,8 @@ export async function launchChromium(): Promise<Browser> {
 async function loadOnce(browser: Browser, appUrl: string, target: PageToMeasure): Promise<PageFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
-    if (target.session) await context.addCookies([{ name: "next-auth.session-token", value: target.session, url: appUrl }]);
+    if (target.session)
+      await context.addCookies([{ name: "next-auth.session-token", value: target.session, url: appUrl }]);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
@@ -62,7 +72,8 @@ async function loadOnce(browser: Browser, appUrl: string, target: PageToMeasure)
     const res = await page.goto(appUrl + target.path, { waitUntil: "networkidle" });
     f.idle = Date.now() - started;
     if (!res || !res.ok()) throw new Error(`${target.path} answered ${res?.status() ?? "nothing"}`);
-    if (new URL(page.url()).pathname !== new URL(appUrl + target.path).pathname) throw new Error(`${target.path} ended on ${page.url()} (not signed in?)`);
+    if (new URL(page.url()).pathname !== new URL(appUrl + target.path).pathname)
+      throw new Error(`${target.path} ended on ${page.url()} (not signed in?)`);
     if (target.readyTestId) await page.getByTestId(target.readyTestId).first().waitFor();
     f.lcp = await page.evaluate(() => (window as unknown as { __lcp?: number }).__lcp ?? NaN);
     return f;
@@ -72,7 +83,12 @@ async function loadOnce(browser: Browser, appUrl: string, target: PageToMeasure)
 }
 
 /** Median of `runs` cold loads after one warm-up load (which compiles nothing in a production build, but fills the server's caches). */
-export async function measurePage(browser: Browser, appUrl: string, target: PageToMeasure, runs = 5): Promise<PageFigures> {
+export async function measurePage(
+  browser: Browser,
+  appUrl: string,
+  target: PageToMeasure,
+  runs = 5,
+): Promise<PageFigures> {
   const all: PageFigures[] = [];
   for (let i = 0; i <= runs; i++) {
     const f = await loadOnce(browser, appUrl, target);
@@ -80,10 +96,19 @@ export async function measurePage(browser: Browser, appUrl: string, target: Page
   }
   // A load whose LCP was not reported (NaN) is left out of that figure's median rather than breaking the sort.
   const median = (k: keyof PageFigures) => {
-    const values = all.map((r) => r[k]).filter(Number.isFinite).sort((a, b) => a - b);
+    const values = all
+      .map((r) => r[k])
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
     return values.length ? values[Math.floor(values.length / 2)] : NaN;
   };
-  return { firstLoadJs: median("firstLoadJs"), laterJs: median("laterJs"), total: median("total"), lcp: median("lcp"), idle: median("idle") };
+  return {
+    firstLoadJs: median("firstLoadJs"),
+    laterJs: median("laterJs"),
+    total: median("total"),
+    lcp: median("lcp"),
+    idle: median("idle"),
+  };
 }
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -53,7 +53,17 @@ export interface StartPreparation {
  * when chosen. Outside the demo it refuses (throws) when an account still has the published demo
  * password, as the production server would.
  */
-export async function prepareForStart({ url, embedded, argv, log = console.log }: { url: string; embedded: boolean; argv: readonly string[]; log?: (line: string) => void }): Promise<StartPreparation> {
+export async function prepareForStart({
+  url,
+  embedded,
+  argv,
+  log = console.log,
+}: {
+  url: string;
+  embedded: boolean;
+  argv: readonly string[];
+  log?: (line: string) => void;
+}): Promise<StartPreparation> {
   const demo = demoChosen({ embedded, argv });
   await prepareDatabase({ url, demo, log });
   const { prisma, disconnectDb } = await import("../../lib/db");

@@ -18,14 +18,21 @@ describe("Procfile", () => {
 
   it("expands variables, sets leading assignments in the environment, and refuses an unset variable", () => {
     const [web] = parseProcfile("web: MALLOC_ARENA_MAX=2 node server.js -p $PORT -H ${HOST}");
-    expect(commandOf(web, { PORT: "3001", HOST: "127.0.0.1" })).toEqual({ command: process.execPath, args: ["server.js", "-p", "3001", "-H", "127.0.0.1"], env: { MALLOC_ARENA_MAX: "2" } });
+    expect(commandOf(web, { PORT: "3001", HOST: "127.0.0.1" })).toEqual({
+      command: process.execPath,
+      args: ["server.js", "-p", "3001", "-H", "127.0.0.1"],
+      env: { MALLOC_ARENA_MAX: "2" },
+    });
     expect(() => commandOf(web, { HOST: "x" })).toThrow(/needs PORT/);
   });
 
   it("deploy/Procfile runs the web server with npm start's node flags and environment, a worker and a release step", () => {
     const entries = readProcfile();
     expect(entries.map((e) => e.type)).toEqual(["release", "web", "worker"]);
-    const web = commandOf(entries.find((e) => e.type === "web")!, { PORT: "1", HOST: "h" });
+    const web = commandOf(
+      entries.find((e) => e.type === "web")!,
+      { PORT: "1", HOST: "h" },
+    );
     expect(web.args.slice(0, WEB_SERVER_NODE_FLAGS.length)).toEqual(WEB_SERVER_NODE_FLAGS);
     expect(web.env).toEqual(WEB_SERVER_ENV);
     expect(web.args.slice(-5)).toEqual(["start", "-p", "1", "-H", "h"]);

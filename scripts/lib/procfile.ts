@@ -25,7 +25,8 @@ export function parseProcfile(text: string): ProcfileEntry[] {
     const m = /^([a-z][a-z0-9_-]*):\s*(\S.*)$/.exec(line);
     if (!m) throw new Error(`Procfile line ${i + 1}: expected "<type>: <command>"`);
     if (seen.has(m[1])) throw new Error(`Procfile line ${i + 1}: process type "${m[1]}" is listed twice`);
-    if (/["'`|&;<>*?\\]/.test(m[2])) throw new Error(`Procfile line ${i + 1}: quotes, pipes, redirections and globs are not supported`);
+    if (/["'`|&;<>*?\\]/.test(m[2]))
+      throw new Error(`Procfile line ${i + 1}: quotes, pipes, redirections and globs are not supported`);
     seen.add(m[1]);
     out.push({ type: m[1], line: m[2] });
   });
@@ -37,12 +38,15 @@ export function readProcfile(file = "deploy/Procfile"): ProcfileEntry[] {
 }
 
 function expand(word: string, env: Record<string, string | undefined>): string {
-  return word.replace(/\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*)/g, (_, a: string | undefined, b: string | undefined) => {
-    const name = (a ?? b)!;
-    const value = env[name];
-    if (value === undefined) throw new Error(`The Procfile command needs ${name}, which is not set`);
-    return value;
-  });
+  return word.replace(
+    /\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*)/g,
+    (_, a: string | undefined, b: string | undefined) => {
+      const name = (a ?? b)!;
+      const value = env[name];
+      if (value === undefined) throw new Error(`The Procfile command needs ${name}, which is not set`);
+      return value;
+    },
+  );
 }
 
 /** The command of one entry, ready to spawn: variables expanded from `env`, `node` as this node. */

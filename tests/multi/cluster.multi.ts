@@ -16,7 +16,8 @@ import { dailySnapshotJob } from "@/lib/readiness/daily-snapshot-job";
 import { junitReport, send } from "@/tests/served/bodies";
 import { release, startWeb, startWorker, type ClusterProcess } from "./cluster";
 
-if (!process.env.DATABASE_URL || process.env.BLOB_STORE !== "s3") throw new Error("Run the multi tier through `npm run test:multi` (it prepares the database and the S3 endpoint).");
+if (!process.env.DATABASE_URL || process.env.BLOB_STORE !== "s3")
+  throw new Error("Run the multi tier through `npm run test:multi` (it prepares the database and the S3 endpoint).");
 const env = { ...process.env };
 let webs: ClusterProcess[] = [];
 let workers: ClusterProcess[] = [];
@@ -79,7 +80,8 @@ describe("two web servers, two workers, one database, one bucket", { timeout: 60
     const user = await makeUser({ role: "ENGINEER", password: "the-right-password-42" });
     const address = "203.0.113.41";
     // The pair window allows 10 attempts per 15 minutes: five wrong ones on each server.
-    for (let i = 0; i < 10; i++) expect((await signIn(webs[i % 2].url, user.email, "a-wrong-password", address)).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(webs[i % 2].url, user.email, "a-wrong-password", address)).status).toBe(401);
     // In process memory each server would have seen five and let the right password through.
     expect((await signIn(webs[A].url, user.email, user.password, address)).status).toBe(429);
     expect((await signIn(webs[B].url, user.email, user.password, address)).status).toBe(429);
@@ -116,16 +118,25 @@ describe("two web servers, two workers, one database, one bucket", { timeout: 60
     };
     await Promise.all(Array.from({ length: 32 }, lane));
     expect(statuses.filter((s) => s === 201)).toHaveLength(1000);
-    const created = await prisma.activityEvent.count({ where: { projectId: project.id, action: "backlog-item.create" } });
+    const created = await prisma.activityEvent.count({
+      where: { projectId: project.id, action: "backlog-item.create" },
+    });
     expect(created).toBe(1000);
     // No fork: no two events share a predecessor, and every event but the first follows the one before it.
-    const forks = await prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM (SELECT "prevHash" FROM "ActivityEvent" GROUP BY "prevHash" HAVING count(*) > 1) f`;
+    const forks = await prisma.$queryRaw<
+      Array<{ n: bigint }>
+    >`SELECT count(*) AS n FROM (SELECT "prevHash" FROM "ActivityEvent" GROUP BY "prevHash" HAVING count(*) > 1) f`;
     expect(Number(forks[0].n)).toBe(0);
-    const breaks = await prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM (SELECT "prevHash", lag(hash) OVER (ORDER BY id) AS prev FROM "ActivityEvent") e WHERE prev IS NOT NULL AND prev <> "prevHash"`;
+    const breaks = await prisma.$queryRaw<
+      Array<{ n: bigint }>
+    >`SELECT count(*) AS n FROM (SELECT "prevHash", lag(hash) OVER (ORDER BY id) AS prev FROM "ActivityEvent") e WHERE prev IS NOT NULL AND prev <> "prevHash"`;
     expect(Number(breaks[0].n)).toBe(0);
     expect(await prisma.activityEvent.count()).toBeGreaterThanOrEqual(before + 1000);
     const verify = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/activity-verify.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/activity-verify.ts"], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let out = "";
       child.stdout.on("data", (c: Buffer) => (out += c.toString()));
       child.stderr.on("data", (c: Buffer) => (out += c.toString()));
@@ -136,34 +147,61 @@ describe("two web servers, two workers, one database, one bucket", { timeout: 60
 
   it("builds a packet exactly once, whichever worker takes it", async () => {
     const w = await packetWorld();
-    const res = await fetch(`${webs[A].url}/api/v1/audits/${w.audit.id}/packets`, { method: "POST", headers: { cookie: await sessionCookie(w.lead.id) } });
+    const res = await fetch(`${webs[A].url}/api/v1/audits/${w.audit.id}/packets`, {
+      method: "POST",
+      headers: { cookie: await sessionCookie(w.lead.id) },
+    });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
-    const done = await until("the packet", () => prisma.packet.findUniqueOrThrow({ where: { id }, select: { status: true, jobId: true } }), (p) => p.status === "SUCCEEDED" || p.status === "FAILED");
+    const done = await until(
+      "the packet",
+      () => prisma.packet.findUniqueOrThrow({ where: { id }, select: { status: true, jobId: true } }),
+      (p) => p.status === "SUCCEEDED" || p.status === "FAILED",
+    );
     expect(done.status).toBe("SUCCEEDED");
     const starts = workers.flatMap((p) => p.output.filter((l) => l.includes(`packet-build ${done.jobId} started`)));
     expect(starts).toHaveLength(1);
-    const events = await prisma.activityEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true } });
+    const events = await prisma.activityEvent.findMany({
+      where: { entityId: id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(events.map((e) => e.action)).toEqual(["packet.request", "packet.built"]);
     // The other server serves the ZIP the worker wrote.
-    const zip = await fetch(`${webs[B].url}/api/v1/audits/${w.audit.id}/packets/${id}/download`, { headers: { cookie: await sessionCookie(w.lead.id) } });
+    const zip = await fetch(`${webs[B].url}/api/v1/audits/${w.audit.id}/packets/${id}/download`, {
+      headers: { cookie: await sessionCookie(w.lead.id) },
+    });
     expect([zip.status, zip.headers.get("content-type")]).toEqual([200, "application/zip"]);
     await zip.arrayBuffer();
   });
 
   it("takes the daily snapshots once when both workers run the job at the same instant", async () => {
     const project = await makeProject({ frameworks: ["soc2"] });
-    await prisma.project.update({ where: { id: project.id }, data: { createdAt: new Date(Date.now() - 6 * 86_400_000) } });
+    await prisma.project.update({
+      where: { id: project.id },
+      data: { createdAt: new Date(Date.now() - 6 * 86_400_000) },
+    });
     const b = await boss();
     const ids = await Promise.all([b.send(dailySnapshotJob.name, {}), b.send(dailySnapshotJob.name, {})]);
     for (const jobId of ids) {
-      await until("both snapshot jobs", () => b.getJobById(dailySnapshotJob.name, jobId!), (j) => j?.state === "completed" || j?.state === "failed");
+      await until(
+        "both snapshot jobs",
+        () => b.getJobById(dailySnapshotJob.name, jobId!),
+        (j) => j?.state === "completed" || j?.state === "failed",
+      );
       expect((await b.getJobById(dailySnapshotJob.name, jobId!))?.state).toBe("completed");
     }
-    const events = await prisma.activityEvent.findMany({ where: { entityId: project.id, action: "readiness.snapshot" }, select: { summary: true } });
+    const events = await prisma.activityEvent.findMany({
+      where: { entityId: project.id, action: "readiness.snapshot" },
+      select: { summary: true },
+    });
     expect(events).toHaveLength(1);
     expect((events[0].summary as { days: number }).days).toBe(6);
-    const rows = await prisma.scoreSnapshot.groupBy({ by: ["frameworkId", "day"], where: { projectId: project.id }, _count: { _all: true } });
+    const rows = await prisma.scoreSnapshot.groupBy({
+      by: ["frameworkId", "day"],
+      where: { projectId: project.id },
+      _count: { _all: true },
+    });
     expect(rows).toHaveLength(6);
     expect(rows.every((r) => r._count._all === 1)).toBe(true);
   });
@@ -211,10 +249,17 @@ describe("two web servers, two workers, one database, one bucket", { timeout: 60
     await blocker.connect();
     await blocker.query(`BEGIN; LOCK TABLE "Evidence" IN ACCESS EXCLUSIVE MODE`);
     try {
-      const res = await fetch(`${webs[B].url}/api/v1/audits/${w.audit.id}/packets`, { method: "POST", headers: { cookie: await sessionCookie(w.lead.id) } });
+      const res = await fetch(`${webs[B].url}/api/v1/audits/${w.audit.id}/packets`, {
+        method: "POST",
+        headers: { cookie: await sessionCookie(w.lead.id) },
+      });
       expect(res.status).toBe(202);
       const id = ((await res.json()) as { id: string }).id;
-      const running = await until("the build to start", () => prisma.packet.findUniqueOrThrow({ where: { id }, select: { status: true, jobId: true } }), (p) => p.status === "RUNNING");
+      const running = await until(
+        "the build to start",
+        () => prisma.packet.findUniqueOrThrow({ where: { id }, select: { status: true, jobId: true } }),
+        (p) => p.status === "RUNNING",
+      );
       const holder = await until(
         "the worker that took it",
         async () => workers.find((p) => p.output.some((l) => l.includes(`packet-build ${running.jobId} started`))),
@@ -226,11 +271,21 @@ describe("two web servers, two workers, one database, one bucket", { timeout: 60
       await blocker.query("COMMIT");
       const exit = await holder!.exited;
       expect(exit.code).toBe(0);
-      expect(holder!.output.join("\n")).toContain(`packet-build ${running.jobId}: Packet ${id} handed back to the queue`);
-      const done = await until("the packet", () => prisma.packet.findUniqueOrThrow({ where: { id }, select: { status: true } }), (p) => p.status === "SUCCEEDED" || p.status === "FAILED");
+      expect(holder!.output.join("\n")).toContain(
+        `packet-build ${running.jobId}: Packet ${id} handed back to the queue`,
+      );
+      const done = await until(
+        "the packet",
+        () => prisma.packet.findUniqueOrThrow({ where: { id }, select: { status: true } }),
+        (p) => p.status === "SUCCEEDED" || p.status === "FAILED",
+      );
       expect(done.status).toBe("SUCCEEDED");
       expect(other.output.some((l) => l.includes(`packet-build ${running.jobId} started`))).toBe(true);
-      const events = await prisma.activityEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true } });
+      const events = await prisma.activityEvent.findMany({
+        where: { entityId: id },
+        orderBy: { id: "asc" },
+        select: { action: true },
+      });
       expect(events.map((e) => e.action)).toEqual(["packet.request", "packet.handed_back", "packet.built"]);
       workers = [other, await startWorker("worker.3", env)];
     } finally {

@@ -27,7 +27,10 @@ function entry(entries: ProcfileEntry[], type: string): ProcfileEntry {
 function launch(name: string, e: ProcfileEntry, env: NodeJS.ProcessEnv, url: string): ClusterProcess {
   const cmd = commandOf(e, env);
   // As deployed: NODE_ENV=production for every process (vitest's own NODE_ENV=test is not passed on).
-  const child: ChildProcess = spawn(cmd.command, cmd.args, { env: { ...env, NODE_ENV: "production", ...cmd.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(cmd.command, cmd.args, {
+    env: { ...env, NODE_ENV: "production", ...cmd.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) if (line) output.push(line);
@@ -70,7 +73,8 @@ async function waitUntilAnswering(p: ClusterProcess, path: string, timeoutMs = 1
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${p.name} was not ready within ${timeoutMs / 1000} s:\n${p.output.slice(-40).join("\n")}`);
+    if (Date.now() > deadline)
+      throw new Error(`${p.name} was not ready within ${timeoutMs / 1000} s:\n${p.output.slice(-40).join("\n")}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -86,14 +90,24 @@ export async function release(env: NodeJS.ProcessEnv): Promise<string[]> {
 export async function startWeb(name: string, env: NodeJS.ProcessEnv): Promise<ClusterProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const p = launch(name, entry(readProcfile(), "web"), { ...env, PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: env.NEXTAUTH_URL ?? url }, url);
+  const p = launch(
+    name,
+    entry(readProcfile(), "web"),
+    { ...env, PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: env.NEXTAUTH_URL ?? url },
+    url,
+  );
   await waitUntilAnswering(p, "/api/health/ready");
   return p;
 }
 
 export async function startWorker(name: string, env: NodeJS.ProcessEnv): Promise<ClusterProcess> {
   const port = await freePort();
-  const p = launch(name, entry(readProcfile(), "worker"), { ...env, WORKER_HEALTH_PORT: String(port) }, `http://127.0.0.1:${port}`);
+  const p = launch(
+    name,
+    entry(readProcfile(), "worker"),
+    { ...env, WORKER_HEALTH_PORT: String(port) },
+    `http://127.0.0.1:${port}`,
+  );
   await waitUntilAnswering(p, "/health");
   return p;
 }

@@ -17,7 +17,9 @@ export interface Generated {
   records: number;
 }
 
-function generated(produce: (emit: (text: string) => Buffer | null, count: () => void) => Generator<Buffer>): Generated {
+function generated(
+  produce: (emit: (text: string) => Buffer | null, count: () => void) => Generator<Buffer>,
+): Generated {
   const g: Generated = {
     bytes: 0,
     sha256: "",
@@ -148,7 +150,12 @@ export interface Answer {
  */
 export async function send(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; chunks?: Iterable<Buffer> | AsyncIterable<Buffer>; abortAfter?: number },
+  opts: {
+    method?: string;
+    headers?: Record<string, string>;
+    chunks?: Iterable<Buffer> | AsyncIterable<Buffer>;
+    abortAfter?: number;
+  },
 ): Promise<Answer | null> {
   const req = http.request(url, { method: opts.method ?? "POST", headers: opts.headers, agent: false });
   let answered = false;
@@ -218,7 +225,10 @@ export async function rawRequest(port: number, head: string[], body: Buffer): Pr
 }
 
 /** Downloads a URL as a stream: its sha256 and size, never holding it whole. */
-export async function download(url: string, headers: Record<string, string>): Promise<{ status: number; sha256: string; bytes: number }> {
+export async function download(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; sha256: string; bytes: number }> {
   const res = await fetch(url, { headers });
   const hash = createHash("sha256");
   let bytes = 0;

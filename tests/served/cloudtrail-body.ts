@@ -6,7 +6,16 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { createGzip } from "node:zlib";
 
-const NAMES = ["GetObject", "PutObject", "AssumeRole", "ConsoleLogin", "DescribeInstances", "CreateAccessKey", "PutBucketPolicy", "DeleteTrail"];
+const NAMES = [
+  "GetObject",
+  "PutObject",
+  "AssumeRole",
+  "ConsoleLogin",
+  "DescribeInstances",
+  "CreateAccessKey",
+  "PutBucketPolicy",
+  "DeleteTrail",
+];
 const USERS = ["alice", "bob", "carol", "ci-deployer", "mallory"];
 
 function record(i: number): string {

@@ -48,7 +48,11 @@ async function post(query: string): Promise<{ status: number; type: string; body
     headers: { cookie, "content-type": "text/markdown; charset=utf-8" },
     body: DOC,
   });
-  return { status: res.status, type: res.headers.get("content-type") ?? "", body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type") ?? "",
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 const written = async () => ({
@@ -76,7 +80,10 @@ describe("document import with a mapping, served", () => {
     const mapping = encodeURIComponent(JSON.stringify({ items: "h3" }));
     const preview = await post(`mode=preview&mapping=${mapping}`);
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ counts: { create: 3 }, mapping: { source: "chosen", mapping: { items: "h3" } } });
+    expect(preview.body).toMatchObject({
+      counts: { create: 3 },
+      mapping: { source: "chosen", mapping: { items: "h3" } },
+    });
     expect(await written()).toEqual({ documents: 0, items: 0 });
 
     const answers = await Promise.all(Array.from({ length: 20 }, () => post(`mode=apply&mapping=${mapping}`)));
@@ -84,11 +91,20 @@ describe("document import with a mapping, served", () => {
     for (const a of answers) expect([200, 201, 409]).toContain(a.status);
     expect(answers.filter((a) => a.status === 201).length).toBeGreaterThanOrEqual(1);
     expect(await written()).toEqual({ documents: 1, items: 3 });
-    const titles = (await prisma.backlogItem.findMany({ where: { projectId: project.id }, select: { title: true }, orderBy: { title: "asc" } })).map((i) => i.title);
+    const titles = (
+      await prisma.backlogItem.findMany({
+        where: { projectId: project.id },
+        select: { title: true },
+        orderBy: { title: "asc" },
+      })
+    ).map((i) => i.title);
     expect(titles).toEqual(["Archive the old SBOMs", "Rotate the deploy keys", "Ελέγξτε τα αντίγραφα ασφαλείας"]);
 
     const again = await post("mode=preview");
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ counts: { unchanged: 3 }, mapping: { source: "saved", mapping: { items: "h3" } } });
+    expect(again.body).toMatchObject({
+      counts: { unchanged: 3 },
+      mapping: { source: "saved", mapping: { items: "h3" } },
+    });
   });
 });

@@ -52,13 +52,26 @@ export interface OidcFlowResult {
   reachedCallback: boolean;
 }
 
-const form = (fields: Record<string, string>) => ({ headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() });
+const form = (fields: Record<string, string>) => ({
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(fields).toString(),
+});
 
-export async function oidcSignInOverHttp(appUrl: string, login: string, appFetch: AppFetch = fetch): Promise<OidcFlowResult> {
+export async function oidcSignInOverHttp(
+  appUrl: string,
+  login: string,
+  appFetch: AppFetch = fetch,
+): Promise<OidcFlowResult> {
   const jar = new Jar(new URL(appUrl).origin, appFetch);
   const csrf = (await (await jar.fetch(`${appUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
-  const start = await jar.fetch(`${appUrl}/api/auth/signin/oidc`, { method: "POST", ...form({ csrfToken: csrf.csrfToken, callbackUrl: `${appUrl}/`, json: "true" }) });
-  let url = start.status === 200 ? ((await start.json()) as { url: string }).url : new URL(start.headers.get("location")!, appUrl).href;
+  const start = await jar.fetch(`${appUrl}/api/auth/signin/oidc`, {
+    method: "POST",
+    ...form({ csrfToken: csrf.csrfToken, callbackUrl: `${appUrl}/`, json: "true" }),
+  });
+  let url =
+    start.status === 200
+      ? ((await start.json()) as { url: string }).url
+      : new URL(start.headers.get("location")!, appUrl).href;
   let reachedCallback = false;
   let loggedIn = false;
   for (let hop = 0; hop < 25; hop++) {
@@ -76,10 +89,15 @@ export async function oidcSignInOverHttp(appUrl: string, login: string, appFetch
       res = await jar.fetch(url);
     }
     const location = res.headers.get("location");
-    if (process.env.SSO_FLOW_DEBUG) console.log(res.status, url, "->", location, res.status >= 400 ? (await res.clone().text()).slice(0, 300) : "");
+    if (process.env.SSO_FLOW_DEBUG)
+      console.log(res.status, url, "->", location, res.status >= 400 ? (await res.clone().text()).slice(0, 300) : "");
     if (isCallback) {
       const token = jar.get(new URL(appUrl).origin, "next-auth.session-token");
-      return { landedAt: location ? new URL(location, appUrl).href : null, sessionCookie: token ? `next-auth.session-token=${token}` : null, reachedCallback };
+      return {
+        landedAt: location ? new URL(location, appUrl).href : null,
+        sessionCookie: token ? `next-auth.session-token=${token}` : null,
+        reachedCallback,
+      };
     }
     if (!location) return { landedAt: null, sessionCookie: null, reachedCallback };
     url = new URL(location, url).href;

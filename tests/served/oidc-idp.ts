@@ -29,7 +29,15 @@ export async function startTestIdp(opts: { port: number; redirectUri: string }):
   const clientSecret = TEST_CLIENT_SECRET;
   const accounts = new Map<string, IdpAccount>();
   const config: Configuration = {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [opts.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [opts.redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
     scopes: ["openid", "email", "profile", "groups"],
     // Put the requested claims in the ID token (as Okta and Entra ID do for groups when configured to).
@@ -40,12 +48,22 @@ export async function startTestIdp(opts: { port: number; redirectUri: string }):
     async findAccount(_ctx: KoaContextWithOIDC, id: string) {
       const account = accounts.get(id);
       if (!account) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, groups: [...account.groups] }) };
+      return {
+        accountId: id,
+        claims: async () => ({
+          sub: id,
+          email: account.email,
+          email_verified: true,
+          name: account.name,
+          groups: [...account.groups],
+        }),
+      };
     },
     // A first-party client: no consent screen.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const oidc = ctx.oidc;
-      const grantId = oidc.result?.consent?.grantId ?? (oidc.client ? oidc.session?.grantIdFor(oidc.client.clientId) : undefined);
+      const grantId =
+        oidc.result?.consent?.grantId ?? (oidc.client ? oidc.session?.grantIdFor(oidc.client.clientId) : undefined);
       if (grantId) return oidc.provider.Grant.find(grantId);
       const grant = new oidc.provider.Grant({ clientId: oidc.client!.clientId, accountId: oidc.session!.accountId! });
       grant.addOIDCScope("openid email profile groups");

@@ -11,7 +11,12 @@ declare module "oidc-provider" {
       result?: { consent?: { grantId?: string } };
       client?: { clientId: string };
       session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
-      provider: { Grant: { new (init: { clientId: string; accountId: string }): Grant; find(id: string): Promise<Grant | undefined> } };
+      provider: {
+        Grant: {
+          new (init: { clientId: string; accountId: string }): Grant;
+          find(id: string): Promise<Grant | undefined>;
+        };
+      };
     };
   }
   export type KoaContextWithOIDC = OidcContext;

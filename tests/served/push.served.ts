@@ -15,14 +15,26 @@ import { sessionCookie } from "@/tests/api";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
 import { sealSecret } from "@/lib/secret-box";
 import { githubSecretContext } from "@/lib/secrets/stored-secrets";
-import { auditLog, cycloneDx, digestHeader, download, gzipped, junitReport, rawRequest, send, zeros, type Generated } from "./bodies";
+import {
+  auditLog,
+  cycloneDx,
+  digestHeader,
+  download,
+  gzipped,
+  junitReport,
+  rawRequest,
+  send,
+  zeros,
+  type Generated,
+} from "./bodies";
 
 const MB = 1024 * 1024;
 const BASE = process.env.SERVED_URL!;
 const PID = Number(process.env.SERVED_PID);
 const BLOB_DIR = process.env.BLOB_DIR!;
 const RSS_LIMIT = 300 * MB;
-if (!BASE || !PID || !BLOB_DIR) throw new Error("Run the served tier through `tsx scripts/test.ts served` (it starts the server).");
+if (!BASE || !PID || !BLOB_DIR)
+  throw new Error("Run the served tier through `tsx scripts/test.ts served` (it starts the server).");
 
 let project: { id: string; slug: string };
 let bearer: Record<string, string>;
@@ -40,7 +52,8 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-const evidenceUrl = (format?: string) => `${BASE}/api/v1/projects/${project.slug}/evidence${format ? `?format=${format}` : ""}`;
+const evidenceUrl = (format?: string) =>
+  `${BASE}/api/v1/projects/${project.slug}/evidence${format ? `?format=${format}` : ""}`;
 
 /** Size and hash of a generated body, by running it once (for Content-Length and Content-Digest). */
 function measure(g: Generated): Generated {
@@ -64,7 +77,11 @@ function blobFiles(): string[] {
 const spoolFiles = () => (existsSync(path.join(BLOB_DIR, "tmp")) ? readdirSync(path.join(BLOB_DIR, "tmp")) : []);
 
 async function snapshot() {
-  return { rows: await rowCounts(project.id), blobs: blobFiles(), attachments: await prisma.exerciseAttachment.count() };
+  return {
+    rows: await rowCounts(project.id),
+    blobs: blobFiles(),
+    attachments: await prisma.exerciseAttachment.count(),
+  };
 }
 
 /**
@@ -85,7 +102,11 @@ async function expectOriginal(id: string, g: Generated) {
 /** Pushes a generated body (chunked, or with Content-Length and Content-Digest when measured first). */
 async function pushGenerated(g: Generated, format: string, withDigest = false) {
   if (withDigest) measure(g);
-  const headers = { ...bearer, "content-type": "application/octet-stream", ...(withDigest ? { "content-length": String(g.bytes), "content-digest": digestHeader(g.sha256) } : {}) };
+  const headers = {
+    ...bearer,
+    "content-type": "application/octet-stream",
+    ...(withDigest ? { "content-length": String(g.bytes), "content-digest": digestHeader(g.sha256) } : {}),
+  };
   const answer = await send(evidenceUrl(format), { headers, chunks: g.chunks() });
   expect(answer).not.toBeNull();
   return answer!;
@@ -161,11 +182,22 @@ describe("bodies of every size through the served app", () => {
 
   it("refuses a body past the 1 GB limit with 413 while it streams in (memory under 300 MB), and a declared one without reading it", async () => {
     const before = await snapshot();
-    const streamed = await withRssSampling(() => send(evidenceUrl("manual"), { headers: { ...bearer, "content-type": "application/octet-stream" }, chunks: zeros(1024 * MB + MB) }));
-    expect([streamed.result?.status, streamed.result?.body.type]).toEqual([413, "urn:proofline:problem:ingest-body-too-large"]);
+    const streamed = await withRssSampling(() =>
+      send(evidenceUrl("manual"), {
+        headers: { ...bearer, "content-type": "application/octet-stream" },
+        chunks: zeros(1024 * MB + MB),
+      }),
+    );
+    expect([streamed.result?.status, streamed.result?.body.type]).toEqual([
+      413,
+      "urn:proofline:problem:ingest-body-too-large",
+    ]);
     expect(streamed.peak).toBeLessThan(RSS_LIMIT);
     expect(serverPeakRss()).toBeLessThan(RSS_LIMIT);
-    const declared = await send(evidenceUrl("manual"), { headers: { ...bearer, "content-length": String(1024 * MB + 1) }, chunks: zeros(MB) });
+    const declared = await send(evidenceUrl("manual"), {
+      headers: { ...bearer, "content-length": String(1024 * MB + 1) },
+      chunks: zeros(MB),
+    });
     expect([declared?.status, declared?.body.type]).toEqual([413, "urn:proofline:problem:ingest-body-too-large"]);
     await expectNothingWritten(before);
   });
@@ -176,7 +208,10 @@ describe("integrity", () => {
     const before = await snapshot();
     const g = measure(junitReport(2 * MB, 5));
     const other = measure(junitReport(2 * MB, 6));
-    const answer = await send(evidenceUrl("junit"), { headers: { ...bearer, "content-length": String(g.bytes), "content-digest": digestHeader(other.sha256) }, chunks: g.chunks() });
+    const answer = await send(evidenceUrl("junit"), {
+      headers: { ...bearer, "content-length": String(g.bytes), "content-digest": digestHeader(other.sha256) },
+      chunks: g.chunks(),
+    });
     expect([answer?.status, answer?.body.type]).toEqual([400, "urn:proofline:problem:body-digest-mismatch"]);
     await expectNothingWritten(before);
   });
@@ -206,7 +241,11 @@ describe("integrity", () => {
   it("keeps nothing of an upload whose client goes away part-way", async () => {
     const before = await snapshot();
     for (const headers of [{ ...bearer }, { ...bearer, "content-length": String(50 * MB) }]) {
-      const answer = await send(evidenceUrl("audit-log"), { headers, chunks: auditLog(50 * MB, 7).chunks(), abortAfter: 20 * MB });
+      const answer = await send(evidenceUrl("audit-log"), {
+        headers,
+        chunks: auditLog(50 * MB, 7).chunks(),
+        abortAfter: 20 * MB,
+      });
       expect(answer).toBeNull();
       await expectNothingWritten(before);
     }
@@ -214,12 +253,23 @@ describe("integrity", () => {
 
   it("takes a gzip body as a stream and keeps the decompressed bytes; a gzip bomb is refused with 413", async () => {
     const g = auditLog(11 * MB, 8);
-    const answer = await send(evidenceUrl("audit-log"), { headers: { ...bearer, "content-encoding": "gzip" }, chunks: gzipped(g.chunks()) });
-    expect([answer?.status, answer?.body.sha256, answer?.body.byteSize, answer?.body.summary.lines]).toEqual([201, g.sha256, g.bytes, g.records]);
+    const answer = await send(evidenceUrl("audit-log"), {
+      headers: { ...bearer, "content-encoding": "gzip" },
+      chunks: gzipped(g.chunks()),
+    });
+    expect([answer?.status, answer?.body.sha256, answer?.body.byteSize, answer?.body.summary.lines]).toEqual([
+      201,
+      g.sha256,
+      g.bytes,
+      g.records,
+    ]);
     await expectOriginal(answer!.body.id, g);
 
     const before = await snapshot();
-    const bomb = await send(evidenceUrl("manual"), { headers: { ...bearer, "content-encoding": "gzip" }, chunks: gzipped(zeros(1100 * MB)) });
+    const bomb = await send(evidenceUrl("manual"), {
+      headers: { ...bearer, "content-encoding": "gzip" },
+      chunks: gzipped(zeros(1100 * MB)),
+    });
     expect([bomb?.status, bomb?.body.type]).toEqual([413, "urn:proofline:problem:ingest-body-too-large"]);
     expect(serverPeakRss()).toBeLessThan(RSS_LIMIT);
     await expectNothingWritten(before);
@@ -242,7 +292,10 @@ describe("integrity", () => {
       [file, /Stored: evidence \S+ \(TEST_REPORT, junit/],
       [gzFile, /Stored: evidence \S+ \(AUDIT_LOG, audit-log/],
     ] as const) {
-      const r = spawnSync(process.execPath, ["public/cli/proofline.mjs", "push", f, "--project", project.slug], { env, encoding: "utf8" });
+      const r = spawnSync(process.execPath, ["public/cli/proofline.mjs", "push", f, "--project", project.slug], {
+        env,
+        encoding: "utf8",
+      });
       expect(r.stderr).toBe("");
       expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(expected)]);
     }
@@ -253,16 +306,32 @@ describe("integrity", () => {
 
 describe("every other body-taking route", () => {
   async function exercise() {
-    const runbook = await prisma.runbook.create({ data: { projectId: project.id, key: `restore-${Date.now()}`, title: "Restore drill" } });
-    const ex = await prisma.runbookExercise.create({ data: { runbookId: runbook.id, performedAt: new Date(), outcome: "PASS" } });
+    const runbook = await prisma.runbook.create({
+      data: { projectId: project.id, key: `restore-${Date.now()}`, title: "Restore drill" },
+    });
+    const ex = await prisma.runbookExercise.create({
+      data: { runbookId: runbook.id, performedAt: new Date(), outcome: "PASS" },
+    });
     return `${BASE}/api/v1/projects/${project.slug}/runbooks/${runbook.id}/exercises/${ex.id}/attachments`;
   }
 
   it("keeps a 20 MB exercise attachment byte-identical; refuses one over 25 MB with 413, nothing written", async () => {
     const url = await exercise();
     const file = measure(junitReport(20 * MB, 10));
-    const answer = await send(`${url}?filename=drill-log.xml`, { headers: { ...cookie, "content-type": "application/xml", "content-length": String(file.bytes), "content-digest": digestHeader(file.sha256) }, chunks: file.chunks() });
-    expect([answer?.status, answer?.body.attachment.sha256, answer?.body.attachment.size]).toEqual([201, file.sha256, file.bytes]);
+    const answer = await send(`${url}?filename=drill-log.xml`, {
+      headers: {
+        ...cookie,
+        "content-type": "application/xml",
+        "content-length": String(file.bytes),
+        "content-digest": digestHeader(file.sha256),
+      },
+      chunks: file.chunks(),
+    });
+    expect([answer?.status, answer?.body.attachment.sha256, answer?.body.attachment.size]).toEqual([
+      201,
+      file.sha256,
+      file.bytes,
+    ]);
     const got = await download(`${url}/${answer!.body.attachment.id}`, cookie);
     expect(got).toEqual({ status: 200, sha256: file.sha256, bytes: file.bytes });
 
@@ -278,15 +347,35 @@ describe("every other body-taking route", () => {
     const before = await snapshot();
     const documents = await prisma.sourceDocument.count();
     const cases: Array<[string, number, Record<string, string>]> = [
-      [`/api/v1/projects/${project.slug}/documents?filename=big.md`, 5 * MB + 1, { ...cookie, "content-type": "text/markdown" }],
+      [
+        `/api/v1/projects/${project.slug}/documents?filename=big.md`,
+        5 * MB + 1,
+        { ...cookie, "content-type": "text/markdown" },
+      ],
       ["/api/v1/frameworks", 4 * MB + 1, { ...cookie, "content-type": "application/json" }],
       ["/api/v1/projects", MB + 1, { ...cookie, "content-type": "application/json" }],
-      [`/api/v1/projects/${project.slug}/github`, 25 * MB + 1, { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": "big", "x-hub-signature-256": `sha256=${"0".repeat(64)}` }],
+      [
+        `/api/v1/projects/${project.slug}/github`,
+        25 * MB + 1,
+        {
+          "content-type": "application/json",
+          "x-github-event": "ping",
+          "x-github-delivery": "big",
+          "x-hub-signature-256": `sha256=${"0".repeat(64)}`,
+        },
+      ],
     ];
-    await prisma.githubIntegration.upsert({ where: { projectId: project.id }, create: { projectId: project.id, webhookSecret: sealSecret("s3cret", githubSecretContext(project.id)) }, update: {} });
+    await prisma.githubIntegration.upsert({
+      where: { projectId: project.id },
+      create: { projectId: project.id, webhookSecret: sealSecret("s3cret", githubSecretContext(project.id)) },
+      update: {},
+    });
     for (const [url, size, headers] of cases) {
       for (const declared of [false, true]) {
-        const answer = await send(`${BASE}${url}`, { headers: { ...headers, ...(declared ? { "content-length": String(size) } : {}) }, chunks: zeros(size) });
+        const answer = await send(`${BASE}${url}`, {
+          headers: { ...headers, ...(declared ? { "content-length": String(size) } : {}) },
+          chunks: zeros(size),
+        });
         expect([url, declared, answer?.status]).toEqual([url, declared, 413]);
       }
     }
@@ -296,11 +385,19 @@ describe("every other body-taking route", () => {
   });
 
   it("takes a JSON body exactly as sent through the served app (a project is created; its digest is checked)", async () => {
-    const json = Buffer.from(JSON.stringify({ slug: `served-${Date.now()}`, name: "Served", description: "x".repeat(200_000) }));
+    const json = Buffer.from(
+      JSON.stringify({ slug: `served-${Date.now()}`, name: "Served", description: "x".repeat(200_000) }),
+    );
     const digest = digestHeader(createHash("sha256").update(json).digest("hex"));
-    const bad = await send(`${BASE}/api/v1/projects`, { headers: { ...cookie, "content-type": "application/json", "content-digest": digestHeader("00".repeat(32)) }, chunks: [json] });
+    const bad = await send(`${BASE}/api/v1/projects`, {
+      headers: { ...cookie, "content-type": "application/json", "content-digest": digestHeader("00".repeat(32)) },
+      chunks: [json],
+    });
     expect([bad?.status, bad?.body.type]).toEqual([400, "urn:proofline:problem:body-digest-mismatch"]);
-    const ok = await send(`${BASE}/api/v1/projects`, { headers: { ...cookie, "content-type": "application/json", "content-digest": digest }, chunks: [json] });
+    const ok = await send(`${BASE}/api/v1/projects`, {
+      headers: { ...cookie, "content-type": "application/json", "content-digest": digest },
+      chunks: [json],
+    });
     expect([201, 422]).toContain(ok?.status); // 422 only if the schema caps the description: the body reached the handler whole
     expect(ok?.body.type ?? "created").not.toMatch(/body-|payload-too-large/);
   });
@@ -341,13 +438,36 @@ describe("authentication without the proxy", () => {
       if (file.includes("[...nextauth]")) continue;
       const source = readFileSync(file, "utf8");
       if (SCIM.test(file)) {
-        const scimMethods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = scimRoute\(/g)].map((m) => m[1]);
-        expect([file, scimMethods.length]).toEqual([file, [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].length]);
+        const scimMethods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = scimRoute\(/g)].map(
+          (m) => m[1],
+        );
+        expect([file, scimMethods.length]).toEqual([
+          file,
+          [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].length,
+        ]);
         for (const method of scimMethods) {
-          const url = `${BASE}/${file.replace(/^app\/api\//, "").replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, "x")}`;
-          const res = await fetch(url, { method, headers: { "x-request-id": "served-check-1", ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/scim+json" }) }, body: method === "GET" || method === "DELETE" ? undefined : "{}" });
+          const url = `${BASE}/${file
+            .replace(/^app\/api\//, "")
+            .replace(/\/route\.ts$/, "")
+            .replace(/\[(\w+)\]/g, "x")}`;
+          const res = await fetch(url, {
+            method,
+            headers: {
+              "x-request-id": "served-check-1",
+              ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/scim+json" }),
+            },
+            body: method === "GET" || method === "DELETE" ? undefined : "{}",
+          });
           const body = (await res.json()) as { schemas?: string[]; status?: string };
-          expect([file, method, res.status, res.headers.get("content-type"), body.schemas, body.status, res.headers.get("x-request-id")]).toEqual([
+          expect([
+            file,
+            method,
+            res.status,
+            res.headers.get("content-type"),
+            body.schemas,
+            body.status,
+            res.headers.get("x-request-id"),
+          ]).toEqual([
             file,
             method,
             401,
@@ -360,7 +480,9 @@ describe("authentication without the proxy", () => {
         }
         continue;
       }
-      const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = defineRoute\(\s*\{\s*auth: "([\w-]+)"/g)];
+      const methods = [
+        ...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = defineRoute\(\s*\{\s*auth: "([\w-]+)"/g),
+      ];
       const exported = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)];
       expect([file, methods.length]).toEqual([file, exported.length]); // every handler goes through defineRoute
       for (const [, method, auth] of methods) {
@@ -368,10 +490,27 @@ describe("authentication without the proxy", () => {
           expect([file, PUBLIC.has(file)]).toEqual([file, true]);
           continue;
         }
-        const url = `${BASE}/${file.replace(/^app\//, "").replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, "x")}`;
-        const res = await fetch(url, { method, headers: { "x-request-id": "served-check-1", ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/json" }) }, body: method === "GET" || method === "DELETE" ? undefined : "{}" });
+        const url = `${BASE}/${file
+          .replace(/^app\//, "")
+          .replace(/\/route\.ts$/, "")
+          .replace(/\[(\w+)\]/g, "x")}`;
+        const res = await fetch(url, {
+          method,
+          headers: {
+            "x-request-id": "served-check-1",
+            ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/json" }),
+          },
+          body: method === "GET" || method === "DELETE" ? undefined : "{}",
+        });
         const body = (await res.json()) as { type?: string };
-        expect([file, method, res.status, res.headers.get("content-type"), body.type, res.headers.get("x-request-id")]).toEqual([
+        expect([
+          file,
+          method,
+          res.status,
+          res.headers.get("content-type"),
+          body.type,
+          res.headers.get("x-request-id"),
+        ]).toEqual([
           file,
           method,
           401,

@@ -27,24 +27,65 @@ afterAll(async () => {
 });
 
 async function post(url: string, body: string | Buffer, headers: Record<string, string>) {
-  const res = await fetch(`${BASE}${url}`, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
+  const res = await fetch(`${BASE}${url}`, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : new Uint8Array(body),
+  });
   const text = await res.text();
   return { status: res.status, type: res.headers.get("content-type"), body: text ? JSON.parse(text) : null };
 }
 
-const pushFile = (file: string, query = "") => post(`/api/v1/projects/${project.slug}/evidence${query}`, readFileSync(fixtureFile(file)), bearer);
+const pushFile = (file: string, query = "") =>
+  post(`/api/v1/projects/${project.slug}/evidence${query}`, readFileSync(fixtureFile(file)), bearer);
 
 describe("scanner reports over HTTP", () => {
   it.each([
-    ["scanners/trivy-image.json", "trivy", "DEPENDENCY_AUDIT", "FAIL", { vulnerablePackages: 4, severities: { critical: 2, high: 1, moderate: 1 }, secrets: 1 }],
-    ["scanners/trivy-fs.json", "trivy", "DEPENDENCY_AUDIT", "WARN", { vulnerablePackages: 3, severities: { moderate: 2, low: 1 }, misconfigurations: 1 }],
-    ["scanners/grype-image.json", "grype", "DEPENDENCY_AUDIT", "FAIL", { vulnerablePackages: 3, severities: { high: 1, moderate: 1, info: 1 }, ignoredMatches: 1 }],
-    ["scanners/osv-scanner.json", "osv-scanner", "DEPENDENCY_AUDIT", "FAIL", { vulnerablePackages: 3, severities: { high: 1, moderate: 1, low: 1 } }],
+    [
+      "scanners/trivy-image.json",
+      "trivy",
+      "DEPENDENCY_AUDIT",
+      "FAIL",
+      { vulnerablePackages: 4, severities: { critical: 2, high: 1, moderate: 1 }, secrets: 1 },
+    ],
+    [
+      "scanners/trivy-fs.json",
+      "trivy",
+      "DEPENDENCY_AUDIT",
+      "WARN",
+      { vulnerablePackages: 3, severities: { moderate: 2, low: 1 }, misconfigurations: 1 },
+    ],
+    [
+      "scanners/grype-image.json",
+      "grype",
+      "DEPENDENCY_AUDIT",
+      "FAIL",
+      { vulnerablePackages: 3, severities: { high: 1, moderate: 1, info: 1 }, ignoredMatches: 1 },
+    ],
+    [
+      "scanners/osv-scanner.json",
+      "osv-scanner",
+      "DEPENDENCY_AUDIT",
+      "FAIL",
+      { vulnerablePackages: 3, severities: { high: 1, moderate: 1, low: 1 } },
+    ],
     ["scanners/gitleaks.json", "gitleaks", "SAST_SCAN", "FAIL", { findings: 2, severities: { high: 2 } }],
-    ["scanners/bandit.json", "bandit", "SAST_SCAN", "WARN", { findings: 3, severities: { moderate: 1, low: 2 }, errors: 1 }],
+    [
+      "scanners/bandit.json",
+      "bandit",
+      "SAST_SCAN",
+      "WARN",
+      { findings: 3, severities: { moderate: 1, low: 2 }, errors: 1 },
+    ],
   ])("%s is detected as %s (%s, %s) with its counts", async (file, format, kind, outcome, counts) => {
     const res = await pushFile(file);
-    expect([res.status, res.body.format, res.body.formatDetected, res.body.kind, res.body.outcome]).toEqual([201, format, true, kind, outcome]);
+    expect([res.status, res.body.format, res.body.formatDetected, res.body.kind, res.body.outcome]).toEqual([
+      201,
+      format,
+      true,
+      kind,
+      outcome,
+    ]);
     expect(res.body.summary).toMatchObject(counts);
   });
 
@@ -65,7 +106,11 @@ describe("scanner reports over HTTP", () => {
   ])("%s is refused (%i %s) and nothing is written", async (file, status, type) => {
     const before = await rowCounts(project.id);
     const res = await pushFile(file);
-    expect([res.status, res.type, res.body.type]).toEqual([status, "application/problem+json", `urn:proofline:problem:${type}`]);
+    expect([res.status, res.type, res.body.type]).toEqual([
+      status,
+      "application/problem+json",
+      `urn:proofline:problem:${type}`,
+    ]);
     expect(await rowCounts(project.id)).toEqual(before);
   });
 });
@@ -76,7 +121,11 @@ describe("GitLab webhook over HTTP", () => {
     expect(created.status).toBe(200);
     const url = `/api/v1/projects/${project.slug}/gitlab`;
     const hook = (name: string) => readFileSync(fixtureFile(`gitlab/${name}`));
-    const headers = (event: string, token: string) => ({ "content-type": "application/json", "x-gitlab-event": event, "x-gitlab-token": token });
+    const headers = (event: string, token: string) => ({
+      "content-type": "application/json",
+      "x-gitlab-event": event,
+      "x-gitlab-token": token,
+    });
 
     const before = await rowCounts(project.id);
     const wrong = await post(url, hook("pipeline-hook.json"), headers("Pipeline Hook", "not-the-token"));
@@ -84,13 +133,31 @@ describe("GitLab webhook over HTTP", () => {
     expect(await rowCounts(project.id)).toEqual(before);
 
     const first = await post(url, hook("pipeline-hook.json"), headers("Pipeline Hook", created.body.token));
-    expect([first.status, first.body.status, first.body.evidence.kind, first.body.evidence.outcome]).toEqual([201, "created", "CI_RUN", "FAIL"]);
+    expect([first.status, first.body.status, first.body.evidence.kind, first.body.evidence.outcome]).toEqual([
+      201,
+      "created",
+      "CI_RUN",
+      "FAIL",
+    ]);
     const replay = await post(url, hook("pipeline-hook.json"), headers("Pipeline Hook", created.body.token));
-    expect([replay.status, replay.body.status, replay.body.evidence.id]).toEqual([200, "existing", first.body.evidence.id]);
+    expect([replay.status, replay.body.status, replay.body.evidence.id]).toEqual([
+      200,
+      "existing",
+      first.body.evidence.id,
+    ]);
     const dep = await post(url, hook("deployment-hook.json"), headers("Deployment Hook", created.body.token));
-    expect([dep.status, dep.body.evidence.kind, dep.body.evidence.format]).toEqual([201, "DEPLOYMENT", "gitlab-deployment"]);
+    expect([dep.status, dep.body.evidence.kind, dep.body.evidence.format]).toEqual([
+      201,
+      "DEPLOYMENT",
+      "gitlab-deployment",
+    ]);
     const mr = await post(url, hook("merge-request-merged.json"), headers("Merge Request Hook", created.body.token));
-    expect([mr.status, mr.body.status, mr.body.state, mr.body.evidenceId]).toEqual([200, "merge-request", "merged", expect.any(String)]);
+    expect([mr.status, mr.body.status, mr.body.state, mr.body.evidenceId]).toEqual([
+      200,
+      "merge-request",
+      "merged",
+      expect.any(String),
+    ]);
   });
 });
 
@@ -107,12 +174,36 @@ describe("GitHub security alerts over HTTP", () => {
         "x-hub-signature-256": `sha256=${createHmac("sha256", created.body.secret).update(body).digest("hex")}`,
       });
     };
-    const alert = { number: 3, state: "open", created_at: "2026-10-01T08:00:00Z", updated_at: "2026-10-01T08:00:00Z", security_advisory: { summary: "Prototype pollution", severity: "critical" }, dependency: { package: { name: "merge-deep-lite" } } };
-    const opened = await deliver({ action: "created", repository: { full_name: "example/api" }, alert }, "served-alert-1");
-    expect([opened.status, opened.body.status, opened.body.severity, opened.body.state]).toEqual([200, "security-alert", "critical", "open"]);
-    const fixed = await deliver({ action: "fixed", repository: { full_name: "example/api" }, alert: { ...alert, state: "fixed", fixed_at: "2026-10-09T08:00:00Z", updated_at: "2026-10-09T08:00:00Z" } }, "served-alert-2");
+    const alert = {
+      number: 3,
+      state: "open",
+      created_at: "2026-10-01T08:00:00Z",
+      updated_at: "2026-10-01T08:00:00Z",
+      security_advisory: { summary: "Prototype pollution", severity: "critical" },
+      dependency: { package: { name: "merge-deep-lite" } },
+    };
+    const opened = await deliver(
+      { action: "created", repository: { full_name: "example/api" }, alert },
+      "served-alert-1",
+    );
+    expect([opened.status, opened.body.status, opened.body.severity, opened.body.state]).toEqual([
+      200,
+      "security-alert",
+      "critical",
+      "open",
+    ]);
+    const fixed = await deliver(
+      {
+        action: "fixed",
+        repository: { full_name: "example/api" },
+        alert: { ...alert, state: "fixed", fixed_at: "2026-10-09T08:00:00Z", updated_at: "2026-10-09T08:00:00Z" },
+      },
+      "served-alert-2",
+    );
     expect([fixed.status, fixed.body.state]).toEqual([200, "fixed"]);
     const rows = await prisma.securityAlert.findMany({ where: { projectId: project.id } });
-    expect(rows.map((r) => [r.source, r.number, r.state, r.closedAt?.toISOString()])).toEqual([["dependabot", 3, "fixed", "2026-10-09T08:00:00.000Z"]]);
+    expect(rows.map((r) => [r.source, r.number, r.state, r.closedAt?.toISOString()])).toEqual([
+      ["dependabot", 3, "fixed", "2026-10-09T08:00:00.000Z"],
+    ]);
   });
 });

@@ -37,14 +37,22 @@ function statusField(pid: number, field: "VmHWM" | "VmRSS"): number {
   return Number(m[1]) * 1024;
 }
 
-export async function startServedApp(opts: { distDir: string; env: NodeJS.ProcessEnv; log?: (line: string) => void }): Promise<ServedApp> {
+export async function startServedApp(opts: {
+  distDir: string;
+  env: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}): Promise<ServedApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // With the same node flags as `npm start` gives the web server.
-  const child: ChildProcess = spawn(process.execPath, [...WEB_SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...opts.env, ...WEB_SERVER_ENV, NEXT_DIST_DIR: opts.distDir, NODE_ENV: "production", NEXTAUTH_URL: url },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...WEB_SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: { ...opts.env, ...WEB_SERVER_ENV, NEXT_DIST_DIR: opts.distDir, NODE_ENV: "production", NEXTAUTH_URL: url },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {

@@ -32,10 +32,17 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-async function scim(base: string, req: { method: string; path: string; body?: unknown }, token: string | null = scimToken) {
+async function scim(
+  base: string,
+  req: { method: string; path: string; body?: unknown },
+  token: string | null = scimToken,
+) {
   const res = await fetch(`${base}${req.path}`, {
     method: req.method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(req.body !== undefined ? { "content-type": "application/scim+json" } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(req.body !== undefined ? { "content-type": "application/scim+json" } : {}),
+    },
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
   });
   const text = await res.text();
@@ -44,13 +51,20 @@ async function scim(base: string, req: { method: string; path: string; body?: un
 
 async function me(base: string, cookie: string) {
   const res = await fetch(`${base}/api/v1/me`, { headers: { cookie } });
-  return { status: res.status, role: res.status === 200 ? ((await res.json()) as { user: { role: string } }).user.role : null };
+  return {
+    status: res.status,
+    role: res.status === 200 ? ((await res.json()) as { user: { role: string } }).user.role : null,
+  };
 }
 
 describe("SCIM through next start", () => {
   it("serves /scim/v2 by the rewrite, answers 401 in SCIM's shape, and a deactivation ends a live session at once", async () => {
     const unauth = await scim(BASE, { method: "GET", path: "/scim/v2/Users" }, null);
-    expect(unauth).toMatchObject({ status: 401, type: "application/scim+json", body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "401" } });
+    expect(unauth).toMatchObject({
+      status: 401,
+      type: "application/scim+json",
+      body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "401" },
+    });
 
     const userName = `${uniq("okta")}@corp.example`;
     const created = await scim(BASE, scimFixture("okta", "createUser", { userName, externalId: uniq("00u") }));
@@ -64,7 +78,11 @@ describe("SCIM through next start", () => {
     const disabled = await scim(BASE, scimFixture("entra", "disableUser", { userId: created.body.id }));
     expect(disabled).toMatchObject({ status: 200, body: { active: false } });
     expect((await me(BASE, cookie)).status).toBe(401);
-    const events = await prisma.activityEvent.findMany({ where: { entityId: created.body.id }, orderBy: { id: "asc" }, select: { action: true, actorLabel: true } });
+    const events = await prisma.activityEvent.findMany({
+      where: { entityId: created.body.id },
+      orderBy: { id: "asc" },
+      select: { action: true, actorLabel: true },
+    });
     expect(events).toEqual([
       { action: "user.create", actorLabel: "scim:served" },
       { action: "user.deactivate", actorLabel: "scim:served" },
@@ -73,7 +91,11 @@ describe("SCIM through next start", () => {
 
   it("refuses a body over the limit with a SCIM error, writing nothing", async () => {
     const before = await prisma.user.count();
-    const big = { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: `${uniq("big")}@corp.example`, title: "x".repeat(2 * 1024 * 1024) };
+    const big = {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: `${uniq("big")}@corp.example`,
+      title: "x".repeat(2 * 1024 * 1024),
+    };
     const res = await scim(BASE, { method: "POST", path: "/scim/v2/Users", body: big });
     expect(res).toMatchObject({ status: 413, type: "application/scim+json", body: { status: "413" } });
     expect(await prisma.user.count()).toBe(before);
@@ -114,7 +136,11 @@ describe("OIDC sign-in against a real OpenID Provider", () => {
     expect(first).toMatchObject({ reachedCallback: true, landedAt: `${app.url}/` });
     expect(first.sessionCookie).toBeTruthy();
     expect(await me(app.url, first.sessionCookie!)).toEqual({ status: 200, role: "ENGINEER" });
-    expect(await prisma.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ source: "oidc", oidcSubject: `${idp.issuer}|${login}`, passwordHash: "" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { email } })).toMatchObject({
+      source: "oidc",
+      oidcSubject: `${idp.issuer}|${login}`,
+      passwordHash: "",
+    });
 
     idp.accounts.set(login, { email, name: "Alice Example", groups: ["grc"] });
     const second = await oidcSignInOverHttp(app.url, login);
@@ -142,7 +168,11 @@ describe("OIDC sign-in against a real OpenID Provider", () => {
     expect((await scim(app.url, scimFixture("okta", "deactivateUser", { userId: user.id }))).status).toBe(200);
     expect((await me(app.url, signedIn.sessionCookie!)).status).toBe(401);
     const refused = await oidcSignInOverHttp(app.url, login);
-    expect(refused).toMatchObject({ reachedCallback: true, sessionCookie: null, landedAt: `${app.url}/signin?error=AccountDeactivated` });
+    expect(refused).toMatchObject({
+      reachedCallback: true,
+      sessionCookie: null,
+      landedAt: `${app.url}/signin?error=AccountDeactivated`,
+    });
 
     idp.accounts.delete(login);
     const gone = await oidcSignInOverHttp(app.url, login);
@@ -152,7 +182,16 @@ describe("OIDC sign-in against a real OpenID Provider", () => {
   it("the sign-in page shows the SSO button and stays axe-clean (WCAG 2.0/2.1 A and AA); so do set-password and the users page", async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--headless=new",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
     const admin = await makeUser({ role: "ADMIN" });
     const context = await browser.newContext({ baseURL: app.url });
@@ -160,8 +199,15 @@ describe("OIDC sign-in against a real OpenID Provider", () => {
     const violations = async () => {
       await page.evaluate(AXE_SOURCE);
       return page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+        const axe = (
+          window as unknown as {
+            axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+          }
+        ).axe;
+        const r = await axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+          resultTypes: ["violations"],
+        });
         return r.violations.map((v) => v.id);
       });
     };
@@ -183,8 +229,12 @@ describe("OIDC sign-in against a real OpenID Provider", () => {
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill("any-password");
     await page.locator('button[type="submit"]').click();
-    await page.waitForURL((u) => u.origin === app.url && !u.pathname.startsWith("/signin") && !u.pathname.startsWith("/api/"));
-    expect(await (await context.request.get("/api/v1/me")).json()).toMatchObject({ user: { email: `${login}@corp.example`, role: "ENGINEER" } });
+    await page.waitForURL(
+      (u) => u.origin === app.url && !u.pathname.startsWith("/signin") && !u.pathname.startsWith("/api/"),
+    );
+    expect(await (await context.request.get("/api/v1/me")).json()).toMatchObject({
+      user: { email: `${login}@corp.example`, role: "ENGINEER" },
+    });
 
     const [name, value] = (await sessionCookie(admin.id)).split("=");
     const adminContext = await browser.newContext({ baseURL: app.url });
@@ -195,8 +245,15 @@ describe("OIDC sign-in against a real OpenID Provider", () => {
     const pageViolations = await (async () => {
       await adminPage.evaluate(AXE_SOURCE);
       return adminPage.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+        const axe = (
+          window as unknown as {
+            axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string }> }> };
+          }
+        ).axe;
+        const r = await axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+          resultTypes: ["violations"],
+        });
         return r.violations.map((v) => v.id);
       });
     })();

@@ -37,7 +37,8 @@ export default async function setup(project: TestProject) {
     await dropDatabasesWithPrefix(server.adminUrl, prefix);
     // Each test file stored its blobs under .data/test-blobs/<its database name>.
     try {
-      for (const dir of readdirSync(".data/test-blobs")) if (dir.startsWith(prefix)) rmSync(`.data/test-blobs/${dir}`, { recursive: true, force: true });
+      for (const dir of readdirSync(".data/test-blobs"))
+        if (dir.startsWith(prefix)) rmSync(`.data/test-blobs/${dir}`, { recursive: true, force: true });
     } catch {
       // no blobs written
     }

@@ -12,7 +12,12 @@ export async function startTestServer(): Promise<DatabaseServer> {
   if (url) return { adminUrl: withDatabaseName(url, "postgres"), url, embedded: false, stop: async () => undefined };
   const base = mkdtempSync(path.join(os.tmpdir(), "proofline-test-pg-"));
   chmodSync(base, 0o755); // as root, PostgreSQL runs as the "postgres" user, which must reach its data directory
-  return startEmbedded({ dataDir: path.join(base, "data"), port: await freePort(), persistent: false, log: () => undefined });
+  return startEmbedded({
+    dataDir: path.join(base, "data"),
+    port: await freePort(),
+    persistent: false,
+    log: () => undefined,
+  });
 }
 
 export async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -43,7 +48,9 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
 
 export async function dropDatabasesWithPrefix(adminUrl: string, prefix: string): Promise<void> {
   await withAdmin(adminUrl, async (c) => {
-    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${prefix}%`,
+    ]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

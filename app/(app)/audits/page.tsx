@@ -81,7 +81,8 @@ export default async function AuditsPage() {
               <ul className="stack" style={{ listStyle: "none", padding: 0, gap: "0.4rem" }}>
                 {mine.map((r) => (
                   <li key={r.id}>
-                    <Link href={`/audits/${r.auditId}/requests/${r.id}`}>{r.title}</Link> <Badge tone={REQUEST_STATUS[r.status].tone}>{REQUEST_STATUS[r.status].label}</Badge>{" "}
+                    <Link href={`/audits/${r.auditId}/requests/${r.id}`}>{r.title}</Link>{" "}
+                    <Badge tone={REQUEST_STATUS[r.status].tone}>{REQUEST_STATUS[r.status].label}</Badge>{" "}
                     <span className="small muted">
                       {r.audit.name}
                       {r.dueAt ? ` · due ${formatDate(r.dueAt)}` : ""}
@@ -91,7 +92,10 @@ export default async function AuditsPage() {
                 ))}
               </ul>
             ) : (
-              <p className="muted">Nothing to answer. When a compliance lead makes you the owner of an auditor&apos;s request, it appears here.</p>
+              <p className="muted">
+                Nothing to answer. When a compliance lead makes you the owner of an auditor&apos;s request, it appears
+                here.
+              </p>
             )}
           </section>
         ) : null}

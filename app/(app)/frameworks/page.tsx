@@ -29,7 +29,10 @@ export default async function FrameworksPage() {
       <div className="stack">
         {frameworks.length === 0 ? (
           <EmptyState title="No frameworks loaded">
-            <p>SOC 2, GDPR and IRB load automatically with the reference data (npm run db:migrate). Custom frameworks appear here once a lead imports one.</p>
+            <p>
+              SOC 2, GDPR and IRB load automatically with the reference data (npm run db:migrate). Custom frameworks
+              appear here once a lead imports one.
+            </p>
           </EmptyState>
         ) : (
           <div className="table-wrap">
@@ -49,7 +52,8 @@ export default async function FrameworksPage() {
                 {frameworks.map((f) => (
                   <tr key={f.key} data-testid={`framework-row-${f.key}`}>
                     <td>
-                      <Link href={`/frameworks/${f.key}`}>{f.name}</Link> {f.builtIn ? <Badge>Built-in</Badge> : <Badge tone="accent">Custom</Badge>}
+                      <Link href={`/frameworks/${f.key}`}>{f.name}</Link>{" "}
+                      {f.builtIn ? <Badge>Built-in</Badge> : <Badge tone="accent">Custom</Badge>}
                       <div className="muted small mono">{f.key}</div>
                     </td>
                     <td className="small">{f.version}</td>
@@ -78,8 +82,9 @@ export default async function FrameworksPage() {
           <section className="card" aria-labelledby="import-title">
             <h2 id="import-title">Import a custom framework</h2>
             <p className="small muted">
-              Track a customer&rsquo;s security addendum or an internal standard as a framework. The file format is described in docs/catalogues.md; exporting any
-              framework above gives a working example. A file with any problem is refused as a whole.
+              Track a customer&rsquo;s security addendum or an internal standard as a framework. The file format is
+              described in docs/catalogues.md; exporting any framework above gives a working example. A file with any
+              problem is refused as a whole.
             </p>
             <ImportFrameworkForm />
           </section>

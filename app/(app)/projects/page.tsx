@@ -30,7 +30,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       <div className="stack">
         {projects.length === 0 ? (
           <EmptyState title={showArchived ? "No projects, archived or not" : "No active projects"}>
-            <p>{canCreate ? "Create the first one below: give it the name of the system you are preparing for audit." : "A compliance lead or admin can create projects."}</p>
+            <p>
+              {canCreate
+                ? "Create the first one below: give it the name of the system you are preparing for audit."
+                : "A compliance lead or admin can create projects."}
+            </p>
           </EmptyState>
         ) : (
           <div className="table-wrap">

@@ -22,13 +22,19 @@ describe("/api/health when the database is down", () => {
     const res = await call(healthRoute, { path: "/api/health" });
     expect(res.status).toBe(503);
     expect(res.body.database).toEqual({ status: "down" });
-    for (const leak of ["10.20.30.40", "5432", "proofline_owner", "proofline_prod", "ECONNREFUSED"]) expect(JSON.stringify(res.body)).not.toContain(leak);
+    for (const leak of ["10.20.30.40", "5432", "proofline_owner", "proofline_prod", "ECONNREFUSED"])
+      expect(JSON.stringify(res.body)).not.toContain(leak);
   });
 
   it("tells a signed-in non-admin no more, and an admin the reason", async () => {
     const engineer = await makeUser({ role: "ENGINEER" });
-    expect((await call(healthRoute, { path: "/api/health", asUser: engineer.id })).body.database).toEqual({ status: "down" });
+    expect((await call(healthRoute, { path: "/api/health", asUser: engineer.id })).body.database).toEqual({
+      status: "down",
+    });
     const admin = await makeUser({ role: "ADMIN" });
-    expect((await call(healthRoute, { path: "/api/health", asUser: admin.id })).body.database).toEqual({ status: "down", error: DRIVER_ERROR });
+    expect((await call(healthRoute, { path: "/api/health", asUser: admin.id })).body.database).toEqual({
+      status: "down",
+      error: DRIVER_ERROR,
+    });
   });
 });

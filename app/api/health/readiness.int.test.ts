@@ -9,12 +9,25 @@ import { call } from "@/tests/api";
 import { makeUser } from "@/tests/factories";
 import { resetEnvForTests } from "@/lib/env";
 import { pendingMigrations, shippedMigrations } from "@/lib/health";
-import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY, type TestS3 } from "@/lib/core/storage/testing/s3-server";
+import {
+  startTestS3,
+  TEST_S3_ACCESS_KEY_ID,
+  TEST_S3_SECRET_ACCESS_KEY,
+  type TestS3,
+} from "@/lib/core/storage/testing/s3-server";
 import { GET as live } from "@/app/api/health/live/route";
 import { GET as ready } from "@/app/api/health/ready/route";
 import { GET as health } from "@/app/api/health/route";
 
-const VARS = ["BLOB_STORE", "BLOB_DIR", "S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"] as const;
+const VARS = [
+  "BLOB_STORE",
+  "BLOB_DIR",
+  "S3_ENDPOINT",
+  "S3_BUCKET",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "S3_FORCE_PATH_STYLE",
+] as const;
 const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
 let s3: TestS3;
 let blobDir: string;
@@ -68,7 +81,11 @@ describe("liveness and readiness", () => {
     const res = await call(ready, { path: "/api/health/ready" });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe("ready");
-    expect([res.body.checks.database.status, res.body.checks.blobStore.status, res.body.checks.migrations.status]).toEqual(["ok", "ok", "ok"]);
+    expect([
+      res.body.checks.database.status,
+      res.body.checks.blobStore.status,
+      res.body.checks.migrations.status,
+    ]).toEqual(["ok", "ok", "ok"]);
     // The S3 probe really went to the bucket, signed.
     expect(s3.requests.some((r) => r.method === "HEAD" && r.status === 404)).toBe(true);
   });
@@ -78,7 +95,8 @@ describe("liveness and readiness", () => {
     const anon = await call(ready, { path: "/api/health/ready" });
     expect([anon.status, anon.body.status, anon.body.checks.blobStore]).toEqual([503, "not-ready", { status: "down" }]);
     expect(anon.body.checks.database.status).toBe("ok");
-    for (const leak of [new URL(s3.endpoint).host, s3.bucket, "Signature"]) expect(JSON.stringify(anon.body)).not.toContain(leak);
+    for (const leak of [new URL(s3.endpoint).host, s3.bucket, "Signature"])
+      expect(JSON.stringify(anon.body)).not.toContain(leak);
     const admin = await makeUser({ role: "ADMIN" });
     const seen = await call(ready, { path: "/api/health/ready", asUser: admin.id });
     expect(seen.status).toBe(503);
@@ -101,7 +119,11 @@ describe("liveness and readiness", () => {
     configure({ BLOB_STORE: "dir", BLOB_DIR: blobDir });
     const newest = (await shippedMigrations()).at(-1)!;
     const row = await owner((c) => c.query(`SELECT * FROM "_prisma_migrations" WHERE migration_name = $1`, [newest]));
-    await owner((c) => c.query(`UPDATE "_prisma_migrations" SET migration_name = migration_name || '_x' WHERE migration_name = $1`, [newest]));
+    await owner((c) =>
+      c.query(`UPDATE "_prisma_migrations" SET migration_name = migration_name || '_x' WHERE migration_name = $1`, [
+        newest,
+      ]),
+    );
     try {
       const anon = await call(ready, { path: "/api/health/ready" });
       expect([anon.status, anon.body.checks.migrations]).toEqual([503, { status: "down" }]);
@@ -112,7 +134,12 @@ describe("liveness and readiness", () => {
       const old = await call(health, { path: "/api/health" });
       expect([old.status, old.body.status, old.body.database.status]).toEqual([200, "ok", "ok"]);
     } finally {
-      await owner((c) => c.query(`UPDATE "_prisma_migrations" SET migration_name = $1 WHERE migration_name = $2`, [newest, `${newest}_x`]));
+      await owner((c) =>
+        c.query(`UPDATE "_prisma_migrations" SET migration_name = $1 WHERE migration_name = $2`, [
+          newest,
+          `${newest}_x`,
+        ]),
+      );
     }
     expect(row.rowCount).toBe(1);
     expect((await call(ready, { path: "/api/health/ready" })).status).toBe(200);

@@ -30,7 +30,9 @@ export async function rewriteTrail(edit: (row: Row) => Row | null | undefined): 
   await withOwner(async (c) => {
     await c.query("BEGIN");
     await c.query("SET LOCAL session_replication_role = replica");
-    const { rows } = await c.query<Row>(`SELECT id::text AS id, "occurredAt", "actorType", "actorId", "actorLabel", action, "entityType", "entityId", "projectId", summary, "requestId", "prevHash", hash FROM "ActivityEvent" ORDER BY "ActivityEvent".id`); // numeric order (the output column id is text)
+    const { rows } = await c.query<Row>(
+      `SELECT id::text AS id, "occurredAt", "actorType", "actorId", "actorLabel", action, "entityType", "entityId", "projectId", summary, "requestId", "prevHash", hash FROM "ActivityEvent" ORDER BY "ActivityEvent".id`,
+    ); // numeric order (the output column id is text)
     let prev = GENESIS_HASH;
     let changed = false;
     for (const row of rows) {
@@ -44,7 +46,10 @@ export async function rewriteTrail(edit: (row: Row) => Row | null | undefined): 
       if (edited) changed = true;
       if (changed) {
         const hash = eventHash(prev, next);
-        await c.query(`UPDATE "ActivityEvent" SET summary = $2::jsonb, "actorLabel" = $3, "prevHash" = $4, hash = $5 WHERE id = $1`, [row.id, JSON.stringify(next.summary), next.actorLabel, prev, hash]);
+        await c.query(
+          `UPDATE "ActivityEvent" SET summary = $2::jsonb, "actorLabel" = $3, "prevHash" = $4, hash = $5 WHERE id = $1`,
+          [row.id, JSON.stringify(next.summary), next.actorLabel, prev, hash],
+        );
         prev = hash;
       } else prev = row.hash;
     }

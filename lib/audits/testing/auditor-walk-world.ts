@@ -19,17 +19,25 @@ const INSIDE = new Date("2026-04-10T08:00:00.000Z");
 
 async function controlWithExpectation(kind: "TEST_REPORT") {
   return prisma.control.findFirstOrThrow({
-    where: { archivedAt: null, expectations: { some: { kind } }, mappings: { some: { requirement: { retiredAt: null, framework: { key: "soc2" } } } } },
+    where: {
+      archivedAt: null,
+      expectations: { some: { kind } },
+      mappings: { some: { requirement: { retiredAt: null, framework: { key: "soc2" } } } },
+    },
     orderBy: { key: "asc" },
     select: { id: true, key: true },
   });
 }
 
 async function exerciseWithFile(runbookId: string, performedAt: Date, label: string) {
-  const exercise = await prisma.runbookExercise.create({ data: { runbookId, performedAt, outcome: "FAIL", notes: `${label} notes` } });
+  const exercise = await prisma.runbookExercise.create({
+    data: { runbookId, performedAt, outcome: "FAIL", notes: `${label} notes` },
+  });
   const bytes = Buffer.from(`${label} drill log ${randomBytes(8).toString("hex")}\n`);
   const { sha256, size } = await putBytes(bytes);
-  const attachment = await prisma.exerciseAttachment.create({ data: { exerciseId: exercise.id, sha256, size, filename: `${label}.log`, contentType: "text/plain" } });
+  const attachment = await prisma.exerciseAttachment.create({
+    data: { exerciseId: exercise.id, sha256, size, filename: `${label}.log`, contentType: "text/plain" },
+  });
   return { exercise, attachment };
 }
 
@@ -48,35 +56,101 @@ export async function auditorWalkWorld() {
   const auditor = await makeUser({ role: "AUDITOR" });
   const granted = await makeProject({ frameworks: ["soc2"] });
   const other = await makeProject({ frameworks: ["soc2"] });
-  const audit = await makeAudit({ leadId: lead.id, projectIds: [granted.id], windowStart: WALK_WINDOW.start, windowEnd: WALK_WINDOW.end, name: "Walk audit" });
-  await makeGrant({ auditId: audit.id, userId: auditor.id, expiresAt: new Date(Date.now() + 30 * 86_400_000), grantedById: lead.id });
+  const audit = await makeAudit({
+    leadId: lead.id,
+    projectIds: [granted.id],
+    windowStart: WALK_WINDOW.start,
+    windowEnd: WALK_WINDOW.end,
+    name: "Walk audit",
+  });
+  await makeGrant({
+    auditId: audit.id,
+    userId: auditor.id,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    grantedById: lead.id,
+  });
   // An audit of the other project the auditor holds no grant for.
-  const otherAudit = await makeAudit({ leadId: lead.id, projectIds: [other.id], windowStart: WALK_WINDOW.start, windowEnd: WALK_WINDOW.end, name: "Not yours" });
+  const otherAudit = await makeAudit({
+    leadId: lead.id,
+    projectIds: [other.id],
+    windowStart: WALK_WINDOW.start,
+    windowEnd: WALK_WINDOW.end,
+    name: "Not yours",
+  });
   const control = await controlWithExpectation("TEST_REPORT");
 
   // In-window data of every kind the auditor reads.
-  const inside = await makeEvidence({ projectId: granted.id, title: "Unit tests inside the window", effectiveAt: INSIDE, outcome: "PASS", controlIds: [control.id], bytes: Buffer.from(`<testsuite name="inside" tests="1" failures="0"/>\n`) });
-  const item = await prisma.backlogItem.create({ data: { projectId: granted.id, key: "WLK-1", title: "Protect main", priority: "BLOCKER", priorityRank: 0, createdAt: new Date("2026-02-01T00:00:00Z") } });
+  const inside = await makeEvidence({
+    projectId: granted.id,
+    title: "Unit tests inside the window",
+    effectiveAt: INSIDE,
+    outcome: "PASS",
+    controlIds: [control.id],
+    bytes: Buffer.from(`<testsuite name="inside" tests="1" failures="0"/>\n`),
+  });
+  const item = await prisma.backlogItem.create({
+    data: {
+      projectId: granted.id,
+      key: "WLK-1",
+      title: "Protect main",
+      priority: "BLOCKER",
+      priorityRank: 0,
+      createdAt: new Date("2026-02-01T00:00:00Z"),
+    },
+  });
   await prisma.backlogItemControl.create({ data: { itemId: item.id, controlId: control.id } });
-  const runbook = await prisma.runbook.create({ data: { projectId: granted.id, key: "restore-walk", title: "Restore the walk database", cadenceDays: 90, createdAt: new Date("2026-01-01T00:00:00Z") } });
+  const runbook = await prisma.runbook.create({
+    data: {
+      projectId: granted.id,
+      key: "restore-walk",
+      title: "Restore the walk database",
+      cadenceDays: 90,
+      createdAt: new Date("2026-01-01T00:00:00Z"),
+    },
+  });
   await prisma.runbookControl.create({ data: { runbookId: runbook.id, controlId: control.id } });
   const insideDrill = await exerciseWithFile(runbook.id, new Date("2026-04-15T09:00:00Z"), "inside-drill");
-  const rule = await prisma.evidenceRule.create({ data: { projectId: granted.id, name: "Walk rule", kind: "TEST_REPORT", conditions: {} } });
+  const rule = await prisma.evidenceRule.create({
+    data: { projectId: granted.id, name: "Walk rule", kind: "TEST_REPORT", conditions: {} },
+  });
   await prisma.evidenceControl.updateMany({ where: { evidenceId: inside.id }, data: { via: "rule", ruleId: rule.id } });
-  const request = await raiseRequest({ ctx: ctxOf(auditor), auditId: audit.id, data: { title: "Show the unit tests", controlKey: control.key, dueAt: "2026-12-31" }, now: new Date() });
-  await answerRequest({ ctx: ctxOf(lead), auditId: audit.id, requestId: request.id, data: { evidenceIds: [inside.id], comment: "Attached." }, now: new Date() });
+  const request = await raiseRequest({
+    ctx: ctxOf(auditor),
+    auditId: audit.id,
+    data: { title: "Show the unit tests", controlKey: control.key, dueAt: "2026-12-31" },
+    now: new Date(),
+  });
+  await answerRequest({
+    ctx: ctxOf(lead),
+    auditId: audit.id,
+    requestId: request.id,
+    data: { evidenceIds: [inside.id], comment: "Attached." },
+    now: new Date(),
+  });
 
-  const otherRunbook = await prisma.runbook.create({ data: { projectId: other.id, key: "restore-other", title: "Restore the other database", cadenceDays: 90 } });
+  const otherRunbook = await prisma.runbook.create({
+    data: { projectId: other.id, key: "restore-other", title: "Restore the other database", cadenceDays: 90 },
+  });
 
   async function makeLeak(): Promise<Leak> {
     const tag = randomBytes(4).toString("hex");
     const ev = async (projectId: string, effectiveAt: Date, label: string) =>
-      makeEvidence({ projectId, effectiveAt, title: `${label}-${tag}`, outcome: "FAIL", controlIds: [control.id], bytes: Buffer.from(`<testsuite name="${label}-${tag}" tests="1" failures="1"/>\n`) });
+      makeEvidence({
+        projectId,
+        effectiveAt,
+        title: `${label}-${tag}`,
+        outcome: "FAIL",
+        controlIds: [control.id],
+        bytes: Buffer.from(`<testsuite name="${label}-${tag}" tests="1" failures="1"/>\n`),
+      });
     const before = await ev(granted.id, JUST_BEFORE, "LEAK-BEFORE-WINDOW");
     const after = await ev(granted.id, JUST_AFTER, "LEAK-AFTER-WINDOW");
     const elsewhere = await ev(other.id, INSIDE, "LEAK-OTHER-PROJECT");
     // Filed by the project's rule, so that the rule's count of filings would include them.
-    await prisma.evidenceControl.updateMany({ where: { evidenceId: { in: [before.id, after.id] } }, data: { via: "rule", ruleId: rule.id } });
+    await prisma.evidenceControl.updateMany({
+      where: { evidenceId: { in: [before.id, after.id] } },
+      data: { via: "rule", ruleId: rule.id },
+    });
     // A backdated upload: effective inside the window, collected after it closed. It is in the
     // window by its effective time, so the auditor sees it (flagged); it is no leak.
     const drills = [
@@ -101,5 +175,21 @@ export async function auditorWalkWorld() {
     };
   }
 
-  return { lead, auditor, granted, other, audit, otherAudit, control, inside, item, runbook, insideDrill, rule, request, otherRunbook, makeLeak };
+  return {
+    lead,
+    auditor,
+    granted,
+    other,
+    audit,
+    otherAudit,
+    control,
+    inside,
+    item,
+    runbook,
+    insideDrill,
+    rule,
+    request,
+    otherRunbook,
+    makeLeak,
+  };
 }

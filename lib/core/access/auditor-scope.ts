@@ -94,7 +94,12 @@ export async function auditEventScopeWhere(actor: Actor, now: Date = new Date())
   if (!isAuditorActor(actor)) return {};
   const audits = await grantedAudits(actor.user.id, now);
   if (!audits.length) return { id: { in: [] as bigint[] } };
-  return { OR: audits.map((a) => ({ projectId: { in: a.projectIds }, occurredAt: { gte: a.window.start, lte: a.window.end } })) };
+  return {
+    OR: audits.map((a) => ({
+      projectId: { in: a.projectIds },
+      occurredAt: { gte: a.window.start, lte: a.window.end },
+    })),
+  };
 }
 
 /**
@@ -106,7 +111,8 @@ export async function evidenceScopeSql(actor: Actor, now: Date = new Date(), ali
   const audits = await grantedAudits(actor.user.id, now);
   if (!audits.length) return Prisma.sql`FALSE`;
   const col = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
-  const one = (a: GrantedAudit) => Prisma.sql`(${col("projectId")} = ANY(${a.projectIds}) AND ${evidenceInWindowSql(a.window, { effectiveAt: col("effectiveAt"), expiresAt: col("expiresAt") })})`;
+  const one = (a: GrantedAudit) =>
+    Prisma.sql`(${col("projectId")} = ANY(${a.projectIds}) AND ${evidenceInWindowSql(a.window, { effectiveAt: col("effectiveAt"), expiresAt: col("expiresAt") })})`;
   return Prisma.sql`(${Prisma.join(audits.map(one), " OR ")})`;
 }
 
@@ -114,9 +120,13 @@ export async function evidenceScopeSql(actor: Actor, now: Date = new Date(), ali
  * evidenceInWindowWhere's time condition as SQL over the given columns (an Evidence row, or an
  * EvidenceControl row with its evidence's expiry looked up). TRUE without a window.
  */
-export function evidenceInWindowSql(window: ObservationWindow | null, cols: { effectiveAt: Prisma.Sql; expiresAt: Prisma.Sql }): Prisma.Sql {
+export function evidenceInWindowSql(
+  window: ObservationWindow | null,
+  cols: { effectiveAt: Prisma.Sql; expiresAt: Prisma.Sql },
+): Prisma.Sql {
   if (!window) return Prisma.sql`TRUE`;
-  if (isPointInTime(window)) return Prisma.sql`(${cols.effectiveAt} <= ${window.end} AND (${cols.expiresAt} IS NULL OR ${cols.expiresAt} >= ${window.end}))`;
+  if (isPointInTime(window))
+    return Prisma.sql`(${cols.effectiveAt} <= ${window.end} AND (${cols.expiresAt} IS NULL OR ${cols.expiresAt} >= ${window.end}))`;
   return Prisma.sql`(${cols.effectiveAt} >= ${window.start} AND ${cols.effectiveAt} <= ${window.end})`;
 }
 
@@ -125,7 +135,9 @@ export function evidenceInWindowSql(window: ObservationWindow | null, cols: { ef
 // inside the window (Type II), or by the moment (Type I), in the granted audits' projects.
 
 export function exerciseInWindowWhere(window: ObservationWindow): Prisma.RunbookExerciseWhereInput {
-  return isPointInTime(window) ? { performedAt: { lte: window.end } } : { performedAt: { gte: window.start, lte: window.end } };
+  return isPointInTime(window)
+    ? { performedAt: { lte: window.end } }
+    : { performedAt: { gte: window.start, lte: window.end } };
 }
 
 /** SQL form of exerciseInWindowWhere over a performedAt column; TRUE without a window. */
@@ -136,11 +148,18 @@ export function exerciseInWindowSql(window: ObservationWindow | null, performedA
 }
 
 /** The exercises an actor may see, to AND with the query's own filter. No narrowing for non-auditors. */
-export async function exerciseScopeWhere(actor: Actor, now: Date = new Date()): Promise<Prisma.RunbookExerciseWhereInput> {
+export async function exerciseScopeWhere(
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<Prisma.RunbookExerciseWhereInput> {
   if (!isAuditorActor(actor)) return {};
   const audits = await grantedAudits(actor.user.id, now);
   if (!audits.length) return { id: { in: [] as string[] } };
-  return { OR: audits.map((a) => ({ AND: [{ runbook: { projectId: { in: a.projectIds } } }, exerciseInWindowWhere(a.window)] })) };
+  return {
+    OR: audits.map((a) => ({
+      AND: [{ runbook: { projectId: { in: a.projectIds } } }, exerciseInWindowWhere(a.window)],
+    })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -194,7 +213,12 @@ export async function auditorView(actor: Actor, projectId: string, at: Date, now
 }
 
 /** auditorView for several projects at once (one grant read), keyed by project id. */
-export async function auditorViews(actor: Actor, projectIds: string[], at: Date, now: Date): Promise<Map<string, AuditorView> | null> {
+export async function auditorViews(
+  actor: Actor,
+  projectIds: string[],
+  at: Date,
+  now: Date,
+): Promise<Map<string, AuditorView> | null> {
   if (!isAuditorActor(actor)) return null;
   const audits = await grantedAudits(actor.user.id, now);
   const out = new Map<string, AuditorView>();
@@ -210,12 +234,21 @@ export async function auditorViews(actor: Actor, projectIds: string[], at: Date,
  * each project's view (created by then and not closed by then), so that counts of open work match the
  * readiness the auditor is shown.
  */
-export function openBacklogWhere(projectIds: string[], views: Map<string, AuditorView> | null): Prisma.BacklogItemWhereInput {
+export function openBacklogWhere(
+  projectIds: string[],
+  views: Map<string, AuditorView> | null,
+): Prisma.BacklogItemWhereInput {
   if (!views) return { projectId: { in: projectIds }, status: { not: "DONE" } };
   const ors = projectIds.flatMap((id) => {
     const v = views.get(id);
     return v
-      ? [{ projectId: id, createdAt: { lte: v.at }, OR: [{ closedAt: null, status: { not: "DONE" as const } }, { closedAt: { gt: v.at } }] }]
+      ? [
+          {
+            projectId: id,
+            createdAt: { lte: v.at },
+            OR: [{ closedAt: null, status: { not: "DONE" as const } }, { closedAt: { gt: v.at } }],
+          },
+        ]
       : [];
   });
   return ors.length ? { OR: ors } : { id: { in: [] as string[] } };

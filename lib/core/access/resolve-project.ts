@@ -46,7 +46,14 @@ export function noSuchProject(slug: string): NotFoundError {
  * What an auditor then reads inside the project is narrowed further to the audit's window
  * (lib/core/access/auditor-scope.ts).
  */
-export async function resolveProject({ ctx, slug, permission, write, db = prisma, now }: ResolveProjectOptions): Promise<ProjectRef> {
+export async function resolveProject({
+  ctx,
+  slug,
+  permission,
+  write,
+  db = prisma,
+  now,
+}: ResolveProjectOptions): Promise<ProjectRef> {
   const where = ctx.actor.kind === "token" ? { slug } : { AND: [{ slug }, projectAccessWhere(ctx.actor, now)] };
   const project = await db.project.findFirst({ where, select: { id: true, slug: true, name: true, archivedAt: true } });
   if (!project) throw noSuchProject(slug);

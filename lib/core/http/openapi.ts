@@ -13,23 +13,45 @@ export interface OpenApiPart {
   schemas?: Json;
 }
 
-export const jsonSchema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { io, unrepresentable: "any" }) as Json;
+export const jsonSchema = (s: z.ZodType, io: "input" | "output" = "input") =>
+  z.toJSONSchema(s, { io, unrepresentable: "any" }) as Json;
 
 /** A strict query schema as OpenAPI query parameters, with a description per parameter where given. */
 export function queryParameters(s: z.ZodObject, descriptions: Record<string, string> = {}): Json[] {
   const js = jsonSchema(s) as { properties: Record<string, Json>; required?: string[] };
-  return Object.entries(js.properties).map(([name, p]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: p, ...(descriptions[name] ? { description: descriptions[name] } : {}) }));
+  return Object.entries(js.properties).map(([name, p]) => ({
+    name,
+    in: "query",
+    required: js.required?.includes(name) ?? false,
+    schema: p,
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+  }));
 }
 
-export const pathParameter = (name: string, description?: string) => ({ name, in: "path", required: true, schema: { type: "string" }, ...(description ? { description } : {}) });
+export const pathParameter = (name: string, description?: string) => ({
+  name,
+  in: "path",
+  required: true,
+  schema: { type: "string" },
+  ...(description ? { description } : {}),
+});
 export const projectParameter = pathParameter("project", "The project's slug.");
 
 /** A problem+json answer. */
-export const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+export const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
 /** A JSON answer, of a named schema when given. */
-export const json = (description: string, ref?: string) => ({ description, content: { "application/json": { schema: ref ? { $ref: `#/components/schemas/${ref}` } : { type: "object" } } } });
+export const json = (description: string, ref?: string) => ({
+  description,
+  content: { "application/json": { schema: ref ? { $ref: `#/components/schemas/${ref}` } : { type: "object" } } },
+});
 /** A JSON request body of this schema. */
-export const jsonBody = (s: z.ZodType) => ({ required: true, content: { "application/json": { schema: jsonSchema(s) } } });
+export const jsonBody = (s: z.ZodType) => ({
+  required: true,
+  content: { "application/json": { schema: jsonSchema(s) } },
+});
 
 export const tokenOrSession = [{ projectToken: [] }, { session: [] }];
 export const sessionOnly = [{ session: [] }];
@@ -37,7 +59,17 @@ export const sessionOnly = [{ session: [] }];
 const PROBLEM_SCHEMA = {
   type: "object",
   required: ["type", "title", "status", "detail"],
-  properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } }, requestId: { type: "string" } },
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    errors: {
+      type: "array",
+      items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+    },
+    requestId: { type: "string" },
+  },
 };
 
 /** The whole document from its parts (paths in the order given). */
@@ -53,7 +85,12 @@ export function openApiDocument(parts: OpenApiPart[]): Json {
     servers: [{ url: "/api/v1" }],
     components: {
       securitySchemes: {
-        projectToken: { type: "http", scheme: "bearer", description: "A project token (pl_…), created in the project's settings or with `npm run proofline -- token create`." },
+        projectToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "A project token (pl_…), created in the project's settings or with `npm run proofline -- token create`.",
+        },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
       schemas: Object.assign({ Problem: PROBLEM_SCHEMA }, ...parts.map((p) => p.schemas ?? {})),

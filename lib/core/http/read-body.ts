@@ -21,7 +21,13 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export class BodyRefusedError extends AppError {
   readonly title: string;
   constructor(
-    readonly code: "body-length-mismatch" | "body-digest-mismatch" | "body-digest-malformed" | "body-encoding-invalid" | "body-encoding-unsupported" | "body-incomplete",
+    readonly code:
+      | "body-length-mismatch"
+      | "body-digest-mismatch"
+      | "body-digest-malformed"
+      | "body-encoding-invalid"
+      | "body-encoding-unsupported"
+      | "body-incomplete",
     readonly status: 400 | 415,
     message: string,
   ) {
@@ -60,14 +66,16 @@ export interface BodyOptions {
 }
 
 function defaultTooLarge(messages: BodyLimitMessages) {
-  return (declared: number | null, limit: number) => new PayloadTooLargeError(declared === null ? messages.passed(limit) : messages.declared(declared, limit));
+  return (declared: number | null, limit: number) =>
+    new PayloadTooLargeError(declared === null ? messages.passed(limit) : messages.declared(declared, limit));
 }
 
 /** Content-Length as a number, or null when absent (chunked). */
 export function declaredLength(headers: Headers): number | null {
   const raw = headers.get("content-length");
   if (raw === null) return null;
-  if (!/^\d{1,16}$/.test(raw.trim())) throw new BadRequestError(`Content-Length "${raw.slice(0, 40)}" is not a byte count.`);
+  if (!/^\d{1,16}$/.test(raw.trim()))
+    throw new BadRequestError(`Content-Length "${raw.slice(0, 40)}" is not a byte count.`);
   return Number(raw.trim());
 }
 
@@ -94,10 +102,20 @@ export function statedDigests(headers: Headers): Buffer[] {
     if (raw.length > 4096) throw new BodyRefusedError("body-digest-malformed", 400, `${name} is too long.`);
     for (const member of raw.split(",")) {
       const m = /^\s*([a-z][a-z0-9_*.-]*)=:([A-Za-z0-9+/]*={0,2}):\s*$/.exec(member);
-      if (!m) throw new BodyRefusedError("body-digest-malformed", 400, `${name} must be a list of algorithm=:base64:, e.g. sha-256=:…: (RFC 9530).`);
+      if (!m)
+        throw new BodyRefusedError(
+          "body-digest-malformed",
+          400,
+          `${name} must be a list of algorithm=:base64:, e.g. sha-256=:…: (RFC 9530).`,
+        );
       if (m[1] !== "sha-256") continue;
       const digest = Buffer.from(m[2], "base64");
-      if (digest.length !== 32) throw new BodyRefusedError("body-digest-malformed", 400, `${name}: a sha-256 digest is 32 bytes; this one is ${digest.length}.`);
+      if (digest.length !== 32)
+        throw new BodyRefusedError(
+          "body-digest-malformed",
+          400,
+          `${name}: a sha-256 digest is 32 bytes; this one is ${digest.length}.`,
+        );
       out.push(digest);
     }
   }
@@ -121,7 +139,11 @@ export async function* requestBody(req: Request, opts: BodyOptions): ByteSource 
 
   const finish = (): Error | null => {
     if (declared !== null && wireBytes !== declared) {
-      return new BodyRefusedError("body-length-mismatch", 400, `The body is ${wireBytes} bytes, but Content-Length said ${declared}. Nothing was kept; send it again.`);
+      return new BodyRefusedError(
+        "body-length-mismatch",
+        400,
+        `The body is ${wireBytes} bytes, but Content-Length said ${declared}. Nothing was kept; send it again.`,
+      );
     }
     if (hash) {
       const actual = hash.digest();
@@ -177,14 +199,27 @@ function translate(err: unknown): unknown {
   if (err instanceof AppError) return err;
   const code = (err as { code?: unknown })?.code;
   if (typeof code === "string" && code.startsWith("Z_")) {
-    return new BodyRefusedError("body-encoding-invalid", 400, `The body is not valid gzip (${(err as Error).message}). Nothing was kept.`);
+    return new BodyRefusedError(
+      "body-encoding-invalid",
+      400,
+      `The body is not valid gzip (${(err as Error).message}). Nothing was kept.`,
+    );
   }
   // The client went away (or the connection broke) before the body was complete.
-  return new BodyRefusedError("body-incomplete", 400, "The body ended before it was complete (the connection closed). Nothing was kept; send it again.");
+  return new BodyRefusedError(
+    "body-incomplete",
+    400,
+    "The body ended before it was complete (the connection closed). Nothing was kept; send it again.",
+  );
 }
 
 /** Reads a request body as bytes, refusing it as soon as it passes `limit` bytes (never buffering more). */
-export async function readBodyBytes(req: Request, limit: number, messages: BodyLimitMessages = BODY_LIMIT_MESSAGES, opts: Omit<BodyOptions, "limit" | "tooLarge"> = {}): Promise<Buffer> {
+export async function readBodyBytes(
+  req: Request,
+  limit: number,
+  messages: BodyLimitMessages = BODY_LIMIT_MESSAGES,
+  opts: Omit<BodyOptions, "limit" | "tooLarge"> = {},
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of requestBody(req, { ...opts, limit, tooLarge: defaultTooLarge(messages) })) {
@@ -207,7 +242,9 @@ export async function readTextBody(req: Request, limit: number): Promise<string>
 export async function readJsonBody(req: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-    throw new UnsupportedMediaTypeError(`Send the body as application/json (got ${type ? `"${type}"` : "no content type"}).`);
+    throw new UnsupportedMediaTypeError(
+      `Send the body as application/json (got ${type ? `"${type}"` : "no content type"}).`,
+    );
   }
   const text = await readTextBody(req, limit);
   if (text.trim() === "") throw new BadRequestError("The request body is empty; a JSON object was expected.");

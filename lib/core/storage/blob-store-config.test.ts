@@ -5,7 +5,16 @@ import { s3Key } from "@/lib/core/storage/blob-store-s3";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { partSizeFor, S3_MIN_PART_BYTES, S3Client } from "@/lib/core/storage/s3-client";
 
-const VARS = ["BLOB_STORE", "S3_ENDPOINT", "S3_REGION", "S3_BUCKET", "S3_PREFIX", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"];
+const VARS = [
+  "BLOB_STORE",
+  "S3_ENDPOINT",
+  "S3_REGION",
+  "S3_BUCKET",
+  "S3_PREFIX",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "S3_FORCE_PATH_STYLE",
+];
 const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
 
 function withEnv(values: Record<string, string | undefined>) {
@@ -62,7 +71,9 @@ describe("choosing the blob store", () => {
     withEnv({ ...COMPLETE, S3_PREFIX: "/proofline/" });
     expect(() => env()).toThrow(/S3_PREFIX: must not start with a slash/);
     withEnv({ ...COMPLETE, S3_ENDPOINT: "http://127.0.0.1:9000" });
-    expect(() => env()).toThrow(/S3_FORCE_PATH_STYLE: must be true for an endpoint addressed by IP or localhost \(127\.0\.0\.1\)/);
+    expect(() => env()).toThrow(
+      /S3_FORCE_PATH_STYLE: must be true for an endpoint addressed by IP or localhost \(127\.0\.0\.1\)/,
+    );
     withEnv({ ...COMPLETE, S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true" });
     expect(env().S3_FORCE_PATH_STYLE).toBe(true);
   });
@@ -78,18 +89,32 @@ describe("S3 addressing and part sizes", () => {
 
   /** The URL the SDK would send a HEAD of `key` to: captured after signing, never sent. */
   async function urlOf(endpoint: string | undefined, forcePathStyle: boolean, key: string): Promise<string> {
-    const client = new S3Client({ endpoint, region: "eu-west-1", bucket: "evidence", forcePathStyle, credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+    const client = new S3Client({
+      endpoint,
+      region: "eu-west-1",
+      bucket: "evidence",
+      forcePathStyle,
+      credentials: { accessKeyId: "a", secretAccessKey: "b" },
+    });
     let seen = "";
     client.sdk.middlewareStack.add(
       () => async (args) => {
-        const req = args.request as { protocol: string; hostname: string; port?: number; path: string; headers: Record<string, string> };
+        const req = args.request as {
+          protocol: string;
+          hostname: string;
+          port?: number;
+          path: string;
+          headers: Record<string, string>;
+        };
         seen = `${req.protocol}//${req.hostname}${req.port ? `:${req.port}` : ""}${req.path}`;
         expect(req.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=a\/\d{8}\/eu-west-1\/s3\/aws4_request/);
         throw new Error("captured");
       },
       { step: "deserialize", name: "captureUrl" },
     );
-    await client.sdk.send(new HeadObjectCommand({ Bucket: "evidence", Key: key })).catch((e: Error) => expect(e.message).toBe("captured"));
+    await client.sdk
+      .send(new HeadObjectCommand({ Bucket: "evidence", Key: key }))
+      .catch((e: Error) => expect(e.message).toBe("captured"));
     return seen;
   }
 
@@ -100,11 +125,19 @@ describe("S3 addressing and part sizes", () => {
   });
 
   it("puts the bucket in the path (path style) or in the host name (virtual-hosted), and finds AWS from the region", async () => {
-    expect(await urlOf("http://127.0.0.1:9000", true, "p/sha256/ab/x")).toBe("http://127.0.0.1:9000/evidence/p/sha256/ab/x");
-    expect(await urlOf("https://s3.eu-west-1.amazonaws.com", false, "p/sha256/ab/x")).toBe("https://evidence.s3.eu-west-1.amazonaws.com/p/sha256/ab/x");
+    expect(await urlOf("http://127.0.0.1:9000", true, "p/sha256/ab/x")).toBe(
+      "http://127.0.0.1:9000/evidence/p/sha256/ab/x",
+    );
+    expect(await urlOf("https://s3.eu-west-1.amazonaws.com", false, "p/sha256/ab/x")).toBe(
+      "https://evidence.s3.eu-west-1.amazonaws.com/p/sha256/ab/x",
+    );
     expect(await urlOf(undefined, false, "k")).toBe("https://evidence.s3.eu-west-1.amazonaws.com/k");
-    expect(await urlOf("https://acct.r2.cloudflarestorage.com/", true, "k")).toBe("https://acct.r2.cloudflarestorage.com/evidence/k");
-    expect(await urlOf("https://gateway.example.com/s3/", true, "a b/c+d")).toBe("https://gateway.example.com/s3/evidence/a%20b/c%2Bd");
+    expect(await urlOf("https://acct.r2.cloudflarestorage.com/", true, "k")).toBe(
+      "https://acct.r2.cloudflarestorage.com/evidence/k",
+    );
+    expect(await urlOf("https://gateway.example.com/s3/", true, "a b/c+d")).toBe(
+      "https://gateway.example.com/s3/evidence/a%20b/c%2Bd",
+    );
   });
 
   it("sizes parts so that any object fits in S3's 10,000 parts, never below 16 MiB", () => {

@@ -18,7 +18,12 @@ import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { S3Client } from "@/lib/core/storage/s3-client";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
-import { startTestS3, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY, type TestS3 } from "@/lib/core/storage/testing/s3-server";
+import {
+  startTestS3,
+  TEST_S3_ACCESS_KEY_ID,
+  TEST_S3_SECRET_ACCESS_KEY,
+  type TestS3,
+} from "@/lib/core/storage/testing/s3-server";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import { NextRequest } from "next/server";
 import { call, sessionCookie } from "@/tests/api";
@@ -28,7 +33,17 @@ import { makeProject, makeUser } from "@/tests/factories";
 // SigV4 signatures: see lib/core/storage/testing/s3-server.ts), through the API routes.
 
 const PREFIX = "proofline/";
-const VARS = ["BLOB_STORE", "BLOB_DIR", "S3_ENDPOINT", "S3_REGION", "S3_BUCKET", "S3_PREFIX", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"] as const;
+const VARS = [
+  "BLOB_STORE",
+  "BLOB_DIR",
+  "S3_ENDPOINT",
+  "S3_REGION",
+  "S3_BUCKET",
+  "S3_PREFIX",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "S3_FORCE_PATH_STYLE",
+] as const;
 const saved = Object.fromEntries([...VARS, "PACKET_SIGNING_KEY_FILE"].map((v) => [v, process.env[v]]));
 let s3: TestS3;
 let blobDir: string;
@@ -81,11 +96,20 @@ async function setup() {
   const project = await makeProject();
   const { secret } = await makeToken(project.id);
   const push = (body: BodyInit, query = "") =>
-    call(pushRoute, { method: "POST", path: `/api/v1/projects/${project.slug}/evidence${query}`, params: { slug: project.slug }, rawBody: body, bearer: secret });
+    call(pushRoute, {
+      method: "POST",
+      path: `/api/v1/projects/${project.slug}/evidence${query}`,
+      params: { slug: project.slug },
+      rawBody: body,
+      bearer: secret,
+    });
   // The raw Response (call() would read a binary body as text).
   const download = async (id: string) => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    const req = new NextRequest(new URL(`/api/v1/projects/${project.slug}/evidence/${id}/original`, "http://localhost"), { headers: { cookie: await sessionCookie(lead.id) } });
+    const req = new NextRequest(
+      new URL(`/api/v1/projects/${project.slug}/evidence/${id}/original`, "http://localhost"),
+      { headers: { cookie: await sessionCookie(lead.id) } },
+    );
     return originalRoute(req, { params: Promise.resolve({ slug: project.slug, id }) });
   };
   return { project, push, download };
@@ -158,7 +182,10 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
     });
     const sha256 = hash.digest("hex");
     const before = s3.requests.length;
-    const res = await push(Readable.toWeb(Readable.from(chunks)) as ReadableStream<Uint8Array>, "?format=manual&filename=big.bin");
+    const res = await push(
+      Readable.toWeb(Readable.from(chunks)) as ReadableStream<Uint8Array>,
+      "?format=manual&filename=big.bin",
+    );
     expect(res.status).toBe(201);
     expect(res.body.sha256).toBe(sha256);
     // 40 MiB in 16 MiB parts: start, three signed part uploads, complete; every one passed the signature check.
@@ -175,12 +202,19 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
     const down = await download(res.body.id);
     expect(down.headers.get("content-length")).toBe(String(sizeMb * 1024 * 1024));
     const got = createHash("sha256");
-    for await (const c of Readable.fromWeb(down.body! as import("node:stream/web").ReadableStream<Uint8Array>)) got.update(c as Buffer);
+    for await (const c of Readable.fromWeb(down.body! as import("node:stream/web").ReadableStream<Uint8Array>))
+      got.update(c as Buffer);
     expect(got.digest("hex")).toBe(sha256);
   });
 
   it("deletes the object and fails when the file changed between hashing and upload", async () => {
-    const client = new S3Client({ endpoint: s3.endpoint, region: "us-east-1", bucket: s3.bucket, forcePathStyle: true, credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY } });
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      region: "us-east-1",
+      bucket: s3.bucket,
+      forcePathStyle: true,
+      credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY },
+    });
     const file = path.join(blobDir, "changed.bin");
     writeFileSync(file, "the bytes as they are now");
     const claimed = sha256Hex("the bytes as they were hashed");
@@ -206,7 +240,10 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
       configure({ S3_ACCESS_KEY_ID: undefined, S3_SECRET_ACCESS_KEY: undefined });
       await expect(putBytes(Buffer.from(`chain refused ${Math.random()}`))).rejects.toThrow(/403/);
     } finally {
-      for (const [k, v] of [["AWS_ACCESS_KEY_ID", saved.id], ["AWS_SECRET_ACCESS_KEY", saved.secret]] as const) {
+      for (const [k, v] of [
+        ["AWS_ACCESS_KEY_ID", saved.id],
+        ["AWS_SECRET_ACCESS_KEY", saved.secret],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
@@ -216,14 +253,35 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
   it("stores GitHub webhook bodies (putBytes) in the bucket", async () => {
     const project = await makeProject();
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    const secret: string = (await call(secretRoute, { method: "POST", params: { slug: project.slug }, asUser: lead.id })).body.secret;
-    const run = { id: 9101, name: "ci", head_branch: "main", head_sha: "e".repeat(40), conclusion: "success", status: "completed", html_url: "https://github.com/example/portal/actions/runs/9101", run_attempt: 1, updated_at: "2026-03-04T08:00:00Z" };
-    const body = JSON.stringify({ action: "completed", repository: { full_name: "example/portal" }, workflow_run: run });
+    const secret: string = (
+      await call(secretRoute, { method: "POST", params: { slug: project.slug }, asUser: lead.id })
+    ).body.secret;
+    const run = {
+      id: 9101,
+      name: "ci",
+      head_branch: "main",
+      head_sha: "e".repeat(40),
+      conclusion: "success",
+      status: "completed",
+      html_url: "https://github.com/example/portal/actions/runs/9101",
+      run_attempt: 1,
+      updated_at: "2026-03-04T08:00:00Z",
+    };
+    const body = JSON.stringify({
+      action: "completed",
+      repository: { full_name: "example/portal" },
+      workflow_run: run,
+    });
     const res = await call(webhookRoute, {
       method: "POST",
       params: { slug: project.slug },
       rawBody: body,
-      headers: { "x-github-event": "workflow_run", "x-github-delivery": "d-s3", "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
+      headers: {
+        "x-github-event": "workflow_run",
+        "x-github-delivery": "d-s3",
+        "content-type": "application/json",
+        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+      },
     });
     expect(res.status).toBe(201);
     const sha256 = sha256Hex(body);
@@ -237,12 +295,19 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
     for (const e of w.evidence) expect(await s3.listKeys()).toContain(keyOf(e.sha256!));
     expect(existsSync(path.join(blobDir, "sha256"))).toBe(false); // none in the directory store
     const outFile = path.join(blobDir, "packet.zip");
-    await buildPacketFiles({ auditId: w.audit.id, requestedById: w.lead.id, workDir: path.join(blobDir, "work"), outFile });
+    await buildPacketFiles({
+      auditId: w.audit.id,
+      requestedById: w.lead.id,
+      workDir: path.join(blobDir, "work"),
+      outFile,
+    });
     const entries = await listZipEntries(outFile);
     const inWindow = w.evidence.filter((e) => e.effectiveAt <= new Date("2026-06-30T23:59:59.999Z"));
     expect(inWindow.length).toBeGreaterThan(1);
     for (const e of inWindow) {
-      const entry = entries.find((x: { name: string }) => x.name === `evidence/${w.project.slug}/${e.sha256}-report.xml`);
+      const entry = entries.find(
+        (x: { name: string }) => x.name === `evidence/${w.project.slug}/${e.sha256}-report.xml`,
+      );
       expect(entry, e.title).toBeDefined();
       const hash = createHash("sha256");
       await hashZipEntry(outFile, entry, (c: Buffer) => hash.update(c));
@@ -262,7 +327,14 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
     expect(res.body.detail).toMatch(/S3_ACCESS_KEY_ID.*S3_SECRET_ACCESS_KEY/);
     // The caller is not told where the store is: no endpoint, bucket, key or S3's own message (issue 11, "Leaks").
     const shown = JSON.stringify(res.body);
-    for (const secret of [new URL(s3.endpoint).host, s3.bucket, PREFIX, "SignatureDoesNotMatch (", "The request signature"]) expect(shown).not.toContain(secret);
+    for (const secret of [
+      new URL(s3.endpoint).host,
+      s3.bucket,
+      PREFIX,
+      "SignatureDoesNotMatch (",
+      "The request signature",
+    ])
+      expect(shown).not.toContain(secret);
     expect(await rowCounts(project.id)).toMatchObject({ evidence: 0, activity: 0 });
     expect(await s3.listKeys()).not.toContain(keyOf(sha256Hex(bytes)));
     expect(spoolFiles()).toEqual([]);
@@ -281,14 +353,22 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
       () => null,
       (e: unknown) => e as Error,
     );
-    expect(err?.message).toMatch(/^S3 PUT of proofline\/wrong-secret in bucket "proofline-test" was refused: 403 SignatureDoesNotMatch \(.*\)\. Check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/);
+    expect(err?.message).toMatch(
+      /^S3 PUT of proofline\/wrong-secret in bucket "proofline-test" was refused: 403 SignatureDoesNotMatch \(.*\)\. Check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/,
+    );
     expect(await s3.listKeys()).not.toContain(`${PREFIX}wrong-secret`);
   });
 
   it("refuses a correctly signed request that was changed after signing, and a body that is not the signed one", async () => {
     // The SDK signs the request; a middleware after signing (the deserialize step) then changes it on the way out.
     const tampered = (change: (req: { path: string; body: unknown; headers: Record<string, string> }) => void) => {
-      const client = new S3Client({ endpoint: s3.endpoint, region: "us-east-1", bucket: s3.bucket, forcePathStyle: true, credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY } });
+      const client = new S3Client({
+        endpoint: s3.endpoint,
+        region: "us-east-1",
+        bucket: s3.bucket,
+        forcePathStyle: true,
+        credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY },
+      });
       client.sdk.middlewareStack.add(
         (next) => async (args) => {
           change(args.request as { path: string; body: unknown; headers: Record<string, string> });
@@ -296,9 +376,15 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
         },
         { step: "deserialize", name: "tamper" },
       );
-      return (key: string, body: string) => client.sdk.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: body })).then(() => 200, (e: { $metadata?: { httpStatusCode?: number }; name: string }) => `${e.$metadata?.httpStatusCode} ${e.name}`);
+      return (key: string, body: string) =>
+        client.sdk.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: body })).then(
+          () => 200,
+          (e: { $metadata?: { httpStatusCode?: number }; name: string }) => `${e.$metadata?.httpStatusCode} ${e.name}`,
+        );
     };
-    expect(await tampered((req) => (req.path = req.path.replace(/a$/, "b")))(`${PREFIX}a`, "original bytes")).toBe("403 SignatureDoesNotMatch");
+    expect(await tampered((req) => (req.path = req.path.replace(/a$/, "b")))(`${PREFIX}a`, "original bytes")).toBe(
+      "403 SignatureDoesNotMatch",
+    );
     expect(
       await tampered((req) => {
         req.body = "other bytes!!!";
@@ -310,21 +396,26 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
 
   it("names the variable to check for an unknown access key, a missing bucket and an unreachable endpoint", async () => {
     const bytes = Buffer.from(`manual ${Math.random()}`);
-    const failure = () => putBytes(bytes).then(
-      () => null,
-      (e: unknown) => e as Error,
-    );
+    const failure = () =>
+      putBytes(bytes).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
     // s3rver itself refuses an access key id it does not know.
     configure({ S3_ENDPOINT: s3.directEndpoint, S3_ACCESS_KEY_ID: "NOT-A-KEY" });
     expect((await failure())?.message).toMatch(/403.*S3_ACCESS_KEY_ID/);
     configure({ S3_BUCKET: "no-such-bucket" });
     expect((await failure())?.message).toMatch(/NoSuchBucket.*Check S3_BUCKET/);
     configure({ S3_ENDPOINT: "http://127.0.0.1:9" });
-    expect((await failure())?.message).toMatch(/Cannot reach the S3 endpoint http:\/\/127\.0\.0\.1:9 .*Check S3_ENDPOINT/);
+    expect((await failure())?.message).toMatch(
+      /Cannot reach the S3 endpoint http:\/\/127\.0\.0\.1:9 .*Check S3_ENDPOINT/,
+    );
   });
 
   it("says which variables are missing when BLOB_STORE=s3 is chosen without a bucket or credentials", () => {
     configure({ S3_BUCKET: undefined, S3_SECRET_ACCESS_KEY: "" });
-    expect(() => blobStore()).toThrow(/S3_BUCKET: S3_BUCKET is required when BLOB_STORE=s3[\s\S]*S3_SECRET_ACCESS_KEY: S3_SECRET_ACCESS_KEY is required/);
+    expect(() => blobStore()).toThrow(
+      /S3_BUCKET: S3_BUCKET is required when BLOB_STORE=s3[\s\S]*S3_SECRET_ACCESS_KEY: S3_SECRET_ACCESS_KEY is required/,
+    );
   });
 });

@@ -9,18 +9,42 @@ import type { IngestLimits } from "@/lib/ingest/limits";
 
 // Test helpers for the evidence area (integration tests and the bench): tokens, pushes, controls.
 
-export async function makeToken(projectId: string, opts: { scopes?: string[]; expiresAt?: Date | null; revokedAt?: Date | null; name?: string } = {}) {
+export async function makeToken(
+  projectId: string,
+  opts: { scopes?: string[]; expiresAt?: Date | null; revokedAt?: Date | null; name?: string } = {},
+) {
   const { secret, prefix, hash } = newTokenSecret();
   const token = await prisma.apiToken.create({
-    data: { projectId, name: opts.name ?? `ci-${prefix}`, prefix, tokenHash: hash, scopes: opts.scopes ?? ["evidence:write", "evidence:read"], expiresAt: opts.expiresAt ?? null, revokedAt: opts.revokedAt ?? null },
+    data: {
+      projectId,
+      name: opts.name ?? `ci-${prefix}`,
+      prefix,
+      tokenHash: hash,
+      scopes: opts.scopes ?? ["evidence:write", "evidence:read"],
+      expiresAt: opts.expiresAt ?? null,
+      revokedAt: opts.revokedAt ?? null,
+    },
   });
-  const ctx: RequestCtx = { actor: { kind: "token", token: { id: token.id, name: token.name, projectId, scopes: token.scopes } }, requestId: `req-${prefix}` };
+  const ctx: RequestCtx = {
+    actor: { kind: "token", token: { id: token.id, name: token.name, projectId, scopes: token.scopes } },
+    requestId: `req-${prefix}`,
+  };
   return { token, secret, ctx };
 }
 
-export function push(ctx: RequestCtx, projectSlug: string, body: string | Buffer | ByteSource | { file: string }, meta: TEvidencePushMeta = {}, limits?: Partial<IngestLimits>) {
+export function push(
+  ctx: RequestCtx,
+  projectSlug: string,
+  body: string | Buffer | ByteSource | { file: string },
+  meta: TEvidencePushMeta = {},
+  limits?: Partial<IngestLimits>,
+) {
   const source: ByteSource =
-    typeof body === "string" || Buffer.isBuffer(body) ? bytesOf(body) : "file" in (body as object) ? createReadStream((body as { file: string }).file) : (body as ByteSource);
+    typeof body === "string" || Buffer.isBuffer(body)
+      ? bytesOf(body)
+      : "file" in (body as object)
+        ? createReadStream((body as { file: string }).file)
+        : (body as ByteSource);
   return ingestEvidence({ ctx, projectSlug, body: source, meta, now: new Date(), limits });
 }
 

@@ -45,10 +45,16 @@ export function titlesMatch(expected: string, found: string): boolean {
   return hit / e.size >= 0.6;
 }
 
-const within = (n: number, target: number, tol: number, range?: [number, number]) => (range ? n >= range[0] && n <= range[1] : false) || Math.abs(n - target) <= Math.floor(target * tol + 1e-9);
-const show = (target: number, tol: number, range?: [number, number]) => (range ? `${target} (${range[0]}–${range[1]})` : tol ? `${target} ±${Math.round(tol * 100)}%` : `${target}`);
+const within = (n: number, target: number, tol: number, range?: [number, number]) =>
+  (range ? n >= range[0] && n <= range[1] : false) || Math.abs(n - target) <= Math.floor(target * tol + 1e-9);
+const show = (target: number, tol: number, range?: [number, number]) =>
+  range ? `${target} (${range[0]}–${range[1]})` : tol ? `${target} ±${Math.round(tol * 100)}%` : `${target}`;
 
-export function scoreDocument(exp: CorpusExpectation, doc: ParsedDocument | null, refusal: string | null = null): CorpusScore {
+export function scoreDocument(
+  exp: CorpusExpectation,
+  doc: ParsedDocument | null,
+  refusal: string | null = null,
+): CorpusScore {
   const items = doc?.items.length ?? 0;
   const done = doc?.items.filter((i) => i.status === "DONE").length ?? 0;
   const found = doc?.runbooks ?? [];
@@ -67,15 +73,26 @@ export function scoreDocument(exp: CorpusExpectation, doc: ParsedDocument | null
   }
   const rbRange = exp.runbooks_range ?? [exp.runbooks.length, exp.runbooks.length];
   const runbooksOk = !missing.length && found.length >= rbRange[0] && found.length <= rbRange[1];
-  const stepsOk = stepPairs.every(([n, want]) => within(n, want, exp.tolerance, exp.runbooks.length === 1 ? exp.steps_range : undefined));
+  const stepsOk = stepPairs.every(([n, want]) =>
+    within(n, want, exp.tolerance, exp.runbooks.length === 1 ? exp.steps_range : undefined),
+  );
   const itemsOk = within(items, exp.items, exp.tolerance, exp.items_range);
   const doneOk = within(done, exp.done, exp.tolerance, exp.done_range);
   return {
     file: exp.file,
     items: { found: items, expected: show(exp.items, exp.tolerance, exp.items_range), ok: itemsOk },
     done: { found: done, expected: show(exp.done, exp.tolerance, exp.done_range), ok: doneOk },
-    runbooks: { found: found.length, expected: exp.runbooks_range ? `${exp.runbooks.length} (${rbRange[0]}–${rbRange[1]})` : `${exp.runbooks.length}`, ok: runbooksOk, missing },
-    steps: { found: stepPairs.map(([n]) => n).join("/") || "–", expected: exp.runbooks.map((r) => r.steps).join("/") || "–", ok: stepsOk },
+    runbooks: {
+      found: found.length,
+      expected: exp.runbooks_range ? `${exp.runbooks.length} (${rbRange[0]}–${rbRange[1]})` : `${exp.runbooks.length}`,
+      ok: runbooksOk,
+      missing,
+    },
+    steps: {
+      found: stepPairs.map(([n]) => n).join("/") || "–",
+      expected: exp.runbooks.map((r) => r.steps).join("/") || "–",
+      ok: stepsOk,
+    },
     refusal,
     pass: itemsOk && runbooksOk,
   };
@@ -97,5 +114,11 @@ export function formatScoreTable(scores: CorpusScore[]): string {
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
   const passed = scores.filter((s) => s.pass).length;
-  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line), "", `${passed}/${scores.length} documents pass (${Math.round((100 * passed) / Math.max(1, scores.length))}%; target 90%).`].join("\n");
+  return [
+    line(head),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...rows.map(line),
+    "",
+    `${passed}/${scores.length} documents pass (${Math.round((100 * passed) / Math.max(1, scores.length))}%; target 90%).`,
+  ].join("\n");
 }

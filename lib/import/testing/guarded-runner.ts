@@ -13,7 +13,9 @@ export class GuardedRunner {
   ) {}
 
   private start(): Promise<void> {
-    this.worker = new Worker(path.join(import.meta.dirname, "run-guarded.mjs"), { workerData: { cases: this.casesFile } });
+    this.worker = new Worker(path.join(import.meta.dirname, "run-guarded.mjs"), {
+      workerData: { cases: this.casesFile },
+    });
     const w = this.worker;
     this.ready = new Promise((resolve, reject) => {
       w.once("message", () => resolve());
@@ -32,7 +34,11 @@ export class GuardedRunner {
         w.off("message", onMessage);
         this.worker = null;
         void w.terminate();
-        reject(new Error(`"${name}" did not finish within ${this.guardMs / 1000} s at ${n} characters: its work is not linear in its input.`));
+        reject(
+          new Error(
+            `"${name}" did not finish within ${this.guardMs / 1000} s at ${n} characters: its work is not linear in its input.`,
+          ),
+        );
       }, this.guardMs);
       const onMessage = (m: { name: string; n: number; summary?: unknown; error?: string }) => {
         if (m.name !== name || m.n !== n) return;

@@ -14,7 +14,9 @@ const FIXTURES = path.resolve(HERE, "../fixtures");
 export function corpusFile(relative: string): string {
   const file = path.join(CORPUS, relative);
   if (!existsSync(file)) {
-    throw new Error(`The shared corpus file ${file} is missing: conformance tests need ../shared/corpus beside the repository.`);
+    throw new Error(
+      `The shared corpus file ${file} is missing: conformance tests need ../shared/corpus beside the repository.`,
+    );
   }
   return file;
 }

@@ -7,7 +7,12 @@ export interface OutlineNode {
 }
 
 /** A merged document that is independent of the clock: fixed dates, producer and ids from the data. */
-export async function createMergedDocument(meta: { title: string; author: string; subject: string; date: Date }): Promise<PDFDocument> {
+export async function createMergedDocument(meta: {
+  title: string;
+  author: string;
+  subject: string;
+  date: Date;
+}): Promise<PDFDocument> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(meta.title);
   doc.setAuthor(meta.author);

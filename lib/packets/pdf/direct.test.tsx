@@ -53,7 +53,9 @@ function pdftotext(bytes: Buffer, name: string, args: string[] = ["-layout"]): s
 /** Words with their top-left corner, from pdftotext -bbox. */
 function words(bytes: Buffer, name: string, pages: string[] = []): Array<{ text: string; x: number; y: number }> {
   const html = pdftotext(bytes, name, ["-bbox", ...pages]);
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[3], x: Number(m[1]), y: Number(m[2]) }));
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+    (m) => ({ text: m[3], x: Number(m[1]), y: Number(m[2]) }),
+  );
 }
 
 describe("tables drawn directly into the packet PDF", () => {
@@ -93,7 +95,9 @@ describe("tables drawn directly into the packet PDF", () => {
   });
 
   it("continues a table from the top of a page when asked, and keeps row shading parity", async () => {
-    const { run, bytes } = await written([{ kind: "table", columns: COLUMNS, rows: rows(40), continued: true, firstRow: 7 }]);
+    const { run, bytes } = await written([
+      { kind: "table", columns: COLUMNS, rows: rows(40), continued: true, firstRow: 7 },
+    ]);
     expect(run.chrome.every((c) => c.columns === COLUMNS)).toBe(true);
     const text = pdftotext(bytes, "continued");
     expect(text.match(/Effective\s+Project/g)).toHaveLength(run.pageCount);
@@ -102,7 +106,9 @@ describe("tables drawn directly into the packet PDF", () => {
 
   it("prints every script in the embedded fonts, searchable as written, and an emoji as its code point", async () => {
     const text = "Zugriffsprüfung – “done” Wałęsa Dvořák Ștefan Ελληνικά Жанна Işık 監査ログ RTO ≥ 4h → ok";
-    const { bytes } = await written([{ kind: "table", columns: [{ title: "Wer · Ποιος · Кто · 誰", width: 1 }], rows: [[`${text} 😀`]] }]);
+    const { bytes } = await written([
+      { kind: "table", columns: [{ title: "Wer · Ποιος · Кто · 誰", width: 1 }], rows: [[`${text} 😀`]] },
+    ]);
     const extracted = pdftotext(bytes, "charset");
     expect(extracted).toContain(`${text} [U+1F600]`);
     expect(extracted).toContain("Wer · Ποιος · Кто · 誰");
@@ -121,9 +127,19 @@ describe("tables drawn directly into the packet PDF", () => {
 
   it("puts every word where react-pdf puts it in the same table", async () => {
     // With rows in other scripts: Latin Extended, Greek and Cyrillic in Noto Sans, Japanese in its fallback (a taller line).
-    const sample = [...rows(24), ["2026-03-02", "Dvořák", "Wałęsa Ελληνικά Жанна Işık 監査ログ", "pass", "Ștefan"], ...rows(6)];
-    const direct = words((await written([{ kind: "table", columns: COLUMNS, rows: sample }], false)).bytes, "direct-bbox");
-    const react = await renderChunk([{ running: "x", content: <Table columns={COLUMNS} rows={sample} /> }], { title: "x", date: new Date(0) });
+    const sample = [
+      ...rows(24),
+      ["2026-03-02", "Dvořák", "Wałęsa Ελληνικά Жанна Işık 監査ログ", "pass", "Ștefan"],
+      ...rows(6),
+    ];
+    const direct = words(
+      (await written([{ kind: "table", columns: COLUMNS, rows: sample }], false)).bytes,
+      "direct-bbox",
+    );
+    const react = await renderChunk([{ running: "x", content: <Table columns={COLUMNS} rows={sample} /> }], {
+      title: "x",
+      date: new Date(0),
+    });
     const expected = words(react.bytes, "react-bbox").filter((w) => w.y < 700);
     expect(expected.length).toBeGreaterThan(150);
     for (const w of expected) {
@@ -147,15 +163,34 @@ describe("a control's first page", () => {
     evidenceIds: [],
   });
   const evidence = (n: number, hashed: boolean): Cell[][] =>
-    Array.from({ length: n }, (_, i) => ["2026-03-01", "portal", `Unit tests #${i} (test report)`, "pass", hashed ? pdfHash(sha(i)) : "no original"]);
+    Array.from({ length: n }, (_, i) => [
+      "2026-03-01",
+      "portal",
+      `Unit tests #${i} (test report)`,
+      "pass",
+      hashed ? pdfHash(sha(i)) : "no original",
+    ]);
   const cases = [
-    { name: "short, two-line rows", c: control("MFA is enforced.", [{ project: "portal", state: "PASSING", justification: null, reasons: [] }]), rows: evidence(90, true), first: false },
+    {
+      name: "short, two-line rows",
+      c: control("MFA is enforced.", [{ project: "portal", state: "PASSING", justification: null, reasons: [] }]),
+      rows: evidence(90, true),
+      first: false,
+    },
     {
       name: "long description, reasons, one-line rows, section heading",
-      c: control("MFA is enforced for every human account on the identity provider, code hosting and cloud console. ".repeat(6), [
-        { project: "engine", state: "STALE", justification: null, reasons: ["no audit log evidence yet", "the last review is older than its cadence allows for this control"] },
-        { project: "portal", state: "NOT_APPLICABLE", justification: "Not used by this system.", reasons: [] },
-      ]),
+      c: control(
+        "MFA is enforced for every human account on the identity provider, code hosting and cloud console. ".repeat(6),
+        [
+          {
+            project: "engine",
+            state: "STALE",
+            justification: null,
+            reasons: ["no audit log evidence yet", "the last review is older than its cadence allows for this control"],
+          },
+          { project: "portal", state: "NOT_APPLICABLE", justification: "Not used by this system.", reasons: [] },
+        ],
+      ),
       rows: evidence(90, false),
       first: true,
     },
@@ -169,7 +204,16 @@ describe("a control's first page", () => {
     return { run, firstPage, fit: text.match(/Unit tests #\d+/g)?.length ?? 0 };
   }
   const render = (t: (typeof cases)[number], n: number) =>
-    renderChunk([{ running: "x", columns: EVIDENCE_COLUMNS, content: controlHead(data, t.c, t.rows.slice(0, n), t.rows.length, t.first) }], { title: "x", date: new Date(0) });
+    renderChunk(
+      [
+        {
+          running: "x",
+          columns: EVIDENCE_COLUMNS,
+          content: controlHead(data, t.c, t.rows.slice(0, n), t.rows.length, t.first),
+        },
+      ],
+      { title: "x", date: new Date(0) },
+    );
 
   cases.forEach((t, ti) => {
     it(`holds as many evidence rows as fit and no more (${t.name})`, async () => {
@@ -193,7 +237,9 @@ describe("a control's first page", () => {
       const expected = all.filter((w) => w.y <= title || w.y >= owner);
       expect(expected.length).toBeGreaterThan(100);
       for (const w of expected) {
-        const match = firstPage.find((d) => d.text === w.text && Math.abs(d.x - w.x) < 0.5 && Math.abs(d.y - w.y) < 0.5);
+        const match = firstPage.find(
+          (d) => d.text === w.text && Math.abs(d.x - w.x) < 0.5 && Math.abs(d.y - w.y) < 0.5,
+        );
         expect(match, `${w.text} at ${w.x},${w.y}`).toBeDefined();
       }
     });

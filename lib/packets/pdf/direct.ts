@@ -120,7 +120,9 @@ export function layoutRow(metrics: Metrics, columns: Column[], widths: number[],
 /** Height of a table's own header row (drawn where a table starts). */
 export function headerHeight(metrics: Metrics, columns: Column[]): number {
   const widths = columnWidths(columns);
-  const lines = Math.max(...columns.map((c, j) => metrics.wrap(pdfSafe(c.title), "bold", CELL.size, widths[j] - CELL.padRight).length));
+  const lines = Math.max(
+    ...columns.map((c, j) => metrics.wrap(pdfSafe(c.title), "bold", CELL.size, widths[j] - CELL.padRight).length),
+  );
   return lines * LINE_HEIGHT + 2 * CELL.headPadY + CELL.headRule;
 }
 
@@ -181,14 +183,20 @@ export class DirectWriter {
       const h = PAGE.height;
       if (c?.running) {
         this.at(pdfSafe(c.running), "regular", 7.5, PAGE.margin, h - PAGE.running, GREY);
-        this.ops.push(`${rgbOp(RULE, "RG")} 0.5 w ${num(PAGE.margin)} ${num(h - PAGE.running - 4)} m ${num(PAGE.width - PAGE.margin)} ${num(h - PAGE.running - 4)} l S`);
+        this.ops.push(
+          `${rgbOp(RULE, "RG")} 0.5 w ${num(PAGE.margin)} ${num(h - PAGE.running - 4)} m ${num(PAGE.width - PAGE.margin)} ${num(h - PAGE.running - 4)} l S`,
+        );
       }
       if (c?.columns?.length) {
         const top = h - PAGE.tableHeader;
         const widths = columnWidths(c.columns);
         const bottom = top - PAGE.tableHeaderHeight;
-        this.ops.push(`${rgbOp(HEAD_FILL, "rg")} ${num(PAGE.margin)} ${num(bottom)} ${num(WIDTH)} ${num(PAGE.tableHeaderHeight)} re f`);
-        this.ops.push(`${rgbOp(GREY, "RG")} 0.8 w ${num(PAGE.margin)} ${num(bottom)} m ${num(PAGE.width - PAGE.margin)} ${num(bottom)} l S`);
+        this.ops.push(
+          `${rgbOp(HEAD_FILL, "rg")} ${num(PAGE.margin)} ${num(bottom)} ${num(WIDTH)} ${num(PAGE.tableHeaderHeight)} re f`,
+        );
+        this.ops.push(
+          `${rgbOp(GREY, "RG")} 0.8 w ${num(PAGE.margin)} ${num(bottom)} m ${num(PAGE.width - PAGE.margin)} ${num(bottom)} l S`,
+        );
         let x = PAGE.margin;
         c.columns.forEach((col, j) => {
           this.at(pdfSafe(col.title), "bold", 8, x, top - 9.5, INK);
@@ -196,7 +204,14 @@ export class DirectWriter {
         });
       }
       const text = `Page ${i + 1} of ${pages.length}`;
-      this.at(text, "regular", 7.5, PAGE.width - PAGE.margin - this.metrics.width(text, "regular", 7.5), PAGE.footer - 8, GREY);
+      this.at(
+        text,
+        "regular",
+        7.5,
+        PAGE.width - PAGE.margin - this.metrics.width(text, "regular", 7.5),
+        PAGE.footer - 8,
+        GREY,
+      );
       this.at(safeLabel, "regular", 7.5, PAGE.margin, PAGE.footer - 8, GREY);
       this.addStream(page);
     });
@@ -231,7 +246,10 @@ export class DirectWriter {
     const page = this.doc.addPage([PAGE.width, PAGE.height]);
     const ctx = this.doc.context;
     const body = Buffer.from(`q\n${this.ops.join("\n")}\nQ\n`, "latin1");
-    page.node.set(PDFName.of("Contents"), ctx.register(ctx.stream(deflateSync(body, { level: 6 }), { Filter: "FlateDecode" })));
+    page.node.set(
+      PDFName.of("Contents"),
+      ctx.register(ctx.stream(deflateSync(body, { level: 6 }), { Filter: "FlateDecode" })),
+    );
     page.node.set(PDFName.of("Resources"), ctx.obj({ Font: this.fontResources() }));
     this.ops = [];
   }
@@ -290,12 +308,16 @@ export class DirectWriter {
   }
 
   private fill(color: Rgb, x: number, top: number, width: number, height: number): void {
-    this.ops.push(`${rgbOp(color, "rg")} ${num(x)} ${num(PAGE.height - top - height)} ${num(width)} ${num(height)} re f`);
+    this.ops.push(
+      `${rgbOp(color, "rg")} ${num(x)} ${num(PAGE.height - top - height)} ${num(width)} ${num(height)} re f`,
+    );
   }
 
   private rule(color: Rgb, top: number, thickness: number): void {
     const y = num(PAGE.height - top);
-    this.ops.push(`${rgbOp(color, "RG")} ${num(thickness)} w ${num(PAGE.margin)} ${y} m ${num(PAGE.margin + WIDTH)} ${y} l S`);
+    this.ops.push(
+      `${rgbOp(color, "RG")} ${num(thickness)} w ${num(PAGE.margin)} ${y} m ${num(PAGE.margin + WIDTH)} ${y} l S`,
+    );
   }
 
   private heading(level: 1 | 2 | 3, raw: string, extra: number): void {
@@ -343,14 +365,20 @@ export class DirectWriter {
       const height = Math.max(key.length, value.length) * LINE_HEIGHT;
       if (this.cursor > TOP && this.cursor + height > BOTTOM) this.newPage(null);
       key.forEach((l, i) => this.line(l, "regular", BODY.size, PAGE.margin, this.cursor + i * LINE_HEIGHT, MUTED));
-      value.forEach((l, i) => this.line(l, "regular", BODY.size, PAGE.margin + KV.key, this.cursor + i * LINE_HEIGHT, INK));
+      value.forEach((l, i) =>
+        this.line(l, "regular", BODY.size, PAGE.margin + KV.key, this.cursor + i * LINE_HEIGHT, INK),
+      );
       this.cursor += height + KV.after;
     }
   }
 
   private entry(text: string, notes: string[]): void {
-    const lines: Array<[number, string, Rgb]> = this.metrics.wrap(pdfSafe(text), "regular", BODY.size, WIDTH).map((l) => [PAGE.margin, l, INK]);
-    for (const note of notes) for (const l of this.metrics.wrap(pdfSafe(note), "regular", BODY.size, WIDTH - ENTRY.indent)) lines.push([PAGE.margin + ENTRY.indent, l, MUTED]);
+    const lines: Array<[number, string, Rgb]> = this.metrics
+      .wrap(pdfSafe(text), "regular", BODY.size, WIDTH)
+      .map((l) => [PAGE.margin, l, INK]);
+    for (const note of notes)
+      for (const l of this.metrics.wrap(pdfSafe(note), "regular", BODY.size, WIDTH - ENTRY.indent))
+        lines.push([PAGE.margin + ENTRY.indent, l, MUTED]);
     this.together(lines, ENTRY.after);
   }
 
@@ -359,7 +387,9 @@ export class DirectWriter {
     this.fill(HEAD_FILL, PAGE.margin, this.cursor, WIDTH, height - CELL.headRule);
     let x = PAGE.margin;
     columns.forEach((c, j) => {
-      this.metrics.wrap(pdfSafe(c.title), "bold", CELL.size, widths[j] - CELL.padRight).forEach((l, k) => this.line(l, "bold", CELL.size, x, this.cursor + CELL.headPadY + k * LINE_HEIGHT, INK));
+      this.metrics
+        .wrap(pdfSafe(c.title), "bold", CELL.size, widths[j] - CELL.padRight)
+        .forEach((l, k) => this.line(l, "bold", CELL.size, x, this.cursor + CELL.headPadY + k * LINE_HEIGHT, INK));
       x += widths[j];
     });
     this.rule(MUTED, this.cursor + height - CELL.headRule / 2, CELL.headRule);
@@ -390,7 +420,9 @@ export class DirectWriter {
     if (shaded) this.fill(ALT_FILL, PAGE.margin, this.cursor, WIDTH, height);
     let x = PAGE.margin;
     columns.forEach((c, j) => {
-      lines[j].forEach((l, k) => this.line(l, cellFont(c), cellSize(c), x, this.cursor + CELL.padY + k * LINE_HEIGHT, INK));
+      lines[j].forEach((l, k) =>
+        this.line(l, cellFont(c), cellSize(c), x, this.cursor + CELL.padY + k * LINE_HEIGHT, INK),
+      );
       x += widths[j];
     });
     this.cursor += height;

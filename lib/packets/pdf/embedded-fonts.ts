@@ -28,7 +28,13 @@ interface OpenFace {
 }
 
 /** Subset tags: six capitals, fixed per face (fonts.ts), so names never depend on chance. */
-const TAGS: Record<FaceId, string> = { sans: "PLNSRG", sansBold: "PLNSBD", mono: "PLNMRG", jp: "PLJPRG", jpBold: "PLJPBD" };
+const TAGS: Record<FaceId, string> = {
+  sans: "PLNSRG",
+  sansBold: "PLNSBD",
+  mono: "PLNMRG",
+  jp: "PLJPRG",
+  jpBold: "PLJPBD",
+};
 
 export class EmbeddedFonts {
   private open = new Map<FaceId, OpenFace>();
@@ -63,7 +69,13 @@ export class EmbeddedFonts {
     let f = this.open.get(id);
     if (!f) {
       const font = face(id);
-      f = { ref: this.doc.context.nextRef(), subset: font.createSubset() as unknown as Subset, codes: new Map(), widths: [font.getGlyph(0).advanceWidth], unicode: [0] };
+      f = {
+        ref: this.doc.context.nextRef(),
+        subset: font.createSubset() as unknown as Subset,
+        codes: new Map(),
+        widths: [font.getGlyph(0).advanceWidth],
+        unicode: [0],
+      };
       this.open.set(id, f);
     }
     return f;
@@ -79,7 +91,9 @@ export class EmbeddedFonts {
       const scale = 1000 / font.unitsPerEm;
       const name = `${TAGS[id]}+${font.postscriptName.replaceAll(" ", "_")}`;
       const data = Buffer.from(f.subset.encode());
-      const file = ctx.register(ctx.stream(deflateSync(data, { level: 6 }), { Filter: "FlateDecode", Length1: data.length }));
+      const file = ctx.register(
+        ctx.stream(deflateSync(data, { level: 6 }), { Filter: "FlateDecode", Length1: data.length }),
+      );
       const familyClass = (font["OS/2"]?.sFamilyClass ?? 0) >> 8;
       let flags = 1 << 2; // symbolic: glyphs outside the standard Latin set
       if ((font as unknown as { post: { isFixedPitch: number } }).post.isFixedPitch) flags |= 1;
@@ -112,10 +126,19 @@ export class EmbeddedFonts {
           CIDToGIDMap: "Identity",
         }),
       );
-      const toUnicode = ctx.register(ctx.stream(deflateSync(Buffer.from(cmap(f.unicode), "latin1"), { level: 6 }), { Filter: "FlateDecode" }));
+      const toUnicode = ctx.register(
+        ctx.stream(deflateSync(Buffer.from(cmap(f.unicode), "latin1"), { level: 6 }), { Filter: "FlateDecode" }),
+      );
       ctx.assign(
         f.ref,
-        ctx.obj({ Type: "Font", Subtype: "Type0", BaseFont: name, Encoding: "Identity-H", DescendantFonts: [cid], ToUnicode: toUnicode }),
+        ctx.obj({
+          Type: "Font",
+          Subtype: "Type0",
+          BaseFont: name,
+          Encoding: "Identity-H",
+          DescendantFonts: [cid],
+          ToUnicode: toUnicode,
+        }),
       );
     }
   }

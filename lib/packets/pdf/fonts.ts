@@ -24,7 +24,11 @@ const pkg = (name: string, file: string) => path.join(process.cwd(), "node_modul
 export const FACES = {
   sans: { family: "Noto Sans", weight: "normal", file: pkg("noto-sans", "400Regular/NotoSans_400Regular.ttf") },
   sansBold: { family: "Noto Sans", weight: "bold", file: pkg("noto-sans", "700Bold/NotoSans_700Bold.ttf") },
-  mono: { family: "Noto Sans Mono", weight: "normal", file: pkg("noto-sans-mono", "400Regular/NotoSansMono_400Regular.ttf") },
+  mono: {
+    family: "Noto Sans Mono",
+    weight: "normal",
+    file: pkg("noto-sans-mono", "400Regular/NotoSansMono_400Regular.ttf"),
+  },
   jp: { family: "Noto Sans JP", weight: "normal", file: pkg("noto-sans-jp", "400Regular/NotoSansJP_400Regular.ttf") },
   jpBold: { family: "Noto Sans JP", weight: "bold", file: pkg("noto-sans-jp", "700Bold/NotoSansJP_700Bold.ttf") },
 } satisfies Record<string, FaceFile>;

@@ -118,7 +118,8 @@ function createMetrics(): Metrics {
     return w;
   };
   const width = (text: string, font: FontKey, size: number) => widthAt1(text, font) * size;
-  const kern = (left: string, right: string, font: FontKey) => pairCode(font, left.codePointAt(0)!, right.codePointAt(0)!) * 1000;
+  const kern = (left: string, right: string, font: FontKey) =>
+    pairCode(font, left.codePointAt(0)!, right.codePointAt(0)!) * 1000;
   // Measured as it grows (the same sums, in the same order, as measuring each prefix whole).
   const breakWord = (word: string, font: FontKey, size: number, limit: number): string[] => {
     const parts: string[] = [];

@@ -49,7 +49,10 @@ describe("renderChunk", { timeout: 120_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, delay));
       const together = await Promise.all([first, renderChunk(spec("B"), meta)]);
       together.forEach((chunk, i) => {
-        expect(fonts(chunk.bytes).filter((f) => !f.startsWith("Noto")), `chunk ${i}, after ${delay} ms`).toEqual([]);
+        expect(
+          fonts(chunk.bytes).filter((f) => !f.startsWith("Noto")),
+          `chunk ${i}, after ${delay} ms`,
+        ).toEqual([]);
         expect(chunk.bytes.equals(alone[i].bytes), `chunk ${i}, after ${delay} ms`).toBe(true);
       });
     }

@@ -21,7 +21,8 @@ function freshFaces(): void {
   const ours = new Set(Object.values(FACES).map((f) => f.family));
   for (const [name, family] of Object.entries(Font.getRegisteredFonts())) {
     if (!ours.has(name)) continue;
-    for (const source of (family as unknown as { sources: Array<{ data: unknown; loadResultPromise: unknown }> }).sources) {
+    for (const source of (family as unknown as { sources: Array<{ data: unknown; loadResultPromise: unknown }> })
+      .sources) {
       source.data = null;
       source.loadResultPromise = null;
     }
@@ -93,7 +94,13 @@ async function renderNow(pages: PageSpec[], meta: ChunkMeta): Promise<RenderedCh
   const owners = new Map<number, { spec: number; sub: number }>();
   let total = 0;
   const doc = (
-    <Document title={pdfSafe(meta.title)} producer="Proofline" creator="Proofline" creationDate={meta.date} modificationDate={meta.date}>
+    <Document
+      title={pdfSafe(meta.title)}
+      producer="Proofline"
+      creator="Proofline"
+      creationDate={meta.date}
+      modificationDate={meta.date}
+    >
       {pages.map((spec, index) => (
         <Page
           key={index}

@@ -15,7 +15,13 @@ export const EVIDENCE_COLUMNS: Column[] = [
 ];
 
 function evidenceRow(e: PacketEvidence): Cell[] {
-  return [pdfDay(e.effectiveAt), e.project, `${e.title} (${e.kind.toLowerCase().replace(/_/g, " ")})`, e.outcome.toLowerCase(), pdfHash(e.sha256)];
+  return [
+    pdfDay(e.effectiveAt),
+    e.project,
+    `${e.title} (${e.kind.toLowerCase().replace(/_/g, " ")})`,
+    e.outcome.toLowerCase(),
+    pdfHash(e.sha256),
+  ];
 }
 
 function keyValues(data: PacketData, c: PacketControl): Array<[string, string]> {
@@ -53,7 +59,11 @@ export function controlHead(data: PacketData, c: PacketControl, rows: Cell[][], 
       {rows.length ? (
         <Table columns={EVIDENCE_COLUMNS} rows={rows} />
       ) : (
-        <Text style={s.muted}>{total ? "Listed from the next page." : "No evidence filed under this control is effective inside the window."}</Text>
+        <Text style={s.muted}>
+          {total
+            ? "Listed from the next page."
+            : "No evidence filed under this control is effective inside the window."}
+        </Text>
       )}
     </View>
   );
@@ -73,7 +83,9 @@ export function controlBlocks(data: PacketData, c: PacketControl, rows: Cell[][]
     { kind: "heading", level: 3, text: "State at the end of the window" },
     ...c.projects.map((p): Block => ({ kind: "entry", text: projectLine(p), notes: p.reasons.map((r) => `- ${r}`) })),
     { kind: "heading", level: 3, text: `Evidence inside the window (${rows.length})` },
-    rows.length ? { kind: "table", columns: EVIDENCE_COLUMNS, rows } : { kind: "text", text: "No evidence filed under this control is effective inside the window.", muted: true },
+    rows.length
+      ? { kind: "table", columns: EVIDENCE_COLUMNS, rows }
+      : { kind: "text", text: "No evidence filed under this control is effective inside the window.", muted: true },
   ];
 }
 
@@ -84,15 +96,24 @@ export function controlBlocks(data: PacketData, c: PacketControl, rows: Cell[][]
  */
 export function controlSection(data: PacketData): SectionPlan {
   const title = "Controls";
-  if (!data.controls.length) return single("controls", title, () => ({ running: running(data, title), content: <Text style={s.muted}>No control is mapped to this framework.</Text> }));
-  const items: SectionItem[] = controlRuns(data).map(({ control: c, run }) => ({ kind: "direct", mark: { id: `control:${c.key}`, title: `${c.key} ${c.title}` }, run }));
+  if (!data.controls.length)
+    return single("controls", title, () => ({
+      running: running(data, title),
+      content: <Text style={s.muted}>No control is mapped to this framework.</Text>,
+    }));
+  const items: SectionItem[] = controlRuns(data).map(({ control: c, run }) => ({
+    kind: "direct",
+    mark: { id: `control:${c.key}`, title: `${c.key} ${c.title}` },
+    run,
+  }));
   return { key: "controls", title, chunkCount: 0, chunk: () => [], items };
 }
 
 /** Each control's run of pages, built when asked for (also drawn by npm run bench:packet's limit). */
 export function controlRuns(data: PacketData): Array<{ control: PacketControl; run: () => DirectRun }> {
   const evidence = new Map(data.evidence.map((e) => [e.id, e]));
-  const rowsOf = (c: PacketControl) => c.evidenceIds.flatMap((id) => (evidence.has(id) ? [evidenceRow(evidence.get(id)!)] : []));
+  const rowsOf = (c: PacketControl) =>
+    c.evidenceIds.flatMap((id) => (evidence.has(id) ? [evidenceRow(evidence.get(id)!)] : []));
   return data.controls.map((c, ci) => ({
     control: c,
     run: () => ({

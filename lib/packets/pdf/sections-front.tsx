@@ -23,7 +23,9 @@ export interface SectionPlan {
   items: SectionItem[];
 }
 
-export type SectionItem = { kind: "react"; chunk: number; spec: number } | { kind: "direct"; run: () => DirectRun; mark?: { id: string; title: string } };
+export type SectionItem =
+  | { kind: "react"; chunk: number; spec: number }
+  | { kind: "direct"; run: () => DirectRun; mark?: { id: string; title: string } };
 
 /** A section of one react-pdf chunk of one PageSpec, built when asked for. */
 export function single(key: string, title: string, build: () => PageSpec): SectionPlan {
@@ -43,7 +45,15 @@ export function running(data: PacketData, section: string): string {
 }
 
 /** A section whose body is one long table, drawn directly: a heading, a sentence on what it lists, the table. */
-export function tableSection(data: PacketData, key: string, title: string, intro: string, columns: Column[], rows: Cell[][], empty: string): SectionPlan {
+export function tableSection(
+  data: PacketData,
+  key: string,
+  title: string,
+  intro: string,
+  columns: Column[],
+  rows: Cell[][],
+  empty: string,
+): SectionPlan {
   return direct(key, title, () => ({
     running: running(data, title),
     blocks: [
@@ -56,7 +66,10 @@ export function tableSection(data: PacketData, key: string, title: string, intro
 
 export function coverPage(data: PacketData): PageSpec {
   const a = data.audit;
-  const window = a.type === "TYPE_I" ? `As of ${pdfDate(a.windowEnd)} (Type I: one moment)` : `${pdfDate(a.windowStart)} to ${pdfDate(a.windowEnd)} (Type II: a period)`;
+  const window =
+    a.type === "TYPE_I"
+      ? `As of ${pdfDate(a.windowEnd)} (Type I: one moment)`
+      : `${pdfDate(a.windowStart)} to ${pdfDate(a.windowEnd)} (Type II: a period)`;
   return {
     running: "Proofline auditor packet",
     content: (
@@ -112,7 +125,9 @@ function readinessContent(data: PacketData, title: string) {
     <View>
       <Text style={s.h1}>{title}</Text>
       <Text style={[s.p, s.muted]}>
-        {pdfSafe(`Computed by Proofline's readiness rules as of ${pdfDate(data.audit.windowEnd)}: a requirement is met when every applicable control mapped to it passes; readiness is met requirements over applicable ones.`)}
+        {pdfSafe(
+          `Computed by Proofline's readiness rules as of ${pdfDate(data.audit.windowEnd)}: a requirement is met when every applicable control mapped to it passes; readiness is met requirements over applicable ones.`,
+        )}
       </Text>
       {data.readiness.map((r) => (
         <View key={r.project} style={s.box} wrap={false}>
@@ -122,7 +137,12 @@ function readinessContent(data: PacketData, title: string) {
               <KeyValues
                 items={[
                   ["Readiness", `${pdfPercent(r.score)} (${r.met} of ${r.applicable} applicable requirements met)`],
-                  ["Controls", Object.entries(r.controlCounts).map(([state, n]) => `${state.replace("_", " ")}: ${n}`).join(", ")],
+                  [
+                    "Controls",
+                    Object.entries(r.controlCounts)
+                      .map(([state, n]) => `${state.replace("_", " ")}: ${n}`)
+                      .join(", "),
+                  ],
                 ]}
               />
               <Table
@@ -137,7 +157,11 @@ function readinessContent(data: PacketData, title: string) {
               />
             </>
           ) : (
-            <Text style={s.muted}>{pdfSafe(`This project is not assessed against ${data.audit.framework.name}, so no readiness is computed for it.`)}</Text>
+            <Text style={s.muted}>
+              {pdfSafe(
+                `This project is not assessed against ${data.audit.framework.name}, so no readiness is computed for it.`,
+              )}
+            </Text>
           )}
         </View>
       ))}

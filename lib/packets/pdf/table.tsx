@@ -16,7 +16,15 @@ export interface Column {
  * columns and the worker stamps them at the top of each continuation page (assemble.ts). Short
  * tables inside mixed content repeat their header themselves (`repeatHeader`).
  */
-export function Table({ columns, rows, repeatHeader = false }: { columns: Column[]; rows: Array<Array<string | number | null | undefined>>; repeatHeader?: boolean }) {
+export function Table({
+  columns,
+  rows,
+  repeatHeader = false,
+}: {
+  columns: Column[];
+  rows: Array<Array<string | number | null | undefined>>;
+  repeatHeader?: boolean;
+}) {
   return (
     <View>
       <View style={s.th} fixed={repeatHeader}>

@@ -14,7 +14,10 @@ const EMOJI = /^\p{Emoji_Presentation}$/u;
 export function printable(codePoint: number): boolean {
   let k = kept.get(codePoint);
   if (k === undefined) {
-    k = !EMOJI.test(String.fromCodePoint(codePoint)) && faceFor(CHAINS.regular, codePoint) !== null && faceFor(CHAINS.bold, codePoint) !== null;
+    k =
+      !EMOJI.test(String.fromCodePoint(codePoint)) &&
+      faceFor(CHAINS.regular, codePoint) !== null &&
+      faceFor(CHAINS.bold, codePoint) !== null;
     kept.set(codePoint, k);
   }
   return k;
@@ -70,7 +73,8 @@ export function pdfHash(sha256: string | null | undefined): string {
 export function pdfSummary(value: unknown, max = 220): string {
   const parts: string[] = [];
   const walk = (v: unknown, path: string) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+    if (v && typeof v === "object" && !Array.isArray(v))
+      for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
     else parts.push(`${path}: ${Array.isArray(v) ? v.join(", ") : String(v)}`);
   };
   walk(value, "");

@@ -67,8 +67,19 @@ export function forgeZip(entries: ForgedEntry[], options: ForgeOptions = {}): Bu
     if (entry.sameLocalAs !== undefined) continue; // no local header of its own
     push(
       Buffer.concat([
-        u32(0x04034b50), u16(20), u16(0x0800), u16(method), u16(0), u16(0x21),
-        u32(crc), u32(compressed.length), u32(entry.data.length), u16(name.length), u16(0), name, compressed,
+        u32(0x04034b50),
+        u16(20),
+        u16(0x0800),
+        u16(method),
+        u16(0),
+        u16(0x21),
+        u32(crc),
+        u32(compressed.length),
+        u32(entry.data.length),
+        u16(name.length),
+        u16(0),
+        name,
+        compressed,
       ]),
     );
   }
@@ -79,9 +90,24 @@ export function forgeZip(entries: ForgedEntry[], options: ForgeOptions = {}): Bu
     const name = Buffer.from(w.entry.name, "utf8");
     push(
       Buffer.concat([
-        u32(0x02014b50), u16(0x031e), u16(20), u16(0x0800), u16(target.method), u16(0), u16(0x21),
-        u32(target.crc), u32(target.compressed.length), u32(w.entry.declaredSize ?? target.entry.data.length),
-        u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0o100644 << 16), u32(target.offset), name,
+        u32(0x02014b50),
+        u16(0x031e),
+        u16(20),
+        u16(0x0800),
+        u16(target.method),
+        u16(0),
+        u16(0x21),
+        u32(target.crc),
+        u32(target.compressed.length),
+        u32(w.entry.declaredSize ?? target.entry.data.length),
+        u16(name.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0o100644 << 16),
+        u32(target.offset),
+        name,
       ]),
     );
   }
@@ -92,12 +118,31 @@ export function forgeZip(entries: ForgedEntry[], options: ForgeOptions = {}): Bu
     const recordOffset = offset;
     push(
       Buffer.concat([
-        u32(0x06064b50), u64(44n), u16(45), u16(45), u32(0), u32(0),
-        u64(z.count ?? BigInt(count)), u64(z.count ?? BigInt(count)), u64(z.cdSize ?? BigInt(cdSize)), u64(z.cdOffset ?? BigInt(cdOffset)),
+        u32(0x06064b50),
+        u64(44n),
+        u16(45),
+        u16(45),
+        u32(0),
+        u32(0),
+        u64(z.count ?? BigInt(count)),
+        u64(z.count ?? BigInt(count)),
+        u64(z.cdSize ?? BigInt(cdSize)),
+        u64(z.cdOffset ?? BigInt(cdOffset)),
       ]),
     );
     push(Buffer.concat([u32(0x07064b50), u32(0), u64(z.recordOffset ?? BigInt(recordOffset)), u32(1)]));
-    push(Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(0xffff), u16(0xffff), u32(0xffffffff), u32(0xffffffff), u16(0)]));
+    push(
+      Buffer.concat([
+        u32(0x06054b50),
+        u16(0),
+        u16(0),
+        u16(0xffff),
+        u16(0xffff),
+        u32(0xffffffff),
+        u32(0xffffffff),
+        u16(0),
+      ]),
+    );
   } else {
     push(Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(count), u16(count), u32(cdSize), u32(cdOffset), u16(0)]));
   }

@@ -35,7 +35,6 @@
 import { prisma } from "@/lib/db";
 import { DAY_MS } from "@/lib/core/time";
 
-
 export interface BoundaryWorld {
   projectId: string;
   slug: string;
@@ -45,7 +44,15 @@ export interface BoundaryWorld {
   control: Record<string, string>;
 }
 
-type Spec = { refId: string; parent?: string; level?: string; assessable?: boolean; retired?: boolean; na?: string; controls?: string[] };
+type Spec = {
+  refId: string;
+  parent?: string;
+  level?: string;
+  assessable?: boolean;
+  retired?: boolean;
+  na?: string;
+  controls?: string[];
+};
 
 const TREE: Spec[] = [
   { refId: "K", level: "category", assessable: false, controls: ["N1"] },
@@ -83,7 +90,9 @@ const TREE: Spec[] = [
 
 export async function makeBoundaryWorld(tag: string, now: Date): Promise<BoundaryWorld> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const project = await prisma.project.create({ data: { slug: tag, name: `Boundary ${tag}`, createdAt: ago(400 * DAY_MS) } });
+  const project = await prisma.project.create({
+    data: { slug: tag, name: `Boundary ${tag}`, createdAt: ago(400 * DAY_MS) },
+  });
   const fw = await prisma.framework.create({ data: { key: `fw-${tag}`, name: `Boundary ${tag}`, version: "2" } });
   await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
 
@@ -92,7 +101,13 @@ export async function makeBoundaryWorld(tag: string, now: Date): Promise<Boundar
   const keys: Record<string, string> = {};
   for (const name of names) {
     const c = await prisma.control.create({
-      data: { key: `${tag}-${name}`, title: `Control ${name}`, description: "", frequency: "MONTHLY", archivedAt: name === "A1" ? ago(DAY_MS) : null },
+      data: {
+        key: `${tag}-${name}`,
+        title: `Control ${name}`,
+        description: "",
+        frequency: "MONTHLY",
+        archivedAt: name === "A1" ? ago(DAY_MS) : null,
+      },
     });
     ids[name] = c.id;
     keys[name] = c.key;
@@ -108,23 +123,83 @@ export async function makeBoundaryWorld(tag: string, now: Date): Promise<Boundar
     ["E1", "PASS", 30 * DAY_MS],
     ["ORPHAN", "FAIL", 2 * DAY_MS],
   ];
-  await prisma.controlExpectation.createMany({ data: ci.map(([name]) => ({ controlId: ids[name], kind: "CI_RUN" as const, freshnessDays: 30 })) });
+  await prisma.controlExpectation.createMany({
+    data: ci.map(([name]) => ({ controlId: ids[name], kind: "CI_RUN" as const, freshnessDays: 30 })),
+  });
   for (const [name, outcome, before] of ci) {
     const at = ago(before);
     const id = `${tag}-ev-${name}`;
-    await prisma.evidence.create({ data: { id, projectId: project.id, kind: "CI_RUN", format: "test", title: `run ${name}`, outcome, summary: {}, dedupeKey: id, effectiveAt: at, collectedAt: at } });
-    await prisma.evidenceControl.create({ data: { evidenceId: id, controlId: ids[name], projectId: project.id, kind: "CI_RUN", outcome, effectiveAt: at, collectedAt: at, via: "manual" } });
+    await prisma.evidence.create({
+      data: {
+        id,
+        projectId: project.id,
+        kind: "CI_RUN",
+        format: "test",
+        title: `run ${name}`,
+        outcome,
+        summary: {},
+        dedupeKey: id,
+        effectiveAt: at,
+        collectedAt: at,
+      },
+    });
+    await prisma.evidenceControl.create({
+      data: {
+        evidenceId: id,
+        controlId: ids[name],
+        projectId: project.id,
+        kind: "CI_RUN",
+        outcome,
+        effectiveAt: at,
+        collectedAt: at,
+        via: "manual",
+      },
+    });
   }
-  await prisma.projectControl.create({ data: { projectId: project.id, controlId: ids.N1, notApplicable: true, justification: "No offices" } });
+  await prisma.projectControl.create({
+    data: { projectId: project.id, controlId: ids.N1, notApplicable: true, justification: "No offices" },
+  });
 
-  const rb1 = await prisma.runbook.create({ data: { projectId: project.id, key: `${tag}-rb1`, title: "Failover rehearsal", cadenceDays: null, createdAt: ago(300 * DAY_MS) } });
+  const rb1 = await prisma.runbook.create({
+    data: {
+      projectId: project.id,
+      key: `${tag}-rb1`,
+      title: "Failover rehearsal",
+      cadenceDays: null,
+      createdAt: ago(300 * DAY_MS),
+    },
+  });
   await prisma.runbookControl.create({ data: { runbookId: rb1.id, controlId: ids.R1 } });
   await prisma.runbookExercise.create({ data: { runbookId: rb1.id, performedAt: ago(200 * DAY_MS), outcome: "PASS" } });
-  const rb2 = await prisma.runbook.create({ data: { projectId: project.id, key: `${tag}-rb2`, title: "Restore drill", cadenceDays: null, createdAt: ago(300 * DAY_MS) } });
+  const rb2 = await prisma.runbook.create({
+    data: {
+      projectId: project.id,
+      key: `${tag}-rb2`,
+      title: "Restore drill",
+      cadenceDays: null,
+      createdAt: ago(300 * DAY_MS),
+    },
+  });
   await prisma.runbookControl.create({ data: { runbookId: rb2.id, controlId: ids.R2 } });
   const tie = ago(10 * DAY_MS);
-  await prisma.runbookExercise.create({ data: { id: `${tag}-x-a`, runbookId: rb2.id, performedAt: tie, outcome: "FAIL", createdAt: ago(10 * DAY_MS - 60_000) } });
-  await prisma.runbookExercise.create({ data: { id: `${tag}-x-b`, runbookId: rb2.id, performedAt: tie, outcome: "PASS", createdAt: ago(10 * DAY_MS - 120_000) } });
+  await prisma.runbookExercise.create({
+    data: {
+      id: `${tag}-x-a`,
+      runbookId: rb2.id,
+      performedAt: tie,
+      outcome: "FAIL",
+      createdAt: ago(10 * DAY_MS - 60_000),
+    },
+  });
+  await prisma.runbookExercise.create({
+    data: {
+      id: `${tag}-x-b`,
+      runbookId: rb2.id,
+      performedAt: tie,
+      outcome: "PASS",
+      createdAt: ago(10 * DAY_MS - 120_000),
+    },
+  });
 
   const reqIds = new Map<string, string>();
   for (const [position, r] of TREE.entries()) {
@@ -142,7 +217,10 @@ export async function makeBoundaryWorld(tag: string, now: Date): Promise<Boundar
       },
     });
     reqIds.set(r.refId, row.id);
-    if (r.controls?.length) await prisma.controlMapping.createMany({ data: r.controls.map((name) => ({ controlId: ids[name], requirementId: row.id })) });
+    if (r.controls?.length)
+      await prisma.controlMapping.createMany({
+        data: r.controls.map((name) => ({ controlId: ids[name], requirementId: row.id })),
+      });
   }
   return { projectId: project.id, slug: project.slug, frameworkId: fw.id, frameworkKey: fw.key, control: keys };
 }

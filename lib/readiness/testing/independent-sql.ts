@@ -84,7 +84,11 @@ function timestampText(at: Date): string {
 }
 
 export async function independentControlStates(projectId: string, at: Date): Promise<Map<string, string>> {
-  const rows = await prisma.$queryRawUnsafe<Array<{ key: string; state: string }>>(`${STATES} SELECT key, state FROM states`, projectId, timestampText(at));
+  const rows = await prisma.$queryRawUnsafe<Array<{ key: string; state: string }>>(
+    `${STATES} SELECT key, state FROM states`,
+    projectId,
+    timestampText(at),
+  );
   return new Map(rows.map((r) => [r.key, r.state]));
 }
 
@@ -92,7 +96,11 @@ export async function independentControlStates(projectId: string, at: Date): Pro
  * Each scored requirement of a framework (current, assessable, nothing current and assessable
  * beneath it) with its status, decided by the controls mapped to it or to any ancestor, and its family.
  */
-export async function independentRequirements(projectId: string, frameworkId: string, at: Date): Promise<IndependentRequirement[]> {
+export async function independentRequirements(
+  projectId: string,
+  frameworkId: string,
+  at: Date,
+): Promise<IndependentRequirement[]> {
   return prisma.$queryRawUnsafe<IndependentRequirement[]>(
     `${STATES}
     SELECT r."refId",
@@ -121,6 +129,10 @@ export async function independentRequirements(projectId: string, frameworkId: st
 }
 
 /** Requirement statuses, without families (see independentRequirements). */
-export async function independentRequirementStatuses(projectId: string, frameworkId: string, at: Date): Promise<IndependentRow[]> {
+export async function independentRequirementStatuses(
+  projectId: string,
+  frameworkId: string,
+  at: Date,
+): Promise<IndependentRow[]> {
   return (await independentRequirements(projectId, frameworkId, at)).map(({ refId, status }) => ({ refId, status }));
 }

@@ -9,7 +9,6 @@ import { newTokenSecret } from "@/lib/tokens/token-secret";
 import { uniq } from "@/tests/factories";
 import { DAY_MS } from "@/lib/core/time";
 
-
 export interface SmallWorld {
   project: { id: string; slug: string; name: string };
   framework: { id: string; key: string };
@@ -19,22 +18,46 @@ export interface SmallWorld {
   runbookId: string;
 }
 
-async function file(projectId: string, controlId: string, kind: "CI_RUN" | "AUDIT_LOG", outcome: "PASS" | "FAIL", at: Date, title: string) {
+async function file(
+  projectId: string,
+  controlId: string,
+  kind: "CI_RUN" | "AUDIT_LOG",
+  outcome: "PASS" | "FAIL",
+  at: Date,
+  title: string,
+) {
   const ev = await prisma.evidence.create({
-    data: { projectId, kind, format: "test", title, outcome, summary: {}, dedupeKey: uniq("dk"), effectiveAt: at, collectedAt: at, sourceBranch: "main" },
+    data: {
+      projectId,
+      kind,
+      format: "test",
+      title,
+      outcome,
+      summary: {},
+      dedupeKey: uniq("dk"),
+      effectiveAt: at,
+      collectedAt: at,
+      sourceBranch: "main",
+    },
   });
-  await prisma.evidenceControl.create({ data: { evidenceId: ev.id, controlId, projectId, kind, outcome, effectiveAt: at, collectedAt: at, via: "rule" } });
+  await prisma.evidenceControl.create({
+    data: { evidenceId: ev.id, controlId, projectId, kind, outcome, effectiveAt: at, collectedAt: at, via: "rule" },
+  });
   return ev.id;
 }
 
 export async function makeSmallWorld(now: Date): Promise<SmallWorld> {
   const slug = uniq("ready").toLowerCase();
-  const project = await prisma.project.create({ data: { slug, name: `Readiness ${slug}`, createdAt: new Date(now.getTime() - 200 * DAY_MS) } });
+  const project = await prisma.project.create({
+    data: { slug, name: `Readiness ${slug}`, createdAt: new Date(now.getTime() - 200 * DAY_MS) },
+  });
   const key = uniq("fw").toLowerCase();
   const fw = await prisma.framework.create({ data: { key, name: `Framework ${key}`, version: "1" } });
   await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
   const fam = async (refId: string, position: number) =>
-    prisma.requirement.create({ data: { frameworkId: fw.id, refId, level: "family", assessable: false, title: `${refId} family`, position } });
+    prisma.requirement.create({
+      data: { frameworkId: fw.id, refId, level: "family", assessable: false, title: `${refId} family`, position },
+    });
   const chgFam = await fam("R-CHG", 1);
   const bckFam = await fam("R-BCK", 2);
   const req = async (refId: string, parentId: string, title: string, position: number) =>
@@ -44,7 +67,9 @@ export async function makeSmallWorld(now: Date): Promise<SmallWorld> {
   const r3 = await req("R-BCK.2", bckFam.id, "Access is logged", 2);
 
   const control = (suffix: string, title: string) =>
-    prisma.control.create({ data: { key: `${uniq("T").toUpperCase()}-${suffix}`, title, description: "", frequency: "DAILY" } });
+    prisma.control.create({
+      data: { key: `${uniq("T").toUpperCase()}-${suffix}`, title, description: "", frequency: "DAILY" },
+    });
   const chg = await control("CHG", "Release gate passes on main");
   const bck = await control("BCK", "Restore drill every quarter");
   const log = await control("LOG", "Audit log collected");
@@ -63,13 +88,28 @@ export async function makeSmallWorld(now: Date): Promise<SmallWorld> {
   });
   await file(project.id, chg.id, "CI_RUN", "PASS", new Date(now.getTime() - 40 * DAY_MS), "release-check");
   const failedTitle = `release-check ${slug}`;
-  const failedEvidenceId = await file(project.id, chg.id, "CI_RUN", "FAIL", new Date(now.getTime() - 2 * DAY_MS), failedTitle);
+  const failedEvidenceId = await file(
+    project.id,
+    chg.id,
+    "CI_RUN",
+    "FAIL",
+    new Date(now.getTime() - 2 * DAY_MS),
+    failedTitle,
+  );
   await file(project.id, log.id, "AUDIT_LOG", "PASS", new Date(now.getTime() - 5 * DAY_MS), "audit log export");
   const runbook = await prisma.runbook.create({
-    data: { projectId: project.id, key: "restore", title: "Restore drill", cadenceDays: 90, createdAt: new Date(now.getTime() - 190 * DAY_MS) },
+    data: {
+      projectId: project.id,
+      key: "restore",
+      title: "Restore drill",
+      cadenceDays: 90,
+      createdAt: new Date(now.getTime() - 190 * DAY_MS),
+    },
   });
   await prisma.runbookControl.create({ data: { runbookId: runbook.id, controlId: bck.id } });
-  await prisma.runbookExercise.create({ data: { runbookId: runbook.id, performedAt: new Date(now.getTime() - 100 * DAY_MS), outcome: "PASS" } });
+  await prisma.runbookExercise.create({
+    data: { runbookId: runbook.id, performedAt: new Date(now.getTime() - 100 * DAY_MS), outcome: "PASS" },
+  });
   return {
     project: { id: project.id, slug: project.slug, name: project.name },
     framework: { id: fw.id, key: fw.key },

@@ -15,7 +15,13 @@ export interface TestWorld {
   frameworkKey: string;
 }
 
-export async function generateTestWorld(opts: { tag: string; now: Date; seed: number; controls?: number; requirements?: number }): Promise<TestWorld> {
+export async function generateTestWorld(opts: {
+  tag: string;
+  now: Date;
+  seed: number;
+  controls?: number;
+  requirements?: number;
+}): Promise<TestWorld> {
   const rnd = prng(opts.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const daysAgo = (max: number) => new Date(opts.now.getTime() - Math.floor(rnd() * max * DAY_MS));
@@ -28,7 +34,18 @@ export async function generateTestWorld(opts: { tag: string; now: Date; seed: nu
   await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
 
   const families = await Promise.all(
-    [1, 2, 3, 4].map((i) => prisma.requirement.create({ data: { frameworkId: fw.id, refId: `F${i}`, level: "family", assessable: false, title: `Family ${i}`, position: i } })),
+    [1, 2, 3, 4].map((i) =>
+      prisma.requirement.create({
+        data: {
+          frameworkId: fw.id,
+          refId: `F${i}`,
+          level: "family",
+          assessable: false,
+          title: `Family ${i}`,
+          position: i,
+        },
+      }),
+    ),
   );
   const reqs: Array<{ id: string }> = [];
   for (let i = 0; i < nReqs; i++) {
@@ -50,12 +67,24 @@ export async function generateTestWorld(opts: { tag: string; now: Date; seed: nu
   const controls: Array<{ id: string }> = [];
   for (let i = 0; i < nControls; i++) {
     const c = await prisma.control.create({
-      data: { key: `${tag}-C${String(i).padStart(3, "0")}`, title: `Control ${i}`, description: "", frequency: "MONTHLY", archivedAt: rnd() < 0.04 ? now : null },
+      data: {
+        key: `${tag}-C${String(i).padStart(3, "0")}`,
+        title: `Control ${i}`,
+        description: "",
+        frequency: "MONTHLY",
+        archivedAt: rnd() < 0.04 ? now : null,
+      },
     });
     controls.push(c);
     const kinds = [...new Set(Array.from({ length: Math.floor(rnd() * 3) }, () => pick(KINDS)))];
-    if (kinds.length) await prisma.controlExpectation.createMany({ data: kinds.map((kind) => ({ controlId: c.id, kind, freshnessDays: pick([7, 30, 90]) })) });
-    if (rnd() < 0.1) await prisma.projectControl.create({ data: { projectId: project.id, controlId: c.id, notApplicable: true, justification: "Out of scope" } });
+    if (kinds.length)
+      await prisma.controlExpectation.createMany({
+        data: kinds.map((kind) => ({ controlId: c.id, kind, freshnessDays: pick([7, 30, 90]) })),
+      });
+    if (rnd() < 0.1)
+      await prisma.projectControl.create({
+        data: { projectId: project.id, controlId: c.id, notApplicable: true, justification: "Out of scope" },
+      });
 
     const evidence = [];
     const links = [];
@@ -68,8 +97,28 @@ export async function generateTestWorld(opts: { tag: string; now: Date; seed: nu
         const collectedAt = new Date(effectiveAt.getTime() + (rnd() < 0.15 ? Math.floor(rnd() * 40 * DAY_MS) : 60_000));
         const id = `${tag}-e-${i}-${kind}-${j}`;
         const outcome = pick(OUTCOMES);
-        evidence.push({ id, projectId: project.id, kind, format: "test", title: `run ${j}`, outcome, summary: {}, dedupeKey: id, effectiveAt, collectedAt });
-        links.push({ evidenceId: id, controlId: c.id, projectId: project.id, kind, outcome, effectiveAt, collectedAt, via: "manual" });
+        evidence.push({
+          id,
+          projectId: project.id,
+          kind,
+          format: "test",
+          title: `run ${j}`,
+          outcome,
+          summary: {},
+          dedupeKey: id,
+          effectiveAt,
+          collectedAt,
+        });
+        links.push({
+          evidenceId: id,
+          controlId: c.id,
+          projectId: project.id,
+          kind,
+          outcome,
+          effectiveAt,
+          collectedAt,
+          via: "manual",
+        });
       }
     }
     await prisma.evidence.createMany({ data: evidence });
@@ -78,7 +127,10 @@ export async function generateTestWorld(opts: { tag: string; now: Date; seed: nu
 
   for (const r of reqs) {
     const mapped = new Set(Array.from({ length: Math.floor(rnd() * 4) }, () => pick(controls).id));
-    if (mapped.size) await prisma.controlMapping.createMany({ data: [...mapped].map((controlId) => ({ controlId, requirementId: r.id })) });
+    if (mapped.size)
+      await prisma.controlMapping.createMany({
+        data: [...mapped].map((controlId) => ({ controlId, requirementId: r.id })),
+      });
   }
 
   for (let i = 0; i < 12; i++) {

@@ -20,6 +20,9 @@ export async function callScim(req: ScimFixtureRequest, token: string | null) {
     path: `/api${url.pathname}${url.search}`,
     params: m[2] ? { id: decodeURIComponent(m[2]) } : {},
     body: req.body,
-    headers: { ...(req.body !== undefined ? { "content-type": "application/scim+json" } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(req.body !== undefined ? { "content-type": "application/scim+json" } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
   });
 }

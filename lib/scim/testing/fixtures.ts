@@ -12,7 +12,9 @@ export interface ScimFixtureRequest {
 }
 
 export function scimFixture(idp: Idp, name: string, vars: Record<string, string>): ScimFixtureRequest {
-  const all = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "fixtures", `${idp}.json`), "utf8")) as Record<string, ScimFixtureRequest>;
+  const all = JSON.parse(
+    readFileSync(path.join(import.meta.dirname, "..", "fixtures", `${idp}.json`), "utf8"),
+  ) as Record<string, ScimFixtureRequest>;
   const req = all[name];
   if (!req) throw new Error(`No fixture ${idp}/${name}`);
   const fill = (text: string, encode: (v: string) => string) =>
@@ -23,6 +25,9 @@ export function scimFixture(idp: Idp, name: string, vars: Record<string, string>
   return {
     method: req.method,
     path: fill(req.path, encodeURIComponent),
-    body: req.body === undefined ? undefined : JSON.parse(fill(JSON.stringify(req.body), (v) => JSON.stringify(v).slice(1, -1))),
+    body:
+      req.body === undefined
+        ? undefined
+        : JSON.parse(fill(JSON.stringify(req.body), (v) => JSON.stringify(v).slice(1, -1))),
   };
 }

@@ -5,7 +5,6 @@ import { grantAuditor } from "@/lib/audits/grant-auditor";
 import type { SeedStep } from "@/lib/seed/step";
 import { DAY_MS } from "@/lib/core/time";
 
-
 /**
  * A SOC 2 Type II audit of the RePORT AI Portal and the MLSDM Engine over the last half year, in
  * fieldwork, with the demo auditor granted access for two months and one request of theirs open.
@@ -15,8 +14,12 @@ export const seedAudits: SeedStep = {
   async run(ctx) {
     const lead = await prisma.user.findUnique({ where: { email: "lead@proofline.test" }, select: { id: true } });
     const auditor = await prisma.user.findUnique({ where: { email: "auditor@proofline.test" }, select: { id: true } });
-    const projects = await prisma.project.findMany({ where: { slug: { in: ["report-ai-portal", "mlsdm-engine"] } }, select: { slug: true } });
-    if (!lead || !auditor || !projects.length || !(await prisma.framework.findUnique({ where: { key: "soc2" } }))) return;
+    const projects = await prisma.project.findMany({
+      where: { slug: { in: ["report-ai-portal", "mlsdm-engine"] } },
+      select: { slug: true },
+    });
+    if (!lead || !auditor || !projects.length || !(await prisma.framework.findUnique({ where: { key: "soc2" } })))
+      return;
     const now = new Date();
     const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 1);
     const start = new Date(end.getTime() + 1 - 182 * DAY_MS);
@@ -35,10 +38,24 @@ export const seedAudits: SeedStep = {
     });
     await prisma.$transaction(async (tx) => {
       await tx.audit.update({ where: { id: audit.id }, data: { status: "FIELDWORK" } });
-      await recordActivity(tx, { ctx, action: "audit.status", entityType: "Audit", entityId: audit.id, summary: { before: { status: "PLANNING" }, after: { status: "FIELDWORK" } } });
+      await recordActivity(tx, {
+        ctx,
+        action: "audit.status",
+        entityType: "Audit",
+        entityId: audit.id,
+        summary: { before: { status: "PLANNING" }, after: { status: "FIELDWORK" } },
+      });
     });
-    await grantAuditor({ ctx, now, auditId: audit.id, data: { userId: auditor.id, expiresAt: new Date(now.getTime() + 60 * DAY_MS).toISOString().slice(0, 10) } });
-    const requirement = await prisma.requirement.findFirst({ where: { framework: { key: "soc2" }, refId: "CC6.2" }, select: { id: true } });
+    await grantAuditor({
+      ctx,
+      now,
+      auditId: audit.id,
+      data: { userId: auditor.id, expiresAt: new Date(now.getTime() + 60 * DAY_MS).toISOString().slice(0, 10) },
+    });
+    const requirement = await prisma.requirement.findFirst({
+      where: { framework: { key: "soc2" }, refId: "CC6.2" },
+      select: { id: true },
+    });
     await prisma.$transaction(async (tx) => {
       const request = await tx.evidenceRequest.create({
         data: {
@@ -50,7 +67,13 @@ export const seedAudits: SeedStep = {
           raisedById: auditor.id,
         },
       });
-      await recordActivity(tx, { ctx, action: "request.raise", entityType: "EvidenceRequest", entityId: request.id, summary: { auditId: audit.id, after: { title: request.title } } });
+      await recordActivity(tx, {
+        ctx,
+        action: "request.raise",
+        entityType: "EvidenceRequest",
+        entityId: request.id,
+        summary: { auditId: audit.id, after: { title: request.title } },
+      });
     });
   },
 };

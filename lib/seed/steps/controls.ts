@@ -27,12 +27,14 @@ const NOT_APPLICABLE: Array<{ project: string; key: string; justification: strin
   {
     project: "mlsdm-engine",
     key: "RES-02",
-    justification: "MLSDM Engine holds no study records or participant data; nothing it stores is under IRB oversight, so there is nothing to retain or export for inspection.",
+    justification:
+      "MLSDM Engine holds no study records or participant data; nothing it stores is under IRB oversight, so there is nothing to retain or export for inspection.",
   },
   {
     project: "mlsdm-engine",
     key: "RES-07",
-    justification: "The engine serves models, not study data: there are no study snapshots to review before they reach the live system.",
+    justification:
+      "The engine serves models, not study data: there are no study snapshots to review before they reach the live system.",
   },
 ];
 
@@ -42,9 +44,15 @@ export const seedFrameworksAndControls: SeedStep = {
   async run(ctx) {
     await prisma.$transaction(
       async (tx) => {
-        const users = await tx.user.findMany({ where: { email: { in: [...new Set(Object.values(OWNER_BY_FAMILY))] } }, select: { id: true, email: true } });
+        const users = await tx.user.findMany({
+          where: { email: { in: [...new Set(Object.values(OWNER_BY_FAMILY))] } },
+          select: { id: true, email: true },
+        });
         const userId = new Map(users.map((u) => [u.email, u.id]));
-        const controls = await tx.control.findMany({ where: { starter: true, ownerId: null }, select: { id: true, key: true } });
+        const controls = await tx.control.findMany({
+          where: { starter: true, ownerId: null },
+          select: { id: true, key: true },
+        });
         const byOwner = new Map<string, string[]>();
         for (const c of controls) {
           const email = OWNER_BY_FAMILY[familyOf(c.key)];
@@ -52,24 +60,51 @@ export const seedFrameworksAndControls: SeedStep = {
         }
         for (const [email, ids] of byOwner) {
           await tx.control.updateMany({ where: { id: { in: ids } }, data: { ownerId: userId.get(email)! } });
-          await recordActivity(tx, { ctx, action: "control.owner", entityType: "ControlLibrary", entityId: "starter", summary: { owner: email, controls: ids.length } });
+          await recordActivity(tx, {
+            ctx,
+            action: "control.owner",
+            entityType: "ControlLibrary",
+            entityId: "starter",
+            summary: { owner: email, controls: ids.length },
+          });
         }
 
-        const frameworks = new Map((await tx.framework.findMany({ select: { id: true, key: true } })).map((f) => [f.key, f.id]));
-        const projects = new Map((await tx.project.findMany({ where: { slug: { in: DEMO_PROJECTS.map((p) => p.slug) } }, select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+        const frameworks = new Map(
+          (await tx.framework.findMany({ select: { id: true, key: true } })).map((f) => [f.key, f.id]),
+        );
+        const projects = new Map(
+          (
+            await tx.project.findMany({
+              where: { slug: { in: DEMO_PROJECTS.map((p) => p.slug) } },
+              select: { id: true, slug: true },
+            })
+          ).map((p) => [p.slug, p.id]),
+        );
         for (const p of DEMO_PROJECTS) {
           const projectId = projects.get(p.slug);
           if (!projectId) continue;
           const keys = p.frameworks.filter((k) => frameworks.has(k));
-          await tx.projectFramework.createMany({ data: keys.map((k) => ({ projectId, frameworkId: frameworks.get(k)! })), skipDuplicates: true });
-          await recordActivity(tx, { ctx, action: "project.frameworks", entityType: "Project", entityId: projectId, projectId, summary: { after: { frameworks: keys } } });
+          await tx.projectFramework.createMany({
+            data: keys.map((k) => ({ projectId, frameworkId: frameworks.get(k)! })),
+            skipDuplicates: true,
+          });
+          await recordActivity(tx, {
+            ctx,
+            action: "project.frameworks",
+            entityType: "Project",
+            entityId: projectId,
+            projectId,
+            summary: { after: { frameworks: keys } },
+          });
         }
 
         for (const na of NOT_APPLICABLE) {
           const projectId = projects.get(na.project);
           const control = await tx.control.findUnique({ where: { key: na.key }, select: { id: true } });
           if (!projectId || !control) continue;
-          await tx.projectControl.create({ data: { projectId, controlId: control.id, notApplicable: true, justification: na.justification } });
+          await tx.projectControl.create({
+            data: { projectId, controlId: control.id, notApplicable: true, justification: na.justification },
+          });
           await recordActivity(tx, {
             ctx,
             action: "control.not-applicable",

@@ -20,7 +20,9 @@ export function demoJunit(opts: { project: string; control: string; at: Date; fa
   const body = cases
     .map((name, i) => {
       const fail = opts.failing && i === cases.length - 1;
-      const inner = fail ? `\n      <failure message="assert 403 == 200">AssertionError: expected 403 for a read-only role, got 200</failure>\n    ` : "";
+      const inner = fail
+        ? `\n      <failure message="assert 403 == 200">AssertionError: expected 403 for a read-only role, got 200</failure>\n    `
+        : "";
       return `    <testcase classname="${xml(suite)}" name="${name}" time="0.${(i + 1) * 7}"${inner ? `>${inner}</testcase>` : " />"}`;
     })
     .join("\n");
@@ -48,8 +50,17 @@ export function demoCycloneDx(opts: { project: string; at: Date; serial: string 
       specVersion: "1.5",
       serialNumber: `urn:uuid:${opts.serial}`,
       version: 1,
-      metadata: { timestamp: opts.at.toISOString(), component: { type: "application", name: opts.project, version: opts.at.toISOString().slice(0, 10) } },
-      components: components.map(([name, version, license]) => ({ type: "library", name, version, purl: `pkg:pypi/${name}@${version}`, licenses: [{ license: { id: license } }] })),
+      metadata: {
+        timestamp: opts.at.toISOString(),
+        component: { type: "application", name: opts.project, version: opts.at.toISOString().slice(0, 10) },
+      },
+      components: components.map(([name, version, license]) => ({
+        type: "library",
+        name,
+        version,
+        purl: `pkg:pypi/${name}@${version}`,
+        licenses: [{ license: { id: license } }],
+      })),
     },
     null,
     2,
@@ -67,18 +78,38 @@ export const seedDemoOriginals: SeedStep = {
   async run(_ctx: RequestCtx) {
     const since = new Date(Date.now() - WINDOW_DAYS * DAY_MS);
     const rows = await prisma.evidence.findMany({
-      where: { id: { startsWith: "demo" }, sha256: null, kind: { in: ["TEST_REPORT", "SBOM"] }, effectiveAt: { gte: since } },
-      select: { id: true, kind: true, outcome: true, effectiveAt: true, project: { select: { slug: true } }, controls: { select: { control: { select: { key: true } } }, take: 1 } },
+      where: {
+        id: { startsWith: "demo" },
+        sha256: null,
+        kind: { in: ["TEST_REPORT", "SBOM"] },
+        effectiveAt: { gte: since },
+      },
+      select: {
+        id: true,
+        kind: true,
+        outcome: true,
+        effectiveAt: true,
+        project: { select: { slug: true } },
+        controls: { select: { control: { select: { key: true } } }, take: 1 },
+      },
     });
     const stored: Array<{ id: string; sha256: string; size: number; name: string }> = [];
     for (const e of rows) {
       const at = e.effectiveAt;
       const text =
         e.kind === "TEST_REPORT"
-          ? demoJunit({ project: e.project.slug, control: e.controls[0]?.control.key ?? "suite", at, failing: e.outcome === "FAIL" })
+          ? demoJunit({
+              project: e.project.slug,
+              control: e.controls[0]?.control.key ?? "suite",
+              at,
+              failing: e.outcome === "FAIL",
+            })
           : demoCycloneDx({ project: e.project.slug, at, serial: serialOf(e.id) });
       const { sha256, size } = await putBytes(Buffer.from(text));
-      const name = e.kind === "TEST_REPORT" ? `junit-${at.toISOString().slice(0, 10)}.xml` : `sbom-${at.toISOString().slice(0, 10)}.cdx.json`;
+      const name =
+        e.kind === "TEST_REPORT"
+          ? `junit-${at.toISOString().slice(0, 10)}.xml`
+          : `sbom-${at.toISOString().slice(0, 10)}.cdx.json`;
       stored.push({ id: e.id, sha256, size, name });
     }
     if (!stored.length) return;

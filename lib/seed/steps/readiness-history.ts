@@ -7,7 +7,13 @@ import type { RequestCtx } from "@/lib/auth/actor";
 import type { EvidenceKind } from "@/generated/prisma/enums";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { SeedStep } from "@/lib/seed/step";
-import { DEMO_STORIES, LAST_DRILL_DAYS_AGO, planDemoEvidence, type DemoStory, type DemoTarget } from "@/lib/readiness/demo-history";
+import {
+  DEMO_STORIES,
+  LAST_DRILL_DAYS_AGO,
+  planDemoEvidence,
+  type DemoStory,
+  type DemoTarget,
+} from "@/lib/readiness/demo-history";
 import { runDailySnapshots } from "@/lib/readiness/run-daily-snapshots";
 import { DAY_MS } from "@/lib/core/time";
 
@@ -39,7 +45,13 @@ async function targetsOf(projectId: string): Promise<DemoTarget[]> {
     WHERE pf."projectId" = ${projectId} AND COALESCE(pc."notApplicable", false) = false`;
 }
 
-async function insertEvidence(tx: Tx, project: { id: string; slug: string }, story: DemoStory, targets: DemoTarget[], now: Date): Promise<number> {
+async function insertEvidence(
+  tx: Tx,
+  project: { id: string; slug: string },
+  story: DemoStory,
+  targets: DemoTarget[],
+  now: Date,
+): Promise<number> {
   const plan = planDemoEvidence(project.slug, story, targets, now);
   const fresh = new Map(targets.map((t) => [`${t.controlKey}/${t.kind}`, t.freshnessDays]));
   return tx.$executeRaw`
@@ -77,7 +89,10 @@ const RESTORE_STEPS = [
 /** report-ai-portal: the quarterly restore drill, last run 110 days ago, linked to the drill controls. */
 async function overdueDrill(tx: Tx, projectId: string, now: Date): Promise<string[]> {
   const runbook =
-    (await tx.runbook.findUnique({ where: { projectId_key: { projectId, key: "restore-study" } }, select: { id: true } })) ??
+    (await tx.runbook.findUnique({
+      where: { projectId_key: { projectId, key: "restore-study" } },
+      select: { id: true },
+    })) ??
     (await tx.runbook.create({
       data: {
         projectId,
@@ -88,12 +103,23 @@ async function overdueDrill(tx: Tx, projectId: string, now: Date): Promise<strin
         rpoTargetSeconds: 24 * 3600,
         createdAt: new Date(now.getTime() - 220 * DAY_MS),
         // Every runbook has its steps as version 1 (the page shows the current version's steps).
-        versions: { create: { version: 1, title: "Restore drill", steps: RESTORE_STEPS, note: "Written for the demo", createdAt: new Date(now.getTime() - 220 * DAY_MS) } },
+        versions: {
+          create: {
+            version: 1,
+            title: "Restore drill",
+            steps: RESTORE_STEPS,
+            note: "Written for the demo",
+            createdAt: new Date(now.getTime() - 220 * DAY_MS),
+          },
+        },
       },
       select: { id: true },
     }));
   const controls = await tx.control.findMany({ where: { key: { in: ["BCK-02", "BCK-05"] } }, select: { id: true } });
-  await tx.runbookControl.createMany({ data: controls.map((c) => ({ runbookId: runbook.id, controlId: c.id })), skipDuplicates: true });
+  await tx.runbookControl.createMany({
+    data: controls.map((c) => ({ runbookId: runbook.id, controlId: c.id })),
+    skipDuplicates: true,
+  });
   if (!(await tx.runbookExercise.count({ where: { runbookId: runbook.id } }))) {
     await tx.runbookExercise.createMany({
       data: [200, LAST_DRILL_DAYS_AGO].map((ago) => ({
@@ -111,10 +137,18 @@ async function overdueDrill(tx: Tx, projectId: string, now: Date): Promise<strin
 }
 
 /** A backlog item of priority Blocker linked to a control, opened (and maybe closed) days ago. */
-async function blocker(tx: Tx, projectId: string, now: Date, item: { key: string; title: string; block: string; control: string; openedDaysAgo: number; closedDaysAgo?: number }) {
+async function blocker(
+  tx: Tx,
+  projectId: string,
+  now: Date,
+  item: { key: string; title: string; block: string; control: string; openedDaysAgo: number; closedDaysAgo?: number },
+) {
   const control = await tx.control.findUnique({ where: { key: item.control }, select: { id: true } });
   if (!control) return null;
-  const existing = await tx.backlogItem.findUnique({ where: { projectId_key: { projectId, key: item.key } }, select: { id: true } });
+  const existing = await tx.backlogItem.findUnique({
+    where: { projectId_key: { projectId, key: item.key } },
+    select: { id: true },
+  });
   const row =
     existing ??
     (await tx.backlogItem.create({
@@ -139,9 +173,26 @@ async function storyExtras(tx: Tx, story: DemoStory, projectId: string, now: Dat
   if (story === "drill-overdue") return overdueDrill(tx, projectId, now);
   const items =
     story === "blocker"
-      ? [{ key: "RDY-001", title: "Put the admin API behind the authenticating proxy before launch", block: "Security", control: "ACC-07", openedDaysAgo: 34 }]
+      ? [
+          {
+            key: "RDY-001",
+            title: "Put the admin API behind the authenticating proxy before launch",
+            block: "Security",
+            control: "ACC-07",
+            openedDaysAgo: 34,
+          },
+        ]
       : story === "improving"
-        ? [{ key: "RDY-001", title: "Move the ledger signing keys into the secret store", block: "Security", control: "CRY-03", openedDaysAgo: 70, closedDaysAgo: 25 }]
+        ? [
+            {
+              key: "RDY-001",
+              title: "Move the ledger signing keys into the secret store",
+              block: "Security",
+              control: "CRY-03",
+              openedDaysAgo: 70,
+              closedDaysAgo: 25,
+            },
+          ]
         : [];
   const done: string[] = [];
   for (const item of items) {
@@ -155,7 +206,10 @@ export const seedReadinessHistory: SeedStep = {
   name: "readiness history",
   async run(ctx: RequestCtx) {
     const now = new Date();
-    const projects = await prisma.project.findMany({ where: { slug: { in: Object.keys(DEMO_STORIES) } }, select: { id: true, slug: true } });
+    const projects = await prisma.project.findMany({
+      where: { slug: { in: Object.keys(DEMO_STORIES) } },
+      select: { id: true, slug: true },
+    });
     for (const project of projects) {
       const story = DEMO_STORIES[project.slug];
       const targets = await targetsOf(project.id);
@@ -177,6 +231,11 @@ export const seedReadinessHistory: SeedStep = {
       );
     }
     // Trends from the first start: each of the last 89 days, as of its end, by the scoring module.
-    await runDailySnapshots({ ctx, now, projectIds: projects.map((p) => p.id), backfillFrom: new Date(now.getTime() - 90 * DAY_MS) });
+    await runDailySnapshots({
+      ctx,
+      now,
+      projectIds: projects.map((p) => p.id),
+      backfillFrom: new Date(now.getTime() - 90 * DAY_MS),
+    });
   },
 };

@@ -13,7 +13,13 @@ export const seedUsersAndProjects: SeedStep = {
       async (tx) => {
         for (const u of DEMO_USERS) {
           const user = await tx.user.create({ data: { ...u, passwordHash } });
-          await recordActivity(tx, { ctx, action: "user.create", entityType: "User", entityId: user.id, summary: { after: u } });
+          await recordActivity(tx, {
+            ctx,
+            action: "user.create",
+            entityType: "User",
+            entityId: user.id,
+            summary: { after: u },
+          });
         }
         for (const p of DEMO_PROJECTS) {
           const project = await tx.project.create({ data: { slug: p.slug, name: p.name, description: p.description } });

@@ -11,7 +11,10 @@ export default async function UsersPage() {
   const ctx = await requirePermission("user:read");
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in, and with which role. Deactivating someone ends their sessions at once." />
+      <PageHeader
+        title="Users"
+        description="Who can sign in, and with which role. Deactivating someone ends their sessions at once."
+      />
       <UsersAdmin currentUserId={ctx.user.id} canManage={can(ctx.actor, "user:manage")} />
       <div className="stack">
         <AccessReviewExport />

@@ -11,7 +11,13 @@ import { Badge } from "@/components/ui/badge";
 import { NavLink } from "@/components/shell/nav-link";
 import { AUDIT_STATUS, windowLabel } from "@/components/audits/labels";
 
-export default async function AuditLayout({ children, params }: { children: ReactNode; params: Promise<{ auditId: string }> }) {
+export default async function AuditLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ auditId: string }>;
+}) {
   const { auditId } = await params;
   const ctx = await requirePermission("request:read");
   // Owners of a request who cannot open the whole audit (engineers) reach only their request pages.

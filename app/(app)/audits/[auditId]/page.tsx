@@ -36,7 +36,12 @@ export default async function AuditOverviewPage({ params }: { params: Promise<{ 
                 </span>
               )),
             ],
-            ["Requests", Object.entries(REQUEST_STATUS).map(([k, s]) => `${audit.requestCounts[k] ?? 0} ${s.label.toLowerCase()}`).join(" · ")],
+            [
+              "Requests",
+              Object.entries(REQUEST_STATUS)
+                .map(([k, s]) => `${audit.requestCounts[k] ?? 0} ${s.label.toLowerCase()}`)
+                .join(" · "),
+            ],
             ...(mine ? ([["Your access ends", formatDate(mine.expiresAt)]] as Array<[string, string]>) : []),
           ]}
         />
@@ -46,7 +51,11 @@ export default async function AuditOverviewPage({ params }: { params: Promise<{ 
         <GrantsPanel
           auditId={audit.id}
           auditors={options.auditors}
-          grants={audit.grants.map((g) => ({ ...g, expiresAt: g.expiresAt.toISOString(), revokedAt: g.revokedAt?.toISOString() ?? null }))}
+          grants={audit.grants.map((g) => ({
+            ...g,
+            expiresAt: g.expiresAt.toISOString(),
+            revokedAt: g.revokedAt?.toISOString() ?? null,
+          }))}
         />
       ) : null}
     </div>

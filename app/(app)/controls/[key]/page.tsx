@@ -23,7 +23,10 @@ export default async function ControlPage({ params }: { params: Promise<{ key: s
   const ctx = await requirePermission("control:read");
   const control = await orNotFound(getControl({ ctx, key: decodeURIComponent(key), now: await requestNow() }));
   const canEdit = can(ctx.actor, "control:manage");
-  const [facets, requirementIds] = await Promise.all([controlFacets({ ctx }), canEdit ? requirementOptions({ ctx }) : Promise.resolve({})]);
+  const [facets, requirementIds] = await Promise.all([
+    controlFacets({ ctx }),
+    canEdit ? requirementOptions({ ctx }) : Promise.resolve({}),
+  ]);
   const family = facets.families.find((f) => f.prefix === control.family);
   return (
     <>
@@ -78,7 +81,10 @@ export default async function ControlPage({ params }: { params: Promise<{ key: s
                 </tbody>
               </table>
             ) : (
-              <p className="muted">No evidence kinds are expected yet, so nothing can show this control working. {canEdit ? "Choose them in the form below." : ""}</p>
+              <p className="muted">
+                No evidence kinds are expected yet, so nothing can show this control working.{" "}
+                {canEdit ? "Choose them in the form below." : ""}
+              </p>
             )}
           </section>
         </div>
@@ -87,7 +93,10 @@ export default async function ControlPage({ params }: { params: Promise<{ key: s
           <h2 id="mappings-title">Requirements it serves</h2>
           <ControlMappingsEditor
             controlKey={control.key}
-            groups={control.mappings.map((g) => ({ ...g, requirements: g.requirements.map((r) => ({ ...r, guidance: pointsOfFocus(g.key, r.refId) })) }))}
+            groups={control.mappings.map((g) => ({
+              ...g,
+              requirements: g.requirements.map((r) => ({ ...r, guidance: pointsOfFocus(g.key, r.refId) })),
+            }))}
             frameworks={facets.frameworks}
             requirementIds={requirementIds}
             canEdit={canEdit && !control.archivedAt}
@@ -100,12 +109,16 @@ export default async function ControlPage({ params }: { params: Promise<{ key: s
             <ul className="small" data-testid="control-not-applicable">
               {control.notApplicableIn.map((p) => (
                 <li key={p.slug}>
-                  <Link href={`/projects/${p.slug}/controls`}>{p.name}</Link>: {p.justification} <span className="muted">({formatDate(p.updatedAt)})</span>
+                  <Link href={`/projects/${p.slug}/controls`}>{p.name}</Link>: {p.justification}{" "}
+                  <span className="muted">({formatDate(p.updatedAt)})</span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="muted small">It applies to every project assessed against a framework it serves. Leads mark exceptions, with a justification, on a project&rsquo;s Controls tab.</p>
+            <p className="muted small">
+              It applies to every project assessed against a framework it serves. Leads mark exceptions, with a
+              justification, on a project&rsquo;s Controls tab.
+            </p>
           )}
         </section>
 
@@ -114,11 +127,13 @@ export default async function ControlPage({ params }: { params: Promise<{ key: s
             <h2 id="evidence-title">Evidence</h2>
             {control.linked.evidence ? (
               <p className="small">
-                {control.linked.evidence} piece(s) of evidence are filed against this control. Each project&rsquo;s Evidence tab lists them with their freshness; filter it by {control.key}.
+                {control.linked.evidence} piece(s) of evidence are filed against this control. Each project&rsquo;s
+                Evidence tab lists them with their freshness; filter it by {control.key}.
               </p>
             ) : (
               <p className="small muted">
-                No evidence is filed against this control yet. Results pushed from CI, and files or links added on a project&rsquo;s Evidence tab, count once they are filed against {control.key}.
+                No evidence is filed against this control yet. Results pushed from CI, and files or links added on a
+                project&rsquo;s Evidence tab, count once they are filed against {control.key}.
               </p>
             )}
             <ProjectLinks projects={control.projectsInScope} suffix="evidence" />
@@ -133,15 +148,24 @@ export default async function ControlPage({ params }: { params: Promise<{ key: s
                 ; open blockers among them hold its readiness back.
               </p>
             ) : (
-              <p className="small muted">No backlog items are linked yet. Items imported from a project&rsquo;s readiness documents can be linked to this control from the item&rsquo;s page.</p>
+              <p className="small muted">
+                No backlog items are linked yet. Items imported from a project&rsquo;s readiness documents can be linked
+                to this control from the item&rsquo;s page.
+              </p>
             )}
           </section>
           <section className="card" aria-labelledby="readiness-title" data-testid="control-readiness">
             <h2 id="readiness-title">Readiness</h2>
             {control.projectsInScope.length ? (
-              <p className="small">Its state (passing, stale, failing or not applicable) is computed per project, with the reason. Open a project&rsquo;s scorecard:</p>
+              <p className="small">
+                Its state (passing, stale, failing or not applicable) is computed per project, with the reason. Open a
+                project&rsquo;s scorecard:
+              </p>
             ) : (
-              <p className="small muted">No project is assessed against a framework this control serves, so it has no state anywhere yet. Choose a project&rsquo;s frameworks on its Controls tab.</p>
+              <p className="small muted">
+                No project is assessed against a framework this control serves, so it has no state anywhere yet. Choose
+                a project&rsquo;s frameworks on its Controls tab.
+              </p>
             )}
             <ProjectLinks projects={control.projectsInScope} suffix="readiness" />
           </section>
@@ -162,7 +186,10 @@ export default async function ControlPage({ params }: { params: Promise<{ key: s
               owners={facets.assignable}
             />
             <hr />
-            <p className="small muted">Archiving removes the control from the library and from coverage; its mappings and history are kept and it can be restored.</p>
+            <p className="small muted">
+              Archiving removes the control from the library and from coverage; its mappings and history are kept and it
+              can be restored.
+            </p>
             <ArchiveControlButton controlKey={control.key} archived={Boolean(control.archivedAt)} />
           </section>
         ) : null}

@@ -46,7 +46,10 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         </form>
         {matrix.rows.length === 0 ? (
           <EmptyState title="No live controls">
-            <p>The starter library loads with the reference data; archived controls are left out of the matrix. Create a control from the Controls page.</p>
+            <p>
+              The starter library loads with the reference data; archived controls are left out of the matrix. Create a
+              control from the Controls page.
+            </p>
           </EmptyState>
         ) : (
           <div className="table-wrap">

@@ -17,7 +17,13 @@ export const metadata: Metadata = { title: "Framework" };
 
 type Search = { q?: string; unmapped?: string };
 
-export default async function FrameworkPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<Search> }) {
+export default async function FrameworkPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ key: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { key } = await params;
   const search = await searchParams;
   const ctx = await requirePermission("framework:read");
@@ -55,7 +61,8 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
             <CoverageBar coverage={coverage} testId="framework-coverage" />
             {detail.groupMappings.length ? (
               <a className="small" href="#group-mappings-title" data-testid="group-mappings-link">
-                {countOf(detail.groupMappings.length, "group has", "groups have")} controls mapped to {detail.groupMappings.length === 1 ? "it" : "them"}
+                {countOf(detail.groupMappings.length, "group has", "groups have")} controls mapped to{" "}
+                {detail.groupMappings.length === 1 ? "it" : "them"}
               </a>
             ) : null}
           </div>
@@ -63,7 +70,13 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
         <form className="filters" method="get" role="search" aria-label={`Search ${framework.name}`}>
           <div className="field">
             <label htmlFor="req-search">Find a requirement</label>
-            <input id="req-search" name="q" type="search" defaultValue={q ?? ""} placeholder="An id such as CC6.1, or words" />
+            <input
+              id="req-search"
+              name="q"
+              type="search"
+              defaultValue={q ?? ""}
+              placeholder="An id such as CC6.1, or words"
+            />
           </div>
           <div className="field">
             <label>
@@ -81,13 +94,20 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
         </form>
         {filtered ? (
           <p className="small muted" role="status" data-testid="search-status">
-            {detail.shown === 0 ? "No requirement matches" : detail.shown === 1 ? "1 requirement matches" : `${detail.shown} requirements match`}
+            {detail.shown === 0
+              ? "No requirement matches"
+              : detail.shown === 1
+                ? "1 requirement matches"
+                : `${detail.shown} requirements match`}
             {q ? ` “${q}”` : ""}
             {unmapped ? " among the unmapped ones" : ""}.
           </p>
         ) : null}
         {detail.nodes.length === 0 ? (
-          <EmptyState title={filtered ? "Nothing matches" : "This framework has no requirements"} testId="framework-empty">
+          <EmptyState
+            title={filtered ? "Nothing matches" : "This framework has no requirements"}
+            testId="framework-empty"
+          >
             <p>
               {unmapped && !q
                 ? "Every applicable requirement is served by at least one control."
@@ -113,8 +133,8 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
           <section className="card" aria-labelledby="changes-title" data-testid="framework-changes">
             <h2 id="changes-title">What changed in recent versions</h2>
             <p className="small muted">
-              New requirements, changed applicability and retired requirements, as the catalogue loader reported them. Scores re-evaluate from the next snapshot; earlier
-              snapshots keep the figures of their day.
+              New requirements, changed applicability and retired requirements, as the catalogue loader reported them.
+              Scores re-evaluate from the next snapshot; earlier snapshots keep the figures of their day.
             </p>
             {detail.changes.map((c) => (
               <div key={`${c.version}-${c.at.toISOString()}`}>
@@ -133,7 +153,10 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
         {detail.retired.length ? (
           <section className="card" aria-labelledby="retired-title">
             <h2 id="retired-title">Retired requirements</h2>
-            <p className="small muted">Dropped by a newer version of the catalogue. They are no longer assessed; their mappings are kept so that history still reads.</p>
+            <p className="small muted">
+              Dropped by a newer version of the catalogue. They are no longer assessed; their mappings are kept so that
+              history still reads.
+            </p>
             <ul className="small">
               {detail.retired.map((r) => (
                 <li key={r.refId}>

@@ -7,7 +7,13 @@ import { Badge } from "@/components/ui/badge";
 import { NavLink } from "@/components/shell/nav-link";
 import { orNotFound } from "@/lib/core/page-data";
 
-export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const ctx = await requirePermission("project:read");
   const project = await orNotFound(getProject({ ctx, slug }));

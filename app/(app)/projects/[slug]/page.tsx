@@ -39,8 +39,8 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
           }
         >
           <p>
-            Choose the frameworks {project.name} is assessed against (SOC 2, GDPR, IRB) under Controls. This overview then shows its readiness per framework, what holds it
-            back, evidence about to expire and drills coming up.
+            Choose the frameworks {project.name} is assessed against (SOC 2, GDPR, IRB) under Controls. This overview
+            then shows its readiness per framework, what holds it back, evidence about to expire and drills coming up.
           </p>
         </EmptyState>
         <OverdueExercisesCard ctx={ctx} projectId={project.id} slug={project.slug} now={now} />

@@ -22,26 +22,34 @@ export default async function HowReadinessPage() {
   const facts = new Map(EXAMPLE_FACTS.controls.map((c) => [c.id, c]));
   return (
     <div className="stack" style={{ maxWidth: "80ch" }} data-testid="how-readiness">
-      <PageHeader title="How readiness is computed" description="One rule, used by every page, export, packet, snapshot and CI gate in Proofline." />
+      <PageHeader
+        title="How readiness is computed"
+        description="One rule, used by every page, export, packet, snapshot and CI gate in Proofline."
+      />
 
       <section>
         <h2>1. Each control gets a state</h2>
-        <p>For a project at a moment T, each control mapped to one of its frameworks is, in this order of precedence:</p>
+        <p>
+          For a project at a moment T, each control mapped to one of its frameworks is, in this order of precedence:
+        </p>
         <ul>
           <li>
-            <StateLabel state="not_applicable" /> when the project marked it so, with a justification. Nothing else is looked at.
+            <StateLabel state="not_applicable" /> when the project marked it so, with a justification. Nothing else is
+            looked at.
           </li>
           <li>
-            <StateLabel state="failing" /> when the newest evidence of a kind it expects failed (even if that evidence has since expired: nothing newer replaced it), when an
-            open backlog item of priority Blocker is linked to it, when the last exercise of a linked runbook failed, only partly succeeded, or missed its RTO or RPO
-            target, or when a GitHub security alert of a kind it expects (Dependabot: dependency audits; code and secret scanning: code scans) is open past the
-            project&rsquo;s remediation deadline for its severity.
+            <StateLabel state="failing" /> when the newest evidence of a kind it expects failed (even if that evidence
+            has since expired: nothing newer replaced it), when an open backlog item of priority Blocker is linked to
+            it, when the last exercise of a linked runbook failed, only partly succeeded, or missed its RTO or RPO
+            target, or when a GitHub security alert of a kind it expects (Dependabot: dependency audits; code and secret
+            scanning: code scans) is open past the project&rsquo;s remediation deadline for its severity.
           </li>
           <li>
-            <StateLabel state="stale" /> when a kind it expects has no evidence yet, or its newest evidence is too old: evidence is fresh until exactly its effective time
-            plus the kind&rsquo;s freshness in days, and stale from that instant. Also stale when a linked runbook&rsquo;s next exercise is overdue (its cadence after the last
-            exercise, or after the runbook was created if never exercised), or when nothing can prove the control (no expected evidence, and no linked runbook that is
-            scheduled or has been exercised).
+            <StateLabel state="stale" /> when a kind it expects has no evidence yet, or its newest evidence is too old:
+            evidence is fresh until exactly its effective time plus the kind&rsquo;s freshness in days, and stale from
+            that instant. Also stale when a linked runbook&rsquo;s next exercise is overdue (its cadence after the last
+            exercise, or after the runbook was created if never exercised), or when nothing can prove the control (no
+            expected evidence, and no linked runbook that is scheduled or has been exercised).
           </li>
           <li>
             <StateLabel state="passing" /> otherwise. Evidence with warnings counts as passing and leaves a note.
@@ -52,39 +60,47 @@ export default async function HowReadinessPage() {
       <section>
         <h2>2. Each requirement is met or not</h2>
         <p>
-          A requirement is scored when it is current and assessable and no current assessable requirement sits anywhere beneath it; every other one is a group. A scored
-          requirement is decided by the controls mapped to it and to every requirement above it (a group, a family or a category, even a retired one), so a control
-          mapped to a group decides each of its points. A scored requirement is:
+          A requirement is scored when it is current and assessable and no current assessable requirement sits anywhere
+          beneath it; every other one is a group. A scored requirement is decided by the controls mapped to it and to
+          every requirement above it (a group, a family or a category, even a retired one), so a control mapped to a
+          group decides each of its points. A scored requirement is:
         </p>
         <ul>
           <li>
-            <StateLabel state="not_applicable" /> when it (or a parent) is not applicable by default for teams like ours, or when every control deciding it is marked not
-            applicable for the project. It is left out of the score.
+            <StateLabel state="not_applicable" /> when it (or a parent) is not applicable by default for teams like
+            ours, or when every control deciding it is marked not applicable for the project. It is left out of the
+            score.
           </li>
           <li>
-            <StateLabel state="met" /> when at least one applicable control decides it and every applicable one is passing.
+            <StateLabel state="met" /> when at least one applicable control decides it and every applicable one is
+            passing.
           </li>
           <li>
             <StateLabel state="unmet" /> otherwise, including when no control is mapped to it or above it yet.
           </li>
         </ul>
         <p>
-          <strong>Readiness = requirements met ÷ requirements that apply</strong>, per framework and per family (a requirement&rsquo;s family is its top-most family-level
-          ancestor, or else its top-most category; one with neither counts in the framework&rsquo;s score under &ldquo;Not in a family&rdquo;).
+          <strong>Readiness = requirements met ÷ requirements that apply</strong>, per framework and per family (a
+          requirement&rsquo;s family is its top-most family-level ancestor, or else its top-most category; one with
+          neither counts in the framework&rsquo;s score under &ldquo;Not in a family&rdquo;).
         </p>
       </section>
 
       <section>
         <h2>3. As of a past date</h2>
         <p>
-          Readiness as of T uses only evidence both effective and received by T, backlog items as they stood at T (created by then and not yet closed), and the newest
-          runbook exercise performed by T. The same data and the same moment always give the same result. A date means the end of that day in UTC: its last millisecond, 23:59:59.999.
+          Readiness as of T uses only evidence both effective and received by T, backlog items as they stood at T
+          (created by then and not yet closed), and the newest runbook exercise performed by T. The same data and the
+          same moment always give the same result. A date means the end of that day in UTC: its last millisecond,
+          23:59:59.999.
         </p>
         <p>
-          The yardstick is today&rsquo;s: the catalogue, the mappings between controls and requirements, which controls are not applicable, the kinds of evidence each control
-          expects and their freshness, and the links between controls, runbooks and backlog items are used as they are now, because their past versions are not kept (their
-          changes are in the <Link href="/activity">activity trail</Link>). A backlog item&rsquo;s priority is likewise its current one. The daily snapshots keep the figures
-          as they were computed at the time, so the trend shows what was known then.
+          The yardstick is today&rsquo;s: the catalogue, the mappings between controls and requirements, which controls
+          are not applicable, the kinds of evidence each control expects and their freshness, and the links between
+          controls, runbooks and backlog items are used as they are now, because their past versions are not kept (their
+          changes are in the <Link href="/activity">activity trail</Link>). A backlog item&rsquo;s priority is likewise
+          its current one. The daily snapshots keep the figures as they were computed at the time, so the trend shows
+          what was known then.
         </p>
       </section>
 
@@ -109,7 +125,10 @@ export default async function HowReadinessPage() {
                       ? `expects a ${kindLabel(e.kind)} every ${e.freshnessDays} days; newest: ${e.latest.title}, ${e.latest.outcome}, ${formatDate(e.latest.effectiveAt)}`
                       : `expects a ${kindLabel(e.kind)} every ${e.freshnessDays} days; none yet`,
                   ),
-                  ...f.runbooks.map((r) => `runbook "${r.title}" every ${r.cadenceDays} days; last exercised ${formatDate(r.lastExercise?.performedAt)}`),
+                  ...f.runbooks.map(
+                    (r) =>
+                      `runbook "${r.title}" every ${r.cadenceDays} days; last exercised ${formatDate(r.lastExercise?.performedAt)}`,
+                  ),
                   ...f.blockers.map((b) => `blocker ${b.key} open since ${formatDate(b.createdAt)}`),
                   ...(f.notApplicable ? [`marked not applicable: ${f.justification}`] : []),
                 ];
@@ -120,7 +139,8 @@ export default async function HowReadinessPage() {
                     </td>
                     <td className="small">{lines.join("; ")}</td>
                     <td>
-                      <StateLabel state={c.state} /> <span className="small">{c.reasons.map((r) => describeReason(r, EXAMPLE_AT)).join("; ")}</span>
+                      <StateLabel state={c.state} />{" "}
+                      <span className="small">{c.reasons.map((r) => describeReason(r, EXAMPLE_AT)).join("; ")}</span>
                     </td>
                   </tr>
                 );
@@ -143,7 +163,9 @@ export default async function HowReadinessPage() {
                   <td style={{ paddingLeft: `${0.6 + r.depth}rem` }}>
                     <strong>{r.refId}</strong> {r.title}
                   </td>
-                  <td className="small">{r.status === "group" ? `${r.met} of ${r.applicable} met` : r.controlIds.join(", ") || "—"}</td>
+                  <td className="small">
+                    {r.status === "group" ? `${r.met} of ${r.applicable} met` : r.controlIds.join(", ") || "—"}
+                  </td>
                   <td>{r.status === "group" ? null : <StateLabel state={r.status} />}</td>
                 </tr>
               ))}
@@ -151,8 +173,9 @@ export default async function HowReadinessPage() {
           </table>
         </div>
         <p style={{ marginTop: "1rem" }} data-testid="example-score">
-          CC6.4 and A1.2 do not apply, leaving four requirements. Only CC6.1 is met, so readiness is {fw.met} ÷ {fw.applicable} = <strong>{percent(fw.score)}</strong>. By
-          family: {fw.families.map((f) => `${f.refId} ${f.met} of ${f.applicable}`).join(", ")}.
+          CC6.4 and A1.2 do not apply, leaving four requirements. Only CC6.1 is met, so readiness is {fw.met} ÷{" "}
+          {fw.applicable} = <strong>{percent(fw.score)}</strong>. By family:{" "}
+          {fw.families.map((f) => `${f.refId} ${f.met} of ${f.applicable}`).join(", ")}.
         </p>
         <p>What holds it back, ranked by how many requirements each cause keeps unmet (ties: failing before stale):</p>
         <ol>
@@ -163,7 +186,8 @@ export default async function HowReadinessPage() {
       </section>
 
       <p>
-        The same rule is written down in <code>docs/readiness.md</code>, with the CI gate that fails a pipeline when readiness drops.
+        The same rule is written down in <code>docs/readiness.md</code>, with the CI gate that fails a pipeline when
+        readiness drops.
       </p>
     </div>
   );

@@ -15,5 +15,8 @@ export const GET = defineRoute({ auth: "public" }, async ({ req, requestId }) =>
   const down = Object.entries(report.checks).filter(([, c]) => c.status !== "ok");
   for (const [name, c] of down) console.error(`[${requestId}] readiness: ${name} down: ${c.error ?? "unknown"}`);
   const body = down.length && (await callerIsAdmin(req)) ? report : publicReadiness(report);
-  return jsonResponse(body, { status: report.status === "ready" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return jsonResponse(body, {
+    status: report.status === "ready" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 });

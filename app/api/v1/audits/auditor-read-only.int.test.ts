@@ -34,12 +34,19 @@ interface Route {
 }
 
 async function discoverRoutes(values: Record<string, string>): Promise<Route[]> {
-  const files = (readdirSync(API_DIR, { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts")).map((f) => f.split(path.sep).join("/")).sort();
+  const files = (readdirSync(API_DIR, { recursive: true }) as string[])
+    .filter((f) => f.endsWith("route.ts"))
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
   const routes: Route[] = [];
   for (const file of files) {
     const mod = (await import(/* @vite-ignore */ path.join(API_DIR, file))) as Record<string, unknown>;
-    const params = Object.fromEntries([...file.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], values[m[1]] ?? "not-a-real-id"]));
-    for (const method of WRITE_METHODS) if (typeof mod[method] === "function") routes.push({ file, method, handler: mod[method] as Route["handler"], params });
+    const params = Object.fromEntries(
+      [...file.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], values[m[1]] ?? "not-a-real-id"]),
+    );
+    for (const method of WRITE_METHODS)
+      if (typeof mod[method] === "function")
+        routes.push({ file, method, handler: mod[method] as Route["handler"], params });
   }
   return routes;
 }
@@ -49,7 +56,10 @@ async function tableCounts(): Promise<Record<string, number>> {
   const tables = await prisma.$queryRaw<Array<{ name: string }>>`
     SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`;
   const out: Record<string, number> = {};
-  for (const t of tables) out[t.name] = Number((await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM "${t.name}"`))[0].n);
+  for (const t of tables)
+    out[t.name] = Number(
+      (await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM "${t.name}"`))[0].n,
+    );
   return out;
 }
 
@@ -57,11 +67,35 @@ async function world() {
   const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
   const auditor = await makeUser({ role: "AUDITOR" });
   const project = await makeProject({ frameworks: ["soc2"] });
-  const audit = await makeAudit({ leadId: lead.id, projectIds: [project.id], windowStart: new Date("2026-01-01T00:00:00Z"), windowEnd: new Date("2026-06-30T23:59:59.999Z") });
-  const grant = await makeGrant({ auditId: audit.id, userId: auditor.id, expiresAt: new Date(Date.now() + 86_400_000), grantedById: lead.id });
-  const evidence = await makeEvidence({ projectId: project.id, effectiveAt: new Date("2026-03-01T00:00:00Z"), controlIds: [(await controlByKey("ACC-02")).id] });
+  const audit = await makeAudit({
+    leadId: lead.id,
+    projectIds: [project.id],
+    windowStart: new Date("2026-01-01T00:00:00Z"),
+    windowEnd: new Date("2026-06-30T23:59:59.999Z"),
+  });
+  const grant = await makeGrant({
+    auditId: audit.id,
+    userId: auditor.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    grantedById: lead.id,
+  });
+  const evidence = await makeEvidence({
+    projectId: project.id,
+    effectiveAt: new Date("2026-03-01T00:00:00Z"),
+    controlIds: [(await controlByKey("ACC-02")).id],
+  });
   // Values for path parameters: real, visible objects, so that a refusal is about the write, not a missing row.
-  const values = { slug: project.slug, id: evidence.id, key: "ACC-02", auditId: audit.id, grantId: grant.id, requestId: "none", populationId: "none", sampleId: "none", packetId: "none" };
+  const values = {
+    slug: project.slug,
+    id: evidence.id,
+    key: "ACC-02",
+    auditId: audit.id,
+    grantId: grant.id,
+    requestId: "none",
+    populationId: "none",
+    sampleId: "none",
+    packetId: "none",
+  };
   return { lead, auditor, project, audit, grant, evidence, values };
 }
 
@@ -70,13 +104,23 @@ describe("auditors are read-only outside their audit workspace, at the API, for 
     const w = await world();
     const routes = await discoverRoutes(w.values);
     const outside = routes.filter((r) => !r.file.startsWith(WORKSPACE) && !NOT_DATA.has(r.file));
-    expect(outside.map((r) => `${r.method} ${r.file}`)).toEqual(expect.arrayContaining(["POST v1/projects/route.ts", "PATCH v1/users/[id]/route.ts"]));
+    expect(outside.map((r) => `${r.method} ${r.file}`)).toEqual(
+      expect.arrayContaining(["POST v1/projects/route.ts", "PATCH v1/users/[id]/route.ts"]),
+    );
     const before = await tableCounts();
     const answers: string[] = [];
     for (const r of outside) {
-      const res = await call(r.handler, { method: r.method, asUser: w.auditor.id, params: r.params, body: {}, path: `/api/${r.file.replace(/\/?route\.ts$/, "")}` });
+      const res = await call(r.handler, {
+        method: r.method,
+        asUser: w.auditor.id,
+        params: r.params,
+        body: {},
+        path: `/api/${r.file.replace(/\/?route\.ts$/, "")}`,
+      });
       answers.push(`${r.method} ${r.file} -> ${res.status}`);
-      expect([401, 403, 404], `${r.method} ${r.file} answered ${res.status}: ${JSON.stringify(res.body)}`).toContain(res.status);
+      expect([401, 403, 404], `${r.method} ${r.file} answered ${res.status}: ${JSON.stringify(res.body)}`).toContain(
+        res.status,
+      );
       expect(res.headers.get("content-type")).toBe("application/problem+json");
     }
     expect(await tableCounts()).toEqual(before);
@@ -87,7 +131,14 @@ describe("auditors are read-only outside their audit workspace, at the API, for 
     const w = await world();
     const other = await world();
     const routes = (await discoverRoutes(w.values)).filter((r) => r.file.startsWith(WORKSPACE));
-    const leadOnly = ["POST v1/audits/route.ts", "PATCH v1/audits/[auditId]/route.ts", "POST v1/audits/[auditId]/grants/route.ts", "DELETE v1/audits/[auditId]/grants/[grantId]/route.ts", "PATCH v1/audits/[auditId]/requests/[requestId]/route.ts", "POST v1/audits/[auditId]/requests/[requestId]/answer/route.ts"];
+    const leadOnly = [
+      "POST v1/audits/route.ts",
+      "PATCH v1/audits/[auditId]/route.ts",
+      "POST v1/audits/[auditId]/grants/route.ts",
+      "DELETE v1/audits/[auditId]/grants/[grantId]/route.ts",
+      "PATCH v1/audits/[auditId]/requests/[requestId]/route.ts",
+      "POST v1/audits/[auditId]/requests/[requestId]/answer/route.ts",
+    ];
     expect(routes.map((r) => `${r.method} ${r.file}`)).toEqual(expect.arrayContaining(leadOnly));
     const before = await tableCounts();
     for (const r of routes.filter((x) => leadOnly.includes(`${x.method} ${x.file}`))) {
@@ -97,8 +148,16 @@ describe("auditors are read-only outside their audit workspace, at the API, for 
     // The same auditor, in another team's audit: nothing there exists for them.
     for (const r of routes) {
       if (r.file === "v1/audits/route.ts") continue; // creating an audit has no audit to be outside of (refused above)
-      const res = await call(r.handler, { method: r.method, asUser: w.auditor.id, params: { ...r.params, auditId: other.audit.id, ...("grantId" in r.params ? { grantId: other.grant.id } : {}) }, body: {} });
-      expect([403, 404], `${r.method} ${r.file} in another audit answered ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
+      const res = await call(r.handler, {
+        method: r.method,
+        asUser: w.auditor.id,
+        params: { ...r.params, auditId: other.audit.id, ...("grantId" in r.params ? { grantId: other.grant.id } : {}) },
+        body: {},
+      });
+      expect(
+        [403, 404],
+        `${r.method} ${r.file} in another audit answered ${res.status} ${JSON.stringify(res.body)}`,
+      ).toContain(res.status);
     }
     expect(await tableCounts()).toEqual(before);
   });
@@ -106,11 +165,21 @@ describe("auditors are read-only outside their audit workspace, at the API, for 
   it("lets a granted auditor raise a request, and refuses the same auditor after the grant expires", async () => {
     const w = await world();
     const raise = (await import("@/app/api/v1/audits/[auditId]/requests/route")).POST;
-    const ok = await call(raise, { method: "POST", asUser: w.auditor.id, params: { auditId: w.audit.id }, body: { title: "Access reviews", requirementRef: "CC6.2" } });
+    const ok = await call(raise, {
+      method: "POST",
+      asUser: w.auditor.id,
+      params: { auditId: w.audit.id },
+      body: { title: "Access reviews", requirementRef: "CC6.2" },
+    });
     expect(ok.status).toBe(201);
     await prisma.auditorGrant.update({ where: { id: w.grant.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const before = await tableCounts();
-    const refused = await call(raise, { method: "POST", asUser: w.auditor.id, params: { auditId: w.audit.id }, body: { title: "One more", requirementRef: "CC6.2" } });
+    const refused = await call(raise, {
+      method: "POST",
+      asUser: w.auditor.id,
+      params: { auditId: w.audit.id },
+      body: { title: "One more", requirementRef: "CC6.2" },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toMatch(/^Your access to the audit ".*" ended on /);
     for (const r of (await discoverRoutes(w.values)).filter((x) => !NOT_DATA.has(x.file))) {

@@ -7,10 +7,13 @@ import { listAudits } from "@/lib/audits/list-audits";
 import { createAudit } from "@/lib/audits/create-audit";
 import { ZAuditCreate } from "@/lib/schemas/audit";
 
-export const GET = defineRoute({ auth: "session", permission: "audit:read", query: z.strictObject({ ...ZPageQuery }) }, async ({ ctx, query }) =>
-  listAudits({ ctx, now: await requestNow(), limit: query.limit, cursor: query.cursor }),
+export const GET = defineRoute(
+  { auth: "session", permission: "audit:read", query: z.strictObject({ ...ZPageQuery }) },
+  async ({ ctx, query }) => listAudits({ ctx, now: await requestNow(), limit: query.limit, cursor: query.cursor }),
 );
 
-export const POST = defineRoute({ auth: "session", permission: "audit:manage", body: ZAuditCreate }, async ({ ctx, body }) =>
-  jsonResponse(await createAudit({ ctx, data: body, now: await requestNow() }), { status: 201 }),
+export const POST = defineRoute(
+  { auth: "session", permission: "audit:manage", body: ZAuditCreate },
+  async ({ ctx, body }) =>
+    jsonResponse(await createAudit({ ctx, data: body, now: await requestNow() }), { status: 201 }),
 );

@@ -19,7 +19,15 @@ describe("dashboard API", () => {
     const w = await makeSmallWorld(new Date(now));
     const snap = (daysAgo: number, met: number) =>
       prisma.scoreSnapshot.create({
-        data: { projectId: w.project.id, frameworkId: w.framework.id, day: new Date(dayOf(now - daysAgo * DAY)), score: met / 3, met, applicable: 3, detail: {} },
+        data: {
+          projectId: w.project.id,
+          frameworkId: w.framework.id,
+          day: new Date(dayOf(now - daysAgo * DAY)),
+          score: met / 3,
+          met,
+          applicable: 3,
+          detail: {},
+        },
       });
     await snap(120, 0); // outside the 90 days: not in the trend
     await snap(8, 3);
@@ -29,7 +37,13 @@ describe("dashboard API", () => {
     const res = await call(readiness, { asUser: lead.id, path: `/x?project=${w.project.slug}` });
     expect(res.status).toBe(200);
     const [card] = res.body.cards;
-    expect(card).toMatchObject({ project: { slug: w.project.slug }, framework: { key: w.framework.key }, met: 1, applicable: 3, unmet: 2 });
+    expect(card).toMatchObject({
+      project: { slug: w.project.slug },
+      framework: { key: w.framework.key },
+      met: 1,
+      applicable: 3,
+      unmet: 2,
+    });
     expect(card.trend.map((p: { day: string; met: number }) => [p.day, p.met])).toEqual([
       [dayOf(now - 8 * DAY), 3],
       [dayOf(now - 7 * DAY), 2],
@@ -53,7 +67,13 @@ describe("dashboard API", () => {
       sentence: `R-CHG.1 failing: ${w.failedTitle} failed on main 2 days ago`,
       href: `/projects/${w.project.slug}/evidence/${w.failedEvidenceId}`,
       controls: { count: 1, href: `/controls/${w.controls.chg}` },
-      requirements: [{ framework: w.framework.key, refId: "R-CHG.1", href: `/projects/${w.project.slug}/readiness/${w.framework.key}#req-R-CHG.1` }],
+      requirements: [
+        {
+          framework: w.framework.key,
+          refId: "R-CHG.1",
+          href: `/projects/${w.project.slug}/readiness/${w.framework.key}#req-R-CHG.1`,
+        },
+      ],
     });
     expect(second.sentence).toMatch(/^R-BCK\.1 stale: Restore drill overdue since \d+ \w+ \d{4}$/);
     expect(second.href).toBe(`/projects/${w.project.slug}/runbooks/${w.runbookId}`);
@@ -62,8 +82,25 @@ describe("dashboard API", () => {
   it("blockers by block x priority, each count linking to its list; open blockers oldest first", async () => {
     const w = await makeSmallWorld(new Date());
     const engineer = await makeUser({ role: "ENGINEER" });
-    const item = (title: string, block: string | null, priority: "BLOCKER" | "HIGH" | null, status: "OPEN" | "DONE", ownerId?: string, daysAgo = 1) =>
-      prisma.backlogItem.create({ data: { projectId: w.project.id, title, block, priority, status, ownerId, createdAt: new Date(Date.now() - daysAgo * DAY) } });
+    const item = (
+      title: string,
+      block: string | null,
+      priority: "BLOCKER" | "HIGH" | null,
+      status: "OPEN" | "DONE",
+      ownerId?: string,
+      daysAgo = 1,
+    ) =>
+      prisma.backlogItem.create({
+        data: {
+          projectId: w.project.id,
+          title,
+          block,
+          priority,
+          status,
+          ownerId,
+          createdAt: new Date(Date.now() - daysAgo * DAY),
+        },
+      });
     await item("Sign images", "Release", "BLOCKER", "OPEN", engineer.id, 3);
     await item("Pin actions", "Release", "HIGH", "OPEN");
     await item("Old", "Release", "BLOCKER", "DONE");
@@ -76,16 +113,25 @@ describe("dashboard API", () => {
       ["Release", 2],
       ["", 1],
     ]);
-    expect(m.rows[0].cells.BLOCKER).toEqual({ count: 1, href: `/projects/${w.project.slug}/backlog?status=NOT_DONE&priority=BLOCKER&block=Release` });
+    expect(m.rows[0].cells.BLOCKER).toEqual({
+      count: 1,
+      href: `/projects/${w.project.slug}/backlog?status=NOT_DONE&priority=BLOCKER&block=Release`,
+    });
     // The row of items outside any block links to exactly those items, not to every blocker.
     const noBlock = new URL(m.rows[1].cells.BLOCKER.href, "http://localhost");
     expect(noBlock.searchParams.get("block")).toBe("(none)");
-    const list = await call(backlogList, { asUser: engineer.id, path: `/api/v1/projects/${w.project.slug}/backlog${noBlock.search}`, params: { slug: w.project.slug } });
+    const list = await call(backlogList, {
+      asUser: engineer.id,
+      path: `/api/v1/projects/${w.project.slug}/backlog${noBlock.search}`,
+      params: { slug: w.project.slug },
+    });
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { title: string }) => i.title)).toEqual(["Rotate keys"]);
 
     const mine = await call(openBlockers, { asUser: engineer.id, path: "/x?mine=1" });
-    expect(mine.body.items.map((i: { title: string; mine: boolean }) => [i.title, i.mine])).toEqual([["Sign images", true]]);
+    expect(mine.body.items.map((i: { title: string; mine: boolean }) => [i.title, i.mine])).toEqual([
+      ["Sign images", true],
+    ]);
     const all = await call(openBlockers, { asUser: engineer.id, path: "/x?limit=1" });
     expect(all.body.items.map((i: { title: string }) => i.title)).toEqual(["Rotate keys"]);
     const next = await call(openBlockers, { asUser: engineer.id, path: `/x?limit=1&cursor=${all.body.nextCursor}` });
@@ -95,34 +141,75 @@ describe("dashboard API", () => {
   it("upcoming: evidence expiring in the next 30 days and exercises due (overdue first), paginated", async () => {
     const now = Date.now();
     const w = await makeSmallWorld(new Date(now));
-    await prisma.runbook.create({ data: { projectId: w.project.id, key: "failover", title: "Failover drill", cadenceDays: 30, createdAt: new Date(now - 10 * DAY) } });
+    await prisma.runbook.create({
+      data: {
+        projectId: w.project.id,
+        key: "failover",
+        title: "Failover drill",
+        cadenceDays: 30,
+        createdAt: new Date(now - 10 * DAY),
+      },
+    });
     // The pen test report is fresh for 90 days and was effective 80 days ago: it expires in 10 days.
     const chg = await prisma.control.findUniqueOrThrow({ where: { key: w.controls.chg } });
     await prisma.controlExpectation.create({ data: { controlId: chg.id, kind: "MANUAL_FILE", freshnessDays: 90 } });
     const effectiveAt = new Date(now - 80 * DAY);
     const report = await prisma.evidence.create({
-      data: { projectId: w.project.id, kind: "MANUAL_FILE", format: "manual", title: "pen test report", outcome: "INFO", summary: {}, dedupeKey: `pt-${w.project.slug}`, effectiveAt, collectedAt: effectiveAt },
+      data: {
+        projectId: w.project.id,
+        kind: "MANUAL_FILE",
+        format: "manual",
+        title: "pen test report",
+        outcome: "INFO",
+        summary: {},
+        dedupeKey: `pt-${w.project.slug}`,
+        effectiveAt,
+        collectedAt: effectiveAt,
+      },
     });
-    await prisma.evidenceControl.create({ data: { evidenceId: report.id, controlId: chg.id, projectId: w.project.id, kind: "MANUAL_FILE", outcome: "INFO", effectiveAt, collectedAt: effectiveAt, via: "manual" } });
+    await prisma.evidenceControl.create({
+      data: {
+        evidenceId: report.id,
+        controlId: chg.id,
+        projectId: w.project.id,
+        kind: "MANUAL_FILE",
+        outcome: "INFO",
+        effectiveAt,
+        collectedAt: effectiveAt,
+        via: "manual",
+      },
+    });
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const ev = await call(upcoming, { asUser: lead.id, path: `/x?type=evidence&project=${w.project.slug}` });
     expect(ev.status).toBe(200);
     // The audit log of 5 days ago also expires within 30 days, but it is refreshed monthly by its
     // pipeline, so it is not listed; the failed run is not "expiring", it is failing.
-    expect(ev.body.items.map((i: { title: string; detail: string; href: string }) => [i.title, i.detail, i.href])).toEqual([
+    expect(
+      ev.body.items.map((i: { title: string; detail: string; href: string }) => [i.title, i.detail, i.href]),
+    ).toEqual([
       ["pen test report", `${w.controls.chg} · uploaded document`, `/projects/${w.project.slug}/evidence/${report.id}`],
     ]);
     expect(ev.body.items[0].at).toBe(new Date(now - 80 * DAY + 90 * DAY).toISOString());
 
     const ex = await call(upcoming, { asUser: lead.id, path: `/x?type=exercise&project=${w.project.slug}&limit=1` });
     expect(ex.body.total).toBe(2);
-    expect(ex.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toEqual([["Restore drill", true]]);
-    const rest = await call(upcoming, { asUser: lead.id, path: `/x?type=exercise&project=${w.project.slug}&limit=1&cursor=${ex.body.nextCursor}` });
-    expect(rest.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toEqual([["Failover drill", false]]);
+    expect(ex.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toEqual([
+      ["Restore drill", true],
+    ]);
+    const rest = await call(upcoming, {
+      asUser: lead.id,
+      path: `/x?type=exercise&project=${w.project.slug}&limit=1&cursor=${ex.body.nextCursor}`,
+    });
+    expect(rest.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toEqual([
+      ["Failover drill", false],
+    ]);
     expect(rest.body.nextCursor).toBeNull();
 
     const bad = await call(upcoming, { asUser: lead.id, path: "/x?type=drills" });
-    expect([bad.status, bad.body.errors[0]]).toEqual([422, { path: "query.type", message: "use evidence or exercise" }]);
+    expect([bad.status, bad.body.errors[0]]).toEqual([
+      422,
+      { path: "query.type", message: "use evidence or exercise" },
+    ]);
   });
 
   it("auditors see only the projects of audits they hold a live grant for", async () => {

@@ -6,10 +6,15 @@ import { createProject } from "@/lib/projects/create-project";
 import { ZProjectCreate } from "@/lib/schemas/project";
 
 export const GET = defineRoute(
-  { auth: "session", permission: "project:read", query: z.strictObject({ archived: z.enum(["include", "exclude"]).default("exclude") }) },
+  {
+    auth: "session",
+    permission: "project:read",
+    query: z.strictObject({ archived: z.enum(["include", "exclude"]).default("exclude") }),
+  },
   async ({ ctx, query }) => ({ items: await listProjects({ ctx, includeArchived: query.archived === "include" }) }),
 );
 
-export const POST = defineRoute({ auth: "session", permission: "project:create", body: ZProjectCreate }, async ({ ctx, body }) =>
-  jsonResponse(await createProject({ ctx, data: body }), { status: 201 }),
+export const POST = defineRoute(
+  { auth: "session", permission: "project:create", body: ZProjectCreate },
+  async ({ ctx, body }) => jsonResponse(await createProject({ ctx, data: body }), { status: 201 }),
 );

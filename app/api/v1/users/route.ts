@@ -4,8 +4,11 @@ import { listUsers } from "@/lib/users/list-users";
 import { createUser } from "@/lib/users/create-user";
 import { ZUserCreate } from "@/lib/schemas/user";
 
-export const GET = defineRoute({ auth: "session", permission: "user:read" }, async ({ ctx }) => ({ items: await listUsers({ ctx }) }));
+export const GET = defineRoute({ auth: "session", permission: "user:read" }, async ({ ctx }) => ({
+  items: await listUsers({ ctx }),
+}));
 
-export const POST = defineRoute({ auth: "session", permission: "user:manage", body: ZUserCreate }, async ({ ctx, body }) =>
-  jsonResponse(await createUser({ ctx, data: body }), { status: 201 }),
+export const POST = defineRoute(
+  { auth: "session", permission: "user:manage", body: ZUserCreate },
+  async ({ ctx, body }) => jsonResponse(await createUser({ ctx, data: body }), { status: 201 }),
 );

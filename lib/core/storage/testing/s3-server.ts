@@ -46,19 +46,37 @@ function encodeStrict(s: string): string {
 }
 
 /** Recomputes the request's signature; null when it matches, else the reason it does not. */
-function checkSignature(req: http.IncomingMessage, body: Buffer, secret: string): { status: number; code: string; message: string } | null {
+function checkSignature(
+  req: http.IncomingMessage,
+  body: Buffer,
+  secret: string,
+): { status: number; code: string; message: string } | null {
   const auth = req.headers.authorization ?? "";
-  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(auth);
+  const m =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
+      auth,
+    );
   if (!m) return { status: 403, code: "AccessDenied", message: "No AWS4-HMAC-SHA256 Authorization header." };
   const [, accessKeyId, day, region, signedHeaders, given] = m;
-  if (accessKeyId !== TEST_S3_ACCESS_KEY_ID) return { status: 403, code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records." };
+  if (accessKeyId !== TEST_S3_ACCESS_KEY_ID)
+    return {
+      status: 403,
+      code: "InvalidAccessKeyId",
+      message: "The AWS Access Key Id you provided does not exist in our records.",
+    };
   const amzDate = String(req.headers["x-amz-date"] ?? "");
   const when = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"));
-  if (!amzDate.startsWith(day) || !Number.isFinite(when) || Math.abs(Date.now() - when) > 15 * 60_000) return { status: 403, code: "RequestTimeTooSkewed", message: "x-amz-date is missing or too far from now." };
+  if (!amzDate.startsWith(day) || !Number.isFinite(when) || Math.abs(Date.now() - when) > 15 * 60_000)
+    return { status: 403, code: "RequestTimeTooSkewed", message: "x-amz-date is missing or too far from now." };
   const payloadHash = String(req.headers["x-amz-content-sha256"] ?? "");
-  if (!signedHeaders.split(";").includes("x-amz-content-sha256")) return { status: 403, code: "AccessDenied", message: "x-amz-content-sha256 must be signed." };
+  if (!signedHeaders.split(";").includes("x-amz-content-sha256"))
+    return { status: 403, code: "AccessDenied", message: "x-amz-content-sha256 must be signed." };
   if (/^[0-9a-f]{64}$/.test(payloadHash) && createHash("sha256").update(body).digest("hex") !== payloadHash) {
-    return { status: 400, code: "XAmzContentSHA256Mismatch", message: "The provided 'x-amz-content-sha256' header does not match what was computed." };
+    return {
+      status: 400,
+      code: "XAmzContentSHA256Mismatch",
+      message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    };
   }
   const raw = req.url ?? "/";
   const q = raw.indexOf("?");
@@ -83,13 +101,25 @@ function checkSignature(req: http.IncomingMessage, body: Buffer, secret: string)
   let key: Buffer = createHmac("sha256", `AWS4${secret}`).update(day).digest();
   for (const part of [region, "s3", "aws4_request"]) key = createHmac("sha256", key).update(part).digest();
   const expected = createHmac("sha256", key).update(toSign).digest("hex");
-  if (expected !== given) return { status: 403, code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided. Check your key and signing method." };
+  if (expected !== given)
+    return {
+      status: 403,
+      code: "SignatureDoesNotMatch",
+      message:
+        "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+    };
   return null;
 }
 
 export async function startTestS3(bucket = "proofline-test"): Promise<TestS3> {
   const directory = await mkdtemp(path.join(tmpdir(), "proofline-s3-"));
-  const s3rver = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+  const s3rver = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const info = await s3rver.run();
   const directEndpoint = `http://127.0.0.1:${info.port}`;
   const requests: TestS3["requests"] = [];
@@ -106,11 +136,15 @@ export async function startTestS3(bucket = "proofline-test"): Promise<TestS3> {
         s3Error(res, refused.status, refused.code, refused.message);
         return;
       }
-      const upstream = http.request(`${directEndpoint}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
-        requests.push({ method: req.method!, path, status: up.statusCode ?? 0 });
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = http.request(
+        `${directEndpoint}${req.url}`,
+        { method: req.method, headers: req.headers },
+        (up) => {
+          requests.push({ method: req.method!, path, status: up.statusCode ?? 0 });
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       upstream.on("error", (err) => s3Error(res, 502, "BadGateway", err.message));
       upstream.end(body);
     });

@@ -18,11 +18,14 @@ export default async function AuditPopulationsPage({ params }: { params: Promise
     <div className="stack">
       {period ? null : (
         <div className="alert alert-info" role="status">
-          This is a Type I audit: it looks at one moment, so there are no populations to sample. Populations need an observation period (Type II).
+          This is a Type I audit: it looks at one moment, so there are no populations to sample. Populations need an
+          observation period (Type II).
         </div>
       )}
       <PopulationsPanel auditId={audit.id} canSample={canCreate && period} />
-      {canCreate && period ? <PopulationForm auditId={audit.id} controls={await eventControlOptions({ ctx, auditId, now })} /> : null}
+      {canCreate && period ? (
+        <PopulationForm auditId={audit.id} controls={await eventControlOptions({ ctx, auditId, now })} />
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,13 @@ import { filtersFrom } from "@/components/backlog/filter-url";
 
 type Search = Record<string, string | string[] | undefined>;
 
-export default async function ProjectBacklogPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+export default async function ProjectBacklogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { slug } = await params;
   const search = await searchParams;
   const ctx = await requirePermission("backlog:read");
@@ -37,7 +43,8 @@ export default async function ProjectBacklogPage({ params, searchParams }: { par
     return (
       <EmptyState title="The backlog is empty" testId="backlog-empty" actions={actions}>
         <p>
-          Production-readiness items will appear here once you import the documents your team already keeps (a backlog, a gap list, a hardening checklist or a readiness plan), or add items by hand.
+          Production-readiness items will appear here once you import the documents your team already keeps (a backlog,
+          a gap list, a hardening checklist or a readiness plan), or add items by hand.
         </p>
       </EmptyState>
     );

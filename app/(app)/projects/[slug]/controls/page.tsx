@@ -22,17 +22,25 @@ export default async function ProjectControlsPage({ params }: { params: Promise<
           <ProjectFrameworksForm slug={project.slug} all={facets.frameworks} selected={selected} />
         </section>
       ) : (
-        <p className="small muted">Assessed against: {selected.length ? selected.map((k) => names[k] ?? k).join(", ") : "no framework yet"}.</p>
+        <p className="small muted">
+          Assessed against: {selected.length ? selected.map((k) => names[k] ?? k).join(", ") : "no framework yet"}.
+        </p>
       )}
       {selected.length === 0 ? (
         <EmptyState title="No controls apply yet" testId="controls-empty">
           <p>
             A project&rsquo;s controls are the library controls mapped to the frameworks it is assessed against.{" "}
-            {canChoose ? "Choose SOC 2, GDPR, IRB or a custom framework above and they will be listed here." : "A compliance lead or admin chooses them."}
+            {canChoose
+              ? "Choose SOC 2, GDPR, IRB or a custom framework above and they will be listed here."
+              : "A compliance lead or admin chooses them."}
           </p>
         </EmptyState>
       ) : (
-        <ProjectControls slug={project.slug} canApply={can(ctx.actor, "control:applicability")} frameworkNames={names} />
+        <ProjectControls
+          slug={project.slug}
+          canApply={can(ctx.actor, "control:applicability")}
+          frameworkNames={names}
+        />
       )}
     </div>
   );

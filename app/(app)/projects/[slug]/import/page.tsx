@@ -16,10 +16,16 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
       <div>
         <h2>Import a readiness document</h2>
         <p className="muted">
-          Bring in the backlog, gap list, hardening checklist or runbook your team already keeps, as it is. Proofline shows what it found before saving anything; importing a later version updates the same items instead of duplicating them.
+          Bring in the backlog, gap list, hardening checklist or runbook your team already keeps, as it is. Proofline
+          shows what it found before saving anything; importing a later version updates the same items instead of
+          duplicating them.
         </p>
       </div>
-      <ImportFlow project={project.slug} documents={documents.map((d) => ({ key: d.key, title: d.title }))} maxBytes={importMaxBytes()} />
+      <ImportFlow
+        project={project.slug}
+        documents={documents.map((d) => ({ key: d.key, title: d.title }))}
+        maxBytes={importMaxBytes()}
+      />
       <section className="stack" aria-labelledby="docs-title">
         <h2 id="docs-title">Imported documents</h2>
         <DocumentsList project={project.slug} documents={documents} />

@@ -20,8 +20,8 @@ export default async function ProjectReadinessPage({ params }: { params: Promise
     return (
       <EmptyState title="Not assessed against any framework yet" testId="readiness-empty">
         <p>
-          Choose the frameworks this project is assessed against (SOC 2, GDPR, IRB) under <Link href={`/projects/${slug}/controls`}>Controls</Link>; a scorecard per
-          framework appears here.
+          Choose the frameworks this project is assessed against (SOC 2, GDPR, IRB) under{" "}
+          <Link href={`/projects/${slug}/controls`}>Controls</Link>; a scorecard per framework appears here.
         </p>
       </EmptyState>
     );

@@ -31,7 +31,9 @@ export default async function ProjectRunbooksPage({ params }: { params: Promise<
     return (
       <EmptyState title="No runbooks yet" testId="runbooks-empty" actions={actions}>
         <p>
-          Runbooks (restore drills, incident response, key rotation) will appear here with their steps, cadence, RTO and RPO targets, and when each was last exercised. They are picked up from imported documents (numbered steps under a restore, drill, incident, rotation, recovery or escalation heading) or written here.
+          Runbooks (restore drills, incident response, key rotation) will appear here with their steps, cadence, RTO and
+          RPO targets, and when each was last exercised. They are picked up from imported documents (numbered steps
+          under a restore, drill, incident, rotation, recovery or escalation heading) or written here.
         </p>
       </EmptyState>
     );
@@ -42,7 +44,8 @@ export default async function ProjectRunbooksPage({ params }: { params: Promise<
       <div className="row">{actions}</div>
       {overdue ? (
         <p className="alert alert-error" role="status">
-          {overdue === 1 ? "One runbook's exercise is overdue." : `${overdue} runbooks' exercises are overdue.`} They are listed first.
+          {overdue === 1 ? "One runbook's exercise is overdue." : `${overdue} runbooks' exercises are overdue.`} They
+          are listed first.
         </p>
       ) : null}
       <RunbooksTable project={project.slug} rows={rows} />

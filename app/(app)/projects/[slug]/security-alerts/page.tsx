@@ -25,8 +25,9 @@ export default async function SecurityAlertsPage({ params }: { params: Promise<{
         <Link href={`/projects/${slug}/evidence`}>Evidence</Link>
       </div>
       <p className="muted">
-        GitHub&rsquo;s Dependabot, code scanning and secret scanning alerts (through the project&rsquo;s GitHub webhook), each against its remediation deadline. An alert open past its deadline
-        fails the controls that expect dependency audits (Dependabot) or code scans (code and secret scanning).
+        GitHub&rsquo;s Dependabot, code scanning and secret scanning alerts (through the project&rsquo;s GitHub
+        webhook), each against its remediation deadline. An alert open past its deadline fails the controls that expect
+        dependency audits (Dependabot) or code scans (code and secret scanning).
       </p>
 
       <section className="card" aria-labelledby="open-title">
@@ -55,7 +56,8 @@ export default async function SecurityAlertsPage({ params }: { params: Promise<{
         </div>
         {d.openAlerts.length === 0 ? (
           <p className="muted" data-testid="alerts-empty">
-            No open security alerts. Alerts arrive when the repository&rsquo;s GitHub webhook sends Dependabot, code scanning and secret scanning alert events.
+            No open security alerts. Alerts arrive when the repository&rsquo;s GitHub webhook sends Dependabot, code
+            scanning and secret scanning alert events.
           </p>
         ) : (
           <div className="table-wrap">
@@ -86,21 +88,37 @@ export default async function SecurityAlertsPage({ params }: { params: Promise<{
                         {a.ageDays} of {a.deadlineDays} days
                       </td>
                       <td>{formatDate(a.dueAt)}</td>
-                      <td>{a.overdue ? <Badge tone="bad">Overdue by {days} days</Badge> : <Badge tone="ok">{days} days left</Badge>}</td>
+                      <td>
+                        {a.overdue ? (
+                          <Badge tone="bad">Overdue by {days} days</Badge>
+                        ) : (
+                          <Badge tone="ok">{days} days left</Badge>
+                        )}
+                      </td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
-            {d.openAlertsOmitted ? <p className="small muted">{d.openAlertsOmitted} more open alerts, due later, are not listed.</p> : null}
+            {d.openAlertsOmitted ? (
+              <p className="small muted">{d.openAlertsOmitted} more open alerts, due later, are not listed.</p>
+            ) : null}
           </div>
         )}
       </section>
 
       <section className="card" aria-labelledby="ttf-title">
         <h3 id="ttf-title">Time to fix, last {d.timeToFix.windowDays} days</h3>
-        <TimeToFixChart windowDays={d.timeToFix.windowDays} rows={d.timeToFix.bySeverity.map((r) => ({ ...r, deadlineDays: deadlineDaysFor(d.policy, r.severity) }))} />
-        {d.timeToFix.closedWithoutFix ? <p className="small muted">{d.timeToFix.closedWithoutFix} alerts were dismissed or resolved without a fix in this period (not counted as fixed).</p> : null}
+        <TimeToFixChart
+          windowDays={d.timeToFix.windowDays}
+          rows={d.timeToFix.bySeverity.map((r) => ({ ...r, deadlineDays: deadlineDaysFor(d.policy, r.severity) }))}
+        />
+        {d.timeToFix.closedWithoutFix ? (
+          <p className="small muted">
+            {d.timeToFix.closedWithoutFix} alerts were dismissed or resolved without a fix in this period (not counted
+            as fixed).
+          </p>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="policy-title">
@@ -109,7 +127,8 @@ export default async function SecurityAlertsPage({ params }: { params: Promise<{
           <RemediationPolicyForm slug={slug} policy={policy} />
         ) : (
           <p className="muted">
-            Critical {criticalDays} days, high {highDays}, medium {mediumDays}, low {lowDays} (from the alert&rsquo;s opening).
+            Critical {criticalDays} days, high {highDays}, medium {mediumDays}, low {lowDays} (from the alert&rsquo;s
+            opening).
           </p>
         )}
       </section>

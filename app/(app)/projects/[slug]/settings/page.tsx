@@ -11,13 +11,21 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   return (
     <div className="stack">
       <ProjectSettingsForm
-        project={{ slug: project.slug, name: project.name, description: project.description, archived: project.archivedAt !== null }}
+        project={{
+          slug: project.slug,
+          name: project.name,
+          description: project.description,
+          archived: project.archivedAt !== null,
+        }}
         canArchive={can(ctx.actor, "project:archive")}
       />
       {can(ctx.actor, "token:manage") ? (
         <section className="card" aria-labelledby="integrations-title">
           <h2 id="integrations-title">Tokens and integrations</h2>
-          <p className="muted">Project tokens let CI push evidence and check readiness; the GitHub webhook secret verifies pull request and workflow events.</p>
+          <p className="muted">
+            Project tokens let CI push evidence and check readiness; the GitHub webhook secret verifies pull request and
+            workflow events.
+          </p>
           <Link className="btn" href={`/projects/${project.slug}/settings/tokens`}>
             Manage tokens and the GitHub webhook
           </Link>

@@ -4,4 +4,6 @@ import { listLinkableControls } from "@/lib/backlog/list-linkable-controls";
 
 const query = z.strictObject({ q: z.string().trim().max(100).optional() });
 
-export const GET = defineRoute({ auth: "session", permission: "control:read", query }, async ({ ctx, query }) => ({ items: await listLinkableControls({ ctx, q: query.q }) }));
+export const GET = defineRoute({ auth: "session", permission: "control:read", query }, async ({ ctx, query }) => ({
+  items: await listLinkableControls({ ctx, q: query.q }),
+}));

@@ -12,6 +12,7 @@ export const GET = defineRoute({ auth: "session", permission: "control:read", pa
   getControl({ ctx, key: params.key, now: await requestNow() }),
 );
 
-export const PATCH = defineRoute({ auth: "session", permission: "control:manage", params, body: ZControlUpdate }, async ({ ctx, params, body }) =>
-  updateControl({ ctx, key: params.key, data: body, now: await requestNow() }),
+export const PATCH = defineRoute(
+  { auth: "session", permission: "control:manage", params, body: ZControlUpdate },
+  async ({ ctx, params, body }) => updateControl({ ctx, key: params.key, data: body, now: await requestNow() }),
 );

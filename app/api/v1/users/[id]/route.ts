@@ -4,6 +4,11 @@ import { updateUser } from "@/lib/users/update-user";
 import { ZUserUpdate } from "@/lib/schemas/user";
 
 export const PATCH = defineRoute(
-  { auth: "session", permission: "user:manage", params: z.strictObject({ id: z.string().min(1).max(64) }), body: ZUserUpdate },
+  {
+    auth: "session",
+    permission: "user:manage",
+    params: z.strictObject({ id: z.string().min(1).max(64) }),
+    body: ZUserUpdate,
+  },
   async ({ ctx, params, body }) => updateUser({ ctx, userId: params.id, data: body }),
 );

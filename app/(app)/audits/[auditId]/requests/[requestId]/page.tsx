@@ -7,7 +7,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { orRefused } from "@/components/audits/audit-for-page";
 import { RequestDetail } from "@/components/audits/request-detail";
 
-export default async function AuditRequestPage({ params }: { params: Promise<{ auditId: string; requestId: string }> }) {
+export default async function AuditRequestPage({
+  params,
+}: {
+  params: Promise<{ auditId: string; requestId: string }>;
+}) {
   const { auditId, requestId } = await params;
   const ctx = await requirePermission("request:read");
   const now = await requestNow();
@@ -18,7 +22,13 @@ export default async function AuditRequestPage({ params }: { params: Promise<{ a
   const seesAudit = can(ctx.actor, "audit:read");
   return (
     <>
-      {seesAudit ? null : <PageHeader breadcrumbs={[{ href: "/audits", label: "Audits" }]} title="Evidence request" description={`For the audit "${request.audit.name}".`} />}
+      {seesAudit ? null : (
+        <PageHeader
+          breadcrumbs={[{ href: "/audits", label: "Audits" }]}
+          title="Evidence request"
+          description={`For the audit "${request.audit.name}".`}
+        />
+      )}
       <RequestDetail auditId={auditId} requestId={requestId} owners={owners} />
     </>
   );

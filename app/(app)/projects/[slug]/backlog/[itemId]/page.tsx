@@ -11,5 +11,7 @@ export default async function BacklogItemRoute({ params }: { params: Promise<{ s
   const item = await orNotFound(getBacklogItem({ ctx, slug, itemId }));
   // The same JSON the API gives, so that the page and later refreshes agree.
   const initial = serialized(item);
-  return <BacklogItemPage initial={initial} canWrite={can(ctx.actor, "backlog:write", { projectId: item.projectId })} />;
+  return (
+    <BacklogItemPage initial={initial} canWrite={can(ctx.actor, "backlog:write", { projectId: item.projectId })} />
+  );
 }

@@ -10,7 +10,10 @@ export default async function NewBacklogItemPage({ params }: { params: Promise<{
   return (
     <div className="stack">
       <h2>Add a backlog item</h2>
-      <p className="muted">For work that is not in an imported document. Items from documents are better imported, so that re-imports keep them in step.</p>
+      <p className="muted">
+        For work that is not in an imported document. Items from documents are better imported, so that re-imports keep
+        them in step.
+      </p>
       <CreateItem project={project.slug} />
     </div>
   );

@@ -29,8 +29,28 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
     ["Commit", evidence.sourceCommit ? <span className="mono">{evidence.sourceCommit}</span> : "—"],
     ["Workflow", evidence.sourceWorkflow ?? "—"],
   ];
-  if (evidence.sourceRunUrl) source.push(["Run", safeHref(evidence.sourceRunUrl) ? <a key="run" href={evidence.sourceRunUrl}>{evidence.sourceRunUrl}</a> : evidence.sourceRunUrl]);
-  if (evidence.sourceUrl) source.push(["Link", safeHref(evidence.sourceUrl) ? <a key="url" href={evidence.sourceUrl}>{evidence.sourceUrl}</a> : evidence.sourceUrl]);
+  if (evidence.sourceRunUrl)
+    source.push([
+      "Run",
+      safeHref(evidence.sourceRunUrl) ? (
+        <a key="run" href={evidence.sourceRunUrl}>
+          {evidence.sourceRunUrl}
+        </a>
+      ) : (
+        evidence.sourceRunUrl
+      ),
+    ]);
+  if (evidence.sourceUrl)
+    source.push([
+      "Link",
+      safeHref(evidence.sourceUrl) ? (
+        <a key="url" href={evidence.sourceUrl}>
+          {evidence.sourceUrl}
+        </a>
+      ) : (
+        evidence.sourceUrl
+      ),
+    ]);
   return (
     <div className="stack" data-testid="evidence-page">
       <p className="small">
@@ -48,12 +68,35 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
           <KeyValues
             items={[
               ["Kind", KIND_LABELS[evidence.kind] ?? evidence.kind],
-              ["Format", <span key="f" className="mono">{evidence.format}</span>],
-              ["Effective", <span key="eff" data-testid="evidence-effective">{formatDateTime(evidence.effectiveAt)}</span>],
+              [
+                "Format",
+                <span key="f" className="mono">
+                  {evidence.format}
+                </span>,
+              ],
+              [
+                "Effective",
+                <span key="eff" data-testid="evidence-effective">
+                  {formatDateTime(evidence.effectiveAt)}
+                </span>,
+              ],
               // Whoever pushes evidence chooses its effective time; the collected time is Proofline's own.
-              ["Collected", <span key="col" data-testid="evidence-collected">{formatDateTime(evidence.collectedAt)}</span>],
-              ["Period", evidence.periodStart || evidence.periodEnd ? `${formatDateTime(evidence.periodStart)} to ${formatDateTime(evidence.periodEnd)}` : "—"],
-              ["Fresh until", evidence.expiresAt ? formatDateTime(evidence.expiresAt) : "no control sets a freshness window for it"],
+              [
+                "Collected",
+                <span key="col" data-testid="evidence-collected">
+                  {formatDateTime(evidence.collectedAt)}
+                </span>,
+              ],
+              [
+                "Period",
+                evidence.periodStart || evidence.periodEnd
+                  ? `${formatDateTime(evidence.periodStart)} to ${formatDateTime(evidence.periodEnd)}`
+                  : "—",
+              ],
+              [
+                "Fresh until",
+                evidence.expiresAt ? formatDateTime(evidence.expiresAt) : "no control sets a freshness window for it",
+              ],
               ["Added by", evidence.addedBy.label],
             ]}
           />
@@ -63,10 +106,15 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
           <KeyValues items={source} />
           {evidence.sha256 ? (
             <p className="small">
-              <a href={`/api/v1/projects/${slug}/evidence/${evidence.id}/original`} download data-testid="download-original">
+              <a
+                href={`/api/v1/projects/${slug}/evidence/${evidence.id}/original`}
+                download
+                data-testid="download-original"
+              >
                 Download the original{evidence.originalName ? ` (${evidence.originalName})` : ""}
               </a>{" "}
-              · {evidence.byteSize !== null ? `${formatNumber(evidence.byteSize)} bytes` : ""} · sha256 <span className="mono">{evidence.sha256.slice(0, 16)}…</span>
+              · {evidence.byteSize !== null ? `${formatNumber(evidence.byteSize)} bytes` : ""} · sha256{" "}
+              <span className="mono">{evidence.sha256.slice(0, 16)}…</span>
             </p>
           ) : null}
           {evidence.exercise ? (
@@ -75,12 +123,20 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
               <Link href={`/projects/${slug}/runbooks`}>{evidence.exercise.runbook.title}</Link>.
             </p>
           ) : null}
-          {evidence.auditEvents !== null ? <p className="small">{formatNumber(evidence.auditEvents)} audit events kept from this log.</p> : null}
+          {evidence.auditEvents !== null ? (
+            <p className="small">{formatNumber(evidence.auditEvents)} audit events kept from this log.</p>
+          ) : null}
         </section>
       </div>
       <section className="stack">
         <h3>Filed under</h3>
-        <EvidenceControls slug={slug} evidenceId={evidence.id} filings={evidence.controls} options={options} canEdit={can(ctx.actor, "evidence:write")} />
+        <EvidenceControls
+          slug={slug}
+          evidenceId={evidence.id}
+          filings={evidence.controls}
+          options={options}
+          canEdit={can(ctx.actor, "evidence:write")}
+        />
       </section>
       <section className="stack">
         <h3>Summary</h3>

@@ -22,7 +22,9 @@ export default async function AddEvidencePage({ params }: { params: Promise<{ sl
         <Link href={`/projects/${slug}/evidence`}>← All evidence</Link>
       </p>
       <h2>Add evidence</h2>
-      <p className="muted">CI can push the same files without anyone clicking: see the project&apos;s tokens and docs/evidence.md.</p>
+      <p className="muted">
+        CI can push the same files without anyone clicking: see the project&apos;s tokens and docs/evidence.md.
+      </p>
       <div className="grid grid-2">
         <UploadEvidenceForm slug={slug} formats={PUSH_FORMATS.map((id) => ({ id, label: FORMATS[id].label }))} />
         <LinkEvidenceForm slug={slug} />

@@ -14,7 +14,10 @@ export default async function EvidenceRulesPage({ params }: { params: Promise<{ 
   const ctx = await requirePermission("evidence:read");
   const [rules, controls] = await Promise.all([listRules({ ctx, projectSlug: slug }), listControlOptions({ ctx })]);
   const canManage = can(ctx.actor, "evidence-rule:manage");
-  const initial = JSON.parse(JSON.stringify(rules)) as { items: RuleItem[]; auditLogMapping: Record<string, string> | null };
+  const initial = JSON.parse(JSON.stringify(rules)) as {
+    items: RuleItem[];
+    auditLogMapping: Record<string, string> | null;
+  };
   return (
     <div className="stack">
       <p className="small">
@@ -24,7 +27,11 @@ export default async function EvidenceRulesPage({ params }: { params: Promise<{ 
       <RulesList slug={slug} initial={initial} canManage={canManage} />
       {canManage ? (
         <div className="grid grid-2">
-          <RuleForm slug={slug} controls={controls} formats={(Object.keys(FORMATS) as FormatId[]).map((id) => ({ id, label: FORMATS[id].label }))} />
+          <RuleForm
+            slug={slug}
+            controls={controls}
+            formats={(Object.keys(FORMATS) as FormatId[]).map((id) => ({ id, label: FORMATS[id].label }))}
+          />
           <AuditLogMappingForm slug={slug} initial={initial.auditLogMapping} />
         </div>
       ) : null}

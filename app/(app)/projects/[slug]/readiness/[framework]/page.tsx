@@ -19,7 +19,10 @@ import { orNotFound } from "@/lib/core/page-data";
 
 export const metadata: Metadata = { title: "Readiness scorecard" };
 
-type Props = { params: Promise<{ slug: string; framework: string }>; searchParams: Promise<{ at?: string | string[] }> };
+type Props = {
+  params: Promise<{ slug: string; framework: string }>;
+  searchParams: Promise<{ at?: string | string[] }>;
+};
 
 export default async function ScorecardPage({ params, searchParams }: Props) {
   const { slug, framework } = await params;
@@ -35,7 +38,10 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
     if (!(err instanceof InvalidInputError)) throw err;
     dateError = `${err.message} Showing readiness as of now instead.`;
   }
-  const computed = await orNotFound(computeReadiness({ ctx, slug, at: askedAt, now, frameworkKeys: [framework] }), InvalidInputError);
+  const computed = await orNotFound(
+    computeReadiness({ ctx, slug, at: askedAt, now, frameworkKeys: [framework] }),
+    InvalidInputError,
+  );
   // The moment actually computed for: an auditor's is clamped into their audit's window.
   const at = computed.result.at;
   const fw = computed.result.frameworks[0];
@@ -48,13 +54,20 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
 
   return (
     <div className="stack" data-testid="scorecard">
-      <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start", flexWrap: "wrap", gap: "1rem" }}>
+      <div
+        className="row"
+        style={{ justifyContent: "space-between", alignItems: "flex-start", flexWrap: "wrap", gap: "1rem" }}
+      >
         <div>
           <h2 style={{ marginBottom: "0.2rem" }}>{fw.name} readiness</h2>
           <ScoreText score={fw.score} met={fw.met} applicable={fw.applicable} testId="scorecard-score" />
           <p className="small muted" data-testid="scorecard-as-of">
-            {past ? `As of ${formatDateTime(at)} (a past date: only evidence, items and exercises that existed then).` : `As of now, ${formatDateTime(at)}.`}{" "}
-            {computed.view ? `You see readiness inside your audit's window (${formatDateTime(computed.view.window.start)} to ${formatDateTime(computed.view.window.end)}), from the evidence and exercises inside it. ` : null}
+            {past
+              ? `As of ${formatDateTime(at)} (a past date: only evidence, items and exercises that existed then).`
+              : `As of now, ${formatDateTime(at)}.`}{" "}
+            {computed.view
+              ? `You see readiness inside your audit's window (${formatDateTime(computed.view.window.start)} to ${formatDateTime(computed.view.window.end)}), from the evidence and exercises inside it. `
+              : null}
             <Link href={links.how()}>How this is computed</Link>
           </p>
         </div>
@@ -77,7 +90,12 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="sc-families">
           <h3 id="sc-families">By family</h3>
-          <FamilyBars families={fw.families} hrefOf={(refId) => `${links.scorecard(slug, framework, past ? day : undefined)}#req-${encodeURIComponent(refId)}`} />
+          <FamilyBars
+            families={fw.families}
+            hrefOf={(refId) =>
+              `${links.scorecard(slug, framework, past ? day : undefined)}#req-${encodeURIComponent(refId)}`
+            }
+          />
           <p className="small muted" style={{ marginTop: "0.75rem" }}>
             Controls:{" "}
             {(["passing", "failing", "stale", "not_applicable"] as const).map((state) =>
@@ -86,7 +104,11 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
                   <StateLabel state={state} /> {fw.controlCounts[state]}
                 </span>
               ) : (
-                <Link key={state} href={links.readinessControls(slug, { state, framework })} style={{ marginRight: "0.5rem" }}>
+                <Link
+                  key={state}
+                  href={links.readinessControls(slug, { state, framework })}
+                  style={{ marginRight: "0.5rem" }}
+                >
                   <StateLabel state={state} /> {fw.controlCounts[state]}
                 </Link>
               ),
@@ -100,13 +122,14 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
       </div>
 
       <section className="card" aria-labelledby="unmet">
-        <h3 id="unmet">
-          {countOf(unmet.length, "requirement")} not met
-        </h3>
+        <h3 id="unmet">{countOf(unmet.length, "requirement")} not met</h3>
         {unmet.length === 0 ? (
           <p className="muted">Every applicable requirement is met{past ? " on this date" : ""}.</p>
         ) : (
-          <p className="small muted">Open a red row below to see which control holds it back and why, with a link to the run, item or drill behind it.</p>
+          <p className="small muted">
+            Open a red row below to see which control holds it back and why, with a link to the run, item or drill
+            behind it.
+          </p>
         )}
         <RequirementTree slug={slug} framework={fw} controls={computed.result.controls} at={at} />
       </section>

@@ -17,7 +17,13 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
 
 /** The controls behind a number: those in one state, or sharing one cause, with their reasons. */
-export default async function ReadinessControlsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+export default async function ReadinessControlsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { slug } = await params;
   const sp = await searchParams;
   const ctx = await requirePermission("readiness:read");
@@ -26,7 +32,10 @@ export default async function ReadinessControlsPage({ params, searchParams }: { 
   const state = STATES.includes(stateParam as ControlState) ? (stateParam as ControlState) : undefined;
   const framework = one(sp.framework);
   const cause = one(sp.cause);
-  const list = await orNotFound(listReadinessControls({ ctx, slug, now, framework, state, cause, after: one(sp.after), limit: 50 }), InvalidInputError);
+  const list = await orNotFound(
+    listReadinessControls({ ctx, slug, now, framework, state, cause, after: one(sp.after), limit: 50 }),
+    InvalidInputError,
+  );
   const filterHref = (s?: ControlState) => links.readinessControls(slug, { state: s, framework });
   return (
     <div className="stack" data-testid="readiness-controls">
@@ -36,7 +45,8 @@ export default async function ReadinessControlsPage({ params, searchParams }: { 
       </h2>
       {stateParam && !state ? (
         <div className="alert alert-error" role="alert">
-          &ldquo;{stateParam}&rdquo; is not a control state; showing every control. Choose one of: {STATES.map((s) => STATE_LABELS[s].toLowerCase()).join(", ")}.
+          &ldquo;{stateParam}&rdquo; is not a control state; showing every control. Choose one of:{" "}
+          {STATES.map((s) => STATE_LABELS[s].toLowerCase()).join(", ")}.
         </div>
       ) : null}
       <nav className="row small" aria-label="Filter by state" style={{ gap: "0.75rem", flexWrap: "wrap" }}>
@@ -50,7 +60,12 @@ export default async function ReadinessControlsPage({ params, searchParams }: { 
         ))}
       </nav>
       {list.items.length === 0 ? (
-        <p className="muted">No control matches: {state ? `none is ${STATE_LABELS[state].toLowerCase()} right now.` : "nothing is held back by this cause any more."}</p>
+        <p className="muted">
+          No control matches:{" "}
+          {state
+            ? `none is ${STATE_LABELS[state].toLowerCase()} right now.`
+            : "nothing is held back by this cause any more."}
+        </p>
       ) : (
         <div className="table-wrap">
           <table>
@@ -104,7 +119,10 @@ export default async function ReadinessControlsPage({ params, searchParams }: { 
           {list.items.length} of {list.total} shown
         </span>
         {list.nextAfter ? (
-          <Link className="btn" href={`${links.readinessControls(slug, { state, cause, framework })}${state || cause || framework ? "&" : "?"}after=${encodeURIComponent(list.nextAfter)}`}>
+          <Link
+            className="btn"
+            href={`${links.readinessControls(slug, { state, cause, framework })}${state || cause || framework ? "&" : "?"}after=${encodeURIComponent(list.nextAfter)}`}
+          >
             Next page
           </Link>
         ) : null}

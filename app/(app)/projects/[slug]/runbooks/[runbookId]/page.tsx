@@ -6,7 +6,13 @@ import { getRunbook } from "@/lib/runbooks/get-runbook";
 import { RunbookPage } from "@/components/runbooks/runbook-view";
 import { orNotFound } from "@/lib/core/page-data";
 
-export default async function RunbookRoute({ params, searchParams }: { params: Promise<{ slug: string; runbookId: string }>; searchParams: Promise<{ version?: string }> }) {
+export default async function RunbookRoute({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; runbookId: string }>;
+  searchParams: Promise<{ version?: string }>;
+}) {
   const { slug, runbookId } = await params;
   const { version } = await searchParams;
   const ctx = await requirePermission("runbook:read");

@@ -9,10 +9,16 @@ import { ZBacklogItemCreate, ZBacklogListQuery } from "@/lib/schemas/backlog";
 const params = z.strictObject({ slug: z.string().min(1).max(100) });
 const query = ZBacklogListQuery.omit({ project: true });
 
-export const GET = defineRoute({ auth: "session-or-token", permission: "backlog:read", params, query }, async ({ ctx, params, query: { cursor, limit, ...filters } }) =>
-  listBacklogItems({ ctx, slug: params.slug, filters, cursor, limit }),
+export const GET = defineRoute(
+  { auth: "session-or-token", permission: "backlog:read", params, query },
+  async ({ ctx, params, query: { cursor, limit, ...filters } }) =>
+    listBacklogItems({ ctx, slug: params.slug, filters, cursor, limit }),
 );
 
-export const POST = defineRoute({ auth: "session-or-token", permission: "backlog:write", params, body: ZBacklogItemCreate }, async ({ ctx, params, body }) =>
-  jsonResponse(await createBacklogItem({ ctx, slug: params.slug, data: body, now: await requestNow() }), { status: 201 }),
+export const POST = defineRoute(
+  { auth: "session-or-token", permission: "backlog:write", params, body: ZBacklogItemCreate },
+  async ({ ctx, params, body }) =>
+    jsonResponse(await createBacklogItem({ ctx, slug: params.slug, data: body, now: await requestNow() }), {
+      status: 201,
+    }),
 );

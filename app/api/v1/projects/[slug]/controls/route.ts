@@ -6,6 +6,11 @@ import { ZProjectSlug } from "@/lib/schemas/project";
 
 // The controls that apply to a project's frameworks, each with its applicability in the project.
 export const GET = defineRoute(
-  { auth: "session", permission: "control:read", params: z.strictObject({ slug: ZProjectSlug }), query: ZControlListQuery.omit({ project: true }) },
+  {
+    auth: "session",
+    permission: "control:read",
+    params: z.strictObject({ slug: ZProjectSlug }),
+    query: ZControlListQuery.omit({ project: true }),
+  },
   async ({ ctx, params, query }) => listControls({ ctx, query: { ...query, project: params.slug } }),
 );

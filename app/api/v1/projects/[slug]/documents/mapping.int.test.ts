@@ -8,7 +8,8 @@ import { POST as importRoute } from "@/app/api/v1/projects/[slug]/documents/rout
 import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
 
-const DOC = "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\nAsk the vendor.\n";
+const DOC =
+  "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\nAsk the vendor.\n";
 
 afterAll(async () => {
   await stopParseWorkers();
@@ -19,7 +20,14 @@ describe("POST /projects/<slug>/documents with a mapping", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
     const post = (query: string) =>
-      call(importRoute, { method: "POST", path: `/api/v1/projects/${project.slug}/documents?filename=audit-prep.md&${query}`, params: { slug: project.slug }, asUser: lead.id, rawBody: DOC, headers: { "content-type": "text/markdown" } });
+      call(importRoute, {
+        method: "POST",
+        path: `/api/v1/projects/${project.slug}/documents?filename=audit-prep.md&${query}`,
+        params: { slug: project.slug },
+        asUser: lead.id,
+        rawBody: DOC,
+        headers: { "content-type": "text/markdown" },
+      });
 
     const unaided = await post("mode=preview");
     expect(unaided.status).toBe(422);
@@ -36,11 +44,21 @@ describe("POST /projects/<slug>/documents with a mapping", () => {
     const mapping = encodeURIComponent(JSON.stringify({ items: "h3" }));
     const preview = await post(`mode=preview&mapping=${mapping}`);
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ counts: { create: 2 }, mapping: { source: "chosen", mapping: { items: "h3" } } });
+    expect(preview.body).toMatchObject({
+      counts: { create: 2 },
+      mapping: { source: "chosen", mapping: { items: "h3" } },
+    });
 
     const applied = await post(`mode=apply&mapping=${mapping}`);
     expect(applied.status).toBe(201);
-    expect((await prisma.sourceDocument.findFirstOrThrow({ where: { projectId: project.id }, select: { importMapping: true } })).importMapping).toMatchObject({ items: "h3" });
+    expect(
+      (
+        await prisma.sourceDocument.findFirstOrThrow({
+          where: { projectId: project.id },
+          select: { importMapping: true },
+        })
+      ).importMapping,
+    ).toMatchObject({ items: "h3" });
     const again = await post("mode=preview");
     expect(again.body).toMatchObject({ counts: { unchanged: 2 }, mapping: { source: "saved" } });
   });

@@ -11,7 +11,10 @@ import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
 
 /** About 4.5 MB of list items: seconds of parsing on any machine, far past a one-second budget. */
-const SLOW = `# Checklist\n\n${Array.from({ length: 200_000 }, (_, i) => `- [ ] item ${i} to do`).join("\n")}\n`.slice(0, 4_600_000);
+const SLOW = `# Checklist\n\n${Array.from({ length: 200_000 }, (_, i) => `- [ ] item ${i} to do`).join("\n")}\n`.slice(
+  0,
+  4_600_000,
+);
 
 afterAll(async () => {
   delete process.env.IMPORT_PARSE_BUDGET_MS;

@@ -17,20 +17,48 @@ async function setup() {
   const project = await makeProject();
   const { secret, token } = await makeToken(project.id);
   const pushAs = (bearer: string | undefined, body: BodyInit, query = "", headers: Record<string, string> = {}) =>
-    call(pushRoute, { method: "POST", path: `/api/v1/projects/${project.slug}/evidence${query}`, params: { slug: project.slug }, rawBody: body, bearer, headers });
-  return { project, secret, token, push: (body: BodyInit, query = "", headers: Record<string, string> = {}) => pushAs(secret, body, query, headers), pushAs };
+    call(pushRoute, {
+      method: "POST",
+      path: `/api/v1/projects/${project.slug}/evidence${query}`,
+      params: { slug: project.slug },
+      rawBody: body,
+      bearer,
+      headers,
+    });
+  return {
+    project,
+    secret,
+    token,
+    push: (body: BodyInit, query = "", headers: Record<string, string> = {}) => pushAs(secret, body, query, headers),
+    pushAs,
+  };
 }
 
 describe("POST /api/v1/projects/{project}/evidence", () => {
   it("answers 201 with id, kind, format, outcome and summary, then 200 with the same id for the same bytes", async () => {
     const { project, push } = await setup();
     const bytes = readFileSync(fixtureFile("sarif/rulescan.sarif"));
-    const first = await push(bytes, "?repo=example%2Fpygoat&branch=main", { "x-proofline-commit": "c45f8ffbc611bf61d7cdf81c3fd09be3aed9545d", "x-proofline-workflow": "semgrep" });
+    const first = await push(bytes, "?repo=example%2Fpygoat&branch=main", {
+      "x-proofline-commit": "c45f8ffbc611bf61d7cdf81c3fd09be3aed9545d",
+      "x-proofline-workflow": "semgrep",
+    });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: "created", kind: "SAST_SCAN", format: "sarif", formatDetected: true, outcome: "FAIL", summary: { results: 9 } });
+    expect(first.body).toMatchObject({
+      status: "created",
+      kind: "SAST_SCAN",
+      format: "sarif",
+      formatDetected: true,
+      outcome: "FAIL",
+      summary: { results: 9 },
+    });
     expect(first.headers.get("location")).toBe(`/api/v1/projects/${project.slug}/evidence/${first.body.id}`);
     const row = await prisma.evidence.findUniqueOrThrow({ where: { id: first.body.id } });
-    expect([row.sourceRepo, row.sourceBranch, row.sourceCommit, row.sourceWorkflow]).toEqual(["example/pygoat", "main", "c45f8ffbc611bf61d7cdf81c3fd09be3aed9545d", "semgrep"]);
+    expect([row.sourceRepo, row.sourceBranch, row.sourceCommit, row.sourceWorkflow]).toEqual([
+      "example/pygoat",
+      "main",
+      "c45f8ffbc611bf61d7cdf81c3fd09be3aed9545d",
+      "semgrep",
+    ]);
     const second = await push(bytes, "?format=sarif");
     expect([second.status, second.body.status, second.body.id]).toEqual([200, "existing", first.body.id]);
   });
@@ -67,7 +95,12 @@ describe("POST /api/v1/projects/{project}/evidence", () => {
     const cases: Array<[BodyInit, string, number, string, Record<string, string>?]> = [
       [readFileSync(fixtureFile("junit/truncated.xml")), "", 400, "ingest-truncated"],
       ["<testsuite><testcase name='a'></testsuite>", "", 400, "ingest-malformed-xml"],
-      ['<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><testsuite name="&x;"/>', "", 400, "ingest-doctype-refused"],
+      [
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><testsuite name="&x;"/>',
+        "",
+        400,
+        "ingest-doctype-refused",
+      ],
       ['{"runs": [', "", 400, "ingest-truncated"],
       ["{'single': 'quotes'}", "", 400, "ingest-malformed-json"],
       [Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), "", 400, "ingest-invalid-utf8"],
@@ -79,7 +112,12 @@ describe("POST /api/v1/projects/{project}/evidence", () => {
       [readFileSync(fixtureFile("audit-deps/ci-security-summary.json")), "", 415, "ingest-unknown-format"],
       ['{"type":"restore-drill","name":"x"}', "", 422, "ingest-invalid-content"],
       ['{"error":{"code":"ENOLOCK","summary":"no lockfile"}}', "?format=npm-audit", 422, "ingest-tool-error"],
-      [`{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"${"x".repeat(1024 * 1024 + 10)}"}\n{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}\n`, "", 413, "ingest-line-too-long"],
+      [
+        `{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"${"x".repeat(1024 * 1024 + 10)}"}\n{"ts":"2026-03-01T00:00:00Z","actor":"a","action":"b"}\n`,
+        "",
+        413,
+        "ingest-line-too-long",
+      ],
       ["{}", "?format=nonsense", 422, "invalid-input"],
       ["{}", "?colour=red", 422, "invalid-input"],
       ["{}", "?commit=not-a-sha", 422, "invalid-input"],
@@ -120,7 +158,12 @@ describe("reading evidence through the API", () => {
     const sbom = readFileSync(fixtureFile("spdx-2.3.json"));
     const drill = readFileSync(fixtureFile("drill-restore-study.json"));
     for (const b of [junit, sbom, drill]) expect((await push(b, "?repo=example%2Fportal")).status).toBe(201);
-    const list = (q: string) => call(listRoute, { path: `/api/v1/projects/${project.slug}/evidence${q}`, params: { slug: project.slug }, bearer: secret });
+    const list = (q: string) =>
+      call(listRoute, {
+        path: `/api/v1/projects/${project.slug}/evidence${q}`,
+        params: { slug: project.slug },
+        bearer: secret,
+      });
     const page1 = await list("?limit=2");
     expect(page1.status).toBe(200);
     expect(page1.body.items.map((i: { format: string }) => i.format)).toEqual(["drill", "spdx"]); // newest effective first
@@ -129,7 +172,11 @@ describe("reading evidence through the API", () => {
     expect(page2.body.nextCursor).toBeNull();
     expect((await list("?kind=SBOM")).body.items).toHaveLength(1);
     expect((await list("?outcome=FAIL")).body.items.map((i: { format: string }) => i.format)).toEqual(["junit"]);
-    expect((await list("?from=2026-01-01T00:00:00Z&to=2026-02-28T00:00:00Z")).body.items.map((i: { format: string }) => i.format)).toEqual(["spdx"]);
+    expect(
+      (await list("?from=2026-01-01T00:00:00Z&to=2026-02-28T00:00:00Z")).body.items.map(
+        (i: { format: string }) => i.format,
+      ),
+    ).toEqual(["spdx"]);
     expect((await list("?repo=example%2Fother")).body.items).toHaveLength(0);
     expect((await list("?cursor=garbage")).status).toBe(422);
     expect((await list("?control=NOPE-99")).status).toBe(404);
@@ -137,12 +184,19 @@ describe("reading evidence through the API", () => {
     const id = page2.body.items[0].id;
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const detail = await call(detailRoute, { params: { slug: project.slug, id }, asUser: lead.id });
-    expect(detail.body).toMatchObject({ id, format: "junit", summary: { tests: 4, failed: 1, errored: 1 }, addedBy: { type: "token" } });
+    expect(detail.body).toMatchObject({
+      id,
+      format: "junit",
+      summary: { tests: 4, failed: 1, errored: 1 },
+      addedBy: { type: "token" },
+    });
     const original = await call(originalRoute, { params: { slug: project.slug, id }, asUser: lead.id });
     expect(original.status).toBe(200);
     expect(original.headers.get("content-disposition")).toMatch(/^attachment; filename="junit-.*\.xml"$/);
     expect(original.body).toBe(junit.toString("utf8"));
     const auditor = await makeUser({ role: "AUDITOR" });
-    expect((await call(detailRoute, { params: { slug: project.slug, id: "missing" }, asUser: auditor.id })).status).toBe(404);
+    expect(
+      (await call(detailRoute, { params: { slug: project.slug, id: "missing" }, asUser: auditor.id })).status,
+    ).toBe(404);
   });
 });

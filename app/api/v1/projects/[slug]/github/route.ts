@@ -22,7 +22,8 @@ export const POST = defineRoute({ auth: "public", params }, async ({ params, req
     body: requestBody(req, {
       limit: GITHUB_PAYLOAD_LIMIT,
       gzip: false,
-      tooLarge: () => new PayloadTooLargeError(`A delivery may be at most ${formatBytes(GITHUB_PAYLOAD_LIMIT)} (GitHub's own cap).`),
+      tooLarge: () =>
+        new PayloadTooLargeError(`A delivery may be at most ${formatBytes(GITHUB_PAYLOAD_LIMIT)} (GitHub's own cap).`),
     }),
     now: await requestNow(),
   });

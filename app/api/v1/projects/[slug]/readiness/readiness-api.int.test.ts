@@ -16,13 +16,30 @@ describe("GET /api/v1/projects/{project}/readiness (the CI gate)", () => {
     const w = await makeSmallWorld(now);
     const yesterday = new Date(now.getTime() - DAY);
     await prisma.scoreSnapshot.create({
-      data: { projectId: w.project.id, frameworkId: w.framework.id, day: new Date(yesterday.toISOString().slice(0, 10)), score: 2 / 3, met: 2, applicable: 3, detail: {} },
+      data: {
+        projectId: w.project.id,
+        frameworkId: w.framework.id,
+        day: new Date(yesterday.toISOString().slice(0, 10)),
+        score: 2 / 3,
+        met: 2,
+        applicable: 3,
+        detail: {},
+      },
     });
     const token = await makeToken(w.project.id, ["readiness:read"]);
-    const res = await call(gate, { bearer: token, params: { slug: w.project.slug }, path: `/x?framework=${w.framework.key}` });
+    const res = await call(gate, {
+      bearer: token,
+      params: { slug: w.project.slug },
+      path: `/x?framework=${w.framework.key}`,
+    });
     expect(res.status).toBe(200);
     const fw = res.body.frameworks[0];
-    expect(fw).toMatchObject({ key: w.framework.key, met: 1, applicable: 3, controlCounts: { passing: 1, failing: 1, stale: 1, not_applicable: 0 } });
+    expect(fw).toMatchObject({
+      key: w.framework.key,
+      met: 1,
+      applicable: 3,
+      controlCounts: { passing: 1, failing: 1, stale: 1, not_applicable: 0 },
+    });
     expect(fw.score).toBeCloseTo(1 / 3);
     expect(fw.previous).toMatchObject({ met: 2, applicable: 3, day: yesterday.toISOString().slice(0, 10) });
     expect(fw.families).toEqual([
@@ -33,9 +50,17 @@ describe("GET /api/v1/projects/{project}/readiness (the CI gate)", () => {
     const chg = fw.unmet[0].controls[0];
     expect(chg).toMatchObject({ key: w.controls.chg, state: "failing" });
     expect(chg.reasons).toEqual([
-      { type: "evidence-failed", severity: "failing", sentence: `${w.failedTitle} failed on main 2 days ago`, href: `/projects/${w.project.slug}/evidence/${w.failedEvidenceId}` },
+      {
+        type: "evidence-failed",
+        severity: "failing",
+        sentence: `${w.failedTitle} failed on main 2 days ago`,
+        href: `/projects/${w.project.slug}/evidence/${w.failedEvidenceId}`,
+      },
     ]);
-    expect(fw.unmet[1].controls[0].reasons[0]).toMatchObject({ type: "exercise-overdue", href: `/projects/${w.project.slug}/runbooks/${w.runbookId}` });
+    expect(fw.unmet[1].controls[0].reasons[0]).toMatchObject({
+      type: "exercise-overdue",
+      href: `/projects/${w.project.slug}/runbooks/${w.runbookId}`,
+    });
     expect(fw.unmet[1].controls[0].reasons[0].sentence).toMatch(/^Restore drill overdue since /);
   });
 
@@ -52,7 +77,10 @@ describe("GET /api/v1/projects/{project}/readiness (the CI gate)", () => {
     const fw = res.body.frameworks[0];
     expect(fw).toMatchObject({ met: 2, applicable: 3 });
     expect(fw.unmet.map((u: { refId: string }) => u.refId)).toEqual(["R-BCK.2"]);
-    expect(fw.unmet[0].controls[0].reasons[0]).toMatchObject({ type: "evidence-missing", sentence: "no audit log evidence yet" });
+    expect(fw.unmet[0].controls[0].reasons[0]).toMatchObject({
+      type: "evidence-missing",
+      sentence: "no audit log evidence yet",
+    });
   });
 
   it("refuses tokens without the scope or of another project, bad parameters and the future, with problem+json", async () => {
@@ -71,8 +99,14 @@ describe("GET /api/v1/projects/{project}/readiness (the CI gate)", () => {
 
     const unknown = await call(gate, { bearer: ok, params: { slug }, path: "/x?framework=gdpr" });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.detail).toBe(`${w.project.name} is not assessed against gdpr; it is assessed against ${w.framework.key}.`);
-    const future = await call(gate, { bearer: ok, params: { slug }, path: `/x?at=${new Date(now.getTime() + 2 * DAY).toISOString().slice(0, 10)}` });
+    expect(unknown.body.detail).toBe(
+      `${w.project.name} is not assessed against gdpr; it is assessed against ${w.framework.key}.`,
+    );
+    const future = await call(gate, {
+      bearer: ok,
+      params: { slug },
+      path: `/x?at=${new Date(now.getTime() + 2 * DAY).toISOString().slice(0, 10)}`,
+    });
     expect([future.status, future.body.errors[0].path]).toEqual([422, "query.at"]);
     const extra = await call(gate, { bearer: ok, params: { slug }, path: "/x?min=0.8" });
     expect([extra.status, extra.body.errors[0].message]).toEqual([422, "not recognised: min"]);
@@ -86,7 +120,9 @@ describe("readiness CSV export and on-demand snapshot", () => {
     const res = await call(exportCsv, { asUser: lead.id, params: { slug: w.project.slug } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="readiness-${w.project.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    expect(res.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="readiness-${w.project.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`),
+    );
     const rows = parse(res.body as string, { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => [r.requirement, r.status])).toEqual([
       ["R-CHG.1", "Not met"],
@@ -107,6 +143,10 @@ describe("readiness CSV export and on-demand snapshot", () => {
     const res = await call(snapshot, { method: "POST", asUser: lead.id, params: { slug: w.project.slug } });
     expect(res.status).toBe(200);
     expect(res.body.frameworks).toEqual([{ frameworkId: w.framework.id, score: 1 / 3, met: 1, applicable: 3 }]);
-    expect(await prisma.activityEvent.count({ where: { projectId: w.project.id, action: "readiness.snapshot", actorId: lead.id } })).toBe(1);
+    expect(
+      await prisma.activityEvent.count({
+        where: { projectId: w.project.id, action: "readiness.snapshot", actorId: lead.id },
+      }),
+    ).toBe(1);
   });
 });

@@ -10,6 +10,12 @@ export const GET = defineRoute(
   { auth: "session-or-token", permission: "readiness:read", params: ZReadinessParams, query: ZReadinessQuery },
   async ({ ctx, params, query }) => {
     const now = await requestNow();
-    return getReadinessReport({ ctx, slug: params.slug, framework: query.framework, at: resolveAsOf(query.at, now), now });
+    return getReadinessReport({
+      ctx,
+      slug: params.slug,
+      framework: query.framework,
+      at: resolveAsOf(query.at, now),
+      now,
+    });
   },
 );

@@ -7,8 +7,12 @@ import { ZEvidenceRuleInput } from "@/lib/schemas/evidence";
 
 const params = z.strictObject({ slug: z.string().min(1).max(100) });
 
-export const GET = defineRoute({ auth: "session", permission: "evidence:read", params }, async ({ ctx, params }) => listRules({ ctx, projectSlug: params.slug }));
+export const GET = defineRoute({ auth: "session", permission: "evidence:read", params }, async ({ ctx, params }) =>
+  listRules({ ctx, projectSlug: params.slug }),
+);
 
-export const POST = defineRoute({ auth: "session", permission: "evidence-rule:manage", params, body: ZEvidenceRuleInput }, async ({ ctx, params, body }) =>
-  jsonResponse(await createRule({ ctx, projectSlug: params.slug, data: body }), { status: 201 }),
+export const POST = defineRoute(
+  { auth: "session", permission: "evidence-rule:manage", params, body: ZEvidenceRuleInput },
+  async ({ ctx, params, body }) =>
+    jsonResponse(await createRule({ ctx, projectSlug: params.slug, data: body }), { status: 201 }),
 );

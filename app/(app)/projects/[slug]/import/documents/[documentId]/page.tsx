@@ -5,7 +5,13 @@ import { getDocumentVersion } from "@/lib/backlog/get-document-version";
 import { SourceView } from "@/components/import/source-view";
 import { orNotFound } from "@/lib/core/page-data";
 
-export default async function DocumentSourcePage({ params, searchParams }: { params: Promise<{ slug: string; documentId: string }>; searchParams: Promise<{ version?: string }> }) {
+export default async function DocumentSourcePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; documentId: string }>;
+  searchParams: Promise<{ version?: string }>;
+}) {
   const { slug, documentId } = await params;
   const { version } = await searchParams;
   const ctx = await requirePermission("document:read");
@@ -19,7 +25,9 @@ export default async function DocumentSourcePage({ params, searchParams }: { par
         </p>
         <h2 data-testid="document-title">{doc.document.title}</h2>
         <p className="muted small">
-          {latest ? "Latest version" : "An earlier version"}, imported {formatDateTime(doc.version.importedAt)} · {doc.version.format} · {doc.version.byteSize.toLocaleString("en-US")} bytes · sha256 <span className="mono">{doc.version.sha256}</span>
+          {latest ? "Latest version" : "An earlier version"}, imported {formatDateTime(doc.version.importedAt)} ·{" "}
+          {doc.version.format} · {doc.version.byteSize.toLocaleString("en-US")} bytes · sha256{" "}
+          <span className="mono">{doc.version.sha256}</span>
         </p>
         {doc.document.versions.length > 1 ? (
           <p className="small">
@@ -27,7 +35,11 @@ export default async function DocumentSourcePage({ params, searchParams }: { par
             {doc.document.versions.map((v, n) => (
               <span key={v.id}>
                 {n ? " · " : ""}
-                {v.id === doc.version.id ? <strong>{formatDateTime(v.importedAt)}</strong> : <Link href={`?version=${v.id}`}>{formatDateTime(v.importedAt)}</Link>}
+                {v.id === doc.version.id ? (
+                  <strong>{formatDateTime(v.importedAt)}</strong>
+                ) : (
+                  <Link href={`?version=${v.id}`}>{formatDateTime(v.importedAt)}</Link>
+                )}
               </span>
             ))}
           </p>

@@ -6,10 +6,12 @@ import { ZEvidenceRuleUpdate } from "@/lib/schemas/evidence";
 
 const params = z.strictObject({ slug: z.string().min(1).max(100), id: z.string().min(1).max(100) });
 
-export const PATCH = defineRoute({ auth: "session", permission: "evidence-rule:manage", params, body: ZEvidenceRuleUpdate }, async ({ ctx, params, body }) =>
-  updateRule({ ctx, projectSlug: params.slug, ruleId: params.id, data: body }),
+export const PATCH = defineRoute(
+  { auth: "session", permission: "evidence-rule:manage", params, body: ZEvidenceRuleUpdate },
+  async ({ ctx, params, body }) => updateRule({ ctx, projectSlug: params.slug, ruleId: params.id, data: body }),
 );
 
-export const DELETE = defineRoute({ auth: "session", permission: "evidence-rule:manage", params }, async ({ ctx, params }) =>
-  deleteRule({ ctx, projectSlug: params.slug, ruleId: params.id }),
+export const DELETE = defineRoute(
+  { auth: "session", permission: "evidence-rule:manage", params },
+  async ({ ctx, params }) => deleteRule({ ctx, projectSlug: params.slug, ruleId: params.id }),
 );

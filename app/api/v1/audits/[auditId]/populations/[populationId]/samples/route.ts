@@ -5,6 +5,10 @@ import { requestNow } from "@/lib/clock";
 import { drawSample } from "@/lib/audits/draw-sample";
 import { ZPopulationParams } from "@/lib/schemas/audit";
 
-export const POST = defineRoute({ auth: "session", permission: "population:create", params: ZPopulationParams }, async ({ ctx, params, req }) =>
-  jsonResponse(await drawSample({ ctx, ...params, data: await workspaceBody(req), now: await requestNow() }), { status: 201 }),
+export const POST = defineRoute(
+  { auth: "session", permission: "population:create", params: ZPopulationParams },
+  async ({ ctx, params, req }) =>
+    jsonResponse(await drawSample({ ctx, ...params, data: await workspaceBody(req), now: await requestNow() }), {
+      status: 201,
+    }),
 );

@@ -4,6 +4,7 @@ import { listAnswerCandidates } from "@/lib/audits/list-answer-candidates";
 import { ZCandidateQuery, ZRequestParams } from "@/lib/schemas/audit";
 
 /** Evidence from the audit's projects and window that the request can be answered with. */
-export const GET = defineRoute({ auth: "session", permission: "request:answer", params: ZRequestParams, query: ZCandidateQuery }, async ({ ctx, params, query }) =>
-  listAnswerCandidates({ ctx, ...params, now: await requestNow(), query }),
+export const GET = defineRoute(
+  { auth: "session", permission: "request:answer", params: ZRequestParams, query: ZCandidateQuery },
+  async ({ ctx, params, query }) => listAnswerCandidates({ ctx, ...params, now: await requestNow(), query }),
 );

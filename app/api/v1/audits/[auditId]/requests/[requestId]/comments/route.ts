@@ -5,6 +5,10 @@ import { requestNow } from "@/lib/clock";
 import { commentOnRequest } from "@/lib/audits/comment-on-request";
 import { ZRequestParams } from "@/lib/schemas/audit";
 
-export const POST = defineRoute({ auth: "session", permission: "request:read", params: ZRequestParams }, async ({ ctx, params, req }) =>
-  jsonResponse(await commentOnRequest({ ctx, ...params, data: await workspaceBody(req), now: await requestNow() }), { status: 201 }),
+export const POST = defineRoute(
+  { auth: "session", permission: "request:read", params: ZRequestParams },
+  async ({ ctx, params, req }) =>
+    jsonResponse(await commentOnRequest({ ctx, ...params, data: await workspaceBody(req), now: await requestNow() }), {
+      status: 201,
+    }),
 );

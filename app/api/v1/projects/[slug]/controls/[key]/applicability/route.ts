@@ -7,6 +7,12 @@ import { ZApplicability } from "@/lib/schemas/control";
 import { ZProjectSlug } from "@/lib/schemas/project";
 
 export const PUT = defineRoute(
-  { auth: "session", permission: "control:applicability", params: z.strictObject({ slug: ZProjectSlug, key: ZControlKey }), body: ZApplicability },
-  async ({ ctx, params, body }) => setControlApplicability({ ctx, slug: params.slug, key: params.key, data: body, now: await requestNow() }),
+  {
+    auth: "session",
+    permission: "control:applicability",
+    params: z.strictObject({ slug: ZProjectSlug, key: ZControlKey }),
+    body: ZApplicability,
+  },
+  async ({ ctx, params, body }) =>
+    setControlApplicability({ ctx, slug: params.slug, key: params.key, data: body, now: await requestNow() }),
 );

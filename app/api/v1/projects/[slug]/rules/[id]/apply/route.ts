@@ -4,6 +4,7 @@ import { applyRule } from "@/lib/evidence/apply-rule";
 
 const params = z.strictObject({ slug: z.string().min(1).max(100), id: z.string().min(1).max(100) });
 
-export const POST = defineRoute({ auth: "session", permission: "evidence-rule:manage", params }, async ({ ctx, params }) =>
-  applyRule({ ctx, projectSlug: params.slug, ruleId: params.id }),
+export const POST = defineRoute(
+  { auth: "session", permission: "evidence-rule:manage", params },
+  async ({ ctx, params }) => applyRule({ ctx, projectSlug: params.slug, ruleId: params.id }),
 );

@@ -6,6 +6,15 @@ import { ZControlLink } from "@/lib/schemas/backlog";
 
 const params = z.strictObject({ slug: z.string().min(1).max(100), runbookId: z.string().min(1).max(40) });
 
-export const POST = defineRoute({ auth: "session-or-token", permission: "runbook:write", params, body: ZControlLink }, async ({ ctx, params, body }) =>
-  setRunbookControl({ ctx, slug: params.slug, runbookId: params.runbookId, control: body.control, now: await requestNow(), linked: true }),
+export const POST = defineRoute(
+  { auth: "session-or-token", permission: "runbook:write", params, body: ZControlLink },
+  async ({ ctx, params, body }) =>
+    setRunbookControl({
+      ctx,
+      slug: params.slug,
+      runbookId: params.runbookId,
+      control: body.control,
+      now: await requestNow(),
+      linked: true,
+    }),
 );

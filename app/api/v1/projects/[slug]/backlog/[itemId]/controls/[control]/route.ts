@@ -3,8 +3,20 @@ import { defineRoute } from "@/lib/api/handler";
 import { requestNow } from "@/lib/clock";
 import { unlinkItemControl } from "@/lib/backlog/unlink-item-control";
 
-const params = z.strictObject({ slug: z.string().min(1).max(100), itemId: z.string().min(1).max(40), control: z.string().min(1).max(40) });
+const params = z.strictObject({
+  slug: z.string().min(1).max(100),
+  itemId: z.string().min(1).max(40),
+  control: z.string().min(1).max(40),
+});
 
-export const DELETE = defineRoute({ auth: "session-or-token", permission: "backlog:write", params }, async ({ ctx, params }) =>
-  unlinkItemControl({ ctx, slug: params.slug, itemId: params.itemId, control: params.control, now: await requestNow() }),
+export const DELETE = defineRoute(
+  { auth: "session-or-token", permission: "backlog:write", params },
+  async ({ ctx, params }) =>
+    unlinkItemControl({
+      ctx,
+      slug: params.slug,
+      itemId: params.itemId,
+      control: params.control,
+      now: await requestNow(),
+    }),
 );
