@@ -31,3 +31,13 @@ export async function orRefused<T>(work: Promise<T>): Promise<T | Refused> {
     throw err;
   }
 }
+
+/** orNotFound, and a ForbiddenError as null: for a page whose layout already says why access was refused. */
+export async function orNullWhenRefused<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await orNotFound(work);
+  } catch (err) {
+    if (err instanceof ForbiddenError) return null;
+    throw err;
+  }
+}

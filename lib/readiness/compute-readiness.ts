@@ -3,7 +3,7 @@
 import { prisma, type Db } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
-import { readinessProjectWhere } from "@/lib/readiness/project-scope";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
 import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/core/access/auditor-scope";
 import { gatherFacts } from "@/lib/readiness/gather-facts";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
@@ -87,7 +87,7 @@ export async function computeReadiness({
 }: ComputeReadinessOptions): Promise<ProjectReadiness> {
   if (!slug && !projectId) throw new InvalidInputError("Name the project (slug or id).");
   const project = await db.project.findFirst({
-    where: { AND: [slug ? { slug } : { id: projectId }, readinessProjectWhere(ctx.actor, now)] },
+    where: { AND: [slug ? { slug } : { id: projectId }, projectAccessWhere(ctx.actor, now)] },
     select: { id: true, slug: true, name: true },
   });
   if (!project) throw new NotFoundError(`There is no project "${slug ?? projectId}" that you can see.`);

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { readinessProjectWhere } from "@/lib/readiness/project-scope";
+import { projectAccessWhere } from "@/lib/core/access/project-access";
 
 export interface VisibleProject {
   id: string;
@@ -13,7 +13,7 @@ export interface VisibleProject {
 export async function visibleProjects(ctx: RequestCtx, now: Date, slug?: string): Promise<VisibleProject[]> {
   assertCan(ctx.actor, "readiness:read");
   const projects = await prisma.project.findMany({
-    where: { AND: [readinessProjectWhere(ctx.actor, now), { archivedAt: null }, slug ? { slug } : {}] },
+    where: { AND: [projectAccessWhere(ctx.actor, now), { archivedAt: null }, slug ? { slug } : {}] },
     select: { id: true, slug: true, name: true },
     orderBy: { name: "asc" },
   });

@@ -4,7 +4,7 @@ import { requestNow } from "@/lib/clock";
 import { getRequest } from "@/lib/audits/get-request";
 import { requestOwnerOptions } from "@/lib/audits/audit-form-options";
 import { PageHeader } from "@/components/ui/page-header";
-import { orRefused } from "@/components/audits/audit-for-page";
+import { orNullWhenRefused } from "@/lib/core/page-data";
 import { RequestDetail } from "@/components/audits/request-detail";
 
 export default async function AuditRequestPage({
@@ -16,7 +16,7 @@ export default async function AuditRequestPage({
   const ctx = await requirePermission("request:read");
   const now = await requestNow();
   // Checked on the server first: 404 for anyone who cannot see this request.
-  const request = await orRefused(getRequest({ ctx, auditId, requestId, now }));
+  const request = await orNullWhenRefused(getRequest({ ctx, auditId, requestId, now }));
   if (!request) return null;
   const owners = can(ctx.actor, "audit:manage") ? await requestOwnerOptions({ ctx }) : null;
   const seesAudit = can(ctx.actor, "audit:read");
