@@ -11,6 +11,10 @@ function client(): PrismaClient {
   // Every connection works as the app role (lib/db-role.ts): append-only rights on the activity trail.
   return (globalForPrisma.prisma ??= new PrismaClient({
     adapter: new PrismaPg(appPoolConfig(databaseUrl(), env().DATABASE_POOL_MAX)),
+    // Under load, more requests want a transaction than the pool has connections: they queue for one.
+    // Prisma's default is to give up after 2 s (a 500); a request waits up to 10 s instead, and a
+    // transaction (which may wait on the activity chain's lock) may take up to 15 s.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   }));
 }
 
