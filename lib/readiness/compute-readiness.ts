@@ -2,8 +2,9 @@
 // computes a score. The rules are pure (evaluate.ts) over facts gathered in SQL (gather-facts.ts).
 import { prisma, type Db } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
-import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { projectAccessWhere } from "@/lib/core/access/project-access";
+import { noSuchProject } from "@/lib/core/access/resolve-project";
 import { auditorView, type AuditorView, type ObservationWindow } from "@/lib/core/access/auditor-scope";
 import { gatherFacts } from "@/lib/readiness/gather-facts";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
@@ -90,7 +91,7 @@ export async function computeReadiness({
     where: { AND: [slug ? { slug } : { id: projectId }, projectAccessWhere(ctx.actor, now)] },
     select: { id: true, slug: true, name: true },
   });
-  if (!project) throw new NotFoundError(`There is no project "${slug ?? projectId}" that you can see.`);
+  if (!project) throw noSuchProject(slug ?? projectId!);
   assertCan(ctx.actor, "readiness:read", { projectId: project.id });
   if (Number.isNaN(asked.getTime()))
     throw new InvalidInputError("The moment to compute readiness for is not a valid date.", [

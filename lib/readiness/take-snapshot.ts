@@ -1,8 +1,7 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import { projectAccessWhere } from "@/lib/core/access/project-access";
+import { resolveProject } from "@/lib/core/access/resolve-project";
 import { computeSnapshotRows, dayKey, upsertSnapshotRows, utcDay } from "@/lib/readiness/snapshot-days";
 
 export interface TakeSnapshotOptions {
@@ -21,14 +20,13 @@ export interface TakenSnapshot {
  * again the same day replaces the day's figures; the daily job later settles the day as of its end.
  */
 export async function takeSnapshot({ ctx, slug, now }: TakeSnapshotOptions): Promise<TakenSnapshot> {
-  const project = await prisma.project.findFirst({
-    where: { AND: [{ slug }, projectAccessWhere(ctx.actor)] },
-    select: { id: true, archivedAt: true },
+  const project = await resolveProject({
+    ctx,
+    slug,
+    permission: "readiness:snapshot",
+    write: "recording its readiness",
+    now,
   });
-  if (!project) throw new NotFoundError(`There is no project "${slug}" that you can see.`);
-  assertCan(ctx.actor, "readiness:snapshot", { projectId: project.id });
-  if (project.archivedAt)
-    throw new ConflictError("This project is archived; restore it before recording its readiness.");
   const day = utcDay(now);
   const rows = await computeSnapshotRows(project.id, [day], now);
   await prisma.$transaction(async (tx) => {
