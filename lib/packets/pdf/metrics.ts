@@ -53,6 +53,17 @@ function codePoints(text: string, each: (cp: number) => void): void {
 
 /** Words and short strings measured once (at size 1) and kept: dates, project names and outcomes recur on every page. */
 const CACHED_WIDTH_MAX = 20;
+/**
+ * The measurements are shared by every packet a worker builds for as long as it runs, and the text is
+ * whatever users wrote: each cache is emptied when it reaches this many entries, so memory stays
+ * bounded. A cache only saves time; a measurement is the same sum whether it was kept or not.
+ */
+const CACHE_ENTRIES_MAX = 100_000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= CACHE_ENTRIES_MAX) cache.clear();
+  cache.set(key, value);
+}
 
 function createMetrics(): Metrics {
   // Keyed by code point, and pairs by (left * 0x110000 + right): no strings built per character.
@@ -88,7 +99,7 @@ function createMetrics(): Metrics {
         const total = run.positions.reduce((n, p) => n + p.xAdvance, 0) / f.unitsPerEm;
         k = Math.round((total - a.advance - b.advance) * 1e6) / 1e6;
       }
-      pairs[font].set(key, k);
+      remember(pairs[font], key, k);
     }
     return k;
   };
@@ -114,7 +125,7 @@ function createMetrics(): Metrics {
       w += placeCode(cp, font).advance + (prev >= 0 ? pairCode(font, prev, cp) : 0);
       prev = cp;
     });
-    if (text.length <= CACHED_WIDTH_MAX) widths[font].set(text, w);
+    if (text.length <= CACHED_WIDTH_MAX) remember(widths[font], text, w);
     return w;
   };
   const width = (text: string, font: FontKey, size: number) => widthAt1(text, font) * size;
