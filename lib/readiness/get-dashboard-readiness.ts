@@ -1,17 +1,12 @@
-import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { visibleProjects } from "@/lib/readiness/visible-projects";
 import { dashboardDigests } from "@/lib/readiness/dashboard-digest";
 import { TREND_DAYS } from "@/lib/readiness/run-daily-snapshots";
-import { DAY_MS, dayKey, utcDay } from "@/lib/readiness/snapshot-days";
+import { dayKey, utcDay } from "@/lib/readiness/snapshot-days";
+import { cardHistories, type TrendPoint } from "@/lib/readiness/card-history";
 import type { ControlState } from "@/lib/readiness/types";
 
-export interface TrendPoint {
-  day: string;
-  score: number | null;
-  met: number;
-  applicable: number;
-}
+export type { TrendPoint };
 
 export interface ReadinessCard {
   project: { slug: string; name: string };
@@ -41,31 +36,25 @@ export async function getDashboardReadiness({
 }: GetDashboardReadinessOptions): Promise<{ asOf: string; cards: ReadinessCard[] }> {
   const projects = await visibleProjects(ctx, now, project);
   const today = utcDay(now);
-  const since = new Date(today.getTime() - (TREND_DAYS - 1) * DAY_MS);
-  const weekAgo = new Date(today.getTime() - 7 * DAY_MS);
-  const [computed, snapshots] = await Promise.all([
+  const [computed, histories] = await Promise.all([
     dashboardDigests(ctx, projects, now),
-    prisma.scoreSnapshot.findMany({
-      where: {
-        projectId: { in: projects.map((p) => p.id) },
-        day: { gte: new Date(since.getTime() - 7 * DAY_MS), lt: today },
-      },
-      select: { projectId: true, frameworkId: true, day: true, score: true, met: true, applicable: true },
-      orderBy: { day: "asc" },
-    }),
+    cardHistories(
+      projects.map((p) => p.id),
+      today,
+      TREND_DAYS,
+    ),
   ]);
   const cards: ReadinessCard[] = [];
   for (const { project: p, digest, view, at } of computed) {
     for (const fw of digest.frameworks) {
       // Snapshots are computed from all of a project's evidence, not one audit window's: an auditor
       // sees only the figure computed in their window, on the day it was computed for.
-      const history = view ? [] : snapshots.filter((s) => s.projectId === p.id && s.frameworkId === fw.frameworkId);
-      const trend: TrendPoint[] = history
-        .filter((s) => s.day.getTime() >= since.getTime())
-        .map((s) => ({ day: dayKey(s.day), score: s.score, met: s.met, applicable: s.applicable }));
-      trend.push({ day: dayKey(view ? utcDay(at) : today), score: fw.score, met: fw.met, applicable: fw.applicable });
-      const before = history.filter((s) => s.day.getTime() <= weekAgo.getTime()).at(-1);
-      const lastWeek = before ? { day: dayKey(before.day), score: before.score } : null;
+      const history = view ? undefined : histories.get(p.id)?.get(fw.frameworkId);
+      const trend: TrendPoint[] = [
+        ...(history?.trend ?? []),
+        { day: dayKey(view ? utcDay(at) : today), score: fw.score, met: fw.met, applicable: fw.applicable },
+      ];
+      const lastWeek = history?.lastWeek ?? null;
       cards.push({
         project: { slug: p.slug, name: p.name },
         framework: { key: fw.key, name: fw.name },
