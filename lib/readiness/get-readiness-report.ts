@@ -129,20 +129,19 @@ export async function getReadinessReport({
   });
   // The previous snapshot: the newest one from a day before the moment's day. Snapshots are computed
   // from all of a project's evidence, not one audit window's: an auditor is shown none.
+  // DISTINCT ON in SQL: Prisma's `distinct` would read every earlier snapshot and drop all but one here.
   const snapshots = view
     ? []
-    : await prisma.scoreSnapshot.findMany({
-        where: {
-          projectId: project.id,
-          frameworkId: { in: result.frameworks.map((f) => f.frameworkId) },
-          day: { lt: utcDay(result.at) },
-        },
-        distinct: ["frameworkId"],
-        orderBy: [{ frameworkId: "asc" }, { day: "desc" }],
-        select: { frameworkId: true, day: true, score: true, met: true, applicable: true },
-      });
+    : await prisma.$queryRaw<
+        Array<{ frameworkId: string; day: string; score: number | null; met: number; applicable: number }>
+      >`
+        SELECT DISTINCT ON ("frameworkId") "frameworkId", to_char(day, 'YYYY-MM-DD') AS day, score, met, applicable
+        FROM "ScoreSnapshot"
+        WHERE "projectId" = ${project.id} AND "frameworkId" = ANY(${result.frameworks.map((f) => f.frameworkId)}::text[])
+          AND day < ${dayKey(utcDay(result.at))}::date
+        ORDER BY "frameworkId", day DESC`;
   const previous = new Map(
-    snapshots.map((s) => [s.frameworkId, { day: dayKey(s.day), score: s.score, met: s.met, applicable: s.applicable }]),
+    snapshots.map((s) => [s.frameworkId, { day: s.day, score: s.score, met: s.met, applicable: s.applicable }]),
   );
   return toReport({ slug: project.slug, name: project.name }, result, previous);
 }

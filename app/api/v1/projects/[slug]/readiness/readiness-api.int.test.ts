@@ -15,17 +15,23 @@ describe("GET /api/v1/projects/{project}/readiness (the CI gate)", () => {
     const now = new Date();
     const w = await makeSmallWorld(now);
     const yesterday = new Date(now.getTime() - DAY);
-    await prisma.scoreSnapshot.create({
-      data: {
-        projectId: w.project.id,
-        frameworkId: w.framework.id,
-        day: new Date(yesterday.toISOString().slice(0, 10)),
-        score: 2 / 3,
-        met: 2,
-        applicable: 3,
-        detail: {},
-      },
-    });
+    // The previous snapshot is the newest from a day before today: not an older one, nor today's.
+    for (const [at, met] of [
+      [new Date(now.getTime() - 5 * DAY), 0],
+      [yesterday, 2],
+      [now, 3],
+    ] as const)
+      await prisma.scoreSnapshot.create({
+        data: {
+          projectId: w.project.id,
+          frameworkId: w.framework.id,
+          day: new Date(at.toISOString().slice(0, 10)),
+          score: met / 3,
+          met,
+          applicable: 3,
+          detail: {},
+        },
+      });
     const token = await makeToken(w.project.id, ["readiness:read"]);
     const res = await call(gate, {
       bearer: token,
@@ -41,7 +47,7 @@ describe("GET /api/v1/projects/{project}/readiness (the CI gate)", () => {
       controlCounts: { passing: 1, failing: 1, stale: 1, not_applicable: 0 },
     });
     expect(fw.score).toBeCloseTo(1 / 3);
-    expect(fw.previous).toMatchObject({ met: 2, applicable: 3, day: yesterday.toISOString().slice(0, 10) });
+    expect(fw.previous).toEqual({ met: 2, applicable: 3, score: 2 / 3, day: yesterday.toISOString().slice(0, 10) });
     expect(fw.families).toEqual([
       { refId: "R-CHG", title: "R-CHG family", met: 0, applicable: 1, score: 0 },
       { refId: "R-BCK", title: "R-BCK family", met: 1, applicable: 2, score: 0.5 },
