@@ -2,7 +2,15 @@
 // same run on the same machine (these machines are shared and noisy; absolute numbers vary).
 import { run } from "./lib/children";
 
-const BENCHES = ["bench:readiness", "bench:dashboard", "bench:web", "bench:ingest", "bench:packet", "bench:import"];
+const BENCHES = [
+  "bench:readiness",
+  "bench:dashboard",
+  "bench:web",
+  "bench:ingest",
+  "bench:packet",
+  "bench:packet-served",
+  "bench:import",
+];
 
 async function main() {
   const failed: string[] = [];
