@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { call } from "@/tests/api";
-import { makeProject, makeUser } from "@/tests/factories";
-import { controlByKey, makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
+import { controlByKey, makeEvidence } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 
 // Every route handler of the app, found on disk, so that a route added later is covered without
 // anyone remembering to add it here.
@@ -64,20 +64,10 @@ async function tableCounts(): Promise<Record<string, number>> {
 }
 
 async function world() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-  const auditor = await makeUser({ role: "AUDITOR" });
-  const project = await makeProject({ frameworks: ["soc2"] });
-  const audit = await makeAudit({
-    leadId: lead.id,
-    projectIds: [project.id],
-    windowStart: new Date("2026-01-01T00:00:00Z"),
-    windowEnd: new Date("2026-06-30T23:59:59.999Z"),
-  });
-  const grant = await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date(Date.now() + 86_400_000),
-    grantedById: lead.id,
+  const { lead, auditor, project, audit, grant } = await makeAuditedProject({
+    window: { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") },
+    project: { frameworks: ["soc2"] },
+    grantExpiresAt: new Date(Date.now() + 86_400_000),
   });
   const evidence = await makeEvidence({
     projectId: project.id,
