@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +8,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { POST as pushRoute } from "@/app/api/v1/projects/[slug]/evidence/route";
 import { GET as originalRoute } from "@/app/api/v1/projects/[slug]/evidence/[id]/original/route";
-import { POST as webhookRoute } from "@/app/api/v1/projects/[slug]/github/route";
 import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/route";
 import { blobStore, hasBlob, openBlob, putBytes } from "@/lib/core/storage/blob-store";
 import { buildPacketFiles } from "@/lib/packets/build-packet-files";
@@ -18,6 +17,7 @@ import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { S3Client } from "@/lib/core/storage/s3-client";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
+import { deliverGithub } from "@/lib/evidence/testing/github-delivery";
 import {
   startTestS3,
   TEST_S3_ACCESS_KEY_ID,
@@ -272,16 +272,12 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
       repository: { full_name: "example/portal" },
       workflow_run: run,
     });
-    const res = await call(webhookRoute, {
-      method: "POST",
-      params: { slug: project.slug },
-      rawBody: body,
-      headers: {
-        "x-github-event": "workflow_run",
-        "x-github-delivery": "d-s3",
-        "content-type": "application/json",
-        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-      },
+    const res = await deliverGithub({
+      slug: project.slug,
+      event: "workflow_run",
+      body,
+      deliveryId: "d-s3",
+      sign: { secret },
     });
     expect(res.status).toBe(201);
     const sha256 = sha256Hex(body);
