@@ -8,6 +8,7 @@ import { deliverGithub } from "@/lib/evidence/testing/github-delivery";
 import { makeProject, makeUser, uniq } from "@/tests/factories";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { describeReason } from "@/lib/readiness/describe-reason";
+import { fileEvidence } from "@/lib/readiness/testing/filed-evidence";
 import { systemCtx } from "@/lib/auth/actor";
 
 const DAY = 86_400_000;
@@ -39,30 +40,13 @@ async function setup() {
       data: { frameworkId: fw.id, refId: `R-${name}`, level: "requirement", title: name },
     });
     await prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } });
-    const ev = await prisma.evidence.create({
-      data: {
-        projectId: project.id,
-        kind,
-        format: "t",
-        title: `${name} scan`,
-        outcome: "PASS",
-        summary: {},
-        dedupeKey: uniq("d"),
-        effectiveAt: ago(70),
-        collectedAt: ago(70),
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: ev.id,
-        controlId: control.id,
-        projectId: project.id,
-        kind,
-        outcome: "PASS",
-        effectiveAt: ev.effectiveAt,
-        collectedAt: ev.collectedAt,
-        via: "manual",
-      },
+    await fileEvidence({
+      projectId: project.id,
+      controlId: control.id,
+      kind,
+      outcome: "PASS",
+      title: `${name} scan`,
+      effectiveAt: ago(70),
     });
     controls[name] = control.key;
   }
