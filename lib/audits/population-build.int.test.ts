@@ -59,14 +59,10 @@ describe("population builds", () => {
     const now = new Date();
     const queued = await w.define(now);
     expect(queued).toMatchObject({ status: "QUEUED", size: 0, digest: "" });
-    const page = await getPopulation({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: queued.id,
-      now,
-      query: { limit: 10 },
-    });
-    expect(page).toMatchObject({ status: "QUEUED", size: null, digest: null, members: { items: [] }, samples: [] });
+    const page = () =>
+      getPopulation({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, now, query: { limit: 10 } });
+    const first = await page();
+    expect(first).toMatchObject({ status: "QUEUED", size: null, digest: null, members: { items: [] }, samples: [] });
     await expect(
       drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, data: { size: 1 }, now }),
     ).rejects.toBeInstanceOf(ConflictError);
@@ -81,13 +77,7 @@ describe("population builds", () => {
       await new Promise((r) => setTimeout(r, 250));
       status = (await prisma.population.findUniqueOrThrow({ where: { id: queued.id } })).status;
     }
-    const ready = await getPopulation({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: queued.id,
-      now,
-      query: { limit: 10 },
-    });
+    const ready = await page();
     expect(ready).toMatchObject({ status: "READY", size: 5 });
     expect(ready.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(ready.members.items).toHaveLength(5);

@@ -161,31 +161,18 @@ describe("populations and samples", () => {
     const failures = await w.define({ filter: { kind: "audit-events", action: "role.grant", outcome: "failure" } });
     expect(failures.size).toBe(1);
 
-    await makeEvidence({
-      projectId: w.project.id,
-      kind: "CI_RUN",
-      sourceBranch: "main",
-      effectiveAt: new Date("2026-02-02T00:00:00Z"),
-    });
-    await makeEvidence({
-      projectId: w.project.id,
-      kind: "CI_RUN",
-      sourceBranch: "main",
-      effectiveAt: new Date("2026-02-03T00:00:00Z"),
-      outcome: "FAIL",
-    });
-    await makeEvidence({
-      projectId: w.project.id,
-      kind: "CI_RUN",
-      sourceBranch: "feature/x",
-      effectiveAt: new Date("2026-02-03T00:00:00Z"),
-    });
-    await makeEvidence({
-      projectId: w.project.id,
-      kind: "CI_RUN",
-      sourceBranch: "main",
-      effectiveAt: new Date("2026-08-03T00:00:00Z"),
-    });
+    const ciRun = (sourceBranch: string, effectiveAt: string, outcome?: "FAIL") =>
+      makeEvidence({
+        projectId: w.project.id,
+        kind: "CI_RUN",
+        sourceBranch,
+        effectiveAt: new Date(effectiveAt),
+        outcome,
+      });
+    await ciRun("main", "2026-02-02T00:00:00Z");
+    await ciRun("main", "2026-02-03T00:00:00Z", "FAIL");
+    await ciRun("feature/x", "2026-02-03T00:00:00Z");
+    await ciRun("main", "2026-08-03T00:00:00Z");
     const ci = await w.define({ filter: { kind: "main-ci-runs" } });
     expect(ci.size).toBe(2);
   });
