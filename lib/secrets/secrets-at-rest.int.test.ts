@@ -8,12 +8,13 @@ import { prisma } from "@/lib/db";
 import { call } from "@/tests/api";
 import { deliverGithub } from "@/lib/evidence/testing/github-delivery";
 import { makeProject, makeUser } from "@/tests/factories";
+import { savedEnv } from "@/tests/env";
 import { resetEnvForTests } from "@/lib/env";
 import { keyIdOf, resetKeyringForTests } from "@/lib/secret-box";
 import { rotateSecrets } from "@/lib/secrets/rotate-secrets";
 import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/route";
 
-const saved = { SECRETS_KEY: process.env.SECRETS_KEY, SECRETS_KEY_PREVIOUS: process.env.SECRETS_KEY_PREVIOUS };
+const restoreEnv = savedEnv(["SECRETS_KEY", "SECRETS_KEY_PREVIOUS"]);
 function useKeys(current: Buffer, previous?: Buffer) {
   process.env.SECRETS_KEY = current.toString("base64");
   if (previous) process.env.SECRETS_KEY_PREVIOUS = previous.toString("base64");
@@ -22,11 +23,7 @@ function useKeys(current: Buffer, previous?: Buffer) {
   resetKeyringForTests();
 }
 afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetEnvForTests();
+  restoreEnv();
   resetKeyringForTests();
 });
 
