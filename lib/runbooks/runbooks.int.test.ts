@@ -9,33 +9,29 @@ import { listRunbooks } from "@/lib/runbooks/list-runbooks";
 import { overdueExercises } from "@/lib/runbooks/overdue-exercises";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import type { SessionUser } from "@/lib/auth/actor";
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
+
+/** A runbook of the project, created by `lead` on day 0. */
+function newRunbook(lead: SessionUser, project: { slug: string }, data: Parameters<typeof createRunbook>[0]["data"]) {
+  return createRunbook({ ctx: ctxOf(lead), slug: project.slug, now: day(0), data });
+}
 
 describe("runbooks", () => {
   it("keeps every version of the steps and shows an old one on request", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
-    const rb = await createRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      now: day(0),
-      data: {
-        title: "Restore the study database",
-        steps: [{ text: "Stop writes" }, { text: "Restore" }],
-        cadenceDays: 90,
-        rtoTargetSeconds: 3600,
-        ownerId: lead.id,
-      },
+    const rb = await newRunbook(lead, project, {
+      title: "Restore the study database",
+      steps: [{ text: "Stop writes" }, { text: "Restore" }],
+      cadenceDays: 90,
+      rtoTargetSeconds: 3600,
+      ownerId: lead.id,
     });
     expect(rb.key).toBe("restore-the-study-database");
     await expect(
-      createRunbook({
-        ctx: ctxOf(lead),
-        slug: project.slug,
-        now: day(0),
-        data: { title: "Restore the study database", steps: [{ text: "x" }] },
-      }),
+      newRunbook(lead, project, { title: "Restore the study database", steps: [{ text: "x" }] }),
     ).rejects.toBeInstanceOf(ConflictError);
     await updateRunbook({
       ctx: ctxOf(lead),
@@ -118,17 +114,15 @@ describe("runbooks", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const engineer = await makeUser({ role: "ENGINEER" });
     const project = await makeProject();
-    const drill = await createRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      now: day(0),
-      data: { title: "Quarterly restore drill", steps: [{ text: "Restore" }], cadenceDays: 90 },
+    const drill = await newRunbook(lead, project, {
+      title: "Quarterly restore drill",
+      steps: [{ text: "Restore" }],
+      cadenceDays: 90,
     });
-    const rotation = await createRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      now: day(0),
-      data: { title: "Key rotation", steps: [{ text: "Rotate" }], cadenceDays: 365 },
+    const rotation = await newRunbook(lead, project, {
+      title: "Key rotation",
+      steps: [{ text: "Rotate" }],
+      cadenceDays: 365,
     });
     await recordExercise({
       ctx: ctxOf(engineer),

@@ -154,22 +154,19 @@ describe("auditors are read-only outside their audit workspace, at the API, for 
 
   it("lets a granted auditor raise a request, and refuses the same auditor after the grant expires", async () => {
     const w = await world();
-    const raise = (await import("@/app/api/v1/audits/[auditId]/requests/route")).POST;
-    const ok = await call(raise, {
-      method: "POST",
-      asUser: w.auditor.id,
-      params: { auditId: w.audit.id },
-      body: { title: "Access reviews", requirementRef: "CC6.2" },
-    });
+    const route = (await import("@/app/api/v1/audits/[auditId]/requests/route")).POST;
+    const raise = (title: string) =>
+      call(route, {
+        method: "POST",
+        asUser: w.auditor.id,
+        params: { auditId: w.audit.id },
+        body: { title, requirementRef: "CC6.2" },
+      });
+    const ok = await raise("Access reviews");
     expect(ok.status).toBe(201);
     await prisma.auditorGrant.update({ where: { id: w.grant.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const before = await tableCounts();
-    const refused = await call(raise, {
-      method: "POST",
-      asUser: w.auditor.id,
-      params: { auditId: w.audit.id },
-      body: { title: "One more", requirementRef: "CC6.2" },
-    });
+    const refused = await raise("One more");
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toMatch(/^Your access to the audit ".*" ended on /);
     for (const r of (await discoverRoutes(w.values)).filter((x) => !NOT_DATA.has(x.file))) {
