@@ -78,27 +78,13 @@ describe("a saved import mapping", () => {
     const ctx = ctxOf(lead);
     const filename = "checks.md";
     const text = "# Checks\n\n## Access\n\n- [ ] review admins\n\n### Break-glass\n\nKeep one account.\n";
-    await applyDocumentImport({
-      ctx,
-      slug: project.slug,
-      bytes: bytes(text),
-      filename,
-      mapping: { items: "h3" },
-      now: NOW,
-    });
+    const apply = (mapping: Parameters<typeof applyDocumentImport>[0]["mapping"]) =>
+      applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename, mapping, now: NOW });
+    await apply({ items: "h3" });
     // A mapping that finds nothing is refused, and the saved one stays.
-    await expect(
-      applyDocumentImport({
-        ctx,
-        slug: project.slug,
-        bytes: bytes(text),
-        filename,
-        mapping: { items: "h5" },
-        now: NOW,
-      }),
-    ).rejects.toThrow(/mapping chosen for it found nothing/);
+    await expect(apply({ items: "h5" })).rejects.toThrow(/mapping chosen for it found nothing/);
     expect(await savedImportMapping(project.id)).toMatchObject({ items: "h3" });
-    await applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename, mapping: null, now: NOW });
+    await apply(null);
     expect(await savedImportMapping(project.id)).toBeNull();
     expect(
       (await previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename })).mapping.source,
