@@ -3,12 +3,12 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
-import { POST as importRoute } from "@/app/api/v1/projects/[slug]/documents/route";
 import { POST as pushRoute } from "@/app/api/v1/projects/[slug]/evidence/route";
 import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
 import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
+import { postDocument } from "@/lib/backlog/testing/post-document";
 
 const SETTINGS = [
   "IMPORT_MAX_BYTES",
@@ -34,13 +34,7 @@ describe("configured limits", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
     const send = (text: string) =>
-      call(importRoute, {
-        method: "POST",
-        path: `/api/v1/projects/${project.slug}/documents?filename=ops.md&mode=apply`,
-        params: { slug: project.slug },
-        asUser: lead.id,
-        rawBody: text,
-      });
+      postDocument({ slug: project.slug, userId: lead.id, query: "filename=ops.md&mode=apply", body: text });
     const big = await send(`# Ops\n\n${"- [ ] an item that makes the document long\n".repeat(60)}`);
     expect(big.status).toBe(413);
     expect(big.body.detail).toMatch(/limit of 2 KB|the limit is 2 KB/);

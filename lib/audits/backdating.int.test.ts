@@ -1,33 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
+import { makeEvidence } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 import { lateForAudits } from "@/lib/audits/backdating";
 import { listAuditEvidence } from "@/lib/audits/list-audit-evidence";
 import { loadPacketData } from "@/lib/packets/load-packet-data";
-import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import { ctxOf, makeUser } from "@/tests/factories";
 
 const WINDOW = { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") };
 const NOW = new Date();
 
 async function world() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
+  const { lead, auditor, project, audit } = await makeAuditedProject({
+    window: WINDOW,
+    auditName: "H1 audit",
+    project: { frameworks: ["soc2"] },
+    grantExpiresAt: new Date(NOW.getTime() + 30 * 86_400_000),
+  });
   const engineer = await makeUser({ role: "ENGINEER" });
-  const auditor = await makeUser({ role: "AUDITOR" });
   const stranger = await makeUser({ role: "AUDITOR" });
-  const project = await makeProject({ frameworks: ["soc2"] });
-  const audit = await makeAudit({
-    leadId: lead.id,
-    projectIds: [project.id],
-    windowStart: WINDOW.start,
-    windowEnd: WINDOW.end,
-    name: "H1 audit",
-  });
-  await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date(NOW.getTime() + 30 * 86_400_000),
-    grantedById: lead.id,
-  });
   // Pushed on 20 July with an effective time of 15 June: dated into the window after it closed.
   const backdated = await makeEvidence({
     projectId: project.id,

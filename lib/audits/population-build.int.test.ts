@@ -11,8 +11,8 @@ import { runWorker, type RunningWorker } from "@/lib/jobs/run-worker";
 import { stopBoss } from "@/lib/jobs/boss";
 import { POST as createRoute } from "@/app/api/v1/audits/[auditId]/populations/route";
 import { call } from "@/tests/api";
-import { ctxOf, makeProject, makeUser } from "@/tests/factories";
-import { makeAudit, makeGrant } from "@/lib/audits/audit-test-data";
+import { ctxOf } from "@/tests/factories";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 
 let worker: RunningWorker | undefined;
 afterAll(async () => {
@@ -21,20 +21,8 @@ afterAll(async () => {
 });
 
 async function world() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-  const auditor = await makeUser({ role: "AUDITOR" });
-  const project = await makeProject();
-  const audit = await makeAudit({
-    leadId: lead.id,
-    projectIds: [project.id],
-    windowStart: new Date("2026-01-01T00:00:00Z"),
-    windowEnd: new Date("2026-06-30T23:59:59.999Z"),
-  });
-  await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date(Date.now() + 30 * 86_400_000),
-    grantedById: lead.id,
+  const { lead, auditor, project, audit } = await makeAuditedProject({
+    window: { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") },
   });
   await prisma.pullRequest.createMany({
     data: Array.from({ length: 5 }, (_, i) => ({
@@ -49,28 +37,32 @@ async function world() {
       mergedAt: new Date(Date.UTC(2026, 1, 1 + i)),
     })),
   });
-  return { lead, auditor, project, audit, ctx: ctxOf(auditor) };
+  const ctx = ctxOf(auditor);
+  const mergedPrs = { filter: { kind: "merged-prs" as const } };
+  return {
+    lead,
+    auditor,
+    project,
+    audit,
+    ctx,
+    /** Defines the merged pull requests of the window as the auditor, at `now`. */
+    define: (now: Date) => createPopulation({ ctx, auditId: audit.id, data: mergedPrs, now }),
+    /** The same through the API, on the real clock. */
+    defineByApi: () =>
+      call(createRoute, { method: "POST", asUser: auditor.id, params: { auditId: audit.id }, body: mergedPrs }),
+  };
 }
 
 describe("population builds", () => {
   it("keeps the definition at once and leaves counting to the worker; nothing can be sampled or exported until it is ready", async () => {
     const w = await world();
     const now = new Date();
-    const queued = await createPopulation({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      data: { filter: { kind: "merged-prs" } },
-      now,
-    });
+    const queued = await w.define(now);
     expect(queued).toMatchObject({ status: "QUEUED", size: 0, digest: "" });
-    const page = await getPopulation({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: queued.id,
-      now,
-      query: { limit: 10 },
-    });
-    expect(page).toMatchObject({ status: "QUEUED", size: null, digest: null, members: { items: [] }, samples: [] });
+    const page = () =>
+      getPopulation({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, now, query: { limit: 10 } });
+    const first = await page();
+    expect(first).toMatchObject({ status: "QUEUED", size: null, digest: null, members: { items: [] }, samples: [] });
     await expect(
       drawSample({ ctx: w.ctx, auditId: w.audit.id, populationId: queued.id, data: { size: 1 }, now }),
     ).rejects.toBeInstanceOf(ConflictError);
@@ -85,13 +77,7 @@ describe("population builds", () => {
       await new Promise((r) => setTimeout(r, 250));
       status = (await prisma.population.findUniqueOrThrow({ where: { id: queued.id } })).status;
     }
-    const ready = await getPopulation({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: queued.id,
-      now,
-      query: { limit: 10 },
-    });
+    const ready = await page();
     expect(ready).toMatchObject({ status: "READY", size: 5 });
     expect(ready.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(ready.members.items).toHaveLength(5);
@@ -109,32 +95,17 @@ describe("population builds", () => {
     const w = await world();
     const t0 = new Date();
     for (let i = 0; i < POPULATION_RATE.perWindow; i++) {
-      await createPopulation({
-        ctx: w.ctx,
-        auditId: w.audit.id,
-        data: { filter: { kind: "merged-prs" } },
-        now: new Date(t0.getTime() + i * 1000),
-      });
+      await w.define(new Date(t0.getTime() + i * 1000));
     }
     const at = new Date(t0.getTime() + 20_000);
-    const refused = await createPopulation({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      data: { filter: { kind: "merged-prs" } },
-      now: at,
-    }).catch((e) => e);
+    const refused = await w.define(at).catch((e) => e);
     expect(refused).toBeInstanceOf(TooManyRequestsError);
     // The oldest of the ten leaves the minute 40 seconds later.
     expect(refused.retryAfterSeconds).toBe(40);
     expect(await prisma.population.count({ where: { auditId: w.audit.id } })).toBe(POPULATION_RATE.perWindow);
     // Through the API (on the real clock, still inside the same minute): a problem with Retry-After.
     const events = await prisma.activityEvent.count({ where: { action: "population.create" } });
-    const res = await call(createRoute, {
-      method: "POST",
-      asUser: w.auditor.id,
-      params: { auditId: w.audit.id },
-      body: { filter: { kind: "merged-prs" } },
-    });
+    const res = await w.defineByApi();
     expect(res.status).toBe(429);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -142,21 +113,9 @@ describe("population builds", () => {
     expect(await prisma.population.count({ where: { auditId: w.audit.id } })).toBe(POPULATION_RATE.perWindow);
     expect(await prisma.activityEvent.count({ where: { action: "population.create" } })).toBe(events);
     // A minute after the oldest, one more is accepted; another audit was never limited.
-    await expect(
-      createPopulation({
-        ctx: w.ctx,
-        auditId: w.audit.id,
-        data: { filter: { kind: "merged-prs" } },
-        now: new Date(t0.getTime() + 60_001),
-      }),
-    ).resolves.toMatchObject({ status: "QUEUED" });
+    await expect(w.define(new Date(t0.getTime() + 60_001))).resolves.toMatchObject({ status: "QUEUED" });
     const other = await world();
-    const accepted = await call(createRoute, {
-      method: "POST",
-      asUser: other.auditor.id,
-      params: { auditId: other.audit.id },
-      body: { filter: { kind: "merged-prs" } },
-    });
+    const accepted = await other.defineByApi();
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ status: "QUEUED" });
   });

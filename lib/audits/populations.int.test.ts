@@ -10,26 +10,33 @@ import { getPopulation } from "@/lib/audits/get-population";
 import { listPopulations } from "@/lib/audits/list-populations";
 import { exportPopulationCsv, exportSampleCsv } from "@/lib/audits/export-population";
 import { samplePositions } from "@/lib/audits/sample-draw";
-import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import { ctxOf, makeUser } from "@/tests/factories";
 import { DAY_MS, makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 
 const START = new Date("2026-01-01T00:00:00Z");
 const END = new Date("2026-06-30T23:59:59.999Z");
 const NOW = new Date("2026-07-10T00:00:00Z");
 
 async function world() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-  const auditor = await makeUser({ role: "AUDITOR" });
-  const project = await makeProject();
-  const audit = await makeAudit({ leadId: lead.id, projectIds: [project.id], windowStart: START, windowEnd: END });
-  await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date("2026-09-01T00:00:00Z"),
-    grantedById: lead.id,
+  const w = await makeAuditedProject({
+    window: { start: START, end: END },
+    grantExpiresAt: new Date("2026-09-01T00:00:00Z"),
   });
-  return { lead, auditor, project, audit, ctx: ctxOf(auditor) };
+  const ctx = ctxOf(w.auditor);
+  return {
+    ...w,
+    ctx,
+    /** Defines a population of the audit as its auditor, counted at once. */
+    define: (data: PopulationData) => builtNow(createPopulation({ ctx, auditId: w.audit.id, data, now: NOW })),
+    /** Draws a sample of a population as the audit's auditor. */
+    draw: (populationId: string, data: SampleData) =>
+      drawSample({ ctx, auditId: w.audit.id, populationId, data, now: NOW }),
+  };
 }
+
+type PopulationData = Parameters<typeof createPopulation>[0]["data"];
+type SampleData = Parameters<typeof drawSample>[0]["data"];
 
 async function makePulls(projectId: string, count: number, from: Date, merged = true) {
   await prisma.pullRequest.createMany({
@@ -57,14 +64,7 @@ describe("populations and samples", () => {
     await makePulls(w.project.id, 5, new Date("2026-07-02T00:00:00Z")); // after it
     await makePulls(w.project.id, 5, new Date("2026-03-01T00:00:00Z"), false); // never merged
 
-    const population = await builtNow(
-      createPopulation({
-        ctx: w.ctx,
-        auditId: w.audit.id,
-        data: { controlKey: "CHG-01", filter: { kind: "merged-prs" } },
-        now: NOW,
-      }),
-    );
+    const population = await w.define({ controlKey: "CHG-01", filter: { kind: "merged-prs" } });
     expect(population.size).toBe(40);
     const [listed] = await listPopulations({ ctx: w.ctx, auditId: w.audit.id, now: NOW });
     expect(listed.definition).toBe(
@@ -72,27 +72,9 @@ describe("populations and samples", () => {
     );
     expect(listed.control?.key).toBe("CHG-01");
 
-    const a = await drawSample({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: population.id,
-      data: { size: 10, seed: "fy26-h1" },
-      now: NOW,
-    });
-    const b = await drawSample({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: population.id,
-      data: { size: 10, seed: "fy26-h1" },
-      now: NOW,
-    });
-    const c = await drawSample({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: population.id,
-      data: { size: 10, seed: "another" },
-      now: NOW,
-    });
+    const a = await w.draw(population.id, { size: 10, seed: "fy26-h1" });
+    const b = await w.draw(population.id, { size: 10, seed: "fy26-h1" });
+    const c = await w.draw(population.id, { size: 10, seed: "another" });
     expect(b.members).toEqual(a.members);
     expect(c.members).not.toEqual(a.members);
     expect(new Set(a.members as string[]).size).toBe(10);
@@ -174,79 +156,36 @@ describe("populations and samples", () => {
         raw: "{}",
       })),
     });
-    const roles = await builtNow(
-      createPopulation({
-        ctx: w.ctx,
-        auditId: w.audit.id,
-        data: { filter: { kind: "audit-events", action: "role.*", actor: "alice" } },
-        now: NOW,
-      }),
-    );
+    const roles = await w.define({ filter: { kind: "audit-events", action: "role.*", actor: "alice" } });
     expect(roles.size).toBe(3);
-    const failures = await builtNow(
-      createPopulation({
-        ctx: w.ctx,
-        auditId: w.audit.id,
-        data: { filter: { kind: "audit-events", action: "role.grant", outcome: "failure" } },
-        now: NOW,
-      }),
-    );
+    const failures = await w.define({ filter: { kind: "audit-events", action: "role.grant", outcome: "failure" } });
     expect(failures.size).toBe(1);
 
-    await makeEvidence({
-      projectId: w.project.id,
-      kind: "CI_RUN",
-      sourceBranch: "main",
-      effectiveAt: new Date("2026-02-02T00:00:00Z"),
-    });
-    await makeEvidence({
-      projectId: w.project.id,
-      kind: "CI_RUN",
-      sourceBranch: "main",
-      effectiveAt: new Date("2026-02-03T00:00:00Z"),
-      outcome: "FAIL",
-    });
-    await makeEvidence({
-      projectId: w.project.id,
-      kind: "CI_RUN",
-      sourceBranch: "feature/x",
-      effectiveAt: new Date("2026-02-03T00:00:00Z"),
-    });
-    await makeEvidence({
-      projectId: w.project.id,
-      kind: "CI_RUN",
-      sourceBranch: "main",
-      effectiveAt: new Date("2026-08-03T00:00:00Z"),
-    });
-    const ci = await builtNow(
-      createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "main-ci-runs" } }, now: NOW }),
-    );
+    const ciRun = (sourceBranch: string, effectiveAt: string, outcome?: "FAIL") =>
+      makeEvidence({
+        projectId: w.project.id,
+        kind: "CI_RUN",
+        sourceBranch,
+        effectiveAt: new Date(effectiveAt),
+        outcome,
+      });
+    await ciRun("main", "2026-02-02T00:00:00Z");
+    await ciRun("main", "2026-02-03T00:00:00Z", "FAIL");
+    await ciRun("feature/x", "2026-02-03T00:00:00Z");
+    await ciRun("main", "2026-08-03T00:00:00Z");
+    const ci = await w.define({ filter: { kind: "main-ci-runs" } });
     expect(ci.size).toBe(2);
   });
 
   it("refuses to sample a population whose members changed since it was defined, and a sample larger than it", async () => {
     const w = await world();
     await makePulls(w.project.id, 6, new Date("2026-02-01T00:00:00Z"));
-    const population = await builtNow(
-      createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW }),
-    );
-    const tooMany = await drawSample({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: population.id,
-      data: { size: 7 },
-      now: NOW,
-    }).catch((e) => e);
+    const population = await w.define({ filter: { kind: "merged-prs" } });
+    const tooMany = await w.draw(population.id, { size: 7 }).catch((e) => e);
     expect(tooMany).toBeInstanceOf(InvalidInputError);
     expect(tooMany.issues).toEqual([{ path: "size", message: "The population has only 6 member(s)" }]);
     await makePulls(w.project.id, 1, new Date("2026-05-01T00:00:00Z")); // a late webhook
-    const changed = await drawSample({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: population.id,
-      data: { size: 2 },
-      now: NOW,
-    }).catch((e) => e);
+    const changed = await w.draw(population.id, { size: 2 }).catch((e) => e);
     expect(changed).toBeInstanceOf(ConflictError);
     expect(changed.message).toBe(
       "The population has changed since it was defined (6 then, 7 now). Define it again to sample the current data.",
@@ -288,24 +227,10 @@ describe("populations and samples", () => {
     ).rejects.toBeInstanceOf(NotFoundError);
 
     await makePulls(w.project.id, 3, new Date("2026-02-01T00:00:00Z"));
-    const population = await builtNow(
-      createPopulation({ ctx: w.ctx, auditId: w.audit.id, data: { filter: { kind: "merged-prs" } }, now: NOW }),
-    );
-    const sample = await drawSample({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: population.id,
-      data: { size: 2 },
-      now: NOW,
-    });
+    const population = await w.define({ filter: { kind: "merged-prs" } });
+    const sample = await w.draw(population.id, { size: 2 });
     expect(sample.seed).toMatch(/^[0-9a-f]{16}$/);
-    const again = await drawSample({
-      ctx: w.ctx,
-      auditId: w.audit.id,
-      populationId: population.id,
-      data: { size: 2, seed: sample.seed },
-      now: NOW,
-    });
+    const again = await w.draw(population.id, { size: 2, seed: sample.seed });
     expect(again.members).toEqual(sample.members);
   });
 });

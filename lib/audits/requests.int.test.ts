@@ -11,29 +11,20 @@ import { getRequest } from "@/lib/audits/get-request";
 import { listRequests } from "@/lib/audits/list-requests";
 import { exportRequestsCsv, REQUESTS_CSV_HEADER } from "@/lib/audits/export-requests-csv";
 import { updateAudit } from "@/lib/audits/update-audit";
-import { ctxOf, makeProject, makeUser } from "@/tests/factories";
-import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
+import type { SessionUser } from "@/lib/auth/actor";
+import { ctxOf, makeUser } from "@/tests/factories";
+import { makeEvidence } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 
 const NOW = new Date("2026-07-10T09:00:00Z");
 
 async function world() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-  const auditor = await makeUser({ role: "AUDITOR" });
+  const { lead, auditor, project, audit } = await makeAuditedProject({
+    window: { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") },
+    grantExpiresAt: new Date("2026-09-01T00:00:00Z"),
+  });
   const owner = await makeUser({ role: "ENGINEER" });
   const bystander = await makeUser({ role: "ENGINEER" });
-  const project = await makeProject();
-  const audit = await makeAudit({
-    leadId: lead.id,
-    projectIds: [project.id],
-    windowStart: new Date("2026-01-01T00:00:00Z"),
-    windowEnd: new Date("2026-06-30T23:59:59.999Z"),
-  });
-  await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date("2026-09-01T00:00:00Z"),
-    grantedById: lead.id,
-  });
   const inWindow = await makeEvidence({
     projectId: project.id,
     effectiveAt: new Date("2026-04-01T00:00:00Z"),
@@ -47,72 +38,51 @@ async function world() {
   return { lead, auditor, owner, bystander, project, audit, inWindow, outside };
 }
 
+type Data<T extends (opts: never) => unknown> = Parameters<T>[0]["data"];
+
+/** The request operations as `user`, in the world's audit, at NOW. */
+function as(w: Awaited<ReturnType<typeof world>>, user: SessionUser) {
+  const on = () => ({ ctx: ctxOf(user), auditId: w.audit.id, now: NOW });
+  return {
+    raise: (data: Data<typeof raiseRequest>) => raiseRequest({ ...on(), data }),
+    assign: (requestId: string, data: Data<typeof assignRequest>) => assignRequest({ ...on(), requestId, data }),
+    answer: (requestId: string, data: Data<typeof answerRequest>) => answerRequest({ ...on(), requestId, data }),
+    review: (requestId: string, data: Data<typeof reviewRequest>) => reviewRequest({ ...on(), requestId, data }),
+    comment: (requestId: string, data: Data<typeof commentOnRequest>) => commentOnRequest({ ...on(), requestId, data }),
+    get: (requestId: string) => getRequest({ ...on(), requestId }),
+    list: () => listRequests({ ...on(), query: { limit: 10 } }),
+  };
+}
+
 describe("evidence requests", () => {
   it("runs open → answered → returned → answered → accepted, with a thread and an activity event per step", async () => {
     const w = await world();
-    const a = ctxOf(w.auditor);
-    const request = await raiseRequest({
-      ctx: a,
-      auditId: w.audit.id,
-      data: {
-        title: "Quarterly access reviews",
-        detail: "All four reviews in the window.",
-        requirementRef: "CC6.2",
-        dueAt: "2026-07-20",
-      },
-      now: NOW,
+    const auditor = as(w, w.auditor);
+    const owner = as(w, w.owner);
+    const bystander = as(w, w.bystander);
+    const request = await auditor.raise({
+      title: "Quarterly access reviews",
+      detail: "All four reviews in the window.",
+      requirementRef: "CC6.2",
+      dueAt: "2026-07-20",
     });
     expect(request.status).toBe("OPEN");
     expect(request.dueAt?.toISOString()).toBe("2026-07-20T23:59:59.999Z");
 
-    await assignRequest({
-      ctx: ctxOf(w.lead),
-      auditId: w.audit.id,
-      requestId: request.id,
-      data: { ownerId: w.owner.id },
-      now: NOW,
-    });
+    await as(w, w.lead).assign(request.id, { ownerId: w.owner.id });
     // The owner (an engineer, without access to the rest of the audit) sees and answers their request.
-    const mine = await listRequests({ ctx: ctxOf(w.owner), auditId: w.audit.id, now: NOW, query: { limit: 10 } });
+    const mine = await owner.list();
     expect(mine.items.map((r) => r.id)).toEqual([request.id]);
-    await expect(
-      getRequest({ ctx: ctxOf(w.bystander), auditId: w.audit.id, requestId: request.id, now: NOW }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    expect(
-      (await listRequests({ ctx: ctxOf(w.bystander), auditId: w.audit.id, now: NOW, query: { limit: 10 } })).items,
-    ).toEqual([]);
+    await expect(bystander.get(request.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await bystander.list()).items).toEqual([]);
 
-    await answerRequest({
-      ctx: ctxOf(w.owner),
-      auditId: w.audit.id,
-      requestId: request.id,
-      data: { evidenceIds: [w.inWindow.id], comment: "Q1 review attached." },
-      now: NOW,
-    });
-    await reviewRequest({
-      ctx: a,
-      auditId: w.audit.id,
-      requestId: request.id,
-      data: { decision: "return", comment: "Q2 review is missing." },
-      now: NOW,
-    });
-    await answerRequest({
-      ctx: ctxOf(w.owner),
-      auditId: w.audit.id,
-      requestId: request.id,
-      data: { comment: "Q2 review was skipped; see backlog item GOV-7." },
-      now: NOW,
-    });
-    await commentOnRequest({
-      ctx: a,
-      auditId: w.audit.id,
-      requestId: request.id,
-      data: { body: "Noted as an exception." },
-      now: NOW,
-    });
-    await reviewRequest({ ctx: a, auditId: w.audit.id, requestId: request.id, data: { decision: "accept" }, now: NOW });
+    await owner.answer(request.id, { evidenceIds: [w.inWindow.id], comment: "Q1 review attached." });
+    await auditor.review(request.id, { decision: "return", comment: "Q2 review is missing." });
+    await owner.answer(request.id, { comment: "Q2 review was skipped; see backlog item GOV-7." });
+    await auditor.comment(request.id, { body: "Noted as an exception." });
+    await auditor.review(request.id, { decision: "accept" });
 
-    const detail = await getRequest({ ctx: a, auditId: w.audit.id, requestId: request.id, now: NOW });
+    const detail = await auditor.get(request.id);
     expect(detail.status).toBe("ACCEPTED");
     expect(detail.requirement?.refId).toBe("CC6.2");
     expect(detail.evidence.map((e) => e.title)).toEqual(["Q1 access review"]);
@@ -143,64 +113,20 @@ describe("evidence requests", () => {
 
   it("refuses evidence outside the audit's window or projects, an answer from someone else, and a review before an answer, changing nothing", async () => {
     const w = await world();
-    const request = await raiseRequest({
-      ctx: ctxOf(w.auditor),
-      auditId: w.audit.id,
-      data: { title: "Backups", controlKey: "BCK-01" },
-      now: NOW,
-    });
-    await assignRequest({
-      ctx: ctxOf(w.lead),
-      auditId: w.audit.id,
-      requestId: request.id,
-      data: { ownerId: w.owner.id },
-      now: NOW,
-    });
+    const auditor = as(w, w.auditor);
+    const request = await auditor.raise({ title: "Backups", controlKey: "BCK-01" });
+    await as(w, w.lead).assign(request.id, { ownerId: w.owner.id });
     const before = await prisma.activityEvent.count();
 
-    const outside = await answerRequest({
-      ctx: ctxOf(w.owner),
-      auditId: w.audit.id,
-      requestId: request.id,
-      data: { evidenceIds: [w.inWindow.id, w.outside.id] },
-      now: NOW,
-    }).catch((e) => e);
+    const outside = await as(w, w.owner)
+      .answer(request.id, { evidenceIds: [w.inWindow.id, w.outside.id] })
+      .catch((e) => e);
     expect(outside).toBeInstanceOf(InvalidInputError);
     expect(outside.issues[0].message).toBe(`Not in this audit's projects and window: ${w.outside.id}`);
-    await expect(
-      answerRequest({
-        ctx: ctxOf(w.bystander),
-        auditId: w.audit.id,
-        requestId: request.id,
-        data: { comment: "me too" },
-        now: NOW,
-      }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(
-      answerRequest({
-        ctx: ctxOf(w.auditor),
-        auditId: w.audit.id,
-        requestId: request.id,
-        data: { comment: "self-answer" },
-        now: NOW,
-      }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(
-      reviewRequest({
-        ctx: ctxOf(w.auditor),
-        auditId: w.audit.id,
-        requestId: request.id,
-        data: { decision: "accept" },
-        now: NOW,
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
-    const noReason = await reviewRequest({
-      ctx: ctxOf(w.auditor),
-      auditId: w.audit.id,
-      requestId: request.id,
-      data: { decision: "return" },
-      now: NOW,
-    }).catch((e) => e);
+    await expect(as(w, w.bystander).answer(request.id, { comment: "me too" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(auditor.answer(request.id, { comment: "self-answer" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(auditor.review(request.id, { decision: "accept" })).rejects.toBeInstanceOf(ConflictError);
+    const noReason = await auditor.review(request.id, { decision: "return" }).catch((e) => e);
     expect(noReason.issues).toEqual([{ path: "comment", message: "Say why the answer is returned" }]);
 
     expect(await prisma.evidenceRequestEvidence.count({ where: { requestId: request.id } })).toBe(0);
@@ -210,40 +136,21 @@ describe("evidence requests", () => {
 
   it("checks what a request is raised against, and refuses writes once the audit is closed", async () => {
     const w = await world();
-    const bad = await raiseRequest({
-      ctx: ctxOf(w.auditor),
-      auditId: w.audit.id,
-      data: { title: "Nope", requirementRef: "Art. 32" },
-      now: NOW,
-    }).catch((e) => e);
+    const auditor = as(w, w.auditor);
+    const bad = await auditor.raise({ title: "Nope", requirementRef: "Art. 32" }).catch((e) => e);
     expect(bad.issues).toEqual([
       { path: "requirementRef", message: `No requirement "Art. 32" in this audit's framework` },
     ]);
-    const both = await raiseRequest({
-      ctx: ctxOf(w.auditor),
-      auditId: w.audit.id,
-      data: { title: "Both", requirementRef: "CC6.1", controlKey: "ACC-01" },
-      now: NOW,
-    }).catch((e) => e);
+    const both = await auditor.raise({ title: "Both", requirementRef: "CC6.1", controlKey: "ACC-01" }).catch((e) => e);
     expect(both.issues).toEqual([
       { path: "requirementRef", message: "Raise the request against exactly one requirement or one control" },
     ]);
-    await expect(
-      raiseRequest({
-        ctx: ctxOf(w.lead),
-        auditId: w.audit.id,
-        data: { title: "Lead raising", requirementRef: "CC6.1" },
-        now: NOW,
-      }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(as(w, w.lead).raise({ title: "Lead raising", requirementRef: "CC6.1" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
 
     await updateAudit({ ctx: ctxOf(w.lead), auditId: w.audit.id, data: { status: "CLOSED" } });
-    const closed = await raiseRequest({
-      ctx: ctxOf(w.auditor),
-      auditId: w.audit.id,
-      data: { title: "Late", requirementRef: "CC6.1" },
-      now: NOW,
-    }).catch((e) => e);
+    const closed = await auditor.raise({ title: "Late", requirementRef: "CC6.1" }).catch((e) => e);
     expect(closed).toBeInstanceOf(ConflictError);
     expect(closed.message).toMatch(/is closed/);
     expect(await prisma.evidenceRequest.count({ where: { auditId: w.audit.id } })).toBe(0);
@@ -251,25 +158,10 @@ describe("evidence requests", () => {
 
   it("exports the request list with statuses as CSV", async () => {
     const w = await world();
-    const first = await raiseRequest({
-      ctx: ctxOf(w.auditor),
-      auditId: w.audit.id,
-      data: { title: '=HYPERLINK("x")', requirementRef: "CC6.1", dueAt: "2026-07-01" },
-      now: NOW,
-    });
-    const second = await raiseRequest({
-      ctx: ctxOf(w.auditor),
-      auditId: w.audit.id,
-      data: { title: 'Change approvals, with "quotes"', controlKey: "CHG-01" },
-      now: NOW,
-    });
-    await answerRequest({
-      ctx: ctxOf(w.lead),
-      auditId: w.audit.id,
-      requestId: second.id,
-      data: { evidenceIds: [w.inWindow.id] },
-      now: NOW,
-    });
+    const auditor = as(w, w.auditor);
+    const first = await auditor.raise({ title: '=HYPERLINK("x")', requirementRef: "CC6.1", dueAt: "2026-07-01" });
+    const second = await auditor.raise({ title: 'Change approvals, with "quotes"', controlKey: "CHG-01" });
+    await as(w, w.lead).answer(second.id, { evidenceIds: [w.inWindow.id] });
     const csv = await exportRequestsCsv({ ctx: ctxOf(w.auditor), auditId: w.audit.id, now: NOW });
     const rows = parse(csv.body, { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0])).toEqual(REQUESTS_CSV_HEADER);

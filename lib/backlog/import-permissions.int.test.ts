@@ -6,9 +6,9 @@ import { prisma } from "@/lib/db";
 import { applyDocumentImport } from "@/lib/backlog/apply-document-import";
 import { previewDocumentImport } from "@/lib/backlog/preview-document-import";
 import { ForbiddenError } from "@/lib/errors";
-import { POST as importRoute } from "@/app/api/v1/projects/[slug]/documents/route";
-import { call } from "@/tests/api";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import { postDocument } from "@/lib/backlog/testing/post-document";
+import { importRowCounts } from "@/lib/backlog/test-helpers";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -37,12 +37,8 @@ const ITEMS_ONLY = `# Operations
 
 async function counts(projectId: string) {
   return {
-    documents: await prisma.sourceDocument.count({ where: { projectId } }),
-    versions: await prisma.documentVersion.count({ where: { document: { projectId } } }),
-    items: await prisma.backlogItem.count({ where: { projectId } }),
-    runbooks: await prisma.runbook.count({ where: { projectId } }),
+    ...(await importRowCounts(projectId)),
     removedRunbooks: await prisma.runbook.count({ where: { projectId, removedFromSourceAt: { not: null } } }),
-    events: await prisma.activityEvent.count({ where: { projectId } }),
   };
 }
 
@@ -71,12 +67,11 @@ describe("import effects are checked against their own permissions", () => {
   it("answers the route's apply with 403 problem+json naming what is not allowed", async () => {
     const engineer = await makeUser({ role: "ENGINEER" });
     const project = await makeProject();
-    const res = await call(importRoute, {
-      method: "POST",
-      path: `/api/v1/projects/${project.slug}/documents?mode=apply&filename=ops.md`,
-      params: { slug: project.slug },
-      asUser: engineer.id,
-      rawBody: WITH_RUNBOOK,
+    const res = await postDocument({
+      slug: project.slug,
+      userId: engineer.id,
+      query: "mode=apply&filename=ops.md",
+      body: WITH_RUNBOOK,
     });
     expect(res.status).toBe(403);
     expect(res.headers.get("content-type")).toBe("application/problem+json");

@@ -12,20 +12,11 @@ import { ForbiddenError, InvalidInputError, UnsupportedMediaTypeError } from "@/
 import { readDemoDocument } from "@/lib/import/seed-files";
 import { grantAuditorOn } from "@/lib/backlog/test-helpers";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import { importRowCounts } from "@/lib/backlog/test-helpers";
 
 const GAPS = "engine-production-gaps.md";
 const NOW = new Date("2026-03-02T10:00:00Z");
 const LATER = new Date("2026-03-09T10:00:00Z");
-
-async function counts(projectId: string) {
-  return {
-    documents: await prisma.sourceDocument.count({ where: { projectId } }),
-    versions: await prisma.documentVersion.count({ where: { document: { projectId } } }),
-    items: await prisma.backlogItem.count({ where: { projectId } }),
-    runbooks: await prisma.runbook.count({ where: { projectId } }),
-    events: await prisma.activityEvent.count({ where: { projectId } }),
-  };
-}
 
 describe("importing a gap list", () => {
   it("previews without writing, then applies: items, criteria, the kept version and one event per change", async () => {
@@ -35,7 +26,7 @@ describe("importing a gap list", () => {
     const preview = await previewDocumentImport({ ctx: ctxOf(lead), slug: project.slug, bytes, filename: GAPS });
     expect(preview.counts).toMatchObject({ create: 12, update: 0, remove: 0 });
     expect(preview.document).toMatchObject({ key: "engine-production-gaps", exists: false });
-    expect(await counts(project.id)).toEqual({ documents: 0, versions: 0, items: 0, runbooks: 0, events: 0 });
+    expect(await importRowCounts(project.id)).toEqual({ documents: 0, versions: 0, items: 0, runbooks: 0, events: 0 });
 
     const result = await applyDocumentImport({
       ctx: ctxOf(lead),
@@ -49,7 +40,13 @@ describe("importing a gap list", () => {
     const version = await prisma.documentVersion.findUniqueOrThrow({ where: { id: result.versionId } });
     expect(version.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(version.content).toBe(bytes.toString("utf8"));
-    expect(await counts(project.id)).toEqual({ documents: 1, versions: 1, items: 12, runbooks: 1, events: 14 });
+    expect(await importRowCounts(project.id)).toEqual({
+      documents: 1,
+      versions: 1,
+      items: 12,
+      runbooks: 1,
+      events: 14,
+    });
 
     const run2 = await prisma.backlogItem.findUniqueOrThrow({
       where: { projectId_key: { projectId: project.id, key: "RUN-002" } },
@@ -100,7 +97,7 @@ describe("importing a gap list", () => {
       remove: 0,
       conflict: 0,
     });
-    expect(await counts(project.id)).toMatchObject({ documents: 1, versions: 1, items: 12 });
+    expect(await importRowCounts(project.id)).toMatchObject({ documents: 1, versions: 1, items: 12 });
   });
 
   it("reconciles a changed version by key: reopens, creates, marks removed, and reports edits made here as conflicts", async () => {
@@ -174,7 +171,7 @@ describe("importing a gap list", () => {
     const kept = await byKey("OBS-001");
     expect(kept.title).toBe("Trace every request end to end");
     expect(kept.body).not.toContain("Averages hid the slow tail");
-    expect(await counts(project.id)).toMatchObject({ documents: 1, versions: 2, items: 13 });
+    expect(await importRowCounts(project.id)).toMatchObject({ documents: 1, versions: 2, items: 13 });
     const actions = (
       await prisma.activityEvent.findMany({
         where: { projectId: project.id, occurredAt: LATER },
@@ -196,7 +193,7 @@ describe("refusals leave the database as it was", () => {
   it("refuses invalid UTF-8, a binary file and a document with nothing to import", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
-    const before = await counts(project.id);
+    const before = await importRowCounts(project.id);
     const run = (bytes: Uint8Array, filename: string) =>
       applyDocumentImport({ ctx: ctxOf(lead), slug: project.slug, bytes, filename, now: NOW });
     await expect(run(new Uint8Array([0x23, 0x20, 0xff, 0x0a, 0x2d, 0x20, 0x61]), "bad.md")).rejects.toThrow(
@@ -206,7 +203,7 @@ describe("refusals leave the database as it was", () => {
       UnsupportedMediaTypeError,
     );
     await expect(run(Buffer.from("Only prose here.\n"), "notes.txt")).rejects.toBeInstanceOf(InvalidInputError);
-    expect(await counts(project.id)).toEqual(before);
+    expect(await importRowCounts(project.id)).toEqual(before);
   });
 
   it("refuses auditors on the server, even on a project they may read", async () => {
@@ -231,7 +228,7 @@ describe("refusals leave the database as it was", () => {
         filename: "b.md",
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await counts(project.id)).toEqual({ documents: 0, versions: 0, items: 0, runbooks: 0, events: 0 });
+    expect(await importRowCounts(project.id)).toEqual({ documents: 0, versions: 0, items: 0, runbooks: 0, events: 0 });
   });
 });
 

@@ -29,3 +29,20 @@ export async function grantAuditorOn(
   await prisma.auditorGrant.create({ data: { auditId: audit.id, userId: auditorId, expiresAt, grantedById } });
   return audit;
 }
+
+/** The rows a document import writes in a project, counted. */
+export async function importRowCounts(projectId: string) {
+  return {
+    documents: await prisma.sourceDocument.count({ where: { projectId } }),
+    versions: await prisma.documentVersion.count({ where: { document: { projectId } } }),
+    items: await prisma.backlogItem.count({ where: { projectId } }),
+    runbooks: await prisma.runbook.count({ where: { projectId } }),
+    events: await prisma.activityEvent.count({ where: { projectId } }),
+  };
+}
+
+/** The import mapping saved on the project's (one) imported document. */
+export async function savedImportMapping(projectId: string) {
+  const doc = await prisma.sourceDocument.findFirstOrThrow({ where: { projectId }, select: { importMapping: true } });
+  return doc.importMapping;
+}

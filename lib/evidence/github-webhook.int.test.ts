@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { POST as webhookRoute } from "@/app/api/v1/projects/[slug]/github/route";
@@ -6,6 +5,7 @@ import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/
 import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
 import { rowCounts } from "@/lib/evidence/testing/helpers";
+import { deliverGithub } from "@/lib/evidence/testing/github-delivery";
 
 async function setup() {
   const project = await makeProject();
@@ -19,23 +19,13 @@ async function setup() {
     opts: { form?: boolean; signWith?: string; signature?: string | null; deliveryId?: string } = {},
   ) => {
     const json = JSON.stringify(payload);
-    const body = opts.form ? `payload=${encodeURIComponent(json)}` : json;
-    const signature =
-      opts.signature === undefined
-        ? `sha256=${createHmac("sha256", opts.signWith ?? secret)
-            .update(body)
-            .digest("hex")}`
-        : opts.signature;
-    return call(webhookRoute, {
-      method: "POST",
-      params: { slug: project.slug },
-      rawBody: body,
-      headers: {
-        "x-github-event": event,
-        "x-github-delivery": opts.deliveryId ?? `d-${Math.random()}`,
-        "content-type": opts.form ? "application/x-www-form-urlencoded" : "application/json",
-        ...(signature ? { "x-hub-signature-256": signature } : {}),
-      },
+    return deliverGithub({
+      slug: project.slug,
+      event,
+      body: opts.form ? `payload=${encodeURIComponent(json)}` : json,
+      deliveryId: opts.deliveryId ?? `d-${Math.random()}`,
+      sign: opts.signature === undefined ? { secret: opts.signWith ?? secret } : { signature: opts.signature },
+      contentType: opts.form ? "application/x-www-form-urlencoded" : "application/json",
     });
   };
   return { project, lead, secret, deliver };
@@ -268,16 +258,12 @@ describe("GitHub webhooks", () => {
   it("refuses a correctly signed delivery whose body is not JSON (400) without writing", async () => {
     const { project, secret } = await setup();
     const body = "{not json";
-    const res = await call(webhookRoute, {
-      method: "POST",
-      params: { slug: project.slug },
-      rawBody: body,
-      headers: {
-        "x-github-event": "workflow_run",
-        "x-github-delivery": "d-json",
-        "content-type": "application/json",
-        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-      },
+    const res = await deliverGithub({
+      slug: project.slug,
+      event: "workflow_run",
+      body,
+      deliveryId: "d-json",
+      sign: { secret },
     });
     expect([res.status, res.body.type]).toEqual([400, "urn:proofline:problem:ingest-malformed-json"]);
     expect(await rowCounts(project.id)).toMatchObject({ evidence: 0 });
@@ -355,17 +341,7 @@ describe("GitHub webhooks", () => {
   it("refuses a delivery over 25 MB with 413 and writes nothing", async () => {
     const { project, secret } = await setup();
     const body = Buffer.alloc(25 * 1024 * 1024 + 1, 0x20);
-    const res = await call(webhookRoute, {
-      method: "POST",
-      params: { slug: project.slug },
-      rawBody: body,
-      headers: {
-        "x-github-event": "ping",
-        "x-github-delivery": "big",
-        "content-type": "application/json",
-        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-      },
-    });
+    const res = await deliverGithub({ slug: project.slug, event: "ping", body, deliveryId: "big", sign: { secret } });
     expect(res.status).toBe(413);
     expect(await prisma.githubDelivery.count({ where: { projectId: project.id } })).toBe(0);
   });

@@ -5,8 +5,8 @@ import { rm } from "node:fs/promises";
 import { blobPath, hasBlob } from "@/lib/core/storage/blob-store";
 import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { controlByKey, makeToken, push, rowCounts } from "@/lib/evidence/testing/helpers";
-import { IngestRefusal } from "@/lib/core/http/refusal";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
+import { refusal } from "@/lib/ingest/testing/refusals";
 import { makeProject } from "@/tests/factories";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -14,15 +14,6 @@ import { POST as pushRoute } from "@/app/api/v1/projects/[slug]/evidence/route";
 import { call } from "@/tests/api";
 
 afterAll(disconnectBulkDb);
-
-async function refusal(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 describe("ingesting evidence", () => {
   it("stores a JUnit report once: parsed summary, original by sha256, activity by the token", async () => {

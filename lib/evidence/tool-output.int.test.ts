@@ -5,8 +5,8 @@ import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { hasBlob } from "@/lib/core/storage/blob-store";
 import { makeToken, push, rowCounts } from "@/lib/evidence/testing/helpers";
 import { pushDrill } from "@/lib/evidence/push-drill";
-import { IngestRefusal } from "@/lib/core/http/refusal";
 import { fixtureFile } from "@/lib/ingest/testing/corpus";
+import { refusal } from "@/lib/ingest/testing/refusals";
 import { makeProject } from "@/tests/factories";
 import { createHash } from "node:crypto";
 import { POST as drillRoute } from "@/app/api/v1/projects/[slug]/drills/route";
@@ -16,15 +16,6 @@ import { call } from "@/tests/api";
 // leaving no rows and no stored original, and a drill of several files recorded as one exercise.
 
 afterAll(disconnectBulkDb);
-
-async function refusal(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(IngestRefusal);
-  return err as IngestRefusal;
-}
 
 const fixture = (name: string) => readFileSync(fixtureFile(name));
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
@@ -189,14 +180,16 @@ describe("backup tools' output", () => {
     const bytes = new Uint8Array(await encoded.arrayBuffer());
     const type = encoded.headers.get("content-type")!;
     const path = "/api/v1/projects/x/drills?name=ledger-route";
-    const ok = await call(drillRoute, {
-      method: "POST",
-      path,
-      params: { slug: project.slug },
-      bearer: secret,
-      rawBody: bytes,
-      headers: { "content-type": type },
-    });
+    const post = () =>
+      call(drillRoute, {
+        method: "POST",
+        path,
+        params: { slug: project.slug },
+        bearer: secret,
+        rawBody: bytes,
+        headers: { "content-type": type },
+      });
+    const ok = await post();
     expect([
       ok.status,
       ok.body.drill.format,
@@ -204,14 +197,7 @@ describe("backup tools' output", () => {
       ok.body.drill.summary.rtoSeconds,
       ok.body.files.map((f: { filename: string }) => f.filename),
     ]).toEqual([201, "drill", "PASS", 317, ["restore.log", "postgresql.log"]]);
-    const again = await call(drillRoute, {
-      method: "POST",
-      path,
-      params: { slug: project.slug },
-      bearer: secret,
-      rawBody: bytes,
-      headers: { "content-type": type },
-    });
+    const again = await post();
     expect([again.status, again.body.drill.id]).toEqual([200, ok.body.drill.id]);
 
     const text = new FormData();

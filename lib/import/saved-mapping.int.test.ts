@@ -7,6 +7,7 @@ import { applyDocumentImport } from "@/lib/backlog/apply-document-import";
 import { previewDocumentImport } from "@/lib/backlog/preview-document-import";
 import { InvalidInputError } from "@/lib/errors";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import { savedImportMapping } from "@/lib/backlog/test-helpers";
 
 const NOW = new Date("2026-05-04T09:00:00Z");
 const V1 =
@@ -51,11 +52,7 @@ describe("a saved import mapping", () => {
       mapping: { items: "h3" },
       now: NOW,
     });
-    const doc = await prisma.sourceDocument.findFirstOrThrow({
-      where: { projectId: project.id },
-      select: { importMapping: true },
-    });
-    expect(doc.importMapping).toEqual({ items: "h3", state: "auto", runbooks: [], skip: [] });
+    expect(await savedImportMapping(project.id)).toEqual({ items: "h3", state: "auto", runbooks: [], skip: [] });
 
     // The next version, given without a mapping, is read with the saved one.
     const next = await previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(V2), filename });
@@ -72,14 +69,7 @@ describe("a saved import mapping", () => {
         })
       ).map((i) => i.title),
     ).toEqual(["Export the access logs", "Collect the pen-test report", "Screenshot the MFA policy"]);
-    expect(
-      (
-        await prisma.sourceDocument.findFirstOrThrow({
-          where: { projectId: project.id },
-          select: { importMapping: true },
-        })
-      ).importMapping,
-    ).toEqual({ items: "h3", state: "auto", runbooks: [], skip: [] });
+    expect(await savedImportMapping(project.id)).toEqual({ items: "h3", state: "auto", runbooks: [], skip: [] });
   });
 
   it("is cleared by an import with mapping none, and a refused import leaves it as it was", async () => {
@@ -88,42 +78,14 @@ describe("a saved import mapping", () => {
     const ctx = ctxOf(lead);
     const filename = "checks.md";
     const text = "# Checks\n\n## Access\n\n- [ ] review admins\n\n### Break-glass\n\nKeep one account.\n";
-    await applyDocumentImport({
-      ctx,
-      slug: project.slug,
-      bytes: bytes(text),
-      filename,
-      mapping: { items: "h3" },
-      now: NOW,
-    });
+    const apply = (mapping: Parameters<typeof applyDocumentImport>[0]["mapping"]) =>
+      applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename, mapping, now: NOW });
+    await apply({ items: "h3" });
     // A mapping that finds nothing is refused, and the saved one stays.
-    await expect(
-      applyDocumentImport({
-        ctx,
-        slug: project.slug,
-        bytes: bytes(text),
-        filename,
-        mapping: { items: "h5" },
-        now: NOW,
-      }),
-    ).rejects.toThrow(/mapping chosen for it found nothing/);
-    expect(
-      (
-        await prisma.sourceDocument.findFirstOrThrow({
-          where: { projectId: project.id },
-          select: { importMapping: true },
-        })
-      ).importMapping,
-    ).toMatchObject({ items: "h3" });
-    await applyDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename, mapping: null, now: NOW });
-    expect(
-      (
-        await prisma.sourceDocument.findFirstOrThrow({
-          where: { projectId: project.id },
-          select: { importMapping: true },
-        })
-      ).importMapping,
-    ).toBeNull();
+    await expect(apply({ items: "h5" })).rejects.toThrow(/mapping chosen for it found nothing/);
+    expect(await savedImportMapping(project.id)).toMatchObject({ items: "h3" });
+    await apply(null);
+    expect(await savedImportMapping(project.id)).toBeNull();
     expect(
       (await previewDocumentImport({ ctx, slug: project.slug, bytes: bytes(text), filename })).mapping.source,
     ).toBe("none");

@@ -5,13 +5,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { blobPath, blobStore, putBytes } from "@/lib/core/storage/blob-store";
-import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
+import { makeEvidence } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 import { raiseRequest } from "@/lib/audits/raise-request";
 import { answerRequest } from "@/lib/audits/answer-request";
 import { createPopulation } from "@/lib/audits/create-population";
 import { builtNow } from "@/lib/audits/population-build";
 import { drawSample } from "@/lib/audits/draw-sample";
-import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import { ctxOf } from "@/tests/factories";
 
 export const WINDOW = { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") };
 const AT = new Date("2026-07-05T00:00:00Z");
@@ -28,25 +29,16 @@ async function storeBlob(bytes: Buffer, sha256: string) {
 }
 
 export async function packetWorld() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD", name: "Lena Lead" });
-  const auditor = await makeUser({ role: "AUDITOR", name: "Aud Auditor" });
-  const project = await makeProject({
-    name: "Research Portal",
-    slug: `portal-${Math.random().toString(36).slice(2, 6)}`,
-    frameworks: ["soc2"],
-  });
-  const audit = await makeAudit({
-    leadId: lead.id,
-    projectIds: [project.id],
-    windowStart: WINDOW.start,
-    windowEnd: WINDOW.end,
-    name: "SOC 2 Type II FY26 H1",
-  });
-  await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date(Date.now() + 30 * 86_400_000),
-    grantedById: lead.id,
+  const { lead, auditor, project, audit } = await makeAuditedProject({
+    window: WINDOW,
+    auditName: "SOC 2 Type II FY26 H1",
+    leadName: "Lena Lead",
+    auditorName: "Aud Auditor",
+    project: {
+      name: "Research Portal",
+      slug: `portal-${Math.random().toString(36).slice(2, 6)}`,
+      frameworks: ["soc2"],
+    },
   });
   const controls = await prisma.control.findMany({
     where: { key: { in: ["ACC-02", "CHG-01", "CHG-03", "BCK-01", "GOV-07"] } },

@@ -3,8 +3,8 @@
 // written (packet-unicode.int.test.ts, e2e/packet-unicode.spec.ts). `expected` lists each string as
 // the packet's PDF must give it back; the emoji comes back as its documented replacement (text.ts).
 import { prisma } from "@/lib/db";
-import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
-import { makeProject, makeUser } from "@/tests/factories";
+import { makeEvidence } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 
 export const UNICODE_WINDOW = { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") };
 
@@ -32,25 +32,16 @@ export const UNICODE_EXPECTED: string[] = [
 ];
 
 export async function unicodePacketWorld(opts: { slugPrefix?: string } = {}) {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD", name: UNICODE_TEXT.lead });
-  const auditor = await makeUser({ role: "AUDITOR", name: UNICODE_TEXT.auditor });
-  const project = await makeProject({
-    name: UNICODE_TEXT.project,
-    slug: `${opts.slugPrefix ?? "unicode"}-${Math.random().toString(36).slice(2, 6)}`,
-    frameworks: ["soc2"],
-  });
-  const audit = await makeAudit({
-    leadId: lead.id,
-    projectIds: [project.id],
-    windowStart: UNICODE_WINDOW.start,
-    windowEnd: UNICODE_WINDOW.end,
-    name: UNICODE_TEXT.audit,
-  });
-  await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date(Date.now() + 30 * 86_400_000),
-    grantedById: lead.id,
+  const { lead, auditor, project, audit } = await makeAuditedProject({
+    window: UNICODE_WINDOW,
+    auditName: UNICODE_TEXT.audit,
+    leadName: UNICODE_TEXT.lead,
+    auditorName: UNICODE_TEXT.auditor,
+    project: {
+      name: UNICODE_TEXT.project,
+      slug: `${opts.slugPrefix ?? "unicode"}-${Math.random().toString(36).slice(2, 6)}`,
+      frameworks: ["soc2"],
+    },
   });
   const control = await prisma.control.findFirstOrThrow({ where: { key: "ACC-02" }, select: { id: true } });
   const titles = [...UNICODE_TEXT.evidence.map((e) => e.title), UNICODE_TEXT.emoji.title];

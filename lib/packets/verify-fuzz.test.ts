@@ -12,21 +12,11 @@ import { buildManifest } from "@/lib/packets/manifest";
 import { publicKeyInfo } from "@/lib/packets/signing-key";
 import { digestOf, writeDeterministicZip, type ZipEntry } from "@/lib/packets/write-zip";
 import { forgeZip, type ForgedEntry } from "@/lib/packets/testing/forge-zip";
+// A seeded PRNG, so every run tries the same cases.
+import { prng } from "@/lib/readiness/prng";
 
 const dir = mkdtempSync(path.join(tmpdir(), "proofline-fuzz-"));
 process.env.PACKET_SIGNING_KEY_FILE = path.join(dir, "signing-key.pem");
-
-/** mulberry32: a small seeded PRNG, so every run tries the same cases. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function genuinePacket(): Promise<{ zip: Buffer; files: Map<string, Buffer> }> {
   const files = new Map<string, Buffer>([

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { makeBoundaryWorld } from "@/lib/readiness/testing/boundary-world";
+import { fileEvidence } from "@/lib/readiness/testing/filed-evidence";
 import { independentControlStates, independentRequirements } from "@/lib/readiness/testing/independent-sql";
 import { NO_CONTROL_NOTE, RETIRED_NOTE } from "@/lib/readiness/evaluate-framework";
 import { getFramework } from "@/lib/catalogue/get-framework";
@@ -181,30 +182,13 @@ describe("readiness at the boundaries: groups, families, retired parents, three-
     // C1 passes (a CI run a day ago); C2 expects nothing and has no runbook, so nothing proves it.
     await prisma.controlExpectation.create({ data: { controlId: c1.id, kind: "CI_RUN", freshnessDays: 30 } });
     const at = new Date(NOW.getTime() - 86_400_000);
-    const ev = await prisma.evidence.create({
-      data: {
-        projectId: project.id,
-        kind: "CI_RUN",
-        format: "t",
-        title: "ci",
-        outcome: "PASS",
-        summary: {},
-        dedupeKey: uniq("d"),
-        effectiveAt: at,
-        collectedAt: at,
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: ev.id,
-        controlId: c1.id,
-        projectId: project.id,
-        kind: "CI_RUN",
-        outcome: "PASS",
-        effectiveAt: at,
-        collectedAt: at,
-        via: "manual",
-      },
+    await fileEvidence({
+      projectId: project.id,
+      controlId: c1.id,
+      kind: "CI_RUN",
+      outcome: "PASS",
+      title: "ci",
+      effectiveAt: at,
     });
     const file = (version: string, requirements: unknown[]) => ({
       format: "proofline.framework/v1",

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { generateTestWorld } from "@/lib/readiness/testing/world";
 import { independentControlStates, independentRequirementStatuses } from "@/lib/readiness/testing/independent-sql";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { ctxOf, makeProject, makeUser, uniq } from "@/tests/factories";
 import { systemCtx } from "@/lib/auth/actor";
+import { fileEvidence, makeOneControlFramework } from "@/lib/readiness/testing/filed-evidence";
 
 const NOW = new Date("2026-11-20T10:30:00.000Z");
 const DAY = 86_400_000;
@@ -54,42 +54,22 @@ describe("compute-readiness on generated data agrees with an independent SQL com
 
   it("evidence collected after the moment asked about is not used, even when it is effective before it", async () => {
     const project = await makeProject();
-    const fw = await prisma.framework.create({ data: { key: uniq("fw"), name: "F", version: "1" } });
-    await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
-    const control = await prisma.control.create({
-      data: { key: uniq("C"), title: "C", description: "", frequency: "DAILY" },
+    const { control } = await makeOneControlFramework({
+      projectId: project.id,
+      kind: "CI_RUN",
+      freshnessDays: 30,
+      frequency: "DAILY",
     });
-    await prisma.controlExpectation.create({ data: { controlId: control.id, kind: "CI_RUN", freshnessDays: 30 } });
-    const req = await prisma.requirement.create({
-      data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" },
-    });
-    await prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } });
     const effectiveAt = new Date(NOW.getTime() - 10 * DAY);
     const collectedAt = new Date(NOW.getTime() - 2 * DAY);
-    const ev = await prisma.evidence.create({
-      data: {
-        projectId: project.id,
-        kind: "CI_RUN",
-        format: "t",
-        title: "late upload",
-        outcome: "PASS",
-        summary: {},
-        dedupeKey: uniq("d"),
-        effectiveAt,
-        collectedAt,
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: ev.id,
-        controlId: control.id,
-        projectId: project.id,
-        kind: "CI_RUN",
-        outcome: "PASS",
-        effectiveAt,
-        collectedAt,
-        via: "manual",
-      },
+    await fileEvidence({
+      projectId: project.id,
+      controlId: control.id,
+      kind: "CI_RUN",
+      outcome: "PASS",
+      title: "late upload",
+      effectiveAt,
+      collectedAt,
     });
 
     const before = await computeReadiness({

@@ -9,6 +9,7 @@ import { getDashboardHoldbacks } from "@/lib/readiness/get-dashboard-holdbacks";
 import { getDashboardUpcoming } from "@/lib/readiness/get-dashboard-upcoming";
 import { holdbackSentence, rankHoldbacks } from "@/lib/readiness/holdbacks";
 import { generateTestWorld } from "@/lib/readiness/testing/world";
+import { fileEvidence } from "@/lib/readiness/testing/filed-evidence";
 import { ctxOf, makeUser, uniq } from "@/tests/factories";
 import type { RequestCtx } from "@/lib/auth/actor";
 
@@ -78,30 +79,14 @@ describe("dashboard: one readiness computation per project and view", () => {
     });
     const kind = control.expectations[0].kind;
     const at = new Date(NOW.getTime() - DAY);
-    const ev = await prisma.evidence.create({
-      data: {
-        projectId: w.projectId,
-        kind,
-        format: "t",
-        title: "broken build",
-        outcome: "FAIL",
-        summary: {},
-        dedupeKey: uniq("dk"),
-        effectiveAt: at,
-        collectedAt: at,
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: ev.id,
-        controlId: control.id,
-        projectId: w.projectId,
-        kind,
-        outcome: "FAIL",
-        effectiveAt: at,
-        collectedAt: at,
-        via: "manual",
-      },
+    await fileEvidence({
+      projectId: w.projectId,
+      controlId: control.id,
+      kind,
+      outcome: "FAIL",
+      title: "broken build",
+      effectiveAt: at,
+      dedupeKey: uniq("dk"),
     });
     const third = readinessComputations();
     const after = await view(lead, NOW);
@@ -131,30 +116,14 @@ describe("dashboard: one readiness computation per project and view", () => {
       select: { id: true, expectations: { select: { kind: true }, take: 1 } },
     });
     const kind = control.expectations[0].kind;
-    const ev = await prisma.evidence.create({
-      data: {
-        projectId: w.projectId,
-        kind,
-        format: "t",
-        title: "nightly",
-        outcome: "FAIL",
-        summary: {},
-        dedupeKey: uniq("dk"),
-        effectiveAt: failedAt,
-        collectedAt: failedAt,
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: ev.id,
-        controlId: control.id,
-        projectId: w.projectId,
-        kind,
-        outcome: "FAIL",
-        effectiveAt: failedAt,
-        collectedAt: failedAt,
-        via: "manual",
-      },
+    await fileEvidence({
+      projectId: w.projectId,
+      controlId: control.id,
+      kind,
+      outcome: "FAIL",
+      title: "nightly",
+      effectiveAt: failedAt,
+      dedupeKey: uniq("dk"),
     });
 
     const sentences = async (now: Date) =>

@@ -9,6 +9,7 @@ import { readStoredReadiness } from "@/lib/readiness/readiness-store";
 import { getDashboardReadiness } from "@/lib/readiness/get-dashboard-readiness";
 import { prng } from "@/lib/readiness/prng";
 import { generateTestWorld } from "@/lib/readiness/testing/world";
+import { fileEvidence, makeOneControlFramework } from "@/lib/readiness/testing/filed-evidence";
 import { ctxOf, makeProject, makeUser, uniq } from "@/tests/factories";
 
 const NOW = new Date("2026-11-20T10:30:00.000Z");
@@ -470,42 +471,24 @@ describe("readiness store: invalidation", () => {
   it("a stored answer is valid until the next expiry, and an answer about the past never replaces the one for now", async () => {
     const project = await makeProject();
     const tag = uniq("vu");
-    const fw = await prisma.framework.create({ data: { key: `fw-${tag}`, name: "F", version: "1" } });
-    await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
-    const control = await prisma.control.create({
-      data: { key: `${tag}-C`, title: "C", description: "", frequency: "DAILY" },
+    const { control } = await makeOneControlFramework({
+      projectId: project.id,
+      kind: "CI_RUN",
+      freshnessDays: 7,
+      frequency: "DAILY",
+      frameworkKey: `fw-${tag}`,
+      controlKey: `${tag}-C`,
     });
-    await prisma.controlExpectation.create({ data: { controlId: control.id, kind: "CI_RUN", freshnessDays: 7 } });
-    const req = await prisma.requirement.create({
-      data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" },
-    });
-    await prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } });
     const effectiveAt = new Date(NOW.getTime() - 2 * DAY);
-    await prisma.evidence.create({
-      data: {
-        id: `${tag}-e`,
-        projectId: project.id,
-        kind: "CI_RUN",
-        format: "t",
-        title: "e",
-        outcome: "PASS",
-        summary: {},
-        dedupeKey: tag,
-        effectiveAt,
-        collectedAt: effectiveAt,
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: `${tag}-e`,
-        controlId: control.id,
-        projectId: project.id,
-        kind: "CI_RUN",
-        outcome: "PASS",
-        effectiveAt,
-        collectedAt: effectiveAt,
-        via: "manual",
-      },
+    await fileEvidence({
+      id: `${tag}-e`,
+      projectId: project.id,
+      controlId: control.id,
+      kind: "CI_RUN",
+      outcome: "PASS",
+      title: "e",
+      effectiveAt,
+      dedupeKey: tag,
     });
 
     const now = await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at: NOW });

@@ -5,7 +5,8 @@ import { ForbiddenError } from "@/lib/errors";
 import { takeSnapshot } from "@/lib/readiness/take-snapshot";
 import { runDailySnapshots } from "@/lib/readiness/run-daily-snapshots";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
-import { ctxOf, makeProject, makeUser, uniq } from "@/tests/factories";
+import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import { fileEvidence, makeOneControlFramework } from "@/lib/readiness/testing/filed-evidence";
 
 const NOW = new Date("2026-11-20T10:30:00.000Z");
 const DAY = 86_400_000;
@@ -16,42 +17,22 @@ async function smallProject() {
     where: { id: (await makeProject()).id },
     data: { createdAt: new Date(NOW.getTime() - 200 * DAY) },
   });
-  const fw = await prisma.framework.create({ data: { key: uniq("fw"), name: "F", version: "1" } });
-  await prisma.projectFramework.create({ data: { projectId: project.id, frameworkId: fw.id } });
-  const control = await prisma.control.create({
-    data: { key: uniq("C"), title: "C", description: "", frequency: "WEEKLY" },
+  const { framework: fw, control } = await makeOneControlFramework({
+    projectId: project.id,
+    kind: "CI_RUN",
+    freshnessDays: 7,
+    frequency: "WEEKLY",
   });
-  await prisma.controlExpectation.create({ data: { controlId: control.id, kind: "CI_RUN", freshnessDays: 7 } });
-  const req = await prisma.requirement.create({
-    data: { frameworkId: fw.id, refId: "R1", level: "requirement", title: "R1" },
-  });
-  await prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } });
   for (const days of [20, 3]) {
     const at = new Date(NOW.getTime() - days * DAY);
-    const ev = await prisma.evidence.create({
-      data: {
-        projectId: project.id,
-        kind: "CI_RUN",
-        format: "t",
-        title: `run ${days}`,
-        outcome: "PASS",
-        summary: {},
-        dedupeKey: uniq("d"),
-        effectiveAt: at,
-        collectedAt: at,
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: ev.id,
-        controlId: control.id,
-        projectId: project.id,
-        kind: "CI_RUN",
-        outcome: "PASS",
-        effectiveAt: at,
-        collectedAt: at,
-        via: "rule",
-      },
+    await fileEvidence({
+      projectId: project.id,
+      controlId: control.id,
+      kind: "CI_RUN",
+      outcome: "PASS",
+      title: `run ${days}`,
+      effectiveAt: at,
+      via: "rule",
     });
   }
   return { project, fw };

@@ -9,55 +9,46 @@ import { listRunbooks } from "@/lib/runbooks/list-runbooks";
 import { overdueExercises } from "@/lib/runbooks/overdue-exercises";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import type { SessionUser } from "@/lib/auth/actor";
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
+
+/** A runbook of the project, created by `lead` on day 0. */
+function newRunbook(lead: SessionUser, project: { slug: string }, data: Parameters<typeof createRunbook>[0]["data"]) {
+  return createRunbook({ ctx: ctxOf(lead), slug: project.slug, now: day(0), data });
+}
+
+/** `user` changes the project's runbook at `now`. */
+function editRunbook(
+  user: SessionUser,
+  project: { slug: string },
+  runbookId: string,
+  now: Date,
+  data: Parameters<typeof updateRunbook>[0]["data"],
+) {
+  return updateRunbook({ ctx: ctxOf(user), slug: project.slug, runbookId, now, data });
+}
 
 describe("runbooks", () => {
   it("keeps every version of the steps and shows an old one on request", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
-    const rb = await createRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      now: day(0),
-      data: {
-        title: "Restore the study database",
-        steps: [{ text: "Stop writes" }, { text: "Restore" }],
-        cadenceDays: 90,
-        rtoTargetSeconds: 3600,
-        ownerId: lead.id,
-      },
+    const rb = await newRunbook(lead, project, {
+      title: "Restore the study database",
+      steps: [{ text: "Stop writes" }, { text: "Restore" }],
+      cadenceDays: 90,
+      rtoTargetSeconds: 3600,
+      ownerId: lead.id,
     });
     expect(rb.key).toBe("restore-the-study-database");
     await expect(
-      createRunbook({
-        ctx: ctxOf(lead),
-        slug: project.slug,
-        now: day(0),
-        data: { title: "Restore the study database", steps: [{ text: "x" }] },
-      }),
+      newRunbook(lead, project, { title: "Restore the study database", steps: [{ text: "x" }] }),
     ).rejects.toBeInstanceOf(ConflictError);
-    await updateRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      runbookId: rb.id,
-      now: day(1),
-      data: {
-        steps: [
-          { text: "Stop writes" },
-          { text: "Restore from the encrypted snapshot" },
-          { text: "Compare row counts" },
-        ],
-        note: "Use the encrypted copy",
-      },
+    await editRunbook(lead, project, rb.id, day(1), {
+      steps: [{ text: "Stop writes" }, { text: "Restore from the encrypted snapshot" }, { text: "Compare row counts" }],
+      note: "Use the encrypted copy",
     });
-    await updateRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      runbookId: rb.id,
-      now: day(2),
-      data: { cadenceDays: 30 },
-    }); // not a new version
+    await editRunbook(lead, project, rb.id, day(2), { cadenceDays: 30 }); // not a new version
     const current = await getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: rb.id, now: day(3) });
     expect(current.currentVersion).toBe(2);
     expect(current.shownVersion.steps.map((s) => s.text)).toEqual([
@@ -91,20 +82,10 @@ describe("runbooks", () => {
       getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(1), version: 2 }),
     ).rejects.toThrow(new NotFoundError("This runbook has no version 2."));
     // Settings change without steps: still no version rows.
-    await updateRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      runbookId: bare.id,
-      now: day(2),
-      data: { cadenceDays: 30 },
-    });
+    await editRunbook(lead, project, bare.id, day(2), { cadenceDays: 30 });
     expect(await prisma.runbookVersion.count({ where: { runbookId: bare.id } })).toBe(0);
-    await updateRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      runbookId: bare.id,
-      now: day(3),
-      data: { steps: [{ text: "Restore last night's snapshot" }, { text: "Run the smoke tests" }] },
+    await editRunbook(lead, project, bare.id, day(3), {
+      steps: [{ text: "Restore last night's snapshot" }, { text: "Run the smoke tests" }],
     });
     const written = await getRunbook({ ctx: ctxOf(lead), slug: project.slug, runbookId: bare.id, now: day(4) });
     expect([
@@ -118,17 +99,15 @@ describe("runbooks", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const engineer = await makeUser({ role: "ENGINEER" });
     const project = await makeProject();
-    const drill = await createRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      now: day(0),
-      data: { title: "Quarterly restore drill", steps: [{ text: "Restore" }], cadenceDays: 90 },
+    const drill = await newRunbook(lead, project, {
+      title: "Quarterly restore drill",
+      steps: [{ text: "Restore" }],
+      cadenceDays: 90,
     });
-    const rotation = await createRunbook({
-      ctx: ctxOf(lead),
-      slug: project.slug,
-      now: day(0),
-      data: { title: "Key rotation", steps: [{ text: "Rotate" }], cadenceDays: 365 },
+    const rotation = await newRunbook(lead, project, {
+      title: "Key rotation",
+      steps: [{ text: "Rotate" }],
+      cadenceDays: 365,
     });
     await recordExercise({
       ctx: ctxOf(engineer),
@@ -137,15 +116,9 @@ describe("runbooks", () => {
       now: day(10),
       data: { performedAt: day(10).toISOString(), outcome: "PASS", measuredRtoSeconds: 1800 },
     });
-    await expect(
-      updateRunbook({
-        ctx: ctxOf(engineer),
-        slug: project.slug,
-        runbookId: drill.id,
-        now: day(11),
-        data: { cadenceDays: 7 },
-      }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(editRunbook(engineer, project, drill.id, day(11), { cadenceDays: 7 })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
 
     const before = await listRunbooks({ ctx: ctxOf(engineer), slug: project.slug, now: day(95) });
     expect(before.map((r) => [r.title, r.schedule.state])).toEqual([

@@ -1,19 +1,20 @@
 // Issue 16: stored secrets are sealed (AES-256-GCM, key from the environment, key id in the value):
 // SELECT shows ciphertext, GitHub signature checks still work, rotation re-seals with the new key, and
 // secrets from before sealing are sealed by the release step.
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { call } from "@/tests/api";
+import { deliverGithub } from "@/lib/evidence/testing/github-delivery";
 import { makeProject, makeUser } from "@/tests/factories";
+import { savedEnv } from "@/tests/env";
 import { resetEnvForTests } from "@/lib/env";
 import { keyIdOf, resetKeyringForTests } from "@/lib/secret-box";
 import { rotateSecrets } from "@/lib/secrets/rotate-secrets";
 import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/route";
-import { POST as webhookRoute } from "@/app/api/v1/projects/[slug]/github/route";
 
-const saved = { SECRETS_KEY: process.env.SECRETS_KEY, SECRETS_KEY_PREVIOUS: process.env.SECRETS_KEY_PREVIOUS };
+const restoreEnv = savedEnv(["SECRETS_KEY", "SECRETS_KEY_PREVIOUS"]);
 function useKeys(current: Buffer, previous?: Buffer) {
   process.env.SECRETS_KEY = current.toString("base64");
   if (previous) process.env.SECRETS_KEY_PREVIOUS = previous.toString("base64");
@@ -22,11 +23,7 @@ function useKeys(current: Buffer, previous?: Buffer) {
   resetKeyringForTests();
 }
 afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetEnvForTests();
+  restoreEnv();
   resetKeyringForTests();
 });
 
@@ -44,17 +41,7 @@ async function stored(projectId: string): Promise<string> {
 
 async function ping(slug: string, secret: string, delivery: string) {
   const body = JSON.stringify({ zen: "Keep it logically awesome.", hook_id: 1 });
-  return call(webhookRoute, {
-    method: "POST",
-    params: { slug },
-    rawBody: body,
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": "ping",
-      "x-github-delivery": delivery,
-      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-    },
-  });
+  return deliverGithub({ slug, event: "ping", body, deliveryId: delivery, sign: { secret } });
 }
 
 describe("secrets at rest", () => {

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { GET as dashboardRoute } from "@/app/api/v1/projects/[slug]/security-alerts/route";
 import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
-import { makeAudit, makeGrant } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 
 // The security alerts dashboard is one more auditor read: as of the moment of the audit's window, like
 // readiness (ADR 0011). An alert opened after the window is not shown; one fixed after it is still open.
@@ -29,20 +29,8 @@ async function alert(projectId: string, number: number, openedAt: Date, closedAt
 
 describe("the security alerts dashboard for an auditor", () => {
   it("shows open alerts and time to fix as of the window's end, never what happened after it", async () => {
-    const project = await makeProject();
-    const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    const auditor = await makeUser({ role: "AUDITOR" });
-    const audit = await makeAudit({
-      leadId: lead.id,
-      projectIds: [project.id],
-      windowStart: d("2026-01-01"),
-      windowEnd: d("2026-06-30"),
-    });
-    await makeGrant({
-      auditId: audit.id,
-      userId: auditor.id,
-      expiresAt: new Date(Date.now() + 30 * 86_400_000),
-      grantedById: lead.id,
+    const { project, lead, auditor } = await makeAuditedProject({
+      window: { start: d("2026-01-01"), end: d("2026-06-30") },
     });
 
     await alert(project.id, 1, d("2026-05-01"), null); // open then and now

@@ -1,14 +1,14 @@
-import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { POST as webhookRoute } from "@/app/api/v1/projects/[slug]/github/route";
 import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/route";
 import { GET as getPolicyRoute, PUT as putPolicyRoute } from "@/app/api/v1/projects/[slug]/remediation-policy/route";
 import { GET as dashboardRoute } from "@/app/api/v1/projects/[slug]/security-alerts/route";
 import { call } from "@/tests/api";
+import { deliverGithub } from "@/lib/evidence/testing/github-delivery";
 import { makeProject, makeUser, uniq } from "@/tests/factories";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import { describeReason } from "@/lib/readiness/describe-reason";
+import { fileEvidence } from "@/lib/readiness/testing/filed-evidence";
 import { systemCtx } from "@/lib/auth/actor";
 
 const DAY = 86_400_000;
@@ -40,47 +40,24 @@ async function setup() {
       data: { frameworkId: fw.id, refId: `R-${name}`, level: "requirement", title: name },
     });
     await prisma.controlMapping.create({ data: { controlId: control.id, requirementId: req.id } });
-    const ev = await prisma.evidence.create({
-      data: {
-        projectId: project.id,
-        kind,
-        format: "t",
-        title: `${name} scan`,
-        outcome: "PASS",
-        summary: {},
-        dedupeKey: uniq("d"),
-        effectiveAt: ago(70),
-        collectedAt: ago(70),
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: ev.id,
-        controlId: control.id,
-        projectId: project.id,
-        kind,
-        outcome: "PASS",
-        effectiveAt: ev.effectiveAt,
-        collectedAt: ev.collectedAt,
-        via: "manual",
-      },
+    await fileEvidence({
+      projectId: project.id,
+      controlId: control.id,
+      kind,
+      outcome: "PASS",
+      title: `${name} scan`,
+      effectiveAt: ago(70),
     });
     controls[name] = control.key;
   }
-  const deliver = (event: string, payload: unknown) => {
-    const body = JSON.stringify(payload);
-    return call(webhookRoute, {
-      method: "POST",
-      params: { slug: project.slug },
-      rawBody: body,
-      headers: {
-        "x-github-event": event,
-        "x-github-delivery": uniq("d"),
-        "content-type": "application/json",
-        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-      },
+  const deliver = (event: string, payload: unknown) =>
+    deliverGithub({
+      slug: project.slug,
+      event,
+      body: JSON.stringify(payload),
+      deliveryId: uniq("d"),
+      sign: { secret },
     });
-  };
   const readiness = async (at: Date) => {
     const { result } = await computeReadiness({ ctx: systemCtx("test"), projectId: project.id, at });
     const of = (name: string) => result.controls.find((c) => c.key === controls[name])!;
@@ -332,29 +309,16 @@ describe("GitHub security alerts: one record per alert, and readiness against th
       isDefault: true,
     });
 
-    const bad = await call(putPolicyRoute, {
-      method: "PUT",
-      params: { slug: project.slug },
-      asUser: lead.id,
-      body: { criticalDays: 60, highDays: 45, mediumDays: 90, lowDays: 180 },
-    });
+    const putPolicy = (userId: string, body: Record<string, number>) =>
+      call(putPolicyRoute, { method: "PUT", params: { slug: project.slug }, asUser: userId, body });
+    const bad = await putPolicy(lead.id, { criticalDays: 60, highDays: 45, mediumDays: 90, lowDays: 180 });
     expect([bad.status, bad.body.type]).toEqual([422, "urn:proofline:problem:invalid-input"]);
     const viewer = await makeUser({ role: "ENGINEER" });
-    const forbidden = await call(putPolicyRoute, {
-      method: "PUT",
-      params: { slug: project.slug },
-      asUser: viewer.id,
-      body: { criticalDays: 15, highDays: 45, mediumDays: 90, lowDays: 180 },
-    });
+    const forbidden = await putPolicy(viewer.id, { criticalDays: 15, highDays: 45, mediumDays: 90, lowDays: 180 });
     expect(forbidden.status).toBe(403);
     expect((await readiness(NOW)).deps.state).toBe("failing");
 
-    const ok = await call(putPolicyRoute, {
-      method: "PUT",
-      params: { slug: project.slug },
-      asUser: lead.id,
-      body: { criticalDays: 15, highDays: 45, mediumDays: 90, lowDays: 180 },
-    });
+    const ok = await putPolicy(lead.id, { criticalDays: 15, highDays: 45, mediumDays: 90, lowDays: 180 });
     expect([ok.status, ok.body.highDays, ok.body.isDefault]).toEqual([200, 45, false]);
     expect((await readiness(NOW)).deps.state).toBe("passing");
   });
@@ -371,39 +335,21 @@ describe("GitHub security alerts: one record per alert, and readiness against th
         security_advisory: { summary: "ReDoS", severity: "medium" },
       }),
     );
-    await deliver(
-      "dependabot_alert",
-      dependabot("fixed", {
-        number: 9,
-        state: "fixed",
-        created_at: iso(ago(30)),
-        fixed_at: iso(ago(20)),
-        updated_at: iso(ago(20)),
-        security_advisory: { summary: "a", severity: "critical" },
-      }),
-    );
-    await deliver(
-      "dependabot_alert",
-      dependabot("fixed", {
-        number: 10,
-        state: "fixed",
-        created_at: iso(ago(50)),
-        fixed_at: iso(ago(10)),
-        updated_at: iso(ago(10)),
-        security_advisory: { summary: "b", severity: "critical" },
-      }),
-    );
-    await deliver(
-      "dependabot_alert",
-      dependabot("fixed", {
-        number: 11,
-        state: "fixed",
-        created_at: iso(ago(200)),
-        fixed_at: iso(ago(120)),
-        updated_at: iso(ago(120)),
-        security_advisory: { summary: "old", severity: "low" },
-      }),
-    );
+    const fixed = (number: number, severity: string, summary: string, createdDaysAgo: number, fixedDaysAgo: number) =>
+      deliver(
+        "dependabot_alert",
+        dependabot("fixed", {
+          number,
+          state: "fixed",
+          created_at: iso(ago(createdDaysAgo)),
+          fixed_at: iso(ago(fixedDaysAgo)),
+          updated_at: iso(ago(fixedDaysAgo)),
+          security_advisory: { summary, severity },
+        }),
+      );
+    await fixed(9, "critical", "a", 30, 20);
+    await fixed(10, "critical", "b", 50, 10);
+    await fixed(11, "low", "old", 200, 120);
     const res = await call(dashboardRoute, { params: { slug: project.slug }, asUser: lead.id });
     expect(res.status).toBe(200);
     expect(

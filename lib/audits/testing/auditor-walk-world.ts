@@ -6,10 +6,11 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { putBytes } from "@/lib/core/storage/blob-store";
-import { makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
+import { makeAudit, makeEvidence } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 import { raiseRequest } from "@/lib/audits/raise-request";
 import { answerRequest } from "@/lib/audits/answer-request";
-import { ctxOf, makeProject, makeUser } from "@/tests/factories";
+import { ctxOf, makeProject } from "@/tests/factories";
 
 export const WALK_WINDOW = { start: new Date("2026-03-01T00:00:00.000Z"), end: new Date("2026-05-31T23:59:59.999Z") };
 const SECOND = 1000;
@@ -52,23 +53,13 @@ export interface Leak {
 }
 
 export async function auditorWalkWorld() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-  const auditor = await makeUser({ role: "AUDITOR" });
-  const granted = await makeProject({ frameworks: ["soc2"] });
+  const {
+    lead,
+    auditor,
+    project: granted,
+    audit,
+  } = await makeAuditedProject({ window: WALK_WINDOW, auditName: "Walk audit", project: { frameworks: ["soc2"] } });
   const other = await makeProject({ frameworks: ["soc2"] });
-  const audit = await makeAudit({
-    leadId: lead.id,
-    projectIds: [granted.id],
-    windowStart: WALK_WINDOW.start,
-    windowEnd: WALK_WINDOW.end,
-    name: "Walk audit",
-  });
-  await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date(Date.now() + 30 * 86_400_000),
-    grantedById: lead.id,
-  });
   // An audit of the other project the auditor holds no grant for.
   const otherAudit = await makeAudit({
     leadId: lead.id,

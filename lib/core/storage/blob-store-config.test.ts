@@ -4,18 +4,11 @@ import { blobStore } from "@/lib/core/storage/blob-store";
 import { s3Key } from "@/lib/core/storage/blob-store-s3";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { partSizeFor, S3_MIN_PART_BYTES, S3Client } from "@/lib/core/storage/s3-client";
+import { S3_VARS } from "@/lib/core/storage/testing/store-env";
+import { savedEnv } from "@/tests/env";
 
-const VARS = [
-  "BLOB_STORE",
-  "S3_ENDPOINT",
-  "S3_REGION",
-  "S3_BUCKET",
-  "S3_PREFIX",
-  "S3_ACCESS_KEY_ID",
-  "S3_SECRET_ACCESS_KEY",
-  "S3_FORCE_PATH_STYLE",
-];
-const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
+const VARS = ["BLOB_STORE", ...S3_VARS];
+const restoreEnv = savedEnv(VARS);
 
 function withEnv(values: Record<string, string | undefined>) {
   for (const v of VARS) delete process.env[v];
@@ -23,13 +16,7 @@ function withEnv(values: Record<string, string | undefined>) {
   resetEnvForTests();
 }
 
-afterEach(() => {
-  for (const v of VARS) {
-    if (saved[v] === undefined) delete process.env[v];
-    else process.env[v] = saved[v];
-  }
-  resetEnvForTests();
-});
+afterEach(restoreEnv);
 
 const COMPLETE = { BLOB_STORE: "s3", S3_BUCKET: "evidence", S3_ACCESS_KEY_ID: "AKID", S3_SECRET_ACCESS_KEY: "secret" };
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +8,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { POST as pushRoute } from "@/app/api/v1/projects/[slug]/evidence/route";
 import { GET as originalRoute } from "@/app/api/v1/projects/[slug]/evidence/[id]/original/route";
-import { POST as webhookRoute } from "@/app/api/v1/projects/[slug]/github/route";
 import { POST as secretRoute } from "@/app/api/v1/projects/[slug]/github/secret/route";
 import { blobStore, hasBlob, openBlob, putBytes } from "@/lib/core/storage/blob-store";
 import { buildPacketFiles } from "@/lib/packets/build-packet-files";
@@ -18,6 +17,7 @@ import { disconnectBulkDb } from "@/lib/evidence/bulk-db";
 import { S3Client } from "@/lib/core/storage/s3-client";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { makeToken, rowCounts } from "@/lib/evidence/testing/helpers";
+import { deliverGithub } from "@/lib/evidence/testing/github-delivery";
 import {
   startTestS3,
   TEST_S3_ACCESS_KEY_ID,
@@ -28,25 +28,28 @@ import { fixtureFile } from "@/lib/ingest/testing/corpus";
 import { NextRequest } from "next/server";
 import { call, sessionCookie } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
+import { savedEnv } from "@/tests/env";
+import { S3_VARS } from "@/lib/core/storage/testing/store-env";
 
 // The S3 blob store against a real S3-compatible HTTP server (s3rver, behind a front that checks
 // SigV4 signatures: see lib/core/storage/testing/s3-server.ts), through the API routes.
 
 const PREFIX = "proofline/";
-const VARS = [
-  "BLOB_STORE",
-  "BLOB_DIR",
-  "S3_ENDPOINT",
-  "S3_REGION",
-  "S3_BUCKET",
-  "S3_PREFIX",
-  "S3_ACCESS_KEY_ID",
-  "S3_SECRET_ACCESS_KEY",
-  "S3_FORCE_PATH_STYLE",
-] as const;
-const saved = Object.fromEntries([...VARS, "PACKET_SIGNING_KEY_FILE"].map((v) => [v, process.env[v]]));
+const VARS = ["BLOB_STORE", "BLOB_DIR", ...S3_VARS] as const;
+const restoreEnv = savedEnv([...VARS, "PACKET_SIGNING_KEY_FILE"]);
 let s3: TestS3;
 let blobDir: string;
+
+/** A client of the test server's bucket, signing with the test access key and this secret. */
+function testS3Client(secretAccessKey = TEST_S3_SECRET_ACCESS_KEY) {
+  return new S3Client({
+    endpoint: s3.endpoint,
+    region: "us-east-1",
+    bucket: s3.bucket,
+    forcePathStyle: true,
+    credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey },
+  });
+}
 
 function configure(over: Partial<Record<(typeof VARS)[number], string | undefined>> = {}) {
   const values: Record<string, string | undefined> = {
@@ -78,11 +81,7 @@ beforeAll(async () => {
 afterEach(() => configure());
 
 afterAll(async () => {
-  for (const v of [...VARS, "PACKET_SIGNING_KEY_FILE"]) {
-    if (saved[v] === undefined) delete process.env[v];
-    else process.env[v] = saved[v];
-  }
-  resetEnvForTests();
+  restoreEnv();
   await s3.close();
   await rm(blobDir, { recursive: true, force: true });
   await disconnectBulkDb();
@@ -208,13 +207,7 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
   });
 
   it("deletes the object and fails when the file changed between hashing and upload", async () => {
-    const client = new S3Client({
-      endpoint: s3.endpoint,
-      region: "us-east-1",
-      bucket: s3.bucket,
-      forcePathStyle: true,
-      credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY },
-    });
+    const client = testS3Client();
     const file = path.join(blobDir, "changed.bin");
     writeFileSync(file, "the bytes as they are now");
     const claimed = sha256Hex("the bytes as they were hashed");
@@ -272,16 +265,12 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
       repository: { full_name: "example/portal" },
       workflow_run: run,
     });
-    const res = await call(webhookRoute, {
-      method: "POST",
-      params: { slug: project.slug },
-      rawBody: body,
-      headers: {
-        "x-github-event": "workflow_run",
-        "x-github-delivery": "d-s3",
-        "content-type": "application/json",
-        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-      },
+    const res = await deliverGithub({
+      slug: project.slug,
+      event: "workflow_run",
+      body,
+      deliveryId: "d-s3",
+      sign: { secret },
     });
     expect(res.status).toBe(201);
     const sha256 = sha256Hex(body);
@@ -342,13 +331,7 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
   });
 
   it("names SignatureDoesNotMatch and the variables when an upload is signed with the wrong secret", async () => {
-    const client = new S3Client({
-      endpoint: s3.endpoint,
-      region: "us-east-1",
-      bucket: s3.bucket,
-      forcePathStyle: true,
-      credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: "not-the-secret" },
-    });
+    const client = testS3Client("not-the-secret");
     const err = await client.put(`${PREFIX}wrong-secret`, { bytes: Buffer.from("x") }, 1, sha256Hex("x")).then(
       () => null,
       (e: unknown) => e as Error,
@@ -362,13 +345,7 @@ describe("the S3 blob store (BLOB_STORE=s3)", () => {
   it("refuses a correctly signed request that was changed after signing, and a body that is not the signed one", async () => {
     // The SDK signs the request; a middleware after signing (the deserialize step) then changes it on the way out.
     const tampered = (change: (req: { path: string; body: unknown; headers: Record<string, string> }) => void) => {
-      const client = new S3Client({
-        endpoint: s3.endpoint,
-        region: "us-east-1",
-        bucket: s3.bucket,
-        forcePathStyle: true,
-        credentials: { accessKeyId: TEST_S3_ACCESS_KEY_ID, secretAccessKey: TEST_S3_SECRET_ACCESS_KEY },
-      });
+      const client = testS3Client();
       client.sdk.middlewareStack.add(
         (next) => async (args) => {
           change(args.request as { path: string; body: unknown; headers: Record<string, string> });

@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db";
 import { newTokenSecret } from "@/lib/tokens/token-secret";
 import { uniq } from "@/tests/factories";
 import { DAY_MS } from "@/lib/core/time";
+import { fileEvidence } from "@/lib/readiness/testing/filed-evidence";
 
 export interface SmallWorld {
   project: { id: string; slug: string; name: string };
@@ -26,22 +27,17 @@ async function file(
   at: Date,
   title: string,
 ) {
-  const ev = await prisma.evidence.create({
-    data: {
-      projectId,
-      kind,
-      format: "test",
-      title,
-      outcome,
-      summary: {},
-      dedupeKey: uniq("dk"),
-      effectiveAt: at,
-      collectedAt: at,
-      sourceBranch: "main",
-    },
-  });
-  await prisma.evidenceControl.create({
-    data: { evidenceId: ev.id, controlId, projectId, kind, outcome, effectiveAt: at, collectedAt: at, via: "rule" },
+  const ev = await fileEvidence({
+    projectId,
+    controlId,
+    kind,
+    outcome,
+    format: "test",
+    title,
+    effectiveAt: at,
+    dedupeKey: uniq("dk"),
+    sourceBranch: "main",
+    via: "rule",
   });
   return ev.id;
 }

@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { call } from "@/tests/api";
-import { makeProject, makeUser } from "@/tests/factories";
-import { controlByKey, makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
+import { controlByKey, makeEvidence } from "@/lib/audits/audit-test-data";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 
 // Every route handler of the app, found on disk, so that a route added later is covered without
 // anyone remembering to add it here.
@@ -64,20 +64,10 @@ async function tableCounts(): Promise<Record<string, number>> {
 }
 
 async function world() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-  const auditor = await makeUser({ role: "AUDITOR" });
-  const project = await makeProject({ frameworks: ["soc2"] });
-  const audit = await makeAudit({
-    leadId: lead.id,
-    projectIds: [project.id],
-    windowStart: new Date("2026-01-01T00:00:00Z"),
-    windowEnd: new Date("2026-06-30T23:59:59.999Z"),
-  });
-  const grant = await makeGrant({
-    auditId: audit.id,
-    userId: auditor.id,
-    expiresAt: new Date(Date.now() + 86_400_000),
-    grantedById: lead.id,
+  const { lead, auditor, project, audit, grant } = await makeAuditedProject({
+    window: { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") },
+    project: { frameworks: ["soc2"] },
+    grantExpiresAt: new Date(Date.now() + 86_400_000),
   });
   const evidence = await makeEvidence({
     projectId: project.id,
@@ -164,22 +154,19 @@ describe("auditors are read-only outside their audit workspace, at the API, for 
 
   it("lets a granted auditor raise a request, and refuses the same auditor after the grant expires", async () => {
     const w = await world();
-    const raise = (await import("@/app/api/v1/audits/[auditId]/requests/route")).POST;
-    const ok = await call(raise, {
-      method: "POST",
-      asUser: w.auditor.id,
-      params: { auditId: w.audit.id },
-      body: { title: "Access reviews", requirementRef: "CC6.2" },
-    });
+    const route = (await import("@/app/api/v1/audits/[auditId]/requests/route")).POST;
+    const raise = (title: string) =>
+      call(route, {
+        method: "POST",
+        asUser: w.auditor.id,
+        params: { auditId: w.audit.id },
+        body: { title, requirementRef: "CC6.2" },
+      });
+    const ok = await raise("Access reviews");
     expect(ok.status).toBe(201);
     await prisma.auditorGrant.update({ where: { id: w.grant.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const before = await tableCounts();
-    const refused = await call(raise, {
-      method: "POST",
-      asUser: w.auditor.id,
-      params: { auditId: w.audit.id },
-      body: { title: "One more", requirementRef: "CC6.2" },
-    });
+    const refused = await raise("One more");
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toMatch(/^Your access to the audit ".*" ended on /);
     for (const r of (await discoverRoutes(w.values)).filter((x) => !NOT_DATA.has(x.file))) {

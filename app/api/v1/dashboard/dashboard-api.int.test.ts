@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { call } from "@/tests/api";
 import { makeUser } from "@/tests/factories";
 import { makeSmallWorld } from "@/lib/readiness/testing/small-world";
+import { fileEvidence } from "@/lib/readiness/testing/filed-evidence";
 import { GET as readiness } from "./readiness/route";
 import { GET as holdbacks } from "./holdbacks/route";
 import { GET as blockers } from "./blockers/route";
@@ -154,30 +155,15 @@ describe("dashboard API", () => {
     const chg = await prisma.control.findUniqueOrThrow({ where: { key: w.controls.chg } });
     await prisma.controlExpectation.create({ data: { controlId: chg.id, kind: "MANUAL_FILE", freshnessDays: 90 } });
     const effectiveAt = new Date(now - 80 * DAY);
-    const report = await prisma.evidence.create({
-      data: {
-        projectId: w.project.id,
-        kind: "MANUAL_FILE",
-        format: "manual",
-        title: "pen test report",
-        outcome: "INFO",
-        summary: {},
-        dedupeKey: `pt-${w.project.slug}`,
-        effectiveAt,
-        collectedAt: effectiveAt,
-      },
-    });
-    await prisma.evidenceControl.create({
-      data: {
-        evidenceId: report.id,
-        controlId: chg.id,
-        projectId: w.project.id,
-        kind: "MANUAL_FILE",
-        outcome: "INFO",
-        effectiveAt,
-        collectedAt: effectiveAt,
-        via: "manual",
-      },
+    const report = await fileEvidence({
+      projectId: w.project.id,
+      controlId: chg.id,
+      kind: "MANUAL_FILE",
+      outcome: "INFO",
+      format: "manual",
+      title: "pen test report",
+      effectiveAt,
+      dedupeKey: `pt-${w.project.slug}`,
     });
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const ev = await call(upcoming, { asUser: lead.id, path: `/x?type=evidence&project=${w.project.slug}` });

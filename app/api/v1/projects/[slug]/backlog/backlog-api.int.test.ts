@@ -15,6 +15,7 @@ import { POST as exerciseRoute } from "@/app/api/v1/projects/[slug]/runbooks/[ru
 import { grantAuditorOn } from "@/lib/backlog/test-helpers";
 import { call } from "@/tests/api";
 import { makeProject, makeUser, uniq } from "@/tests/factories";
+import { postDocument } from "@/lib/backlog/testing/post-document";
 
 const PROBLEM = "application/problem+json";
 const DOC =
@@ -23,13 +24,12 @@ const DOC =
 async function imported() {
   const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
   const project = await makeProject();
-  const res = await call(importRoute, {
-    method: "POST",
-    path: `/api/v1/projects/${project.slug}/documents?filename=ops.md&mode=apply`,
-    params: { slug: project.slug },
-    asUser: lead.id,
-    rawBody: DOC,
-    headers: { "content-type": "text/markdown" },
+  const res = await postDocument({
+    slug: project.slug,
+    userId: lead.id,
+    query: "filename=ops.md&mode=apply",
+    body: DOC,
+    contentType: "text/markdown",
   });
   expect(res.status).toBe(201);
   const item = await prisma.backlogItem.findFirstOrThrow({
@@ -74,13 +74,7 @@ describe("documents API", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
     const send = (rawBody: BodyInit, query = "filename=x.md&mode=apply") =>
-      call(importRoute, {
-        method: "POST",
-        path: `/api/v1/projects/${project.slug}/documents?${query}`,
-        params: { slug: project.slug },
-        asUser: lead.id,
-        rawBody,
-      });
+      postDocument({ slug: project.slug, userId: lead.id, query, body: rawBody });
     const utf8 = await send(new Uint8Array([0x2d, 0x20, 0xc3, 0x28]));
     expect([utf8.status, utf8.headers.get("content-type")]).toEqual([422, PROBLEM]);
     expect(utf8.body.detail).toBe(

@@ -4,9 +4,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { stopParseWorkers } from "@/lib/import/parse-off-thread";
-import { POST as importRoute } from "@/app/api/v1/projects/[slug]/documents/route";
-import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
+import { postDocument } from "@/lib/backlog/testing/post-document";
+import { savedImportMapping } from "@/lib/backlog/test-helpers";
 
 const DOC =
   "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\nAsk the vendor.\n";
@@ -20,13 +20,12 @@ describe("POST /projects/<slug>/documents with a mapping", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
     const post = (query: string) =>
-      call(importRoute, {
-        method: "POST",
-        path: `/api/v1/projects/${project.slug}/documents?filename=audit-prep.md&${query}`,
-        params: { slug: project.slug },
-        asUser: lead.id,
-        rawBody: DOC,
-        headers: { "content-type": "text/markdown" },
+      postDocument({
+        slug: project.slug,
+        userId: lead.id,
+        query: `filename=audit-prep.md&${query}`,
+        body: DOC,
+        contentType: "text/markdown",
       });
 
     const unaided = await post("mode=preview");
@@ -51,14 +50,7 @@ describe("POST /projects/<slug>/documents with a mapping", () => {
 
     const applied = await post(`mode=apply&mapping=${mapping}`);
     expect(applied.status).toBe(201);
-    expect(
-      (
-        await prisma.sourceDocument.findFirstOrThrow({
-          where: { projectId: project.id },
-          select: { importMapping: true },
-        })
-      ).importMapping,
-    ).toMatchObject({ items: "h3" });
+    expect(await savedImportMapping(project.id)).toMatchObject({ items: "h3" });
     const again = await post("mode=preview");
     expect(again.body).toMatchObject({ counts: { unchanged: 2 }, mapping: { source: "saved" } });
   });

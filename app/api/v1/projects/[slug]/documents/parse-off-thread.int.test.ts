@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { stopParseWorkers } from "@/lib/import/parse-off-thread";
-import { POST as importRoute } from "@/app/api/v1/projects/[slug]/documents/route";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
+import { postDocument } from "@/lib/backlog/testing/post-document";
 
 /** About 4.5 MB of list items: seconds of parsing on any machine, far past a one-second budget. */
 const SLOW = `# Checklist\n\n${Array.from({ length: 200_000 }, (_, i) => `- [ ] item ${i} to do`).join("\n")}\n`.slice(
@@ -29,13 +29,12 @@ describe("document import parses off the event loop", () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
     let settled = false;
-    const importing = call(importRoute, {
-      method: "POST",
-      path: `/api/v1/projects/${project.slug}/documents?filename=huge.md&mode=apply`,
-      params: { slug: project.slug },
-      asUser: lead.id,
-      rawBody: SLOW,
-      headers: { "content-type": "text/markdown" },
+    const importing = postDocument({
+      slug: project.slug,
+      userId: lead.id,
+      query: "filename=huge.md&mode=apply",
+      body: SLOW,
+      contentType: "text/markdown",
     }).finally(() => {
       settled = true;
     });
@@ -59,13 +58,12 @@ describe("document import parses off the event loop", () => {
     resetEnvForTests();
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await makeProject();
-    const res = await call(importRoute, {
-      method: "POST",
-      path: `/api/v1/projects/${project.slug}/documents?filename=ops.md&mode=apply`,
-      params: { slug: project.slug },
-      asUser: lead.id,
-      rawBody: "# Ops\n\n- [ ] rotate keys\n- [x] enable backups\n",
-      headers: { "content-type": "text/markdown" },
+    const res = await postDocument({
+      slug: project.slug,
+      userId: lead.id,
+      query: "filename=ops.md&mode=apply",
+      body: "# Ops\n\n- [ ] rotate keys\n- [x] enable backups\n",
+      contentType: "text/markdown",
     });
     expect(res.status).toBe(201);
     expect(await prisma.backlogItem.count({ where: { projectId: project.id } })).toBe(2);
