@@ -5,11 +5,11 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { createPopulation } from "@/lib/audits/create-population";
 import { builtNow } from "@/lib/audits/population-build";
 import { stopBoss } from "@/lib/jobs/boss";
-import { drawSample } from "@/lib/audits/draw-sample";
+import { drawSample } from "@/lib/audits/draw-population-sample";
 import { getPopulation } from "@/lib/audits/get-population";
 import { listPopulations } from "@/lib/audits/list-populations";
 import { exportPopulationCsv, exportSampleCsv } from "@/lib/audits/export-population";
-import { samplePositions } from "@/lib/audits/sample-draw";
+import { samplePositions } from "@/lib/audits/sample-algorithm";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
 import { DAY_MS, makeAudit, makeEvidence, makeGrant } from "@/lib/audits/audit-test-data";
 
