@@ -2,7 +2,12 @@ import { prisma } from "@/lib/db";
 import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { AUDIT_ACCESS_SELECT, accessibleAudit, toAccessibleAudit, type AccessibleAudit } from "@/lib/audits/audit-access";
+import {
+  AUDIT_ACCESS_SELECT,
+  accessibleAudit,
+  toAccessibleAudit,
+  type AccessibleAudit,
+} from "@/lib/audits/audit-access";
 import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 
 export interface AccessibleRequest {
