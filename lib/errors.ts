@@ -12,10 +12,16 @@ export abstract class AppError extends Error {
   abstract readonly title: string;
 }
 
-export class InvalidInputError extends AppError {
-  readonly status = 422;
-  readonly code = "invalid-input";
-  readonly title = "Invalid input";
+/** The base of each typed error: its HTTP status, its problem type (urn:proofline:problem:<code>) and title. */
+function appError<S extends number, C extends string>(status: S, code: C, title: string) {
+  return class extends AppError {
+    readonly status = status;
+    readonly code = code;
+    readonly title = title;
+  };
+}
+
+export class InvalidInputError extends appError(422, "invalid-input", "Invalid input") {
   constructor(
     message: string,
     readonly issues: FieldIssue[] = [],
@@ -24,60 +30,25 @@ export class InvalidInputError extends AppError {
   }
 }
 
-export class BadRequestError extends AppError {
-  readonly status = 400;
-  readonly code = "bad-request";
-  readonly title = "Bad request";
-}
+export class BadRequestError extends appError(400, "bad-request", "Bad request") {}
 
-export class UnauthorizedError extends AppError {
-  readonly status = 401;
-  readonly code = "unauthenticated";
-  readonly title = "Not signed in";
-}
+export class UnauthorizedError extends appError(401, "unauthenticated", "Not signed in") {}
 
-export class ForbiddenError extends AppError {
-  readonly status = 403;
-  readonly code = "forbidden";
-  readonly title = "Forbidden";
-}
+export class ForbiddenError extends appError(403, "forbidden", "Forbidden") {}
 
-export class NotFoundError extends AppError {
-  readonly status = 404;
-  readonly code = "not-found";
-  readonly title = "Not found";
-}
+export class NotFoundError extends appError(404, "not-found", "Not found") {}
 
-export class ConflictError extends AppError {
-  readonly status = 409;
-  readonly code = "conflict";
-  readonly title = "Conflict";
-}
+export class ConflictError extends appError(409, "conflict", "Conflict") {}
 
-export class PayloadTooLargeError extends AppError {
-  readonly status = 413;
-  readonly code = "payload-too-large";
-  readonly title = "Payload too large";
-}
+export class PayloadTooLargeError extends appError(413, "payload-too-large", "Payload too large") {}
 
-export class UnsupportedMediaTypeError extends AppError {
-  readonly status = 415;
-  readonly code = "unsupported-media-type";
-  readonly title = "Unsupported media type";
-}
+export class UnsupportedMediaTypeError extends appError(415, "unsupported-media-type", "Unsupported media type") {}
 
 /** A document whose parse ran past its time or memory budget (lib/import/parse-off-thread.ts); nothing was written. */
-export class ImportTooComplexError extends AppError {
-  readonly status = 422;
-  readonly code = "import-too-complex";
-  readonly title = "Document too complex";
-}
+export class ImportTooComplexError extends appError(422, "import-too-complex", "Document too complex") {}
 
 /** Too many requests of one kind in a short time; the answer carries Retry-After. */
-export class TooManyRequestsError extends AppError {
-  readonly status = 429;
-  readonly code = "too-many-requests";
-  readonly title = "Too many requests";
+export class TooManyRequestsError extends appError(429, "too-many-requests", "Too many requests") {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,

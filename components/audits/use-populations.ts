@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import type { PopulationDto } from "@/lib/dto/audits";
+import type { CreatedPopulationDto, PopulationDto, SampleDto } from "@/lib/dto/audits";
 import { auditKeys } from "@/components/audits/query-keys";
 
 export type PopulationStatus = PopulationDto["status"];
@@ -24,7 +24,7 @@ export function useCreatePopulation(auditId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: object) =>
-      apiFetch<{ id: string }>(`/api/v1/audits/${auditId}/populations`, { method: "POST", body }),
+      apiFetch<CreatedPopulationDto>(`/api/v1/audits/${auditId}/populations`, { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: auditKeys.audit(auditId) }),
   });
 }
@@ -33,7 +33,7 @@ export function useDrawSample(auditId: string, populationId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { size: number; seed?: string }) =>
-      apiFetch<{ id: string; seed: string }>(`/api/v1/audits/${auditId}/populations/${populationId}/samples`, {
+      apiFetch<SampleDto>(`/api/v1/audits/${auditId}/populations/${populationId}/samples`, {
         method: "POST",
         body,
       }),

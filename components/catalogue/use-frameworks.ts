@@ -3,13 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import { frameworkKeys } from "@/components/catalogue/query-keys";
 import { controlKeys } from "@/components/controls/query-keys";
+import type { FrameworkImportDto, ProjectFrameworksDto } from "@/lib/dto/catalogue";
 
-export interface ImportResult {
-  key: string;
-  created: boolean;
-  changes: string[];
-  mappingsAdded: number;
-}
+/** What loading a framework file did. */
+export type ImportResult = FrameworkImportDto;
 
 export function useImportFramework() {
   const qc = useQueryClient();
@@ -27,7 +24,7 @@ export function useSetProjectFrameworks(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (frameworks: string[]) =>
-      apiFetch<{ frameworks: string[] }>(`/api/v1/projects/${encodeURIComponent(slug)}/controls/frameworks`, {
+      apiFetch<ProjectFrameworksDto>(`/api/v1/projects/${encodeURIComponent(slug)}/controls/frameworks`, {
         method: "PUT",
         body: { frameworks },
       }),

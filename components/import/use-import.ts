@@ -3,51 +3,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, withQuery } from "@/lib/client/api";
 import { backlogKeys } from "@/components/backlog/query-keys";
 import type { TImportMapping } from "@/lib/import/mapping";
+import type { ImportAppliedDto, ImportPreviewDto, ImportReportDto, PlanActionDto } from "@/lib/dto/import";
 
-export type PlanAction = "create" | "update" | "close" | "reopen" | "unchanged" | "conflict" | "remove" | "restore";
+/** What an item's line in the plan says will happen to it. */
+export type PlanAction = PlanActionDto;
 
-export interface ImportReport {
-  format: string;
-  title: string | null;
-  sha256: string;
-  byteSize: number;
-  reflowed: boolean;
-  sections: number;
-  warnings: string[];
-  counts: Record<PlanAction, number>;
-  runbookCounts: Record<string, number>;
-  items: Array<{
-    action: PlanAction;
-    id: string | null;
-    key: string | null;
-    title: string;
-    sectionPath: string[];
-    line: number | null;
-    changes: Array<{ field: string; before: unknown; after: unknown }>;
-    reason?: string;
-    kind: string | null;
-    priority: string | null;
-    status: string | null;
-    block: string | null;
-    criteria: number;
-  }>;
-  runbooks: Array<{
-    action: string;
-    id: string | null;
-    key: string;
-    title: string;
-    steps: number;
-    reason?: string;
-    changes: Array<{ field: string }>;
-  }>;
-  document: { key: string; exists?: boolean; title: string; id?: string; sameVersionImportedAt?: string | null };
-  versionId?: string;
-  /** Preview only: changes this person may not make (applying would be refused whole with 403). */
-  refused?: Array<{ permission: string; effect: string }>;
-  /** Preview only: the corrections the document was read with, and where they came from. */
-  mapping?: { source: "chosen" | "saved" | "none"; mapping: TImportMapping | null };
-  sectionTitles?: Array<{ title: string; level: number }>;
-  declaredTotals?: Array<{ label: string; declared: number; found: number; line: number }>;
+/** Either answer (preview or import done), as the plan view shows it. */
+export type ImportReport = ImportReportDto;
+
+interface ImportAnswer {
+  preview: ImportPreviewDto;
+  apply: ImportAppliedDto;
 }
 
 export interface ImportRequest {
@@ -61,7 +27,11 @@ export interface ImportRequest {
 }
 
 /** Sends the document itself as the request body (bytes, so that the server can check its encoding). */
-async function send(project: string, mode: "preview" | "apply", r: ImportRequest): Promise<ImportReport> {
+async function send<M extends keyof ImportAnswer>(
+  project: string,
+  mode: M,
+  r: ImportRequest,
+): Promise<ImportAnswer[M]> {
   let res: Response;
   try {
     res = await fetch(
@@ -96,7 +66,7 @@ async function send(project: string, mode: "preview" | "apply", r: ImportRequest
       json.errors ?? [],
       json.requestId,
     );
-  return json as ImportReport;
+  return json as ImportAnswer[M];
 }
 
 export function usePreviewImport(project: string) {

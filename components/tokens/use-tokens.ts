@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import type { CreatedTokenDto, TokensDto } from "@/lib/dto/tokens";
+import type { CreatedTokenDto, GithubSecretDto, TokensDto } from "@/lib/dto/tokens";
 import { evidenceKeys } from "@/components/evidence/query-keys";
 
 const base = (slug: string) => `/api/v1/projects/${encodeURIComponent(slug)}`;
@@ -28,8 +28,7 @@ export function useTokenActions(slug: string) {
       onSuccess: done,
     }),
     githubSecret: useMutation({
-      mutationFn: () =>
-        apiFetch<{ secret: string; webhookUrl: string }>(`${base(slug)}/github/secret`, { method: "POST" }),
+      mutationFn: () => apiFetch<GithubSecretDto>(`${base(slug)}/github/secret`, { method: "POST" }),
       onSuccess: done,
     }),
   };

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import type { CreatedScimTokenDto, ScimTokenDto } from "@/lib/dto/users";
+import type { AuditPageDto, AuditorInviteDto } from "@/lib/dto/audits";
 import { keys } from "@/lib/client/query-keys";
 
 const scimTokensKey = [...keys.users.all, "scim-tokens"] as const;
@@ -32,10 +33,7 @@ export function useRevokeScimToken() {
 export function useAuditChoices() {
   return useQuery({
     queryKey: ["audits", "choices"],
-    queryFn: () =>
-      apiFetch<{ items: Array<{ id: string; name: string }> }>("/api/v1/audits", { query: { limit: "100" } }).then(
-        (r) => r.items,
-      ),
+    queryFn: () => apiFetch<AuditPageDto>("/api/v1/audits", { query: { limit: "100" } }).then((r) => r.items),
   });
 }
 
@@ -43,10 +41,7 @@ export function useInviteAuditor() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { auditId: string; email: string; name: string; expiresAt: string }) =>
-      apiFetch<{ userId: string; link: string | null; linkExpiresAt: string | null; accessUntil: string }>(
-        "/api/auth/invitations",
-        { method: "POST", body },
-      ),
+      apiFetch<AuditorInviteDto>("/api/auth/invitations", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.all }),
   });
 }

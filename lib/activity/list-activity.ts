@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import type { Prisma } from "@/generated/prisma/client";
 import { ZPageQuery, decodeCursor, toPage, type Page } from "@/lib/pagination";
+import type { HashedFields } from "@/lib/activity/hash";
 
 export const ZActivityQuery = z.strictObject({
   actor: z.string().trim().max(320).optional(),
@@ -16,17 +17,9 @@ export const ZActivityQuery = z.strictObject({
 });
 export type TActivityQuery = z.infer<typeof ZActivityQuery>;
 
-export interface ActivityRow {
+/** A line of the trail as lists show it: what its hash covers (but who exactly acted), its id and hash. */
+export interface ActivityRow extends Omit<HashedFields, "actorId"> {
   id: string;
-  occurredAt: Date;
-  actorType: string;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  projectId: string | null;
-  summary: unknown;
-  requestId: string | null;
   hash: string;
 }
 

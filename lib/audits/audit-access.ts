@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
 import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -43,31 +44,39 @@ export async function accessibleAudit({
   if (ctx.actor.kind === "token") throw new ForbiddenError("Project tokens cannot use the audit workspace.");
   const viaGrant = isAuditorActor(ctx.actor);
   if (!viaGrant) assertCan(ctx.actor, "audit:read");
-  const audit = await prisma.audit.findUnique({
-    where: { id: auditId },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      frameworkId: true,
-      windowStart: true,
-      windowEnd: true,
-      leadId: true,
-      projects: { select: { projectId: true }, orderBy: { projectId: "asc" } },
-    },
-  });
+  const audit = await prisma.audit.findUnique({ where: { id: auditId }, select: AUDIT_ACCESS_SELECT });
   if (!audit) throw new NotFoundError("There is no such audit that you can see.");
   if (viaGrant && ctx.actor.kind === "user") await assertLiveGrant(ctx.actor.user.id, audit.id, audit.name, now);
-  if (write && audit.status === "CLOSED")
-    throw new ConflictError(`The audit "${audit.name}" is closed; reopen it to make changes.`);
+  return toAccessibleAudit(audit, { viaGrant, write });
+}
+
+/** What the gates read of an audit. */
+export const AUDIT_ACCESS_SELECT = {
+  id: true,
+  name: true,
+  status: true,
+  frameworkId: true,
+  windowStart: true,
+  windowEnd: true,
+  leadId: true,
+  projects: { select: { projectId: true }, orderBy: { projectId: "asc" } },
+} satisfies Prisma.AuditSelect;
+
+/** An audit row read with AUDIT_ACCESS_SELECT as the gate returns it; a write into a closed audit is refused (409). */
+export function toAccessibleAudit(
+  row: Prisma.AuditGetPayload<{ select: typeof AUDIT_ACCESS_SELECT }>,
+  { viaGrant, write }: { viaGrant: boolean; write: boolean },
+): AccessibleAudit {
+  if (write && row.status === "CLOSED")
+    throw new ConflictError(`The audit "${row.name}" is closed; reopen it to make changes.`);
   return {
-    id: audit.id,
-    name: audit.name,
-    status: audit.status,
-    frameworkId: audit.frameworkId,
-    window: { start: audit.windowStart, end: audit.windowEnd },
-    projectIds: audit.projects.map((p) => p.projectId),
-    leadId: audit.leadId,
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    frameworkId: row.frameworkId,
+    window: { start: row.windowStart, end: row.windowEnd },
+    projectIds: row.projects.map((p) => p.projectId),
+    leadId: row.leadId,
     viaGrant,
   };
 }

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { projectAccessWhere } from "@/lib/core/access/project-access";
 import { accessibleAudit } from "@/lib/audits/audit-access";
+import { mappedControlWhere } from "@/lib/audits/mapped-control";
 
 /** Choices for planning an audit and granting access: frameworks, active projects, auditors. */
 export async function auditPlanningOptions({ ctx, now }: { ctx: RequestCtx; now: Date }) {
@@ -42,7 +43,7 @@ export async function requestTargetOptions({ ctx, auditId, now }: { ctx: Request
       select: { refId: true, title: true },
     }),
     prisma.control.findMany({
-      where: { archivedAt: null, mappings: { some: { requirement: { frameworkId: audit.frameworkId } } } },
+      where: mappedControlWhere(audit.frameworkId),
       orderBy: { key: "asc" },
       select: { key: true, title: true },
     }),
@@ -55,9 +56,8 @@ export async function eventControlOptions({ ctx, auditId, now }: { ctx: RequestC
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "population:read" });
   return prisma.control.findMany({
     where: {
-      archivedAt: null,
+      ...mappedControlWhere(audit.frameworkId),
       frequency: { in: ["PER_CHANGE", "CONTINUOUS", "DAILY"] },
-      mappings: { some: { requirement: { frameworkId: audit.frameworkId } } },
     },
     orderBy: { key: "asc" },
     select: { key: true, title: true },

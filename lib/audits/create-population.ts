@@ -5,6 +5,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError, TooManyRequestsError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
 import { accessibleAudit } from "@/lib/audits/audit-access";
+import { mappedControlId } from "@/lib/audits/mapped-control";
 import { isPointInTime } from "@/lib/core/access/auditor-scope";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { POPULATION_BUILD_JOB, POPULATION_RATE, POPULATION_STATUS_SELECT } from "@/lib/audits/population-build";
@@ -34,22 +35,7 @@ export async function createPopulation({ ctx, auditId, data, now }: CreatePopula
       [{ path: "filter", message: "Populations need an observation period (Type II audit)" }],
     );
   }
-  let controlId: string | null = null;
-  if (input.controlKey) {
-    const control = await prisma.control.findFirst({
-      where: {
-        key: input.controlKey,
-        archivedAt: null,
-        mappings: { some: { requirement: { frameworkId: audit.frameworkId } } },
-      },
-      select: { id: true },
-    });
-    if (!control)
-      throw new InvalidInputError(`controlKey: no control "${input.controlKey}" is mapped to this audit's framework`, [
-        { path: "controlKey", message: `No control "${input.controlKey}" is mapped to this audit's framework` },
-      ]);
-    controlId = control.id;
-  }
+  const controlId = input.controlKey ? await mappedControlId(audit.frameworkId, input.controlKey) : null;
   const projects = await prisma.project.findMany({
     where: { id: { in: audit.projectIds } },
     select: { id: true, slug: true },

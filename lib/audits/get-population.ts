@@ -4,6 +4,7 @@ import type { RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { accessibleAudit } from "@/lib/audits/audit-access";
+import { POPULATION_SELECT, SAMPLE_ORDER } from "@/lib/audits/population-build";
 import { MEMBER_COLUMNS, memberPage, membersByKey } from "@/lib/audits/population-query";
 import { describeDefinition, parseDefinition } from "@/lib/audits/population-definition";
 
@@ -23,18 +24,9 @@ export async function getPopulation({ ctx, auditId, populationId, now, query }: 
   const population = await prisma.population.findFirst({
     where: { id: populationId, auditId: audit.id },
     select: {
-      id: true,
-      kind: true,
-      controlId: true,
-      filter: true,
-      size: true,
-      digest: true,
-      status: true,
-      error: true,
-      finishedAt: true,
-      createdAt: true,
+      ...POPULATION_SELECT,
       samples: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: SAMPLE_ORDER,
         select: {
           id: true,
           seed: true,

@@ -20,11 +20,7 @@ export interface GrantAuditorOptions {
 export async function grantAuditor({ ctx, auditId, data, now }: GrantAuditorOptions) {
   assertCan(ctx.actor, "audit:manage");
   const input = validate(ZGrantCreate, data, "");
-  if (input.expiresAt <= now) {
-    throw new InvalidInputError("expiresAt: access must end in the future", [
-      { path: "expiresAt", message: "Access must end in the future" },
-    ]);
-  }
+  assertEndsInFuture(input.expiresAt, now);
   const user = await prisma.user.findUnique({
     where: { id: input.userId },
     select: { id: true, email: true, role: true, active: true },
@@ -59,4 +55,12 @@ export async function grantAuditor({ ctx, auditId, data, now }: GrantAuditorOpti
     });
     return grant;
   });
+}
+
+/** A grant's end must be after now (422 on expiresAt). */
+export function assertEndsInFuture(expiresAt: Date, now: Date): void {
+  if (expiresAt <= now)
+    throw new InvalidInputError("expiresAt: access must end in the future", [
+      { path: "expiresAt", message: "Access must end in the future" },
+    ]);
 }

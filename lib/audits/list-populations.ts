@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { accessibleAudit } from "@/lib/audits/audit-access";
+import { POPULATION_SELECT, SAMPLE_ORDER } from "@/lib/audits/population-build";
 import { describeDefinition } from "@/lib/audits/population-definition";
 
 export interface ListPopulationsOptions {
@@ -17,17 +18,9 @@ export async function listPopulations({ ctx, auditId, now }: ListPopulationsOpti
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 500,
     select: {
-      id: true,
-      kind: true,
-      controlId: true,
-      filter: true,
-      size: true,
-      digest: true,
-      status: true,
-      error: true,
-      createdAt: true,
+      ...POPULATION_SELECT,
       samples: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: SAMPLE_ORDER,
         select: { id: true, seed: true, size: true, populationSize: true, createdAt: true },
       },
     },

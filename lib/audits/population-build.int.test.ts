@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { ConflictError, TooManyRequestsError } from "@/lib/errors";
 import { createPopulation } from "@/lib/audits/create-population";
-import { drawSample } from "@/lib/audits/draw-sample";
+import { drawSample } from "@/lib/audits/draw-population-sample";
 import { getPopulation } from "@/lib/audits/get-population";
 import { exportPopulationCsv } from "@/lib/audits/export-population";
 import { POPULATION_RATE, populationBuildJob } from "@/lib/audits/population-build";

@@ -2,6 +2,7 @@
 // can be millions of rows, too many to count inside a web request. The request keeps the definition
 // and queues the build (create-population.ts); the page polls the status until it is ready.
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
 import type { JobDefinition } from "@/lib/jobs/types";
 import { populationSizeAndDigest } from "@/lib/audits/population-query";
 import { parseDefinition } from "@/lib/audits/population-definition";
@@ -21,6 +22,12 @@ export const POPULATION_STATUS_SELECT = {
   createdAt: true,
   finishedAt: true,
 } as const;
+
+/** A population as pages, lists and packets read it: its status, the control it tests and its stored definition. */
+export const POPULATION_SELECT = { ...POPULATION_STATUS_SELECT, controlId: true, filter: true } as const;
+
+/** Samples are shown in the order they were drawn. */
+export const SAMPLE_ORDER: Prisma.SampleOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
 
 /**
  * Counts a queued population and takes its digest, in one snapshot of the data. Marks it ready, or

@@ -4,6 +4,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
 import { accessibleAudit } from "@/lib/audits/audit-access";
+import { mappedControlId } from "@/lib/audits/mapped-control";
 import { ZRequestCreate, type TRequestCreate } from "@/lib/schemas/audit";
 
 export interface RaiseRequestOptions {
@@ -34,20 +35,8 @@ export async function raiseRequest({ ctx, auditId, data, now }: RaiseRequestOpti
         [{ path: "requirementRef", message: `No requirement "${input.requirementRef}" in this audit's framework` }],
       );
     requirementId = requirement.id;
-  } else {
-    const control = await prisma.control.findFirst({
-      where: {
-        key: input.controlKey,
-        archivedAt: null,
-        mappings: { some: { requirement: { frameworkId: audit.frameworkId } } },
-      },
-      select: { id: true },
-    });
-    if (!control)
-      throw new InvalidInputError(`controlKey: no control "${input.controlKey}" is mapped to this audit's framework`, [
-        { path: "controlKey", message: `No control "${input.controlKey}" is mapped to this audit's framework` },
-      ]);
-    controlId = control.id;
+  } else if (input.controlKey) {
+    controlId = await mappedControlId(audit.frameworkId, input.controlKey);
   }
   const raisedById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
   return prisma.$transaction(async (tx) => {

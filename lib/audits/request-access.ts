@@ -1,8 +1,13 @@
 import { prisma } from "@/lib/db";
 import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { accessibleAudit, type AccessibleAudit } from "@/lib/audits/audit-access";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import {
+  AUDIT_ACCESS_SELECT,
+  accessibleAudit,
+  toAccessibleAudit,
+  type AccessibleAudit,
+} from "@/lib/audits/audit-access";
 import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 
 export interface AccessibleRequest {
@@ -53,33 +58,6 @@ export async function accessibleRequest({
     return { audit, request, isOwner };
   }
   if (!request || !isOwner) throw new NotFoundError("There is no such request that you can see.");
-  const row = await prisma.audit.findUniqueOrThrow({
-    where: { id: auditId },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      frameworkId: true,
-      windowStart: true,
-      windowEnd: true,
-      leadId: true,
-      projects: { select: { projectId: true } },
-    },
-  });
-  if (write && row.status === "CLOSED")
-    throw new ConflictError(`The audit "${row.name}" is closed; reopen it to make changes.`);
-  return {
-    audit: {
-      id: row.id,
-      name: row.name,
-      status: row.status,
-      frameworkId: row.frameworkId,
-      window: { start: row.windowStart, end: row.windowEnd },
-      projectIds: row.projects.map((p) => p.projectId),
-      leadId: row.leadId,
-      viaGrant: false,
-    },
-    request,
-    isOwner,
-  };
+  const row = await prisma.audit.findUniqueOrThrow({ where: { id: auditId }, select: AUDIT_ACCESS_SELECT });
+  return { audit: toAccessibleAudit(row, { viaGrant: false, write }), request, isOwner };
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import type { Catalogue } from "@/lib/catalogue/framework-file";
-import { describePlan, planCatalogue, planIsEmpty, type RequirementRow } from "@/lib/catalogue/plan-catalogue";
+import {
+  describePlan,
+  planCatalogue,
+  planIsEmpty,
+  REQUIREMENT_ROW_SELECT,
+  type RequirementRow,
+} from "@/lib/catalogue/plan-catalogue";
 
 export interface ApplyCatalogueOptions {
   tx: Tx;
@@ -43,20 +49,7 @@ export async function applyCatalogue({
     }));
   const existing = await tx.requirement.findMany({
     where: { frameworkId: framework.id },
-    select: {
-      id: true,
-      refId: true,
-      parentId: true,
-      level: true,
-      assessable: true,
-      title: true,
-      summary: true,
-      evidenceHint: true,
-      position: true,
-      defaultNotApplicableReason: true,
-      retiredAt: true,
-      _count: { select: { mappings: true } },
-    },
+    select: { ...REQUIREMENT_ROW_SELECT, retiredAt: true, _count: { select: { mappings: true } } },
   });
   const plan = planCatalogue(
     catalogue,

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { toFrameworkFile } from "@/lib/catalogue/framework-file";
+import { REQUIREMENT_ROW_SELECT } from "@/lib/catalogue/plan-catalogue";
 import type { RequirementLevel, TFrameworkFile } from "@/lib/schemas/catalogue";
 
 export interface ExportFrameworkOptions {
@@ -24,15 +25,7 @@ export async function exportFramework({ ctx, key }: ExportFrameworkOptions): Pro
     where: { frameworkId: framework.id, retiredAt: null },
     orderBy: { position: "asc" },
     select: {
-      id: true,
-      refId: true,
-      parentId: true,
-      level: true,
-      assessable: true,
-      title: true,
-      summary: true,
-      evidenceHint: true,
-      defaultNotApplicableReason: true,
+      ...REQUIREMENT_ROW_SELECT,
       mappings: { where: { control: { archivedAt: null } }, select: { control: { select: { key: true } } } },
     },
   });

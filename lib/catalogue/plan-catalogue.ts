@@ -2,18 +2,26 @@
 // upgrade rules (update, add, retire, restore; never delete) are tested without a database.
 import type { Catalogue, CatalogueRequirement } from "@/lib/catalogue/framework-file";
 
-export interface RequirementRow {
+/** A requirement as the database holds it: the file's fields, with its parent by id. */
+export interface RequirementRow extends Omit<CatalogueRequirement, "parentRefId" | "level" | "controls"> {
   id: string;
-  refId: string;
   parentId: string | null;
   level: string;
-  assessable: boolean;
-  title: string;
-  summary: string;
-  evidenceHint: string;
-  position: number;
-  defaultNotApplicableReason: string | null;
 }
+
+/** The columns of a RequirementRow, for reading it. */
+export const REQUIREMENT_ROW_SELECT = {
+  id: true,
+  refId: true,
+  parentId: true,
+  level: true,
+  assessable: true,
+  title: true,
+  summary: true,
+  evidenceHint: true,
+  position: true,
+  defaultNotApplicableReason: true,
+} satisfies Record<keyof RequirementRow, true>;
 
 export interface ExistingRequirement extends RequirementRow {
   retiredAt: Date | null;

@@ -127,13 +127,3 @@ export async function getControl({ ctx, key, now = new Date() }: GetControlOptio
 }
 
 export type ControlDetail = Awaited<ReturnType<typeof getControl>>;
-
-/** Keys and titles of the live controls, for pickers. */
-export async function listControlOptions({ ctx }: { ctx: RequestCtx }) {
-  assertCan(ctx.actor, "control:read");
-  return prisma.control.findMany({
-    where: { archivedAt: null },
-    select: { key: true, title: true },
-    orderBy: { key: "asc" },
-  });
-}

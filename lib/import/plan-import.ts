@@ -74,6 +74,28 @@ export function parsedFields(p: ParsedItem): ItemFields {
   };
 }
 
+/**
+ * What the last import settles for an imported item or runbook, before any field is compared: the
+ * document is as the last import left it (unchanged, or back if it had gone), or both Proofline and the
+ * document changed it since (a conflict: Proofline's version is kept). Null: the document's changes apply.
+ */
+function settledByLastImport(
+  existing: { importedHash: string | null; removedFromSourceAt: Date | null },
+  fingerprints: { current: string; incoming: string },
+  changes: FieldChange[],
+): { action: "restore" | "unchanged" | "conflict"; changes: FieldChange[]; reason?: string } | null {
+  if (existing.importedHash === fingerprints.incoming)
+    return { action: existing.removedFromSourceAt ? "restore" : "unchanged", changes: [] };
+  const edited = existing.importedHash !== null && fingerprints.current !== existing.importedHash;
+  if (edited && changes.length)
+    return {
+      action: "conflict",
+      changes,
+      reason: "Edited in Proofline since the last import, and the document changed too: Proofline's version is kept.",
+    };
+  return null;
+}
+
 function diff(before: ItemFields, after: ItemFields): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of ITEM_FIELDS) {
@@ -127,26 +149,14 @@ export function planImport(
       });
       continue;
     }
-    const incoming = itemFingerprint(parsedFields(p));
     const changes = diff(existing, parsedFields(p));
-    if (existing.importedHash === incoming) {
-      plannedItems.push({
-        ...base,
-        action: existing.removedFromSourceAt ? "restore" : "unchanged",
-        id: existing.id,
-        changes: [],
-      });
-      continue;
-    }
-    const edited = existing.importedHash !== null && itemFingerprint(existing) !== existing.importedHash;
-    if (edited && changes.length) {
-      plannedItems.push({
-        ...base,
-        action: "conflict",
-        id: existing.id,
-        changes,
-        reason: "Edited in Proofline since the last import, and the document changed too: Proofline's version is kept.",
-      });
+    const settled = settledByLastImport(
+      existing,
+      { current: itemFingerprint(existing), incoming: itemFingerprint(parsedFields(p)) },
+      changes,
+    );
+    if (settled) {
+      plannedItems.push({ ...base, id: existing.id, ...settled });
       continue;
     }
     const statusChange = changes.find((c) => c.field === "status");
@@ -212,25 +222,13 @@ export function planImport(
       });
       continue;
     }
-    const incoming = runbookFingerprint(p);
-    if (existing.importedHash === incoming) {
-      plannedRunbooks.push({
-        ...base,
-        action: existing.removedFromSourceAt ? "restore" : "unchanged",
-        id: existing.id,
-        changes: [],
-      });
-      continue;
-    }
-    const edited = existing.importedHash !== null && runbookFingerprint(existing) !== existing.importedHash;
-    if (edited && changes.length) {
-      plannedRunbooks.push({
-        ...base,
-        action: "conflict",
-        id: existing.id,
-        changes,
-        reason: "Edited in Proofline since the last import, and the document changed too: Proofline's version is kept.",
-      });
+    const settled = settledByLastImport(
+      existing,
+      { current: runbookFingerprint(existing), incoming: runbookFingerprint(p) },
+      changes,
+    );
+    if (settled) {
+      plannedRunbooks.push({ ...base, id: existing.id, ...settled });
       continue;
     }
     plannedRunbooks.push({

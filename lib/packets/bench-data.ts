@@ -8,7 +8,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { createPopulation } from "@/lib/audits/create-population";
 import { builtNow } from "@/lib/audits/population-build";
-import { drawSample } from "@/lib/audits/draw-sample";
+import { drawSample } from "@/lib/audits/draw-population-sample";
 import { DAY_MS } from "@/lib/core/time";
 
 export async function generatePacketBenchData(opts: { evidence: number; requests: number; blobDir: string }) {

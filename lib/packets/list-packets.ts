@@ -1,8 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
 import { accessibleAudit } from "@/lib/audits/audit-access";
+import { readablePacket, type PacketOptions } from "@/lib/packets/packet-access";
 
 export const PACKET_ROW_SELECT = {
   id: true,
@@ -48,19 +48,7 @@ export async function listPackets({ ctx, auditId, now }: { ctx: RequestCtx; audi
 }
 
 /** One packet build, for polling its progress. */
-export async function getPacket({
-  ctx,
-  auditId,
-  packetId,
-  now,
-}: {
-  ctx: RequestCtx;
-  auditId: string;
-  packetId: string;
-  now: Date;
-}) {
-  const audit = await accessibleAudit({ ctx, auditId, now, permission: "packet:read" });
-  const row = await prisma.packet.findFirst({ where: { id: packetId, auditId: audit.id }, select: PACKET_ROW_SELECT });
-  if (!row) throw new NotFoundError("There is no such packet on this audit.");
-  return packetView(row);
+export async function getPacket(options: PacketOptions) {
+  const { packet } = await readablePacket(options, PACKET_ROW_SELECT);
+  return packetView(packet);
 }

@@ -4,6 +4,7 @@ import type { ObservationWindow } from "@/lib/core/access/auditor-scope";
 import { MEMBER_COLUMNS, membersByKey } from "@/lib/audits/population-query";
 import { describeDefinition, parseDefinition } from "@/lib/audits/population-definition";
 import { POPULATION_LABELS } from "@/lib/audits/population-query";
+import { POPULATION_SELECT, SAMPLE_ORDER } from "@/lib/audits/population-build";
 import type { PopulationKind } from "@/lib/schemas/audit";
 import type { PacketData } from "@/lib/packets/packet-types";
 import { pdfSummary } from "@/lib/packets/pdf/text";
@@ -99,16 +100,7 @@ export async function loadWorkspaceData(o: WorkspaceOptions): Promise<{ sections
     // Only populations the worker has counted: one still queued has no size or digest yet.
     where: { auditId: o.auditId, status: "READY" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      kind: true,
-      controlId: true,
-      filter: true,
-      size: true,
-      digest: true,
-      createdAt: true,
-      samples: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
+    select: { ...POPULATION_SELECT, samples: { orderBy: SAMPLE_ORDER } },
   });
   const populations = [];
   for (const p of populationRows) {

@@ -11,7 +11,7 @@ import { raiseRequest } from "@/lib/audits/raise-request";
 import { answerRequest } from "@/lib/audits/answer-request";
 import { createPopulation } from "@/lib/audits/create-population";
 import { builtNow } from "@/lib/audits/population-build";
-import { drawSample } from "@/lib/audits/draw-sample";
+import { drawSample } from "@/lib/audits/draw-population-sample";
 import { ctxOf } from "@/tests/factories";
 
 export const WINDOW = { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-06-30T23:59:59.999Z") };

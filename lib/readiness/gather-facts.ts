@@ -1,11 +1,18 @@
 // Gathers, in SQL, the facts the readiness rules need for one project at one moment. Evidence is
 // never loaded wholesale: for each control x expected kind, one index probe on
 // EvidenceControl(projectId, controlId, kind, effectiveAt DESC) finds the newest row as of `at`.
-import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome, ItemStatus } from "@/generated/prisma/enums";
+import type { EvidenceKind, EvidenceOutcome, ExerciseOutcome } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type Db } from "@/lib/db";
 import { evidenceInWindowSql, exerciseInWindowSql, type ObservationWindow } from "@/lib/core/access/auditor-scope";
-import type { AlertFacts, ControlFacts, FrameworkFacts, ReadinessFacts } from "@/lib/readiness/types";
+import type {
+  AlertFacts,
+  BlockerFacts,
+  ControlFacts,
+  FrameworkFacts,
+  ReadinessFacts,
+  RunbookFacts,
+} from "@/lib/readiness/types";
 import { deadlineDaysSql } from "@/lib/vulnerabilities/deadlines";
 
 export interface GatherFactsOptions {
@@ -53,26 +60,12 @@ interface ControlRow {
   branch: string | null;
 }
 
-interface BlockerRow {
+interface BlockerRow extends BlockerFacts {
   controlId: string;
-  itemId: string;
-  key: string | null;
-  title: string;
-  status: ItemStatus;
-  createdAt: Date;
-  closedAt: Date | null;
 }
 
-interface RunbookRow {
+interface RunbookRow extends Omit<RunbookFacts, "lastExercise"> {
   controlId: string;
-  runbookId: string;
-  key: string;
-  title: string;
-  cadenceDays: number | null;
-  createdAt: Date;
-  archivedAt: Date | null;
-  rtoTargetSeconds: number | null;
-  rpoTargetSeconds: number | null;
   exerciseId: string | null;
   performedAt: Date | null;
   outcome: ExerciseOutcome | null;
@@ -250,35 +243,14 @@ function toControls(
       });
     }
   }
-  for (const b of blockers) {
-    byId.get(b.controlId)?.blockers.push({
-      itemId: b.itemId,
-      key: b.key,
-      title: b.title,
-      status: b.status,
-      createdAt: b.createdAt,
-      closedAt: b.closedAt,
-    });
-  }
+  for (const { controlId, ...b } of blockers) byId.get(controlId)?.blockers.push(b);
   for (const r of runbooks) {
-    byId.get(r.controlId)?.runbooks.push({
-      runbookId: r.runbookId,
-      key: r.key,
-      title: r.title,
-      cadenceDays: r.cadenceDays,
-      createdAt: r.createdAt,
-      archivedAt: r.archivedAt,
-      rtoTargetSeconds: r.rtoTargetSeconds,
-      rpoTargetSeconds: r.rpoTargetSeconds,
+    const { controlId, exerciseId, performedAt, outcome, measuredRtoSeconds, measuredRpoSeconds, ...runbook } = r;
+    byId.get(controlId)?.runbooks.push({
+      ...runbook,
       lastExercise:
-        r.exerciseId && r.performedAt && r.outcome
-          ? {
-              exerciseId: r.exerciseId,
-              performedAt: r.performedAt,
-              outcome: r.outcome,
-              measuredRtoSeconds: r.measuredRtoSeconds,
-              measuredRpoSeconds: r.measuredRpoSeconds,
-            }
+        exerciseId && performedAt && outcome
+          ? { exerciseId, performedAt, outcome, measuredRtoSeconds, measuredRpoSeconds }
           : null,
     });
   }

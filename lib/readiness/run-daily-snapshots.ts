@@ -1,7 +1,6 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
-import { recordActivity } from "@/lib/activity/record-activity";
-import { DAY_MS, computeSnapshotRows, dayKey, upsertSnapshotRows, utcDay } from "@/lib/readiness/snapshot-days";
+import { DAY_MS, computeSnapshotRows, dayKey, saveSnapshotRows, utcDay } from "@/lib/readiness/snapshot-days";
 
 /** How far back trends go, and so how far back a missing history is filled in. */
 export const TREND_DAYS = 90;
@@ -75,16 +74,11 @@ export async function runDailySnapshots({
     for (let t = Math.max(start, floor); t <= yesterday.getTime(); t += DAY_MS) days.push(new Date(t));
     if (!days.length) continue; // created today: its first snapshot is tomorrow's (or taken on demand)
     const rows = await computeSnapshotRows(project.id, days, now);
-    await prisma.$transaction(async (tx) => {
-      await upsertSnapshotRows(tx, project.id, rows);
-      await recordActivity(tx, {
-        ctx,
-        action: "readiness.snapshot",
-        entityType: "Project",
-        entityId: project.id,
-        projectId: project.id,
-        summary: { from: dayKey(days[0]), to: dayKey(days[days.length - 1]), days: days.length },
-      });
+    await saveSnapshotRows({
+      ctx,
+      projectId: project.id,
+      rows,
+      summary: { from: dayKey(days[0]), to: dayKey(days[days.length - 1]), days: days.length },
     });
     report.projects++;
     report.days += days.length;

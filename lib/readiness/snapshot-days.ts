@@ -2,7 +2,8 @@
 // the demo backfill). A day's snapshot is readiness as of the end of that UTC day, or as of `now`
 // for today. Rows are written in one statement (INSERT ... SELECT FROM unnest ... ON CONFLICT).
 import { prisma, type Tx } from "@/lib/db";
-import { systemCtx } from "@/lib/auth/actor";
+import { systemCtx, type RequestCtx } from "@/lib/auth/actor";
+import { recordActivity } from "@/lib/activity/record-activity";
 import { computeReadiness } from "@/lib/readiness/compute-readiness";
 import type { FrameworkResult } from "@/lib/readiness/types";
 import { DAY_MS } from "@/lib/core/time";
@@ -69,7 +70,7 @@ export async function computeSnapshotRows(projectId: string, days: Date[], now: 
   return rows;
 }
 
-export async function upsertSnapshotRows(tx: Tx, projectId: string, rows: SnapshotRow[]): Promise<void> {
+async function upsertSnapshotRows(tx: Tx, projectId: string, rows: SnapshotRow[]): Promise<void> {
   if (!rows.length) return;
   await tx.$executeRaw`
     INSERT INTO "ScoreSnapshot" (id, "projectId", "frameworkId", day, score, met, applicable, detail, "computedAt")
@@ -79,4 +80,27 @@ export async function upsertSnapshotRows(tx: Tx, projectId: string, rows: Snapsh
          AS u(fw, day, score, met, applicable, detail)
     ON CONFLICT ("projectId", "frameworkId", day) DO UPDATE
       SET score = EXCLUDED.score, met = EXCLUDED.met, applicable = EXCLUDED.applicable, detail = EXCLUDED.detail, "computedAt" = now()`;
+}
+
+export interface SaveSnapshotRowsOptions {
+  ctx: RequestCtx;
+  projectId: string;
+  rows: SnapshotRow[];
+  /** What the activity event says about the days recorded. */
+  summary: Record<string, unknown>;
+}
+
+/** Stores a project's snapshot rows (replacing those of the same days) and records it, in one transaction. */
+export async function saveSnapshotRows({ ctx, projectId, rows, summary }: SaveSnapshotRowsOptions): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await upsertSnapshotRows(tx, projectId, rows);
+    await recordActivity(tx, {
+      ctx,
+      action: "readiness.snapshot",
+      entityType: "Project",
+      entityId: projectId,
+      projectId,
+      summary,
+    });
+  });
 }

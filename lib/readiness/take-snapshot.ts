@@ -1,8 +1,6 @@
-import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
-import { recordActivity } from "@/lib/activity/record-activity";
 import { resolveProject } from "@/lib/core/access/resolve-project";
-import { computeSnapshotRows, dayKey, upsertSnapshotRows, utcDay } from "@/lib/readiness/snapshot-days";
+import { computeSnapshotRows, dayKey, saveSnapshotRows, utcDay } from "@/lib/readiness/snapshot-days";
 
 export interface TakeSnapshotOptions {
   ctx: RequestCtx;
@@ -29,19 +27,14 @@ export async function takeSnapshot({ ctx, slug, now }: TakeSnapshotOptions): Pro
   });
   const day = utcDay(now);
   const rows = await computeSnapshotRows(project.id, [day], now);
-  await prisma.$transaction(async (tx) => {
-    await upsertSnapshotRows(tx, project.id, rows);
-    await recordActivity(tx, {
-      ctx,
-      action: "readiness.snapshot",
-      entityType: "Project",
-      entityId: project.id,
-      projectId: project.id,
-      summary: {
-        day: dayKey(day),
-        scores: rows.map((r) => ({ frameworkId: r.frameworkId, met: r.met, applicable: r.applicable })),
-      },
-    });
+  await saveSnapshotRows({
+    ctx,
+    projectId: project.id,
+    rows,
+    summary: {
+      day: dayKey(day),
+      scores: rows.map((r) => ({ frameworkId: r.frameworkId, met: r.met, applicable: r.applicable })),
+    },
   });
   return {
     day: dayKey(day),

@@ -165,19 +165,7 @@ export type Reason =
       dueAt: Date;
       lastPerformedAt: Date | null;
     }
-  | {
-      type: "alert-overdue";
-      severity: "failing";
-      alertId: string;
-      source: string;
-      repo: string;
-      number: number;
-      alertSeverity: string;
-      title: string;
-      openedAt: Date;
-      deadlineDays: number;
-      dueAt: Date;
-    }
+  | ({ type: "alert-overdue"; severity: "failing" } & AlertFacts)
   | { type: "no-proof"; severity: "stale" };
 
 export type ReasonType = Reason["type"];

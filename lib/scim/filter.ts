@@ -101,6 +101,27 @@ export function parsePage(params: URLSearchParams, maxCount = 200, defaultCount 
   };
 }
 
+/** How a list query reads one page: oldest first (a stable order), skipping to startIndex. */
+export interface PageWindow {
+  orderBy: [{ createdAt: "asc" }, { id: "asc" }];
+  skip: number;
+  take: number;
+}
+
+/** The number of resources matching, and the page of them (not read when the page holds none). */
+export async function readPage<T>(
+  page: Page,
+  count: () => Promise<number>,
+  rows: (window: PageWindow) => Promise<T[]>,
+): Promise<[number, T[]]> {
+  const window: PageWindow = {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: page.startIndex - 1,
+    take: page.count,
+  };
+  return Promise.all([count(), page.count === 0 ? Promise.resolve([]) : rows(window)]);
+}
+
 export const LIST_RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 export function listResponse<T>(resources: T[], total: number, page: Page) {

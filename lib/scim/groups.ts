@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { configuredRoleMap } from "@/lib/auth/sso-config";
 import { ScimError } from "@/lib/scim/errors";
-import { listResponse, parseFilter, type Page } from "@/lib/scim/filter";
+import { listResponse, parseFilter, readPage, type Page } from "@/lib/scim/filter";
 import {
   GROUP_SCHEMA,
   isObject,
@@ -180,18 +180,11 @@ export async function listScimGroups({
       );
   }
   const where: Prisma.ScimGroupWhereInput = and.length ? { AND: and } : {};
-  const [total, rows] = await Promise.all([
-    prisma.scimGroup.count({ where }),
-    page.count === 0
-      ? Promise.resolve([])
-      : prisma.scimGroup.findMany({
-          where,
-          select: SELECT,
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          skip: page.startIndex - 1,
-          take: page.count,
-        }),
-  ]);
+  const [total, rows] = await readPage(
+    page,
+    () => prisma.scimGroup.count({ where }),
+    (window) => prisma.scimGroup.findMany({ where, select: SELECT, ...window }),
+  );
   return listResponse(
     rows.map((g) => toScimGroup(g, origin, withMembers)),
     total,

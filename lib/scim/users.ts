@@ -3,7 +3,7 @@ import { prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { ScimError } from "@/lib/scim/errors";
-import { listResponse, parseFilter, type Page } from "@/lib/scim/filter";
+import { listResponse, parseFilter, readPage, type Page } from "@/lib/scim/filter";
 import {
   assertKeepsAnAdmin,
   isObject,
@@ -244,18 +244,11 @@ export async function listScimUsers({ origin, filter, page }: ScimUserCall & { f
       );
   }
   if (and.length) where.AND = and;
-  const [total, rows] = await Promise.all([
-    prisma.user.count({ where }),
-    page.count === 0
-      ? Promise.resolve([])
-      : prisma.user.findMany({
-          where,
-          select: SELECT,
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          skip: page.startIndex - 1,
-          take: page.count,
-        }),
-  ]);
+  const [total, rows] = await readPage(
+    page,
+    () => prisma.user.count({ where }),
+    (window) => prisma.user.findMany({ where, select: SELECT, ...window }),
+  );
   return listResponse(
     rows.map((u) => toScimUser(u, base(origin))),
     total,

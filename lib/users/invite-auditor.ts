@@ -2,8 +2,8 @@ import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { createOneTimeLink, LINK_PURPOSES } from "@/lib/auth/one-time-link";
-import { grantAuditor } from "@/lib/audits/grant-auditor";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { assertEndsInFuture, grantAuditor } from "@/lib/audits/grant-auditor";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
 import { ZAuditorInvite, type TAuditorInvite } from "@/lib/schemas/identity";
 
@@ -24,10 +24,7 @@ export interface InviteAuditorOptions {
 export async function inviteAuditor({ ctx, data, now, origin }: InviteAuditorOptions) {
   assertCan(ctx.actor, "audit:manage");
   const input = validate(ZAuditorInvite, data, "");
-  if (input.expiresAt <= now)
-    throw new InvalidInputError("expiresAt: access must end in the future", [
-      { path: "expiresAt", message: "Access must end in the future" },
-    ]);
+  assertEndsInFuture(input.expiresAt, now);
   if (!(await prisma.audit.findUnique({ where: { id: input.auditId }, select: { id: true } })))
     throw new NotFoundError("There is no such audit.");
   const inviterId = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";

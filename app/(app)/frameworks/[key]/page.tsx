@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { getFramework } from "@/lib/catalogue/get-framework";
-import { listControlOptions } from "@/lib/controls/get-control";
+import { listControlOptions } from "@/lib/controls/list-control-options";
 import { countOf, formatDate } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";

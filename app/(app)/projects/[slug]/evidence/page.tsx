@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { requestNow } from "@/lib/clock";
 import { getProject } from "@/lib/projects/get-project";
-import { listControlOptions } from "@/lib/evidence/control-options";
+import { listControlOptions } from "@/lib/controls/list-control-options";
 import { EvidenceTable } from "@/components/evidence/evidence-table";
 import { EvidenceEmptyHelp } from "@/components/evidence/evidence-empty-help";
 

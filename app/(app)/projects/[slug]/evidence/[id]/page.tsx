@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { getEvidence } from "@/lib/evidence/get-evidence";
-import { listControlOptions } from "@/lib/evidence/control-options";
+import { listControlOptions } from "@/lib/controls/list-control-options";
 import { KIND_LABELS } from "@/components/evidence/labels";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { EvidenceSummary } from "@/components/evidence/evidence-summary";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { listRules } from "@/lib/evidence/list-rules";
-import { listControlOptions } from "@/lib/evidence/control-options";
+import { listControlOptions } from "@/lib/controls/list-control-options";
 import { FORMATS, type FormatId } from "@/lib/ingest/formats";
 import { RulesList } from "@/components/evidence/rules-list";
 import { RuleForm } from "@/components/evidence/rule-form";

@@ -2,7 +2,7 @@ import { defineRoute } from "@/lib/api/handler";
 import { workspaceBody } from "@/lib/audits/workspace-body";
 import { jsonResponse } from "@/lib/core/http/json";
 import { requestNow } from "@/lib/clock";
-import { drawSample } from "@/lib/audits/draw-sample";
+import { drawSample } from "@/lib/audits/draw-population-sample";
 import { ZPopulationParams } from "@/lib/schemas/audit";
 
 export const POST = defineRoute(

@@ -9,12 +9,5 @@ const params = z.strictObject({ slug: z.string().min(1).max(100), runbookId: z.s
 export const POST = defineRoute(
   { auth: "session-or-token", permission: "runbook:write", params, body: ZControlLink },
   async ({ ctx, params, body }) =>
-    setRunbookControl({
-      ctx,
-      slug: params.slug,
-      runbookId: params.runbookId,
-      control: body.control,
-      now: await requestNow(),
-      linked: true,
-    }),
+    setRunbookControl({ ctx, ...params, control: body.control, now: await requestNow(), linked: true }),
 );

@@ -11,12 +11,5 @@ const params = z.strictObject({
 
 export const DELETE = defineRoute(
   { auth: "session-or-token", permission: "backlog:write", params },
-  async ({ ctx, params }) =>
-    unlinkItemControl({
-      ctx,
-      slug: params.slug,
-      itemId: params.itemId,
-      control: params.control,
-      now: await requestNow(),
-    }),
+  async ({ ctx, params }) => unlinkItemControl({ ctx, ...params, now: await requestNow() }),
 );

@@ -12,13 +12,5 @@ const params = z.strictObject({
 
 export const PATCH = defineRoute(
   { auth: "session-or-token", permission: "backlog:write", params, body: ZCriterionToggle },
-  async ({ ctx, params, body }) =>
-    setCriterionDone({
-      ctx,
-      slug: params.slug,
-      itemId: params.itemId,
-      criterionId: params.criterionId,
-      done: body.done,
-      now: await requestNow(),
-    }),
+  async ({ ctx, params, body }) => setCriterionDone({ ctx, ...params, done: body.done, now: await requestNow() }),
 );

@@ -25,12 +25,5 @@ export const PATCH = defineRoute(
 
 export const DELETE = defineRoute(
   { auth: "session-or-token", permission: "backlog:write", params },
-  async ({ ctx, params }) =>
-    unlinkPullRequest({
-      ctx,
-      slug: params.slug,
-      itemId: params.itemId,
-      pullRequestId: params.pullRequestId,
-      now: await requestNow(),
-    }),
+  async ({ ctx, params }) => unlinkPullRequest({ ctx, ...params, now: await requestNow() }),
 );

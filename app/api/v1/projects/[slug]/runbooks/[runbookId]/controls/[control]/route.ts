@@ -11,13 +11,5 @@ const params = z.strictObject({
 
 export const DELETE = defineRoute(
   { auth: "session-or-token", permission: "runbook:write", params },
-  async ({ ctx, params }) =>
-    setRunbookControl({
-      ctx,
-      slug: params.slug,
-      runbookId: params.runbookId,
-      control: params.control,
-      now: await requestNow(),
-      linked: false,
-    }),
+  async ({ ctx, params }) => setRunbookControl({ ctx, ...params, now: await requestNow(), linked: false }),
 );

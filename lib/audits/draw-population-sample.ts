@@ -7,7 +7,7 @@ import { validate } from "@/lib/api/validate";
 import { accessibleAudit } from "@/lib/audits/audit-access";
 import { membersAt, populationSizeAndDigest } from "@/lib/audits/population-query";
 import { parseDefinition } from "@/lib/audits/population-definition";
-import { newSeed, samplePositions } from "@/lib/audits/sample-draw";
+import { newSeed, samplePositions } from "@/lib/audits/sample-algorithm";
 import { ZSampleCreate, type TSampleCreate } from "@/lib/schemas/audit";
 
 export interface DrawSampleOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { samplePositions, seededStream, uniformBelow } from "@/lib/audits/sample-draw";
+import { samplePositions, seededStream, uniformBelow } from "@/lib/audits/sample-algorithm";
 
 describe("seeded sampling", () => {
   it("draws the same positions for the same seed and population, and different ones for another seed", () => {

@@ -1,8 +1,12 @@
 import { prisma } from "@/lib/db";
 import { assertCan, type RequestCtx } from "@/lib/auth/actor";
 
-/** Active controls as choices for the evidence filters and the map-by-hand form. */
-export async function listControlOptions({ ctx }: { ctx: RequestCtx }) {
+export interface ListControlOptionsOptions {
+  ctx: RequestCtx;
+}
+
+/** Keys and titles of the live controls, for pickers (framework pages, evidence filters, the map-by-hand form). */
+export async function listControlOptions({ ctx }: ListControlOptionsOptions) {
   assertCan(ctx.actor, "control:read");
   return prisma.control.findMany({
     where: { archivedAt: null },
