@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useAuditMutation } from "@/components/audits/use-audit-mutations";
+import { DataTable } from "@/components/ui/data-table";
 
 interface Grant {
   id: string;
@@ -47,49 +48,37 @@ export function GrantsPanel({
       <h2 id="grants-title">Auditor access</h2>
       <ErrorMessage error={revoke.error} />
       {grants.length ? (
-        <div className="table-wrap">
-          <table data-testid="grants-table">
-            <thead>
-              <tr>
-                <th>Auditor</th>
-                <th>Access until</th>
-                <th>State</th>
-                <th>Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {grants.map((g) => (
-                <tr key={g.id}>
-                  <td>
-                    {g.user.name} <span className="small muted">{g.user.email}</span>
-                  </td>
-                  <td>{formatDate(g.expiresAt)}</td>
-                  <td>
-                    {g.revokedAt ? (
-                      <Badge tone="bad">Revoked {formatDate(g.revokedAt)}</Badge>
-                    ) : g.live ? (
-                      <Badge tone="ok">Active</Badge>
-                    ) : (
-                      <Badge>Expired</Badge>
-                    )}
-                  </td>
-                  <td>
-                    {g.live ? (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(g.id)}
-                      >
-                        Revoke access
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="grants-table" columns={["Auditor", "Access until", "State", "Actions"]}>
+          {grants.map((g) => (
+            <tr key={g.id}>
+              <td>
+                {g.user.name} <span className="small muted">{g.user.email}</span>
+              </td>
+              <td>{formatDate(g.expiresAt)}</td>
+              <td>
+                {g.revokedAt ? (
+                  <Badge tone="bad">Revoked {formatDate(g.revokedAt)}</Badge>
+                ) : g.live ? (
+                  <Badge tone="ok">Active</Badge>
+                ) : (
+                  <Badge>Expired</Badge>
+                )}
+              </td>
+              <td>
+                {g.live ? (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate(g.id)}
+                  >
+                    Revoke access
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="muted">
           No auditor has access yet. Grant it below: the auditor then sees only this audit&apos;s projects and the

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
 import { useControls, useSetApplicability } from "@/components/controls/use-controls";
 import type { ControlRowDto } from "@/lib/dto/controls";
+import { DataTable } from "@/components/ui/data-table";
 
 /** The controls that apply to a project's frameworks, with applicability; leads mark exceptions with a reason. */
 export function ProjectControls({
@@ -75,31 +76,21 @@ export function ProjectControls({
           </p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table data-testid="project-controls-table">
-            <thead>
-              <tr>
-                <th scope="col">Control</th>
-                <th scope="col">Frequency</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Serves here</th>
-                <th scope="col">In this project</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <Row
-                  key={r.key}
-                  row={r}
-                  slug={slug}
-                  canApply={canApply}
-                  frameworkNames={frameworkNames}
-                  inScope={inScope}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="project-controls-table"
+          columns={["Control", "Frequency", "Owner", "Serves here", "In this project"]}
+        >
+          {rows.map((r) => (
+            <Row
+              key={r.key}
+              row={r}
+              slug={slug}
+              canApply={canApply}
+              frameworkNames={frameworkNames}
+              inScope={inScope}
+            />
+          ))}
+        </DataTable>
       )}
       <div className="pager">
         <span>{rows.length ? `${rows.length} shown` : ""}</span>

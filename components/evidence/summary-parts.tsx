@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DataTable } from "@/components/ui/data-table";
 
 // Small building blocks for evidence summaries: numbers, key-value lists and count tables.
 
@@ -41,25 +42,14 @@ export function CountTable({ caption, rows, keyLabel }: { caption: string; rows:
   const list = Array.isArray(rows) ? (rows as Array<{ key?: string; name?: string; count: number }>) : [];
   if (!list.length) return null;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th>{keyLabel}</th>
-            <th>Count</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((r) => (
-            <tr key={r.key ?? r.name}>
-              <td>{r.key ?? r.name}</td>
-              <td>{num(r.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[keyLabel, "Count"]}>
+      {list.map((r) => (
+        <tr key={r.key ?? r.name}>
+          <td>{r.key ?? r.name}</td>
+          <td>{num(r.count)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

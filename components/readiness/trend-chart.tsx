@@ -4,6 +4,7 @@ import type { TrendPointDto } from "@/lib/dto/dashboard";
 import { formatDate } from "@/lib/format";
 import { percent } from "@/components/readiness/score-text";
 import styles from "@/components/readiness/readiness.module.css";
+import { DataTable } from "@/components/ui/data-table";
 
 function describe(points: TrendPointDto[]): string {
   const scored = points.filter((p) => p.score !== null);
@@ -50,28 +51,17 @@ export function TrendChart({
       <details className={styles.tableToggle}>
         <summary>Show as a table</summary>
         <p className="small muted">{summary}</p>
-        <div className="table-wrap">
-          <table data-testid="trend-table">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Readiness</th>
-                <th scope="col">Requirements met</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...points].reverse().map((p) => (
-                <tr key={p.day}>
-                  <td>{formatDate(p.day)}</td>
-                  <td>{percent(p.score)}</td>
-                  <td>
-                    {p.met} of {p.applicable}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="trend-table" columns={["Day", "Readiness", "Requirements met"]}>
+          {[...points].reverse().map((p) => (
+            <tr key={p.day}>
+              <td>{formatDate(p.day)}</td>
+              <td>{percent(p.score)}</td>
+              <td>
+                {p.met} of {p.applicable}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </div>
   );

@@ -7,6 +7,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useTokenActions, useTokens } from "@/components/tokens/use-tokens";
 import type { TokensDto } from "@/lib/dto/tokens";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
 
 const SCOPES = [
   ["evidence:write", "Push evidence"],
@@ -54,68 +55,52 @@ export function TokensManager({
           </p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table data-testid="tokens-table">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Scopes</th>
-                <th>Created</th>
-                <th>Expires</th>
-                <th>Last used</th>
-                <th>State</th>
+        <DataTable
+          testId="tokens-table"
+          columns={["Name", "Scopes", "Created", "Expires", "Last used", "State", canManage ? ACTIONS_COLUMN : null]}
+        >
+          {items.map((t) => {
+            const expired = t.expiresAt !== null && t.expiresAt <= now;
+            return (
+              <tr key={t.id} data-testid="token-row">
+                <td>
+                  {t.name} <span className="mono small muted">{t.prefix}…</span>
+                </td>
+                <td className="small">{t.scopes.join(", ")}</td>
+                <td className="small">
+                  {formatDate(t.createdAt)}
+                  {t.createdBy ? <div className="muted">by {t.createdBy}</div> : null}
+                </td>
+                <td className="small">{t.expiresAt ? formatDate(t.expiresAt) : "never"}</td>
+                <td className="small">{t.lastUsedAt ? formatRelative(t.lastUsedAt, new Date(now)) : "never"}</td>
+                <td>
+                  {t.revokedAt ? (
+                    <Badge tone="bad">Revoked</Badge>
+                  ) : expired ? (
+                    <Badge tone="warn">Expired</Badge>
+                  ) : (
+                    <Badge tone="ok">Active</Badge>
+                  )}
+                </td>
                 {canManage ? (
-                  <th>
-                    <span className="sr-only">Actions</span>
-                  </th>
+                  <td>
+                    {t.revokedAt ? null : (
+                      <button
+                        className="btn btn-small btn-danger"
+                        type="button"
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(t.id)}
+                        aria-label={`Revoke ${t.name}`}
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </td>
                 ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {items.map((t) => {
-                const expired = t.expiresAt !== null && t.expiresAt <= now;
-                return (
-                  <tr key={t.id} data-testid="token-row">
-                    <td>
-                      {t.name} <span className="mono small muted">{t.prefix}…</span>
-                    </td>
-                    <td className="small">{t.scopes.join(", ")}</td>
-                    <td className="small">
-                      {formatDate(t.createdAt)}
-                      {t.createdBy ? <div className="muted">by {t.createdBy}</div> : null}
-                    </td>
-                    <td className="small">{t.expiresAt ? formatDate(t.expiresAt) : "never"}</td>
-                    <td className="small">{t.lastUsedAt ? formatRelative(t.lastUsedAt, new Date(now)) : "never"}</td>
-                    <td>
-                      {t.revokedAt ? (
-                        <Badge tone="bad">Revoked</Badge>
-                      ) : expired ? (
-                        <Badge tone="warn">Expired</Badge>
-                      ) : (
-                        <Badge tone="ok">Active</Badge>
-                      )}
-                    </td>
-                    {canManage ? (
-                      <td>
-                        {t.revokedAt ? null : (
-                          <button
-                            className="btn btn-small btn-danger"
-                            type="button"
-                            disabled={revoke.isPending}
-                            onClick={() => revoke.mutate(t.id)}
-                            aria-label={`Revoke ${t.name}`}
-                          >
-                            Revoke
-                          </button>
-                        )}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {canManage ? (
         <form

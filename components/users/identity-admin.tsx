@@ -13,6 +13,7 @@ import {
   useScimTokens,
 } from "@/components/users/use-identity";
 import { DAY_MS } from "@/lib/core/time";
+import { DataTable } from "@/components/ui/data-table";
 
 /** The users page's access review export: a plain GET form, so the browser downloads the CSV itself. */
 export function AccessReviewExport() {
@@ -62,49 +63,38 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
       </p>
       <ErrorMessage error={tokens.error ?? revoke.error} />
       {tokens.data?.length ? (
-        <div className="table-wrap">
-          <table data-testid="scim-tokens">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Starts with</th>
-                <th>Created</th>
-                <th>Last used</th>
-                <th>Status</th>
-                {canManage ? <th>Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td className="small">
-                    <code>{t.prefix}…</code>
-                  </td>
-                  <td className="small">{formatDateTime(t.createdAt)}</td>
-                  <td className="small">
-                    {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}
-                  </td>
-                  <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : <Badge tone="ok">Active</Badge>}</td>
-                  {canManage ? (
-                    <td>
-                      {t.revokedAt ? null : (
-                        <button
-                          type="button"
-                          className="btn btn-small btn-danger"
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate(t.id)}
-                        >
-                          Revoke <span className="sr-only">{t.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="scim-tokens"
+          columns={["Name", "Starts with", "Created", "Last used", "Status", canManage ? "Actions" : null]}
+        >
+          {tokens.data.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td className="small">
+                <code>{t.prefix}…</code>
+              </td>
+              <td className="small">{formatDateTime(t.createdAt)}</td>
+              <td className="small">
+                {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}
+              </td>
+              <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : <Badge tone="ok">Active</Badge>}</td>
+              {canManage ? (
+                <td>
+                  {t.revokedAt ? null : (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(t.id)}
+                    >
+                      Revoke <span className="sr-only">{t.name}</span>
+                    </button>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : tokens.isPending ? null : (
         <p className="muted small">No SCIM token yet.</p>
       )}

@@ -8,6 +8,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useCreateUser, useUnlockUser, useUpdateUser, useUsers } from "@/components/users/use-users";
 import type { UserDto } from "@/lib/dto/users";
+import { DataTable } from "@/components/ui/data-table";
 
 const ROLES = Object.keys(ROLE_LABELS) as UserDto["role"][];
 
@@ -25,87 +26,76 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
       ) : users.error ? (
         <ErrorMessage error={users.error} />
       ) : (
-        <div className="table-wrap">
-          <table data-testid="users-table">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Role</th>
-                <th>Status</th>
-                <th>Last sign-in</th>
-                {canManage ? <th>Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                  <td>
-                    {u.name}
-                    {u.id === currentUserId ? <span className="muted small"> (you)</span> : null}
-                  </td>
-                  <td className="small">{u.email}</td>
-                  <td>
-                    {canManage ? (
-                      <select
-                        aria-label={`Role of ${u.name}`}
-                        value={u.role}
-                        disabled={update.isPending}
-                        onChange={(e) => update.mutate({ id: u.id, role: e.target.value as UserDto["role"] })}
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      ROLE_LABELS[u.role]
-                    )}
-                  </td>
-                  <td>
-                    {u.active ? <Badge tone="ok">Active</Badge> : <Badge tone="bad">Deactivated</Badge>}
-                    {u.signInLocked ? (
-                      <>
-                        {" "}
-                        <Badge tone="bad">Sign-in locked</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="small">
-                    {u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}
-                  </td>
-                  {canManage ? (
-                    <td>
+        <DataTable
+          testId="users-table"
+          columns={["Name", "Email", "Role", "Status", "Last sign-in", canManage ? "Actions" : null]}
+        >
+          {users.data.map((u) => (
+            <tr key={u.id} data-testid={`user-row-${u.email}`}>
+              <td>
+                {u.name}
+                {u.id === currentUserId ? <span className="muted small"> (you)</span> : null}
+              </td>
+              <td className="small">{u.email}</td>
+              <td>
+                {canManage ? (
+                  <select
+                    aria-label={`Role of ${u.name}`}
+                    value={u.role}
+                    disabled={update.isPending}
+                    onChange={(e) => update.mutate({ id: u.id, role: e.target.value as UserDto["role"] })}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  ROLE_LABELS[u.role]
+                )}
+              </td>
+              <td>
+                {u.active ? <Badge tone="ok">Active</Badge> : <Badge tone="bad">Deactivated</Badge>}
+                {u.signInLocked ? (
+                  <>
+                    {" "}
+                    <Badge tone="bad">Sign-in locked</Badge>
+                  </>
+                ) : null}
+              </td>
+              <td className="small">
+                {u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}
+              </td>
+              {canManage ? (
+                <td>
+                  <button
+                    type="button"
+                    className={u.active ? "btn btn-small btn-danger" : "btn btn-small"}
+                    disabled={update.isPending}
+                    onClick={() => update.mutate({ id: u.id, active: !u.active })}
+                  >
+                    {u.active ? "Deactivate" : "Reactivate"}
+                  </button>
+                  {u.signInLocked ? (
+                    <>
+                      {" "}
                       <button
                         type="button"
-                        className={u.active ? "btn btn-small btn-danger" : "btn btn-small"}
-                        disabled={update.isPending}
-                        onClick={() => update.mutate({ id: u.id, active: !u.active })}
+                        className="btn btn-small"
+                        data-testid={`unlock-${u.email}`}
+                        disabled={unlock.isPending}
+                        onClick={() => unlock.mutate(u.id)}
                       >
-                        {u.active ? "Deactivate" : "Reactivate"}
+                        Unlock sign-in
                       </button>
-                      {u.signInLocked ? (
-                        <>
-                          {" "}
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            data-testid={`unlock-${u.email}`}
-                            disabled={unlock.isPending}
-                            onClick={() => unlock.mutate(u.id)}
-                          >
-                            Unlock sign-in
-                          </button>
-                        </>
-                      ) : null}
-                    </td>
+                    </>
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canManage ? <CreateUserForm /> : null}
     </div>
