@@ -1,5 +1,7 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDate } from "@/lib/format";
 import { Field } from "@/components/ui/field";
@@ -26,7 +28,7 @@ export function GrantsPanel({
   grants: Grant[];
   auditors: Array<{ id: string; name: string; email: string }>;
 }) {
-  const [form, setForm] = useState({ userId: auditors[0]?.id ?? "", expiresAt: "" });
+  const { values: form, setValues: setForm, bind } = useFormValues({ userId: auditors[0]?.id ?? "", expiresAt: "" });
   const grant = useAuditMutation(auditId, (body: typeof form) => ({
     path: `/api/v1/audits/${auditId}/grants`,
     method: "POST",
@@ -90,7 +92,7 @@ export function GrantsPanel({
         {auditors.length ? (
           <div className="form-row">
             <Field label="Auditor" error={errors.userId}>
-              <select value={form.userId} onChange={(e) => setForm({ ...form, userId: e.target.value })}>
+              <select {...bind("userId")}>
                 {auditors.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name} ({a.email})
@@ -99,18 +101,9 @@ export function GrantsPanel({
               </select>
             </Field>
             <Field label="Access until" hint="Through the end of that day (UTC)." error={errors.expiresAt}>
-              <input
-                type="date"
-                value={form.expiresAt}
-                onChange={(e) => setForm({ ...form, expiresAt: e.target.value })}
-                required
-              />
+              <input type="date" {...bind("expiresAt")} required />
             </Field>
-            <div>
-              <button className="btn btn-primary" type="submit" disabled={grant.isPending}>
-                {grant.isPending ? "Granting…" : "Grant access"}
-              </button>
-            </div>
+            <FormActions submitLabel="Grant access" pendingLabel="Granting…" pending={grant.isPending} />
           </div>
         ) : (
           <p className="muted">There is no active user with the Auditor role. An admin can add one under Users.</p>

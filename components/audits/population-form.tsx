@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
@@ -83,11 +84,7 @@ export function PopulationForm({
             </Field>
           ))}
         </div>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={create.isPending}>
-            {create.isPending ? "Counting…" : "Define population"}
-          </button>
-        </div>
+        <FormActions submitLabel="Define population" pendingLabel="Counting…" pending={create.isPending} />
       </form>
     </section>
   );

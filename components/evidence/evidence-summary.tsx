@@ -1,7 +1,6 @@
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import {
   CountTable,
-  KeyValues,
   Omitted,
   Section,
   Stats,
@@ -11,6 +10,7 @@ import {
   type Summary,
 } from "@/components/evidence/summary-parts";
 import { DataTable } from "@/components/ui/data-table";
+import { KeyValues } from "@/components/ui/key-values";
 
 // The parsed summary of one evidence, by kind: failing tests, findings, vulnerable packages, SBOM
 // contents, audit-log populations, drill timings. Anything else is shown as its facts.

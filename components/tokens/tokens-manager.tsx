@@ -5,6 +5,7 @@ import { formatDate, formatRelative } from "@/lib/format";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { useTokenActions, useTokens } from "@/components/tokens/use-tokens";
 import type { TokensDto } from "@/lib/dto/tokens";
 import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
@@ -113,14 +114,9 @@ export function TokensManager({
           <h3 id="new-token-title">New token</h3>
           <ErrorMessage error={create.error} />
           {create.data ? (
-            <div className="alert alert-warn" role="status" data-testid="token-secret-shown">
-              <p>
-                Copy this token now: it is shown only once. Store it as the CI secret <code>PROOFLINE_TOKEN</code>.
-              </p>
-              <pre className="summary-json" data-testid="token-secret">
-                {create.data.secret}
-              </pre>
-            </div>
+            <OneTimeSecret secret={create.data.secret} testId="token-secret" frameTestId="token-secret-shown">
+              Copy this token now: it is shown only once. Store it as the CI secret <code>PROOFLINE_TOKEN</code>.
+            </OneTimeSecret>
           ) : null}
           <Field label="Name" hint="What uses it, e.g. github-actions" error={errors.name}>
             <input type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />

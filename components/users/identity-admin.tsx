@@ -1,5 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDateTime } from "@/lib/format";
 import { Field } from "@/components/ui/field";
@@ -126,7 +128,7 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
 export function InviteAuditor() {
   const audits = useAuditChoices();
   const invite = useInviteAuditor();
-  const [form, setForm] = useState(() => ({
+  const { values: form, bind } = useFormValues(() => ({
     auditId: "",
     email: "",
     name: "",
@@ -164,10 +166,7 @@ export function InviteAuditor() {
         ) : null}
         <div className="form-row">
           <Field label="Audit" error={errors.auditId}>
-            <select
-              value={form.auditId || audits.data?.[0]?.id || ""}
-              onChange={(e) => setForm({ ...form, auditId: e.target.value })}
-            >
+            <select {...bind("auditId")} value={form.auditId || audits.data?.[0]?.id || ""}>
               {(audits.data ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -176,35 +175,22 @@ export function InviteAuditor() {
             </select>
           </Field>
           <Field label="Auditor's name" error={errors.name}>
-            <input
-              type="text"
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-              required
-            />
+            <input type="text" {...bind("name")} required />
           </Field>
           <Field label="Auditor's email" error={errors.email}>
-            <input
-              type="email"
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              required
-            />
+            <input type="email" {...bind("email")} required />
           </Field>
           <Field label="Access until" error={errors.expiresAt}>
-            <input
-              type="date"
-              value={form.expiresAt}
-              onChange={(e) => setForm({ ...form, expiresAt: e.target.value })}
-              required
-            />
+            <input type="date" {...bind("expiresAt")} required />
           </Field>
         </div>
-        <div>
-          <button className="btn" type="submit" disabled={invite.isPending || !audits.data?.length}>
-            Invite auditor
-          </button>
-        </div>
+        <FormActions
+          plain
+          submitLabel="Invite auditor"
+          pendingLabel="Inviting…"
+          pending={invite.isPending}
+          disabled={!audits.data?.length}
+        />
       </form>
     </section>
   );

@@ -1,5 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDateTime } from "@/lib/format";
@@ -104,19 +106,31 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
 
 function CreateUserForm() {
   const create = useCreateUser();
-  const [form, setForm] = useState({ name: "", email: "", role: "ENGINEER" as UserDto["role"], password: "" });
+  const {
+    values: form,
+    setValues: setForm,
+    bind,
+  } = useFormValues({
+    name: "",
+    email: "",
+    role: "ENGINEER",
+    password: "",
+  });
   const [created, setCreated] = useState<string | null>(null);
   const errors = fieldErrors(create.error);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setCreated(null);
-    create.mutate(form, {
-      onSuccess: (u) => {
-        setCreated(u.email);
-        setForm({ name: "", email: "", role: "ENGINEER", password: "" });
+    create.mutate(
+      { ...form, role: form.role as UserDto["role"] },
+      {
+        onSuccess: (u) => {
+          setCreated(u.email);
+          setForm({ name: "", email: "", role: "ENGINEER", password: "" });
+        },
       },
-    });
+    );
   }
 
   return (
@@ -131,23 +145,13 @@ function CreateUserForm() {
         ) : null}
         <div className="form-row">
           <Field label="Name" error={errors.name}>
-            <input
-              type="text"
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-              required
-            />
+            <input type="text" {...bind("name")} required />
           </Field>
           <Field label="Email" error={errors.email}>
-            <input
-              type="email"
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              required
-            />
+            <input type="email" {...bind("email")} required />
           </Field>
           <Field label="Role" error={errors.role}>
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserDto["role"] })}>
+            <select {...bind("role")}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}
@@ -156,20 +160,10 @@ function CreateUserForm() {
             </select>
           </Field>
           <Field label="Initial password" hint="At least 10 characters. Share it privately." error={errors.password}>
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-              required
-            />
+            <input type="password" autoComplete="new-password" {...bind("password")} required />
           </Field>
         </div>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={create.isPending}>
-            {create.isPending ? "Adding…" : "Add user"}
-          </button>
-        </div>
+        <FormActions submitLabel="Add user" pendingLabel="Adding…" pending={create.isPending} />
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import styles from "@/components/readiness/readiness.module.css";
+import { ChartFrame } from "@/components/ui/chart-frame";
 import type { TimeToFixDatum } from "@/components/vulnerabilities/time-to-fix-bars";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -47,32 +47,27 @@ export function TimeToFixChart({ rows, windowDays }: { rows: TimeToFixRow[]; win
     deadlineDays: r.deadlineDays,
   }));
   return (
-    <div data-testid="time-to-fix">
-      <div
-        className={styles.chartLarge}
-        role="img"
-        aria-label={`Time to fix per severity over the last ${windowDays} days: ${summary}`}
+    <ChartFrame
+      testId="time-to-fix"
+      label={`Time to fix per severity over the last ${windowDays} days: ${summary}`}
+      large
+      chart={<TimeToFixBars data={data} />}
+    >
+      <DataTable
+        testId="time-to-fix-table"
+        columns={["Severity", "Fixed", "Median days", "Mean days", "Within deadline", "Deadline"]}
       >
-        <TimeToFixBars data={data} />
-      </div>
-      <details className={styles.tableToggle}>
-        <summary>Show as a table</summary>
-        <DataTable
-          testId="time-to-fix-table"
-          columns={["Severity", "Fixed", "Median days", "Mean days", "Within deadline", "Deadline"]}
-        >
-          {rows.map((r) => (
-            <tr key={r.severity}>
-              <td>{r.severity}</td>
-              <td>{r.fixed}</td>
-              <td>{r.medianDays ?? "–"}</td>
-              <td>{r.meanDays ?? "–"}</td>
-              <td>{r.withinDeadline}</td>
-              <td>{r.deadlineDays} days</td>
-            </tr>
-          ))}
-        </DataTable>
-      </details>
-    </div>
+        {rows.map((r) => (
+          <tr key={r.severity}>
+            <td>{r.severity}</td>
+            <td>{r.fixed}</td>
+            <td>{r.medianDays ?? "–"}</td>
+            <td>{r.meanDays ?? "–"}</td>
+            <td>{r.withinDeadline}</td>
+            <td>{r.deadlineDays} days</td>
+          </tr>
+        ))}
+      </DataTable>
+    </ChartFrame>
   );
 }
