@@ -8,6 +8,7 @@ import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
+import { frameworkOption, SelectField } from "@/components/ui/select-field";
 
 interface Options {
   frameworks: Array<{ key: string; name: string }>;
@@ -44,15 +45,12 @@ export function CreateAuditForm({ frameworks, projects }: Options) {
         <Field label="Audit name" error={errors.name}>
           <input type="text" {...bind("name")} maxLength={120} required />
         </Field>
-        <Field label="Framework" error={errors.framework}>
-          <select {...bind("framework")}>
-            {frameworks.map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Framework"
+          error={errors.framework}
+          options={frameworks.map(frameworkOption)}
+          {...bind("framework")}
+        />
         <Field label="Type" hint="Type I looks at one moment; Type II at a period." error={errors.type}>
           <select {...bind("type")}>
             <option value="TYPE_II">Type II (a period)</option>

@@ -9,6 +9,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useAuditMutation } from "@/components/audits/use-audit-mutations";
 import { DataTable } from "@/components/ui/data-table";
+import { RowAction } from "@/components/ui/row-action";
 
 interface Grant {
   id: string;
@@ -68,14 +69,9 @@ export function GrantsPanel({
               </td>
               <td>
                 {g.live ? (
-                  <button
-                    type="button"
-                    className="btn btn-small btn-danger"
-                    disabled={revoke.isPending}
-                    onClick={() => revoke.mutate(g.id)}
-                  >
+                  <RowAction action={revoke} value={g.id} danger>
                     Revoke access
-                  </button>
+                  </RowAction>
                 ) : null}
               </td>
             </tr>

@@ -11,6 +11,7 @@ import { useDrawSample, usePopulations, type PopulationStatus } from "@/componen
 import type { PopulationDto } from "@/lib/dto/audits";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
+import { FormActions } from "@/components/ui/form-actions";
 
 /** The audit's populations, each with its size, its defining filter, its samples and a way to draw another. */
 export function PopulationsPanel({ auditId, canSample }: { auditId: string; canSample: boolean }) {
@@ -139,11 +140,7 @@ function SampleForm({ auditId, populationId, max }: { auditId: string; populatio
         <Field label="Seed" hint="Leave empty for a random one (it is recorded)." error={errors.seed}>
           <input type="text" value={seed} onChange={(e) => setSeed(e.target.value)} maxLength={64} />
         </Field>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={draw.isPending}>
-            {draw.isPending ? "Drawing…" : "Draw sample"}
-          </button>
-        </div>
+        <FormActions submitLabel="Draw sample" pendingLabel="Drawing…" pending={draw.isPending} />
       </div>
     </form>
   );

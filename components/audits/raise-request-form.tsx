@@ -8,6 +8,7 @@ import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { auditKeys } from "@/components/audits/query-keys";
+import { Card } from "@/components/ui/card";
 
 interface Targets {
   requirements: Array<{ refId: string; title: string }>;
@@ -42,8 +43,7 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
   }
 
   return (
-    <section className="card" aria-labelledby="raise-title">
-      <h2 id="raise-title">Raise a request</h2>
+    <Card title="Raise a request" titleId="raise-title">
       <form className="stack" onSubmit={onSubmit} data-testid="raise-request-form" noValidate>
         <ErrorMessage error={raise.error} />
         {done ? (
@@ -83,6 +83,6 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
         </Field>
         <FormActions submitLabel="Raise request" pendingLabel="Raising…" pending={raise.isPending} />
       </form>
-    </section>
+    </Card>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { useItemMutation } from "@/components/backlog/use-backlog-item";
 import type { BacklogItemDto } from "@/lib/dto/backlog";
+import { RowAction } from "@/components/ui/row-action";
 
 const STATE: Record<string, { label: string; tone: Tone }> = {
   open: { label: "Open", tone: "info" },
@@ -50,15 +51,9 @@ export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; can
               <span>{pr.title || <span className="muted">Title not known yet</span>}</span>
               <Badge tone={(STATE[pr.state] ?? STATE.unknown).tone}>{(STATE[pr.state] ?? STATE.unknown).label}</Badge>
               {canWrite ? (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => unlink.mutate(pr.id)}
-                  disabled={unlink.isPending}
-                  aria-label={`Unlink ${pr.repo} #${pr.number}`}
-                >
+                <RowAction action={unlink} value={pr.id} name={`Unlink ${pr.repo} #${pr.number}`}>
                   Unlink
-                </button>
+                </RowAction>
               ) : null}
             </div>
             <p className="muted small">

@@ -31,7 +31,8 @@ const COLUMNS: Array<{ sort: Sort; label: string }> = [
   { sort: "frequency", label: "Frequency" },
   { sort: "owner", label: "Owner" },
 ];
-const APPLICABILITY = [
+/** The applicability filter's choices (with "Any" or "All" before them). */
+export const APPLICABILITY = [
   { value: "applicable", label: "Applicable" },
   { value: "not-applicable", label: "Not applicable" },
 ];

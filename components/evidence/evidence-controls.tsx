@@ -5,6 +5,9 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useEvidenceFiling } from "@/components/evidence/use-evidence";
 import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
+import { RowAction } from "@/components/ui/row-action";
+import { SelectField } from "@/components/ui/select-field";
+import { controlOption } from "@/components/evidence/evidence-table";
 
 interface Filing {
   key: string;
@@ -65,15 +68,14 @@ export function EvidenceControls({
               </td>
               {canEdit ? (
                 <td>
-                  <button
-                    className="btn btn-small"
-                    type="button"
-                    disabled={unmap.isPending}
-                    onClick={() => unmap.mutate(f.key, { onSuccess: () => router.refresh() })}
-                    aria-label={`Remove from ${f.key}`}
+                  <RowAction
+                    action={unmap}
+                    value={f.key}
+                    name={`Remove from ${f.key}`}
+                    onSuccess={() => router.refresh()}
                   >
                     Remove
-                  </button>
+                  </RowAction>
                 </td>
               ) : null}
             </tr>
@@ -82,17 +84,13 @@ export function EvidenceControls({
       )}
       {canEdit ? (
         <form className="row" onSubmit={onSubmit} aria-label="File under a control">
-          <div className="field">
-            <label htmlFor="map-control">File under control</label>
-            <select id="map-control" value={control} onChange={(e) => setControl(e.target.value)}>
-              <option value="">Choose a control…</option>
-              {available.map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.key} · {o.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="File under control"
+            blank="Choose a control…"
+            options={available.map(controlOption)}
+            value={control}
+            onChange={(e) => setControl(e.target.value)}
+          />
           <button className="btn" type="submit" disabled={!control || map.isPending}>
             File it
           </button>

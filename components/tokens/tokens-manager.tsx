@@ -9,6 +9,8 @@ import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { useTokenActions, useTokens } from "@/components/tokens/use-tokens";
 import type { TokensDto } from "@/lib/dto/tokens";
 import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
+import { RevokeCell } from "@/components/tokens/revoke-cell";
+import { FormCard } from "@/components/ui/card";
 
 const SCOPES = [
   ["evidence:write", "Push evidence"],
@@ -83,36 +85,20 @@ export function TokensManager({
                     <Badge tone="ok">Active</Badge>
                   )}
                 </td>
-                {canManage ? (
-                  <td>
-                    {t.revokedAt ? null : (
-                      <button
-                        className="btn btn-small btn-danger"
-                        type="button"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(t.id)}
-                        aria-label={`Revoke ${t.name}`}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                ) : null}
+                <RevokeCell token={t} revoke={revoke} canManage={canManage} />
               </tr>
             );
           })}
         </DataTable>
       )}
       {canManage ? (
-        <form
-          className="card stack"
+        <FormCard
+          title="New token"
+          titleId="new-token-title"
+          testId="token-form"
           onSubmit={onSubmit}
-          aria-labelledby="new-token-title"
-          data-testid="token-form"
-          noValidate
+          error={create.error}
         >
-          <h3 id="new-token-title">New token</h3>
-          <ErrorMessage error={create.error} />
           {create.data ? (
             <OneTimeSecret secret={create.data.secret} testId="token-secret" frameTestId="token-secret-shown">
               Copy this token now: it is shown only once. Store it as the CI secret <code>PROOFLINE_TOKEN</code>.
@@ -143,7 +129,7 @@ export function TokensManager({
               Create token
             </button>
           </div>
-        </form>
+        </FormCard>
       ) : null}
     </div>
   );

@@ -58,3 +58,8 @@ export function SelectField({
     </Field>
   );
 }
+
+/** A framework as a choice, by its key. */
+export function frameworkOption(f: { key: string; name: string }): Option {
+  return { value: f.key, label: f.name };
+}

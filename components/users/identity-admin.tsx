@@ -16,13 +16,14 @@ import {
 } from "@/components/users/use-identity";
 import { DAY_MS } from "@/lib/core/time";
 import { DataTable } from "@/components/ui/data-table";
+import { RevokeCell } from "@/components/tokens/revoke-cell";
+import { Card } from "@/components/ui/card";
 
 /** The users page's access review export: a plain GET form, so the browser downloads the CSV itself. */
 export function AccessReviewExport() {
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <section className="card" aria-labelledby="access-review-title">
-      <h2 id="access-review-title">User access review</h2>
+    <Card title="User access review" titleId="access-review-title">
       <p className="muted small">
         Every active account on a day, with its role and since when (SOC 2 CC6.2, CC6.3), as CSV. The export is recorded
         in the activity trail.
@@ -37,7 +38,7 @@ export function AccessReviewExport() {
           </button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }
 
@@ -57,8 +58,7 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
   }
 
   return (
-    <section className="card" aria-labelledby="scim-title">
-      <h2 id="scim-title">SCIM provisioning</h2>
+    <Card title="SCIM provisioning" titleId="scim-title">
       <p className="muted small">
         Identity providers (Okta, Entra ID) create, update and deactivate users and groups at <code>/scim/v2</code> with
         a bearer token from here. Groups named in OIDC_ROLE_MAP give their members a role.
@@ -80,20 +80,7 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
                 {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}
               </td>
               <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : <Badge tone="ok">Active</Badge>}</td>
-              {canManage ? (
-                <td>
-                  {t.revokedAt ? null : (
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(t.id)}
-                    >
-                      Revoke <span className="sr-only">{t.name}</span>
-                    </button>
-                  )}
-                </td>
-              ) : null}
+              <RevokeCell token={t} revoke={revoke} canManage={canManage} />
             </tr>
           ))}
         </DataTable>
@@ -120,7 +107,7 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
           </div>
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -145,8 +132,7 @@ export function InviteAuditor() {
   }
 
   return (
-    <section className="card" aria-labelledby="invite-title">
-      <h2 id="invite-title">Invite an auditor</h2>
+    <Card title="Invite an auditor" titleId="invite-title">
       <p className="muted small">
         Auditors are outside the company, so they sign in with a password. They set it through a one-time link that
         works for 72 hours.
@@ -192,6 +178,6 @@ export function InviteAuditor() {
           disabled={!audits.data?.length}
         />
       </form>
-    </section>
+    </Card>
   );
 }

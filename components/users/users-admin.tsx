@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { useCreateUser, useUnlockUser, useUpdateUser, useUsers } from "@/components/users/use-users";
 import type { UserDto } from "@/lib/dto/users";
 import { DataTable } from "@/components/ui/data-table";
+import { Card } from "@/components/ui/card";
 
 const ROLES = Object.keys(ROLE_LABELS) as UserDto["role"][];
 
@@ -134,8 +135,7 @@ function CreateUserForm() {
   }
 
   return (
-    <section className="card" aria-labelledby="new-user-title">
-      <h2 id="new-user-title">Add a user</h2>
+    <Card title="Add a user" titleId="new-user-title">
       <form className="stack" onSubmit={onSubmit} data-testid="create-user-form" noValidate>
         <ErrorMessage error={create.error} />
         {created ? (
@@ -165,6 +165,6 @@ function CreateUserForm() {
         </div>
         <FormActions submitLabel="Add user" pendingLabel="Adding…" pending={create.isPending} />
       </form>
-    </section>
+    </Card>
   );
 }
