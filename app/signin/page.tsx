@@ -6,6 +6,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { ssoConfig } from "@/lib/auth/sso-config";
 import { env } from "@/lib/env";
+import { Logo } from "@/components/shell/logo";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -26,17 +27,7 @@ export default async function SignInPage({
     <main className="auth-page">
       <div className="auth-card">
         <div className="brand">
-          <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
-            <rect width="32" height="32" rx="7" fill="#3949ab" />
-            <path
-              d="M9 17.5l4.5 4.5L23 11"
-              fill="none"
-              stroke="#fff"
-              strokeWidth="3.2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <Logo size={26} on="light" />
           Proofline
         </div>
         <h1>{invite ? "Set your password" : "Sign in"}</h1>

@@ -2,7 +2,11 @@
 import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { useActivity, type ActivityFilters } from "@/components/activity/use-activity";
-import { FilterActions } from "@/components/ui/filter-actions";
+import { FiltersForm } from "@/components/ui/filter-actions";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { useFilterForm, wholeDays } from "@/components/ui/use-filter-form";
 import { Pager, QueryState } from "@/components/ui/query-state";
 
@@ -17,107 +21,61 @@ const EMPTY: ActivityFilters = {
 export function ActivityTable({ entityTypes, actions }: { entityTypes: string[]; actions: string[] }) {
   // Dates from the pickers cover whole UTC days.
   const form = useFilterForm(EMPTY, { toFilters: wholeDays });
-  const { draft, set } = form;
   const activity = useActivity(form.filters);
   const rows = activity.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="stack">
-      <form
-        className="filters"
-        onSubmit={form.apply}
-        data-testid="activity-filters"
-        aria-label="Filter the activity trail"
-      >
-        <div className="field">
-          <label htmlFor="f-actor">Actor</label>
-          <input
-            id="f-actor"
-            type="search"
-            placeholder="email or token"
-            value={draft.actor ?? ""}
-            onChange={set("actor")}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="f-entity">Entity</label>
-          <select id="f-entity" value={draft.entityType ?? ""} onChange={set("entityType")}>
-            <option value="">Any</option>
-            {entityTypes.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-action">Action</label>
-          <select id="f-action" value={draft.action ?? ""} onChange={set("action")}>
-            <option value="">Any</option>
-            {actions.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-from">From</label>
-          <input id="f-from" type="date" value={draft.from ?? ""} onChange={set("from")} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">To</label>
-          <input id="f-to" type="date" value={draft.to ?? ""} onChange={set("to")} />
-        </div>
-        <FilterActions onClear={form.clear} />
-      </form>
+      <FiltersForm form={form} label="Filter the activity trail" testId="activity-filters">
+        <Field label="Actor">
+          <input type="search" placeholder="email or token" {...form.bind("actor")} />
+        </Field>
+        <SelectField label="Entity" blank="Any" options={entityTypes} {...form.bind("entityType")} />
+        <SelectField label="Action" blank="Any" options={actions} {...form.bind("action")} />
+        <Field label="From">
+          <input type="date" {...form.bind("from")} />
+        </Field>
+        <Field label="To">
+          <input type="date" {...form.bind("to")} />
+        </Field>
+      </FiltersForm>
       <QueryState
         query={activity}
         count={rows.length}
         loading="Loading the trail…"
         empty={
-          <div className="empty" data-testid="activity-empty">
-            <h2>No activity matches</h2>
+          <EmptyState title="No activity matches" testId="activity-empty">
             <p>Nothing was recorded for these filters. Widen the dates or clear the filters.</p>
-          </div>
+          </EmptyState>
         }
       >
-        <div className="table-wrap">
-          <table data-testid="activity-table">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>Action</th>
-                <th>Entity</th>
-                <th>Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-testid="activity-row">
-                  <td className="small" title={`#${r.id} · hash ${r.hash.slice(0, 16)}…`}>
-                    {formatDateTime(r.occurredAt)}
-                  </td>
-                  <td className="small">
-                    {r.actorLabel}
-                    {r.actorType !== "user" ? (
-                      <>
-                        {" "}
-                        <Badge>{r.actorType}</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <code>{r.action}</code>
-                  </td>
-                  <td className="small">
-                    {r.entityType} <span className="muted mono">{r.entityId.slice(0, 10)}</span>
-                  </td>
-                  <td className="small">
-                    <Summary value={r.summary} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="activity-table" columns={["When", "Who", "Action", "Entity", "Change"]}>
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="activity-row">
+              <td className="small" title={`#${r.id} · hash ${r.hash.slice(0, 16)}…`}>
+                {formatDateTime(r.occurredAt)}
+              </td>
+              <td className="small">
+                {r.actorLabel}
+                {r.actorType !== "user" ? (
+                  <>
+                    {" "}
+                    <Badge>{r.actorType}</Badge>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                <code>{r.action}</code>
+              </td>
+              <td className="small">
+                {r.entityType} <span className="muted mono">{r.entityId.slice(0, 10)}</span>
+              </td>
+              <td className="small">
+                <Summary value={r.summary} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </QueryState>
       <Pager query={activity} count={rows.length} more="Load older entries" end="Start of the trail reached." />
     </div>

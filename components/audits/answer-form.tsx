@@ -97,16 +97,9 @@ export function AnswerForm({ auditId, requestId, window, projects }: Props) {
       <form className="stack" onSubmit={onSubmit} data-testid="answer-form" noValidate>
         <ErrorMessage error={uploadError ?? answer.error} />
         <div className="filters">
-          <div className="field">
-            <label htmlFor="cand-q">Find evidence inside the window</label>
-            <input
-              id="cand-q"
-              type="search"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder="Title contains…"
-            />
-          </div>
+          <Field label="Find evidence inside the window">
+            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Title contains…" />
+          </Field>
           <button type="button" className="btn btn-small" onClick={() => setSearch(q)}>
             Search
           </button>

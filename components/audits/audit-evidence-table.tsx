@@ -11,6 +11,8 @@ import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { auditKeys } from "@/components/audits/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Pager, QueryState } from "@/components/ui/query-state";
+import { DataTable } from "@/components/ui/data-table";
+import { recordOptions, SelectField } from "@/components/ui/select-field";
 
 /** Evidence of the audit's projects effective inside its window, newest first, a page at a time. */
 export function AuditEvidenceTable({
@@ -34,36 +36,20 @@ export function AuditEvidenceTable({
   return (
     <div className="stack">
       <div className="filters">
-        <div className="field">
-          <label htmlFor="ae-project">Project</label>
-          <select
-            id="ae-project"
-            value={filters.project ?? ""}
-            onChange={(e) => setFilters({ ...filters, project: e.target.value || undefined })}
-          >
-            <option value="">All in scope</option>
-            {projects.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ae-outcome">Outcome</label>
-          <select
-            id="ae-outcome"
-            value={filters.outcome ?? ""}
-            onChange={(e) => setFilters({ ...filters, outcome: e.target.value || undefined })}
-          >
-            <option value="">Any</option>
-            {Object.entries(OUTCOMES).map(([k, o]) => (
-              <option key={k} value={k}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Project"
+          blank="All in scope"
+          options={projects.map((p) => ({ value: p.slug, label: p.name }))}
+          value={filters.project ?? ""}
+          onChange={(e) => setFilters({ ...filters, project: e.target.value || undefined })}
+        />
+        <SelectField
+          label="Outcome"
+          blank="Any"
+          options={recordOptions(OUTCOMES)}
+          value={filters.outcome ?? ""}
+          onChange={(e) => setFilters({ ...filters, outcome: e.target.value || undefined })}
+        />
       </div>
       <QueryState
         query={list}
@@ -78,48 +64,36 @@ export function AuditEvidenceTable({
           </EmptyState>
         }
       >
-        <div className="table-wrap">
-          <table data-testid="audit-evidence-table">
-            <thead>
-              <tr>
-                <th>Effective</th>
-                <th>Collected</th>
-                <th>Evidence</th>
-                <th>Kind</th>
-                <th>Project</th>
-                <th>Outcome</th>
-                <th>sha256</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id} data-testid="audit-evidence-row">
-                  <td className="small">{formatDateTime(e.effectiveAt)}</td>
-                  <td className="small" data-testid="audit-evidence-collected">
-                    {formatDateTime(e.collectedAt)}
-                    {e.collectedAfterWindow ? (
-                      <>
-                        {" "}
-                        <Badge tone="warn" title="Dated into the window, but collected after the window closed">
-                          after the window
-                        </Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Link href={`/projects/${e.project.slug}/evidence/${e.id}`}>{e.title}</Link>
-                  </td>
-                  <td className="small">{KIND_LABELS[e.kind] ?? e.kind}</td>
-                  <td className="small">{e.project.name}</td>
-                  <td>
-                    <OutcomeBadge outcome={e.outcome} />
-                  </td>
-                  <td className="small mono">{e.sha256 ? `${e.sha256.slice(0, 12)}…` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="audit-evidence-table"
+          columns={["Effective", "Collected", "Evidence", "Kind", "Project", "Outcome", "sha256"]}
+        >
+          {rows.map((e) => (
+            <tr key={e.id} data-testid="audit-evidence-row">
+              <td className="small">{formatDateTime(e.effectiveAt)}</td>
+              <td className="small" data-testid="audit-evidence-collected">
+                {formatDateTime(e.collectedAt)}
+                {e.collectedAfterWindow ? (
+                  <>
+                    {" "}
+                    <Badge tone="warn" title="Dated into the window, but collected after the window closed">
+                      after the window
+                    </Badge>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                <Link href={`/projects/${e.project.slug}/evidence/${e.id}`}>{e.title}</Link>
+              </td>
+              <td className="small">{KIND_LABELS[e.kind] ?? e.kind}</td>
+              <td className="small">{e.project.name}</td>
+              <td>
+                <OutcomeBadge outcome={e.outcome} />
+              </td>
+              <td className="small mono">{e.sha256 ? `${e.sha256.slice(0, 12)}…` : "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       </QueryState>
       {list.hasNextPage ? <Pager query={list} count={rows.length} more="Load more" small /> : null}
     </div>

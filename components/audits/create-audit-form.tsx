@@ -2,10 +2,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
+import { frameworkOption, SelectField } from "@/components/ui/select-field";
 
 interface Options {
   frameworks: Array<{ key: string; name: string }>;
@@ -15,7 +18,7 @@ interface Options {
 /** Plans an audit: framework, projects in scope, and the observation window (a moment or a period). */
 export function CreateAuditForm({ frameworks, projects }: Options) {
   const router = useRouter();
-  const [form, setForm] = useState({
+  const { values: form, bind } = useFormValues({
     name: "",
     framework: frameworks[0]?.key ?? "",
     type: "TYPE_II",
@@ -40,25 +43,16 @@ export function CreateAuditForm({ frameworks, projects }: Options) {
       <ErrorMessage error={create.error} />
       <div className="form-row">
         <Field label="Audit name" error={errors.name}>
-          <input
-            type="text"
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-            maxLength={120}
-            required
-          />
+          <input type="text" {...bind("name")} maxLength={120} required />
         </Field>
-        <Field label="Framework" error={errors.framework}>
-          <select value={form.framework} onChange={(e) => setForm({ ...form, framework: e.target.value })}>
-            {frameworks.map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Framework"
+          error={errors.framework}
+          options={frameworks.map(frameworkOption)}
+          {...bind("framework")}
+        />
         <Field label="Type" hint="Type I looks at one moment; Type II at a period." error={errors.type}>
-          <select value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
+          <select {...bind("type")}>
             <option value="TYPE_II">Type II (a period)</option>
             <option value="TYPE_I">Type I (one moment)</option>
           </select>
@@ -67,21 +61,11 @@ export function CreateAuditForm({ frameworks, projects }: Options) {
       <div className="form-row">
         {typeII ? (
           <Field label="Window starts" error={errors.windowStart}>
-            <input
-              type="date"
-              value={form.windowStart}
-              onChange={(e) => setForm({ ...form, windowStart: e.target.value })}
-              required
-            />
+            <input type="date" {...bind("windowStart")} required />
           </Field>
         ) : null}
         <Field label={typeII ? "Window ends" : "As of"} hint="Whole days, in UTC." error={errors.windowEnd}>
-          <input
-            type="date"
-            value={form.windowEnd}
-            onChange={(e) => setForm({ ...form, windowEnd: e.target.value })}
-            required
-          />
+          <input type="date" {...bind("windowEnd")} required />
         </Field>
       </div>
       <fieldset className="field" aria-describedby={errors.projects ? "audit-projects-error" : undefined}>
@@ -108,11 +92,7 @@ export function CreateAuditForm({ frameworks, projects }: Options) {
           </span>
         ) : null}
       </fieldset>
-      <div>
-        <button className="btn btn-primary" type="submit" disabled={create.isPending}>
-          {create.isPending ? "Planning…" : "Plan audit"}
-        </button>
-      </div>
+      <FormActions submitLabel="Plan audit" pendingLabel="Planning…" pending={create.isPending} />
     </form>
   );
 }

@@ -1,11 +1,15 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDate } from "@/lib/format";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useAuditMutation } from "@/components/audits/use-audit-mutations";
+import { DataTable } from "@/components/ui/data-table";
+import { RowAction } from "@/components/ui/row-action";
 
 interface Grant {
   id: string;
@@ -25,7 +29,7 @@ export function GrantsPanel({
   grants: Grant[];
   auditors: Array<{ id: string; name: string; email: string }>;
 }) {
-  const [form, setForm] = useState({ userId: auditors[0]?.id ?? "", expiresAt: "" });
+  const { values: form, setValues: setForm, bind } = useFormValues({ userId: auditors[0]?.id ?? "", expiresAt: "" });
   const grant = useAuditMutation(auditId, (body: typeof form) => ({
     path: `/api/v1/audits/${auditId}/grants`,
     method: "POST",
@@ -47,49 +51,32 @@ export function GrantsPanel({
       <h2 id="grants-title">Auditor access</h2>
       <ErrorMessage error={revoke.error} />
       {grants.length ? (
-        <div className="table-wrap">
-          <table data-testid="grants-table">
-            <thead>
-              <tr>
-                <th>Auditor</th>
-                <th>Access until</th>
-                <th>State</th>
-                <th>Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {grants.map((g) => (
-                <tr key={g.id}>
-                  <td>
-                    {g.user.name} <span className="small muted">{g.user.email}</span>
-                  </td>
-                  <td>{formatDate(g.expiresAt)}</td>
-                  <td>
-                    {g.revokedAt ? (
-                      <Badge tone="bad">Revoked {formatDate(g.revokedAt)}</Badge>
-                    ) : g.live ? (
-                      <Badge tone="ok">Active</Badge>
-                    ) : (
-                      <Badge>Expired</Badge>
-                    )}
-                  </td>
-                  <td>
-                    {g.live ? (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(g.id)}
-                      >
-                        Revoke access
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="grants-table" columns={["Auditor", "Access until", "State", "Actions"]}>
+          {grants.map((g) => (
+            <tr key={g.id}>
+              <td>
+                {g.user.name} <span className="small muted">{g.user.email}</span>
+              </td>
+              <td>{formatDate(g.expiresAt)}</td>
+              <td>
+                {g.revokedAt ? (
+                  <Badge tone="bad">Revoked {formatDate(g.revokedAt)}</Badge>
+                ) : g.live ? (
+                  <Badge tone="ok">Active</Badge>
+                ) : (
+                  <Badge>Expired</Badge>
+                )}
+              </td>
+              <td>
+                {g.live ? (
+                  <RowAction action={revoke} value={g.id} danger>
+                    Revoke access
+                  </RowAction>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="muted">
           No auditor has access yet. Grant it below: the auditor then sees only this audit&apos;s projects and the
@@ -101,7 +88,7 @@ export function GrantsPanel({
         {auditors.length ? (
           <div className="form-row">
             <Field label="Auditor" error={errors.userId}>
-              <select value={form.userId} onChange={(e) => setForm({ ...form, userId: e.target.value })}>
+              <select {...bind("userId")}>
                 {auditors.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name} ({a.email})
@@ -110,18 +97,9 @@ export function GrantsPanel({
               </select>
             </Field>
             <Field label="Access until" hint="Through the end of that day (UTC)." error={errors.expiresAt}>
-              <input
-                type="date"
-                value={form.expiresAt}
-                onChange={(e) => setForm({ ...form, expiresAt: e.target.value })}
-                required
-              />
+              <input type="date" {...bind("expiresAt")} required />
             </Field>
-            <div>
-              <button className="btn btn-primary" type="submit" disabled={grant.isPending}>
-                {grant.isPending ? "Granting…" : "Grant access"}
-              </button>
-            </div>
+            <FormActions submitLabel="Grant access" pendingLabel="Granting…" pending={grant.isPending} />
           </div>
         ) : (
           <p className="muted">There is no active user with the Auditor role. An admin can add one under Users.</p>

@@ -1,10 +1,14 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { POPULATION_KIND_LABELS } from "@/components/audits/labels";
 import { useCreatePopulation } from "@/components/audits/use-populations";
+import { recordOptions, SelectField } from "@/components/ui/select-field";
+import { controlOption } from "@/components/evidence/evidence-table";
+import { Card } from "@/components/ui/card";
 
 const FIELDS: Record<string, Array<{ name: string; label: string; hint?: string }>> = {
   "merged-prs": [
@@ -45,34 +49,26 @@ export function PopulationForm({
   }
 
   return (
-    <section className="card" aria-labelledby="pop-title">
-      <h2 id="pop-title">Define a population</h2>
+    <Card title="Define a population" titleId="pop-title">
       <form className="stack" onSubmit={onSubmit} data-testid="population-form" noValidate>
         <ErrorMessage error={create.error} />
         <div className="form-row">
-          <Field label="Population" error={errors.filter}>
-            <select value={kind} onChange={(e) => setKind(e.target.value)}>
-              {Object.entries(POPULATION_KIND_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
+          <SelectField
+            label="Population"
+            error={errors.filter}
+            options={recordOptions(POPULATION_KIND_LABELS)}
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+          />
+          <SelectField
             label="Control tested"
             hint="Optional: the event-type control this population tests."
             error={errors.controlKey}
-          >
-            <select value={controlKey} onChange={(e) => setControlKey(e.target.value)}>
-              <option value="">None</option>
-              {controls.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {c.key} · {c.title}
-                </option>
-              ))}
-            </select>
-          </Field>
+            blank="None"
+            options={controls.map(controlOption)}
+            value={controlKey}
+            onChange={(e) => setControlKey(e.target.value)}
+          />
           {FIELDS[kind].map((f) => (
             <Field key={`${kind}-${f.name}`} label={f.label} hint={f.hint} error={errors[f.name]}>
               <input
@@ -83,12 +79,8 @@ export function PopulationForm({
             </Field>
           ))}
         </div>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={create.isPending}>
-            {create.isPending ? "Counting…" : "Define population"}
-          </button>
-        </div>
+        <FormActions submitLabel="Define population" pendingLabel="Counting…" pending={create.isPending} />
       </form>
-    </section>
+    </Card>
   );
 }

@@ -10,6 +10,8 @@ import { POPULATION_KIND_LABELS } from "@/components/audits/labels";
 import { useDrawSample, usePopulations, type PopulationStatus } from "@/components/audits/use-populations";
 import type { PopulationDto } from "@/lib/dto/audits";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import { FormActions } from "@/components/ui/form-actions";
 
 /** The audit's populations, each with its size, its defining filter, its samples and a way to draw another. */
 export function PopulationsPanel({ auditId, canSample }: { auditId: string; canSample: boolean }) {
@@ -77,34 +79,22 @@ function PopulationCard({
       </p>
       {p.digest !== null ? <p className="small muted mono">digest {p.digest}</p> : null}
       {p.samples.length ? (
-        <div className="table-wrap">
-          <table data-testid="samples-table">
-            <thead>
-              <tr>
-                <th>Sample</th>
-                <th>Seed</th>
-                <th>Drawn</th>
-                <th>Export</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.samples.map((s) => (
-                <tr key={s.id} data-testid="sample-row">
-                  <td>
-                    {s.size} of {formatNumber(s.populationSize)}
-                  </td>
-                  <td className="mono">{s.seed}</td>
-                  <td className="small">{formatDateTime(s.createdAt)}</td>
-                  <td>
-                    <a href={`${base}/samples/${s.id}/export`} download>
-                      Sample CSV
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="samples-table" columns={["Sample", "Seed", "Drawn", "Export"]}>
+          {p.samples.map((s) => (
+            <tr key={s.id} data-testid="sample-row">
+              <td>
+                {s.size} of {formatNumber(s.populationSize)}
+              </td>
+              <td className="mono">{s.seed}</td>
+              <td className="small">{formatDateTime(s.createdAt)}</td>
+              <td>
+                <a href={`${base}/samples/${s.id}/export`} download>
+                  Sample CSV
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="muted small">No sample drawn yet.</p>
       )}
@@ -150,11 +140,7 @@ function SampleForm({ auditId, populationId, max }: { auditId: string; populatio
         <Field label="Seed" hint="Leave empty for a random one (it is recorded)." error={errors.seed}>
           <input type="text" value={seed} onChange={(e) => setSeed(e.target.value)} maxLength={64} />
         </Field>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={draw.isPending}>
-            {draw.isPending ? "Drawing…" : "Draw sample"}
-          </button>
-        </div>
+        <FormActions submitLabel="Draw sample" pendingLabel="Drawing…" pending={draw.isPending} />
       </div>
     </form>
   );

@@ -1,11 +1,14 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { auditKeys } from "@/components/audits/query-keys";
+import { Card } from "@/components/ui/card";
 
 interface Targets {
   requirements: Array<{ refId: string; title: string }>;
@@ -15,7 +18,7 @@ interface Targets {
 /** The auditor asks for evidence about one requirement or one control, with a due date. */
 export function RaiseRequestForm({ auditId, targets }: { auditId: string; targets: Targets }) {
   const qc = useQueryClient();
-  const [form, setForm] = useState({ title: "", detail: "", target: "", dueAt: "" });
+  const { values: form, setValues: setForm, bind } = useFormValues({ title: "", detail: "", target: "", dueAt: "" });
   const [done, setDone] = useState(false);
   const raise = useMutation({
     mutationFn: (body: object) => apiFetch(`/api/v1/audits/${auditId}/requests`, { method: "POST", body }),
@@ -40,8 +43,7 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
   }
 
   return (
-    <section className="card" aria-labelledby="raise-title">
-      <h2 id="raise-title">Raise a request</h2>
+    <Card title="Raise a request" titleId="raise-title">
       <form className="stack" onSubmit={onSubmit} data-testid="raise-request-form" noValidate>
         <ErrorMessage error={raise.error} />
         {done ? (
@@ -51,16 +53,10 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
         ) : null}
         <div className="form-row">
           <Field label="What you need" error={errors.title}>
-            <input
-              type="text"
-              value={form.title}
-              onChange={(e) => setForm({ ...form, title: e.target.value })}
-              maxLength={200}
-              required
-            />
+            <input type="text" {...bind("title")} maxLength={200} required />
           </Field>
           <Field label="About" error={errors.requirementRef ?? errors.controlKey}>
-            <select value={form.target} onChange={(e) => setForm({ ...form, target: e.target.value })} required>
+            <select {...bind("target")} required>
               <option value="">Choose a requirement or control</option>
               <optgroup label="Requirements">
                 {targets.requirements.map((r) => (
@@ -79,23 +75,14 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
             </select>
           </Field>
           <Field label="Due" error={errors.dueAt}>
-            <input type="date" value={form.dueAt} onChange={(e) => setForm({ ...form, dueAt: e.target.value })} />
+            <input type="date" {...bind("dueAt")} />
           </Field>
         </div>
         <Field label="Detail" hint="Optional: the period, the systems, the form you need it in." error={errors.detail}>
-          <textarea
-            value={form.detail}
-            onChange={(e) => setForm({ ...form, detail: e.target.value })}
-            maxLength={5000}
-            rows={3}
-          />
+          <textarea {...bind("detail")} maxLength={5000} rows={3} />
         </Field>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={raise.isPending}>
-            {raise.isPending ? "Raising…" : "Raise request"}
-          </button>
-        </div>
+        <FormActions submitLabel="Raise request" pendingLabel="Raising…" pending={raise.isPending} />
       </form>
-    </section>
+    </Card>
   );
 }

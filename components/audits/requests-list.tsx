@@ -7,6 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { REQUEST_STATUS } from "@/components/audits/labels";
 import { useRequests } from "@/components/audits/use-requests";
 import { Pager, QueryState } from "@/components/ui/query-state";
+import { DataTable } from "@/components/ui/data-table";
+import { recordOptions, SelectField } from "@/components/ui/select-field";
 
 /** The auditor's request list with its statuses, filterable, loaded a page at a time. */
 export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise: boolean }) {
@@ -16,17 +18,13 @@ export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise:
   return (
     <div className="stack">
       <div className="filters">
-        <div className="field">
-          <label htmlFor="req-status">Status</label>
-          <select id="req-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Any</option>
-            {Object.entries(REQUEST_STATUS).map(([k, s]) => (
-              <option key={k} value={k}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Status"
+          blank="Any"
+          options={recordOptions(REQUEST_STATUS)}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        />
         <div className="spacer" />
         <a className="btn btn-small" href={`/api/v1/audits/${auditId}/requests/export`} download>
           Export CSV
@@ -46,44 +44,29 @@ export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise:
           </EmptyState>
         }
       >
-        <div className="table-wrap">
-          <table data-testid="requests-table">
-            <thead>
-              <tr>
-                <th>Request</th>
-                <th>About</th>
-                <th>Owner</th>
-                <th>Due</th>
-                <th>Status</th>
-                <th className="num">Evidence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-testid="request-row">
-                  <td>
-                    <Link href={`/audits/${auditId}/requests/${r.id}`}>{r.title}</Link>
-                  </td>
-                  <td className="small">
-                    {r.requirement
-                      ? `Requirement ${r.requirement.refId}`
-                      : r.control
-                        ? `Control ${r.control.key}`
-                        : "—"}
-                  </td>
-                  <td className="small">{r.owner?.name ?? <span className="muted">Unassigned</span>}</td>
-                  <td className="small">
-                    {r.dueAt ? formatDate(r.dueAt) : "—"} {r.overdue ? <Badge tone="bad">Overdue</Badge> : null}
-                  </td>
-                  <td>
-                    <Badge tone={REQUEST_STATUS[r.status].tone}>{REQUEST_STATUS[r.status].label}</Badge>
-                  </td>
-                  <td className="num">{r._count.evidence}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="requests-table"
+          columns={["Request", "About", "Owner", "Due", "Status", { label: "Evidence", className: "num" }]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="request-row">
+              <td>
+                <Link href={`/audits/${auditId}/requests/${r.id}`}>{r.title}</Link>
+              </td>
+              <td className="small">
+                {r.requirement ? `Requirement ${r.requirement.refId}` : r.control ? `Control ${r.control.key}` : "—"}
+              </td>
+              <td className="small">{r.owner?.name ?? <span className="muted">Unassigned</span>}</td>
+              <td className="small">
+                {r.dueAt ? formatDate(r.dueAt) : "—"} {r.overdue ? <Badge tone="bad">Overdue</Badge> : null}
+              </td>
+              <td>
+                <Badge tone={REQUEST_STATUS[r.status].tone}>{REQUEST_STATUS[r.status].label}</Badge>
+              </td>
+              <td className="num">{r._count.evidence}</td>
+            </tr>
+          ))}
+        </DataTable>
       </QueryState>
       {list.hasNextPage ? <Pager query={list} count={rows.length} more="Load more" small /> : null}
     </div>

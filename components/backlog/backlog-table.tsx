@@ -5,6 +5,7 @@ import { PriorityBadge, StatusBadge } from "@/components/backlog/item-badges";
 import { useBacklogItems } from "@/components/backlog/use-backlog-items";
 import type { BacklogFilters } from "@/components/backlog/query-keys";
 import { Pager, QueryState } from "@/components/ui/query-state";
+import { DataTable } from "@/components/ui/data-table";
 
 export function itemHref(slug: string, id: string) {
   return `/projects/${slug}/backlog/${id}`;
@@ -34,48 +35,35 @@ export function BacklogTable({
       }
     >
       <div className="stack">
-        <div className="table-wrap">
-          <table data-testid="backlog-table">
-            <thead>
-              <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Title</th>
-                {project ? null : <th scope="col">Project</th>}
-                <th scope="col">Block</th>
-                <th scope="col">Priority</th>
-                <th scope="col">Status</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Criteria</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-testid="backlog-row">
-                  <td className="mono small">{r.key ?? "—"}</td>
-                  <td>
-                    <Link href={itemHref(r.project.slug, r.id)}>{r.title}</Link>
-                    {r.removedFromSourceAt ? (
-                      <>
-                        {" "}
-                        <Badge tone="warn">Gone from its document</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  {project ? null : <td className="small">{r.project.name}</td>}
-                  <td className="small">{r.block ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <PriorityBadge priority={r.priority} />
-                  </td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td className="small">{r.owner?.name ?? <span className="muted">Nobody</span>}</td>
-                  <td className="small">{r.criteria.total ? `${r.criteria.done} of ${r.criteria.total}` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="backlog-table"
+          columns={["Key", "Title", project ? null : "Project", "Block", "Priority", "Status", "Owner", "Criteria"]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="backlog-row">
+              <td className="mono small">{r.key ?? "—"}</td>
+              <td>
+                <Link href={itemHref(r.project.slug, r.id)}>{r.title}</Link>
+                {r.removedFromSourceAt ? (
+                  <>
+                    {" "}
+                    <Badge tone="warn">Gone from its document</Badge>
+                  </>
+                ) : null}
+              </td>
+              {project ? null : <td className="small">{r.project.name}</td>}
+              <td className="small">{r.block ?? <span className="muted">—</span>}</td>
+              <td>
+                <PriorityBadge priority={r.priority} />
+              </td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td className="small">{r.owner?.name ?? <span className="muted">Nobody</span>}</td>
+              <td className="small">{r.criteria.total ? `${r.criteria.done} of ${r.criteria.total}` : "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
         <Pager query={list} count={rows.length} more="Show more" end="That is all of them." />
       </div>
     </QueryState>

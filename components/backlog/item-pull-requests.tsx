@@ -1,5 +1,7 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDate } from "@/lib/format";
 import { Field } from "@/components/ui/field";
@@ -7,6 +9,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { useItemMutation } from "@/components/backlog/use-backlog-item";
 import type { BacklogItemDto } from "@/lib/dto/backlog";
+import { RowAction } from "@/components/ui/row-action";
 
 const STATE: Record<string, { label: string; tone: Tone }> = {
   open: { label: "Open", tone: "info" },
@@ -24,7 +27,7 @@ export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; can
     body,
   }));
   const unlink = useItemMutation(slug, item.id, (id: string) => ({ path: `/pull-requests/${id}`, method: "DELETE" }));
-  const [form, setForm] = useState({ url: "", title: "", state: "unknown" });
+  const { values: form, setValues: setForm, bind } = useFormValues({ url: "", title: "", state: "unknown" });
   const errors = fieldErrors(link.error);
 
   function submit(e: FormEvent) {
@@ -48,15 +51,9 @@ export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; can
               <span>{pr.title || <span className="muted">Title not known yet</span>}</span>
               <Badge tone={(STATE[pr.state] ?? STATE.unknown).tone}>{(STATE[pr.state] ?? STATE.unknown).label}</Badge>
               {canWrite ? (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => unlink.mutate(pr.id)}
-                  disabled={unlink.isPending}
-                  aria-label={`Unlink ${pr.repo} #${pr.number}`}
-                >
+                <RowAction action={unlink} value={pr.id} name={`Unlink ${pr.repo} #${pr.number}`}>
                   Unlink
-                </button>
+                </RowAction>
               ) : null}
             </div>
             <p className="muted small">
@@ -73,13 +70,13 @@ export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; can
           <ErrorMessage error={link.error} />
           <div className="form-row">
             <Field label="Pull request address" error={errors.url} hint="https://github.com/owner/repo/pull/123">
-              <input type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} required />
+              <input type="url" {...bind("url")} required />
             </Field>
             <Field label="Title (optional)" error={errors.title}>
-              <input type="text" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+              <input type="text" {...bind("title")} />
             </Field>
             <Field label="State" error={errors.state}>
-              <select value={form.state} onChange={(e) => setForm({ ...form, state: e.target.value })}>
+              <select {...bind("state")}>
                 <option value="unknown">Not known</option>
                 <option value="open">Open</option>
                 <option value="merged">Merged</option>
@@ -87,11 +84,7 @@ export function ItemPullRequests({ item, canWrite }: { item: BacklogItemDto; can
               </select>
             </Field>
           </div>
-          <div>
-            <button className="btn" type="submit" disabled={link.isPending}>
-              {link.isPending ? "Linking…" : "Link pull request"}
-            </button>
-          </div>
+          <FormActions plain submitLabel="Link pull request" pendingLabel="Linking…" pending={link.isPending} />
         </form>
       ) : null}
     </section>

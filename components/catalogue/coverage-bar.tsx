@@ -1,6 +1,7 @@
 import type { Coverage } from "@/lib/catalogue/coverage";
 import { formatPercent } from "@/lib/format";
 import styles from "@/components/catalogue/catalogue.module.css";
+import { Meter } from "@/components/ui/meter";
 
 /** Mapping coverage as a bar with the numbers written out beside it (the bar is decoration only). */
 export function CoverageBar({ coverage, testId }: { coverage: Coverage; testId?: string }) {
@@ -8,9 +9,7 @@ export function CoverageBar({ coverage, testId }: { coverage: Coverage; testId?:
   const width = coverage.ratio === null ? "0%" : formatPercent(coverage.ratio, 1);
   return (
     <div className={styles.coverage} data-testid={testId}>
-      <div className={styles.bar} aria-hidden="true">
-        <span style={{ width }} />
-      </div>
+      <Meter width={width} thin />
       <span className={styles.coverageText}>
         <strong>
           {coverage.mapped} of {applicable} mapped

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { GroupMapping } from "@/lib/catalogue/get-framework";
 import { countOf } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 
 /**
  * Controls mapped to a group of a framework (usually a leaf that a newer catalogue version split into
@@ -18,40 +19,31 @@ export function GroupMappings({ frameworkName, groups }: { frameworkName: string
             back. This usually happens when a newer version of the catalogue splits a requirement into points: map each
             control to the points it really serves, then remove it from the group on the control&rsquo;s page.
           </p>
-          <div className="table-wrap">
-            <table>
-              <caption className="sr-only">Groups of {frameworkName} with controls mapped to them</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">Controls mapped to it</th>
-                  <th scope="col">Requirements it decides</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => (
-                  <tr key={g.refId} data-testid={`group-mapping-${g.refId}`}>
-                    <th scope="row">
-                      <a href={`#req-${encodeURIComponent(g.refId)}`}>
-                        <span className="mono">{g.refId}</span> {g.title}
-                      </a>
-                    </th>
-                    <td>
-                      {g.controls.map((c, i) => (
-                        <span key={c.key}>
-                          {i ? ", " : ""}
-                          <Link href={`/controls/${c.key}`} title={c.title}>
-                            {c.key}
-                          </Link>
-                        </span>
-                      ))}
-                    </td>
-                    <td>{countOf(g.decides, "requirement", "requirements")} beneath it</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Groups of ${frameworkName} with controls mapped to them`}
+            columns={["Group", "Controls mapped to it", "Requirements it decides"]}
+          >
+            {groups.map((g) => (
+              <tr key={g.refId} data-testid={`group-mapping-${g.refId}`}>
+                <th scope="row">
+                  <a href={`#req-${encodeURIComponent(g.refId)}`}>
+                    <span className="mono">{g.refId}</span> {g.title}
+                  </a>
+                </th>
+                <td>
+                  {g.controls.map((c, i) => (
+                    <span key={c.key}>
+                      {i ? ", " : ""}
+                      <Link href={`/controls/${c.key}`} title={c.title}>
+                        {c.key}
+                      </Link>
+                    </span>
+                  ))}
+                </td>
+                <td>{countOf(g.decides, "requirement", "requirements")} beneath it</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : (
         <p className="small muted" data-testid="group-mappings-empty">

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/client/api";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Field } from "@/components/ui/field";
 import { useImportFramework, type ImportResult } from "@/components/catalogue/use-frameworks";
+import { FormActions } from "@/components/ui/form-actions";
 
 /** Imports a custom framework file (JSON, format in docs/catalogues.md) and shows what changed or what is wrong. */
 export function ImportFrameworkForm() {
@@ -82,11 +83,12 @@ export function ImportFrameworkForm() {
           )}
         </div>
       ) : null}
-      <div>
-        <button className="btn btn-primary" type="submit" disabled={!file || importer.isPending}>
-          {importer.isPending ? "Importing…" : "Import framework"}
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Import framework"
+        pendingLabel="Importing…"
+        pending={importer.isPending}
+        disabled={!file}
+      />
     </form>
   );
 }

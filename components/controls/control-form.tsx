@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FREQUENCIES, FREQUENCY_LABELS } from "@/lib/schemas/control-values";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
@@ -171,11 +172,7 @@ export function ControlForm({
           })}
         </div>
       </fieldset>
-      <div>
-        <button className="btn btn-primary" type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : existing ? "Save changes" : "Create control"}
-        </button>
-      </div>
+      <FormActions submitLabel={existing ? "Save changes" : "Create control"} pending={save.isPending} />
     </form>
   );
 }

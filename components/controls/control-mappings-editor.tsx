@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { useUpdateMappings } from "@/components/controls/use-controls";
 import styles from "@/components/catalogue/catalogue.module.css";
+import { frameworkOption, SelectField } from "@/components/ui/select-field";
 
 export interface MappingGroup {
   key: string;
@@ -114,15 +115,12 @@ export function ControlMappingsEditor({
       <ErrorMessage error={mappings.error} />
       {canEdit ? (
         <form className="form-row" onSubmit={onAdd} aria-label="Add a mapping" data-testid="add-mapping-form">
-          <Field label="Framework">
-            <select value={framework} onChange={(e) => setFramework(e.target.value)}>
-              {frameworks.map((f) => (
-                <option key={f.key} value={f.key}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            label="Framework"
+            options={frameworks.map(frameworkOption)}
+            value={framework}
+            onChange={(e) => setFramework(e.target.value)}
+          />
           <Field
             label="Requirement id"
             hint="As the framework writes it: CC6.1, Art. 32(1)(b), 11.10(e)."

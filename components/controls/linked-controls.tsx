@@ -3,6 +3,9 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { useLinkableControls } from "@/components/backlog/use-backlog-items";
+import { RowAction } from "@/components/ui/row-action";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 
 // The "Linked controls" card of a backlog item or a runbook: the controls it helps prove, unlink buttons,
 // and a search-and-choose form to link another. The caller passes its own link and unlink mutations.
@@ -48,15 +51,9 @@ export function LinkedControls({ idPrefix, linked, emptyText, canWrite, link, un
               <span className="mono">{c.key}</span> {c.title}
             </Link>
             {canWrite ? (
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() => unlink.mutate(c.key)}
-                disabled={unlink.isPending}
-                aria-label={`Unlink ${c.key}`}
-              >
+              <RowAction action={unlink} value={c.key} name={`Unlink ${c.key}`}>
                 Unlink
-              </button>
+              </RowAction>
             ) : null}
           </li>
         ))}
@@ -64,29 +61,16 @@ export function LinkedControls({ idPrefix, linked, emptyText, canWrite, link, un
       <ErrorMessage error={unlink.error} />
       {canWrite ? (
         <form className="filters" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor={`${idPrefix}-ctl-q`}>Find a control</label>
-            <input
-              id={`${idPrefix}-ctl-q`}
-              type="search"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder="key or words"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${idPrefix}-ctl-choice`}>Control</label>
-            <select id={`${idPrefix}-ctl-choice`} value={choice} onChange={(e) => setChoice(e.target.value)}>
-              <option value="">
-                {options.isPending ? "Loading…" : available.length ? "Choose…" : "No controls match"}
-              </option>
-              {available.map((c) => (
-                <option key={c.id} value={c.key}>
-                  {c.key} — {c.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field label="Find a control">
+            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="key or words" />
+          </Field>
+          <SelectField
+            label="Control"
+            blank={options.isPending ? "Loading…" : available.length ? "Choose…" : "No controls match"}
+            options={available.map((c) => ({ value: c.key, label: `${c.key} — ${c.title}` }))}
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+          />
           <button className="btn" type="submit" disabled={!choice || link.isPending}>
             Link control
           </button>

@@ -8,6 +8,11 @@ import { Badge } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
 import { useControls, useSetApplicability } from "@/components/controls/use-controls";
 import type { ControlRowDto } from "@/lib/dto/controls";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pager, QueryState } from "@/components/ui/query-state";
+import { SelectField } from "@/components/ui/select-field";
+import { APPLICABILITY } from "@/components/controls/controls-table";
 
 /** The controls that apply to a project's frameworks, with applicability; leads mark exceptions with a reason. */
 export function ProjectControls({
@@ -36,84 +41,59 @@ export function ProjectControls({
           setSearch(q || undefined);
         }}
       >
-        <div className="field">
-          <label htmlFor="pc-q">Search</label>
+        <Field label="Search">
           <input
-            id="pc-q"
             type="search"
             value={q}
             onChange={(e) => setQ(e.target.value)}
             placeholder="Key, title or description"
           />
-        </div>
-        <div className="field">
-          <label htmlFor="pc-app">Applicability</label>
-          <select
-            id="pc-app"
-            value={applicability ?? ""}
-            onChange={(e) => setApplicability(e.target.value || undefined)}
-          >
-            <option value="">All</option>
-            <option value="applicable">Applicable</option>
-            <option value="not-applicable">Not applicable</option>
-          </select>
-        </div>
+        </Field>
+        <SelectField
+          label="Applicability"
+          blank="All"
+          options={APPLICABILITY}
+          value={applicability ?? ""}
+          onChange={(e) => setApplicability(e.target.value || undefined)}
+        />
         <button className="btn btn-primary" type="submit">
           Search
         </button>
       </form>
-      <ErrorMessage error={controls.error} />
-      {controls.isPending ? (
-        <p className="muted">Loading controls…</p>
-      ) : rows.length === 0 ? (
-        <div className="empty" data-testid="project-controls-empty">
-          <h2>{applicability === "not-applicable" ? "Every control applies" : "No controls match"}</h2>
-          <p>
-            {applicability === "not-applicable"
-              ? "No control is marked not applicable to this project."
-              : "No control of this project's frameworks matches the search. Clear it to see them all."}
-          </p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="project-controls-table">
-            <thead>
-              <tr>
-                <th scope="col">Control</th>
-                <th scope="col">Frequency</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Serves here</th>
-                <th scope="col">In this project</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <Row
-                  key={r.key}
-                  row={r}
-                  slug={slug}
-                  canApply={canApply}
-                  frameworkNames={frameworkNames}
-                  inScope={inScope}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className="pager">
-        <span>{rows.length ? `${rows.length} shown` : ""}</span>
-        {controls.hasNextPage ? (
-          <button
-            className="btn"
-            type="button"
-            onClick={() => void controls.fetchNextPage()}
-            disabled={controls.isFetchingNextPage}
+      <QueryState
+        query={controls}
+        count={rows.length}
+        loading="Loading controls…"
+        empty={
+          <EmptyState
+            title={applicability === "not-applicable" ? "Every control applies" : "No controls match"}
+            testId="project-controls-empty"
           >
-            {controls.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : null}
-      </div>
+            <p>
+              {applicability === "not-applicable"
+                ? "No control is marked not applicable to this project."
+                : "No control of this project's frameworks matches the search. Clear it to see them all."}
+            </p>
+          </EmptyState>
+        }
+      >
+        <DataTable
+          testId="project-controls-table"
+          columns={["Control", "Frequency", "Owner", "Serves here", "In this project"]}
+        >
+          {rows.map((r) => (
+            <Row
+              key={r.key}
+              row={r}
+              slug={slug}
+              canApply={canApply}
+              frameworkNames={frameworkNames}
+              inScope={inScope}
+            />
+          ))}
+        </DataTable>
+      </QueryState>
+      <Pager query={controls} count={rows.length} more="Load more" />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ReadinessCards } from "@/components/dashboard/readiness-cards";
 import { HoldbacksList } from "@/components/dashboard/holdbacks-list";
 import { BlockerMatrix } from "@/components/dashboard/blocker-matrix";
 import { UpcomingList } from "@/components/dashboard/upcoming-list";
+import { Card } from "@/components/ui/card";
 
 // Each widget fetches its own data (TanStack Query) and shows its own loading line, so the page is
 // usable at once and a slow widget holds up nothing else. No <Suspense> around them: useQuery does
@@ -20,22 +21,19 @@ export function LeadDashboard() {
         <ReadinessCards />
       </section>
       <div className="grid grid-2">
-        <section className="card" aria-labelledby="dash-holdbacks">
-          <h2 id="dash-holdbacks">What holds readiness back</h2>
+        <Card title="What holds readiness back" titleId="dash-holdbacks">
           <HoldbacksList />
-        </section>
-        <section className="card" aria-labelledby="dash-upcoming">
-          <h2 id="dash-upcoming">Coming up in the next 30 days</h2>
+        </Card>
+        <Card title="Coming up in the next 30 days" titleId="dash-upcoming">
           <h3>Evidence expiring</h3>
           <UpcomingList type="evidence" />
           <h3 style={{ marginTop: "1rem" }}>Runbook exercises due</h3>
           <UpcomingList type="exercise" />
-        </section>
+        </Card>
       </div>
-      <section className="card" aria-labelledby="dash-blockers">
-        <h2 id="dash-blockers">Open backlog by block and priority</h2>
+      <Card title="Open backlog by block and priority" titleId="dash-blockers">
         <BlockerMatrix />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -3,12 +3,38 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
-import { ErrorMessage } from "@/components/ui/error-message";
-import { OUTCOMES } from "@/components/evidence/labels";
+import { formatOption, OUTCOMES } from "@/components/evidence/labels";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { useRecordLink, useUploadEvidence, type IngestAnswer } from "@/components/evidence/use-evidence";
+import { recordOptions, SelectField } from "@/components/ui/select-field";
+import { useFormValues, type FormValues } from "@/components/ui/use-form-values";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormCard } from "@/components/ui/card";
 
 const day = (d: string, end = false) => (d ? `${d}T${end ? "23:59:59.999" : "00:00:00.000"}Z` : undefined);
+
+/** The period an evidence covers, as whole UTC days. */
+const covers = (p: { from: string; to: string }) => ({ periodStart: day(p.from), periodEnd: day(p.to, true) });
+
+/** The period an evidence covers, both ends optional. */
+function CoversFields({
+  period,
+  errors,
+}: {
+  period: FormValues<{ from: string; to: string }>;
+  errors: Record<string, string | undefined>;
+}) {
+  return (
+    <>
+      <Field label="Covers from (optional)" error={errors.periodStart}>
+        <input type="date" {...period.bind("from")} />
+      </Field>
+      <Field label="Covers to (optional)" error={errors.periodEnd}>
+        <input type="date" {...period.bind("to")} />
+      </Field>
+    </>
+  );
+}
 
 function Stored({ slug, answer }: { slug: string; answer: IngestAnswer }) {
   return (
@@ -28,8 +54,7 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
   const [format, setFormat] = useState("");
   const [title, setTitle] = useState("");
   const [effective, setEffective] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  const period = useFormValues({ from: "", to: "" });
   const [outcome, setOutcome] = useState("PASS");
   const errors = fieldErrors(upload.error);
   const manual = format === "manual" || format === "vendor-report";
@@ -43,23 +68,20 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
         format: format || undefined,
         title: title || undefined,
         effectiveAt: day(effective),
-        periodStart: day(from),
-        periodEnd: day(to, true),
+        ...covers(period.values),
         outcome: manual ? outcome : undefined,
       },
     });
   }
 
   return (
-    <form
-      className="card stack"
+    <FormCard
+      title="Upload a file"
+      titleId="upload-title"
+      testId="upload-form"
       onSubmit={onSubmit}
-      aria-labelledby="upload-title"
-      data-testid="upload-form"
-      noValidate
+      error={upload.error}
     >
-      <h3 id="upload-title">Upload a file</h3>
-      <ErrorMessage error={upload.error} />
       {upload.data ? <Stored slug={slug} answer={upload.data} /> : null}
       <Field
         label="File"
@@ -67,20 +89,15 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
       >
         <input type="file" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </Field>
-      <Field
+      <SelectField
         label="Format"
         hint="Left on “Detect”, Proofline recognises the format and says which it found."
         error={errors.format}
-      >
-        <select value={format} onChange={(e) => setFormat(e.target.value)}>
-          <option value="">Detect</option>
-          {formats.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </Field>
+        blank="Detect"
+        options={formats.map(formatOption)}
+        value={format}
+        onChange={(e) => setFormat(e.target.value)}
+      />
       <Field label="Title (optional)" error={errors.title}>
         <input type="text" value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
       </Field>
@@ -92,33 +109,19 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
         >
           <input type="date" value={effective} onChange={(e) => setEffective(e.target.value)} />
         </Field>
-        <Field label="Covers from (optional)" error={errors.periodStart}>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </Field>
-        <Field label="Covers to (optional)" error={errors.periodEnd}>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </Field>
+        <CoversFields period={period} errors={errors} />
       </div>
       {manual ? (
-        <Field
+        <SelectField
           label="What the file shows"
           hint="Files of other formats are not judged by Proofline: say whether they show the control working."
-        >
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            {Object.entries(OUTCOMES).map(([k, o]) => (
-              <option key={k} value={k}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+          options={recordOptions(OUTCOMES)}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+        />
       ) : null}
-      <div>
-        <button className="btn btn-primary" type="submit" disabled={!file || upload.isPending}>
-          {upload.isPending ? "Uploading…" : "Upload"}
-        </button>
-      </div>
-    </form>
+      <FormActions submitLabel="Upload" pendingLabel="Uploading…" pending={upload.isPending} disabled={!file} />
+    </FormCard>
   );
 }
 
@@ -128,8 +131,7 @@ export function LinkEvidenceForm({ slug }: { slug: string }) {
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
   const [effective, setEffective] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  const period = useFormValues({ from: "", to: "" });
   const [outcome, setOutcome] = useState("PASS");
   const errors = fieldErrors(record.error);
 
@@ -139,16 +141,13 @@ export function LinkEvidenceForm({ slug }: { slug: string }) {
       url,
       title,
       effectiveAt: day(effective),
-      periodStart: day(from),
-      periodEnd: day(to, true),
+      ...covers(period.values),
       outcome,
     });
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} aria-labelledby="link-title" data-testid="link-form" noValidate>
-      <h3 id="link-title">Record a link</h3>
-      <ErrorMessage error={record.error} />
+    <FormCard title="Record a link" titleId="link-title" testId="link-form" onSubmit={onSubmit} error={record.error}>
       {record.data ? <Stored slug={slug} answer={record.data} /> : null}
       <Field label="URL" error={errors.url}>
         <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
@@ -160,27 +159,19 @@ export function LinkEvidenceForm({ slug }: { slug: string }) {
         <Field label="Effective date" error={errors.effectiveAt}>
           <input type="date" required value={effective} onChange={(e) => setEffective(e.target.value)} />
         </Field>
-        <Field label="Covers from (optional)" error={errors.periodStart}>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </Field>
-        <Field label="Covers to (optional)" error={errors.periodEnd}>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </Field>
+        <CoversFields period={period} errors={errors} />
       </div>
-      <Field label="What it shows">
-        <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-          {Object.entries(OUTCOMES).map(([k, o]) => (
-            <option key={k} value={k}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        label="What it shows"
+        options={recordOptions(OUTCOMES)}
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value)}
+      />
       <div>
         <button className="btn btn-primary" type="submit" disabled={record.isPending}>
           Record link
         </button>
       </div>
-    </form>
+    </FormCard>
   );
 }

@@ -4,6 +4,10 @@ import { useState, type FormEvent } from "react";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useEvidenceFiling } from "@/components/evidence/use-evidence";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
+import { RowAction } from "@/components/ui/row-action";
+import { SelectField } from "@/components/ui/select-field";
+import { controlOption } from "@/components/evidence/evidence-table";
 
 interface Filing {
   key: string;
@@ -52,62 +56,41 @@ export function EvidenceControls({
           {canEdit ? ", or file it by hand below" : ""}.
         </p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Control</th>
-                <th>Filed by</th>
-                <th>Stays fresh for</th>
-                {canEdit ? (
-                  <th>
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {filings.map((f) => (
-                <tr key={f.key} data-testid="evidence-control">
-                  <td>
-                    <strong>{f.key}</strong> {f.title}
-                  </td>
-                  <td className="small">{f.via === "rule" ? <>rule “{f.rule?.name}”</> : <Badge>by hand</Badge>}</td>
-                  <td className="small">
-                    {f.freshnessDays ? `${f.freshnessDays} days` : <span className="muted">not an expected kind</span>}
-                  </td>
-                  {canEdit ? (
-                    <td>
-                      <button
-                        className="btn btn-small"
-                        type="button"
-                        disabled={unmap.isPending}
-                        onClick={() => unmap.mutate(f.key, { onSuccess: () => router.refresh() })}
-                        aria-label={`Remove from ${f.key}`}
-                      >
-                        Remove
-                      </button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Control", "Filed by", "Stays fresh for", canEdit ? ACTIONS_COLUMN : null]}>
+          {filings.map((f) => (
+            <tr key={f.key} data-testid="evidence-control">
+              <td>
+                <strong>{f.key}</strong> {f.title}
+              </td>
+              <td className="small">{f.via === "rule" ? <>rule “{f.rule?.name}”</> : <Badge>by hand</Badge>}</td>
+              <td className="small">
+                {f.freshnessDays ? `${f.freshnessDays} days` : <span className="muted">not an expected kind</span>}
+              </td>
+              {canEdit ? (
+                <td>
+                  <RowAction
+                    action={unmap}
+                    value={f.key}
+                    name={`Remove from ${f.key}`}
+                    onSuccess={() => router.refresh()}
+                  >
+                    Remove
+                  </RowAction>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canEdit ? (
         <form className="row" onSubmit={onSubmit} aria-label="File under a control">
-          <div className="field">
-            <label htmlFor="map-control">File under control</label>
-            <select id="map-control" value={control} onChange={(e) => setControl(e.target.value)}>
-              <option value="">Choose a control…</option>
-              {available.map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.key} · {o.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="File under control"
+            blank="Choose a control…"
+            options={available.map(controlOption)}
+            value={control}
+            onChange={(e) => setControl(e.target.value)}
+          />
           <button className="btn" type="submit" disabled={!control || map.isPending}>
             File it
           </button>

@@ -1,7 +1,6 @@
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import {
   CountTable,
-  KeyValues,
   Omitted,
   Section,
   Stats,
@@ -10,6 +9,8 @@ import {
   str,
   type Summary,
 } from "@/components/evidence/summary-parts";
+import { DataTable } from "@/components/ui/data-table";
+import { KeyValues } from "@/components/ui/key-values";
 
 // The parsed summary of one evidence, by kind: failing tests, findings, vulnerable packages, SBOM
 // contents, audit-log populations, drill timings. Anything else is shown as its facts.
@@ -60,37 +61,26 @@ function Tests({ s }: { s: Summary }) {
       ) : null}
       {failures.length ? (
         <Section title="Failing tests" testId="failing-tests">
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>Test</th>
-                  <th>Result</th>
-                  <th>Message</th>
-                </tr>
-              </thead>
-              <tbody>
-                {failures.map((f, i) => (
-                  <tr key={i}>
-                    <td>
-                      {str(f.name)}
-                      <div className="small muted">{[f.suite, f.classname].filter(Boolean).join(" · ")}</div>
-                    </td>
-                    <td>{f.result === "error" ? "Error" : "Failure"}</td>
-                    <td className="small">
-                      {str(f.message)}
-                      {f.detail ? (
-                        <details>
-                          <summary>details</summary>
-                          <pre className="summary-json">{String(f.detail)}</pre>
-                        </details>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Test", "Result", "Message"]}>
+            {failures.map((f, i) => (
+              <tr key={i}>
+                <td>
+                  {str(f.name)}
+                  <div className="small muted">{[f.suite, f.classname].filter(Boolean).join(" · ")}</div>
+                </td>
+                <td>{f.result === "error" ? "Error" : "Failure"}</td>
+                <td className="small">
+                  {str(f.message)}
+                  {f.detail ? (
+                    <details>
+                      <summary>details</summary>
+                      <pre className="summary-json">{String(f.detail)}</pre>
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Omitted count={s.failuresOmitted} what="failing tests" />
         </Section>
       ) : null}
@@ -119,28 +109,16 @@ function Scan({ s }: { s: Summary }) {
       />
       {findings.length ? (
         <Section title="Findings" testId="findings">
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>Rule</th>
-                  <th>Level</th>
-                  <th>Message</th>
-                  <th>Location</th>
-                </tr>
-              </thead>
-              <tbody>
-                {findings.map((f, i) => (
-                  <tr key={i}>
-                    <td className="mono small">{str(f.ruleId)}</td>
-                    <td>{str(f.level)}</td>
-                    <td className="small">{str(f.message)}</td>
-                    <td className="mono small">{str(f.location)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Rule", "Level", "Message", "Location"]}>
+            {findings.map((f, i) => (
+              <tr key={i}>
+                <td className="mono small">{str(f.ruleId)}</td>
+                <td>{str(f.level)}</td>
+                <td className="small">{str(f.message)}</td>
+                <td className="mono small">{str(f.location)}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Omitted count={s.findingsOmitted} what="findings" />
         </Section>
       ) : null}
@@ -169,46 +147,30 @@ function Audit({ s }: { s: Summary }) {
       />
       {packages.length ? (
         <Section title="Vulnerable packages" testId="vulnerable-packages">
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>Package</th>
-                  <th>Severity</th>
-                  <th>Fix</th>
-                  <th>Advisories</th>
-                </tr>
-              </thead>
-              <tbody>
-                {packages.map((p) => (
-                  <tr key={String(p.name)}>
-                    <td>
-                      {str(p.name)} <span className="small muted">{str(p.version)}</span>
-                    </td>
-                    <td>{str(p.severity)}</td>
-                    <td>
-                      {p.fixAvailable
-                        ? list(p.fixVersions).length
-                          ? `upgrade to ${list(p.fixVersions).join(" / ")}`
-                          : "available"
-                        : "none"}
-                    </td>
-                    <td className="small">
-                      {list(p.advisories).map((a) => (
-                        <div key={String(a.id)}>
-                          {safeHref(a.url) ? (
-                            <a href={safeHref(a.url)}>{str(a.title ?? a.id)}</a>
-                          ) : (
-                            str(a.title ?? a.id)
-                          )}
-                        </div>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Package", "Severity", "Fix", "Advisories"]}>
+            {packages.map((p) => (
+              <tr key={String(p.name)}>
+                <td>
+                  {str(p.name)} <span className="small muted">{str(p.version)}</span>
+                </td>
+                <td>{str(p.severity)}</td>
+                <td>
+                  {p.fixAvailable
+                    ? list(p.fixVersions).length
+                      ? `upgrade to ${list(p.fixVersions).join(" / ")}`
+                      : "available"
+                    : "none"}
+                </td>
+                <td className="small">
+                  {list(p.advisories).map((a) => (
+                    <div key={String(a.id)}>
+                      {safeHref(a.url) ? <a href={safeHref(a.url)}>{str(a.title ?? a.id)}</a> : str(a.title ?? a.id)}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Omitted count={s.packagesOmitted} what="packages" />
         </Section>
       ) : null}
@@ -309,22 +271,10 @@ function Drill({ s }: { s: Summary }) {
           ["Reported outcome", str(s.reportedOutcome)],
         ]}
       />
-      <div className="table-wrap">
-        <table data-testid="drill-timings">
-          <thead>
-            <tr>
-              <th>Measure</th>
-              <th>Measured</th>
-              <th>Target</th>
-              <th>Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {row("Recovery time (RTO)", s.rtoSeconds, targets.rtoSeconds)}
-            {row("Recovery point (RPO)", s.rpoSeconds, targets.rpoSeconds)}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="drill-timings" columns={["Measure", "Measured", "Target", "Result"]}>
+        {row("Recovery time (RTO)", s.rtoSeconds, targets.rtoSeconds)}
+        {row("Recovery point (RPO)", s.rpoSeconds, targets.rpoSeconds)}
+      </DataTable>
       {s.log ? <pre className="summary-json">{String(s.log)}</pre> : null}
     </div>
   );

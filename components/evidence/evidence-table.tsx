@@ -6,7 +6,11 @@ import { Badge } from "@/components/ui/badge";
 import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { useEvidenceList, type EvidenceFilters, type EvidenceRow } from "@/components/evidence/use-evidence";
-import { FilterActions } from "@/components/ui/filter-actions";
+import { FiltersForm } from "@/components/ui/filter-actions";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { recordOptions, SelectField } from "@/components/ui/select-field";
 import { useFilterForm, wholeDays } from "@/components/ui/use-filter-form";
 import { Pager, QueryState } from "@/components/ui/query-state";
 
@@ -27,100 +31,57 @@ interface Props {
   emptyHelp: ReactNode;
 }
 
+/** A control as a choice: "AC-01 · Access reviews". */
+export function controlOption(c: { key: string; title: string }) {
+  return { value: c.key, label: `${c.key} · ${c.title}` };
+}
+
 /** A project's evidence, newest first, with filters and "load more" by cursor. */
 export function EvidenceTable({ slug, controls, now, emptyHelp }: Props) {
   const form = useFilterForm(EMPTY, { toFilters: wholeDays });
-  const { draft, set } = form;
   const list = useEvidenceList(slug, form.filters);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="stack">
-      <form className="filters" onSubmit={form.apply} aria-label="Filter evidence" data-testid="evidence-filters">
-        <div className="field">
-          <label htmlFor="e-kind">Kind</label>
-          <select id="e-kind" value={draft.kind ?? ""} onChange={set("kind")}>
-            <option value="">Any</option>
-            {Object.entries(KIND_LABELS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="e-outcome">Outcome</label>
-          <select id="e-outcome" value={draft.outcome ?? ""} onChange={set("outcome")}>
-            <option value="">Any</option>
-            {Object.entries(OUTCOMES).map(([k, o]) => (
-              <option key={k} value={k}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="e-control">Control</label>
-          <select id="e-control" value={draft.control ?? ""} onChange={set("control")}>
-            <option value="">Any</option>
-            {controls.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.key} · {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="e-repo">Repository</label>
-          <input id="e-repo" type="search" placeholder="owner/name" value={draft.repo ?? ""} onChange={set("repo")} />
-        </div>
-        <div className="field">
-          <label htmlFor="e-from">Effective from</label>
-          <input id="e-from" type="date" value={draft.from ?? ""} onChange={set("from")} />
-        </div>
-        <div className="field">
-          <label htmlFor="e-to">Effective to</label>
-          <input id="e-to" type="date" value={draft.to ?? ""} onChange={set("to")} />
-        </div>
-        <FilterActions onClear={form.clear} />
-      </form>
+      <FiltersForm form={form} label="Filter evidence" testId="evidence-filters">
+        <SelectField label="Kind" blank="Any" options={recordOptions(KIND_LABELS)} {...form.bind("kind")} />
+        <SelectField label="Outcome" blank="Any" options={recordOptions(OUTCOMES)} {...form.bind("outcome")} />
+        <SelectField label="Control" blank="Any" options={controls.map(controlOption)} {...form.bind("control")} />
+        <Field label="Repository">
+          <input type="search" placeholder="owner/name" {...form.bind("repo")} />
+        </Field>
+        <Field label="Effective from">
+          <input type="date" {...form.bind("from")} />
+        </Field>
+        <Field label="Effective to">
+          <input type="date" {...form.bind("to")} />
+        </Field>
+      </FiltersForm>
       <QueryState
         query={list}
         count={rows.length}
         loading="Loading evidence…"
         empty={
           form.isFiltered ? (
-            <div className="empty" data-testid="evidence-none-match">
-              <h2>No evidence matches</h2>
+            <EmptyState title="No evidence matches" testId="evidence-none-match">
               <p>Nothing in this project matches these filters. Widen the dates or clear the filters.</p>
-            </div>
+            </EmptyState>
           ) : (
-            <section className="empty" data-testid="evidence-empty">
-              <h2>No evidence yet</h2>
+            <EmptyState title="No evidence yet" testId="evidence-empty">
               {emptyHelp}
-            </section>
+            </EmptyState>
           )
         }
       >
-        <div className="table-wrap">
-          <table data-testid="evidence-table">
-            <thead>
-              <tr>
-                <th>Effective</th>
-                <th>Evidence</th>
-                <th>Outcome</th>
-                <th>Source</th>
-                <th>Controls</th>
-                <th>Fresh until</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <Row key={r.id} row={r} slug={slug} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="evidence-table"
+          columns={["Effective", "Evidence", "Outcome", "Source", "Controls", "Fresh until"]}
+        >
+          {rows.map((r) => (
+            <Row key={r.id} row={r} slug={slug} now={now} />
+          ))}
+        </DataTable>
       </QueryState>
       <Pager query={list} count={rows.length} more="Load older evidence" end="All matching evidence is shown." />
     </div>

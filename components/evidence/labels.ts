@@ -11,3 +11,8 @@ export const OUTCOMES: Record<string, { label: string; tone: Tone }> = {
   WARN: { label: "Warn", tone: "warn" },
   INFO: { label: "Info", tone: "info" },
 };
+
+/** An evidence format (lib/ingest's format list) as a choice. */
+export function formatOption(f: { id: string; label: string }) {
+  return { value: f.id, label: f.label };
+}

@@ -2,9 +2,10 @@
 import { useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
-import { ErrorMessage } from "@/components/ui/error-message";
-import { KIND_LABELS } from "@/components/evidence/labels";
+import { formatOption, KIND_LABELS } from "@/components/evidence/labels";
 import { useRuleActions } from "@/components/evidence/use-rules";
+import { recordOptions, SelectField } from "@/components/ui/select-field";
+import { FormCard } from "@/components/ui/card";
 
 const CONDITIONS = [
   ["workflow", "Workflow", "e.g. release-*"],
@@ -48,15 +49,7 @@ export function RuleForm({
   }
 
   return (
-    <form
-      className="card stack"
-      onSubmit={onSubmit}
-      aria-labelledby="rule-form-title"
-      data-testid="rule-form"
-      noValidate
-    >
-      <h3 id="rule-form-title">New rule</h3>
-      <ErrorMessage error={create.error} />
+    <FormCard title="New rule" titleId="rule-form-title" testId="rule-form" onSubmit={onSubmit} error={create.error}>
       {create.data ? (
         <div className="alert alert-ok" role="status" data-testid="rule-created">
           Rule “{create.data.rule.name}” created
@@ -67,26 +60,22 @@ export function RuleForm({
         <input type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} required />
       </Field>
       <div className="form-row">
-        <Field label="Kind" error={errors.kind}>
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">Any kind</option>
-            {Object.entries(KIND_LABELS).map(([k, l]) => (
-              <option key={k} value={k}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Format" error={errors.format}>
-          <select value={format} onChange={(e) => setFormat(e.target.value)}>
-            <option value="">Any format</option>
-            {formats.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Kind"
+          error={errors.kind}
+          blank="Any kind"
+          options={recordOptions(KIND_LABELS)}
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+        />
+        <SelectField
+          label="Format"
+          error={errors.format}
+          blank="Any format"
+          options={formats.map(formatOption)}
+          value={format}
+          onChange={(e) => setFormat(e.target.value)}
+        />
       </div>
       <p className="small muted">
         Patterns are optional: * matches anything, ? one character. Evidence must match every pattern given.
@@ -126,6 +115,6 @@ export function RuleForm({
           Create rule
         </button>
       </div>
-    </form>
+    </FormCard>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABELS } from "@/components/evidence/labels";
 import { useRuleActions, useRules, type RuleItem } from "@/components/evidence/use-rules";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
 
 /** The project's filing rules, with apply (to past evidence), enable/disable and delete. */
 export function RulesList({
@@ -41,78 +42,64 @@ export function RulesList({
           {message}
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table data-testid="rules-table">
-          <thead>
-            <tr>
-              <th>Rule</th>
-              <th>Matches</th>
-              <th>Controls</th>
-              <th>Filings</th>
-              {canManage ? (
-                <th>
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id} data-testid="rule-row">
-                <td>
-                  {r.name} {r.enabled ? null : <Badge>disabled</Badge>}
-                </td>
-                <td className="small">
-                  {[
-                    r.kind ? KIND_LABELS[r.kind] : "any kind",
-                    r.format ?? "any format",
-                    ...Object.entries(r.conditions).map(([k, v]) => `${k} ${v}`),
-                  ].join(" · ")}
-                </td>
-                <td className="small">{r.controls.map((c) => c.key).join(", ")}</td>
-                <td>{r.filings.toLocaleString("en-US")}</td>
-                {canManage ? (
-                  <td className="row">
-                    <button
-                      className="btn btn-small"
-                      type="button"
-                      disabled={actions.apply.isPending}
-                      onClick={() =>
-                        actions.apply.mutate(r.id, {
-                          onSuccess: (x) =>
-                            setMessage(
-                              `“${r.name}” applied: ${x.matched} matching, ${x.added} filing(s) added, ${x.removed} removed.`,
-                            ),
-                        })
-                      }
-                    >
-                      Apply to past evidence
-                    </button>
-                    <button
-                      className="btn btn-small"
-                      type="button"
-                      onClick={() => actions.update.mutate({ id: r.id, body: { enabled: !r.enabled } })}
-                    >
-                      {r.enabled ? "Disable" : "Enable"}
-                    </button>
-                    <button
-                      className="btn btn-small btn-danger"
-                      type="button"
-                      onClick={() =>
-                        actions.remove.mutate(r.id, {
-                          onSuccess: (x) => setMessage(`“${r.name}” deleted with its ${x.filingsRemoved} filing(s).`),
-                        })
-                      }
-                    >
-                      Delete
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="rules-table"
+        columns={["Rule", "Matches", "Controls", "Filings", canManage ? ACTIONS_COLUMN : null]}
+      >
+        {items.map((r) => (
+          <tr key={r.id} data-testid="rule-row">
+            <td>
+              {r.name} {r.enabled ? null : <Badge>disabled</Badge>}
+            </td>
+            <td className="small">
+              {[
+                r.kind ? KIND_LABELS[r.kind] : "any kind",
+                r.format ?? "any format",
+                ...Object.entries(r.conditions).map(([k, v]) => `${k} ${v}`),
+              ].join(" · ")}
+            </td>
+            <td className="small">{r.controls.map((c) => c.key).join(", ")}</td>
+            <td>{r.filings.toLocaleString("en-US")}</td>
+            {canManage ? (
+              <td className="row">
+                <button
+                  className="btn btn-small"
+                  type="button"
+                  disabled={actions.apply.isPending}
+                  onClick={() =>
+                    actions.apply.mutate(r.id, {
+                      onSuccess: (x) =>
+                        setMessage(
+                          `“${r.name}” applied: ${x.matched} matching, ${x.added} filing(s) added, ${x.removed} removed.`,
+                        ),
+                    })
+                  }
+                >
+                  Apply to past evidence
+                </button>
+                <button
+                  className="btn btn-small"
+                  type="button"
+                  onClick={() => actions.update.mutate({ id: r.id, body: { enabled: !r.enabled } })}
+                >
+                  {r.enabled ? "Disable" : "Enable"}
+                </button>
+                <button
+                  className="btn btn-small btn-danger"
+                  type="button"
+                  onClick={() =>
+                    actions.remove.mutate(r.id, {
+                      onSuccess: (x) => setMessage(`“${r.name}” deleted with its ${x.filingsRemoved} filing(s).`),
+                    })
+                  }
+                >
+                  Delete
+                </button>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+import { DataTable } from "@/components/ui/data-table";
 
-// Small building blocks for evidence summaries: numbers, key-value lists and count tables.
+// Small building blocks for evidence summaries: numbers, safe links and count tables (key-value lists: components/ui/key-values.tsx).
 
 export type Summary = Record<string, unknown>;
 
@@ -9,6 +10,10 @@ export const num = (v: unknown) =>
 /** Only http(s) links from parsed files become links; anything else is shown as text. */
 export const safeHref = (v: unknown): string | undefined =>
   typeof v === "string" && /^https?:\/\//i.test(v) ? v : undefined;
+/** An address from a parsed file: a link when it is http(s), else the text. */
+export function SafeLink({ href }: { href: string }) {
+  return safeHref(href) ? <a href={href}>{href}</a> : <>{href}</>;
+}
 export const str = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
 
 export function Stats({ items }: { items: Array<[string, unknown]> }) {
@@ -24,42 +29,18 @@ export function Stats({ items }: { items: Array<[string, unknown]> }) {
   );
 }
 
-export function KeyValues({ items }: { items: Array<[string, ReactNode]> }) {
-  return (
-    <dl className="kv">
-      {items.map(([k, v]) => (
-        <div key={k} style={{ display: "contents" }}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 export function CountTable({ caption, rows, keyLabel }: { caption: string; rows: unknown; keyLabel: string }) {
   const list = Array.isArray(rows) ? (rows as Array<{ key?: string; name?: string; count: number }>) : [];
   if (!list.length) return null;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th>{keyLabel}</th>
-            <th>Count</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((r) => (
-            <tr key={r.key ?? r.name}>
-              <td>{r.key ?? r.name}</td>
-              <td>{num(r.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[keyLabel, "Count"]}>
+      {list.map((r) => (
+        <tr key={r.key ?? r.name}>
+          <td>{r.key ?? r.name}</td>
+          <td>{num(r.count)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface DocumentSummary {
   id: string;
@@ -19,44 +20,31 @@ export function DocumentsList({ project, documents }: { project: string; documen
       <p className="muted">No documents imported yet. The first import appears here, with every later version of it.</p>
     );
   return (
-    <div className="table-wrap">
-      <table data-testid="documents">
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col">Format</th>
-            <th scope="col">Items</th>
-            <th scope="col">Runbooks</th>
-            <th scope="col">Versions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <Link href={`/projects/${project}/import/documents/${d.id}`}>{d.title}</Link>
-                {d.filename ? <div className="muted small">{d.filename}</div> : null}
-              </td>
-              <td className="small">{d.format}</td>
-              <td>{d.items}</td>
-              <td>{d.runbooks}</td>
-              <td className="small">
-                {d.versions.map((v, n) => (
-                  <div key={v.id}>
-                    <Link href={`/projects/${project}/import/documents/${d.id}?version=${v.id}`}>
-                      {n === 0 ? "Latest" : `Earlier`}
-                    </Link>
-                    , {formatDateTime(v.importedAt)},{" "}
-                    <span className="mono" title={v.sha256}>
-                      {v.sha256.slice(0, 12)}
-                    </span>
-                  </div>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable testId="documents" columns={["Document", "Format", "Items", "Runbooks", "Versions"]}>
+      {documents.map((d) => (
+        <tr key={d.id}>
+          <td>
+            <Link href={`/projects/${project}/import/documents/${d.id}`}>{d.title}</Link>
+            {d.filename ? <div className="muted small">{d.filename}</div> : null}
+          </td>
+          <td className="small">{d.format}</td>
+          <td>{d.items}</td>
+          <td>{d.runbooks}</td>
+          <td className="small">
+            {d.versions.map((v, n) => (
+              <div key={v.id}>
+                <Link href={`/projects/${project}/import/documents/${d.id}?version=${v.id}`}>
+                  {n === 0 ? "Latest" : `Earlier`}
+                </Link>
+                , {formatDateTime(v.importedAt)},{" "}
+                <span className="mono" title={v.sha256}>
+                  {v.sha256.slice(0, 12)}
+                </span>
+              </div>
+            ))}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -9,6 +9,12 @@ import { fieldErrors } from "@/lib/client/describe-error";
 import { ImportPlanView } from "@/components/import/import-preview";
 import { useApplyImport, usePreviewImport, type ImportRequest } from "@/components/import/use-import";
 import { MappingForm, NO_CHOICE, choiceFrom, mappingOf, type MappingChoice } from "@/components/import/mapping-form";
+import { FormActions } from "@/components/ui/form-actions";
+
+const SOURCES = [
+  ["file", "A file"],
+  ["paste", "Paste the text"],
+] as const;
 
 /** Upload or paste a document, see what it would change, then import it. */
 export function ImportFlow({
@@ -106,26 +112,18 @@ export function ImportFlow({
       <form className="card stack" onSubmit={onPreview} data-testid="import-form">
         <fieldset className="row" style={{ border: 0, padding: 0 }}>
           <legend className="small muted">Where is the document?</legend>
-          <label className="row">
-            <input
-              type="radio"
-              name="source"
-              value="file"
-              checked={source === "file"}
-              onChange={() => setSource("file")}
-            />{" "}
-            A file
-          </label>
-          <label className="row">
-            <input
-              type="radio"
-              name="source"
-              value="paste"
-              checked={source === "paste"}
-              onChange={() => setSource("paste")}
-            />{" "}
-            Paste the text
-          </label>
+          {SOURCES.map(([value, label]) => (
+            <label key={value} className="row">
+              <input
+                type="radio"
+                name="source"
+                value={value}
+                checked={source === value}
+                onChange={() => setSource(value)}
+              />{" "}
+              {label}
+            </label>
+          ))}
         </fieldset>
         {source === "file" ? (
           <Field
@@ -184,11 +182,7 @@ export function ImportFlow({
             source={null}
           />
         ) : null}
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={preview.isPending}>
-            {preview.isPending ? "Reading…" : "Preview the import"}
-          </button>
-        </div>
+        <FormActions submitLabel="Preview the import" pendingLabel="Reading…" pending={preview.isPending} />
       </form>
       {preview.data ? (
         <section className="card stack" aria-labelledby="preview-title">

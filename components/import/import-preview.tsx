@@ -1,5 +1,6 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { ImportReport, PlanAction } from "@/components/import/use-import";
+import { DataTable } from "@/components/ui/data-table";
 
 export const ACTION_LABELS: Record<PlanAction, { label: string; tone: Tone }> = {
   create: { label: "New", tone: "info" },
@@ -69,63 +70,51 @@ export function ImportPlanView({ report, applied }: { report: ImportReport; appl
         </div>
       ) : null}
       {changing.length || runbooks.length ? (
-        <div className="table-wrap">
-          <table data-testid="plan-table">
-            <thead>
-              <tr>
-                <th scope="col">{applied ? "Done" : "Will be"}</th>
-                <th scope="col">Item</th>
-                <th scope="col">Where</th>
-                <th scope="col">What changes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changing.map((i, n) => (
-                <tr key={`${i.id ?? "new"}-${n}`} data-testid={`plan-${i.action}`}>
-                  <td>
-                    <Badge tone={ACTION_LABELS[i.action].tone}>{ACTION_LABELS[i.action].label}</Badge>
-                  </td>
-                  <td>
-                    {i.key ? <span className="mono small">{i.key} </span> : null}
-                    {i.title}
-                  </td>
-                  <td className="small">
-                    {i.sectionPath.join(" › ")}
-                    {i.line ? `, line ${i.line}` : ""}
-                  </td>
-                  <td className="small">
-                    {i.reason ? <p>{i.reason}</p> : null}
-                    {i.changes.map((c) => (
-                      <div key={c.field}>
-                        <strong>{c.field}</strong>: {show(c.before)} → {show(c.after)}
-                      </div>
-                    ))}
-                    {i.action === "create"
-                      ? [
-                          i.kind === "CHECKLIST" ? "checklist item" : i.kind === "GAP" ? "gap" : "item",
-                          i.priority,
-                          i.status === "DONE" ? "done" : null,
-                          i.criteria ? `${i.criteria} criteria` : null,
-                        ]
-                          .filter(Boolean)
-                          .join(", ")
-                      : null}
-                  </td>
-                </tr>
-              ))}
-              {runbooks.map((r) => (
-                <tr key={`rb-${r.key}`}>
-                  <td>
-                    <Badge tone={r.action === "conflict" ? "bad" : "info"}>{`Runbook ${r.action}`}</Badge>
-                  </td>
-                  <td>{r.title}</td>
-                  <td className="small">{r.steps} steps</td>
-                  <td className="small">{r.reason ?? r.changes.map((c) => c.field).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="plan-table" columns={[applied ? "Done" : "Will be", "Item", "Where", "What changes"]}>
+          {changing.map((i, n) => (
+            <tr key={`${i.id ?? "new"}-${n}`} data-testid={`plan-${i.action}`}>
+              <td>
+                <Badge tone={ACTION_LABELS[i.action].tone}>{ACTION_LABELS[i.action].label}</Badge>
+              </td>
+              <td>
+                {i.key ? <span className="mono small">{i.key} </span> : null}
+                {i.title}
+              </td>
+              <td className="small">
+                {i.sectionPath.join(" › ")}
+                {i.line ? `, line ${i.line}` : ""}
+              </td>
+              <td className="small">
+                {i.reason ? <p>{i.reason}</p> : null}
+                {i.changes.map((c) => (
+                  <div key={c.field}>
+                    <strong>{c.field}</strong>: {show(c.before)} → {show(c.after)}
+                  </div>
+                ))}
+                {i.action === "create"
+                  ? [
+                      i.kind === "CHECKLIST" ? "checklist item" : i.kind === "GAP" ? "gap" : "item",
+                      i.priority,
+                      i.status === "DONE" ? "done" : null,
+                      i.criteria ? `${i.criteria} criteria` : null,
+                    ]
+                      .filter(Boolean)
+                      .join(", ")
+                  : null}
+              </td>
+            </tr>
+          ))}
+          {runbooks.map((r) => (
+            <tr key={`rb-${r.key}`}>
+              <td>
+                <Badge tone={r.action === "conflict" ? "bad" : "info"}>{`Runbook ${r.action}`}</Badge>
+              </td>
+              <td>{r.title}</td>
+              <td className="small">{r.steps} steps</td>
+              <td className="small">{r.reason ?? r.changes.map((c) => c.field).join(", ")}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="muted">Nothing changes: the project already holds this document as it is.</p>
       )}

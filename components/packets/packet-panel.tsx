@@ -4,6 +4,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { usePacketAction, usePackets } from "@/components/packets/use-packets";
 import type { PacketRowDto } from "@/lib/dto/packets";
+import { DataTable } from "@/components/ui/data-table";
 
 const STATUS: Record<PacketRowDto["status"], { label: string; tone: Tone }> = {
   QUEUED: { label: "Queued", tone: "muted" },
@@ -103,41 +104,33 @@ export function PacketPanel({ auditId, canBuild }: { auditId: string; canBuild: 
       {rows.length ? (
         <section aria-labelledby="history-title">
           <h2 id="history-title">Builds</h2>
-          <div className="table-wrap">
-            <table data-testid="packets-table">
-              <thead>
-                <tr>
-                  <th>Requested</th>
-                  <th>By</th>
-                  <th>Status</th>
-                  <th className="num">Pages</th>
-                  <th className="num">Size</th>
-                  <th>File</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.id}>
-                    <td className="small">{formatDateTime(p.createdAt)}</td>
-                    <td className="small">{p.requestedBy}</td>
-                    <td>
-                      <Badge tone={STATUS[p.status].tone}>{STATUS[p.status].label}</Badge>
-                      {p.status === "FAILED" ? <div className="small">{p.error}</div> : null}
-                    </td>
-                    <td className="num">{p.pageCount ?? "—"}</td>
-                    <td className="num">{megabytes(p.byteSize)}</td>
-                    <td>
-                      {p.downloadable ? (
-                        <a href={`/api/v1/audits/${auditId}/packets/${p.id}/download`}>Download</a>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="packets-table"
+            columns={[
+              "Requested",
+              "By",
+              "Status",
+              { label: "Pages", className: "num" },
+              { label: "Size", className: "num" },
+              "File",
+            ]}
+          >
+            {rows.map((p) => (
+              <tr key={p.id}>
+                <td className="small">{formatDateTime(p.createdAt)}</td>
+                <td className="small">{p.requestedBy}</td>
+                <td>
+                  <Badge tone={STATUS[p.status].tone}>{STATUS[p.status].label}</Badge>
+                  {p.status === "FAILED" ? <div className="small">{p.error}</div> : null}
+                </td>
+                <td className="num">{p.pageCount ?? "—"}</td>
+                <td className="num">{megabytes(p.byteSize)}</td>
+                <td>
+                  {p.downloadable ? <a href={`/api/v1/audits/${auditId}/packets/${p.id}/download`}>Download</a> : "—"}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : (
         <p className="muted">No packet has been built for this audit yet.</p>

@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/client/describe-error";
-import { Field } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
+import { ProjectDescriptionField, ProjectNameField } from "@/components/projects/project-fields";
 import { ErrorMessage } from "@/components/ui/error-message";
 
 interface Props {
@@ -14,8 +16,7 @@ interface Props {
 
 export function ProjectSettingsForm({ project, canArchive }: Props) {
   const router = useRouter();
-  const [name, setName] = useState(project.name);
-  const [description, setDescription] = useState(project.description);
+  const { values, bind } = useFormValues({ name: project.name, description: project.description });
   const [saved, setSaved] = useState(false);
   const update = useMutation({
     mutationFn: (body: { name?: string; description?: string; archived?: boolean }) =>
@@ -30,7 +31,7 @@ export function ProjectSettingsForm({ project, canArchive }: Props) {
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    update.mutate({ name, description });
+    update.mutate(values);
   }
 
   return (
@@ -44,30 +45,9 @@ export function ProjectSettingsForm({ project, canArchive }: Props) {
               Saved.
             </div>
           ) : null}
-          <Field label="Name" error={errors.name}>
-            <input
-              type="text"
-              name="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              required
-              maxLength={80}
-            />
-          </Field>
-          <Field label="Description" error={errors.description}>
-            <textarea
-              name="description"
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              maxLength={2000}
-              rows={4}
-            />
-          </Field>
-          <div>
-            <button className="btn btn-primary" type="submit" disabled={update.isPending}>
-              Save changes
-            </button>
-          </div>
+          <ProjectNameField {...bind("name")} error={errors.name} />
+          <ProjectDescriptionField {...bind("description")} error={errors.description} rows={4} />
+          <FormActions submitLabel="Save changes" pending={update.isPending} />
         </form>
       </section>
       {canArchive ? (

@@ -1,6 +1,7 @@
 import type { FamilyResult } from "@/lib/readiness/types";
 import { percent } from "@/components/readiness/score-text";
 import styles from "@/components/readiness/readiness.module.css";
+import { Meter } from "@/components/ui/meter";
 
 /** One bar per family, with its figures in text beside it (the bar only illustrates them). */
 export function FamilyBars({
@@ -18,9 +19,7 @@ export function FamilyBars({
           <span className={styles.barLabel} title={f.title}>
             {hrefOf && f.refId ? <a href={hrefOf(f.refId)}>{f.refId}</a> : f.refId} {f.title}
           </span>
-          <span className={styles.bar} aria-hidden="true">
-            <span style={{ width: `${f.score === null ? 0 : Math.round(f.score * 100)}%` }} />
-          </span>
+          <Meter width={`${f.score === null ? 0 : Math.round(f.score * 100)}%`} />
           <span className={styles.barValue}>
             {percent(f.score)} · {f.met} of {f.applicable} met
           </span>

@@ -3,7 +3,8 @@ import dynamic from "next/dynamic";
 import type { TrendPointDto } from "@/lib/dto/dashboard";
 import { formatDate } from "@/lib/format";
 import { percent } from "@/components/readiness/score-text";
-import styles from "@/components/readiness/readiness.module.css";
+import { ChartFrame } from "@/components/ui/chart-frame";
+import { DataTable } from "@/components/ui/data-table";
 
 function describe(points: TrendPointDto[]): string {
   const scored = points.filter((p) => p.score !== null);
@@ -38,41 +39,25 @@ export function TrendChart({
   }));
   const summary = describe(points);
   return (
-    <div data-testid="trend">
-      <div
-        className={large ? styles.chartLarge : styles.chart}
-        role="img"
-        aria-label={`${label}: ${summary}`}
-        data-points={data.length}
-      >
-        <TrendLines data={data} />
-      </div>
-      <details className={styles.tableToggle}>
-        <summary>Show as a table</summary>
-        <p className="small muted">{summary}</p>
-        <div className="table-wrap">
-          <table data-testid="trend-table">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Readiness</th>
-                <th scope="col">Requirements met</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...points].reverse().map((p) => (
-                <tr key={p.day}>
-                  <td>{formatDate(p.day)}</td>
-                  <td>{percent(p.score)}</td>
-                  <td>
-                    {p.met} of {p.applicable}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </div>
+    <ChartFrame
+      testId="trend"
+      label={`${label}: ${summary}`}
+      large={large}
+      dataPoints={data.length}
+      chart={<TrendLines data={data} />}
+    >
+      <p className="small muted">{summary}</p>
+      <DataTable testId="trend-table" columns={["Day", "Readiness", "Requirements met"]}>
+        {[...points].reverse().map((p) => (
+          <tr key={p.day}>
+            <td>{formatDate(p.day)}</td>
+            <td>{percent(p.score)}</td>
+            <td>
+              {p.met} of {p.applicable}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </ChartFrame>
   );
 }

@@ -13,6 +13,7 @@ import { formatBytes } from "@/lib/ingest/limits";
 import { RunbookForm } from "@/components/runbooks/runbook-form";
 import { useRunbook, useRunbookMutation } from "@/components/runbooks/use-runbook";
 import type { RunbookDto } from "@/lib/dto/runbooks";
+import { DataTable } from "@/components/ui/data-table";
 
 const OUTCOMES = {
   PASS: { label: "Passed", tone: "ok" },
@@ -137,60 +138,48 @@ export function RunbookPage({
         {rb.exercises.length === 0 ? (
           <p className="muted">Never exercised. Record the first drill here; its date starts the schedule.</p>
         ) : (
-          <div className="table-wrap">
-            <table data-testid="exercises">
-              <thead>
-                <tr>
-                  <th scope="col">Performed</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Recovery time</th>
-                  <th scope="col">Data loss window</th>
-                  <th scope="col">Notes</th>
-                  <th scope="col">Files</th>
-                  <th scope="col">Recorded by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rb.exercises.map((e) => (
-                  <tr key={e.id}>
-                    <td>{formatDateTime(e.performedAt)}</td>
-                    <td>
-                      <Badge tone={OUTCOMES[e.outcome].tone}>{OUTCOMES[e.outcome].label}</Badge>
-                    </td>
-                    <td>
-                      {formatDuration(e.measuredRtoSeconds)}
-                      {rb.rtoTargetSeconds &&
-                      e.measuredRtoSeconds !== null &&
-                      e.measuredRtoSeconds > rb.rtoTargetSeconds ? (
-                        <span className="small"> (over the target)</span>
-                      ) : null}
-                    </td>
-                    <td>{formatDuration(e.measuredRpoSeconds)}</td>
-                    <td className="small" style={{ whiteSpace: "pre-wrap" }}>
-                      {e.notes || "—"}
-                    </td>
-                    <td className="small">
-                      {e.attachments.length === 0
-                        ? "—"
-                        : e.attachments.map((a) => (
-                            <div key={a.id}>
-                              <a
-                                href={`/api/v1/projects/${rb.project.slug}/runbooks/${rb.id}/exercises/${e.id}/attachments/${a.id}`}
-                                download
-                                title={`sha256 ${a.sha256}`}
-                              >
-                                {a.filename}
-                              </a>{" "}
-                              <span className="muted">({formatBytes(a.size)})</span>
-                            </div>
-                          ))}
-                    </td>
-                    <td className="small">{e.evidenceId ? "From evidence" : (e.recordedBy ?? "—")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="exercises"
+            columns={["Performed", "Outcome", "Recovery time", "Data loss window", "Notes", "Files", "Recorded by"]}
+          >
+            {rb.exercises.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.performedAt)}</td>
+                <td>
+                  <Badge tone={OUTCOMES[e.outcome].tone}>{OUTCOMES[e.outcome].label}</Badge>
+                </td>
+                <td>
+                  {formatDuration(e.measuredRtoSeconds)}
+                  {rb.rtoTargetSeconds &&
+                  e.measuredRtoSeconds !== null &&
+                  e.measuredRtoSeconds > rb.rtoTargetSeconds ? (
+                    <span className="small"> (over the target)</span>
+                  ) : null}
+                </td>
+                <td>{formatDuration(e.measuredRpoSeconds)}</td>
+                <td className="small" style={{ whiteSpace: "pre-wrap" }}>
+                  {e.notes || "—"}
+                </td>
+                <td className="small">
+                  {e.attachments.length === 0
+                    ? "—"
+                    : e.attachments.map((a) => (
+                        <div key={a.id}>
+                          <a
+                            href={`/api/v1/projects/${rb.project.slug}/runbooks/${rb.id}/exercises/${e.id}/attachments/${a.id}`}
+                            download
+                            title={`sha256 ${a.sha256}`}
+                          >
+                            {a.filename}
+                          </a>{" "}
+                          <span className="muted">({formatBytes(a.size)})</span>
+                        </div>
+                      ))}
+                </td>
+                <td className="small">{e.evidenceId ? "From evidence" : (e.recordedBy ?? "—")}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {canExercise ? <ExerciseForm project={rb.project.slug} runbookId={rb.id} now={now} /> : null}
       </section>

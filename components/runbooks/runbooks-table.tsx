@@ -3,6 +3,7 @@ import { formatDate } from "@/lib/format";
 import { cadenceLabel, formatDuration, type Schedule } from "@/lib/runbooks/schedule";
 import { Badge } from "@/components/ui/badge";
 import { ScheduleBadge } from "@/components/runbooks/schedule-badge";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface RunbookRow {
   id: string;
@@ -20,43 +21,32 @@ export interface RunbookRow {
 /** A project's runbooks, overdue exercises first. */
 export function RunbooksTable({ project, rows }: { project: string; rows: RunbookRow[] }) {
   return (
-    <div className="table-wrap">
-      <table data-testid="runbooks-table">
-        <thead>
-          <tr>
-            <th scope="col">Runbook</th>
-            <th scope="col">Exercise</th>
-            <th scope="col">Cadence</th>
-            <th scope="col">Last exercised</th>
-            <th scope="col">Targets (RTO / RPO)</th>
-            <th scope="col">Owner</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-testid="runbook-row">
-              <td>
-                <Link href={`/projects/${project}/runbooks/${r.id}`}>{r.title}</Link>
-                {r.document ? <div className="muted small">from {r.document.title}</div> : null}
-                {r.removedFromSourceAt ? <Badge tone="warn">Gone from its document</Badge> : null}
-              </td>
-              <td>
-                <ScheduleBadge schedule={r.schedule} />
-              </td>
-              <td className="small">{cadenceLabel(r.cadenceDays)}</td>
-              <td className="small">
-                {r.lastExercise
-                  ? `${formatDate(r.lastExercise.performedAt)} (${r.lastExercise.outcome.toLowerCase()})`
-                  : "Never"}
-              </td>
-              <td className="small">
-                {formatDuration(r.rtoTargetSeconds)} / {formatDuration(r.rpoTargetSeconds)}
-              </td>
-              <td className="small">{r.owner?.name ?? <span className="muted">Nobody</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="runbooks-table"
+      columns={["Runbook", "Exercise", "Cadence", "Last exercised", "Targets (RTO / RPO)", "Owner"]}
+    >
+      {rows.map((r) => (
+        <tr key={r.id} data-testid="runbook-row">
+          <td>
+            <Link href={`/projects/${project}/runbooks/${r.id}`}>{r.title}</Link>
+            {r.document ? <div className="muted small">from {r.document.title}</div> : null}
+            {r.removedFromSourceAt ? <Badge tone="warn">Gone from its document</Badge> : null}
+          </td>
+          <td>
+            <ScheduleBadge schedule={r.schedule} />
+          </td>
+          <td className="small">{cadenceLabel(r.cadenceDays)}</td>
+          <td className="small">
+            {r.lastExercise
+              ? `${formatDate(r.lastExercise.performedAt)} (${r.lastExercise.outcome.toLowerCase()})`
+              : "Never"}
+          </td>
+          <td className="small">
+            {formatDuration(r.rtoTargetSeconds)} / {formatDuration(r.rpoTargetSeconds)}
+          </td>
+          <td className="small">{r.owner?.name ?? <span className="muted">Nobody</span>}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/actor";
 import { roleCan, ROLE_LABELS, type Permission } from "@/lib/auth/permissions";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Logo } from "@/components/shell/logo";
 
 interface NavItem {
   href: string;
@@ -36,17 +37,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
       </a>
       <aside className="sidebar" aria-label="Main navigation">
         <Link href="/" className="brand">
-          <svg width="24" height="24" viewBox="0 0 32 32" aria-hidden="true">
-            <rect width="32" height="32" rx="7" fill="#8c9eff" />
-            <path
-              d="M9 17.5l4.5 4.5L23 11"
-              fill="none"
-              stroke="#17203a"
-              strokeWidth="3.2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <Logo size={24} on="dark" />
           Proofline
         </Link>
         <nav className="nav" aria-label="Sections">

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/client/api";
 import { formatDate } from "@/lib/format";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { WebhookCard } from "@/components/tokens/webhook-card";
 
 interface Status {
   configured: boolean;
@@ -30,35 +30,31 @@ export function GitlabWebhookCard({
     onSuccess: () => router.refresh(),
   });
   return (
-    <section className="card stack" aria-labelledby="gitlab-title" data-testid="gitlab-webhook">
-      <h3 id="gitlab-title">GitLab webhook</h3>
-      <p className="small">
-        In the GitLab project&apos;s Settings → Webhooks, add <code>{`${origin}/api/v1/projects/${slug}/gitlab`}</code>{" "}
-        with the token below as its secret token, for pipeline, merge request and deployment events. Finished pipelines
-        and deployments become evidence; merge requests are linked to the backlog items whose key they mention, and
-        merged ones are change evidence.
-      </p>
-      <p className="small">
-        {status.configured && status.since
+    <WebhookCard
+      id="gitlab"
+      host="GitLab"
+      word="token"
+      instructions={
+        <>
+          In the GitLab project&apos;s Settings → Webhooks, add{" "}
+          <code>{`${origin}/api/v1/projects/${slug}/gitlab`}</code> with the token below as its secret token, for
+          pipeline, merge request and deployment events. Finished pipelines and deployments become evidence; merge
+          requests are linked to the backlog items whose key they mention, and merged ones are change evidence.
+        </>
+      }
+      status={
+        status.configured && status.since
           ? `A token is set (since ${formatDate(status.since)}, last changed ${formatDate(status.rotatedAt ?? status.since)}).`
-          : "No token yet: deliveries are refused until one is set."}
-      </p>
-      <ErrorMessage error={create.error} />
-      {create.data ? (
-        <div className="alert alert-warn" role="status">
-          <p>Paste this token into the webhook in GitLab now: it is shown only once.</p>
-          <pre className="summary-json" data-testid="gitlab-token">
-            {create.data.token}
-          </pre>
-        </div>
-      ) : null}
-      {canManage ? (
-        <div>
-          <button className="btn" type="button" disabled={create.isPending} onClick={() => create.mutate()}>
-            {status.configured ? "Replace the token" : "Create a token"}
-          </button>
-        </div>
-      ) : null}
-    </section>
+          : "No token yet: deliveries are refused until one is set."
+      }
+      configured={status.configured}
+      canManage={canManage}
+      create={{
+        error: create.error,
+        isPending: create.isPending,
+        mutate: () => create.mutate(),
+        secret: create.data?.token,
+      }}
+    />
   );
 }

@@ -5,8 +5,12 @@ import { formatDate, formatRelative } from "@/lib/format";
 import { Field } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { useTokenActions, useTokens } from "@/components/tokens/use-tokens";
 import type { TokensDto } from "@/lib/dto/tokens";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
+import { RevokeCell } from "@/components/tokens/revoke-cell";
+import { FormCard } from "@/components/ui/card";
 
 const SCOPES = [
   ["evidence:write", "Push evidence"],
@@ -54,88 +58,51 @@ export function TokensManager({
           </p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table data-testid="tokens-table">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Scopes</th>
-                <th>Created</th>
-                <th>Expires</th>
-                <th>Last used</th>
-                <th>State</th>
-                {canManage ? (
-                  <th>
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
+        <DataTable
+          testId="tokens-table"
+          columns={["Name", "Scopes", "Created", "Expires", "Last used", "State", canManage ? ACTIONS_COLUMN : null]}
+        >
+          {items.map((t) => {
+            const expired = t.expiresAt !== null && t.expiresAt <= now;
+            return (
+              <tr key={t.id} data-testid="token-row">
+                <td>
+                  {t.name} <span className="mono small muted">{t.prefix}…</span>
+                </td>
+                <td className="small">{t.scopes.join(", ")}</td>
+                <td className="small">
+                  {formatDate(t.createdAt)}
+                  {t.createdBy ? <div className="muted">by {t.createdBy}</div> : null}
+                </td>
+                <td className="small">{t.expiresAt ? formatDate(t.expiresAt) : "never"}</td>
+                <td className="small">{t.lastUsedAt ? formatRelative(t.lastUsedAt, new Date(now)) : "never"}</td>
+                <td>
+                  {t.revokedAt ? (
+                    <Badge tone="bad">Revoked</Badge>
+                  ) : expired ? (
+                    <Badge tone="warn">Expired</Badge>
+                  ) : (
+                    <Badge tone="ok">Active</Badge>
+                  )}
+                </td>
+                <RevokeCell token={t} revoke={revoke} canManage={canManage} />
               </tr>
-            </thead>
-            <tbody>
-              {items.map((t) => {
-                const expired = t.expiresAt !== null && t.expiresAt <= now;
-                return (
-                  <tr key={t.id} data-testid="token-row">
-                    <td>
-                      {t.name} <span className="mono small muted">{t.prefix}…</span>
-                    </td>
-                    <td className="small">{t.scopes.join(", ")}</td>
-                    <td className="small">
-                      {formatDate(t.createdAt)}
-                      {t.createdBy ? <div className="muted">by {t.createdBy}</div> : null}
-                    </td>
-                    <td className="small">{t.expiresAt ? formatDate(t.expiresAt) : "never"}</td>
-                    <td className="small">{t.lastUsedAt ? formatRelative(t.lastUsedAt, new Date(now)) : "never"}</td>
-                    <td>
-                      {t.revokedAt ? (
-                        <Badge tone="bad">Revoked</Badge>
-                      ) : expired ? (
-                        <Badge tone="warn">Expired</Badge>
-                      ) : (
-                        <Badge tone="ok">Active</Badge>
-                      )}
-                    </td>
-                    {canManage ? (
-                      <td>
-                        {t.revokedAt ? null : (
-                          <button
-                            className="btn btn-small btn-danger"
-                            type="button"
-                            disabled={revoke.isPending}
-                            onClick={() => revoke.mutate(t.id)}
-                            aria-label={`Revoke ${t.name}`}
-                          >
-                            Revoke
-                          </button>
-                        )}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {canManage ? (
-        <form
-          className="card stack"
+        <FormCard
+          title="New token"
+          titleId="new-token-title"
+          testId="token-form"
           onSubmit={onSubmit}
-          aria-labelledby="new-token-title"
-          data-testid="token-form"
-          noValidate
+          error={create.error}
         >
-          <h3 id="new-token-title">New token</h3>
-          <ErrorMessage error={create.error} />
           {create.data ? (
-            <div className="alert alert-warn" role="status" data-testid="token-secret-shown">
-              <p>
-                Copy this token now: it is shown only once. Store it as the CI secret <code>PROOFLINE_TOKEN</code>.
-              </p>
-              <pre className="summary-json" data-testid="token-secret">
-                {create.data.secret}
-              </pre>
-            </div>
+            <OneTimeSecret secret={create.data.secret} testId="token-secret" frameTestId="token-secret-shown">
+              Copy this token now: it is shown only once. Store it as the CI secret <code>PROOFLINE_TOKEN</code>.
+            </OneTimeSecret>
           ) : null}
           <Field label="Name" hint="What uses it, e.g. github-actions" error={errors.name}>
             <input type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />
@@ -162,7 +129,7 @@ export function TokensManager({
               Create token
             </button>
           </div>
-        </form>
+        </FormCard>
       ) : null}
     </div>
   );

@@ -50,17 +50,24 @@ export function Pager({ query, count, more, end, small }: PagerProps) {
     <div className="pager">
       <span>{count ? `${count} shown` : ""}</span>
       {query.hasNextPage ? (
-        <button
-          className={small ? "btn btn-small" : "btn"}
-          type="button"
-          onClick={() => void query.fetchNextPage?.()}
-          disabled={query.isFetchingNextPage}
-        >
-          {query.isFetchingNextPage ? "Loading…" : more}
-        </button>
+        <LoadMoreButton query={query} label={more} small={small} />
       ) : end ? (
         <span>{end}</span>
       ) : null}
     </div>
+  );
+}
+
+/** The button that loads the next page: "Loading…" while it does. */
+export function LoadMoreButton({ query, label, small }: { query: ListQuery; label: string; small?: boolean }) {
+  return (
+    <button
+      className={small ? "btn btn-small" : "btn"}
+      type="button"
+      onClick={() => void query.fetchNextPage?.()}
+      disabled={query.isFetchingNextPage}
+    >
+      {query.isFetchingNextPage ? "Loading…" : label}
+    </button>
   );
 }

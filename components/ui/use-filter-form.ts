@@ -11,6 +11,8 @@ export interface FilterForm<T extends Fields> {
   filters: T;
   /** onChange for the named input or select. */
   set: (field: keyof T & string) => (e: { target: { value: string } }) => void;
+  /** value and onChange of the named input or select, to spread on it. */
+  bind: (field: keyof T & string) => { value: string; onChange: (e: { target: { value: string } }) => void };
   /** The form's onSubmit: applies the draft. */
   apply: (e: FormEvent) => void;
   /** Clears the draft and what is applied. */
@@ -32,10 +34,13 @@ export interface FilterFormOptions<T extends Fields> {
 export function useFilterForm<T extends Fields>(empty: T, options: FilterFormOptions<T> = {}): FilterForm<T> {
   const [draft, setDraft] = useState<T>(options.initial ?? empty);
   const [filters, setFilters] = useState<T>(options.initial ?? empty);
+  const set = (field: keyof T & string) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value || undefined }));
   return {
     draft,
     filters,
-    set: (field) => (e) => setDraft((d) => ({ ...d, [field]: e.target.value || undefined })),
+    set,
+    bind: (field) => ({ value: draft[field] ?? "", onChange: set(field) }),
     apply(e) {
       e.preventDefault();
       const next = options.toFilters ? options.toFilters(draft) : draft;

@@ -1,5 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDateTime } from "@/lib/format";
 import { Field } from "@/components/ui/field";
@@ -13,13 +15,15 @@ import {
   useScimTokens,
 } from "@/components/users/use-identity";
 import { DAY_MS } from "@/lib/core/time";
+import { DataTable } from "@/components/ui/data-table";
+import { RevokeCell } from "@/components/tokens/revoke-cell";
+import { Card } from "@/components/ui/card";
 
 /** The users page's access review export: a plain GET form, so the browser downloads the CSV itself. */
 export function AccessReviewExport() {
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <section className="card" aria-labelledby="access-review-title">
-      <h2 id="access-review-title">User access review</h2>
+    <Card title="User access review" titleId="access-review-title">
       <p className="muted small">
         Every active account on a day, with its role and since when (SOC 2 CC6.2, CC6.3), as CSV. The export is recorded
         in the activity trail.
@@ -34,7 +38,7 @@ export function AccessReviewExport() {
           </button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }
 
@@ -54,57 +58,32 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
   }
 
   return (
-    <section className="card" aria-labelledby="scim-title">
-      <h2 id="scim-title">SCIM provisioning</h2>
+    <Card title="SCIM provisioning" titleId="scim-title">
       <p className="muted small">
         Identity providers (Okta, Entra ID) create, update and deactivate users and groups at <code>/scim/v2</code> with
         a bearer token from here. Groups named in OIDC_ROLE_MAP give their members a role.
       </p>
       <ErrorMessage error={tokens.error ?? revoke.error} />
       {tokens.data?.length ? (
-        <div className="table-wrap">
-          <table data-testid="scim-tokens">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Starts with</th>
-                <th>Created</th>
-                <th>Last used</th>
-                <th>Status</th>
-                {canManage ? <th>Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td className="small">
-                    <code>{t.prefix}…</code>
-                  </td>
-                  <td className="small">{formatDateTime(t.createdAt)}</td>
-                  <td className="small">
-                    {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}
-                  </td>
-                  <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : <Badge tone="ok">Active</Badge>}</td>
-                  {canManage ? (
-                    <td>
-                      {t.revokedAt ? null : (
-                        <button
-                          type="button"
-                          className="btn btn-small btn-danger"
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate(t.id)}
-                        >
-                          Revoke <span className="sr-only">{t.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="scim-tokens"
+          columns={["Name", "Starts with", "Created", "Last used", "Status", canManage ? "Actions" : null]}
+        >
+          {tokens.data.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td className="small">
+                <code>{t.prefix}…</code>
+              </td>
+              <td className="small">{formatDateTime(t.createdAt)}</td>
+              <td className="small">
+                {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}
+              </td>
+              <td>{t.revokedAt ? <Badge tone="bad">Revoked</Badge> : <Badge tone="ok">Active</Badge>}</td>
+              <RevokeCell token={t} revoke={revoke} canManage={canManage} />
+            </tr>
+          ))}
+        </DataTable>
       ) : tokens.isPending ? null : (
         <p className="muted small">No SCIM token yet.</p>
       )}
@@ -128,7 +107,7 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
           </div>
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -136,7 +115,7 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
 export function InviteAuditor() {
   const audits = useAuditChoices();
   const invite = useInviteAuditor();
-  const [form, setForm] = useState(() => ({
+  const { values: form, bind } = useFormValues(() => ({
     auditId: "",
     email: "",
     name: "",
@@ -153,8 +132,7 @@ export function InviteAuditor() {
   }
 
   return (
-    <section className="card" aria-labelledby="invite-title">
-      <h2 id="invite-title">Invite an auditor</h2>
+    <Card title="Invite an auditor" titleId="invite-title">
       <p className="muted small">
         Auditors are outside the company, so they sign in with a password. They set it through a one-time link that
         works for 72 hours.
@@ -174,10 +152,7 @@ export function InviteAuditor() {
         ) : null}
         <div className="form-row">
           <Field label="Audit" error={errors.auditId}>
-            <select
-              value={form.auditId || audits.data?.[0]?.id || ""}
-              onChange={(e) => setForm({ ...form, auditId: e.target.value })}
-            >
+            <select {...bind("auditId")} value={form.auditId || audits.data?.[0]?.id || ""}>
               {(audits.data ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -186,36 +161,23 @@ export function InviteAuditor() {
             </select>
           </Field>
           <Field label="Auditor's name" error={errors.name}>
-            <input
-              type="text"
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-              required
-            />
+            <input type="text" {...bind("name")} required />
           </Field>
           <Field label="Auditor's email" error={errors.email}>
-            <input
-              type="email"
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              required
-            />
+            <input type="email" {...bind("email")} required />
           </Field>
           <Field label="Access until" error={errors.expiresAt}>
-            <input
-              type="date"
-              value={form.expiresAt}
-              onChange={(e) => setForm({ ...form, expiresAt: e.target.value })}
-              required
-            />
+            <input type="date" {...bind("expiresAt")} required />
           </Field>
         </div>
-        <div>
-          <button className="btn" type="submit" disabled={invite.isPending || !audits.data?.length}>
-            Invite auditor
-          </button>
-        </div>
+        <FormActions
+          plain
+          submitLabel="Invite auditor"
+          pendingLabel="Inviting…"
+          pending={invite.isPending}
+          disabled={!audits.data?.length}
+        />
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { FormActions } from "@/components/ui/form-actions";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDateTime } from "@/lib/format";
@@ -8,6 +10,8 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useCreateUser, useUnlockUser, useUpdateUser, useUsers } from "@/components/users/use-users";
 import type { UserDto } from "@/lib/dto/users";
+import { DataTable } from "@/components/ui/data-table";
+import { Card } from "@/components/ui/card";
 
 const ROLES = Object.keys(ROLE_LABELS) as UserDto["role"][];
 
@@ -25,87 +29,76 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
       ) : users.error ? (
         <ErrorMessage error={users.error} />
       ) : (
-        <div className="table-wrap">
-          <table data-testid="users-table">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Role</th>
-                <th>Status</th>
-                <th>Last sign-in</th>
-                {canManage ? <th>Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                  <td>
-                    {u.name}
-                    {u.id === currentUserId ? <span className="muted small"> (you)</span> : null}
-                  </td>
-                  <td className="small">{u.email}</td>
-                  <td>
-                    {canManage ? (
-                      <select
-                        aria-label={`Role of ${u.name}`}
-                        value={u.role}
-                        disabled={update.isPending}
-                        onChange={(e) => update.mutate({ id: u.id, role: e.target.value as UserDto["role"] })}
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      ROLE_LABELS[u.role]
-                    )}
-                  </td>
-                  <td>
-                    {u.active ? <Badge tone="ok">Active</Badge> : <Badge tone="bad">Deactivated</Badge>}
-                    {u.signInLocked ? (
-                      <>
-                        {" "}
-                        <Badge tone="bad">Sign-in locked</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="small">
-                    {u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}
-                  </td>
-                  {canManage ? (
-                    <td>
+        <DataTable
+          testId="users-table"
+          columns={["Name", "Email", "Role", "Status", "Last sign-in", canManage ? "Actions" : null]}
+        >
+          {users.data.map((u) => (
+            <tr key={u.id} data-testid={`user-row-${u.email}`}>
+              <td>
+                {u.name}
+                {u.id === currentUserId ? <span className="muted small"> (you)</span> : null}
+              </td>
+              <td className="small">{u.email}</td>
+              <td>
+                {canManage ? (
+                  <select
+                    aria-label={`Role of ${u.name}`}
+                    value={u.role}
+                    disabled={update.isPending}
+                    onChange={(e) => update.mutate({ id: u.id, role: e.target.value as UserDto["role"] })}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  ROLE_LABELS[u.role]
+                )}
+              </td>
+              <td>
+                {u.active ? <Badge tone="ok">Active</Badge> : <Badge tone="bad">Deactivated</Badge>}
+                {u.signInLocked ? (
+                  <>
+                    {" "}
+                    <Badge tone="bad">Sign-in locked</Badge>
+                  </>
+                ) : null}
+              </td>
+              <td className="small">
+                {u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}
+              </td>
+              {canManage ? (
+                <td>
+                  <button
+                    type="button"
+                    className={u.active ? "btn btn-small btn-danger" : "btn btn-small"}
+                    disabled={update.isPending}
+                    onClick={() => update.mutate({ id: u.id, active: !u.active })}
+                  >
+                    {u.active ? "Deactivate" : "Reactivate"}
+                  </button>
+                  {u.signInLocked ? (
+                    <>
+                      {" "}
                       <button
                         type="button"
-                        className={u.active ? "btn btn-small btn-danger" : "btn btn-small"}
-                        disabled={update.isPending}
-                        onClick={() => update.mutate({ id: u.id, active: !u.active })}
+                        className="btn btn-small"
+                        data-testid={`unlock-${u.email}`}
+                        disabled={unlock.isPending}
+                        onClick={() => unlock.mutate(u.id)}
                       >
-                        {u.active ? "Deactivate" : "Reactivate"}
+                        Unlock sign-in
                       </button>
-                      {u.signInLocked ? (
-                        <>
-                          {" "}
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            data-testid={`unlock-${u.email}`}
-                            disabled={unlock.isPending}
-                            onClick={() => unlock.mutate(u.id)}
-                          >
-                            Unlock sign-in
-                          </button>
-                        </>
-                      ) : null}
-                    </td>
+                    </>
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canManage ? <CreateUserForm /> : null}
     </div>
@@ -114,24 +107,35 @@ export function UsersAdmin({ currentUserId, canManage }: { currentUserId: string
 
 function CreateUserForm() {
   const create = useCreateUser();
-  const [form, setForm] = useState({ name: "", email: "", role: "ENGINEER" as UserDto["role"], password: "" });
+  const {
+    values: form,
+    setValues: setForm,
+    bind,
+  } = useFormValues({
+    name: "",
+    email: "",
+    role: "ENGINEER",
+    password: "",
+  });
   const [created, setCreated] = useState<string | null>(null);
   const errors = fieldErrors(create.error);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setCreated(null);
-    create.mutate(form, {
-      onSuccess: (u) => {
-        setCreated(u.email);
-        setForm({ name: "", email: "", role: "ENGINEER", password: "" });
+    create.mutate(
+      { ...form, role: form.role as UserDto["role"] },
+      {
+        onSuccess: (u) => {
+          setCreated(u.email);
+          setForm({ name: "", email: "", role: "ENGINEER", password: "" });
+        },
       },
-    });
+    );
   }
 
   return (
-    <section className="card" aria-labelledby="new-user-title">
-      <h2 id="new-user-title">Add a user</h2>
+    <Card title="Add a user" titleId="new-user-title">
       <form className="stack" onSubmit={onSubmit} data-testid="create-user-form" noValidate>
         <ErrorMessage error={create.error} />
         {created ? (
@@ -141,23 +145,13 @@ function CreateUserForm() {
         ) : null}
         <div className="form-row">
           <Field label="Name" error={errors.name}>
-            <input
-              type="text"
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-              required
-            />
+            <input type="text" {...bind("name")} required />
           </Field>
           <Field label="Email" error={errors.email}>
-            <input
-              type="email"
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              required
-            />
+            <input type="email" {...bind("email")} required />
           </Field>
           <Field label="Role" error={errors.role}>
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserDto["role"] })}>
+            <select {...bind("role")}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}
@@ -166,21 +160,11 @@ function CreateUserForm() {
             </select>
           </Field>
           <Field label="Initial password" hint="At least 10 characters. Share it privately." error={errors.password}>
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-              required
-            />
+            <input type="password" autoComplete="new-password" {...bind("password")} required />
           </Field>
         </div>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={create.isPending}>
-            {create.isPending ? "Adding…" : "Add user"}
-          </button>
-        </div>
+        <FormActions submitLabel="Add user" pendingLabel="Adding…" pending={create.isPending} />
       </form>
-    </section>
+    </Card>
   );
 }

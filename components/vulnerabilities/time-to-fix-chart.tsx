@@ -1,7 +1,8 @@
 "use client";
 import dynamic from "next/dynamic";
-import styles from "@/components/readiness/readiness.module.css";
+import { ChartFrame } from "@/components/ui/chart-frame";
 import type { TimeToFixDatum } from "@/components/vulnerabilities/time-to-fix-bars";
+import { DataTable } from "@/components/ui/data-table";
 
 const TimeToFixBars = dynamic(
   () => import("@/components/vulnerabilities/time-to-fix-bars").then((m) => m.TimeToFixBars),
@@ -46,43 +47,27 @@ export function TimeToFixChart({ rows, windowDays }: { rows: TimeToFixRow[]; win
     deadlineDays: r.deadlineDays,
   }));
   return (
-    <div data-testid="time-to-fix">
-      <div
-        className={styles.chartLarge}
-        role="img"
-        aria-label={`Time to fix per severity over the last ${windowDays} days: ${summary}`}
+    <ChartFrame
+      testId="time-to-fix"
+      label={`Time to fix per severity over the last ${windowDays} days: ${summary}`}
+      large
+      chart={<TimeToFixBars data={data} />}
+    >
+      <DataTable
+        testId="time-to-fix-table"
+        columns={["Severity", "Fixed", "Median days", "Mean days", "Within deadline", "Deadline"]}
       >
-        <TimeToFixBars data={data} />
-      </div>
-      <details className={styles.tableToggle}>
-        <summary>Show as a table</summary>
-        <div className="table-wrap">
-          <table data-testid="time-to-fix-table">
-            <thead>
-              <tr>
-                <th scope="col">Severity</th>
-                <th scope="col">Fixed</th>
-                <th scope="col">Median days</th>
-                <th scope="col">Mean days</th>
-                <th scope="col">Within deadline</th>
-                <th scope="col">Deadline</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.severity}>
-                  <td>{r.severity}</td>
-                  <td>{r.fixed}</td>
-                  <td>{r.medianDays ?? "–"}</td>
-                  <td>{r.meanDays ?? "–"}</td>
-                  <td>{r.withinDeadline}</td>
-                  <td>{r.deadlineDays} days</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </div>
+        {rows.map((r) => (
+          <tr key={r.severity}>
+            <td>{r.severity}</td>
+            <td>{r.fixed}</td>
+            <td>{r.medianDays ?? "–"}</td>
+            <td>{r.meanDays ?? "–"}</td>
+            <td>{r.withinDeadline}</td>
+            <td>{r.deadlineDays} days</td>
+          </tr>
+        ))}
+      </DataTable>
+    </ChartFrame>
   );
 }

@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { AUDIT_STATUS, REQUEST_STATUS, windowLabel } from "@/components/audits/labels";
 import { CreateAuditForm } from "@/components/audits/create-audit-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audits" };
 
@@ -34,36 +35,32 @@ export default async function AuditsPage() {
       <div className="stack">
         {seesAudits ? (
           audits.items.length ? (
-            <div className="table-wrap">
-              <table data-testid="audits-table">
-                <thead>
-                  <tr>
-                    <th>Audit</th>
-                    <th>Framework</th>
-                    <th>Window</th>
-                    <th>Projects</th>
-                    <th>Status</th>
-                    <th className="num">Open requests</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {audits.items.map((a) => (
-                    <tr key={a.id}>
-                      <td>
-                        <Link href={`/audits/${a.id}`}>{a.name}</Link>
-                      </td>
-                      <td>{a.framework.name}</td>
-                      <td className="small">{windowLabel(a.windowStart, a.windowEnd, formatDate)}</td>
-                      <td className="small">{a.projects.map((p) => p.name).join(", ")}</td>
-                      <td>
-                        <Badge tone={AUDIT_STATUS[a.status].tone}>{AUDIT_STATUS[a.status].label}</Badge>
-                      </td>
-                      <td className="num">{a.openRequests}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="audits-table"
+              columns={[
+                "Audit",
+                "Framework",
+                "Window",
+                "Projects",
+                "Status",
+                { label: "Open requests", className: "num" },
+              ]}
+            >
+              {audits.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/audits/${a.id}`}>{a.name}</Link>
+                  </td>
+                  <td>{a.framework.name}</td>
+                  <td className="small">{windowLabel(a.windowStart, a.windowEnd, formatDate)}</td>
+                  <td className="small">{a.projects.map((p) => p.name).join(", ")}</td>
+                  <td>
+                    <Badge tone={AUDIT_STATUS[a.status].tone}>{AUDIT_STATUS[a.status].label}</Badge>
+                  </td>
+                  <td className="num">{a.openRequests}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : (
             <EmptyState title={manage ? "No audits planned yet" : "No audit is open to you"} testId="audits-empty">
               <p>

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CoverageBar } from "@/components/catalogue/coverage-bar";
 import { ImportFrameworkForm } from "@/components/catalogue/import-framework-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Frameworks" };
 
@@ -35,48 +36,36 @@ export default async function FrameworksPage() {
             </p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table data-testid="frameworks-table">
-              <thead>
-                <tr>
-                  <th scope="col">Framework</th>
-                  <th scope="col">Version</th>
-                  <th scope="col" className="num">
-                    Requirements
-                  </th>
-                  <th scope="col">Mapping coverage</th>
-                  <th scope="col">File</th>
-                </tr>
-              </thead>
-              <tbody>
-                {frameworks.map((f) => (
-                  <tr key={f.key} data-testid={`framework-row-${f.key}`}>
-                    <td>
-                      <Link href={`/frameworks/${f.key}`}>{f.name}</Link>{" "}
-                      {f.builtIn ? <Badge>Built-in</Badge> : <Badge tone="accent">Custom</Badge>}
-                      <div className="muted small mono">{f.key}</div>
-                    </td>
-                    <td className="small">{f.version}</td>
-                    <td className="num">
-                      {f.coverage.assessable}
-                      <div className="muted small">
-                        scored of {f.requirements}
-                        {f.retired ? `, ${f.retired} retired` : ""}
-                      </div>
-                    </td>
-                    <td>
-                      <CoverageBar coverage={f.coverage} testId={`coverage-${f.key}`} />
-                    </td>
-                    <td>
-                      <a className="btn btn-small" href={`/api/v1/frameworks/${f.key}/export`} download>
-                        Export JSON
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="frameworks-table"
+            columns={["Framework", "Version", { label: "Requirements", className: "num" }, "Mapping coverage", "File"]}
+          >
+            {frameworks.map((f) => (
+              <tr key={f.key} data-testid={`framework-row-${f.key}`}>
+                <td>
+                  <Link href={`/frameworks/${f.key}`}>{f.name}</Link>{" "}
+                  {f.builtIn ? <Badge>Built-in</Badge> : <Badge tone="accent">Custom</Badge>}
+                  <div className="muted small mono">{f.key}</div>
+                </td>
+                <td className="small">{f.version}</td>
+                <td className="num">
+                  {f.coverage.assessable}
+                  <div className="muted small">
+                    scored of {f.requirements}
+                    {f.retired ? `, ${f.retired} retired` : ""}
+                  </div>
+                </td>
+                <td>
+                  <CoverageBar coverage={f.coverage} testId={`coverage-${f.key}`} />
+                </td>
+                <td>
+                  <a className="btn btn-small" href={`/api/v1/frameworks/${f.key}/export`} download>
+                    Export JSON
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {canImport ? (
           <section className="card" aria-labelledby="import-title">

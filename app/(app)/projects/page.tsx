@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -37,31 +38,19 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             </p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table data-testid="projects-table">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Description</th>
-                  <th>Created</th>
-                  <th>Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link href={`/projects/${p.slug}`}>{p.name}</Link>
-                      <div className="muted small mono">{p.slug}</div>
-                    </td>
-                    <td className="small">{p.description || <span className="muted">—</span>}</td>
-                    <td className="small">{formatDate(p.createdAt)}</td>
-                    <td>{p.archivedAt ? <Badge>Archived</Badge> : <Badge tone="ok">Active</Badge>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="projects-table" columns={["Name", "Description", "Created", "Status"]}>
+            {projects.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/projects/${p.slug}`}>{p.name}</Link>
+                  <div className="muted small mono">{p.slug}</div>
+                </td>
+                <td className="small">{p.description || <span className="muted">—</span>}</td>
+                <td className="small">{formatDate(p.createdAt)}</td>
+                <td>{p.archivedAt ? <Badge>Archived</Badge> : <Badge tone="ok">Active</Badge>}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {canCreate ? (
           <section className="card" id="new-project" aria-labelledby="new-project-title">

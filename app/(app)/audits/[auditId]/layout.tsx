@@ -6,9 +6,8 @@ import { formatDate } from "@/lib/format";
 import { orRefused } from "@/lib/core/page-data";
 import { getAudit } from "@/lib/audits/get-audit";
 import { isAuditorActor } from "@/lib/core/access/auditor-scope";
-import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { NavLink } from "@/components/shell/nav-link";
+import { SectionLayout } from "@/components/shell/section-layout";
 import { AUDIT_STATUS, windowLabel } from "@/components/audits/labels";
 
 export default async function AuditLayout({
@@ -40,25 +39,16 @@ export default async function AuditLayout({
     { href: `${base}/packet`, label: "Packet" },
   ];
   return (
-    <>
-      <PageHeader
-        breadcrumbs={[{ href: "/audits", label: "Audits" }]}
-        title={
-          <span className="row">
-            <span data-testid="audit-name">{audit.name}</span>
-            <Badge tone={AUDIT_STATUS[audit.status].tone}>{AUDIT_STATUS[audit.status].label}</Badge>
-          </span>
-        }
-        description={`${audit.framework.name} · ${audit.type === "TYPE_I" ? "Type I" : "Type II"} · window ${windowLabel(audit.windowStart, audit.windowEnd, formatDate)} · ${audit.projects.map((p) => p.name).join(", ")}`}
-      />
-      <nav className="tabs" aria-label="Audit sections">
-        {tabs.map((t) => (
-          <NavLink key={t.href} href={t.href} exact={t.exact}>
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
+    <SectionLayout
+      parent={{ href: "/audits", label: "Audits" }}
+      name={audit.name}
+      nameTestId="audit-name"
+      badge={<Badge tone={AUDIT_STATUS[audit.status].tone}>{AUDIT_STATUS[audit.status].label}</Badge>}
+      description={`${audit.framework.name} · ${audit.type === "TYPE_I" ? "Type I" : "Type II"} · window ${windowLabel(audit.windowStart, audit.windowEnd, formatDate)} · ${audit.projects.map((p) => p.name).join(", ")}`}
+      tabsLabel="Audit sections"
+      tabs={tabs}
+    >
       {children}
-    </>
+    </SectionLayout>
   );
 }

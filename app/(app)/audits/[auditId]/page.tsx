@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format";
 import { auditForPage } from "@/components/audits/audit-for-page";
 import { auditPlanningOptions } from "@/lib/audits/audit-form-options";
 import { grantedAudits } from "@/lib/core/access/auditor-scope";
-import { KeyValues } from "@/components/audits/key-values";
+import { KeyValues } from "@/components/ui/key-values";
 import { GrantsPanel } from "@/components/audits/grants-panel";
 import { AuditStatusForm } from "@/components/audits/audit-status-form";
 import { REQUEST_STATUS, windowLabel } from "@/components/audits/labels";

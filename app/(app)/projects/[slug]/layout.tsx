@@ -2,9 +2,8 @@ import type { ReactNode } from "react";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { getProject } from "@/lib/projects/get-project";
-import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { NavLink } from "@/components/shell/nav-link";
+import { SectionLayout } from "@/components/shell/section-layout";
 import { orNotFound } from "@/lib/core/page-data";
 
 export default async function ProjectLayout({
@@ -28,25 +27,16 @@ export default async function ProjectLayout({
     ...(can(ctx.actor, "project:update") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
   ];
   return (
-    <>
-      <PageHeader
-        breadcrumbs={[{ href: "/projects", label: "Projects" }]}
-        title={
-          <span className="row">
-            <span data-testid="project-name">{project.name}</span>
-            {project.archivedAt ? <Badge>Archived</Badge> : null}
-          </span>
-        }
-        description={project.description || undefined}
-      />
-      <nav className="tabs" aria-label="Project sections">
-        {tabs.map((t) => (
-          <NavLink key={t.href} href={t.href} exact={t.exact}>
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
+    <SectionLayout
+      parent={{ href: "/projects", label: "Projects" }}
+      name={project.name}
+      nameTestId="project-name"
+      badge={project.archivedAt ? <Badge>Archived</Badge> : null}
+      description={project.description || undefined}
+      tabsLabel="Project sections"
+      tabs={tabs}
+    >
       {children}
-    </>
+    </SectionLayout>
   );
 }

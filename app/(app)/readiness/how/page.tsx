@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StateLabel } from "@/components/readiness/state-label";
 import { percent } from "@/components/readiness/score-text";
 import styles from "@/components/readiness/readiness.module.css";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "How readiness is computed" };
 
@@ -107,47 +108,36 @@ export default async function HowReadinessPage() {
       <section className={styles.example} aria-labelledby="example">
         <h2 id="example">Worked example</h2>
         <p>An excerpt of SOC 2 with seven controls, computed as of {formatDateTime(EXAMPLE_AT)}:</p>
-        <div className="table-wrap">
-          <table data-testid="example-controls">
-            <thead>
-              <tr>
-                <th scope="col">Control</th>
-                <th scope="col">Facts</th>
-                <th scope="col">State and why</th>
+        <DataTable testId="example-controls" columns={["Control", "Facts", "State and why"]}>
+          {result.controls.map((c) => {
+            const f = facts.get(c.id)!;
+            const lines = [
+              ...f.expectations.map((e) =>
+                e.latest
+                  ? `expects a ${kindLabel(e.kind)} every ${e.freshnessDays} days; newest: ${e.latest.title}, ${e.latest.outcome}, ${formatDate(e.latest.effectiveAt)}`
+                  : `expects a ${kindLabel(e.kind)} every ${e.freshnessDays} days; none yet`,
+              ),
+              ...f.runbooks.map(
+                (r) =>
+                  `runbook "${r.title}" every ${r.cadenceDays} days; last exercised ${formatDate(r.lastExercise?.performedAt)}`,
+              ),
+              ...f.blockers.map((b) => `blocker ${b.key} open since ${formatDate(b.createdAt)}`),
+              ...(f.notApplicable ? [`marked not applicable: ${f.justification}`] : []),
+            ];
+            return (
+              <tr key={c.id}>
+                <td>
+                  <strong>{c.key}</strong> {c.title}
+                </td>
+                <td className="small">{lines.join("; ")}</td>
+                <td>
+                  <StateLabel state={c.state} />{" "}
+                  <span className="small">{c.reasons.map((r) => describeReason(r, EXAMPLE_AT)).join("; ")}</span>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {result.controls.map((c) => {
-                const f = facts.get(c.id)!;
-                const lines = [
-                  ...f.expectations.map((e) =>
-                    e.latest
-                      ? `expects a ${kindLabel(e.kind)} every ${e.freshnessDays} days; newest: ${e.latest.title}, ${e.latest.outcome}, ${formatDate(e.latest.effectiveAt)}`
-                      : `expects a ${kindLabel(e.kind)} every ${e.freshnessDays} days; none yet`,
-                  ),
-                  ...f.runbooks.map(
-                    (r) =>
-                      `runbook "${r.title}" every ${r.cadenceDays} days; last exercised ${formatDate(r.lastExercise?.performedAt)}`,
-                  ),
-                  ...f.blockers.map((b) => `blocker ${b.key} open since ${formatDate(b.createdAt)}`),
-                  ...(f.notApplicable ? [`marked not applicable: ${f.justification}`] : []),
-                ];
-                return (
-                  <tr key={c.id}>
-                    <td>
-                      <strong>{c.key}</strong> {c.title}
-                    </td>
-                    <td className="small">{lines.join("; ")}</td>
-                    <td>
-                      <StateLabel state={c.state} />{" "}
-                      <span className="small">{c.reasons.map((r) => describeReason(r, EXAMPLE_AT)).join("; ")}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
         <div className="table-wrap" style={{ marginTop: "1rem" }}>
           <table data-testid="example-requirements">
             <thead>

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { TimeToFixChart } from "@/components/vulnerabilities/time-to-fix-chart";
 import { RemediationPolicyForm } from "@/components/vulnerabilities/remediation-policy-form";
 import { DAY_MS } from "@/lib/core/time";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function SecurityAlertsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -32,78 +33,57 @@ export default async function SecurityAlertsPage({ params }: { params: Promise<{
 
       <section className="card" aria-labelledby="open-title">
         <h3 id="open-title">Open alerts by age</h3>
-        <div className="table-wrap">
-          <table data-testid="alerts-by-severity">
-            <thead>
-              <tr>
-                <th scope="col">Severity</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Open</th>
-                <th scope="col">Past deadline</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.bySeverity.map((s) => (
-                <tr key={s.severity}>
-                  <td>{s.severity}</td>
-                  <td>{deadlineDaysFor(d.policy, s.severity)} days</td>
-                  <td>{s.open}</td>
-                  <td>{s.overdue ? <Badge tone="bad">{s.overdue}</Badge> : 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="alerts-by-severity" columns={["Severity", "Deadline", "Open", "Past deadline"]}>
+          {d.bySeverity.map((s) => (
+            <tr key={s.severity}>
+              <td>{s.severity}</td>
+              <td>{deadlineDaysFor(d.policy, s.severity)} days</td>
+              <td>{s.open}</td>
+              <td>{s.overdue ? <Badge tone="bad">{s.overdue}</Badge> : 0}</td>
+            </tr>
+          ))}
+        </DataTable>
         {d.openAlerts.length === 0 ? (
           <p className="muted" data-testid="alerts-empty">
             No open security alerts. Alerts arrive when the repository&rsquo;s GitHub webhook sends Dependabot, code
             scanning and secret scanning alert events.
           </p>
         ) : (
-          <div className="table-wrap">
-            <table data-testid="open-alerts">
-              <thead>
-                <tr>
-                  <th scope="col">Alert</th>
-                  <th scope="col">Severity</th>
-                  <th scope="col">Opened</th>
-                  <th scope="col">Age</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
+          <DataTable
+            testId="open-alerts"
+            columns={["Alert", "Severity", "Opened", "Age", "Due", "Status"]}
+            after={
+              d.openAlertsOmitted ? (
+                <p className="small muted">{d.openAlertsOmitted} more open alerts, due later, are not listed.</p>
+              ) : null
+            }
+          >
+            {d.openAlerts.map((a) => {
+              const name = `${ALERT_SOURCE_LABELS[a.source] ?? a.source} #${a.number} in ${a.repo}`;
+              const days = Math.abs(Math.floor((d.at.getTime() - a.dueAt.getTime()) / DAY_MS));
+              return (
+                <tr key={a.id}>
+                  <td>
+                    {a.url ? <a href={a.url}>{name}</a> : name}
+                    <div className="small muted">{a.title}</div>
+                  </td>
+                  <td>{a.severity}</td>
+                  <td>{formatDate(a.openedAt)}</td>
+                  <td>
+                    {a.ageDays} of {a.deadlineDays} days
+                  </td>
+                  <td>{formatDate(a.dueAt)}</td>
+                  <td>
+                    {a.overdue ? (
+                      <Badge tone="bad">Overdue by {days} days</Badge>
+                    ) : (
+                      <Badge tone="ok">{days} days left</Badge>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.openAlerts.map((a) => {
-                  const name = `${ALERT_SOURCE_LABELS[a.source] ?? a.source} #${a.number} in ${a.repo}`;
-                  const days = Math.abs(Math.floor((d.at.getTime() - a.dueAt.getTime()) / DAY_MS));
-                  return (
-                    <tr key={a.id}>
-                      <td>
-                        {a.url ? <a href={a.url}>{name}</a> : name}
-                        <div className="small muted">{a.title}</div>
-                      </td>
-                      <td>{a.severity}</td>
-                      <td>{formatDate(a.openedAt)}</td>
-                      <td>
-                        {a.ageDays} of {a.deadlineDays} days
-                      </td>
-                      <td>{formatDate(a.dueAt)}</td>
-                      <td>
-                        {a.overdue ? (
-                          <Badge tone="bad">Overdue by {days} days</Badge>
-                        ) : (
-                          <Badge tone="ok">{days} days left</Badge>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            {d.openAlertsOmitted ? (
-              <p className="small muted">{d.openAlertsOmitted} more open alerts, due later, are not listed.</p>
-            ) : null}
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </section>
 

@@ -8,7 +8,8 @@ import { KIND_LABELS } from "@/components/evidence/labels";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { EvidenceSummary } from "@/components/evidence/evidence-summary";
 import { EvidenceControls } from "@/components/evidence/evidence-controls";
-import { KeyValues, safeHref } from "@/components/evidence/summary-parts";
+import { SafeLink } from "@/components/evidence/summary-parts";
+import { KeyValues } from "@/components/ui/key-values";
 import { BackdatedNote } from "@/components/evidence/backdated-note";
 import { lateForAudits } from "@/lib/audits/backdating";
 import { requestNow } from "@/lib/clock";
@@ -29,28 +30,8 @@ export default async function EvidencePage({ params }: { params: Promise<{ slug:
     ["Commit", evidence.sourceCommit ? <span className="mono">{evidence.sourceCommit}</span> : "—"],
     ["Workflow", evidence.sourceWorkflow ?? "—"],
   ];
-  if (evidence.sourceRunUrl)
-    source.push([
-      "Run",
-      safeHref(evidence.sourceRunUrl) ? (
-        <a key="run" href={evidence.sourceRunUrl}>
-          {evidence.sourceRunUrl}
-        </a>
-      ) : (
-        evidence.sourceRunUrl
-      ),
-    ]);
-  if (evidence.sourceUrl)
-    source.push([
-      "Link",
-      safeHref(evidence.sourceUrl) ? (
-        <a key="url" href={evidence.sourceUrl}>
-          {evidence.sourceUrl}
-        </a>
-      ) : (
-        evidence.sourceUrl
-      ),
-    ]);
+  if (evidence.sourceRunUrl) source.push(["Run", <SafeLink key="run" href={evidence.sourceRunUrl} />]);
+  if (evidence.sourceUrl) source.push(["Link", <SafeLink key="url" href={evidence.sourceUrl} />]);
   return (
     <div className="stack" data-testid="evidence-page">
       <p className="small">

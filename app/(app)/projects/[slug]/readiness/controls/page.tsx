@@ -9,6 +9,7 @@ import type { ControlState } from "@/lib/readiness/types";
 import { STATE_LABELS } from "@/lib/readiness/describe-reason";
 import { StateLabel } from "@/components/readiness/state-label";
 import { orNotFound } from "@/lib/core/page-data";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Controls by readiness" };
 
@@ -67,52 +68,40 @@ export default async function ReadinessControlsPage({
             : "nothing is held back by this cause any more."}
         </p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Control</th>
-                <th scope="col">State</th>
-                <th scope="col">Why</th>
-                <th scope="col">Holds back</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((c) => (
-                <tr key={c.key} data-testid="readiness-control-row">
-                  <td>
-                    <Link href={c.href} className="mono">
-                      {c.key}
-                    </Link>{" "}
-                    {c.title}
-                  </td>
-                  <td>
-                    <StateLabel state={c.state} />
-                  </td>
-                  <td className="small">
-                    {c.reasons.length
-                      ? c.reasons.map((r, i) => (
-                          <div key={i}>
-                            <Link href={r.href}>{r.sentence}</Link>
-                          </div>
-                        ))
-                      : "—"}
-                  </td>
-                  <td className="small">
-                    {c.holdsBack.length
-                      ? c.holdsBack.map((r, i) => (
-                          <span key={`${r.framework}/${r.refId}`}>
-                            {i ? ", " : ""}
-                            <Link href={r.href}>{r.refId}</Link>
-                          </span>
-                        ))
-                      : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Control", "State", "Why", "Holds back"]}>
+          {list.items.map((c) => (
+            <tr key={c.key} data-testid="readiness-control-row">
+              <td>
+                <Link href={c.href} className="mono">
+                  {c.key}
+                </Link>{" "}
+                {c.title}
+              </td>
+              <td>
+                <StateLabel state={c.state} />
+              </td>
+              <td className="small">
+                {c.reasons.length
+                  ? c.reasons.map((r, i) => (
+                      <div key={i}>
+                        <Link href={r.href}>{r.sentence}</Link>
+                      </div>
+                    ))
+                  : "—"}
+              </td>
+              <td className="small">
+                {c.holdsBack.length
+                  ? c.holdsBack.map((r, i) => (
+                      <span key={`${r.framework}/${r.refId}`}>
+                        {i ? ", " : ""}
+                        <Link href={r.href}>{r.refId}</Link>
+                      </span>
+                    ))
+                  : "—"}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="pager">
         <span>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+/** Facts as a list of names and values (a <dl>). */
 export function KeyValues({ items }: { items: Array<[string, ReactNode]> }) {
   return (
     <dl className="kv">
