@@ -4,7 +4,6 @@
 // the job (lib/packets/bench-child.ts "build", the data of bench:packet), and (2) a 500,000-line JSON
 // Lines audit log is pushed through the evidence upload API of the served app. Target: health p95 while
 // busy within 2x its idle p95. Runs in a scratch database of its own; uses the bench's load().
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
@@ -12,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import pg from "pg";
+import { benchChild } from "./lib/bench-child";
 import { deployMigrations, withDatabaseName } from "./lib/migrate";
 import { ensureProductionBuild, startServedApp } from "../tests/served/served-app";
 
@@ -58,27 +58,6 @@ async function timed(fn: () => Promise<void>): Promise<{ seconds: number; error:
       endedAt: performance.now(),
     };
   }
-}
-
-function packetBuild(env: NodeJS.ProcessEnv, packetId: string): Promise<void> {
-  const proc = spawn(
-    process.execPath,
-    [
-      path.join("node_modules", "tsx", "dist", "cli.mjs"),
-      path.join("lib", "packets", "bench-child.ts"),
-      "build",
-      packetId,
-    ],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let out = "";
-  proc.stdout.on("data", (c: Buffer) => (out += c.toString()));
-  proc.stderr.on("data", (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve, reject) =>
-    proc.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`packet build exited with ${code}: ${out.slice(-400)}`)),
-    ),
-  );
 }
 
 export async function benchBusy(opts: BusyOptions): Promise<boolean> {
@@ -130,7 +109,7 @@ export async function benchBusy(opts: BusyOptions): Promise<boolean> {
         `  [busy] /api/health while a ~1,000-page packet builds and a ${opts.lines.toLocaleString("en-US")}-line audit log ingests…`,
       );
       const started = performance.now();
-      const build = timed(() => packetBuild(appEnv, world.packetId));
+      const build = timed(async () => void (await benchChild("build", appEnv, world.packetId).done));
       const ingest = timed(async () => {
         const res = await fetch(`${app.url}/api/v1/projects/${project.slug}/evidence`, {
           method: "POST",

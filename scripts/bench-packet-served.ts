@@ -8,7 +8,6 @@
 // Target: the demo packet in < 5 s through the served app (the median of the runs after the first).
 // Uses DATABASE_URL's server (or the embedded one); the scratch database is dropped afterwards.
 import "./lib/load-env";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -19,6 +18,7 @@ import { resolveDatabase } from "./lib/database";
 import { withDatabaseName } from "./lib/migrate";
 import { prepareDatabase } from "./lib/prepare";
 import { runMain } from "./lib/run-main";
+import { benchChild } from "./lib/bench-child";
 import { ensureProductionBuild, SERVED_DIST } from "../tests/served/served-app";
 import { startWeb, startWorker, type ClusterProcess } from "../tests/multi/cluster";
 
@@ -30,35 +30,6 @@ interface Run {
   queued: number;
   build: number;
   pages: number;
-}
-
-interface ChildReport {
-  ms: number;
-  pages: number;
-  stages?: Array<{ stage: string; ms: number }>;
-}
-
-function childBuild(env: NodeJS.ProcessEnv, packetId: string): Promise<ChildReport> {
-  const proc = spawn(
-    process.execPath,
-    [
-      path.join("node_modules", "tsx", "dist", "cli.mjs"),
-      path.join("lib", "packets", "bench-child.ts"),
-      "build",
-      packetId,
-    ],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let out = "";
-  proc.stdout.on("data", (c: Buffer) => (out += c.toString()));
-  proc.stderr.on("data", (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve, reject) =>
-    proc.on("exit", (code) => {
-      if (code !== 0) return reject(new Error(`the packet build exited with ${code}: ${out.slice(-400)}`));
-      const report = JSON.parse(out.trim().split("\n").at(-1)!) as ChildReport;
-      resolve(report);
-    }),
-  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -147,7 +118,7 @@ async function main(): Promise<number> {
         `INSERT INTO "Packet"(id, "auditId", "requestedById") VALUES ($1, $2, $3) RETURNING id`,
         [`bench-${randomBytes(6).toString("hex")}`, audit.id, lead.id],
       );
-      const alone = await childBuild(env, queued.rows[0].id);
+      const alone = await benchChild("build", env, queued.rows[0].id).done;
       const later = runs.length > 1 ? runs.slice(1) : runs;
       const served = median(later.map((r) => r.total));
       console.log(`\nThe demo packet ("${audit.name}", ${runs[0].pages} pages), ${RUNS} requests in a row:`);

@@ -11,7 +11,6 @@
 //     (the route handler is called in this process with a real session, as the web server would).
 // Options: --evidence N (default 17000; about 1,000 pages), --requests N (default 100), --keep.
 import "./lib/load-env";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,58 +20,13 @@ import { resolveDatabase } from "./lib/database";
 import { deployMigrations, withDatabaseName } from "./lib/migrate";
 import { generatePacketBenchData } from "../lib/packets/bench-data";
 import { runMain } from "./lib/run-main";
+import { benchChild, type ChildReport } from "./lib/bench-child";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-
-interface ChildReport {
-  pages: number;
-  ms: number;
-  /** The build's PDF stage alone. */
-  renderMs?: number;
-  maxRssMb: number;
-  detail: string;
-  /** The build's render processes: the largest one's peak, and how many ran at once. */
-  childRssMb?: number;
-  processes?: number;
-  /** Where the build's time went, stage by stage. */
-  stages?: Array<{ stage: string; ms: number }>;
-  /** Pages laid out by react-pdf, and drawn directly. */
-  split?: string;
-  /** The PDF's size and the part of it that is embedded fonts (issue 18). */
-  fonts?: string;
-}
-
-/** Runs the child half (lib/packets/bench-child.ts) and reads its one-line JSON report. */
-function child(
-  mode: "build" | "limit",
-  env: Record<string, string>,
-  id: string,
-): { done: Promise<ChildReport>; running: () => boolean } {
-  let alive = true;
-  const proc = spawn(
-    process.execPath,
-    [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("lib", "packets", "bench-child.ts"), mode, id],
-    {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let out = "";
-  proc.stdout.on("data", (c: Buffer) => (out += c.toString()));
-  const done = new Promise<ChildReport>((resolve, reject) => {
-    proc.on("exit", (code) => {
-      alive = false;
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line));
-      else reject(new Error(`bench child (${mode}) exited with ${code}: ${out.slice(-500)}`));
-    });
-  });
-  return { done, running: () => alive };
-}
 
 function p95(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
@@ -132,10 +86,10 @@ async function main() {
     for (let i = 0; i < 60; i++) idle.push(await hit());
 
     console.log("Limit: every control's pages drawn by pdf-lib alone (standard fonts, its own process)…");
-    const limit = await child("limit", env, world.auditId).done;
+    const limit = await benchChild("limit", { ...process.env, ...env }, world.auditId).done;
 
     console.log("Packet: the full build as the worker runs it (chunks, merge, contents, bookmarks, ZIP, manifest)…");
-    const build = child("build", env, world.packetId);
+    const build = benchChild("build", { ...process.env, ...env }, world.packetId);
     const busy: number[] = [];
     while (build.running()) {
       busy.push(await hit());
