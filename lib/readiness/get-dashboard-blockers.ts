@@ -41,23 +41,29 @@ export async function getDashboardBlockers({
     ),
     _count: { _all: true },
   });
+  // Counts by project, then block, then priority column: one pass over the groups.
+  const counts = new Map<string, Map<string, Map<string, number>>>();
+  for (const g of groups) {
+    const byBlock = counts.get(g.projectId) ?? counts.set(g.projectId, new Map()).get(g.projectId)!;
+    const block = g.block ?? "";
+    const byPriority = byBlock.get(block) ?? byBlock.set(block, new Map()).get(block)!;
+    byPriority.set(g.priority ?? "NONE", g._count._all);
+  }
   const out: BlockerMatrix[] = [];
   for (const p of projects) {
-    const mine = groups.filter((g) => g.projectId === p.id);
-    if (!mine.length) continue;
-    const blocks = [...new Set(mine.map((g) => g.block ?? ""))].sort((a, b) =>
-      a === "" ? 1 : b === "" ? -1 : a.localeCompare(b),
-    );
+    const byBlock = counts.get(p.id);
+    if (!byBlock) continue;
+    const blocks = [...byBlock.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
     const rows = blocks.map((block) => {
+      const byPriority = byBlock.get(block)!;
       const cells = Object.fromEntries(
-        PRIORITY_COLUMNS.map((priority) => {
-          const count =
-            mine.find((g) => (g.block ?? "") === block && (g.priority ?? "NONE") === priority)?._count._all ?? 0;
-          return [
-            priority,
-            { count, href: links.backlog(p.slug, { status: "NOT_DONE", priority, block: block || NO_BLOCK }) },
-          ];
-        }),
+        PRIORITY_COLUMNS.map((priority) => [
+          priority,
+          {
+            count: byPriority.get(priority) ?? 0,
+            href: links.backlog(p.slug, { status: "NOT_DONE", priority, block: block || NO_BLOCK }),
+          },
+        ]),
       ) as BlockerMatrix["rows"][number]["cells"];
       return { block, cells, total: PRIORITY_COLUMNS.reduce((s, c) => s + cells[c].count, 0) };
     });

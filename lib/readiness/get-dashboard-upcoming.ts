@@ -83,26 +83,30 @@ export async function getDashboardUpcoming({
   }
   const items: UpcomingItem[] = [];
   {
-    const runbooks = await prisma.runbook.findMany({
-      where: { projectId: { in: projects.map((p) => p.id) }, archivedAt: null, cadenceDays: { not: null } },
-      select: {
-        id: true,
-        key: true,
-        title: true,
-        cadenceDays: true,
-        createdAt: true,
-        projectId: true,
-        exercises: {
-          where: { AND: [{ performedAt: { lte: now } }, await exerciseScopeWhere(ctx.actor, now)] },
-          orderBy: { performedAt: "desc" },
-          take: 1,
-          select: { performedAt: true },
+    const projectIds = projects.map((p) => p.id);
+    // Two flat reads: the runbooks, and each one's last exercise as one aggregate in PostgreSQL (a
+    // nested `take: 1` read every exercise of every runbook into the server, to keep one of each).
+    const [runbooks, lastExercises] = await Promise.all([
+      prisma.runbook.findMany({
+        where: { projectId: { in: projectIds }, archivedAt: null, cadenceDays: { not: null } },
+        select: { id: true, key: true, title: true, cadenceDays: true, createdAt: true, projectId: true },
+      }),
+      prisma.runbookExercise.groupBy({
+        by: ["runbookId"],
+        where: {
+          AND: [
+            { performedAt: { lte: now } },
+            { runbook: { projectId: { in: projectIds }, archivedAt: null, cadenceDays: { not: null } } },
+            await exerciseScopeWhere(ctx.actor, now),
+          ],
         },
-      },
-    });
+        _max: { performedAt: true },
+      }),
+    ]);
+    const lastById = new Map(lastExercises.map((e) => [e.runbookId, e._max.performedAt]));
     const byId = new Map(projects.map((p) => [p.id, p]));
     for (const r of runbooks) {
-      const last = r.exercises[0]?.performedAt ?? null;
+      const last = lastById.get(r.id) ?? null;
       const dueAt = runbookDueAt({
         cadenceDays: r.cadenceDays,
         createdAt: r.createdAt,

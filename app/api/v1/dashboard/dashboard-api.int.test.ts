@@ -4,6 +4,7 @@ import { call } from "@/tests/api";
 import { makeUser } from "@/tests/factories";
 import { makeSmallWorld } from "@/lib/readiness/testing/small-world";
 import { fileEvidence } from "@/lib/readiness/testing/filed-evidence";
+import { makeAuditedProject } from "@/lib/audits/testing/audited-project";
 import { GET as readiness } from "./readiness/route";
 import { GET as holdbacks } from "./holdbacks/route";
 import { GET as blockers } from "./blockers/route";
@@ -137,6 +138,53 @@ describe("dashboard API", () => {
     expect(all.body.items.map((i: { title: string }) => i.title)).toEqual(["Rotate keys"]);
     const next = await call(openBlockers, { asUser: engineer.id, path: `/x?limit=1&cursor=${all.body.nextCursor}` });
     expect(next.body.items.map((i: { title: string }) => i.title)).toEqual(["Sign images"]);
+  });
+
+  it("upcoming exercises: due from each runbook's last exercise by now; auditors count only exercises in their window", async () => {
+    const now = Date.now();
+    const at = (days: number) => new Date(now + days * DAY);
+    const { lead, auditor, project } = await makeAuditedProject({ window: { start: at(-200), end: at(-50) } });
+    const runbook = (key: string, cadenceDays: number | null, extra: { archivedAt?: Date } = {}) =>
+      prisma.runbook.create({
+        data: { projectId: project.id, key, title: `Runbook ${key}`, cadenceDays, createdAt: at(-300), ...extra },
+      });
+    const exercised = (runbookId: string, ...days: number[]) =>
+      prisma.runbookExercise.createMany({
+        data: days.map((d) => ({ runbookId, performedAt: at(d), outcome: "PASS" as const })),
+      });
+    // Exercised 100, 70 and 10 days ago (the first two inside the window), and once dated after now,
+    // which does not count.
+    const a = await runbook("a", 80);
+    await exercised(a.id, -100, -70, -10, 5);
+    // Created 300 days ago; exercised only after the window.
+    const b = await runbook("b", 60);
+    await exercised(b.id, -20);
+    // Archived, or with no cadence: never listed.
+    await exercised((await runbook("c", 30, { archivedAt: at(-1) })).id, -100);
+    await exercised((await runbook("d", null)).id, -100);
+
+    const list = async (userId: string) => {
+      const res = await call(upcoming, { asUser: userId, path: `/x?type=exercise&days=90&project=${project.slug}` });
+      expect(res.status).toBe(200);
+      return res.body.items.map((i: { title: string; at: string; overdue: boolean; detail: string }) => [
+        i.title,
+        i.at,
+        i.overdue,
+        i.detail,
+      ]);
+    };
+    const day = (d: number) => at(d).toISOString().slice(0, 10);
+    // The lead: a was last exercised 10 days ago (due in 70 days), b 20 days ago (due in 40 days).
+    expect(await list(lead.id)).toEqual([
+      ["Runbook b", at(40).toISOString(), false, `every 60 days; last exercised ${day(-20)}`],
+      ["Runbook a", at(70).toISOString(), false, `every 80 days; last exercised ${day(-10)}`],
+    ]);
+    // The auditor counts only the exercises inside the window: a's drill of 70 days ago (due in 10
+    // days), and none of b's, so b is due 60 days after it was created and long overdue.
+    expect(await list(auditor.id)).toEqual([
+      ["Runbook b", at(-240).toISOString(), true, "every 60 days; never exercised"],
+      ["Runbook a", at(10).toISOString(), false, `every 80 days; last exercised ${day(-70)}`],
+    ]);
   });
 
   it("upcoming: evidence expiring in the next 30 days and exercises due (overdue first), paginated", async () => {
