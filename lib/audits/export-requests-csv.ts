@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { accessibleAudit } from "@/lib/audits/audit-access";
-import { isOverdue } from "@/lib/audits/list-requests";
+import { isOverdue, REQUEST_STATUS_SELECT } from "@/lib/audits/list-requests";
 import { toCsv } from "@/lib/core/http/csv";
 
 export const REQUESTS_CSV_HEADER = [
@@ -28,12 +28,7 @@ export async function requestCsvRows(auditId: string, now: Date) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
-      title: true,
-      status: true,
-      dueAt: true,
-      createdAt: true,
-      answeredAt: true,
-      reviewedAt: true,
+      ...REQUEST_STATUS_SELECT,
       requirement: { select: { refId: true } },
       control: { select: { key: true } },
       owner: { select: { email: true } },

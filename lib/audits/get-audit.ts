@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { accessibleAudit, canManageAudits } from "@/lib/audits/audit-access";
 import { isPointInTime } from "@/lib/core/access/auditor-scope";
+import { AUDIT_DETAIL_SELECT } from "@/lib/audits/audit-select";
 
 export interface GetAuditOptions {
   ctx: RequestCtx;
@@ -16,15 +17,7 @@ export async function getAudit({ ctx, auditId, now }: GetAuditOptions) {
   const audit = await prisma.audit.findUniqueOrThrow({
     where: { id: access.id },
     select: {
-      id: true,
-      name: true,
-      status: true,
-      windowStart: true,
-      windowEnd: true,
-      createdAt: true,
-      updatedAt: true,
-      framework: { select: { id: true, key: true, name: true, version: true } },
-      lead: { select: { id: true, name: true, email: true } },
+      ...AUDIT_DETAIL_SELECT,
       projects: { select: { project: { select: { id: true, slug: true, name: true } } } },
     },
   });

@@ -3,6 +3,7 @@ import { can, type RequestCtx } from "@/lib/auth/actor";
 import { accessibleRequest } from "@/lib/audits/request-access";
 import { evidenceScopeWhere } from "@/lib/core/access/auditor-scope";
 import { REQUEST_ROW_SELECT, isOverdue } from "@/lib/audits/list-requests";
+import { REQUEST_EVIDENCE_SELECT } from "@/lib/audits/list-answer-candidates";
 
 export interface GetRequestOptions {
   ctx: RequestCtx;
@@ -35,15 +36,7 @@ export async function getRequest({ ctx, auditId, requestId, now }: GetRequestOpt
   const evidence = await prisma.evidence.findMany({
     where: { AND: [{ requests: { some: { requestId: request.id } } }, scope] },
     orderBy: [{ effectiveAt: "desc" }, { id: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      kind: true,
-      outcome: true,
-      effectiveAt: true,
-      sha256: true,
-      project: { select: { slug: true, name: true } },
-    },
+    select: { ...REQUEST_EVIDENCE_SELECT, sha256: true },
   });
   const people = new Set([row.raisedById, ...row.comments.map((c) => c.authorId)]);
   const users = await prisma.user.findMany({

@@ -1,9 +1,20 @@
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage } from "@/lib/pagination";
 import { accessibleRequest } from "@/lib/audits/request-access";
 import { evidenceInWindowWhere } from "@/lib/core/access/auditor-scope";
+
+/** Evidence as a request lists it, attached or offered as an answer: title, kind, outcome, when, project. */
+export const REQUEST_EVIDENCE_SELECT = {
+  id: true,
+  title: true,
+  kind: true,
+  outcome: true,
+  effectiveAt: true,
+  project: { select: { slug: true, name: true } },
+} satisfies Prisma.EvidenceSelect;
 
 export interface ListAnswerCandidatesOptions {
   ctx: RequestCtx;
@@ -37,14 +48,7 @@ export async function listAnswerCandidates({ ctx, auditId, requestId, now, query
     },
     orderBy: [{ effectiveAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: {
-      id: true,
-      title: true,
-      kind: true,
-      outcome: true,
-      effectiveAt: true,
-      project: { select: { slug: true, name: true } },
-    },
+    select: REQUEST_EVIDENCE_SELECT,
   });
   return toPage(rows, query.limit, (last) => [last.effectiveAt.toISOString(), last.id]);
 }

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { can, type RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { isAuditorActor, liveGrantWhere } from "@/lib/core/access/auditor-scope";
+import { AUDIT_HEADING_SELECT } from "@/lib/audits/audit-select";
 
 export interface AuditListRow {
   id: string;
@@ -49,12 +50,7 @@ export async function listAudits({ ctx, now, limit = 50, cursor }: ListAuditsOpt
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: {
-      id: true,
-      name: true,
-      status: true,
-      windowStart: true,
-      windowEnd: true,
-      createdAt: true,
+      ...AUDIT_HEADING_SELECT,
       framework: { select: { key: true, name: true } },
       lead: { select: { name: true, email: true } },
       projects: { select: { project: { select: { slug: true, name: true } } } },

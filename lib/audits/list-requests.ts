@@ -6,15 +6,20 @@ import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { accessibleAudit } from "@/lib/audits/audit-access";
 import { isAuditorActor } from "@/lib/core/access/auditor-scope";
 
-export const REQUEST_ROW_SELECT = {
-  id: true,
-  auditId: true,
+/** A request's title, status and dates: what every list of requests shows (the app's, the CSV's) and `isOverdue` reads. */
+export const REQUEST_STATUS_SELECT = {
   title: true,
   status: true,
   dueAt: true,
   createdAt: true,
   answeredAt: true,
   reviewedAt: true,
+} satisfies Prisma.EvidenceRequestSelect;
+
+export const REQUEST_ROW_SELECT = {
+  id: true,
+  auditId: true,
+  ...REQUEST_STATUS_SELECT,
   raisedById: true,
   requirement: { select: { refId: true, title: true } },
   control: { select: { key: true, title: true } },

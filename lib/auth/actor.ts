@@ -28,6 +28,12 @@ export interface RequestCtx {
 
 export const systemCtx = (label = "system"): RequestCtx => ({ actor: { kind: "system", label } });
 
+/** A person acting for themselves before they hold a session (signing in, setting their password by link). */
+export const userCtx = (user: SessionUser, requestId?: string): RequestCtx => ({
+  actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } },
+  requestId,
+});
+
 /**
  * Deny by default. A user holds what their role's row in the permission table says (roles apply to
  * the whole deployment; an auditor's reach is narrowed further by their audit grants). A token holds

@@ -1,6 +1,6 @@
 import type { Role } from "@/generated/prisma/enums";
 import { prisma } from "@/lib/db";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { userCtx, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { roleFromGroups } from "@/lib/auth/sso-config";
 import { SIGN_IN_ERRORS, SignInRefused } from "@/lib/auth/authorize-sign-in";
@@ -104,10 +104,7 @@ export async function oidcSignIn({ issuer, claims, groups, roleMap, requestId }:
     }
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordActivity(tx, {
-      ctx: {
-        actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } },
-        requestId,
-      },
+      ctx: userCtx(user, requestId),
       action: "user.sign_in",
       entityType: "User",
       entityId: user.id,

@@ -7,13 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { ByteSource } from "@/lib/ingest/bytes";
 import { refuse } from "@/lib/core/http/refusal";
 import { decodeGithubPayload, interpretGithubEvent } from "@/lib/ingest/github";
-import { putBytes } from "@/lib/core/storage/blob-store";
-import {
-  storeDeliveredEvidence,
-  syncAnswer,
-  syncChangeRequest,
-  type ChangeProvider,
-} from "@/lib/evidence/webhook-sync";
+import { applyDelivery, syncAnswer, type ChangeProvider } from "@/lib/evidence/webhook-sync";
 import { syncSecurityAlert } from "@/lib/evidence/sync-security-alert";
 
 export interface GithubDelivery {
@@ -45,8 +39,9 @@ const NO_WEBHOOK =
  * becomes PULL_REQUEST evidence. Security alerts (Dependabot, code scanning, secret scanning) keep one
  * SecurityAlert row each, with their severity and open and close times.
  */
-const GITHUB: ChangeProvider = {
+const GITHUB: ChangeProvider<"pull-request"> = {
   provider: "github",
+  answer: "pull-request",
   mark: "#",
   lockPrefix: "pr",
   dedupePrefix: "github:pull_request",
@@ -127,16 +122,12 @@ async function apply(opts: {
   if (action.type === "security-alert") {
     return syncAnswer("security-alert", await syncSecurityAlert({ ctx, projectId: project.id, alert: action.alert }));
   }
-  const blob = await putBytes(body);
-  if (action.type === "pull-request") {
-    return syncAnswer("pull-request", await syncChangeRequest(ctx, project.id, action.pr, blob, d.now, GITHUB));
-  }
-  return storeDeliveredEvidence({
+  return applyDelivery({
     ctx,
     projectId: project.id,
-    parsed: action.parsed,
-    dedupeKey: action.dedupeKey,
-    blob,
+    work: action,
+    body,
+    via: GITHUB,
     contentType: d.contentType,
     summary: { event: d.event, delivery: deliveryId },
     now: d.now,

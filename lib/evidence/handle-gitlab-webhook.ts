@@ -6,13 +6,7 @@ import type { ByteSource } from "@/lib/ingest/bytes";
 import { parseJson } from "@/lib/ingest/exact-json";
 import { refuse } from "@/lib/core/http/refusal";
 import { interpretGitlabEvent } from "@/lib/ingest/gitlab";
-import { putBytes } from "@/lib/core/storage/blob-store";
-import {
-  storeDeliveredEvidence,
-  syncAnswer,
-  syncChangeRequest,
-  type ChangeProvider,
-} from "@/lib/evidence/webhook-sync";
+import { applyDelivery, type ChangeProvider } from "@/lib/evidence/webhook-sync";
 
 export interface GitlabDelivery {
   projectSlug: string;
@@ -38,8 +32,9 @@ export function hashGitlabToken(token: string): Buffer {
  * Hooks create or update the merge request, link it to the backlog items it names, and a merged one
  * becomes PULL_REQUEST (change) evidence once.
  */
-const GITLAB: ChangeProvider = {
+const GITLAB: ChangeProvider<"merge-request"> = {
   provider: "gitlab",
+  answer: "merge-request",
   mark: "!",
   lockPrefix: "mr",
   dedupePrefix: "gitlab:merge_request",
@@ -70,16 +65,12 @@ export async function handleGitlabWebhook(d: GitlabDelivery) {
   const ctx: RequestCtx = systemCtx("gitlab-webhook");
   if (action.type === "ignored") return { status: "ignored" as const, reason: action.reason };
   if (project.archivedAt) return { status: "ignored" as const, reason: "the project is archived" };
-  const blob = await putBytes(body);
-  if (action.type === "merge-request") {
-    return syncAnswer("merge-request", await syncChangeRequest(ctx, project.id, action.mr, blob, d.now, GITLAB));
-  }
-  return storeDeliveredEvidence({
+  return applyDelivery({
     ctx,
     projectId: project.id,
-    parsed: action.parsed,
-    dedupeKey: action.dedupeKey,
-    blob,
+    work: action.type === "merge-request" ? { pr: action.mr } : action,
+    body,
+    via: GITLAB,
     contentType: "application/json",
     summary: { event: d.event },
     now: d.now,

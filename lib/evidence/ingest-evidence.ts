@@ -124,16 +124,30 @@ function baseEvidence(projectId: string, spooled: SpooledBody, opts: IngestEvide
   };
 }
 
-function manualEvidence(meta: TEvidencePushMeta, spooled: SpooledBody): ParsedEvidence {
+/** A file kept as it is, not parsed: its title and outcome are what the person who added it said. */
+function statedFile(
+  meta: TEvidencePushMeta,
+  spooled: SpooledBody,
+  file: Pick<ParsedEvidence, "kind" | "format" | "outcomeReason"> & { untitled: string },
+): ParsedEvidence {
   return {
-    kind: "MANUAL_FILE",
-    format: "manual",
-    title: meta.title ?? meta.filename ?? "Uploaded file",
+    kind: file.kind,
+    format: file.format,
+    title: meta.title ?? meta.filename ?? file.untitled,
     outcome: meta.outcome ?? "PASS",
-    outcomeReason: "Stated by the person who added the file.",
+    outcomeReason: file.outcomeReason,
     subject: meta.filename,
     summary: { bytes: spooled.size, filename: meta.filename ?? null },
   };
+}
+
+function manualEvidence(meta: TEvidencePushMeta, spooled: SpooledBody): ParsedEvidence {
+  return statedFile(meta, spooled, {
+    kind: "MANUAL_FILE",
+    format: "manual",
+    untitled: "Uploaded file",
+    outcomeReason: "Stated by the person who added the file.",
+  });
 }
 
 /** A vendor report states the period it covers; without it, nobody can tell when it goes stale. */
@@ -154,19 +168,15 @@ function checkVendorReportPeriod(meta: TEvidencePushMeta): void {
  * any evidence. Its outcome is the reviewer's: PASS for a clean report, WARN with exceptions.
  */
 function vendorReportEvidence(meta: TEvidencePushMeta, spooled: SpooledBody): ParsedEvidence {
-  return {
+  const file = statedFile(meta, spooled, {
     kind: "VENDOR_REPORT",
     format: "vendor-report",
-    title: meta.title ?? meta.filename ?? "Vendor assurance report",
-    outcome: meta.outcome ?? "PASS",
+    untitled: "Vendor assurance report",
     outcomeReason: "Stated by the person who reviewed the report.",
-    subject: meta.filename,
-    summary: {
-      bytes: spooled.size,
-      filename: meta.filename ?? null,
-      periodStart: meta.periodStart ?? null,
-      periodEnd: meta.periodEnd ?? null,
-    },
+  });
+  return {
+    ...file,
+    summary: { ...file.summary, periodStart: meta.periodStart ?? null, periodEnd: meta.periodEnd ?? null },
     effectiveAt: meta.periodEnd ? new Date(meta.periodEnd) : undefined,
   };
 }

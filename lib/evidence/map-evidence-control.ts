@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
@@ -12,11 +12,7 @@ export interface MapEvidenceControlOptions {
   controlKey: string;
 }
 
-async function find(
-  tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0],
-  projectId: string,
-  opts: MapEvidenceControlOptions,
-) {
+async function find(tx: Tx, projectId: string, opts: MapEvidenceControlOptions) {
   const [evidence, control] = await Promise.all([
     tx.evidence.findFirst({
       where: { id: opts.evidenceId, projectId },
@@ -29,25 +25,58 @@ async function find(
   return { evidence, control };
 }
 
-/** Files evidence under a control by hand. A filing a rule made becomes a manual one (rules no longer move it). */
-export async function mapEvidenceControl(opts: MapEvidenceControlOptions) {
+type Found = Awaited<ReturnType<typeof find>>;
+
+/**
+ * Runs `work` in one transaction on the evidence, the active control and the filing between them (null
+ * when there is none), in a project the actor may write evidence in. `changed` ends a change: it
+ * refreshes the evidence's expiry and records the change.
+ */
+async function withFiling<T>(
+  opts: MapEvidenceControlOptions,
+  work: (
+    f: Found & {
+      tx: Tx;
+      projectId: string;
+      where: { evidenceId_controlId: { evidenceId: string; controlId: string } };
+      existing: { via: string; ruleId: string | null } | null;
+      changed: (action: string, summary: Record<string, unknown>) => Promise<void>;
+    },
+  ) => Promise<T>,
+): Promise<T> {
   const { ctx } = opts;
   const project = await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write" });
   return prisma.$transaction(async (tx) => {
     const { evidence, control } = await find(tx, project.id, opts);
-    const existing = await tx.evidenceControl.findUnique({
-      where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } },
-      select: { via: true },
-    });
+    const where = { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } };
+    const existing = await tx.evidenceControl.findUnique({ where, select: { via: true, ruleId: true } });
+    const changed = async (action: string, summary: Record<string, unknown>) => {
+      await refreshExpiry(tx, [evidence.id]);
+      await recordActivity(tx, {
+        ctx,
+        action,
+        entityType: "Evidence",
+        entityId: evidence.id,
+        projectId: project.id,
+        summary: { control: control.key, ...summary },
+      });
+    };
+    return work({ tx, projectId: project.id, evidence, control, where, existing, changed });
+  });
+}
+
+/** Files evidence under a control by hand. A filing a rule made becomes a manual one (rules no longer move it). */
+export function mapEvidenceControl(opts: MapEvidenceControlOptions) {
+  return withFiling(opts, async ({ tx, projectId, evidence, control, where, existing, changed }) => {
     if (existing?.via === "manual")
       return { evidenceId: evidence.id, control: control.key, via: "manual", changed: false };
     await tx.evidenceControl.upsert({
-      where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } },
+      where,
       update: { via: "manual", ruleId: null },
       create: {
         evidenceId: evidence.id,
         controlId: control.id,
-        projectId: project.id,
+        projectId,
         kind: evidence.kind,
         outcome: evidence.outcome,
         effectiveAt: evidence.effectiveAt,
@@ -55,42 +84,17 @@ export async function mapEvidenceControl(opts: MapEvidenceControlOptions) {
         via: "manual",
       },
     });
-    await refreshExpiry(tx, [evidence.id]);
-    await recordActivity(tx, {
-      ctx,
-      action: "evidence.map",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      projectId: project.id,
-      summary: { control: control.key, before: existing?.via ?? null },
-    });
+    await changed("evidence.map", { before: existing?.via ?? null });
     return { evidenceId: evidence.id, control: control.key, via: "manual", changed: true };
   });
 }
 
 /** Takes evidence off a control (whether a rule or a person filed it there). */
-export async function unmapEvidenceControl(opts: MapEvidenceControlOptions) {
-  const { ctx } = opts;
-  const project = await resolveProject({ ctx, slug: opts.projectSlug, permission: "evidence:write" });
-  return prisma.$transaction(async (tx) => {
-    const { evidence, control } = await find(tx, project.id, opts);
-    const existing = await tx.evidenceControl.findUnique({
-      where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } },
-      select: { via: true, ruleId: true },
-    });
+export function unmapEvidenceControl(opts: MapEvidenceControlOptions) {
+  return withFiling(opts, async ({ tx, evidence, control, where, existing, changed }) => {
     if (!existing) throw new NotFoundError(`This evidence is not filed under ${control.key}.`);
-    await tx.evidenceControl.delete({
-      where: { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } },
-    });
-    await refreshExpiry(tx, [evidence.id]);
-    await recordActivity(tx, {
-      ctx,
-      action: "evidence.unmap",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      projectId: project.id,
-      summary: { control: control.key, was: existing.via },
-    });
+    await tx.evidenceControl.delete({ where });
+    await changed("evidence.unmap", { was: existing.via });
     return { evidenceId: evidence.id, control: control.key, removed: true };
   });
 }

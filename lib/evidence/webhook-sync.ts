@@ -6,6 +6,7 @@ import type { PullRequestFacts } from "@/lib/ingest/github";
 import { lockAndFindExisting, storeEvidence } from "@/lib/evidence/store-evidence";
 import { toResult } from "@/lib/evidence/ingest-result";
 import { linkBacklogItems, staleReason } from "@/lib/evidence/webhook-links";
+import { putBytes } from "@/lib/core/storage/blob-store";
 
 // What the GitHub and GitLab webhooks do alike once a delivery is checked and read: store the evidence a
 // delivery carries once per dedupe key, and keep one pull (merge) request per repository and number.
@@ -55,8 +56,10 @@ export function storeDeliveredEvidence(d: DeliveredEvidence) {
 }
 
 /** How a provider names its change requests: GitHub's pull requests (#12), GitLab's merge requests (!12). */
-export interface ChangeProvider {
+export interface ChangeProvider<A extends string = string> {
   provider: "github" | "gitlab";
+  /** The webhook's answer status for a synced change request: "pull-request", "merge-request". */
+  answer: A;
   /** "#" or "!": in lock keys, dedupe keys and titles. */
   mark: "#" | "!";
   lockPrefix: string;
@@ -163,4 +166,33 @@ export function syncChangeRequest(
 export function syncAnswer<S extends string, T extends object>(status: S, synced: T) {
   if ("stale" in synced) return { status: "ignored" as const, reason: synced.stale as string };
   return { status, ...(synced as Exclude<T, { stale: unknown }>) };
+}
+
+/**
+ * A checked delivery of a project that is not archived, carrying a change request or evidence: its body is
+ * kept as the original, then the change request is synced or the evidence stored.
+ */
+export async function applyDelivery<A extends string>(d: {
+  ctx: RequestCtx;
+  projectId: string;
+  work: { pr: PullRequestFacts } | { parsed: ParsedEvidence; dedupeKey: string };
+  body: Buffer;
+  via: ChangeProvider<A>;
+  contentType: string | null;
+  summary: Record<string, unknown>;
+  now: Date;
+}) {
+  const blob = await putBytes(d.body);
+  if ("pr" in d.work)
+    return syncAnswer(d.via.answer, await syncChangeRequest(d.ctx, d.projectId, d.work.pr, blob, d.now, d.via));
+  return storeDeliveredEvidence({
+    ctx: d.ctx,
+    projectId: d.projectId,
+    parsed: d.work.parsed,
+    dedupeKey: d.work.dedupeKey,
+    blob,
+    contentType: d.contentType,
+    summary: d.summary,
+    now: d.now,
+  });
 }

@@ -6,19 +6,11 @@ import type { Block, ParsedRunbook, ParsedRunbookStep } from "@/lib/import/types
 import { type HeadingNode, type Outline, pathOf, stripNumbering, titlesOf } from "@/lib/import/outline";
 import { plainInline, readMarks, tidyTitle } from "@/lib/import/inline";
 import { textOfRanges } from "@/lib/import/entry-content";
+import { kebabKey } from "@/lib/core/slug";
 import { CADENCE_WORDS, PROCEDURE_HEADING, RUNBOOK_HEADING, RUNBOOK_NAMED } from "@/lib/import/vocabulary";
 
 export function slugKey(title: string): string {
-  return (
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-") // runs collapse to one "-", so one at each end is all there is
-      .replace(/^-|-$/g, "")
-      .slice(0, 60)
-      .replace(/-$/, "") || "runbook"
-  );
+  return kebabKey(title, 60, "runbook");
 }
 
 /** The heading a numbered list belongs to as a runbook, or null. Entry headings never hold runbooks. */

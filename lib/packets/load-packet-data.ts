@@ -5,6 +5,7 @@ import { describeReason } from "@/lib/readiness/describe-reason";
 import type { ControlResult } from "@/lib/readiness/types";
 import { evidenceInWindowWhere, isPointInTime } from "@/lib/core/access/auditor-scope";
 import { collectedAfterWindow } from "@/lib/audits/backdating";
+import { AUDIT_DETAIL_SELECT } from "@/lib/audits/audit-select";
 import { loadWorkspaceData } from "@/lib/packets/load-packet-workspace";
 import type { PacketControl, PacketData, PacketEvidence, PacketReadiness } from "@/lib/packets/packet-types";
 import { walkRequirementTree } from "@/lib/catalogue/requirement-tree";
@@ -20,14 +21,7 @@ export async function loadPacketData(auditId: string, requestedById: string): Pr
   const audit = await prisma.audit.findUniqueOrThrow({
     where: { id: auditId },
     select: {
-      id: true,
-      name: true,
-      status: true,
-      windowStart: true,
-      windowEnd: true,
-      updatedAt: true,
-      framework: { select: { id: true, key: true, name: true, version: true } },
-      lead: { select: { name: true, email: true } },
+      ...AUDIT_DETAIL_SELECT,
       projects: {
         select: {
           project: { select: { id: true, slug: true, name: true, frameworks: { select: { frameworkId: true } } } },

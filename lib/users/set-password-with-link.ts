@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { userCtx } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { weakPasswordReason } from "@/lib/auth/password-strength";
 import { hashLinkToken, LINK_PURPOSES } from "@/lib/auth/one-time-link";
@@ -44,10 +45,7 @@ export async function setPasswordWithLink({ data, now, requestId }: SetPasswordW
     if (!user || !user.active) throw new InvalidInputError(USED, [{ path: "token", message: USED }]);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordActivity(tx, {
-      ctx: {
-        actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } },
-        requestId,
-      },
+      ctx: userCtx(user, requestId),
       action: "user.password_set",
       entityType: "User",
       entityId: user.id,
