@@ -8,7 +8,6 @@
 // The price is CPU: with 2 MB, a quarter of a busy server's time is garbage collection. An 8 MB
 // semi-space cut the server's CPU per dashboard request by about 20% (20 projects, 1,500 requests),
 // but the web server peaked at 284 and 291 MB in two runs of the served tier's 300 MB pushes (bound:
-// 300 MB; 2026-12-07, a loaded machine), so
-// it stays at 2 MB until uploads need less memory.
+// 300 MB; 2026-12-07, a loaded machine), so it stays at 2 MB until uploads need less memory.
 export const WEB_SERVER_NODE_FLAGS = ["--max-old-space-size=160", "--max-semi-space-size=2"];
 export const WEB_SERVER_ENV = { MALLOC_ARENA_MAX: "2" };
