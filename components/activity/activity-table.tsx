@@ -3,12 +3,11 @@ import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { useActivity, type ActivityFilters } from "@/components/activity/use-activity";
 import { FiltersForm } from "@/components/ui/filter-actions";
-import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useFilterForm, wholeDays } from "@/components/ui/use-filter-form";
-import { Pager, QueryState } from "@/components/ui/query-state";
+import { QueryTable } from "@/components/ui/query-table";
 
 const EMPTY: ActivityFilters = {
   actor: undefined,
@@ -22,62 +21,54 @@ export function ActivityTable({ entityTypes, actions }: { entityTypes: string[];
   // Dates from the pickers cover whole UTC days.
   const form = useFilterForm(EMPTY, { toFilters: wholeDays });
   const activity = useActivity(form.filters);
-  const rows = activity.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="stack">
       <FiltersForm form={form} label="Filter the activity trail" testId="activity-filters">
-        <Field label="Actor">
-          <input type="search" placeholder="email or token" {...form.bind("actor")} />
-        </Field>
+        <InputField label="Actor" type="search" placeholder="email or token" {...form.bind("actor")} />
         <SelectField label="Entity" blank="Any" options={entityTypes} {...form.bind("entityType")} />
         <SelectField label="Action" blank="Any" options={actions} {...form.bind("action")} />
-        <Field label="From">
-          <input type="date" {...form.bind("from")} />
-        </Field>
-        <Field label="To">
-          <input type="date" {...form.bind("to")} />
-        </Field>
+        <InputField label="From" type="date" {...form.bind("from")} />
+        <InputField label="To" type="date" {...form.bind("to")} />
       </FiltersForm>
-      <QueryState
+      <QueryTable
         query={activity}
-        count={rows.length}
         loading="Loading the trail…"
         empty={
           <EmptyState title="No activity matches" testId="activity-empty">
             <p>Nothing was recorded for these filters. Widen the dates or clear the filters.</p>
           </EmptyState>
         }
+        testId="activity-table"
+        columns={["When", "Who", "Action", "Entity", "Change"]}
+        pager={{ more: "Load older entries", end: "Start of the trail reached." }}
       >
-        <DataTable testId="activity-table" columns={["When", "Who", "Action", "Entity", "Change"]}>
-          {rows.map((r) => (
-            <tr key={r.id} data-testid="activity-row">
-              <td className="small" title={`#${r.id} · hash ${r.hash.slice(0, 16)}…`}>
-                {formatDateTime(r.occurredAt)}
-              </td>
-              <td className="small">
-                {r.actorLabel}
-                {r.actorType !== "user" ? (
-                  <>
-                    {" "}
-                    <Badge>{r.actorType}</Badge>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <code>{r.action}</code>
-              </td>
-              <td className="small">
-                {r.entityType} <span className="muted mono">{r.entityId.slice(0, 10)}</span>
-              </td>
-              <td className="small">
-                <Summary value={r.summary} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      </QueryState>
-      <Pager query={activity} count={rows.length} more="Load older entries" end="Start of the trail reached." />
+        {(r) => (
+          <tr key={r.id} data-testid="activity-row">
+            <td className="small" title={`#${r.id} · hash ${r.hash.slice(0, 16)}…`}>
+              {formatDateTime(r.occurredAt)}
+            </td>
+            <td className="small">
+              {r.actorLabel}
+              {r.actorType !== "user" ? (
+                <>
+                  {" "}
+                  <Badge>{r.actorType}</Badge>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <code>{r.action}</code>
+            </td>
+            <td className="small">
+              {r.entityType} <span className="muted mono">{r.entityId.slice(0, 10)}</span>
+            </td>
+            <td className="small">
+              <Summary value={r.summary} />
+            </td>
+          </tr>
+        )}
+      </QueryTable>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { auditKeys } from "@/components/audits/query-keys";
 import { useRequestAction } from "@/components/audits/use-request-action";
+import { loadedRows } from "@/components/ui/query-table";
 
 interface Candidate {
   id: string;
@@ -71,7 +72,7 @@ export function AnswerForm({ auditId, requestId, window, projects }: Props) {
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const rows = candidates.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = loadedRows(candidates);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -10,8 +10,7 @@ import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { auditKeys } from "@/components/audits/query-keys";
 import { Badge } from "@/components/ui/badge";
-import { Pager, QueryState } from "@/components/ui/query-state";
-import { DataTable } from "@/components/ui/data-table";
+import { QueryTable } from "@/components/ui/query-table";
 import { recordOptions, SelectField } from "@/components/ui/select-field";
 
 /** Evidence of the audit's projects effective inside its window, newest first, a page at a time. */
@@ -32,7 +31,6 @@ export function AuditEvidenceTable({
       }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="stack">
       <div className="filters">
@@ -51,9 +49,8 @@ export function AuditEvidenceTable({
           onChange={(e) => setFilters({ ...filters, outcome: e.target.value || undefined })}
         />
       </div>
-      <QueryState
+      <QueryTable
         query={list}
-        count={rows.length}
         loading="Loading evidence…"
         empty={
           <EmptyState title="No evidence inside the window" testId="audit-evidence-empty">
@@ -63,39 +60,36 @@ export function AuditEvidenceTable({
             </p>
           </EmptyState>
         }
+        testId="audit-evidence-table"
+        columns={["Effective", "Collected", "Evidence", "Kind", "Project", "Outcome", "sha256"]}
+        pager={{ more: "Load more", small: true, whileMore: true }}
       >
-        <DataTable
-          testId="audit-evidence-table"
-          columns={["Effective", "Collected", "Evidence", "Kind", "Project", "Outcome", "sha256"]}
-        >
-          {rows.map((e) => (
-            <tr key={e.id} data-testid="audit-evidence-row">
-              <td className="small">{formatDateTime(e.effectiveAt)}</td>
-              <td className="small" data-testid="audit-evidence-collected">
-                {formatDateTime(e.collectedAt)}
-                {e.collectedAfterWindow ? (
-                  <>
-                    {" "}
-                    <Badge tone="warn" title="Dated into the window, but collected after the window closed">
-                      after the window
-                    </Badge>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <Link href={`/projects/${e.project.slug}/evidence/${e.id}`}>{e.title}</Link>
-              </td>
-              <td className="small">{KIND_LABELS[e.kind] ?? e.kind}</td>
-              <td className="small">{e.project.name}</td>
-              <td>
-                <OutcomeBadge outcome={e.outcome} />
-              </td>
-              <td className="small mono">{e.sha256 ? `${e.sha256.slice(0, 12)}…` : "—"}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </QueryState>
-      {list.hasNextPage ? <Pager query={list} count={rows.length} more="Load more" small /> : null}
+        {(e) => (
+          <tr key={e.id} data-testid="audit-evidence-row">
+            <td className="small">{formatDateTime(e.effectiveAt)}</td>
+            <td className="small" data-testid="audit-evidence-collected">
+              {formatDateTime(e.collectedAt)}
+              {e.collectedAfterWindow ? (
+                <>
+                  {" "}
+                  <Badge tone="warn" title="Dated into the window, but collected after the window closed">
+                    after the window
+                  </Badge>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <Link href={`/projects/${e.project.slug}/evidence/${e.id}`}>{e.title}</Link>
+            </td>
+            <td className="small">{KIND_LABELS[e.kind] ?? e.kind}</td>
+            <td className="small">{e.project.name}</td>
+            <td>
+              <OutcomeBadge outcome={e.outcome} />
+            </td>
+            <td className="small mono">{e.sha256 ? `${e.sha256.slice(0, 12)}…` : "—"}</td>
+          </tr>
+        )}
+      </QueryTable>
     </div>
   );
 }

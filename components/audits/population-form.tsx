@@ -1,8 +1,9 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldErrors } from "@/lib/client/describe-error";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { POPULATION_KIND_LABELS } from "@/components/audits/labels";
 import { useCreatePopulation } from "@/components/audits/use-populations";
@@ -35,16 +36,19 @@ export function PopulationForm({
   auditId: string;
   controls: Array<{ key: string; title: string }>;
 }) {
-  const [kind, setKind] = useState("merged-prs");
-  const [values, setValues] = useState<Record<string, string>>({ branch: "main" });
-  const [controlKey, setControlKey] = useState("");
+  const form = useFormValues({ kind: "merged-prs", controlKey: "" });
+  const { kind, controlKey } = form.values;
+  const filterValues = useFormValues<Record<string, string>>({ branch: "main" });
   const create = useCreatePopulation(auditId);
   const errors = fieldErrors(create.error);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     const filter: Record<string, string> = { kind };
-    for (const f of FIELDS[kind]) if (values[f.name]?.trim()) filter[f.name] = values[f.name].trim();
+    for (const f of FIELDS[kind]) {
+      const value = filterValues.values[f.name]?.trim();
+      if (value) filter[f.name] = value;
+    }
     create.mutate({ filter, controlKey: controlKey || undefined });
   }
 
@@ -57,8 +61,7 @@ export function PopulationForm({
             label="Population"
             error={errors.filter}
             options={recordOptions(POPULATION_KIND_LABELS)}
-            value={kind}
-            onChange={(e) => setKind(e.target.value)}
+            {...form.bind("kind")}
           />
           <SelectField
             label="Control tested"
@@ -66,17 +69,17 @@ export function PopulationForm({
             error={errors.controlKey}
             blank="None"
             options={controls.map(controlOption)}
-            value={controlKey}
-            onChange={(e) => setControlKey(e.target.value)}
+            {...form.bind("controlKey")}
           />
           {FIELDS[kind].map((f) => (
-            <Field key={`${kind}-${f.name}`} label={f.label} hint={f.hint} error={errors[f.name]}>
-              <input
-                type="text"
-                value={values[f.name] ?? ""}
-                onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-              />
-            </Field>
+            <InputField
+              key={`${kind}-${f.name}`}
+              label={f.label}
+              hint={f.hint}
+              error={errors[f.name]}
+              type="text"
+              {...filterValues.bind(f.name)}
+            />
           ))}
         </div>
         <FormActions submitLabel="Define population" pendingLabel="Counting…" pending={create.isPending} />

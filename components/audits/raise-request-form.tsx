@@ -5,8 +5,8 @@ import { FormActions } from "@/components/ui/form-actions";
 import { useFormValues } from "@/components/ui/use-form-values";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/client/describe-error";
-import { Field } from "@/components/ui/field";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { Field, InputField } from "@/components/ui/field";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { auditKeys } from "@/components/audits/query-keys";
 import { Card } from "@/components/ui/card";
 
@@ -47,14 +47,17 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
       <form className="stack" onSubmit={onSubmit} data-testid="raise-request-form" noValidate>
         <ErrorMessage error={raise.error} />
         {done ? (
-          <div className="alert alert-ok" role="status">
-            Request raised. The audit&apos;s lead has been given it to assign.
-          </div>
+          <SuccessMessage>Request raised. The audit&apos;s lead has been given it to assign.</SuccessMessage>
         ) : null}
         <div className="form-row">
-          <Field label="What you need" error={errors.title}>
-            <input type="text" {...bind("title")} maxLength={200} required />
-          </Field>
+          <InputField
+            label="What you need"
+            error={errors.title}
+            type="text"
+            {...bind("title")}
+            maxLength={200}
+            required
+          />
           <Field label="About" error={errors.requirementRef ?? errors.controlKey}>
             <select {...bind("target")} required>
               <option value="">Choose a requirement or control</option>
@@ -74,9 +77,7 @@ export function RaiseRequestForm({ auditId, targets }: { auditId: string; target
               </optgroup>
             </select>
           </Field>
-          <Field label="Due" error={errors.dueAt}>
-            <input type="date" {...bind("dueAt")} />
-          </Field>
+          <InputField label="Due" error={errors.dueAt} type="date" {...bind("dueAt")} />
         </div>
         <Field label="Detail" hint="Optional: the period, the systems, the form you need it in." error={errors.detail}>
           <textarea {...bind("detail")} maxLength={5000} rows={3} />

@@ -6,15 +6,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { REQUEST_STATUS } from "@/components/audits/labels";
 import { useRequests } from "@/components/audits/use-requests";
-import { Pager, QueryState } from "@/components/ui/query-state";
-import { DataTable } from "@/components/ui/data-table";
+import { QueryTable } from "@/components/ui/query-table";
 import { recordOptions, SelectField } from "@/components/ui/select-field";
 
 /** The auditor's request list with its statuses, filterable, loaded a page at a time. */
 export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise: boolean }) {
   const [status, setStatus] = useState("");
   const list = useRequests(auditId, { status: status || undefined });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="stack">
       <div className="filters">
@@ -30,9 +28,8 @@ export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise:
           Export CSV
         </a>
       </div>
-      <QueryState
+      <QueryTable
         query={list}
-        count={rows.length}
         loading="Loading requests…"
         empty={
           <EmptyState title={status ? "No request has this status" : "No requests yet"} testId="requests-empty">
@@ -43,32 +40,29 @@ export function RequestsList({ auditId, canRaise }: { auditId: string; canRaise:
             </p>
           </EmptyState>
         }
+        testId="requests-table"
+        columns={["Request", "About", "Owner", "Due", "Status", { label: "Evidence", className: "num" }]}
+        pager={{ more: "Load more", small: true, whileMore: true }}
       >
-        <DataTable
-          testId="requests-table"
-          columns={["Request", "About", "Owner", "Due", "Status", { label: "Evidence", className: "num" }]}
-        >
-          {rows.map((r) => (
-            <tr key={r.id} data-testid="request-row">
-              <td>
-                <Link href={`/audits/${auditId}/requests/${r.id}`}>{r.title}</Link>
-              </td>
-              <td className="small">
-                {r.requirement ? `Requirement ${r.requirement.refId}` : r.control ? `Control ${r.control.key}` : "—"}
-              </td>
-              <td className="small">{r.owner?.name ?? <span className="muted">Unassigned</span>}</td>
-              <td className="small">
-                {r.dueAt ? formatDate(r.dueAt) : "—"} {r.overdue ? <Badge tone="bad">Overdue</Badge> : null}
-              </td>
-              <td>
-                <Badge tone={REQUEST_STATUS[r.status].tone}>{REQUEST_STATUS[r.status].label}</Badge>
-              </td>
-              <td className="num">{r._count.evidence}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </QueryState>
-      {list.hasNextPage ? <Pager query={list} count={rows.length} more="Load more" small /> : null}
+        {(r) => (
+          <tr key={r.id} data-testid="request-row">
+            <td>
+              <Link href={`/audits/${auditId}/requests/${r.id}`}>{r.title}</Link>
+            </td>
+            <td className="small">
+              {r.requirement ? `Requirement ${r.requirement.refId}` : r.control ? `Control ${r.control.key}` : "—"}
+            </td>
+            <td className="small">{r.owner?.name ?? <span className="muted">Unassigned</span>}</td>
+            <td className="small">
+              {r.dueAt ? formatDate(r.dueAt) : "—"} {r.overdue ? <Badge tone="bad">Overdue</Badge> : null}
+            </td>
+            <td>
+              <Badge tone={REQUEST_STATUS[r.status].tone}>{REQUEST_STATUS[r.status].label}</Badge>
+            </td>
+            <td className="num">{r._count.evidence}</td>
+          </tr>
+        )}
+      </QueryTable>
     </div>
   );
 }

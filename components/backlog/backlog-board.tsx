@@ -6,6 +6,7 @@ import { itemHref } from "@/components/backlog/backlog-table";
 import { useBacklogItems } from "@/components/backlog/use-backlog-items";
 import type { BacklogFilters } from "@/components/backlog/query-keys";
 import styles from "@/components/backlog/backlog.module.css";
+import { loadedRows } from "@/components/ui/query-table";
 
 const COLUMNS = [
   { status: "OPEN", title: "Open" },
@@ -32,7 +33,7 @@ export function BacklogBoard({ project, filters }: { project: string | null; fil
 
 function Column({ project, filters, title }: { project: string | null; filters: BacklogFilters; title: string }) {
   const list = useBacklogItems(project, filters, 20);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = loadedRows(list);
   return (
     <section className={styles.column} aria-label={title} data-testid={`board-column-${filters.status}`}>
       <h3>

@@ -5,7 +5,7 @@ import { usePeople } from "@/components/backlog/use-backlog-items";
 import { hrefWith, NO_BLOCK } from "@/components/backlog/filter-url";
 import type { BacklogFilters } from "@/components/backlog/query-keys";
 import { FiltersForm } from "@/components/ui/filter-actions";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useFilterForm } from "@/components/ui/use-filter-form";
 
@@ -41,9 +41,7 @@ export function BacklogFiltersForm({
 
   return (
     <FiltersForm form={form} label="Filter the backlog" testId="backlog-filters">
-      <Field label="Search">
-        <input type="search" placeholder="title, key or text" {...form.bind("q")} />
-      </Field>
+      <InputField label="Search" type="search" placeholder="title, key or text" {...form.bind("q")} />
       <SelectField
         label="Block"
         blank="Any"
@@ -69,9 +67,7 @@ export function BacklogFiltersForm({
         ]}
         {...form.bind("owner")}
       />
-      <Field label="Linked control">
-        <input type="text" placeholder="e.g. BCK-02" {...form.bind("control")} />
-      </Field>
+      <InputField label="Linked control" type="text" placeholder="e.g. BCK-02" {...form.bind("control")} />
     </FiltersForm>
   );
 }

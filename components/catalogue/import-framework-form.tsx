@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/client/api";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { Field } from "@/components/ui/field";
 import { useImportFramework, type ImportResult } from "@/components/catalogue/use-frameworks";
 import { FormActions } from "@/components/ui/form-actions";
@@ -66,7 +66,7 @@ export function ImportFrameworkForm() {
         </ul>
       ) : null}
       {result ? (
-        <div className="alert alert-ok" role="status" data-testid="import-result">
+        <SuccessMessage testId="import-result">
           {result.changes.length ? (
             <>
               Imported <strong>{result.key}</strong>:
@@ -81,7 +81,7 @@ export function ImportFrameworkForm() {
               <strong>{result.key}</strong> already matched this file; nothing changed.
             </>
           )}
-        </div>
+        </SuccessMessage>
       ) : null}
       <FormActions
         submitLabel="Import framework"

@@ -5,7 +5,7 @@ import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FREQUENCIES, FREQUENCY_LABELS } f
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { useSaveControl } from "@/components/controls/use-controls";
 import styles from "@/components/catalogue/catalogue.module.css";
 
@@ -85,9 +85,7 @@ export function ControlForm({
     <form className="stack" onSubmit={onSubmit} data-testid="control-form">
       <ErrorMessage error={save.error} />
       {saved ? (
-        <div className="alert alert-ok" role="status">
-          Saved. The starter library will no longer overwrite this control.
-        </div>
+        <SuccessMessage>Saved. The starter library will no longer overwrite this control.</SuccessMessage>
       ) : null}
       <div className="form-row">
         {existing ? null : (

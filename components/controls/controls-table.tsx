@@ -7,12 +7,12 @@ import { Badge } from "@/components/ui/badge";
 import { useControls, type ControlFilters } from "@/components/controls/use-controls";
 import styles from "@/components/catalogue/catalogue.module.css";
 import { FiltersForm } from "@/components/ui/filter-actions";
-import { DataTable, type ColumnSpec } from "@/components/ui/data-table";
+import type { ColumnSpec } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { recordOptions, SelectField } from "@/components/ui/select-field";
 import { useFilterForm } from "@/components/ui/use-filter-form";
-import { Pager, QueryState } from "@/components/ui/query-state";
+import { QueryTable } from "@/components/ui/query-table";
 
 const EMPTY: ControlFilters = {
   q: undefined,
@@ -54,7 +54,7 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
   const { draft, filters } = form;
   const [sort, setSort] = useState<{ sort: Sort; dir: "asc" | "desc" }>({ sort: "key", dir: "asc" });
   const controls = useControls({ ...filters, sort: sort.sort, dir: sort.dir });
-  const rows = controls.data?.pages.flatMap((p) => p.items) ?? [];
+  const project = controls.data?.pages[0]?.project;
   const frameworkName = new Map(facets.frameworks.map((f) => [f.key, f.name]));
 
   function toggleSort(column: Sort) {
@@ -64,9 +64,7 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
   return (
     <div className="stack">
       <FiltersForm form={form} label="Filter controls" testId="control-filters">
-        <Field label="Search">
-          <input type="search" placeholder="Key, title or description" {...form.bind("q")} />
-        </Field>
+        <InputField label="Search" type="search" placeholder="Key, title or description" {...form.bind("q")} />
         <SelectField
           label="Framework"
           blank="Any"
@@ -104,67 +102,63 @@ export function ControlsTable({ facets }: { facets: ControlFacets }) {
         />
         <SelectField label="Archived" blank="Hide archived" options={ARCHIVED} {...form.bind("archived")} />
       </FiltersForm>
-      <QueryState
+      <QueryTable
         query={controls}
-        count={rows.length}
         loading="Loading controls…"
         empty={
           <EmptyState title="No controls match" testId="controls-empty">
             <p>
-              {filters.project && controls.data?.pages[0]?.project?.frameworks.length === 0
+              {filters.project && project?.frameworks.length === 0
                 ? "This project is not assessed against any framework yet, so no control applies to it. Choose its frameworks on the project's Controls tab."
                 : "Nothing in the library matches these filters. Clear them, or widen the search."}
             </p>
           </EmptyState>
         }
+        testId="controls-table"
+        columns={[
+          ...COLUMNS.map((c): ColumnSpec => ({
+            label: (
+              <button type="button" className={styles.sortButton} onClick={() => toggleSort(c.sort)}>
+                {c.label} {sort.sort === c.sort ? (sort.dir === "asc" ? "▲" : "▼") : ""}
+                <span className="sr-only">, sort</span>
+              </button>
+            ),
+            ariaSort: sort.sort === c.sort ? (sort.dir === "asc" ? "ascending" : "descending") : undefined,
+          })),
+          "Mapped requirements",
+          filters.project ? `In ${project?.name}` : null,
+        ]}
+        pager={{ more: "Load more", end: "All matching controls shown." }}
       >
-        <DataTable
-          testId="controls-table"
-          columns={[
-            ...COLUMNS.map((c): ColumnSpec => ({
-              label: (
-                <button type="button" className={styles.sortButton} onClick={() => toggleSort(c.sort)}>
-                  {c.label} {sort.sort === c.sort ? (sort.dir === "asc" ? "▲" : "▼") : ""}
-                  <span className="sr-only">, sort</span>
-                </button>
-              ),
-              ariaSort: sort.sort === c.sort ? (sort.dir === "asc" ? "ascending" : "descending") : undefined,
-            })),
-            "Mapped requirements",
-            filters.project ? `In ${controls.data?.pages[0]?.project?.name}` : null,
-          ]}
-        >
-          {rows.map((r) => (
-            <tr key={r.key} data-testid={`control-row-${r.key}`}>
-              <td className="mono small" style={{ whiteSpace: "nowrap" }}>
-                <Link href={`/controls/${r.key}`}>{r.key}</Link>
-              </td>
-              <td>
-                {r.title} {r.archivedAt ? <Badge>Archived</Badge> : null}
-              </td>
-              <td className="small">{FREQUENCY_LABELS[r.frequency as keyof typeof FREQUENCY_LABELS] ?? r.frequency}</td>
-              <td className="small">{r.owner?.name ?? <span className="muted">No owner</span>}</td>
+        {(r) => (
+          <tr key={r.key} data-testid={`control-row-${r.key}`}>
+            <td className="mono small" style={{ whiteSpace: "nowrap" }}>
+              <Link href={`/controls/${r.key}`}>{r.key}</Link>
+            </td>
+            <td>
+              {r.title} {r.archivedAt ? <Badge>Archived</Badge> : null}
+            </td>
+            <td className="small">{FREQUENCY_LABELS[r.frequency as keyof typeof FREQUENCY_LABELS] ?? r.frequency}</td>
+            <td className="small">{r.owner?.name ?? <span className="muted">No owner</span>}</td>
+            <td className="small">
+              {Object.entries(r.mappings).map(([fw, refs]) => (
+                <div key={fw}>
+                  <strong>{frameworkName.get(fw) ?? fw}</strong>: <span className="mono">{refs.join(", ")}</span>
+                </div>
+              ))}
+            </td>
+            {filters.project ? (
               <td className="small">
-                {Object.entries(r.mappings).map(([fw, refs]) => (
-                  <div key={fw}>
-                    <strong>{frameworkName.get(fw) ?? fw}</strong>: <span className="mono">{refs.join(", ")}</span>
-                  </div>
-                ))}
+                {r.applicability?.notApplicable ? (
+                  <Badge tone="info">Not applicable</Badge>
+                ) : (
+                  <Badge tone="ok">Applicable</Badge>
+                )}
               </td>
-              {filters.project ? (
-                <td className="small">
-                  {r.applicability?.notApplicable ? (
-                    <Badge tone="info">Not applicable</Badge>
-                  ) : (
-                    <Badge tone="ok">Applicable</Badge>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </DataTable>
-      </QueryState>
-      <Pager query={controls} count={rows.length} more="Load more" end="All matching controls shown." />
+            ) : null}
+          </tr>
+        )}
+      </QueryTable>
     </div>
   );
 }

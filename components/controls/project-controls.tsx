@@ -8,9 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
 import { useControls, useSetApplicability } from "@/components/controls/use-controls";
 import type { ControlRowDto } from "@/lib/dto/controls";
-import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pager, QueryState } from "@/components/ui/query-state";
+import { QueryTable } from "@/components/ui/query-table";
 import { SelectField } from "@/components/ui/select-field";
 import { APPLICABILITY } from "@/components/controls/controls-table";
 
@@ -28,7 +27,6 @@ export function ProjectControls({
   const [q, setQ] = useState("");
   const [search, setSearch] = useState<string | undefined>(undefined);
   const controls = useControls({ applicability, q: search }, slug);
-  const rows = controls.data?.pages.flatMap((p) => p.items) ?? [];
   const inScope = controls.data?.pages[0]?.project?.frameworks ?? [];
 
   return (
@@ -60,9 +58,8 @@ export function ProjectControls({
           Search
         </button>
       </form>
-      <QueryState
+      <QueryTable
         query={controls}
-        count={rows.length}
         loading="Loading controls…"
         empty={
           <EmptyState
@@ -76,24 +73,14 @@ export function ProjectControls({
             </p>
           </EmptyState>
         }
+        testId="project-controls-table"
+        columns={["Control", "Frequency", "Owner", "Serves here", "In this project"]}
+        pager={{ more: "Load more" }}
       >
-        <DataTable
-          testId="project-controls-table"
-          columns={["Control", "Frequency", "Owner", "Serves here", "In this project"]}
-        >
-          {rows.map((r) => (
-            <Row
-              key={r.key}
-              row={r}
-              slug={slug}
-              canApply={canApply}
-              frameworkNames={frameworkNames}
-              inScope={inScope}
-            />
-          ))}
-        </DataTable>
-      </QueryState>
-      <Pager query={controls} count={rows.length} more="Load more" />
+        {(r) => (
+          <Row key={r.key} row={r} slug={slug} canApply={canApply} frameworkNames={frameworkNames} inScope={inScope} />
+        )}
+      </QueryTable>
     </div>
   );
 }

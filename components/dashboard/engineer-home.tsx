@@ -1,5 +1,5 @@
 import { OpenBlockersList } from "@/components/dashboard/open-blockers-list";
-import { HoldbacksList } from "@/components/dashboard/holdbacks-list";
+import { HoldbacksCard } from "@/components/dashboard/holdbacks-list";
 import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import { Card } from "@/components/ui/card";
 
@@ -16,9 +16,7 @@ export function EngineerHome() {
         </Card>
       </div>
       <div className="grid grid-2">
-        <Card title="What holds readiness back" titleId="eng-holdbacks">
-          <HoldbacksList />
-        </Card>
+        <HoldbacksCard titleId="eng-holdbacks" />
         <Card title="Runbook exercises due" titleId="eng-due">
           <UpcomingList type="exercise" />
         </Card>

@@ -7,6 +7,7 @@ import { links } from "@/lib/readiness/links";
 import type { DashboardHoldbackDto } from "@/lib/dto/dashboard";
 import { useHoldbacks } from "@/components/dashboard/use-holdbacks";
 import { countOf } from "@/lib/format";
+import { Card } from "@/components/ui/card";
 
 function Cause({ h }: { h: DashboardHoldbackDto }) {
   return (
@@ -77,5 +78,14 @@ export function HoldbacksList({ project, perProject = 3 }: { project?: string; p
         </div>
       ))}
     </div>
+  );
+}
+
+/** The "What holds readiness back" card of the dashboards and of a project's overview. */
+export function HoldbacksCard({ titleId, ...list }: { titleId: string; project?: string; perProject?: number }) {
+  return (
+    <Card title="What holds readiness back" titleId={titleId}>
+      <HoldbacksList {...list} />
+    </Card>
   );
 }

@@ -1,14 +1,11 @@
 "use client";
 import type { ReactNode } from "react";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { LoadMoreButton, type ListQuery } from "@/components/ui/query-state";
+import { LoadMoreButton } from "@/components/ui/query-state";
+import { loadedRows, type PagedQuery } from "@/components/ui/query-table";
 
 // A dashboard card's list of things to act on, fed by an infinite query: its failure, loading line or
 // empty sentence, else the items and "Show more".
-
-interface FeedQuery<T> extends ListQuery {
-  data?: { pages: Array<{ items: T[] }> };
-}
 
 export function ItemFeed<T>({
   query,
@@ -18,7 +15,7 @@ export function ItemFeed<T>({
   testId,
   children,
 }: {
-  query: FeedQuery<T>;
+  query: PagedQuery<T>;
   /** Shown while the first page loads. */
   loading: string;
   /** Said when there is nothing to list. */
@@ -29,7 +26,7 @@ export function ItemFeed<T>({
   /** One <FeedItem> per row. */
   children: (row: T) => ReactNode;
 }) {
-  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = loadedRows(query);
   if (query.error) return <ErrorMessage error={query.error} />;
   if (query.isPending) return <p className="muted">{loading}</p>;
   if (!rows.length) return <>{empty}</>;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { links } from "@/lib/readiness/links";
 import { ReadinessCards } from "@/components/dashboard/readiness-cards";
-import { HoldbacksList } from "@/components/dashboard/holdbacks-list";
+import { HoldbacksCard } from "@/components/dashboard/holdbacks-list";
 import { BlockerMatrix } from "@/components/dashboard/blocker-matrix";
 import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import { Card } from "@/components/ui/card";
@@ -21,9 +21,7 @@ export function LeadDashboard() {
         <ReadinessCards />
       </section>
       <div className="grid grid-2">
-        <Card title="What holds readiness back" titleId="dash-holdbacks">
-          <HoldbacksList />
-        </Card>
+        <HoldbacksCard titleId="dash-holdbacks" />
         <Card title="Coming up in the next 30 days" titleId="dash-upcoming">
           <h3>Evidence expiring</h3>
           <UpcomingList type="evidence" />

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/client/describe-error";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { formatOption, OUTCOMES } from "@/components/evidence/labels";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
 import { useRecordLink, useUploadEvidence, type IngestAnswer } from "@/components/evidence/use-evidence";
@@ -10,6 +10,7 @@ import { recordOptions, SelectField } from "@/components/ui/select-field";
 import { useFormValues, type FormValues } from "@/components/ui/use-form-values";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormCard } from "@/components/ui/card";
+import { SuccessMessage } from "@/components/ui/error-message";
 
 const day = (d: string, end = false) => (d ? `${d}T${end ? "23:59:59.999" : "00:00:00.000"}Z` : undefined);
 
@@ -18,32 +19,28 @@ const covers = (p: { from: string; to: string }) => ({ periodStart: day(p.from),
 
 /** The period an evidence covers, both ends optional. */
 function CoversFields({
-  period,
+  bind,
   errors,
 }: {
-  period: FormValues<{ from: string; to: string }>;
+  bind: FormValues<{ from: string; to: string }>["bind"];
   errors: Record<string, string | undefined>;
 }) {
   return (
     <>
-      <Field label="Covers from (optional)" error={errors.periodStart}>
-        <input type="date" {...period.bind("from")} />
-      </Field>
-      <Field label="Covers to (optional)" error={errors.periodEnd}>
-        <input type="date" {...period.bind("to")} />
-      </Field>
+      <InputField label="Covers from (optional)" error={errors.periodStart} type="date" {...bind("from")} />
+      <InputField label="Covers to (optional)" error={errors.periodEnd} type="date" {...bind("to")} />
     </>
   );
 }
 
 function Stored({ slug, answer }: { slug: string; answer: IngestAnswer }) {
   return (
-    <div className="alert alert-ok" role="status" data-testid="evidence-stored">
+    <SuccessMessage testId="evidence-stored">
       {answer.status === "created" ? "Stored" : "Already stored"}:{" "}
       <Link href={`/projects/${slug}/evidence/${answer.id}`}>{answer.title}</Link>{" "}
       <OutcomeBadge outcome={answer.outcome} />{" "}
       {answer.controls.length ? `Filed under ${answer.controls.join(", ")}.` : "Not filed under a control yet."}
-    </div>
+    </SuccessMessage>
   );
 }
 
@@ -51,11 +48,8 @@ function Stored({ slug, answer }: { slug: string; answer: IngestAnswer }) {
 export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: Array<{ id: string; label: string }> }) {
   const upload = useUploadEvidence(slug);
   const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState("");
-  const [title, setTitle] = useState("");
-  const [effective, setEffective] = useState("");
-  const period = useFormValues({ from: "", to: "" });
-  const [outcome, setOutcome] = useState("PASS");
+  const form = useFormValues({ format: "", title: "", effective: "", from: "", to: "", outcome: "PASS" });
+  const { format, title, effective, outcome } = form.values;
   const errors = fieldErrors(upload.error);
   const manual = format === "manual" || format === "vendor-report";
 
@@ -68,7 +62,7 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
         format: format || undefined,
         title: title || undefined,
         effectiveAt: day(effective),
-        ...covers(period.values),
+        ...covers(form.values),
         outcome: manual ? outcome : undefined,
       },
     });
@@ -95,29 +89,25 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
         error={errors.format}
         blank="Detect"
         options={formats.map(formatOption)}
-        value={format}
-        onChange={(e) => setFormat(e.target.value)}
+        {...form.bind("format")}
       />
-      <Field label="Title (optional)" error={errors.title}>
-        <input type="text" value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
-      </Field>
+      <InputField label="Title (optional)" error={errors.title} type="text" maxLength={300} {...form.bind("title")} />
       <div className="form-row">
-        <Field
+        <InputField
           label="Effective date (optional)"
           hint="When what the file shows was true; defaults to the date inside the file, else today."
           error={errors.effectiveAt}
-        >
-          <input type="date" value={effective} onChange={(e) => setEffective(e.target.value)} />
-        </Field>
-        <CoversFields period={period} errors={errors} />
+          type="date"
+          {...form.bind("effective")}
+        />
+        <CoversFields bind={form.bind} errors={errors} />
       </div>
       {manual ? (
         <SelectField
           label="What the file shows"
           hint="Files of other formats are not judged by Proofline: say whether they show the control working."
           options={recordOptions(OUTCOMES)}
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value)}
+          {...form.bind("outcome")}
         />
       ) : null}
       <FormActions submitLabel="Upload" pendingLabel="Uploading…" pending={upload.isPending} disabled={!file} />
@@ -128,45 +118,31 @@ export function UploadEvidenceForm({ slug, formats }: { slug: string; formats: A
 /** Record a link (a policy page, a ticket, a dashboard) as evidence for a date and period. */
 export function LinkEvidenceForm({ slug }: { slug: string }) {
   const record = useRecordLink(slug);
-  const [url, setUrl] = useState("");
-  const [title, setTitle] = useState("");
-  const [effective, setEffective] = useState("");
-  const period = useFormValues({ from: "", to: "" });
-  const [outcome, setOutcome] = useState("PASS");
+  const form = useFormValues({ url: "", title: "", effective: "", from: "", to: "", outcome: "PASS" });
   const errors = fieldErrors(record.error);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    record.mutate({
-      url,
-      title,
-      effectiveAt: day(effective),
-      ...covers(period.values),
-      outcome,
-    });
+    const { url, title, effective, outcome } = form.values;
+    record.mutate({ url, title, effectiveAt: day(effective), ...covers(form.values), outcome });
   }
 
   return (
     <FormCard title="Record a link" titleId="link-title" testId="link-form" onSubmit={onSubmit} error={record.error}>
       {record.data ? <Stored slug={slug} answer={record.data} /> : null}
-      <Field label="URL" error={errors.url}>
-        <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
-      </Field>
-      <Field label="Title" error={errors.title}>
-        <input type="text" required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
-      </Field>
+      <InputField label="URL" error={errors.url} type="url" required {...form.bind("url")} placeholder="https://" />
+      <InputField label="Title" error={errors.title} type="text" required maxLength={300} {...form.bind("title")} />
       <div className="form-row">
-        <Field label="Effective date" error={errors.effectiveAt}>
-          <input type="date" required value={effective} onChange={(e) => setEffective(e.target.value)} />
-        </Field>
-        <CoversFields period={period} errors={errors} />
+        <InputField
+          label="Effective date"
+          error={errors.effectiveAt}
+          type="date"
+          required
+          {...form.bind("effective")}
+        />
+        <CoversFields bind={form.bind} errors={errors} />
       </div>
-      <SelectField
-        label="What it shows"
-        options={recordOptions(OUTCOMES)}
-        value={outcome}
-        onChange={(e) => setOutcome(e.target.value)}
-      />
+      <SelectField label="What it shows" options={recordOptions(OUTCOMES)} {...form.bind("outcome")} />
       <div>
         <button className="btn btn-primary" type="submit" disabled={record.isPending}>
           Record link

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { useRuleActions } from "@/components/evidence/use-rules";
 
 const FIELDS = ["time", "actor", "action", "target", "outcome", "source"] as const;
@@ -27,11 +27,7 @@ export function AuditLogMappingForm({ slug, initial }: { slug: string; initial: 
         keep recognising it.
       </p>
       <ErrorMessage error={mapping.error} />
-      {mapping.isSuccess ? (
-        <div className="alert alert-ok" role="status">
-          Saved: the next audit logs are read this way.
-        </div>
-      ) : null}
+      {mapping.isSuccess ? <SuccessMessage>Saved: the next audit logs are read this way.</SuccessMessage> : null}
       <div className="form-row">
         {FIELDS.map((f) => (
           <Field key={f} label={f[0].toUpperCase() + f.slice(1)} error={errors[f]}>

@@ -5,14 +5,14 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABELS, OUTCOMES } from "@/components/evidence/labels";
 import { OutcomeBadge } from "@/components/evidence/outcome-badge";
-import { useEvidenceList, type EvidenceFilters, type EvidenceRow } from "@/components/evidence/use-evidence";
+import type { EvidenceRowDto } from "@/lib/dto/evidence";
+import { useEvidenceList, type EvidenceFilters } from "@/components/evidence/use-evidence";
 import { FiltersForm } from "@/components/ui/filter-actions";
-import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { recordOptions, SelectField } from "@/components/ui/select-field";
 import { useFilterForm, wholeDays } from "@/components/ui/use-filter-form";
-import { Pager, QueryState } from "@/components/ui/query-state";
+import { QueryTable } from "@/components/ui/query-table";
 
 const EMPTY: EvidenceFilters = {
   kind: undefined,
@@ -40,7 +40,6 @@ export function controlOption(c: { key: string; title: string }) {
 export function EvidenceTable({ slug, controls, now, emptyHelp }: Props) {
   const form = useFilterForm(EMPTY, { toFilters: wholeDays });
   const list = useEvidenceList(slug, form.filters);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="stack">
@@ -48,19 +47,12 @@ export function EvidenceTable({ slug, controls, now, emptyHelp }: Props) {
         <SelectField label="Kind" blank="Any" options={recordOptions(KIND_LABELS)} {...form.bind("kind")} />
         <SelectField label="Outcome" blank="Any" options={recordOptions(OUTCOMES)} {...form.bind("outcome")} />
         <SelectField label="Control" blank="Any" options={controls.map(controlOption)} {...form.bind("control")} />
-        <Field label="Repository">
-          <input type="search" placeholder="owner/name" {...form.bind("repo")} />
-        </Field>
-        <Field label="Effective from">
-          <input type="date" {...form.bind("from")} />
-        </Field>
-        <Field label="Effective to">
-          <input type="date" {...form.bind("to")} />
-        </Field>
+        <InputField label="Repository" type="search" placeholder="owner/name" {...form.bind("repo")} />
+        <InputField label="Effective from" type="date" {...form.bind("from")} />
+        <InputField label="Effective to" type="date" {...form.bind("to")} />
       </FiltersForm>
-      <QueryState
+      <QueryTable
         query={list}
-        count={rows.length}
         loading="Loading evidence…"
         empty={
           form.isFiltered ? (
@@ -73,22 +65,17 @@ export function EvidenceTable({ slug, controls, now, emptyHelp }: Props) {
             </EmptyState>
           )
         }
+        testId="evidence-table"
+        columns={["Effective", "Evidence", "Outcome", "Source", "Controls", "Fresh until"]}
+        pager={{ more: "Load older evidence", end: "All matching evidence is shown." }}
       >
-        <DataTable
-          testId="evidence-table"
-          columns={["Effective", "Evidence", "Outcome", "Source", "Controls", "Fresh until"]}
-        >
-          {rows.map((r) => (
-            <Row key={r.id} row={r} slug={slug} now={now} />
-          ))}
-        </DataTable>
-      </QueryState>
-      <Pager query={list} count={rows.length} more="Load older evidence" end="All matching evidence is shown." />
+        {(r) => <Row key={r.id} row={r} slug={slug} now={now} />}
+      </QueryTable>
     </div>
   );
 }
 
-function Row({ row: r, slug, now }: { row: EvidenceRow; slug: string; now: string }) {
+function Row({ row: r, slug, now }: { row: EvidenceRowDto; slug: string; now: string }) {
   const expired = r.expiresAt !== null && r.expiresAt < now;
   return (
     <tr data-testid="evidence-row">

@@ -1,11 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/client/describe-error";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { formatOption, KIND_LABELS } from "@/components/evidence/labels";
 import { useRuleActions } from "@/components/evidence/use-rules";
 import { recordOptions, SelectField } from "@/components/ui/select-field";
 import { FormCard } from "@/components/ui/card";
+import { useFormValues } from "@/components/ui/use-form-values";
+import { SuccessMessage } from "@/components/ui/error-message";
 
 const CONDITIONS = [
   ["workflow", "Workflow", "e.g. release-*"],
@@ -25,23 +27,22 @@ export function RuleForm({
   formats: Array<{ id: string; label: string }>;
 }) {
   const { create } = useRuleActions(slug);
-  const [name, setName] = useState("");
-  const [kind, setKind] = useState("");
-  const [format, setFormat] = useState("");
-  const [conditions, setConditions] = useState<Record<string, string>>({});
+  const form = useFormValues({ name: "", kind: "", format: "" });
+  const conditions = useFormValues<Record<string, string>>({});
   const [chosen, setChosen] = useState<string[]>([]);
   const [apply, setApply] = useState(true);
   const errors = fieldErrors(create.error);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const cond = Object.fromEntries(Object.entries(conditions).filter(([, v]) => v.trim()));
+    const { name, kind, format } = form.values;
+    const cond = Object.fromEntries(Object.entries(conditions.values).filter(([, v]) => v.trim()));
     create.mutate(
       { body: { name, kind: kind || null, format: format || null, conditions: cond, controlKeys: chosen }, apply },
       {
         onSuccess: () => {
-          setName("");
-          setConditions({});
+          form.setValues((v) => ({ ...v, name: "" }));
+          conditions.setValues({});
           setChosen([]);
         },
       },
@@ -51,30 +52,26 @@ export function RuleForm({
   return (
     <FormCard title="New rule" titleId="rule-form-title" testId="rule-form" onSubmit={onSubmit} error={create.error}>
       {create.data ? (
-        <div className="alert alert-ok" role="status" data-testid="rule-created">
+        <SuccessMessage testId="rule-created">
           Rule “{create.data.rule.name}” created
           {create.data.applied ? `: ${create.data.applied.added} filing(s) of past evidence added.` : "."}
-        </div>
+        </SuccessMessage>
       ) : null}
-      <Field label="Name" error={errors.name}>
-        <input type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} required />
-      </Field>
+      <InputField label="Name" error={errors.name} type="text" maxLength={120} {...form.bind("name")} required />
       <div className="form-row">
         <SelectField
           label="Kind"
           error={errors.kind}
           blank="Any kind"
           options={recordOptions(KIND_LABELS)}
-          value={kind}
-          onChange={(e) => setKind(e.target.value)}
+          {...form.bind("kind")}
         />
         <SelectField
           label="Format"
           error={errors.format}
           blank="Any format"
           options={formats.map(formatOption)}
-          value={format}
-          onChange={(e) => setFormat(e.target.value)}
+          {...form.bind("format")}
         />
       </div>
       <p className="small muted">
@@ -82,14 +79,15 @@ export function RuleForm({
       </p>
       <div className="form-row">
         {CONDITIONS.map(([key, label, hint]) => (
-          <Field key={key} label={label} hint={hint} error={errors[`conditions.${key}`]}>
-            <input
-              type="text"
-              value={conditions[key] ?? ""}
-              maxLength={200}
-              onChange={(e) => setConditions({ ...conditions, [key]: e.target.value })}
-            />
-          </Field>
+          <InputField
+            key={key}
+            label={label}
+            hint={hint}
+            error={errors[`conditions.${key}`]}
+            type="text"
+            maxLength={200}
+            {...conditions.bind(key)}
+          />
         ))}
       </div>
       <Field label="Controls" hint="Hold Ctrl (or ⌘) to choose several." error={errors.controlKeys}>

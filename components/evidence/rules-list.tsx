@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABELS } from "@/components/evidence/labels";
 import { useRuleActions, useRules, type RuleItem } from "@/components/evidence/use-rules";
@@ -37,11 +37,7 @@ export function RulesList({
   return (
     <div className="stack">
       <ErrorMessage error={error} />
-      {message ? (
-        <div className="alert alert-ok" role="status" data-testid="rule-message">
-          {message}
-        </div>
-      ) : null}
+      {message ? <SuccessMessage testId="rule-message">{message}</SuccessMessage> : null}
       <DataTable
         testId="rules-table"
         columns={["Rule", "Matches", "Controls", "Filings", canManage ? ACTIONS_COLUMN : null]}

@@ -1,25 +1,8 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, withQuery } from "@/lib/client/api";
+import type { EvidencePageDto } from "@/lib/dto/evidence";
 import { evidenceKeys } from "@/components/evidence/query-keys";
-
-export interface EvidenceRow {
-  id: string;
-  kind: string;
-  format: string;
-  title: string;
-  outcome: string;
-  effectiveAt: string;
-  collectedAt: string;
-  expiresAt: string | null;
-  sourceRepo: string | null;
-  sourceBranch: string | null;
-  sourceCommit: string | null;
-  sourceWorkflow: string | null;
-  sourceRunUrl: string | null;
-  sourceUrl: string | null;
-  controls: string[];
-}
 
 export interface IngestAnswer {
   status: "created" | "existing";
@@ -40,7 +23,7 @@ export function useEvidenceList(slug: string, filters: EvidenceFilters) {
     queryKey: evidenceKeys.list(slug, filters),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      apiFetch<{ items: EvidenceRow[]; nextCursor: string | null }>(base(slug), {
+      apiFetch<EvidencePageDto>(base(slug), {
         query: { ...filters, cursor: pageParam, limit: 50 },
       }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

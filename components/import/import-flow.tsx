@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { formatBytes } from "@/lib/ingest/limits";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { ImportPlanView } from "@/components/import/import-preview";
 import { useApplyImport, usePreviewImport, type ImportRequest } from "@/components/import/use-import";
@@ -80,12 +80,12 @@ export function ImportFlow({
   if (apply.data) {
     return (
       <section className="card stack" aria-live="polite">
-        <div className="alert alert-ok" role="status" data-testid="import-done">
+        <SuccessMessage testId="import-done">
           Imported {apply.data.document.title}: {apply.data.counts.create} new,{" "}
           {apply.data.counts.update + apply.data.counts.close + apply.data.counts.reopen + apply.data.counts.restore}{" "}
           changed, {apply.data.counts.remove} gone from the document, {apply.data.counts.conflict} conflicts left as
           they are.
-        </div>
+        </SuccessMessage>
         <ImportPlanView report={apply.data} applied />
         <div className="row">
           <Link className="btn btn-primary" href={`/projects/${project}/backlog`}>

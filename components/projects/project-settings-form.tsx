@@ -7,7 +7,7 @@ import { fieldErrors } from "@/lib/client/describe-error";
 import { FormActions } from "@/components/ui/form-actions";
 import { useFormValues } from "@/components/ui/use-form-values";
 import { ProjectDescriptionField, ProjectNameField } from "@/components/projects/project-fields";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 
 interface Props {
   project: { slug: string; name: string; description: string; archived: boolean };
@@ -40,11 +40,7 @@ export function ProjectSettingsForm({ project, canArchive }: Props) {
         <h2 id="details-title">Details</h2>
         <form className="stack" onSubmit={onSubmit} data-testid="project-settings-form" noValidate>
           <ErrorMessage error={update.error} />
-          {saved && !update.error ? (
-            <div className="alert alert-ok" role="status" data-testid="saved">
-              Saved.
-            </div>
-          ) : null}
+          {saved && !update.error ? <SuccessMessage testId="saved">Saved.</SuccessMessage> : null}
           <ProjectNameField {...bind("name")} error={errors.name} />
           <ProjectDescriptionField {...bind("description")} error={errors.description} rows={4} />
           <FormActions submitLabel="Save changes" pending={update.isPending} />

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
 import { countOf } from "@/lib/format";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { useRunbookMutation } from "@/components/runbooks/use-runbook";
 
 const minutes = (v: string) => (v.trim() === "" ? null : Math.round(Number(v) * 60));
@@ -76,11 +76,7 @@ export function ExerciseForm({ project, runbookId, now }: { project: string; run
     <form className="stack" onSubmit={submit} data-testid="exercise-form" aria-labelledby="exercise-form-title">
       <h3 id="exercise-form-title">Record an exercise</h3>
       <ErrorMessage error={record.error} />
-      {saved ? (
-        <div className="alert alert-ok" role="status">
-          {saved} The next one is due one cadence from its date.
-        </div>
-      ) : null}
+      {saved ? <SuccessMessage>{saved} The next one is due one cadence from its date.</SuccessMessage> : null}
       {attachError ? (
         <div role="alert">
           <p className="small">{`"${attachError.file}" was not attached; the exercise is saved. Attach it again below once the problem is fixed.`}</p>

@@ -1,4 +1,4 @@
-import { useId, type ReactElement, type ReactNode, cloneElement } from "react";
+import { useId, type InputHTMLAttributes, type ReactElement, type ReactNode, cloneElement } from "react";
 
 /** A labelled form control with its hint and error wired up for assistive technology. */
 export function Field({
@@ -35,5 +35,19 @@ export function Field({
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled <input>: the label, hint and error of a <Field>, every other prop on the input. */
+export function InputField({
+  label,
+  hint,
+  error,
+  ...input
+}: { label: string; hint?: ReactNode; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      <input {...input} />
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type Dispatch, type SetStateAction } from "react";
 
 // The values of an edit form's text inputs, selects and textareas, each bound to its control by name.
 
@@ -7,7 +7,7 @@ type Values = Record<string, string>;
 
 export interface FormValues<T extends Values> {
   values: T;
-  setValues: (next: T) => void;
+  setValues: Dispatch<SetStateAction<T>>;
   /** value and onChange of the named control, to spread on it. */
   bind: (field: keyof T & string) => { value: string; onChange: (e: { target: { value: string } }) => void };
 }
@@ -18,7 +18,7 @@ export function useFormValues<T extends Values>(initial: T | (() => T)): FormVal
     values,
     setValues,
     bind: (field) => ({
-      value: values[field],
+      value: values[field] ?? "",
       onChange: (e) => setValues((v) => ({ ...v, [field]: e.target.value })),
     }),
   };

@@ -5,7 +5,7 @@ import { useFormValues } from "@/components/ui/use-form-values";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDateTime } from "@/lib/format";
 import { Field } from "@/components/ui/field";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import {
   useAuditChoices,
@@ -91,9 +91,9 @@ export function ScimTokens({ canManage }: { canManage: boolean }) {
         <form className="stack" onSubmit={onSubmit} noValidate data-testid="scim-token-form">
           <ErrorMessage error={create.error} />
           {secret ? (
-            <div className="alert alert-ok" role="status" data-testid="scim-token-secret">
+            <SuccessMessage testId="scim-token-secret">
               Copy this token into the identity provider now; it is not shown again: <code>{secret}</code>
-            </div>
+            </SuccessMessage>
           ) : null}
           <div className="form-row">
             <Field label="Token name" hint="E.g. the identity provider it is for." error={errors.name}>
@@ -140,7 +140,7 @@ export function InviteAuditor() {
       <form className="stack" onSubmit={onSubmit} noValidate data-testid="invite-auditor-form">
         <ErrorMessage error={invite.error ?? audits.error} />
         {result ? (
-          <div className="alert alert-ok" role="status" data-testid="invite-link">
+          <SuccessMessage testId="invite-link">
             {result.link ? (
               <>
                 Send this link to {result.email} (it is shown once): <code>{result.link}</code>
@@ -148,7 +148,7 @@ export function InviteAuditor() {
             ) : (
               <>{result.email} already has a password; the audit is granted.</>
             )}
-          </div>
+          </SuccessMessage>
         ) : null}
         <div className="form-row">
           <Field label="Audit" error={errors.auditId}>

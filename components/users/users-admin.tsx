@@ -5,8 +5,8 @@ import { useFormValues } from "@/components/ui/use-form-values";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { formatDateTime } from "@/lib/format";
-import { Field } from "@/components/ui/field";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { Field, InputField } from "@/components/ui/field";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import { Badge } from "@/components/ui/badge";
 import { useCreateUser, useUnlockUser, useUpdateUser, useUsers } from "@/components/users/use-users";
 import type { UserDto } from "@/lib/dto/users";
@@ -138,18 +138,10 @@ function CreateUserForm() {
     <Card title="Add a user" titleId="new-user-title">
       <form className="stack" onSubmit={onSubmit} data-testid="create-user-form" noValidate>
         <ErrorMessage error={create.error} />
-        {created ? (
-          <div className="alert alert-ok" role="status">
-            {created} can now sign in with the password you set.
-          </div>
-        ) : null}
+        {created ? <SuccessMessage>{created} can now sign in with the password you set.</SuccessMessage> : null}
         <div className="form-row">
-          <Field label="Name" error={errors.name}>
-            <input type="text" {...bind("name")} required />
-          </Field>
-          <Field label="Email" error={errors.email}>
-            <input type="email" {...bind("email")} required />
-          </Field>
+          <InputField label="Name" error={errors.name} type="text" {...bind("name")} required />
+          <InputField label="Email" error={errors.email} type="email" {...bind("email")} required />
           <Field label="Role" error={errors.role}>
             <select {...bind("role")}>
               {ROLES.map((r) => (
@@ -159,9 +151,15 @@ function CreateUserForm() {
               ))}
             </select>
           </Field>
-          <Field label="Initial password" hint="At least 10 characters. Share it privately." error={errors.password}>
-            <input type="password" autoComplete="new-password" {...bind("password")} required />
-          </Field>
+          <InputField
+            label="Initial password"
+            hint="At least 10 characters. Share it privately."
+            error={errors.password}
+            type="password"
+            autoComplete="new-password"
+            {...bind("password")}
+            required
+          />
         </div>
         <FormActions submitLabel="Add user" pendingLabel="Adding…" pending={create.isPending} />
       </form>

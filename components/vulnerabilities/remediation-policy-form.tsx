@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/client/describe-error";
 import { Field } from "@/components/ui/field";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { ErrorMessage, SuccessMessage } from "@/components/ui/error-message";
 import type { TRemediationPolicy } from "@/lib/schemas/vulnerabilities";
 
 const FIELDS: Array<[keyof TRemediationPolicy, string]> = [
@@ -45,9 +45,7 @@ export function RemediationPolicyForm({ slug, policy }: { slug: string; policy: 
     <form className="stack" onSubmit={onSubmit} data-testid="remediation-policy-form" noValidate>
       <ErrorMessage error={save.error} />
       {saved && !save.error ? (
-        <div className="alert alert-ok" role="status" data-testid="policy-saved">
-          Saved. Readiness uses the new deadlines from now on.
-        </div>
+        <SuccessMessage testId="policy-saved">Saved. Readiness uses the new deadlines from now on.</SuccessMessage>
       ) : null}
       <div className="row">
         {FIELDS.map(([key, label]) => (

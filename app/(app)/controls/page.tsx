@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { controlFacets } from "@/lib/controls/control-facets";
 import { PageHeader } from "@/components/ui/page-header";
+import { MappingMatrixLink } from "@/components/controls/mapping-matrix-link";
 import { ControlsTable } from "@/components/controls/controls-table";
 
 export const metadata: Metadata = { title: "Controls" };
@@ -18,9 +19,7 @@ export default async function ControlsPage() {
         description="What the organisation does to meet its requirements. One control can serve SOC 2, GDPR and IRB requirements at once; each project can mark a control not applicable, with a reason."
         actions={
           <>
-            <Link className="btn" href="/controls/matrix">
-              Mapping matrix
-            </Link>
+            <MappingMatrixLink />
             <a className="btn" href="/api/v1/controls/export" download data-testid="export-csv">
               Export CSV
             </a>

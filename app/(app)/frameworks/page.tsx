@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/actor";
 import { listFrameworks } from "@/lib/catalogue/list-frameworks";
 import { PageHeader } from "@/components/ui/page-header";
+import { MappingMatrixLink } from "@/components/controls/mapping-matrix-link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CoverageBar } from "@/components/catalogue/coverage-bar";
@@ -21,11 +22,7 @@ export default async function FrameworksPage() {
       <PageHeader
         title="Frameworks"
         description="The requirement catalogues controls are mapped to. Coverage counts the requirements readiness scores (those not split into points) that at least one live control serves, mapped to the requirement itself or to a group above it; it says nothing yet about evidence."
-        actions={
-          <Link className="btn" href="/controls/matrix">
-            Mapping matrix
-          </Link>
-        }
+        actions={<MappingMatrixLink />}
       />
       <div className="stack">
         {frameworks.length === 0 ? (

@@ -7,7 +7,7 @@ import { links } from "@/lib/readiness/links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScoreText } from "@/components/readiness/score-text";
 import { FamilyBars } from "@/components/readiness/family-bars";
-import { HoldbacksList } from "@/components/dashboard/holdbacks-list";
+import { HoldbacksCard } from "@/components/dashboard/holdbacks-list";
 import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import { OverdueExercisesCard } from "@/components/runbooks/overdue-exercises-card";
 
@@ -67,10 +67,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         ))}
       </div>
       <div className="grid grid-2">
-        <section className="card" aria-labelledby="po-holdbacks">
-          <h2 id="po-holdbacks">What holds readiness back</h2>
-          <HoldbacksList project={project.slug} perProject={8} />
-        </section>
+        <HoldbacksCard titleId="po-holdbacks" project={project.slug} perProject={8} />
         <section className="card" aria-labelledby="po-expiring">
           <h2 id="po-expiring">Evidence expiring in the next 30 days</h2>
           <UpcomingList type="evidence" project={project.slug} showProject={false} />
