@@ -74,6 +74,14 @@ const alertEvent = (action: string, openedDaysAgo: number, alert: Record<string,
   alert: { state: "open", created_at: iso(ago(openedDaysAgo)), updated_at: iso(ago(openedDaysAgo)), ...alert },
 });
 
+/** The fields a dismissal sets on a Dependabot or code scanning alert, `daysAgo` days ago. */
+const dismissed = (daysAgo: number, reason: string) => ({
+  state: "dismissed",
+  dismissed_at: iso(ago(daysAgo)),
+  dismissed_reason: reason,
+  updated_at: iso(ago(daysAgo)),
+});
+
 const dependabot = (action: string, alert: Record<string, unknown>) =>
   alertEvent(action, 40, {
     number: 7,
@@ -163,13 +171,7 @@ describe("GitHub security alerts: one record per alert, and readiness against th
     const { project, deliver } = await setup();
     await deliver(
       "dependabot_alert",
-      dependabot("dismissed", {
-        state: "dismissed",
-        dismissed_at: iso(ago(5)),
-        dismissed_reason: "tolerable_risk",
-        dismissed_comment: "only used in the build",
-        updated_at: iso(ago(5)),
-      }),
+      dependabot("dismissed", { ...dismissed(5, "tolerable_risk"), dismissed_comment: "only used in the build" }),
     );
     const stale = await deliver("dependabot_alert", dependabot("created", {}));
     expect([stale.status, stale.body.status, stale.body.reason]).toEqual([
@@ -249,15 +251,7 @@ describe("GitHub security alerts: one record per alert, and readiness against th
       deadlineDays: 15,
     });
 
-    await deliver(
-      "code_scanning_alert",
-      code("closed_by_user", {
-        state: "dismissed",
-        dismissed_at: iso(ago(1)),
-        dismissed_reason: "false positive",
-        updated_at: iso(ago(1)),
-      }),
-    );
+    await deliver("code_scanning_alert", code("closed_by_user", dismissed(1, "false positive")));
     expect((await readiness(NOW)).sast.state).toBe("passing");
 
     await deliver("secret_scanning_alert", secret("created", {}));
