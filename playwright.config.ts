@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 import { WEB_SERVER_ENV, WEB_SERVER_NODE_FLAGS } from "./scripts/lib/web-server-flags";
 
 // Run through `npm run test:e2e` (scripts/test.ts), which prepares a fresh database with demo data,
@@ -23,20 +24,7 @@ export default defineConfig({
     browserName: "chromium",
     viewport: { width: 1280, height: 860 },
     trace: "retain-on-failure",
-    launchOptions: {
-      // Debian's chromium (apt-get install chromium); Playwright's own browser download is unreachable.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--headless=new",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     // The README screenshot first, while the database holds only the demo data.

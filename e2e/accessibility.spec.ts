@@ -3,15 +3,11 @@
 // finished loading its data (network idle), so widgets filled by queries are checked too. The crawl
 // follows links rather than a list, so a new page is checked as soon as something links to it, and the
 // test fails if a page of the app (found on disk) was reached by no role.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { createRequire } from "node:module";
 import type { Page } from "@playwright/test";
+import { axeViolations, type AxeViolation } from "../tests/axe";
+import { appPageTemplates } from "./app-pages";
 import { test, expect } from "./fixtures";
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const DEMO_PASSWORD = "proofline-demo";
 const ROLES = ["admin", "lead", "engineer", "auditor"] as const;
 // Pages no link leads to, each with the reason it is left to other specs.
@@ -22,27 +18,6 @@ const NOT_LINKED = new Map<string, string>([
 // A few of each shape are enough: a shape is the path with its id-like segments collapsed.
 const PER_SHAPE = 2;
 const MAX_PAGES_PER_ROLE = 80;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-function pageTemplates(): string[] {
-  const app = path.resolve("app");
-  return (readdirSync(app, { recursive: true }) as string[])
-    .filter((f) => path.basename(f) === "page.tsx")
-    .map(
-      (f) =>
-        `/${f
-          .split(path.sep)
-          .slice(0, -1)
-          .filter((s) => !/^\(.*\)$/.test(s))
-          .join("/")}`.replace(/\/$/, "") || "/",
-    );
-}
 
 function templateMatches(template: string, pathname: string): boolean {
   const t = template.split("/");
@@ -59,32 +34,6 @@ function shapeOf(pathname: string): string {
         : s,
     )
     .join("/");
-}
-
-async function axeViolations(page: Page): Promise<Violation[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!loaded) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: unknown,
-          ) => Promise<{
-            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
-    }));
-  }, WCAG);
 }
 
 async function links(page: Page, origin: string): Promise<string[]> {
@@ -108,11 +57,11 @@ async function crawl(
   origin: string,
   visitedTemplates: Set<string>,
   templates: string[],
-): Promise<Array<{ url: string; violations: Violation[] }>> {
+): Promise<Array<{ url: string; violations: AxeViolation[] }>> {
   const seen = new Set<string>();
   const perShape = new Map<string, number>();
   const queue = ["/"];
-  const failures: Array<{ url: string; violations: Violation[] }> = [];
+  const failures: Array<{ url: string; violations: AxeViolation[] }> = [];
   let visited = 0;
   while (queue.length && visited < MAX_PAGES_PER_ROLE) {
     const next = queue.shift()!;
@@ -141,9 +90,9 @@ test.describe("accessibility (axe, WCAG 2.1 A and AA)", () => {
   }) => {
     test.setTimeout(900_000);
     const origin = new URL(baseURL!).origin;
-    const templates = pageTemplates();
+    const templates = appPageTemplates();
     const visitedTemplates = new Set<string>();
-    const failures: Array<{ role: string; url: string; violations: Violation[] }> = [];
+    const failures: Array<{ role: string; url: string; violations: AxeViolation[] }> = [];
 
     await page.goto("/signin");
     await page.waitForLoadState("networkidle");

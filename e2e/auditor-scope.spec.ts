@@ -4,64 +4,14 @@
 // project the auditor is not granted. Neither the rendered page nor any response the page fetched
 // may name them (by id, title, file name or digest). The API side, counts included, is pinned by
 // lib/audits/auditor-walk.int.test.ts.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { test, expect } from "./fixtures";
-import { JUST_AFTER, JUST_BEFORE, auditorWalkWorld } from "../lib/audits/testing/auditor-walk-world";
+import { appPageTemplates } from "./app-pages";
+import { JUST_AFTER, JUST_BEFORE, auditorWalkWorld, type Leak } from "../lib/audits/testing/auditor-walk-world";
+import { expandTemplate, type WalkWorld as World } from "../tests/auditor-walk";
 import { TEST_PASSWORD } from "../tests/factories";
 
-type World = Awaited<ReturnType<typeof auditorWalkWorld>>;
-type Leak = Awaited<ReturnType<World["makeLeak"]>>;
-
-/** app/**\/page.tsx as URL templates: "/projects/[slug]/evidence/[id]". */
-function pageTemplates(): string[] {
-  const app = path.resolve("app");
-  return (readdirSync(app, { recursive: true }) as string[])
-    .filter((f) => path.basename(f) === "page.tsx")
-    .map(
-      (f) =>
-        `/${f
-          .split(path.sep)
-          .slice(0, -1)
-          .filter((s) => !/^\(.*\)$/.test(s))
-          .join("/")}`.replace(/\/$/, "") || "/",
-    )
-    .sort();
-}
-
-function candidates(w: World, leak: Leak, name: string, before: string): string[] {
-  switch (name) {
-    case "slug":
-      return [w.granted.slug, w.other.slug];
-    case "auditId":
-      return [w.audit.id, w.otherAudit.id];
-    case "id":
-      return before === "evidence" ? [w.inside.id, ...leak.evidenceIds] : ["no-such-id"];
-    case "key":
-      return before === "frameworks" ? ["soc2"] : [w.control.key];
-    case "framework":
-      return ["soc2"];
-    case "runbookId":
-      return [w.runbook.id, w.otherRunbook.id];
-    case "itemId":
-      return [w.item.id];
-    case "requestId":
-      return [w.request.id];
-    default:
-      return ["no-such-id"];
-  }
-}
-
 function urls(template: string, w: World, leak: Leak): string[] {
-  const segments = template.split("/");
-  let out: string[][] = [[]];
-  segments.forEach((seg, i) => {
-    const m = /^\[(\w+)\]$/.exec(seg);
-    out = m
-      ? out.flatMap((o) => candidates(w, leak, m[1], segments[i - 1]).map((v) => [...o, encodeURIComponent(v)]))
-      : out.map((o) => [...o, seg]);
-  });
-  const base = out.map((o) => o.join("/") || "/");
+  const base = expandTemplate(template, w, leak).map((o) => o.path);
   // Anything computed "as of" a moment, asked for moments outside the window.
   if (/\/readiness(\/\[framework\])?$/.test(template)) {
     const iso = (d: Date) => encodeURIComponent(d.toISOString());
@@ -87,7 +37,7 @@ test.describe("an auditor's pages stay inside the granted projects and window", 
       fetched.push({ url: res.url(), text: await res.text().catch(() => "") });
     });
 
-    const templates = pageTemplates();
+    const templates = appPageTemplates();
     expect(templates).toContain("/projects/[slug]/readiness/[framework]");
     const found: string[] = [];
     let visited = 0;

@@ -9,12 +9,11 @@ test.describe("importing a gap list and working its items", () => {
   test("an engineer's preview says they may not apply a document that would create a runbook", async ({
     page,
     factory,
-    signInAs,
+    signInAsNew,
   }) => {
     // The gap list carries a rollback runbook; engineers hold backlog:write but not runbook:write.
-    const engineer = await factory.makeUser({ role: "ENGINEER" });
     const project = await factory.makeProject({ name: `Inference ${factory.uniq("e2e")}` });
-    await signInAs(page, engineer);
+    await signInAsNew(page, "ENGINEER");
     await page.goto(`/projects/${project.slug}/import`);
     await page.getByLabel("Document", { exact: true }).setInputFiles(SEED);
     await page.getByRole("button", { name: "Preview the import" }).click();
@@ -25,11 +24,10 @@ test.describe("importing a gap list and working its items", () => {
   test("a lead previews and imports a seed, edits an item, ticks a criterion and links a pull request", async ({
     page,
     factory,
-    signInAs,
+    signInAsNew,
   }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `Inference ${factory.uniq("e2e")}` });
-    await signInAs(page, lead);
+    await signInAsNew(page, "COMPLIANCE_LEAD");
 
     await page.goto(`/projects/${project.slug}/backlog`);
     await expect(page.getByTestId("backlog-empty")).toBeVisible();
@@ -102,11 +100,10 @@ test.describe("importing a gap list and working its items", () => {
   test("re-importing a changed version shows the edit made here as a conflict and the new gap as new", async ({
     page,
     factory,
-    signInAs,
+    signInAsNew,
   }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject();
-    await signInAs(page, lead);
+    await signInAsNew(page, "COMPLIANCE_LEAD");
     const v1 = readFileSync(SEED, "utf8");
     const imported = await page.request.post(`/api/v1/projects/${project.slug}/documents?filename=gaps.md&mode=apply`, {
       data: v1,

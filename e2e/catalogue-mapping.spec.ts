@@ -36,10 +36,9 @@ test.describe("frameworks and controls", () => {
   test("a lead finds a requirement by id, maps a control to it, sees coverage change, and exports the CSV", async ({
     page,
     factory,
-    signInAs,
+    signInAsNew,
   }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
-    await signInAs(page, lead);
+    const lead = await signInAsNew(page, "COMPLIANCE_LEAD");
     const key = factory.uniq("addendum").toLowerCase();
     const imported = await page.request.post("/api/v1/frameworks", { data: customFramework(key) });
     expect(imported.status()).toBe(201);
@@ -90,11 +89,9 @@ test.describe("frameworks and controls", () => {
 
   test("an engineer is refused the same edit: no mapping form, and a 403 problem from the API", async ({
     page,
-    factory,
-    signInAs,
+    signInAsNew,
   }) => {
-    const engineer = await factory.makeUser({ role: "ENGINEER" });
-    await signInAs(page, engineer);
+    await signInAsNew(page, "ENGINEER");
     await page.goto("/frameworks/soc2?q=CC6.2");
     await expect(page.getByTestId("requirement-CC6.2")).toBeVisible();
     await expect(page.getByTestId("map-control-CC6.2")).toHaveCount(0);
@@ -120,11 +117,10 @@ test.describe("frameworks and controls", () => {
   test("a lead marks a control not applicable to a project only with a justification", async ({
     page,
     factory,
-    signInAs,
+    signInAsNew,
   }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ frameworks: ["soc2"] });
-    await signInAs(page, lead);
+    await signInAsNew(page, "COMPLIANCE_LEAD");
     await page.goto(`/projects/${project.slug}/controls`);
     await page.getByLabel("Search", { exact: true }).fill("RES-07");
     await page.getByRole("button", { name: "Search", exact: true }).click();

@@ -17,12 +17,11 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
   test("a lead creates a token, CI pushes with the CLI, and the report shows under its control with the original", async ({
     page,
     factory,
-    signInAs,
+    signInAsNew,
     baseURL,
   }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `Evidence ${factory.uniq("e2e")}` });
-    await signInAs(page, lead);
+    await signInAsNew(page, "COMPLIANCE_LEAD");
 
     // A filing rule: test reports from main go under CHG-03.
     await page.goto(`/projects/${project.slug}/evidence/rules`);
@@ -107,10 +106,13 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     expect(readFileSync(saved!)).toEqual(readFileSync(report));
   });
 
-  test("a person uploads a drill report and records a link from the browser", async ({ page, factory, signInAs }) => {
-    const engineer = await factory.makeUser({ role: "ENGINEER" });
+  test("a person uploads a drill report and records a link from the browser", async ({
+    page,
+    factory,
+    signInAsNew,
+  }) => {
     const project = await factory.makeProject();
-    await signInAs(page, engineer);
+    await signInAsNew(page, "ENGINEER");
     await page.goto(`/projects/${project.slug}/evidence`);
     await expect(page.getByTestId("evidence-empty")).toContainText("No evidence yet");
     await expect(page.getByTestId("evidence-empty")).toContainText(`push junit.xml --project ${project.slug}`);
@@ -153,10 +155,9 @@ test.describe("evidence: tokens, the CLI, filing and the original", () => {
     await expect(page.getByTestId("outcome-reason")).toHaveText("RTO 5400s is over the 3600s target.");
   });
 
-  test("engineers cannot manage tokens", async ({ page, factory, signInAs }) => {
-    const engineer = await factory.makeUser({ role: "ENGINEER" });
+  test("engineers cannot manage tokens", async ({ page, factory, signInAsNew }) => {
     const project = await factory.makeProject();
-    await signInAs(page, engineer);
+    await signInAsNew(page, "ENGINEER");
     const res = await page.goto(`/projects/${project.slug}/settings/tokens`);
     expect(res?.status()).toBe(403);
   });

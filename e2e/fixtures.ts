@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import type { Role } from "@/generated/prisma/enums";
 import * as factories from "../tests/factories";
 
 export interface Credentials {
@@ -13,6 +14,7 @@ const EXPECTED_CONSOLE = [/Failed to load resource: the server responded with a 
 export const test = base.extend<{
   factory: typeof factories;
   signInAs: (page: Page, user: Credentials) => Promise<void>;
+  signInAsNew: (page: Page, role: Role) => Promise<factories.TestUser>;
   consoleErrors: string[];
 }>({
   // Test data goes straight into the e2e database through the same code the app uses.
@@ -33,6 +35,14 @@ export const test = base.extend<{
         cookies.some((c) => c.name.endsWith("next-auth.session-token")),
         `session cookie for ${user.email}`,
       ).toBe(true);
+    });
+  },
+  // A new user of the role, signed in on the page as above.
+  signInAsNew: async ({ signInAs }, provide) => {
+    await provide(async (page, role) => {
+      const user = await factories.makeUser({ role });
+      await signInAs(page, user);
+      return user;
     });
   },
   // Every test fails on an unexpected console error or uncaught page error.

@@ -39,11 +39,9 @@ test.describe("sign-in and roles", () => {
 
   test("the wrong role is refused on the server: a page gets 403 and the API a problem", async ({
     page,
-    factory,
-    signInAs,
+    signInAsNew,
   }) => {
-    const engineer = await factory.makeUser({ role: "ENGINEER" });
-    await signInAs(page, engineer);
+    await signInAsNew(page, "ENGINEER");
     const response = await page.goto("/admin/users");
     expect(response?.status()).toBe(403);
     await expect(page.getByTestId("forbidden")).toContainText("You do not have access to this page");

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { axeViolations } from "../tests/axe";
 import { test, expect } from "./fixtures";
 
 // Correcting how a document is read, from the preview: a document whose items are plain level-3
@@ -9,23 +8,6 @@ import { test, expect } from "./fixtures";
 const V1 =
   "# Audit prep\n\n## Evidence\n\n### Export the access logs\n\nFrom the identity provider.\n\n### Collect the pen-test report\n\nAsk the vendor.\n\n## Appendix\n\n### Glossary\n\nTerms we use.\n";
 const V2 = V1.replace("## Appendix", "### Screenshot the MFA policy\n\nFrom the admin console.\n\n## Appendix");
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string }> }> };
-      }
-    ).axe;
-    const r = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return r.violations.map((v) => v.id);
-  });
-}
 
 async function pasteAndPreview(page: Page, text: string) {
   await page.getByLabel("Paste the text").check();
@@ -37,11 +19,10 @@ async function pasteAndPreview(page: Page, text: string) {
 test("a lead corrects the preview with the keyboard, imports, and the next version is read the same way", async ({
   page,
   factory,
-  signInAs,
+  signInAsNew,
 }) => {
-  const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
   const project = await factory.makeProject({ name: `Audit ${factory.uniq("e2e")}` });
-  await signInAs(page, lead);
+  await signInAsNew(page, "COMPLIANCE_LEAD");
   await page.goto(`/projects/${project.slug}/import`);
 
   await pasteAndPreview(page, V1);

@@ -7,12 +7,11 @@ test.describe("runbooks and their exercises", () => {
   test("a lead writes a quarterly runbook, an exercise is recorded, and moving the clock past its due date makes it overdue", async ({
     page,
     factory,
-    signInAs,
+    signInAsNew,
     baseURL,
   }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `Clinic ${factory.uniq("e2e")}` });
-    await signInAs(page, lead);
+    await signInAsNew(page, "COMPLIANCE_LEAD");
 
     await page.goto(`/projects/${project.slug}/runbooks`);
     await expect(page.getByTestId("runbooks-empty")).toBeVisible();

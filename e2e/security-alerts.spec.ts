@@ -1,34 +1,9 @@
 // The security alerts page: open alerts by age against their deadline, the time-to-fix chart (with its
 // table and an empty state), and the deadlines form; checked with axe-core (WCAG 2.0/2.1 A and AA).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Page } from "@playwright/test";
+import { axeViolations } from "../tests/axe";
 import { test, expect } from "./fixtures";
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const DAY = 86_400_000;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: unknown,
-          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 test.describe("security alerts", () => {
   test("open alerts against their deadlines, time to fix as a chart and a table, deadlines a lead can change; axe clean", async ({
@@ -95,10 +70,9 @@ test.describe("security alerts", () => {
     await expect(form).toContainText(/more severe alert/);
   });
 
-  test("a project without alerts shows the empty states, axe clean", async ({ page, factory, signInAs }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
+  test("a project without alerts shows the empty states, axe clean", async ({ page, factory, signInAsNew }) => {
     const project = await factory.makeProject({ name: `No alerts ${factory.uniq("e2e")}` });
-    await signInAs(page, lead);
+    await signInAsNew(page, "COMPLIANCE_LEAD");
     await page.goto(`/projects/${project.slug}/security-alerts`);
     await expect(page.getByTestId("alerts-empty")).toBeVisible();
     await expect(page.getByTestId("time-to-fix-empty")).toContainText("No alert was fixed in the last 90 days.");
@@ -109,11 +83,10 @@ test.describe("security alerts", () => {
   test("a lead creates the GitLab webhook token on the tokens page; it is shown once; axe clean", async ({
     page,
     factory,
-    signInAs,
+    signInAsNew,
   }) => {
-    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
     const project = await factory.makeProject({ name: `GitLab ${factory.uniq("e2e")}` });
-    await signInAs(page, lead);
+    await signInAsNew(page, "COMPLIANCE_LEAD");
     await page.goto(`/projects/${project.slug}/settings/tokens`);
     const card = page.getByTestId("gitlab-webhook");
     await expect(card).toContainText(`/api/v1/projects/${project.slug}/gitlab`);

@@ -26,6 +26,8 @@ import pg from "pg";
 import { resolveDatabase } from "./lib/database";
 import { withDatabaseName } from "./lib/migrate";
 import { prepareDatabase } from "./lib/prepare";
+import { insertBenchCatalogue } from "./lib/bench-catalogue";
+import { benchAppEnv } from "./lib/bench-env";
 import {
   FIRST_LOAD_JS_BUDGET,
   LCP_BUDGET_MS,
@@ -144,21 +146,7 @@ async function generateLarge(url: string): Promise<void> {
   await q(
     `INSERT INTO "ProjectFramework"("projectId", "frameworkId") SELECT 'bp' || p, 'bench-f' FROM generate_series(1, ${PROJECTS}) p`,
   );
-  await q(`INSERT INTO "Requirement"(id, "frameworkId", "refId", level, assessable, title, position)
-           SELECT 'bf' || g, 'bench-f', 'BF' || g, 'family', false, 'Family ' || g, g FROM generate_series(1, 20) g`);
-  await q(`INSERT INTO "Requirement"(id, "frameworkId", "refId", "parentId", level, title, position)
-           SELECT 'br' || g, 'bench-f', 'BF' || (g % 20 + 1) || '.' || g, 'bf' || (g % 20 + 1), 'requirement', 'Requirement ' || g, g FROM generate_series(1, 150) g`);
-  await q(`INSERT INTO "Control"(id, key, title, description, frequency, "updatedAt")
-           SELECT 'bc' || g, 'BENCH-' || lpad(g::text, 3, '0'), 'Control ' || g, '', 'DAILY', now() FROM generate_series(1, ${CONTROLS}) g`);
-  await q(
-    `INSERT INTO "ControlExpectation"("controlId", kind, "freshnessDays")
-           SELECT 'bc' || g, ($1::text[])[g % 6 + 1]::"EvidenceKind", 30 FROM generate_series(1, ${CONTROLS}) g
-           UNION ALL
-           SELECT 'bc' || g, ($1::text[])[(g + 1) % 6 + 1]::"EvidenceKind", 90 FROM generate_series(1, ${CONTROLS}) g WHERE g % 3 = 0`,
-    [KINDS],
-  );
-  await q(`INSERT INTO "ControlMapping"("controlId", "requirementId")
-           SELECT DISTINCT 'bc' || ((g * 2 + k) % ${CONTROLS} + 1), 'br' || g FROM generate_series(1, 150) g, generate_series(0, 1) k`);
+  await insertBenchCatalogue(q, { refPrefix: "BF", controlKeyPrefix: "BENCH-", controls: CONTROLS, kinds: KINDS });
   // Evidence over the last 400 days for every project, spread over the controls and their kinds; 1 in 17 fails.
   await q(
     `INSERT INTO "Evidence"(id, "projectId", kind, format, title, outcome, summary, "dedupeKey", "effectiveAt", "collectedAt")
@@ -255,12 +243,7 @@ async function benchDataset(name: string, url: string, dist: string): Promise<bo
   try {
     for (const mode of MODES) {
       const env = {
-        ...process.env,
-        DATABASE_URL: url,
-        BLOB_STORE: "dir",
-        BLOB_DIR: blobDir,
-        NEXTAUTH_SECRET: secret,
-        PROOFLINE_DEMO: name === "demo" ? "1" : "0",
+        ...benchAppEnv({ url, blobDir, secret, demo: name === "demo" }),
         PROOFLINE_READINESS_STORE: mode === "stored" ? "on" : "off",
       };
       await ensureProductionBuild(dist, env);

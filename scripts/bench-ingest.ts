@@ -24,6 +24,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { resolveDatabase } from "./lib/database";
 import { deployMigrations, withDatabaseName } from "./lib/migrate";
+import { benchAppEnv } from "./lib/bench-env";
 import { randomBytes } from "node:crypto";
 import { ensureProductionBuild, SERVED_DIST, startServedApp, type ServedApp } from "../tests/served/served-app";
 import { writeCloudTrailGz } from "../tests/served/cloudtrail-body";
@@ -135,13 +136,7 @@ async function apiServer(): Promise<{ url: string; close(): Promise<void> }> {
 
 /** The production app on the bench database (built once into SERVED_DIST_DIR, default .next-e2e). */
 async function servedApp(url: string, blobDir: string): Promise<ServedApp> {
-  const env = {
-    ...process.env,
-    DATABASE_URL: url,
-    BLOB_STORE: "dir",
-    BLOB_DIR: blobDir,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-  };
+  const env = benchAppEnv({ url, blobDir, secret: randomBytes(32).toString("base64url") });
   const dist = process.env.SERVED_DIST_DIR || SERVED_DIST;
   await ensureProductionBuild(dist, env);
   return startServedApp({ distDir: dist, env });

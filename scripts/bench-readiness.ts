@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { resolveDatabase } from "./lib/database";
 import { deployMigrations, withDatabaseName } from "./lib/migrate";
+import { insertBenchCatalogue } from "./lib/bench-catalogue";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -33,23 +34,7 @@ async function generate(url: string): Promise<string> {
     `INSERT INTO "Framework"(id, key, name, version, "updatedAt") VALUES ('bench-f', 'soc2', 'Bench SOC 2', '1', now())`,
   );
   await q(`INSERT INTO "ProjectFramework"("projectId", "frameworkId") VALUES ('bench-p', 'bench-f')`);
-  await q(`INSERT INTO "Requirement"(id, "frameworkId", "refId", level, assessable, title, position)
-           SELECT 'bf' || g, 'bench-f', 'CC' || g, 'family', false, 'Family ' || g, g FROM generate_series(1, 20) g`);
-  await q(`INSERT INTO "Requirement"(id, "frameworkId", "refId", "parentId", level, title, position)
-           SELECT 'br' || g, 'bench-f', 'CC' || (g % 20 + 1) || '.' || g, 'bf' || (g % 20 + 1), 'requirement', 'Requirement ' || g, g
-           FROM generate_series(1, 150) g`);
-  await q(`INSERT INTO "Control"(id, key, title, description, frequency, "updatedAt")
-           SELECT 'bc' || g, 'B-' || lpad(g::text, 3, '0'), 'Control ' || g, '', 'DAILY', now() FROM generate_series(1, ${CONTROLS}) g`);
-  // Every control expects one kind; every third a second one.
-  await q(
-    `INSERT INTO "ControlExpectation"("controlId", kind, "freshnessDays")
-           SELECT 'bc' || g, ($1::text[])[g % 6 + 1]::"EvidenceKind", 30 FROM generate_series(1, ${CONTROLS}) g
-           UNION ALL
-           SELECT 'bc' || g, ($1::text[])[(g + 1) % 6 + 1]::"EvidenceKind", 90 FROM generate_series(1, ${CONTROLS}) g WHERE g % 3 = 0`,
-    [KINDS],
-  );
-  await q(`INSERT INTO "ControlMapping"("controlId", "requirementId")
-           SELECT DISTINCT 'bc' || ((g * 2 + k) % ${CONTROLS} + 1), 'br' || g FROM generate_series(1, 150) g, generate_series(0, 1) k`);
+  await insertBenchCatalogue(q, { refPrefix: "CC", controlKeyPrefix: "B-", controls: CONTROLS, kinds: KINDS });
   console.log(`  catalogue: 150 requirements, ${CONTROLS} controls (${Date.now() - started} ms)`);
 
   const t1 = Date.now();

@@ -18,6 +18,7 @@ import pg from "pg";
 import { resolveDatabase } from "./lib/database";
 import { withDatabaseName } from "./lib/migrate";
 import { prepareDatabase } from "./lib/prepare";
+import { benchAppEnv } from "./lib/bench-env";
 import {
   FIRST_LOAD_JS_BUDGET,
   LCP_BUDGET_MS,
@@ -142,14 +143,7 @@ async function main() {
     await prepareDatabase({ url, demo: true, log: () => undefined });
     const secret = randomBytes(32).toString("base64url");
     const pages = await pagesOf(url, secret);
-    const env = {
-      ...process.env,
-      DATABASE_URL: url,
-      BLOB_STORE: "dir",
-      BLOB_DIR: blobDir,
-      NEXTAUTH_SECRET: secret,
-      PROOFLINE_DEMO: "1",
-    };
+    const env = benchAppEnv({ url, blobDir, secret, demo: true });
     await ensureProductionBuild(dist, env);
     const current = await measureBuild(dist, env, pages);
     const baseline = baseDist ? await measureBuild(baseDist, env, pages) : null;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stopBoss } from "@/lib/jobs/boss";
 import { call } from "@/tests/api";
+import { expandTemplate, type WalkWorld as World } from "@/tests/auditor-walk";
 import { JUST_AFTER, JUST_BEFORE, auditorWalkWorld, type Leak } from "@/lib/audits/testing/auditor-walk-world";
 
 const APP = path.resolve(import.meta.dirname, "../../app");
@@ -26,41 +27,6 @@ function routeFiles(): Array<{ file: string; template: string }> {
         .join("/")}`,
     }))
     .sort((a, b) => a.template.localeCompare(b.template));
-}
-
-type World = Awaited<ReturnType<typeof auditorWalkWorld>>;
-
-/** The values to try for one route parameter, by its name and the segment before it. */
-function candidates(w: World, leak: Leak, name: string, before: string): string[] {
-  switch (name) {
-    case "slug":
-      return [w.granted.slug, w.other.slug];
-    case "auditId":
-      return [w.audit.id, w.otherAudit.id];
-    case "id":
-      if (before === "evidence") return [w.inside.id, ...leak.evidenceIds];
-      if (before === "rules") return [w.rule.id];
-      if (before === "users") return [w.auditor.id, w.lead.id];
-      return ["no-such-id"];
-    case "key":
-      return before === "frameworks" ? ["soc2"] : [w.control.key];
-    case "control":
-      return [w.control.key];
-    case "runbookId":
-      return [w.runbook.id, w.otherRunbook.id];
-    case "exerciseId":
-      return [w.insideDrill.exercise.id, ...leak.exerciseIds];
-    case "attachmentId":
-      return [w.insideDrill.attachment.id, ...leak.attachmentIds];
-    case "itemId":
-      return [w.item.id];
-    case "requestId":
-      return [w.request.id];
-    default:
-      // grants, packets, populations, samples, documents, criteria, pull requests, tokens: the world
-      // has none the auditor could reach through them to the leak; an unknown id must 404 cleanly.
-      return ["no-such-id"];
-  }
 }
 
 /** Query strings to try on a route: moments outside the window for anything computed "as of". */
@@ -87,23 +53,6 @@ function queries(template: string, w: World): string[] {
   return [""];
 }
 
-function expand(template: string, w: World, leak: Leak): Array<{ path: string; params: Record<string, string> }> {
-  const segments = template.split("/");
-  let out: Array<{ path: string[]; params: Record<string, string> }> = [{ path: [], params: {} }];
-  segments.forEach((seg, i) => {
-    const m = /^\[(\w+)\]$/.exec(seg);
-    if (!m) {
-      out = out.map((o) => ({ ...o, path: [...o.path, seg] }));
-      return;
-    }
-    const values = candidates(w, leak, m[1], segments[i - 1]);
-    out = out.flatMap((o) =>
-      values.map((v) => ({ path: [...o.path, encodeURIComponent(v)], params: { ...o.params, [m[1]]: v } })),
-    );
-  });
-  return out.map((o) => ({ path: o.path.join("/"), params: o.params }));
-}
-
 interface Answer {
   key: string;
   status: number;
@@ -125,7 +74,7 @@ async function walk(
     for (const method of methods) {
       const handler = mod[method];
       if (!handler) continue;
-      for (const { path: p, params } of expand(template, w, leak)) {
+      for (const { path: p, params } of expandTemplate(template, w, leak)) {
         for (const q of method === "GET" ? queries(template, w) : [""]) {
           const key = `${method} ${p}${q}`;
           const res = await call(handler, {

@@ -7,7 +7,7 @@ import { applyDocumentImport } from "@/lib/backlog/apply-document-import";
 import { previewDocumentImport } from "@/lib/backlog/preview-document-import";
 import { ForbiddenError } from "@/lib/errors";
 import { ctxOf, makeProject, makeUser } from "@/tests/factories";
-import { postDocument } from "@/lib/backlog/testing/post-document";
+import { postDocumentAsNew } from "@/tests/documents";
 import { importRowCounts } from "@/lib/backlog/test-helpers";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
@@ -65,11 +65,7 @@ describe("import effects are checked against their own permissions", () => {
   });
 
   it("answers the route's apply with 403 problem+json naming what is not allowed", async () => {
-    const engineer = await makeUser({ role: "ENGINEER" });
-    const project = await makeProject();
-    const res = await postDocument({
-      slug: project.slug,
-      userId: engineer.id,
+    const { project, res } = await postDocumentAsNew("ENGINEER", {
       query: "mode=apply&filename=ops.md",
       body: WITH_RUNBOOK,
     });

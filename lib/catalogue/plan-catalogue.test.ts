@@ -3,41 +3,31 @@ import { parseFrameworkFile } from "@/lib/catalogue/framework-file";
 import { describePlan, planCatalogue, planIsEmpty, type ExistingRequirement } from "@/lib/catalogue/plan-catalogue";
 import { coverageOf, normaliseRef } from "@/lib/catalogue/coverage";
 
-const v1 = parseFrameworkFile({
-  format: "proofline.framework/v1",
-  key: "demo",
-  name: "Demo",
-  version: "1",
-  requirements: [
-    { id: "F", level: "family", title: "Family" },
-    { id: "F.1", parent: "F", title: "One", summary: "First." },
-    { id: "F.2", parent: "F", title: "Two" },
-  ],
-});
+/** Version `version` of the framework "demo", holding `requirements`. */
+const demo = (version: string, requirements: Array<Record<string, string>>) =>
+  parseFrameworkFile({ format: "proofline.framework/v1", key: "demo", name: "Demo", version, requirements });
+
+/** Ids "<prefix>0", "<prefix>1", … in the order they are asked for. */
+function counter(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}${n++}`;
+}
+
+const v1 = demo("1", [
+  { id: "F", level: "family", title: "Family" },
+  { id: "F.1", parent: "F", title: "One", summary: "First." },
+  { id: "F.2", parent: "F", title: "Two" },
+]);
 
 /** The database rows a load of `file` would leave behind (ids = "id-" + ref). */
 function rowsAfter(file = v1, mappings: Record<string, number> = {}): ExistingRequirement[] {
-  const plan = planCatalogue(
-    file,
-    [],
-    (() => {
-      let n = 0;
-      return () => `new-${n++}`;
-    })(),
-  );
+  const plan = planCatalogue(file, [], counter("new-"));
   return plan.creates.map((r) => ({ ...r, retiredAt: null, mappingCount: mappings[r.refId] ?? 0 }));
 }
 
 describe("planning a catalogue load", () => {
   it("creates everything the first time, parents linked by id", () => {
-    const plan = planCatalogue(
-      v1,
-      [],
-      (() => {
-        let n = 0;
-        return () => `id${n++}`;
-      })(),
-    );
+    const plan = planCatalogue(v1, [], counter("id"));
     expect(plan.creates.map((r) => [r.refId, r.parentId])).toEqual([
       ["F", null],
       ["F.1", "id0"],
@@ -53,17 +43,11 @@ describe("planning a catalogue load", () => {
   });
 
   it("updates, adds, retires (keeping mappings) and reports each change", () => {
-    const v2 = parseFrameworkFile({
-      format: "proofline.framework/v1",
-      key: "demo",
-      name: "Demo",
-      version: "2",
-      requirements: [
-        { id: "F", level: "family", title: "Family" },
-        { id: "F.1", parent: "F", title: "One, renamed", summary: "First." },
-        { id: "F.3", parent: "F", title: "Three" },
-      ],
-    });
+    const v2 = demo("2", [
+      { id: "F", level: "family", title: "Family" },
+      { id: "F.1", parent: "F", title: "One, renamed", summary: "First." },
+      { id: "F.3", parent: "F", title: "Three" },
+    ]);
     const existing = rowsAfter(v1, { "F.2": 4 });
     const plan = planCatalogue(v2, existing, () => "fresh");
     expect(plan.creates.map((r) => r.refId)).toEqual(["F.3"]);

@@ -159,6 +159,9 @@ describe("GitHub webhooks", () => {
 
   it("turns completed workflow runs, checks and deployments into evidence once; ignores the rest", async () => {
     const { project, deliver } = await setup();
+    // GitHub names the object of a "completed" delivery after its event.
+    const completed = (event: string, body: Record<string, unknown>) =>
+      deliver(event, { action: "completed", repository, [event]: body });
     const run = {
       id: 9001,
       name: "release-check",
@@ -171,7 +174,7 @@ describe("GitHub webhooks", () => {
       updated_at: "2026-03-04T08:00:00Z",
       event: "push",
     };
-    const first = await deliver("workflow_run", { action: "completed", repository, workflow_run: run });
+    const first = await completed("workflow_run", run);
     expect(first.status).toBe(201);
     expect(first.body.evidence).toMatchObject({ kind: "CI_RUN", format: "github-workflow-run", outcome: "FAIL" });
     const ev = await prisma.evidence.findUniqueOrThrow({ where: { id: first.body.evidence.id } });
@@ -183,42 +186,28 @@ describe("GitHub webhooks", () => {
       ev.sourceRunUrl,
       ev.effectiveAt.toISOString(),
     ]).toEqual(["example/portal", "main", "release-check", "release-check", run.html_url, "2026-03-04T08:00:00.000Z"]);
-    expect((await deliver("workflow_run", { action: "completed", repository, workflow_run: run })).body.status).toBe(
-      "existing",
-    );
-    const rerun = await deliver("workflow_run", {
-      action: "completed",
-      repository,
-      workflow_run: { ...run, run_attempt: 2, conclusion: "success" },
-    });
+    expect((await completed("workflow_run", run)).body.status).toBe("existing");
+    const rerun = await completed("workflow_run", { ...run, run_attempt: 2, conclusion: "success" });
     expect(rerun.body.evidence.outcome).toBe("PASS");
     expect((await deliver("workflow_run", { action: "in_progress", repository, workflow_run: run })).status).toBe(202);
 
-    const check = await deliver("check_run", {
-      action: "completed",
-      repository,
-      check_run: {
-        id: 77,
-        name: "lint",
-        head_sha: "c".repeat(40),
-        conclusion: "cancelled",
-        html_url: "https://github.com/x",
-        completed_at: "2026-03-04T09:00:00Z",
-        check_suite: { head_branch: "main" },
-      },
+    const check = await completed("check_run", {
+      id: 77,
+      name: "lint",
+      head_sha: "c".repeat(40),
+      conclusion: "cancelled",
+      html_url: "https://github.com/x",
+      completed_at: "2026-03-04T09:00:00Z",
+      check_suite: { head_branch: "main" },
     });
     expect(check.body.evidence).toMatchObject({ format: "github-check-run", outcome: "WARN" });
-    const suite = await deliver("check_suite", {
-      action: "completed",
-      repository,
-      check_suite: {
-        id: 78,
-        head_branch: "main",
-        head_sha: "c".repeat(40),
-        conclusion: "success",
-        app: { name: "GitHub Actions" },
-        updated_at: "2026-03-04T09:01:00Z",
-      },
+    const suite = await completed("check_suite", {
+      id: 78,
+      head_branch: "main",
+      head_sha: "c".repeat(40),
+      conclusion: "success",
+      app: { name: "GitHub Actions" },
+      updated_at: "2026-03-04T09:01:00Z",
     });
     expect(suite.body.evidence).toMatchObject({ format: "github-check-suite", outcome: "PASS" });
     const deploy = await deliver("deployment_status", {

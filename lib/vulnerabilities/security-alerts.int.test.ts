@@ -66,12 +66,25 @@ async function setup() {
   return { project, lead, deliver, readiness };
 }
 
-const dependabot = (action: string, alert: Record<string, unknown>) => ({
+/** A GitHub alert webhook body: the action, the repository, and an alert opened `openedDaysAgo` days ago
+ * (open unless `alert` says otherwise). */
+const alertEvent = (action: string, openedDaysAgo: number, alert: Record<string, unknown>) => ({
   action,
   repository,
-  alert: {
+  alert: { state: "open", created_at: iso(ago(openedDaysAgo)), updated_at: iso(ago(openedDaysAgo)), ...alert },
+});
+
+/** The fields a dismissal sets on a Dependabot or code scanning alert, `daysAgo` days ago. */
+const dismissed = (daysAgo: number, reason: string) => ({
+  state: "dismissed",
+  dismissed_at: iso(ago(daysAgo)),
+  dismissed_reason: reason,
+  updated_at: iso(ago(daysAgo)),
+});
+
+const dependabot = (action: string, alert: Record<string, unknown>) =>
+  alertEvent(action, 40, {
     number: 7,
-    state: "open",
     dependency: {
       package: { ecosystem: "npm", name: "tar-stream-lite" },
       manifest_path: "package-lock.json",
@@ -90,16 +103,13 @@ const dependabot = (action: string, alert: Record<string, unknown>) => ({
       first_patched_version: { identifier: "2.4.1" },
     },
     html_url: "https://github.com/example/ledger/security/dependabot/7",
-    created_at: iso(ago(40)),
-    updated_at: iso(ago(40)),
     dismissed_at: null,
     dismissed_reason: null,
     dismissed_comment: null,
     fixed_at: null,
     auto_dismissed_at: null,
     ...alert,
-  },
-});
+  });
 
 describe("GitHub security alerts: one record per alert, and readiness against the project's deadlines", () => {
   it("a Dependabot alert left open past its deadline turns its control red, with the reason; fixing it turns it green again", async () => {
@@ -161,13 +171,7 @@ describe("GitHub security alerts: one record per alert, and readiness against th
     const { project, deliver } = await setup();
     await deliver(
       "dependabot_alert",
-      dependabot("dismissed", {
-        state: "dismissed",
-        dismissed_at: iso(ago(5)),
-        dismissed_reason: "tolerable_risk",
-        dismissed_comment: "only used in the build",
-        updated_at: iso(ago(5)),
-      }),
+      dependabot("dismissed", { ...dismissed(5, "tolerable_risk"), dismissed_comment: "only used in the build" }),
     );
     const stale = await deliver("dependabot_alert", dependabot("created", {}));
     expect([stale.status, stale.body.status, stale.body.reason]).toEqual([
@@ -210,14 +214,9 @@ describe("GitHub security alerts: one record per alert, and readiness against th
 
   it("code scanning (security severity, dismissed with a reason) and secret scanning (resolved) alerts hold back code-scan controls", async () => {
     const { project, deliver, readiness } = await setup();
-    const code = (action: string, over: Record<string, unknown>) => ({
-      action,
-      repository,
-      alert: {
+    const code = (action: string, over: Record<string, unknown>) =>
+      alertEvent(action, 20, {
         number: 31,
-        state: "open",
-        created_at: iso(ago(20)),
-        updated_at: iso(ago(20)),
         html_url: "https://github.com/example/ledger/security/code-scanning/31",
         rule: {
           id: "js/sql-injection",
@@ -231,24 +230,17 @@ describe("GitHub security alerts: one record per alert, and readiness against th
         dismissed_reason: null,
         fixed_at: null,
         ...over,
-      },
-    });
-    const secret = (action: string, over: Record<string, unknown>) => ({
-      action,
-      repository,
-      alert: {
+      });
+    const secret = (action: string, over: Record<string, unknown>) =>
+      alertEvent(action, 100, {
         number: 3,
-        state: "open",
-        created_at: iso(ago(100)),
-        updated_at: iso(ago(100)),
         html_url: "https://github.com/example/ledger/security/secret-scanning/3",
         secret_type: "stripe_live_secret_key",
         secret_type_display_name: "Stripe Live API Secret Key",
         resolution: null,
         resolved_at: null,
         ...over,
-      },
-    });
+      });
     await deliver("code_scanning_alert", code("created", {}));
     let r = await readiness(NOW);
     expect([r.deps.state, r.sast.state]).toEqual(["passing", "failing"]); // critical: 15 days, opened 20 days ago
@@ -259,15 +251,7 @@ describe("GitHub security alerts: one record per alert, and readiness against th
       deadlineDays: 15,
     });
 
-    await deliver(
-      "code_scanning_alert",
-      code("closed_by_user", {
-        state: "dismissed",
-        dismissed_at: iso(ago(1)),
-        dismissed_reason: "false positive",
-        updated_at: iso(ago(1)),
-      }),
-    );
+    await deliver("code_scanning_alert", code("closed_by_user", dismissed(1, "false positive")));
     expect((await readiness(NOW)).sast.state).toBe("passing");
 
     await deliver("secret_scanning_alert", secret("created", {}));

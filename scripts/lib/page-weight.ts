@@ -2,6 +2,7 @@
 // everything transferred, and the largest contentful paint. Used by bench:web (every main page) and
 // bench:dashboard (the lead's dashboard under the API load figures).
 import type { Browser } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium";
 
 export interface PageFigures {
   /** Script bytes as transferred (compressed, with headers) that arrived by the load event. */
@@ -27,20 +28,9 @@ export interface PageToMeasure {
 export const FIRST_LOAD_JS_BUDGET = 200 * 1024;
 export const LCP_BUDGET_MS = 1200;
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--headless=new",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import("@playwright/test");
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** One cold load: a fresh browser context (empty cache), bytes from the DevTools protocol. */

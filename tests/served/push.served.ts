@@ -432,6 +432,17 @@ describe("authentication without the proxy", () => {
     return out;
   }
 
+  /** `method` on a route file's URL (`route`: its path below the site root, "[param]" standing for any value)
+   * with no cookie and no token; an empty body of `contentType` where the method takes one. */
+  function withoutCredentials(route: string, method: string, contentType: string): Promise<Response> {
+    const takesBody = method !== "GET" && method !== "DELETE";
+    return fetch(`${BASE}/${route.replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, "x")}`, {
+      method,
+      headers: { "x-request-id": "served-check-1", ...(takesBody ? { "content-type": contentType } : {}) },
+      body: takesBody ? "{}" : undefined,
+    });
+  }
+
   it("every API route answers 401 problem+json to a request without credentials, from its own handler", async () => {
     const checked: string[] = [];
     for (const file of routes()) {
@@ -446,18 +457,8 @@ describe("authentication without the proxy", () => {
           [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].length,
         ]);
         for (const method of scimMethods) {
-          const url = `${BASE}/${file
-            .replace(/^app\/api\//, "")
-            .replace(/\/route\.ts$/, "")
-            .replace(/\[(\w+)\]/g, "x")}`;
-          const res = await fetch(url, {
-            method,
-            headers: {
-              "x-request-id": "served-check-1",
-              ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/scim+json" }),
-            },
-            body: method === "GET" || method === "DELETE" ? undefined : "{}",
-          });
+          // Reached at /scim/v2/* (the rewrite), not under /api.
+          const res = await withoutCredentials(file.replace(/^app\/api\//, ""), method, "application/scim+json");
           const body = (await res.json()) as { schemas?: string[]; status?: string };
           expect([
             file,
@@ -490,18 +491,7 @@ describe("authentication without the proxy", () => {
           expect([file, PUBLIC.has(file)]).toEqual([file, true]);
           continue;
         }
-        const url = `${BASE}/${file
-          .replace(/^app\//, "")
-          .replace(/\/route\.ts$/, "")
-          .replace(/\[(\w+)\]/g, "x")}`;
-        const res = await fetch(url, {
-          method,
-          headers: {
-            "x-request-id": "served-check-1",
-            ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/json" }),
-          },
-          body: method === "GET" || method === "DELETE" ? undefined : "{}",
-        });
+        const res = await withoutCredentials(file.replace(/^app\//, ""), method, "application/json");
         const body = (await res.json()) as { type?: string };
         expect([
           file,

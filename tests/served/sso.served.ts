@@ -2,15 +2,15 @@
 // ID's request shapes, and OIDC sign-in against a real OpenID Provider (oidc-provider on a loopback
 // port) with a second server of the same build configured for it. The sign-in and users pages are
 // checked with axe in Debian's chromium, with the SSO button showing.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "@playwright/test";
 import { prisma } from "@/lib/db";
 import { createScimToken } from "@/lib/scim/tokens";
 import { scimFixture } from "@/lib/scim/testing/fixtures";
 import { sessionCookie } from "@/tests/api";
+import { axeViolations } from "@/tests/axe";
 import { ctxOf, makeUser, uniq } from "@/tests/factories";
+import { chromiumLaunchOptions } from "../../scripts/lib/chromium";
 import { freePort } from "../../scripts/lib/database";
 import { SERVED_DIST, startServedApp, type ServedApp } from "./served-app";
 import { startTestIdp, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type TestIdp } from "./oidc-idp";
@@ -20,8 +20,6 @@ const BASE = process.env.SERVED_URL!;
 const DIST = process.env.SERVED_DIST_DIR || SERVED_DIST;
 if (!BASE) throw new Error("Run the served tier through `tsx scripts/test.ts served` (it starts the server).");
 const ROLE_MAP = "proofline-admins:ADMIN,grc:COMPLIANCE_LEAD,eng:ENGINEER";
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let scimToken: string;
 beforeAll(async () => {
@@ -180,45 +178,18 @@ describe("OIDC sign-in against a real OpenID Provider", () => {
   });
 
   it("the sign-in page shows the SSO button and stays axe-clean (WCAG 2.0/2.1 A and AA); so do set-password and the users page", async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--headless=new",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     const admin = await makeUser({ role: "ADMIN" });
     const context = await browser.newContext({ baseURL: app.url });
     const page = await context.newPage();
-    const violations = async () => {
-      await page.evaluate(AXE_SOURCE);
-      return page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-          }
-        ).axe;
-        const r = await axe.run(document, {
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-          resultTypes: ["violations"],
-        });
-        return r.violations.map((v) => v.id);
-      });
-    };
     await page.goto("/signin", { waitUntil: "networkidle" });
     await expect(page.getByTestId("sso-sign-in").textContent()).resolves.toBe("Sign in with Test IdP");
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.goto("/signin?error=SsoNoRole", { waitUntil: "networkidle" });
     await expect(page.getByTestId("login-error").textContent()).resolves.toMatch(/none of your groups/);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.goto("/signin?invite=an-invitation-token-that-is-long-enough", { waitUntil: "networkidle" });
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // A real browser through the whole flow: the button, the provider's login page, back signed in.
     const login = uniq("carol");
@@ -242,21 +213,6 @@ describe("OIDC sign-in against a real OpenID Provider", () => {
     const adminPage = await adminContext.newPage();
     await adminPage.goto("/admin/users", { waitUntil: "networkidle" });
     await expect(adminPage.getByTestId("scim-token-form").count()).resolves.toBe(1);
-    const pageViolations = await (async () => {
-      await adminPage.evaluate(AXE_SOURCE);
-      return adminPage.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string }> }> };
-          }
-        ).axe;
-        const r = await axe.run(document, {
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-          resultTypes: ["violations"],
-        });
-        return r.violations.map((v) => v.id);
-      });
-    })();
-    expect(pageViolations).toEqual([]);
+    expect(await axeViolations(adminPage)).toEqual([]);
   });
 });

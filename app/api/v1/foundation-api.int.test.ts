@@ -58,20 +58,12 @@ describe("API: authentication, roles and problem+json", () => {
 
   it("refuses malformed JSON (400), the wrong content type (415) and unknown query parameters (422)", async () => {
     const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    const malformed = await call(createProjectRoute, {
-      method: "POST",
-      asUser: lead.id,
-      rawBody: "{not json",
-      headers: { "content-type": "application/json" },
-    });
+    const create = (rawBody: string, contentType: string) =>
+      call(createProjectRoute, { method: "POST", asUser: lead.id, rawBody, headers: { "content-type": contentType } });
+    const malformed = await create("{not json", "application/json");
     expect(malformed.status).toBe(400);
     expect(malformed.body.detail).toMatch(/not valid JSON/);
-    const form = await call(createProjectRoute, {
-      method: "POST",
-      asUser: lead.id,
-      rawBody: "name=x",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
+    const form = await create("name=x", "application/x-www-form-urlencoded");
     expect(form.status).toBe(415);
     const unknown = await call(listProjectsRoute, { path: "/api/v1/projects?colour=red", asUser: lead.id });
     expect(unknown.status).toBe(422);

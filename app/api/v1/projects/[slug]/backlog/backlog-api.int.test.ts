@@ -16,17 +16,18 @@ import { grantAuditorOn } from "@/lib/backlog/test-helpers";
 import { call } from "@/tests/api";
 import { makeProject, makeUser, uniq } from "@/tests/factories";
 import { postDocument } from "@/lib/backlog/testing/post-document";
+import { postDocumentAsNew } from "@/tests/documents";
 
 const PROBLEM = "application/problem+json";
 const DOC =
   "# Ops gaps\n\n## HIGH\n\n- **OPS-1**: Page on failed backups\n  - [ ] alert rule\n  - [ ] runbook link\n- **OPS-2**: Encrypt snapshots\n\n## Restore drill\n\n1. Stop writes\n2. Restore the latest snapshot\n3. Compare row counts\n";
 
 async function imported() {
-  const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-  const project = await makeProject();
-  const res = await postDocument({
-    slug: project.slug,
-    userId: lead.id,
+  const {
+    user: lead,
+    project,
+    res,
+  } = await postDocumentAsNew("COMPLIANCE_LEAD", {
     query: "filename=ops.md&mode=apply",
     body: DOC,
     contentType: "text/markdown",

@@ -9,6 +9,7 @@ import { GET as healthRoute } from "@/app/api/health/route";
 import { call } from "@/tests/api";
 import { makeProject, makeUser } from "@/tests/factories";
 import { postDocument } from "@/lib/backlog/testing/post-document";
+import { postDocumentAsNew } from "@/tests/documents";
 
 /** About 4.5 MB of list items: seconds of parsing on any machine, far past a one-second budget. */
 const SLOW = `# Checklist\n\n${Array.from({ length: 200_000 }, (_, i) => `- [ ] item ${i} to do`).join("\n")}\n`.slice(
@@ -56,11 +57,7 @@ describe("document import parses off the event loop", () => {
   it("imports normally on the worker thread afterwards (a stopped thread is replaced)", async () => {
     process.env.IMPORT_PARSE_BUDGET_MS = "60000";
     resetEnvForTests();
-    const lead = await makeUser({ role: "COMPLIANCE_LEAD" });
-    const project = await makeProject();
-    const res = await postDocument({
-      slug: project.slug,
-      userId: lead.id,
+    const { project, res } = await postDocumentAsNew("COMPLIANCE_LEAD", {
       query: "filename=ops.md&mode=apply",
       body: "# Ops\n\n- [ ] rotate keys\n- [x] enable backups\n",
       contentType: "text/markdown",
