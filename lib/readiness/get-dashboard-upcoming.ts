@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
 import type { RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { addDays, kindLabel, runbookDueAt } from "@/lib/readiness/evaluate-control";
@@ -83,23 +84,22 @@ export async function getDashboardUpcoming({
   }
   const items: UpcomingItem[] = [];
   {
-    const projectIds = projects.map((p) => p.id);
     // Two flat reads: the runbooks, and each one's last exercise as one aggregate in PostgreSQL (a
     // nested `take: 1` read every exercise of every runbook into the server, to keep one of each).
+    const scheduled = {
+      projectId: { in: projects.map((p) => p.id) },
+      archivedAt: null,
+      cadenceDays: { not: null },
+    } satisfies Prisma.RunbookWhereInput;
+    const scope = await exerciseScopeWhere(ctx.actor, now);
     const [runbooks, lastExercises] = await Promise.all([
       prisma.runbook.findMany({
-        where: { projectId: { in: projectIds }, archivedAt: null, cadenceDays: { not: null } },
+        where: scheduled,
         select: { id: true, key: true, title: true, cadenceDays: true, createdAt: true, projectId: true },
       }),
       prisma.runbookExercise.groupBy({
         by: ["runbookId"],
-        where: {
-          AND: [
-            { performedAt: { lte: now } },
-            { runbook: { projectId: { in: projectIds }, archivedAt: null, cadenceDays: { not: null } } },
-            await exerciseScopeWhere(ctx.actor, now),
-          ],
-        },
+        where: { AND: [{ performedAt: { lte: now } }, { runbook: scheduled }, scope] },
         _max: { performedAt: true },
       }),
     ]);
