@@ -6,7 +6,10 @@
 // "Unchanged" is checked on every read by one query that returns, per project, a digest of exactly the
 // snapshot fields the history is made of (framework, day, score, met, applicable) over the window in
 // use. So a kept history is reused only when it would be rebuilt the same, whoever wrote the rows (the
-// worker, another web server, a seed), and no snapshot row is sent to or parsed by this process.
+// worker, another web server, a seed), and no snapshot row is sent to or parsed by this process. The
+// digest is the sum of each row's 64-bit hash: it needs no sorting, and cost PostgreSQL a third of an
+// md5 over the rows in order (2.5 against 0.85 ms for 20 projects, on every dashboard view); a change
+// goes unseen only if it leaves that sum exactly as it was.
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { DAY_MS, dayKey } from "@/lib/readiness/snapshot-days";
@@ -59,7 +62,7 @@ export async function cardHistories(
   const todayKey = dayKey(today);
   const stamps = await prisma.$queryRaw<Array<{ id: string; stamp: string }>>`
     SELECT "projectId" AS id,
-           md5(string_agg(concat_ws(' ', "frameworkId", day, score, met, applicable), ',' ORDER BY "frameworkId", day)) AS stamp
+           sum(hashtextextended(concat_ws(' ', "frameworkId", day, score, met, applicable), 0))::text AS stamp
     FROM "ScoreSnapshot"
     WHERE "projectId" = ANY(${projectIds}::text[]) AND day >= ${fromKey}::date AND day < ${todayKey}::date
     GROUP BY "projectId"`;

@@ -162,6 +162,23 @@ export async function exerciseScopeWhere(
   };
 }
 
+/**
+ * exerciseScopeWhere as a SQL condition over an exercise's performedAt and its runbook's projectId,
+ * for queries written in raw SQL. TRUE for everyone but auditors.
+ */
+export async function exerciseScopeSql(
+  actor: Actor,
+  now: Date,
+  cols: { performedAt: Prisma.Sql; projectId: Prisma.Sql },
+): Promise<Prisma.Sql> {
+  if (!isAuditorActor(actor)) return Prisma.sql`TRUE`;
+  const audits = await grantedAudits(actor.user.id, now);
+  if (!audits.length) return Prisma.sql`FALSE`;
+  const one = (a: GrantedAudit) =>
+    Prisma.sql`(${cols.projectId} = ANY(${a.projectIds}::text[]) AND ${exerciseInWindowSql(a.window, cols.performedAt)})`;
+  return Prisma.sql`(${Prisma.join(audits.map(one), " OR ")})`;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Moments. Whatever is computed "as of" a moment (readiness, holdbacks, what falls due, open
 // blockers) is computed for an auditor as of a moment inside the window of the audit that grants the
@@ -232,24 +249,19 @@ export async function auditorViews(
 /**
  * Backlog items open (not done) in these projects: now, or for an auditor at the clamped moment of
  * each project's view (created by then and not closed by then), so that counts of open work match the
- * readiness the auditor is shown.
+ * readiness the auditor is shown. A SQL condition on a BacklogItem alias: the dashboard reads its matrix
+ * and its list of open blockers with SQL.
  */
-export function openBacklogWhere(
-  projectIds: string[],
-  views: Map<string, AuditorView> | null,
-): Prisma.BacklogItemWhereInput {
-  if (!views) return { projectId: { in: projectIds }, status: { not: "DONE" } };
+export function openBacklogSql(projectIds: string[], views: Map<string, AuditorView> | null, alias = "b"): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+  if (!views) return Prisma.sql`(${col("projectId")} = ANY(${projectIds}::text[]) AND ${col("status")} <> 'DONE')`;
   const ors = projectIds.flatMap((id) => {
     const v = views.get(id);
     return v
       ? [
-          {
-            projectId: id,
-            createdAt: { lte: v.at },
-            OR: [{ closedAt: null, status: { not: "DONE" as const } }, { closedAt: { gt: v.at } }],
-          },
+          Prisma.sql`(${col("projectId")} = ${id} AND ${col("createdAt")} <= ${v.at} AND ((${col("closedAt")} IS NULL AND ${col("status")} <> 'DONE') OR ${col("closedAt")} > ${v.at}))`,
         ]
       : [];
   });
-  return ors.length ? { OR: ors } : { id: { in: [] as string[] } };
+  return ors.length ? Prisma.sql`(${Prisma.join(ors, " OR ")})` : Prisma.sql`FALSE`;
 }

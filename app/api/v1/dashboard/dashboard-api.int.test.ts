@@ -138,6 +138,11 @@ describe("dashboard API", () => {
     expect(all.body.items.map((i: { title: string }) => i.title)).toEqual(["Rotate keys"]);
     const next = await call(openBlockers, { asUser: engineer.id, path: `/x?limit=1&cursor=${all.body.nextCursor}` });
     expect(next.body.items.map((i: { title: string }) => i.title)).toEqual(["Sign images"]);
+    // A cursor this endpoint did not write (here, one whose time is not a time) is refused, not run.
+    const forged = Buffer.from(JSON.stringify(["yesterday", "x"])).toString("base64url");
+    const bad = await call(openBlockers, { asUser: engineer.id, path: `/x?cursor=${forged}` });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].path).toBe("query.cursor");
   });
 
   it("upcoming exercises: due from each runbook's last exercise by now; auditors count only exercises in their window", async () => {
@@ -162,6 +167,8 @@ describe("dashboard API", () => {
     // Archived, or with no cadence: never listed.
     await exercised((await runbook("c", 30, { archivedAt: at(-1) })).id, -100);
     await exercised((await runbook("d", null)).id, -100);
+    // Due after the 90 days asked about (in 390 days; for the auditor, never exercised, in 100): not listed.
+    await exercised((await runbook("e", 400)).id, -10);
 
     const list = async (userId: string) => {
       const res = await call(upcoming, { asUser: userId, path: `/x?type=exercise&days=90&project=${project.slug}` });
@@ -184,6 +191,52 @@ describe("dashboard API", () => {
     expect(await list(auditor.id)).toEqual([
       ["Runbook b", at(-240).toISOString(), true, "every 60 days; never exercised"],
       ["Runbook a", at(10).toISOString(), false, `every 80 days; last exercised ${day(-70)}`],
+    ]);
+  });
+
+  it("blockers for an auditor: the items open at the window's end, in the matrix and in the open-blockers list alike", async () => {
+    const now = Date.now();
+    const at = (days: number) => new Date(now + days * DAY);
+    const { lead, auditor, project } = await makeAuditedProject({ window: { start: at(-200), end: at(-50) } });
+    const item = (
+      title: string,
+      priority: "BLOCKER" | "HIGH" | "MEDIUM",
+      createdDay: number,
+      closed?: { day: number | null },
+    ) =>
+      prisma.backlogItem.create({
+        data: {
+          projectId: project.id,
+          title,
+          block: "Release",
+          priority,
+          status: closed ? "DONE" : "OPEN",
+          closedAt: closed?.day == null ? null : at(closed.day),
+          createdAt: at(createdDay),
+        },
+      });
+    await item("Open all along", "BLOCKER", -100);
+    await item("Closed inside the window", "HIGH", -100, { day: -60 });
+    await item("Closed after the window", "BLOCKER", -100, { day: -20 });
+    await item("Opened after the window", "MEDIUM", -10);
+    // Marked done with no closing time (written outside Proofline): closed, for everyone.
+    await item("Done, no closing time", "HIGH", -100, { day: null });
+
+    const matrix = async (userId: string) => {
+      const res = await call(blockers, { asUser: userId, path: `/x?project=${project.slug}` });
+      expect(res.status).toBe(200);
+      const [m] = res.body.projects;
+      const cells = m.rows[0].cells as Record<string, { count: number }>;
+      return { total: m.total, BLOCKER: cells.BLOCKER.count, HIGH: cells.HIGH.count, MEDIUM: cells.MEDIUM.count };
+    };
+    expect(await matrix(lead.id)).toEqual({ total: 2, BLOCKER: 1, HIGH: 0, MEDIUM: 1 });
+    // The auditor's moment is the window's end: both blockers were open then, the later item did not exist.
+    expect(await matrix(auditor.id)).toEqual({ total: 2, BLOCKER: 2, HIGH: 0, MEDIUM: 0 });
+    const list = await call(openBlockers, { asUser: auditor.id, path: "/x" });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { title: string }) => i.title).sort()).toEqual([
+      "Closed after the window",
+      "Open all along",
     ]);
   });
 
