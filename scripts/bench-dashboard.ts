@@ -13,7 +13,9 @@
 // Options (environment): BENCH_LOCK, BENCH_SECONDS (30), BENCH_CONNECTIONS (50), BENCH_PROJECTS (20),
 // BENCH_EVIDENCE (100000 per project), BENCH_DATASETS (demo,large,busy), BENCH_MODES (recompute,stored),
 // BENCH_TEMPLATES (e.g. "demo=db1,large=db2": each run copies these prepared databases instead of
-// preparing and generating its own, so that before/after runs measure the same data; they are kept).
+// preparing and generating its own, so that before/after runs measure the same data; they are kept),
+// BENCH_SAVE_TEMPLATES=1 (prepare each dataset into a kept database proofline_bench_tpl_<dataset>,
+// print the BENCH_TEMPLATES value that reuses them, and stop without serving).
 import "./lib/load-env";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -344,11 +346,15 @@ async function main() {
   const results: Array<[string, boolean]> = [];
   try {
     const prepared: Array<[string, string]> = [];
+    const save = process.env.BENCH_SAVE_TEMPLATES === "1";
     for (const dataset of DATASETS.filter((d) => d !== "busy")) {
-      const name = `proofline_bench_dash_${dataset}_${randomBytes(3).toString("hex")}`;
-      const template = TEMPLATES.get(dataset);
+      const name = save
+        ? `proofline_bench_tpl_${dataset}`
+        : `proofline_bench_dash_${dataset}_${randomBytes(3).toString("hex")}`;
+      const template = save ? undefined : TEMPLATES.get(dataset);
+      if (save) await adminClient.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await adminClient.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
-      created.push(name);
+      if (!save) created.push(name);
       const url = withDatabaseName(admin, name);
       if (template) {
         console.log(`\nDataset "${dataset}": a copy of ${template} in ${name}`);
@@ -358,6 +364,12 @@ async function main() {
         if (dataset === "large") await generateLarge(url);
       }
       prepared.push([dataset, url]);
+    }
+    if (save) {
+      console.log(
+        `\nKept. Reuse them with BENCH_TEMPLATES=${prepared.map(([d]) => `${d}=proofline_bench_tpl_${d}`).join(",")}`,
+      );
+      return;
     }
     await withLock(process.env.BENCH_LOCK, async () => {
       for (const [dataset, url] of prepared) results.push([dataset, await benchDataset(dataset, url, dist)]);
