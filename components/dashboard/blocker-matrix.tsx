@@ -52,7 +52,7 @@ export function BlockerMatrix({ project }: { project?: string }) {
                   </th>
                   {PRIORITY_COLUMNS.map((p) => (
                     <td key={p} style={{ textAlign: "right" }}>
-                      {r.cells[p].count ? (
+                      {r.cells[p].href ? (
                         <Link
                           href={r.cells[p].href}
                           aria-label={`${r.cells[p].count} ${LABELS[p].toLowerCase()} items open in ${r.block || "no block"}`}

@@ -119,6 +119,8 @@ describe("dashboard API", () => {
       count: 1,
       href: `/projects/${w.project.slug}/backlog?status=NOT_DONE&priority=BLOCKER&block=Release`,
     });
+    // An empty cell has no list to open.
+    expect(m.rows[0].cells.MEDIUM).toEqual({ count: 0, href: null });
     // The row of items outside any block links to exactly those items, not to every blocker.
     const noBlock = new URL(m.rows[1].cells.BLOCKER.href, "http://localhost");
     expect(noBlock.searchParams.get("block")).toBe("(none)");
