@@ -14,6 +14,7 @@
 // BENCH_EVIDENCE (100000 per project), BENCH_DATASETS (demo,large,busy), BENCH_MODES (recompute,stored),
 // BENCH_TEMPLATES (e.g. "demo=db1,large=db2": each run copies these prepared databases instead of
 // preparing and generating its own, so that before/after runs measure the same data; they are kept),
+// BENCH_ENDPOINTS (labels, or their starts, to measure only those: "cards,backlog matrix"),
 // BENCH_SAVE_TEMPLATES=1 (prepare each dataset into a kept database proofline_bench_tpl_<dataset>,
 // print the BENCH_TEMPLATES value that reuses them, and stop without serving).
 import "./lib/load-env";
@@ -237,7 +238,8 @@ const cell = (f: Figures | undefined) =>
 async function benchDataset(name: string, url: string, dist: string): Promise<boolean> {
   const secret = randomBytes(32).toString("base64url");
   const cookies = await benchUsers(url, secret);
-  const list = await endpoints(url);
+  const only = (process.env.BENCH_ENDPOINTS ?? "").split(",").filter(Boolean);
+  const list = (await endpoints(url)).filter(([label]) => !only.length || only.some((o) => label.startsWith(o)));
   const blobDir = mkdtempSync(path.join(os.tmpdir(), "proofline-bench-dash-"));
   const figures = new Map<string, Partial<Record<Mode, Figures>>>();
   let pageFigures: PageFigures | null = null;
