@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { can, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, can, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -56,7 +56,7 @@ export async function answerRequest({ ctx, auditId, requestId, data, now }: Answ
       [{ path: "evidenceIds", message: `Not in this audit's projects and window: ${outside.join(", ")}` }],
     );
   }
-  const userId = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const userId = actingUserId(ctx.actor) ?? "system";
   return prisma.$transaction(async (tx) => {
     // Re-check the status under a row lock so that two answers (or an answer and a review) cannot interleave.
     const [locked] = await tx.$queryRaw<

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { roleCan } from "@/lib/auth/permissions";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -51,7 +51,7 @@ export async function assignRequest({ ctx, auditId, requestId, data, now }: Assi
     await tx.evidenceRequestComment.create({
       data: {
         requestId: request.id,
-        authorId: ctx.actor.kind === "user" ? ctx.actor.user.id : "system",
+        authorId: actingUserId(ctx.actor) ?? "system",
         kind: "assign",
         body: owner ? `Assigned to ${owner.email}.` : "Owner cleared.",
       },

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { accessibleRequest } from "@/lib/audits/request-access";
@@ -25,7 +25,7 @@ export async function commentOnRequest({ ctx, auditId, requestId, data, now }: C
     write: true,
   });
   const input = validate(ZCommentCreate, data, "");
-  const authorId = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const authorId = actingUserId(ctx.actor) ?? "system";
   return prisma.$transaction(async (tx) => {
     const comment = await tx.evidenceRequestComment.create({
       data: { requestId: request.id, authorId, body: input.body },

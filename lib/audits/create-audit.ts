@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -21,7 +21,7 @@ export async function createAudit({ ctx, data, now }: CreateAuditOptions) {
   const input = validate(ZAuditCreate, data, "");
   const windowEnd = input.windowEnd;
   const windowStart = input.type === "TYPE_I" ? windowEnd : input.windowStart!;
-  const leadId = input.leadId ?? (ctx.actor.kind === "user" ? ctx.actor.user.id : undefined);
+  const leadId = input.leadId ?? actingUserId(ctx.actor) ?? undefined;
   if (!leadId)
     throw new InvalidInputError("leadId: name the audit's lead", [
       { path: "leadId", message: "Choose the audit's lead" },

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError, TooManyRequestsError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -48,7 +48,7 @@ export async function createPopulation({ ctx, auditId, data, now }: CreatePopula
     windowStart: audit.window.start.toISOString(),
     windowEnd: audit.window.end.toISOString(),
   };
-  const createdById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const createdById = actingUserId(ctx.actor) ?? "system";
   const population = await prisma.$transaction(async (tx) => {
     // Under a lock on the audit, so that concurrent requests cannot all slip under the limit.
     await tx.$queryRaw`SELECT id FROM "Audit" WHERE id = ${audit.id} FOR UPDATE`;

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { notReady } from "@/lib/audits/population-build";
@@ -40,7 +40,7 @@ export async function drawSample({ ctx, auditId, populationId, data, now }: Draw
   }
   const { filter, scope } = parseDefinition(population.filter);
   const seed = input.seed ?? newSeed();
-  const createdById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const createdById = actingUserId(ctx.actor) ?? "system";
   return prisma.$transaction(async (tx) => {
     const current = await populationSizeAndDigest(tx, filter, scope);
     if (current.digest !== population.digest) {

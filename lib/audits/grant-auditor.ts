@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -33,7 +33,7 @@ export async function grantAuditor({ ctx, auditId, data, now }: GrantAuditorOpti
   return prisma.$transaction(async (tx) => {
     const audit = await tx.audit.findUnique({ where: { id: auditId }, select: { id: true } });
     if (!audit) throw new NotFoundError("There is no such audit.");
-    const grantedById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+    const grantedById = actingUserId(ctx.actor) ?? "system";
     const live = await tx.auditorGrant.findFirst({
       where: { auditId, ...liveGrantWhere(user.id, now) },
       select: { id: true, expiresAt: true },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { accessibleAudit } from "@/lib/audits/audit-access";
 import { isAuditorActor } from "@/lib/core/access/auditor-scope";
@@ -46,7 +46,7 @@ export function isOverdue(r: { dueAt: Date | null; status: string }, now: Date):
  */
 export async function listRequests({ ctx, auditId, now, query }: ListRequestsOptions): Promise<Page<RequestRow>> {
   assertCan(ctx.actor, "request:read");
-  const userId = ctx.actor.kind === "user" ? ctx.actor.user.id : null;
+  const userId = actingUserId(ctx.actor);
   const seesAll = isAuditorActor(ctx.actor) || can(ctx.actor, "audit:read");
   if (seesAll) await accessibleAudit({ ctx, auditId, now, permission: "request:read" });
   const after = decodeCursor(query.cursor, z.tuple([z.string(), z.string()]));

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -38,7 +38,7 @@ export async function raiseRequest({ ctx, auditId, data, now }: RaiseRequestOpti
   } else if (input.controlKey) {
     controlId = await mappedControlId(audit.frameworkId, input.controlKey);
   }
-  const raisedById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const raisedById = actingUserId(ctx.actor) ?? "system";
   return prisma.$transaction(async (tx) => {
     const request = await tx.evidenceRequest.create({
       data: {

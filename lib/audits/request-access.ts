@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { assertCan, can, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, can, type RequestCtx } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import {
@@ -50,7 +50,7 @@ export async function accessibleRequest({
     where: { id: requestId, auditId },
     select: { id: true, title: true, status: true, ownerId: true, raisedById: true },
   });
-  const userId = ctx.actor.kind === "user" ? ctx.actor.user.id : null;
+  const userId = actingUserId(ctx.actor);
   const isOwner = !!request && !!userId && request.ownerId === userId;
   if (isAuditorActor(ctx.actor) || can(ctx.actor, "audit:read")) {
     const audit = await accessibleAudit({ ctx, auditId, now, permission, write });

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { can, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, can, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -26,7 +26,7 @@ export async function reviewRequest({ ctx, auditId, requestId, data, now }: Revi
     throw new ForbiddenError("Only the auditor or a compliance lead can review answers.");
   const input = validate(ZRequestReview, data, "");
   const next = input.decision === "accept" ? "ACCEPTED" : "RETURNED";
-  const userId = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const userId = actingUserId(ctx.actor) ?? "system";
   return prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<
       Array<{ status: string }>

@@ -28,6 +28,9 @@ export interface RequestCtx {
 
 export const systemCtx = (label = "system"): RequestCtx => ({ actor: { kind: "system", label } });
 
+/** The signed-in person behind an action, for "done by" columns; null for tokens and the system. */
+export const actingUserId = (actor: Actor): string | null => (actor.kind === "user" ? actor.user.id : null);
+
 /** A person acting for themselves before they hold a session (signing in, setting their password by link). */
 export const userCtx = (user: SessionUser, requestId?: string): RequestCtx => ({
   actor: { kind: "user", user: { id: user.id, email: user.email, name: user.name, role: user.role } },

@@ -1,6 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import type { RecordActivityOptions } from "@/lib/activity/record-activity";
 import { recordActivities } from "@/lib/backlog/record-activities";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
@@ -115,7 +115,7 @@ export async function applyDocumentImport({ ctx, slug, now, expectedSha256, ...i
             content,
             format: parsed.format,
             reflowed: parsed.reflowed,
-            importedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+            importedById: actingUserId(ctx.actor),
             importedAt: now,
             stats: stats as Prisma.InputJsonValue,
           },
@@ -298,7 +298,7 @@ async function applyRunbooks(tx: Tx, planned: PlannedRunbook[], s: Scope) {
               title: r.title,
               steps: r.steps as unknown as Prisma.InputJsonValue,
               note: `Imported from ${s.document}`,
-              editedById: s.ctx.actor.kind === "user" ? s.ctx.actor.user.id : null,
+              editedById: actingUserId(s.ctx.actor),
               createdAt: s.now,
             },
           },
@@ -342,7 +342,7 @@ async function applyRunbooks(tx: Tx, planned: PlannedRunbook[], s: Scope) {
             title: p.parsed.title,
             steps: p.parsed.steps as unknown as Prisma.InputJsonValue,
             note: `Re-imported from ${s.document}`,
-            editedById: s.ctx.actor.kind === "user" ? s.ctx.actor.user.id : null,
+            editedById: actingUserId(s.ctx.actor),
             createdAt: s.now,
           },
         });

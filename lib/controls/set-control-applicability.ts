@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -34,7 +34,7 @@ export async function setControlApplicability({ ctx, slug, key, data, now }: Set
         justification: before?.justification ?? null,
       };
     }
-    const updatedById = ctx.actor.kind === "user" ? ctx.actor.user.id : null;
+    const updatedById = actingUserId(ctx.actor);
     const row = await tx.projectControl.upsert({
       where,
       create: {

@@ -39,7 +39,7 @@ async function withFiling<T>(
       tx: Tx;
       projectId: string;
       where: { evidenceId_controlId: { evidenceId: string; controlId: string } };
-      existing: { via: string; ruleId: string | null } | null;
+      existing: { via: string } | null;
       changed: (action: string, summary: Record<string, unknown>) => Promise<void>;
     },
   ) => Promise<T>,
@@ -49,7 +49,7 @@ async function withFiling<T>(
   return prisma.$transaction(async (tx) => {
     const { evidence, control } = await find(tx, project.id, opts);
     const where = { evidenceId_controlId: { evidenceId: evidence.id, controlId: control.id } };
-    const existing = await tx.evidenceControl.findUnique({ where, select: { via: true, ruleId: true } });
+    const existing = await tx.evidenceControl.findUnique({ where, select: { via: true } });
     const changed = async (action: string, summary: Record<string, unknown>) => {
       await refreshExpiry(tx, [evidence.id]);
       await recordActivity(tx, {

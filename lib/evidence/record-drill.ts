@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { drillOutcome } from "@/lib/ingest/drill";
 import type { DrillFacts, ParsedEvidence } from "@/lib/ingest/types";
@@ -44,7 +44,7 @@ export async function recordDrillExercise(
       measuredRpoSeconds: opts.drill.rpoSeconds,
       notes: `Recorded from drill evidence "${opts.drill.name}". ${outcome.outcomeReason}`,
       evidenceId: opts.evidenceId,
-      recordedById: opts.ctx.actor.kind === "user" ? opts.ctx.actor.user.id : null,
+      recordedById: actingUserId(opts.ctx.actor),
     },
     select: { id: true, outcome: true },
   });

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import type { EvidenceKind, EvidenceOutcome } from "@/generated/prisma/enums";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { toJsonSafe } from "@/lib/ingest/exact-json";
 import { fileByRules } from "@/lib/evidence/file-evidence";
@@ -69,7 +69,7 @@ export async function lockAndFindExisting(
 export function actorColumns(ctx: RequestCtx): { tokenId: string | null; userId: string | null } {
   return {
     tokenId: ctx.actor.kind === "token" ? ctx.actor.token.id : null,
-    userId: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+    userId: actingUserId(ctx.actor),
   };
 }
 

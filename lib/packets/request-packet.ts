@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { ConflictError } from "@/lib/errors";
 import { accessibleAudit } from "@/lib/audits/audit-access";
@@ -30,7 +30,7 @@ async function abandoned(packet: { status: string; jobId: string | null }): Prom
  */
 export async function requestPacket({ ctx, auditId, now }: RequestPacketOptions) {
   const audit = await accessibleAudit({ ctx, auditId, now, permission: "packet:build" });
-  const requestedById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const requestedById = actingUserId(ctx.actor) ?? "system";
   for (const active of await prisma.packet.findMany({
     where: { auditId: audit.id, status: { in: ["QUEUED", "RUNNING"] } },
     select: { id: true, status: true, jobId: true },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { links } from "@/lib/readiness/links";
 import { visibleProjects } from "@/lib/readiness/visible-projects";
@@ -62,7 +62,7 @@ export async function listOpenBlockers({
   assertCan(ctx.actor, "backlog:read");
   const after = decodeCursor(cursor, ZCursor);
   const projects = await visibleProjects(ctx, now);
-  const userId = ctx.actor.kind === "user" ? ctx.actor.user.id : null;
+  const userId = actingUserId(ctx.actor);
   const ids = projects.map((p) => p.id);
   const rows = ids.length
     ? await prisma.$queryRaw<Row[]>`

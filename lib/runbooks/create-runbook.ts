@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { ConflictError } from "@/lib/errors";
@@ -44,7 +44,7 @@ export async function createRunbook({ ctx, slug, data, now }: CreateRunbookOptio
             title: input.title,
             steps: input.steps as unknown as Prisma.InputJsonValue,
             note: "Written in Proofline",
-            editedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+            editedById: actingUserId(ctx.actor),
             createdAt: now,
           },
         },

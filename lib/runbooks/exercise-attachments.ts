@@ -2,7 +2,7 @@
 // export. The bytes go to the blob store by sha256 (the same store as evidence originals); the row
 // names the exercise, the file name, its type and size. The same file attached twice is kept once.
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { InvalidInputError, NotFoundError, PayloadTooLargeError } from "@/lib/errors";
 import { openBlob, putBytes } from "@/lib/core/storage/blob-store";
@@ -115,7 +115,7 @@ export async function attachExerciseFile(
           size,
           filename,
           contentType: cleanContentType(opts.contentType),
-          uploadedById: opts.ctx.actor.kind === "user" ? opts.ctx.actor.user.id : null,
+          uploadedById: actingUserId(opts.ctx.actor),
           createdAt: opts.now,
         },
         select: SUMMARY,

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { InvalidInputError } from "@/lib/errors";
@@ -38,7 +38,7 @@ export async function recordExercise({ ctx, slug, runbookId, data, now }: Record
         measuredRtoSeconds: input.measuredRtoSeconds ?? null,
         measuredRpoSeconds: input.measuredRpoSeconds ?? null,
         notes: input.notes,
-        recordedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+        recordedById: actingUserId(ctx.actor),
         createdAt: now,
       },
     });

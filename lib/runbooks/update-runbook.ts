@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { changes, recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { ConflictError } from "@/lib/errors";
@@ -54,7 +54,7 @@ export async function updateRunbook({ ctx, slug, runbookId, data, now }: UpdateR
           title,
           steps: steps as Prisma.InputJsonValue,
           note: input.note || null,
-          editedById: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+          editedById: actingUserId(ctx.actor),
           createdAt: now,
         },
       });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
 import { validate } from "@/lib/api/validate";
@@ -32,7 +32,7 @@ export async function createScimToken({ ctx, data }: CreateScimTokenOptions) {
   assertCan(ctx.actor, "user:manage");
   const input = validate(ZScimTokenCreate, data, "");
   const secret = SCIM_TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const createdById = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const createdById = actingUserId(ctx.actor) ?? "system";
   return prisma.$transaction(async (tx) => {
     const token = await tx.scimToken.create({
       data: { name: input.name, prefix: secret.slice(0, 12), tokenHash: hashScimToken(secret), createdById },

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { validate } from "@/lib/api/validate";
 import { InvalidInputError } from "@/lib/errors";
@@ -42,7 +42,7 @@ export async function createToken({ ctx, projectSlug, data, now }: CreateTokenOp
         tokenHash: hash,
         scopes,
         expiresAt,
-        createdById: ctx.actor.kind === "user" ? ctx.actor.user.id : null,
+        createdById: actingUserId(ctx.actor),
       },
       select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true },
     });

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { assertCan, type RequestCtx } from "@/lib/auth/actor";
+import { actingUserId, assertCan, type RequestCtx } from "@/lib/auth/actor";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { createOneTimeLink, LINK_PURPOSES } from "@/lib/auth/one-time-link";
 import { assertEndsInFuture, grantAuditor } from "@/lib/audits/grant-auditor";
@@ -27,7 +27,7 @@ export async function inviteAuditor({ ctx, data, now, origin }: InviteAuditorOpt
   assertEndsInFuture(input.expiresAt, now);
   if (!(await prisma.audit.findUnique({ where: { id: input.auditId }, select: { id: true } })))
     throw new NotFoundError("There is no such audit.");
-  const inviterId = ctx.actor.kind === "user" ? ctx.actor.user.id : "system";
+  const inviterId = actingUserId(ctx.actor) ?? "system";
   const prepared = await prisma.$transaction(async (tx) => {
     let user = await tx.user.findUnique({
       where: { email: input.email },
