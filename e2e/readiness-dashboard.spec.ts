@@ -70,6 +70,41 @@ test.describe("readiness dashboard and scorecard", () => {
     await expect(page.getByText(w.failedTitle).first()).toBeVisible();
   });
 
+  test("the blocker matrix links each count to its list, and a project page lists its overdue drill first", async ({
+    page,
+    factory,
+    signInAs,
+  }) => {
+    const w = await makeSmallWorld(new Date());
+    await factory.prisma.backlogItem.createMany({
+      data: [
+        { projectId: w.project.id, title: "Sign the release images", block: "Release", priority: "BLOCKER" },
+        { projectId: w.project.id, title: "Pin the CI actions", block: "Release", priority: "HIGH" },
+      ],
+    });
+    const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });
+    await signInAs(page, lead);
+    await page.goto("/");
+    const matrix = page.getByTestId("blocker-matrix").getByRole("table", { name: `${w.project.name}: 2 open` });
+    const release = matrix.getByRole("row", { name: /^Release/ });
+    // An empty cell is a plain 0; a count opens the list of exactly those items.
+    await expect(release.getByRole("cell").nth(3)).toHaveText("0");
+    await expect(release.getByRole("link")).toHaveCount(2);
+    await release.getByRole("link", { name: "1 blocker items open in Release" }).click();
+    await expect(page).toHaveURL(
+      new RegExp(`/projects/${w.project.slug}/backlog\\?status=NOT_DONE&priority=BLOCKER&block=Release$`),
+    );
+    await expect(page.getByText("Sign the release images")).toBeVisible();
+    await expect(page.getByText("Pin the CI actions")).toHaveCount(0);
+
+    // The restore drill was last exercised 100 days ago on a 90-day cadence: overdue for 10 days.
+    await page.goto(`/projects/${w.project.slug}`);
+    const drills = page.getByTestId("upcoming-exercise");
+    await expect(drills).toContainText("Restore drill");
+    await expect(drills).toContainText("Overdue since");
+    await expect(drills).toContainText("every 90 days; last exercised");
+  });
+
   test("the as-of date picker changes the figures", async ({ page, factory, signInAs }) => {
     const w = await makeSmallWorld(new Date());
     const lead = await factory.makeUser({ role: "COMPLIANCE_LEAD" });

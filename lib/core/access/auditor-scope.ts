@@ -107,12 +107,26 @@ export async function auditEventScopeWhere(actor: Actor, now: Date = new Date())
  * written in raw SQL (the evidence table's keyset pages). TRUE for everyone but auditors.
  */
 export async function evidenceScopeSql(actor: Actor, now: Date = new Date(), alias = "e"): Promise<Prisma.Sql> {
+  const col = aliasColumn(alias);
+  return grantedScopeSql(
+    actor,
+    now,
+    (a) =>
+      Prisma.sql`(${col("projectId")} = ANY(${a.projectIds}::text[]) AND ${evidenceInWindowSql(a.window, { effectiveAt: col("effectiveAt"), expiresAt: col("expiresAt") })})`,
+  );
+}
+
+/** A quoted column of a table alias, for the SQL conditions below. */
+const aliasColumn = (alias: string) => (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+
+/**
+ * The shape every SQL scope shares: TRUE for everyone but auditors, FALSE for an auditor with no live
+ * grant, else one condition per granted audit, ORed.
+ */
+async function grantedScopeSql(actor: Actor, now: Date, one: (audit: GrantedAudit) => Prisma.Sql): Promise<Prisma.Sql> {
   if (!isAuditorActor(actor)) return Prisma.sql`TRUE`;
   const audits = await grantedAudits(actor.user.id, now);
   if (!audits.length) return Prisma.sql`FALSE`;
-  const col = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
-  const one = (a: GrantedAudit) =>
-    Prisma.sql`(${col("projectId")} = ANY(${a.projectIds}) AND ${evidenceInWindowSql(a.window, { effectiveAt: col("effectiveAt"), expiresAt: col("expiresAt") })})`;
   return Prisma.sql`(${Prisma.join(audits.map(one), " OR ")})`;
 }
 
@@ -171,12 +185,12 @@ export async function exerciseScopeSql(
   now: Date,
   cols: { performedAt: Prisma.Sql; projectId: Prisma.Sql },
 ): Promise<Prisma.Sql> {
-  if (!isAuditorActor(actor)) return Prisma.sql`TRUE`;
-  const audits = await grantedAudits(actor.user.id, now);
-  if (!audits.length) return Prisma.sql`FALSE`;
-  const one = (a: GrantedAudit) =>
-    Prisma.sql`(${cols.projectId} = ANY(${a.projectIds}::text[]) AND ${exerciseInWindowSql(a.window, cols.performedAt)})`;
-  return Prisma.sql`(${Prisma.join(audits.map(one), " OR ")})`;
+  return grantedScopeSql(
+    actor,
+    now,
+    (a) =>
+      Prisma.sql`(${cols.projectId} = ANY(${a.projectIds}::text[]) AND ${exerciseInWindowSql(a.window, cols.performedAt)})`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -253,7 +267,7 @@ export async function auditorViews(
  * and its list of open blockers with SQL.
  */
 export function openBacklogSql(projectIds: string[], views: Map<string, AuditorView> | null, alias = "b"): Prisma.Sql {
-  const col = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+  const col = aliasColumn(alias);
   if (!views) return Prisma.sql`(${col("projectId")} = ANY(${projectIds}::text[]) AND ${col("status")} <> 'DONE')`;
   const ors = projectIds.flatMap((id) => {
     const v = views.get(id);
